@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { StageTimeUnit } from '@tdkt/domain';
+
+/** Every setting, from the environment, with the embedded defaults (README: Configuration). */
+export interface AppConfig {
+  mode: 'embedded' | 'production';
+  dataDir: string;
+  port: number;
+  /** SQLite event store file (embedded) — unused when `eventStoreConnectionString` is set. */
+  eventStoreFile: string;
+  eventStoreConnectionString?: string;
+  /** SQLite read-model file (embedded) — unused when `databaseUrl` is set. */
+  readModelFile: string;
+  databaseUrl?: string;
+  temporal: {
+    /** External server; when unset, embedded mode starts the dev server. */
+    address?: string;
+    namespace: string;
+    taskQueue: string;
+    devServerPort: number;
+    devServerUiPort: number;
+    devServerDbFile: string;
+  };
+  jwtSecret: string;
+  stageTimeUnit: StageTimeUnit;
+  catalogFile: string;
+  organisationFile: string;
+}
+
+const repoRoot = resolve(__dirname, '../../..');
+const repoFile = (...p: string[]) => {
+  // Works from the sources (libs/config/src) and from dist (dist/libs/config/src).
+  const root = repoRoot.endsWith('dist') ? resolve(repoRoot, '..') : repoRoot;
+  return join(root, ...p);
+};
+
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const mode = env.TDKT_MODE === 'production' ? 'production' : 'embedded';
+  const dataDir = resolve(env.TDKT_DATA_DIR ?? 'data');
+  const jwtSecret = env.JWT_SECRET ?? (mode === 'production' ? '' : 'tdkt-embedded-dev-secret');
+  if (!jwtSecret) throw new Error('JWT_SECRET must be set in production mode');
+  const unit = env.TDKT_STAGE_TIME_UNIT ?? 'workingDays';
+  if (unit !== 'workingDays' && unit !== 'seconds') throw new Error('TDKT_STAGE_TIME_UNIT must be workingDays or seconds');
+  return {
+    mode,
+    dataDir,
+    port: Number(env.PORT ?? 3000),
+    eventStoreFile: join(dataDir, 'events.sqlite'),
+    eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
+    readModelFile: join(dataDir, 'read-models.sqlite'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    temporal: {
+      address: env.TEMPORAL_ADDRESS || undefined,
+      namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+      taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'tdkt-nominations',
+      devServerPort: Number(env.TEMPORAL_DEV_PORT ?? 7233),
+      devServerUiPort: Number(env.TEMPORAL_DEV_UI_PORT ?? 8233),
+      devServerDbFile: join(dataDir, 'temporal.sqlite'),
+    },
+    jwtSecret,
+    stageTimeUnit: unit,
+    catalogFile: env.TDKT_AWARD_CATALOG ?? repoFile('config', 'award-catalog.json'),
+    organisationFile: env.TDKT_ORGANISATION_FILE ?? repoFile('config', 'demo-organisation.json'),
+  };
+}
+
+export function ensureDataDir(config: AppConfig): void {
+  mkdirSync(config.dataDir, { recursive: true });
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import type { Actor, Campaign, CouncilMember, PriorAward, Role } from '@tdkt/domain';
+import { ROLES } from '@tdkt/domain';
+
+/**
+ * The organisation directory: clusters, units, campaigns, users and their roles. Reference data
+ * the province maintains (a file here; an identity provider in a larger deployment).
+ */
+export interface Cluster { id: string; name: string }
+export interface Unit { id: string; name: string; clusterId: string }
+export interface CampaignInfo extends Campaign { name: string; open: boolean }
+export interface UserAccount {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  unitId?: string;
+  clusterId?: string;
+}
+export interface ImportedAward extends PriorAward { nomineeId: string }
+
+export interface Organisation {
+  province: string;
+  /** Issuing authority symbol in decision numbers, e.g. UBND → `163/QĐ-UBND`. */
+  decisionAuthority: string;
+  /** Only in the demo file: the password every demo user gets when seeded. */
+  demoPassword?: string;
+  clusters: Cluster[];
+  units: Unit[];
+  campaigns: CampaignInfo[];
+  users: UserAccount[];
+  priorAwards: ImportedAward[];
+}
+
+export function parseOrganisation(raw: any, source = 'organisation'): Organisation {
+  const fail = (m: string): never => {
+    throw new Error(`${source}: ${m}`);
+  };
+  if (!raw || typeof raw !== 'object') fail('must be an object');
+  for (const k of ['clusters', 'units', 'campaigns', 'users']) if (!Array.isArray(raw[k])) fail(`"${k}" must be an array`);
+  const clusters = new Set(raw.clusters.map((c: Cluster) => c.id));
+  for (const u of raw.units as Unit[]) if (!clusters.has(u.clusterId)) fail(`unit ${u.id} names unknown cluster ${u.clusterId}`);
+  const units = new Set(raw.units.map((u: Unit) => u.id));
+  for (const u of raw.users as UserAccount[]) {
+    if (!u.username || !Array.isArray(u.roles) || u.roles.length === 0) fail(`user ${u.username} needs a username and roles`);
+    for (const r of u.roles) if (!ROLES.includes(r) || r === 'SYSTEM') fail(`user ${u.username} has unknown role ${r}`);
+    if (u.unitId && !units.has(u.unitId)) fail(`user ${u.username} names unknown unit ${u.unitId}`);
+  }
+  return { priorAwards: [], decisionAuthority: 'UBND', ...raw } as Organisation;
+}
+
+export function loadOrganisation(file: string): Organisation {
+  return parseOrganisation(JSON.parse(readFileSync(file, 'utf8')), file);
+}
+
+/** The directory's questions, answered for the API and the workflow activities alike. */
+export class OrganisationDirectory {
+  constructor(readonly org: Organisation) {}
+
+  unit(id: string) {
+    return this.org.units.find((u) => u.id === id);
+  }
+  campaign(id: string) {
+    return this.org.campaigns.find((c) => c.id === id);
+  }
+  user(username: string) {
+    return this.org.users.find((u) => u.username === username);
+  }
+  /** The whole council: everyone holding COUNCIL_MEMBER (the chairman too, who chairs it). */
+  councilMembers(): CouncilMember[] {
+    return this.org.users
+      .filter((u) => u.roles.includes('COUNCIL_MEMBER'))
+      .map((u) => (u.unitId ? { userId: u.username, unitId: u.unitId } : { userId: u.username }));
+  }
+  actorFor(username: string): Actor | undefined {
+    const u = this.user(username);
+    if (!u) return undefined;
+    const unit = u.unitId ? this.unit(u.unitId) : undefined;
+    const actor: Actor = { userId: u.username, displayName: u.displayName, roles: u.roles };
+    if (u.unitId) actor.unitId = u.unitId;
+    const clusterId = u.clusterId ?? unit?.clusterId;
+    if (clusterId) actor.clusterId = clusterId;
+    return actor;
+  }
+}

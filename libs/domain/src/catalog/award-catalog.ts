@@ -1,0 +1,104 @@
+/**
+ * The award catalog is data (config/award-catalog.json), not code: every province sets its own
+ * policy. These are its types and a parser that refuses a malformed file with a clear message.
+ */
+export type RecipientKind = 'individual' | 'collective';
+export type AwardingAuthority = 'UNIT_HEAD' | 'CHAIRMAN';
+
+export interface CouncilPolicy {
+  /** Share of ALL council members who must take part (vote approve/reject/abstain), 0..1. */
+  quorum: number;
+  /** Share of ALL council members who must approve, 0..1 (historically 0.7; 0.9 by secret ballot). */
+  threshold: number;
+  secretBallot: boolean;
+}
+
+/** A pure eligibility rule, evaluated over the nominee's award history (see eligibility/). */
+export type EligibilityRule =
+  | { kind: 'consecutiveYears'; awardCode: string; years: number; description?: string }
+  | { kind: 'heldInYears'; awardCode: string; years: number; within: number; description?: string };
+
+export interface AwardType {
+  code: string;
+  name: string;
+  recipient: RecipientKind | 'both';
+  awardedBy: AwardingAuthority;
+  /** Whether the unit's emulation cluster reviews before the council. */
+  clusterReviewRequired: boolean;
+  council: CouncilPolicy;
+  eligibility: EligibilityRule[];
+  /** Cash reward as a multiple of the base salary (lương cơ sở). */
+  cashMultiple: number;
+  /** Thematic (chuyên đề) awards never count as grounds for higher awards. */
+  thematic?: boolean;
+}
+
+export interface StageTimeLimits {
+  /** Per stage, in working days in production (seconds are a test-only override, see config). */
+  CLUSTER_REVIEW: number;
+  COUNCIL_VOTING: number;
+  AWAITING_SIGNATURE: number;
+  RETURNED: number;
+  /** How long before the limit a reminder is issued, as a share of the limit (0..1). */
+  reminderAt: number;
+}
+
+export interface AwardCatalog {
+  source: string;
+  version: string;
+  awards: AwardType[];
+  stageTimeLimits: StageTimeLimits;
+}
+
+export class CatalogError extends Error {}
+
+function check(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new CatalogError(`award catalog: ${message}`);
+}
+
+const share = (x: unknown) => typeof x === 'number' && x >= 0 && x <= 1;
+
+export function parseAwardCatalog(raw: unknown): AwardCatalog {
+  check(raw && typeof raw === 'object', 'must be an object');
+  const c = raw as Record<string, unknown>;
+  check(typeof c.source === 'string', '"source" (where the defaults come from) is required');
+  check(typeof c.version === 'string', '"version" is required');
+  check(Array.isArray(c.awards) && c.awards.length > 0, '"awards" must be a non-empty array');
+  const codes = new Set<string>();
+  for (const [i, a] of (c.awards as AwardType[]).entries()) {
+    check(a && typeof a === 'object' && !Array.isArray(a), `awards[${i}] must be an object`);
+    check(typeof a.code === 'string' && /^[A-Z0-9_]+$/.test(a.code), `award code ${JSON.stringify(a.code)} must be UPPER_SNAKE`);
+    check(!codes.has(a.code), `award code ${a.code} appears twice`);
+    codes.add(a.code);
+    check(typeof a.name === 'string' && a.name.length > 0, `${a.code}: name is required`);
+    check(['individual', 'collective', 'both'].includes(a.recipient), `${a.code}: recipient must be individual, collective or both`);
+    check(['UNIT_HEAD', 'CHAIRMAN'].includes(a.awardedBy), `${a.code}: awardedBy must be UNIT_HEAD or CHAIRMAN`);
+    check(typeof a.clusterReviewRequired === 'boolean', `${a.code}: clusterReviewRequired must be true or false`);
+    check(a.council && typeof a.council === 'object' && share(a.council.quorum) && share(a.council.threshold), `${a.code}: council quorum and threshold must be shares between 0 and 1`);
+    check(typeof a.council.secretBallot === 'boolean', `${a.code}: council.secretBallot must be true or false`);
+    check(Array.isArray(a.eligibility), `${a.code}: eligibility must be an array (empty for none)`);
+    check(typeof a.cashMultiple === 'number' && a.cashMultiple >= 0, `${a.code}: cashMultiple must be a non-negative number`);
+    check(a.thematic === undefined || typeof a.thematic === 'boolean', `${a.code}: thematic must be true or false when given`);
+  }
+  for (const a of c.awards as AwardType[]) {
+    for (const r of a.eligibility) {
+      check(r && typeof r === 'object', `${a.code}: each eligibility rule must be an object`);
+      check(r.kind === 'consecutiveYears' || r.kind === 'heldInYears', `${a.code}: eligibility kind must be consecutiveYears or heldInYears`);
+      check(codes.has(r.awardCode), `${a.code}: eligibility refers to unknown award ${r.awardCode}`);
+      check(Number.isInteger(r.years) && r.years > 0, `${a.code}: eligibility years must be a positive whole number`);
+      if (r.kind === 'heldInYears')
+        check(Number.isInteger(r.within) && r.within >= r.years, `${a.code}: eligibility "within" must be a whole number of years, at least "years"`);
+    }
+  }
+  const t = c.stageTimeLimits as StageTimeLimits;
+  check(t && typeof t === 'object', '"stageTimeLimits" is required');
+  for (const k of ['CLUSTER_REVIEW', 'COUNCIL_VOTING', 'AWAITING_SIGNATURE', 'RETURNED'] as const) {
+    check(typeof t[k] === 'number' && t[k] > 0, `stageTimeLimits.${k} must be a positive number`);
+  }
+  check(share(t.reminderAt), 'stageTimeLimits.reminderAt must be a share between 0 and 1');
+  return c as unknown as AwardCatalog;
+}
+
+export function findAward(catalog: AwardCatalog, code: string): AwardType | undefined {
+  return catalog.awards.find((a) => a.code === code);
+}

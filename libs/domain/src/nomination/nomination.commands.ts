@@ -1,0 +1,145 @@
+import type { Actor } from '../shared/actor';
+import type { AwardType } from '../catalog/award-catalog';
+import type {
+  Campaign,
+  ClusterDecision,
+  CouncilMember,
+  HoldMatter,
+  Nominee,
+  PriorAward,
+  RevocationGround,
+  TimedStage,
+  VoteChoice,
+} from './nomination.types';
+
+/**
+ * Every command carries who issues it and when (`now`, ISO): the decider reads no clock.
+ * Context the decider cannot load itself (award policy, campaign, council roster, award
+ * history, an allocated decision number) travels on the command, loaded by the caller.
+ */
+interface Base {
+  nominationId: string;
+  actor: Actor;
+  now: string;
+  comment?: string;
+}
+
+export interface DraftNomination extends Base {
+  type: 'DraftNomination';
+  unitId: string;
+  clusterId: string;
+  campaign: Campaign;
+  award: AwardType;
+  nominee: Nominee;
+  achievements: string;
+  documents?: string[];
+  oneOff?: boolean;
+  /** The nominee's award history, for the eligibility check. */
+  priorAwards: PriorAward[];
+}
+
+export interface EditNomination extends Base {
+  type: 'EditNomination';
+  changes: { nominee?: Nominee; achievements?: string; documents?: string[] };
+}
+
+export interface SubmitNomination extends Base {
+  type: 'SubmitNomination';
+  campaign: Campaign;
+  priorAwards: PriorAward[];
+}
+
+export interface ResubmitNomination extends Base {
+  type: 'ResubmitNomination';
+}
+
+export interface ReviewAtCluster extends Base {
+  type: 'ReviewAtCluster';
+  decision: ClusterDecision;
+}
+
+export interface OpenCouncilVoting extends Base {
+  type: 'OpenCouncilVoting';
+  /** The whole council at opening; quorum and threshold count over all of them. */
+  members: CouncilMember[];
+  /** ISO; the workflow closes voting when it passes. */
+  deadline: string;
+}
+
+export interface CastCouncilVote extends Base {
+  type: 'CastCouncilVote';
+  choice: VoteChoice;
+  /** An absent member voting in writing (phiếu bằng văn bản). */
+  inWriting?: boolean;
+}
+
+export interface RecuseFromCouncil extends Base {
+  type: 'RecuseFromCouncil';
+}
+
+export interface CloseCouncilVoting extends Base {
+  type: 'CloseCouncilVoting';
+  trigger: 'SECRETARY' | 'ALL_VOTED' | 'DEADLINE';
+}
+
+export interface SignAwardDecision extends Base {
+  type: 'SignAwardDecision';
+  /** Allocated from the decision-number sequence before signing, e.g. "163/QĐ-UBND". */
+  decisionNumber: string;
+  priorAwards: PriorAward[];
+}
+
+export interface DeclineSignature extends Base {
+  type: 'DeclineSignature';
+}
+
+export interface PutOnHold extends Base {
+  type: 'PutOnHold';
+  matter: HoldMatter;
+}
+
+export interface ReleaseFromHold extends Base {
+  type: 'ReleaseFromHold';
+}
+
+export interface WithdrawNomination extends Base {
+  type: 'WithdrawNomination';
+}
+
+export interface RevokeAward extends Base {
+  type: 'RevokeAward';
+  ground: RevocationGround;
+}
+
+export interface IssueStageReminder extends Base {
+  type: 'IssueStageReminder';
+  stage: TimedStage;
+  dueAt: string;
+}
+
+export interface EscalateStage extends Base {
+  type: 'EscalateStage';
+  stage: TimedStage;
+  dueAt: string;
+}
+
+export type NominationCommand =
+  | DraftNomination
+  | EditNomination
+  | SubmitNomination
+  | ResubmitNomination
+  | ReviewAtCluster
+  | OpenCouncilVoting
+  | CastCouncilVote
+  | RecuseFromCouncil
+  | CloseCouncilVoting
+  | SignAwardDecision
+  | DeclineSignature
+  | PutOnHold
+  | ReleaseFromHold
+  | WithdrawNomination
+  | RevokeAward
+  | IssueStageReminder
+  | EscalateStage;
+
+export type NominationCommandType = NominationCommand['type'];

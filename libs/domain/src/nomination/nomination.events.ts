@@ -1,0 +1,130 @@
+import type { ActingAs } from '../shared/actor';
+import type { AwardType } from '../catalog/award-catalog';
+import type {
+  Campaign,
+  CouncilMember,
+  CouncilOutcome,
+  CouncilPolicy,
+  HoldMatter,
+  Nominee,
+  NominationStatus,
+  RevocationGround,
+  TimedStage,
+  VoteChoice,
+  VoteTally,
+} from './nomination.types';
+
+/**
+ * Schema version of every nomination event's data; written into the envelope metadata.
+ * Bump it (and add an upcaster) when a payload changes shape.
+ */
+export const NOMINATION_EVENT_SCHEMA_VERSION = 1;
+
+/** What every nomination event records: which nomination, who acted in which role, when, why. */
+interface Common {
+  nominationId: string;
+  by: ActingAs;
+  at: string;
+  comment?: string;
+}
+
+type Ev<T extends string, D> = { type: T; data: Common & D };
+
+export type NominationDrafted = Ev<
+  'NominationDrafted',
+  {
+    unitId: string;
+    clusterId: string;
+    campaign: Campaign;
+    award: Pick<AwardType, 'code' | 'name' | 'awardedBy' | 'clusterReviewRequired' | 'council' | 'cashMultiple' | 'eligibility'> & {
+      thematic?: boolean;
+    };
+    nominee: Nominee;
+    achievements: string;
+    documents: string[];
+    oneOff: boolean;
+    /** Why the nominee is eligible, as explained by the eligibility rules at drafting. */
+    eligibility: string[];
+  }
+>;
+export type NominationEdited = Ev<'NominationEdited', { changes: { nominee?: Nominee; achievements?: string; documents?: string[] } }>;
+export type NominationSubmitted = Ev<'NominationSubmitted', { nextStatus: 'CLUSTER_REVIEW' | 'COUNCIL_VOTING'; skippedClusterReview: boolean }>;
+export type NominationReturnedForRevision = Ev<'NominationReturnedForRevision', { round: number; reasons: string }>;
+export type NominationResubmitted = Ev<'NominationResubmitted', { round: number }>;
+export type ClusterEndorsed = Ev<'ClusterEndorsed', { round: number }>;
+export type ClusterRejected = Ev<'ClusterRejected', { round: number; reasons: string }>;
+export type CouncilVotingOpened = Ev<'CouncilVotingOpened', { members: CouncilMember[]; policy: CouncilPolicy; deadline: string }>;
+export type CouncilVoteCast = Ev<'CouncilVoteCast', { choice: VoteChoice; inWriting: boolean }>;
+export type CouncilMemberRecused = Ev<'CouncilMemberRecused', { reason: string }>;
+export type CouncilVotingClosed = Ev<
+  'CouncilVotingClosed',
+  { trigger: 'SECRETARY' | 'ALL_VOTED' | 'DEADLINE'; tally: VoteTally; rule: CouncilPolicy; outcome: CouncilOutcome }
+>;
+export type AwardDecisionSigned = Ev<
+  'AwardDecisionSigned',
+  {
+    decisionNumber: string;
+    awardCode: string;
+    awardName: string;
+    nominee: Nominee;
+    unitId: string;
+    campaignId: string;
+    year: number;
+    oneOff: boolean;
+    cashMultiple: number;
+  }
+>;
+export type SignatureDeclined = Ev<'SignatureDeclined', { reason: string }>;
+export type NominationPutOnHold = Ev<'NominationPutOnHold', { matter: HoldMatter; reason: string; status: NominationStatus }>;
+export type NominationReleasedFromHold = Ev<'NominationReleasedFromHold', { status: NominationStatus }>;
+export type NominationWithdrawn = Ev<'NominationWithdrawn', { fromStatus: NominationStatus }>;
+export type AwardRevoked = Ev<'AwardRevoked', { ground: RevocationGround; reason: string; decisionNumber: string }>;
+export type StageReminderIssued = Ev<'StageReminderIssued', { stage: TimedStage; dueAt: string; awaiting: string[] }>;
+export type StageEscalated = Ev<'StageEscalated', { stage: TimedStage; dueAt: string; awaiting: string[]; escalatedTo: string }>;
+
+export type NominationEvent =
+  | NominationDrafted
+  | NominationEdited
+  | NominationSubmitted
+  | NominationReturnedForRevision
+  | NominationResubmitted
+  | ClusterEndorsed
+  | ClusterRejected
+  | CouncilVotingOpened
+  | CouncilVoteCast
+  | CouncilMemberRecused
+  | CouncilVotingClosed
+  | AwardDecisionSigned
+  | SignatureDeclined
+  | NominationPutOnHold
+  | NominationReleasedFromHold
+  | NominationWithdrawn
+  | AwardRevoked
+  | StageReminderIssued
+  | StageEscalated;
+
+export type NominationEventType = NominationEvent['type'];
+
+export const NOMINATION_EVENT_TYPES: NominationEventType[] = [
+  'NominationDrafted',
+  'NominationEdited',
+  'NominationSubmitted',
+  'NominationReturnedForRevision',
+  'NominationResubmitted',
+  'ClusterEndorsed',
+  'ClusterRejected',
+  'CouncilVotingOpened',
+  'CouncilVoteCast',
+  'CouncilMemberRecused',
+  'CouncilVotingClosed',
+  'AwardDecisionSigned',
+  'SignatureDeclined',
+  'NominationPutOnHold',
+  'NominationReleasedFromHold',
+  'NominationWithdrawn',
+  'AwardRevoked',
+  'StageReminderIssued',
+  'StageEscalated',
+];
+
+export const nominationStreamName = (nominationId: string) => `nomination-${nominationId}`;

@@ -1,0 +1,90 @@
+import type { NominationEvent } from './nomination.events';
+import type { ExistingNomination, NominationState } from './nomination.state';
+import type { NominationStatus } from './nomination.types';
+
+export const initialState = (): NominationState => ({ status: 'NONE' });
+
+const moveTo = (s: ExistingNomination, status: NominationStatus, at: string): ExistingNomination =>
+  status === s.status ? s : { ...s, status, stageSince: at };
+
+const addOnce = (list: string[], id: string) => (list.includes(id) ? list : [...list, id]);
+
+/** evolve(state, event) → state. Pure and total: unknown events leave the state unchanged. */
+export function evolve(state: NominationState, event: NominationEvent): NominationState {
+  if (event.type === 'NominationDrafted') {
+    const d = event.data;
+    return {
+      status: 'DRAFT',
+      nominationId: d.nominationId,
+      onHold: false,
+      unitId: d.unitId,
+      clusterId: d.clusterId,
+      campaign: d.campaign,
+      award: d.award,
+      nominee: d.nominee,
+      achievements: d.achievements,
+      documents: d.documents,
+      oneOff: d.oneOff,
+      drafters: [d.by.userId],
+      proposers: [],
+      round: 0,
+      stageSince: d.at,
+    };
+  }
+  if (state.status === 'NONE') return state;
+  const s = state;
+  const at = event.data.at;
+  switch (event.type) {
+    case 'NominationEdited': {
+      const c = event.data.changes;
+      return {
+        ...s,
+        nominee: c.nominee ?? s.nominee,
+        achievements: c.achievements ?? s.achievements,
+        documents: c.documents ?? s.documents,
+        drafters: addOnce(s.drafters, event.data.by.userId),
+      };
+    }
+    case 'NominationSubmitted':
+      return { ...moveTo(s, event.data.nextStatus, at), round: 1, proposers: addOnce(s.proposers, event.data.by.userId) };
+    case 'NominationResubmitted':
+      return { ...moveTo(s, 'CLUSTER_REVIEW', at), round: event.data.round, proposers: addOnce(s.proposers, event.data.by.userId) };
+    case 'NominationReturnedForRevision':
+      return moveTo(s, 'RETURNED', at);
+    case 'ClusterEndorsed':
+      return moveTo(s, 'COUNCIL_VOTING', at);
+    case 'ClusterRejected':
+      return moveTo(s, 'REJECTED', at);
+    case 'CouncilVotingOpened':
+      return {
+        ...s,
+        council: { open: true, members: event.data.members, policy: event.data.policy, deadline: event.data.deadline, votes: {}, recused: [] },
+      };
+    case 'CouncilVoteCast':
+      return { ...s, council: { ...s.council!, votes: { ...s.council!.votes, [event.data.by.userId]: event.data.choice } } };
+    case 'CouncilMemberRecused':
+      return { ...s, council: { ...s.council!, recused: addOnce(s.council!.recused, event.data.by.userId) } };
+    case 'CouncilVotingClosed':
+      return {
+        ...moveTo(s, event.data.outcome === 'APPROVED' ? 'AWAITING_SIGNATURE' : 'REJECTED', at),
+        council: { ...s.council!, open: false, tally: event.data.tally },
+      };
+    case 'AwardDecisionSigned':
+      return { ...moveTo(s, 'AWARDED', at), decisionNumber: event.data.decisionNumber, signedAt: at };
+    case 'SignatureDeclined':
+      return moveTo(s, 'REJECTED', at);
+    case 'NominationPutOnHold':
+      return { ...s, onHold: true };
+    case 'NominationReleasedFromHold':
+      return { ...s, onHold: false };
+    case 'NominationWithdrawn':
+      return { ...moveTo(s, 'WITHDRAWN', at), onHold: false };
+    case 'AwardRevoked':
+      return moveTo(s, 'REVOKED', at);
+    case 'StageReminderIssued':
+    case 'StageEscalated':
+      return s;
+    default:
+      return s;
+  }
+}

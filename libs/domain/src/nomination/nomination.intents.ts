@@ -1,0 +1,28 @@
+import type { ClusterDecision, HoldMatter, Nominee, RevocationGround, VoteChoice } from './nomination.types';
+import type { NominationCommandType } from './nomination.commands';
+
+/**
+ * What a person asks for, before the system adds who they are (from the token), the time and the
+ * context it loads itself (award policy, campaign, council roster, award history, decision number).
+ * The HTTP edge builds intents; the workflow turns them into commands for `decide`.
+ */
+type I<T extends NominationCommandType, D = {}> = { type: T; comment?: string } & D;
+
+export type NominationIntent =
+  | I<'DraftNomination', { campaignId: string; awardCode: string; nominee: Nominee; achievements: string; documents?: string[]; oneOff?: boolean }>
+  | I<'EditNomination', { changes: { nominee?: Nominee; achievements?: string; documents?: string[] } }>
+  | I<'SubmitNomination'>
+  | I<'ResubmitNomination'>
+  | I<'ReviewAtCluster', { decision: ClusterDecision }>
+  | I<'OpenCouncilVoting'>
+  | I<'CastCouncilVote', { choice: VoteChoice; inWriting?: boolean }>
+  | I<'RecuseFromCouncil'>
+  | I<'CloseCouncilVoting'>
+  | I<'SignAwardDecision'>
+  | I<'DeclineSignature'>
+  | I<'PutOnHold', { matter: HoldMatter }>
+  | I<'ReleaseFromHold'>
+  | I<'WithdrawNomination'>
+  | I<'RevokeAward', { ground: RevocationGround }>;
+
+export type NominationIntentType = NominationIntent['type'];

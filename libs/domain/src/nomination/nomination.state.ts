@@ -1,0 +1,43 @@
+import type { CouncilMember, CouncilPolicy, Campaign, Nominee, NominationStatus, VoteChoice, VoteTally } from './nomination.types';
+import type { NominationDrafted } from './nomination.events';
+
+export interface CouncilState {
+  open: boolean;
+  members: CouncilMember[];
+  policy: CouncilPolicy;
+  deadline: string;
+  votes: Record<string, VoteChoice>;
+  recused: string[];
+  tally?: VoteTally;
+}
+
+export type NominationState =
+  | { status: 'NONE' }
+  | {
+      status: NominationStatus;
+      nominationId: string;
+      onHold: boolean;
+      unitId: string;
+      clusterId: string;
+      campaign: Campaign;
+      award: NominationDrafted['data']['award'];
+      nominee: Nominee;
+      achievements: string;
+      documents: string[];
+      oneOff: boolean;
+      /** Everyone who drafted or edited it: separation of duties. */
+      drafters: string[];
+      /** Everyone who submitted or resubmitted it (the unit proposal). */
+      proposers: string[];
+      /** Review round: 1 on first submission, +1 on each resubmission. */
+      round: number;
+      /** When the current stage started (for the SLA clock). */
+      stageSince: string;
+      council?: CouncilState;
+      decisionNumber?: string;
+      signedAt?: string;
+    };
+
+export type ExistingNomination = Exclude<NominationState, { status: 'NONE' }>;
+
+export const TERMINAL_STATUSES: NominationStatus[] = ['AWARDED', 'REJECTED', 'WITHDRAWN', 'REVOKED'];

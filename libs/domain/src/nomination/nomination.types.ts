@@ -1,0 +1,87 @@
+import type { ActingAs } from '../shared/actor';
+import type { CouncilPolicy, RecipientKind } from '../catalog/award-catalog';
+
+export const NOMINATION_STATUSES = [
+  'DRAFT',
+  'CLUSTER_REVIEW',
+  'RETURNED',
+  'COUNCIL_VOTING',
+  'AWAITING_SIGNATURE',
+  'AWARDED',
+  'REJECTED',
+  'WITHDRAWN',
+  'REVOKED',
+] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+
+/** Stages that carry a time limit (SLA). */
+export type TimedStage = 'CLUSTER_REVIEW' | 'RETURNED' | 'COUNCIL_VOTING' | 'AWAITING_SIGNATURE';
+
+export interface Nominee {
+  kind: RecipientKind;
+  name: string;
+  /** Stable identity of the nominee across nominations (citizen id, staff id or unit id). */
+  nomineeId: string;
+  /** The nominee's own user id when the nominee is a system user (must recuse from the council). */
+  userId?: string;
+  position?: string;
+}
+
+export interface Campaign {
+  id: string;
+  year: number;
+  /** ISO date-time after which submissions close (one-off nominations excepted). */
+  submissionDeadline: string;
+}
+
+export interface CouncilMember {
+  userId: string;
+  unitId?: string;
+}
+
+export type VoteChoice = 'approve' | 'reject' | 'abstain';
+export type ClusterDecision = 'endorse' | 'return' | 'reject';
+export type HoldMatter = 'DISCIPLINARY_REVIEW' | 'INSPECTION' | 'COMPLAINT' | 'PUBLISHED_ALLEGATION';
+export const HOLD_MATTERS: HoldMatter[] = ['DISCIPLINARY_REVIEW', 'INSPECTION', 'COMPLAINT', 'PUBLISHED_ALLEGATION'];
+
+/** Art. of Law 06/2022/QH15 on revocation: the four legal grounds from DOMAIN.md. */
+export type RevocationGround =
+  | 'DISHONEST_DECLARATION'
+  | 'FALSE_INFORMATION_OR_FORGED_DOCUMENTS'
+  | 'UNLAWFUL_REVIEW_OR_PROPOSAL'
+  | 'CRITERIA_NOT_MET';
+export const REVOCATION_GROUNDS: RevocationGround[] = [
+  'DISHONEST_DECLARATION',
+  'FALSE_INFORMATION_OR_FORGED_DOCUMENTS',
+  'UNLAWFUL_REVIEW_OR_PROPOSAL',
+  'CRITERIA_NOT_MET',
+];
+
+/** A nominee's award held before (from the nominee record stream): for eligibility and "one achievement, one award". */
+export interface PriorAward {
+  awardCode: string;
+  campaignId: string;
+  year: number;
+  nominationId: string;
+  decisionNumber?: string;
+  oneOff: boolean;
+  thematic?: boolean;
+  revoked?: boolean;
+}
+
+export interface VoteTally {
+  members: number;
+  approve: number;
+  reject: number;
+  abstain: number;
+  recused: number;
+  /** Members who took part (approve + reject + abstain) over ALL members. */
+  participation: number;
+  /** Approvals over ALL members. */
+  approval: number;
+}
+
+export type CouncilOutcome = 'APPROVED' | 'QUORUM_NOT_MET' | 'THRESHOLD_NOT_MET';
+
+export type { ActingAs };
+export type { CouncilPolicy };

@@ -1,0 +1,129 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Mutex } from './mutex';
+import type { ReadModelDb, Row, RunResult, SqlExecutor, SqlParam } from './read-model-db';
+
+type Statement = Database.Statement<unknown[], unknown>;
+
+/** One better-sqlite3 connection with a small prepared-statement cache. */
+class Connection implements SqlExecutor {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(readonly db: Database.Database) {}
+
+  private prepare(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      if (this.statements.size >= 1000) this.statements.clear();
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  async run(sql: string, params: readonly SqlParam[] = []): Promise<RunResult> {
+    const stmt = this.prepare(sql);
+    if (stmt.reader) {
+      stmt.all(...params);
+      return { changes: 0 };
+    }
+    return { changes: stmt.run(...params).changes };
+  }
+
+  async all<T = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+    return this.prepare(sql).all(...params) as T[];
+  }
+
+  async get<T = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T | undefined> {
+    return this.prepare(sql).get(...params) as T | undefined;
+  }
+}
+
+export interface SqliteReadModelOptions {
+  /** Database file; created (with its directory) when missing. `:memory:` works for a single process. */
+  filename: string;
+  /** busy_timeout in ms when another process holds the write lock (default 10 s). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * SQLite read models (better-sqlite3, WAL). Writes go through one connection, serialised by a
+ * mutex so an async transaction never interleaves with another; reads outside a transaction use a
+ * second connection, so they only ever see committed data (WAL readers do not block the writer).
+ */
+export class SqliteReadModelDb implements ReadModelDb {
+  readonly dialect = 'sqlite' as const;
+  readonly forUpdate = '';
+  readonly description: string;
+  private readonly writer: Connection;
+  private readonly reader: Connection;
+  private readonly mutex = new Mutex();
+  private closed = false;
+
+  private constructor(readonly filename: string, busyTimeoutMs: number) {
+    const memory = filename === ':memory:';
+    if (!memory) mkdirSync(dirname(resolve(filename)), { recursive: true });
+    const writer = new Database(filename);
+    writer.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    if (!memory) writer.pragma('journal_mode = WAL');
+    writer.pragma('synchronous = NORMAL');
+    this.writer = new Connection(writer);
+    if (memory) {
+      this.reader = this.writer;
+    } else {
+      const reader = new Database(filename);
+      reader.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      this.reader = new Connection(reader);
+    }
+    this.description = `SQLite ${memory ? ':memory:' : resolve(filename)}`;
+  }
+
+  static open(options: SqliteReadModelOptions | string): SqliteReadModelDb {
+    const o = typeof options === 'string' ? { filename: options } : options;
+    return new SqliteReadModelDb(o.filename, o.busyTimeoutMs ?? 10_000);
+  }
+
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    return this.mutex.run(async () => {
+      this.writer.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.writer);
+        this.writer.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.writer.db.inTransaction) this.writer.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async run(sql: string, params?: readonly SqlParam[]): Promise<RunResult> {
+    this.assertOpen();
+    return this.mutex.run(() => this.writer.run(sql, params));
+  }
+
+  async all<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+    this.assertOpen();
+    return this.reader.all<T>(sql, params);
+  }
+
+  async get<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined> {
+    this.assertOpen();
+    return this.reader.get<T>(sql, params);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.mutex.run(async () => {
+      this.closed = true;
+      if (this.reader !== this.writer) this.reader.db.close();
+      this.writer.db.close();
+    });
+  }
+
+  private assertOpen() {
+    if (this.closed) throw new Error(`${this.description} is closed`);
+  }
+}

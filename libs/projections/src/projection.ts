@@ -1,0 +1,36 @@
+import type { RecordedEvent } from '@tdkt/event-store';
+import type { SqlExecutor } from './db/read-model-db';
+
+/**
+ * One read model fed by the event log. The runner hands it batches of events (in global order,
+ * only from `streamPrefixes`, each event exactly once) inside the same transaction that advances
+ * its checkpoint, so rows and checkpoint always agree.
+ */
+export interface Projection {
+  /** Checkpoint name; stable. */
+  readonly name: string;
+  /** Bump when the tables or the way they are computed change: the projection is then rebuilt from zero on start. */
+  readonly version: number;
+  /** Streams it reads (prefixes of stream names, e.g. `nomination-`). */
+  readonly streamPrefixes: readonly string[];
+  /** Tables it owns (dropped on rebuild). */
+  readonly tables: readonly string[];
+  /** Idempotent DDL: `CREATE TABLE IF NOT EXISTS`, `CREATE INDEX IF NOT EXISTS`; valid on SQLite and PostgreSQL. */
+  readonly ddl: readonly string[];
+  /** Applies events (all with positions above the checkpoint) inside the caller's transaction. */
+  applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void>;
+}
+
+export const CHECKPOINTS_TABLE = 'projection_checkpoints';
+
+export const CHECKPOINTS_DDL = [
+  `CREATE TABLE IF NOT EXISTS ${CHECKPOINTS_TABLE} (
+    name TEXT PRIMARY KEY,
+    position BIGINT NOT NULL,
+    version INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+  )`,
+];
+
+export const matchesStreams = (projection: Pick<Projection, 'streamPrefixes'>, stream: string) =>
+  projection.streamPrefixes.length === 0 || projection.streamPrefixes.some((p) => stream.startsWith(p));

@@ -1,0 +1,135 @@
+import type { AwardDecisionSigned, AwardRevoked } from '@tdkt/domain';
+import type { RecordedEvent } from '@tdkt/event-store';
+import { insertMany, SqlExecutor, SqlParam, toBit, upsertClause } from '../db/read-model-db';
+import { normaliseForSearch } from '../normalise';
+import type { Projection } from '../projection';
+import { nominationIdOf, NOMINATION_STREAM_PREFIX } from './nomination-events';
+
+export const AWARDS_TABLE = 'awards';
+
+const COLUMNS = [
+  'nomination_id',
+  'decision_number',
+  'decision_key',
+  'nominee_id',
+  'nominee_name',
+  'nominee_kind',
+  'award_code',
+  'award_name',
+  'unit_id',
+  'campaign_id',
+  'year',
+  'one_off',
+  'signed_at',
+  'signed_by',
+  'cash_multiple',
+  'revoked',
+  'revoked_at',
+  'revoked_by',
+  'revocation_ground',
+  'revocation_reason',
+  'search_text',
+  'position',
+] as const;
+
+const UPSERT = upsertClause(['nomination_id'], COLUMNS);
+
+/** The normalised text a registry search runs against: nominee, award, unit, decision number. */
+export function registrySearchText(parts: { nomineeName: string; awardName: string; unitId: string; decisionNumber: string }): string {
+  return normaliseForSearch([parts.nomineeName, parts.awardName, parts.unitId, parts.decisionNumber].join(' '));
+}
+
+/** Key for looking a decision up by its number: "163/QĐ-UBND", "163/qd-ubnd" and "163/QD-UBND" all match. */
+export const decisionKey = (decisionNumber: string) => normaliseForSearch(decisionNumber).replace(/\s+/g, '');
+
+/**
+ * The award registry (sổ khen thưởng): one row per signed award; a revocation flags the row (it is
+ * never deleted: the registry shows what was awarded and what was later revoked, and why).
+ */
+export class AwardRegistryProjection implements Projection {
+  readonly name = 'award-registry';
+  readonly version = 1;
+  readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
+  readonly tables = [AWARDS_TABLE];
+  readonly ddl = [
+    `CREATE TABLE IF NOT EXISTS ${AWARDS_TABLE} (
+      nomination_id TEXT PRIMARY KEY,
+      decision_number TEXT NOT NULL,
+      decision_key TEXT NOT NULL,
+      nominee_id TEXT,
+      nominee_name TEXT NOT NULL,
+      nominee_kind TEXT,
+      award_code TEXT NOT NULL,
+      award_name TEXT NOT NULL,
+      unit_id TEXT,
+      campaign_id TEXT,
+      year INTEGER,
+      one_off INTEGER NOT NULL,
+      signed_at TEXT,
+      signed_by TEXT,
+      cash_multiple DOUBLE PRECISION,
+      revoked INTEGER NOT NULL,
+      revoked_at TEXT,
+      revoked_by TEXT,
+      revocation_ground TEXT,
+      revocation_reason TEXT,
+      search_text TEXT NOT NULL,
+      position BIGINT NOT NULL
+    )`,
+    `CREATE INDEX IF NOT EXISTS ix_awards_decision ON ${AWARDS_TABLE} (decision_key, year)`,
+    `CREATE INDEX IF NOT EXISTS ix_awards_year_award ON ${AWARDS_TABLE} (year, award_code)`,
+    `CREATE INDEX IF NOT EXISTS ix_awards_unit ON ${AWARDS_TABLE} (unit_id)`,
+    `CREATE INDEX IF NOT EXISTS ix_awards_nominee ON ${AWARDS_TABLE} (nominee_id)`,
+  ];
+
+  async applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
+    // Signatures are inserted together; a revocation in the same batch must come after its signature.
+    let pending: SqlParam[][] = [];
+    const flush = async () => {
+      await insertMany(tx, AWARDS_TABLE, COLUMNS, pending, UPSERT);
+      pending = [];
+    };
+    for (const e of events) {
+      if (e.type === 'AwardDecisionSigned') {
+        pending.push(signedRow(e as RecordedEvent<AwardDecisionSigned['data']>));
+      } else if (e.type === 'AwardRevoked') {
+        await flush();
+        const d = (e as RecordedEvent<AwardRevoked['data']>).data;
+        await tx.run(
+          `UPDATE ${AWARDS_TABLE} SET revoked = 1, revoked_at = ?, revoked_by = ?, revocation_ground = ?, revocation_reason = ? WHERE nomination_id = ?`,
+          [d.at, d.by?.userId ?? e.metadata?.actorId ?? null, d.ground, d.reason ?? null, nominationIdOf(e)],
+        );
+      }
+    }
+    await flush();
+  }
+}
+
+function signedRow(e: RecordedEvent<AwardDecisionSigned['data']>): SqlParam[] {
+  const d = e.data;
+  const row: Record<(typeof COLUMNS)[number], SqlParam> = {
+    nomination_id: nominationIdOf(e),
+    decision_number: d.decisionNumber,
+    decision_key: decisionKey(d.decisionNumber),
+    nominee_id: d.nominee.nomineeId ?? null,
+    nominee_name: d.nominee.name,
+    nominee_kind: d.nominee.kind ?? null,
+    award_code: d.awardCode,
+    award_name: d.awardName,
+    unit_id: d.unitId ?? null,
+    campaign_id: d.campaignId ?? null,
+    year: d.year ?? null,
+    one_off: toBit(d.oneOff),
+    signed_at: d.at,
+    signed_by: d.by?.userId ?? e.metadata?.actorId ?? null,
+    cash_multiple: d.cashMultiple ?? null,
+    revoked: 0,
+    revoked_at: null,
+    revoked_by: null,
+    revocation_ground: null,
+    revocation_reason: null,
+    search_text: registrySearchText({ nomineeName: d.nominee.name, awardName: d.awardName, unitId: d.unitId ?? '', decisionNumber: d.decisionNumber }),
+    position: e.position,
+  };
+  return COLUMNS.map((c) => row[c]);
+}

@@ -1,0 +1,74 @@
+import { awaiting } from '@tdkt/domain';
+import type { Actor } from '@tdkt/domain';
+import type { RecordedEvent } from '@tdkt/event-store';
+import { chunks, insertMany, placeholders, SqlExecutor, SqlParam, upsertClause } from '../db/read-model-db';
+import type { Projection } from '../projection';
+import { byNomination, foldState, loadByIds, NOMINATION_STREAM_PREFIX } from './nomination-events';
+
+export const INBOX_TABLE = 'inbox';
+export const INBOX_STATE_TABLE = 'inbox_state';
+
+const INBOX_COLUMNS = ['nomination_id', 'awaitee', 'status', 'since', 'position'] as const;
+const STATE_COLUMNS = ['nomination_id', 'state'] as const;
+const STATE_UPSERT = upsertClause(['nomination_id'], STATE_COLUMNS);
+
+/**
+ * Who each nomination waits for: rows (nomination_id, awaitee) from the domain's `awaiting(state)`,
+ * replaced on every event of that nomination. Awaitee keys look like `UNIT_HEAD:donvi1`,
+ * `CLUSTER_LEADER:cum1`, `COUNCIL_MEMBER:hoidong2`, `COUNCIL_SECRETARY`, `CHAIRMAN`.
+ * It keeps its own folded state (`inbox_state`) so it never depends on another projection's progress.
+ */
+export class InboxProjection implements Projection {
+  readonly name = 'inbox';
+  readonly version = 1;
+  readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
+  readonly tables = [INBOX_TABLE, INBOX_STATE_TABLE];
+  readonly ddl = [
+    `CREATE TABLE IF NOT EXISTS ${INBOX_TABLE} (
+      nomination_id TEXT NOT NULL,
+      awaitee TEXT NOT NULL,
+      status TEXT NOT NULL,
+      since TEXT,
+      position BIGINT NOT NULL,
+      PRIMARY KEY (nomination_id, awaitee)
+    )`,
+    `CREATE INDEX IF NOT EXISTS ix_inbox_awaitee ON ${INBOX_TABLE} (awaitee, since)`,
+    `CREATE TABLE IF NOT EXISTS ${INBOX_STATE_TABLE} (
+      nomination_id TEXT PRIMARY KEY,
+      state TEXT NOT NULL
+    )`,
+  ];
+
+  async applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
+    const groups = byNomination(events);
+    const ids = [...groups.keys()];
+    const stored = await loadByIds<{ nomination_id: string; state: string }>(tx, INBOX_STATE_TABLE, 'nomination_id', 'nomination_id, state', ids);
+    const states: SqlParam[][] = [];
+    const rows: SqlParam[][] = [];
+    for (const [id, list] of groups) {
+      const state = foldState(stored.get(id)?.state, list);
+      if (state.status === 'NONE') continue;
+      states.push([id, JSON.stringify(state)]);
+      const position = list[list.length - 1].position;
+      for (const awaitee of new Set(awaiting(state))) rows.push([id, awaitee, state.status, state.stageSince, position]);
+    }
+    for (const chunk of chunks(ids)) await tx.run(`DELETE FROM ${INBOX_TABLE} WHERE nomination_id IN (${placeholders(chunk.length)})`, chunk);
+    await insertMany(tx, INBOX_TABLE, INBOX_COLUMNS, rows);
+    await insertMany(tx, INBOX_STATE_TABLE, STATE_COLUMNS, states, STATE_UPSERT);
+  }
+}
+
+/**
+ * The awaitee keys that mean "me" for an actor: for each role, the bare role, `ROLE:userId`, and
+ * the role's scope (`UNIT_HEAD:<unitId>`, `UNIT_OFFICER:<unitId>`, `CLUSTER_LEADER:<clusterId>`).
+ */
+export function awaitingKeysFor(actor: Pick<Actor, 'userId' | 'roles' | 'unitId' | 'clusterId'>): string[] {
+  const keys = new Set<string>();
+  for (const role of actor.roles) {
+    keys.add(role);
+    keys.add(`${role}:${actor.userId}`);
+    if ((role === 'UNIT_HEAD' || role === 'UNIT_OFFICER') && actor.unitId) keys.add(`${role}:${actor.unitId}`);
+    if (role === 'CLUSTER_LEADER' && actor.clusterId) keys.add(`${role}:${actor.clusterId}`);
+  }
+  return [...keys];
+}

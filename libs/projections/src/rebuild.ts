@@ -1,0 +1,56 @@
+import type { EventStore } from '@tdkt/event-store';
+import type { ReadModelDb } from './db/read-model-db';
+import type { Projection } from './projection';
+import { CatchUpProgress, ProjectionRunner, resetProjections } from './projection-runner';
+import { defaultProjections } from './projections';
+
+export interface RebuildOptions {
+  onProgress?(progress: CatchUpProgress): void;
+  /** Default: the four read models. */
+  projections?: Projection[];
+  /** Events per transaction (default 1000). */
+  batchSize?: number;
+}
+
+export interface RebuildResult {
+  /** Global position the read models were rebuilt to. */
+  position: number;
+  /** Events read. */
+  events: number;
+  elapsedMs: number;
+  /** Rows per table after the rebuild. */
+  counts: Record<string, number>;
+}
+
+/**
+ * Drops the read models and their checkpoints and replays the whole log into them. Run it with
+ * no live runner writing to the same database (stop the API first), or they will fight.
+ */
+export async function rebuild(db: ReadModelDb, store: EventStore, options: RebuildOptions = {}): Promise<RebuildResult> {
+  const projections = options.projections ?? defaultProjections();
+  const started = Date.now();
+  await resetProjections(db, projections);
+  let events = 0;
+  const runner = new ProjectionRunner(db, store, {
+    projections,
+    batchSize: options.batchSize ?? 1000,
+    live: false,
+    onProgress: (p) => {
+      events = p.events;
+      options.onProgress?.(p);
+    },
+  });
+  await runner.start();
+  try {
+    await runner.ready;
+  } finally {
+    await runner.stop();
+  }
+  if (runner.error) throw runner.error;
+  const counts: Record<string, number> = {};
+  for (const table of projections.flatMap((p) => p.tables)) {
+    const row = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`);
+    counts[table] = Number(row?.n ?? 0);
+  }
+  return { position: runner.currentPosition(), events, elapsedMs: Date.now() - started, counts };
+}

@@ -1,0 +1,3 @@
+export * from './nomination.activities';
+export * from './prior-awards';
+export { allocateDecisionNumber, readNomineeRecord, yearOf, type Logger } from './records';

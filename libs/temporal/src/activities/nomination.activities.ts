@@ -1,0 +1,293 @@
+/**
+ * The one activity the nomination workflows call: load the nomination stream (up to the revision
+ * the workflow's state reflects), add the context the decider needs, decide, append with
+ * deterministic event ids, and record the award (or its revocation) in the nominee's record.
+ * Safe to retry: a retry decides on the same state and re-appends the same ids (the store makes
+ * that a no-op), decision numbers are reused per nomination, nominee records deduplicate.
+ */
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import {
+  Actor,
+  AwardCatalog,
+  DomainError,
+  NOMINATION_EVENT_SCHEMA_VERSION,
+  NominationCommand,
+  NominationEvent,
+  NominationState,
+  PriorAward,
+  conflict,
+  decide,
+  evolve,
+  findAward,
+  guard,
+  hasRole,
+  initialState,
+  invalid,
+  nominationStreamName,
+} from '@tdkt/domain';
+import type { OrganisationDirectory } from '@tdkt/config';
+import { ConcurrencyError, deterministicEventId, type EventStore, type EventMetadata, type RecordedEvent } from '@tdkt/event-store';
+import {
+  DOMAIN_ERROR_FAILURE_TYPE,
+  type ApplyCommandInput,
+  type ApplyCommandResult,
+  type DomainErrorDetails,
+  type NominationActivities,
+} from '../contracts';
+import { allocateDecisionNumber, readNomineeRecord, recordNomineeAward, recordNomineeRevocation, type Logger } from './records';
+
+export interface NominationActivityDeps {
+  store: EventStore;
+  directory: OrganisationDirectory;
+  catalog: AwardCatalog;
+  /** Issuing authority symbol of decision numbers (organisation `decisionAuthority`, e.g. UBND). */
+  decisionAuthority: string;
+  logger?: Logger;
+  /**
+   * Tests only: when this returns true the activity fails right after its append (before the
+   * nominee record), to prove a retry writes nothing twice. Return true once per command id.
+   */
+  faults?: { failAfterAppendOnce?: (input: ApplyCommandInput) => boolean };
+}
+
+const consoleLogger: Logger = {
+  warn: (message, meta) => console.warn(message, meta ?? ''),
+  error: (message, meta) => console.error(message, meta ?? ''),
+};
+
+function currentLogger(fallback: Logger): Logger {
+  try {
+    return Context.current().log;
+  } catch {
+    return fallback;
+  }
+}
+
+/** A DomainError as the non-retryable ApplicationFailure the workflow hands back to the caller. */
+export function domainErrorFailure(err: DomainError): ApplicationFailure {
+  const details: DomainErrorDetails = { kind: err.kind, code: err.code, message: err.message };
+  if (err.field !== undefined) details.field = err.field;
+  return ApplicationFailure.create({ type: DOMAIN_ERROR_FAILURE_TYPE, message: err.message, details: [details], nonRetryable: true });
+}
+
+const fold = (events: RecordedEvent[]): NominationState =>
+  events.reduce<NominationState>((s, e) => evolve(s, e as unknown as NominationEvent), initialState());
+
+const toDomainEvent = (e: RecordedEvent): NominationEvent => ({ type: e.type, data: e.data } as NominationEvent);
+
+export function createNominationActivities(deps: NominationActivityDeps): NominationActivities {
+  const { store, directory, catalog, decisionAuthority } = deps;
+  const fallbackLogger = deps.logger ?? consoleLogger;
+
+  function metadataOf(event: NominationEvent, input: ApplyCommandInput): EventMetadata {
+    const by = event.data.by;
+    const m: EventMetadata = {
+      actorId: by.userId,
+      actorRole: by.role,
+      occurredAt: input.now,
+      correlationId: input.nominationId,
+      causationId: input.commandId,
+      schemaVersion: NOMINATION_EVENT_SCHEMA_VERSION,
+    };
+    if (by.unitId !== undefined) m.actorUnitId = by.unitId;
+    if (by.clusterId !== undefined) m.actorClusterId = by.clusterId;
+    if (event.data.comment) m.reason = event.data.comment;
+    return m;
+  }
+
+  async function priorAwardsOf(nomineeId: string): Promise<PriorAward[]> {
+    return (await readNomineeRecord(store, nomineeId)).record.awards;
+  }
+
+  /** Intent + actor + now + context → the domain command. */
+  async function buildCommand(input: ApplyCommandInput, state: NominationState): Promise<NominationCommand> {
+    const { intent, actor, now, nominationId } = input;
+    const base = { nominationId, actor, now, ...(intent.comment !== undefined ? { comment: intent.comment } : {}) };
+    switch (intent.type) {
+      case 'DraftNomination': {
+        const campaign = directory.campaign(intent.campaignId);
+        if (!campaign) throw invalid('UNKNOWN_CAMPAIGN', `Không có đợt thi đua ${intent.campaignId}`, 'campaignId');
+        const award = findAward(catalog, intent.awardCode);
+        if (!award) throw invalid('UNKNOWN_AWARD', `Không có hình thức khen thưởng ${intent.awardCode}`, 'awardCode');
+        if (!intent.nominee || typeof intent.nominee.nomineeId !== 'string' || !intent.nominee.nomineeId)
+          throw invalid('REQUIRED', 'Cần mã định danh người/tập thể được đề nghị', 'nominee.nomineeId');
+        const unitId = actor.unitId ?? '';
+        const clusterId = directory.unit(unitId)?.clusterId ?? actor.clusterId ?? '';
+        return {
+          ...base,
+          type: 'DraftNomination',
+          unitId,
+          clusterId,
+          campaign: { id: campaign.id, year: campaign.year, submissionDeadline: campaign.submissionDeadline },
+          award,
+          nominee: intent.nominee,
+          achievements: intent.achievements,
+          ...(intent.documents ? { documents: intent.documents } : {}),
+          ...(intent.oneOff !== undefined ? { oneOff: intent.oneOff } : {}),
+          priorAwards: await priorAwardsOf(intent.nominee.nomineeId),
+        };
+      }
+      case 'EditNomination':
+        return { ...base, type: 'EditNomination', changes: intent.changes ?? {} };
+      case 'SubmitNomination': {
+        const s = state as Extract<NominationState, { nominationId: string }>;
+        const c = directory.campaign(s.campaign.id);
+        const campaign = c ? { id: c.id, year: c.year, submissionDeadline: c.submissionDeadline } : s.campaign;
+        return { ...base, type: 'SubmitNomination', campaign, priorAwards: await priorAwardsOf(s.nominee.nomineeId) };
+      }
+      case 'ResubmitNomination':
+        return { ...base, type: 'ResubmitNomination' };
+      case 'ReviewAtCluster':
+        return { ...base, type: 'ReviewAtCluster', decision: intent.decision };
+      case 'OpenCouncilVoting': {
+        if (!input.councilDeadline) throw invalid('DEADLINE', 'Thiếu hạn biểu quyết', 'deadline');
+        return { ...base, type: 'OpenCouncilVoting', members: directory.councilMembers(), deadline: input.councilDeadline };
+      }
+      case 'CastCouncilVote':
+        return { ...base, type: 'CastCouncilVote', choice: intent.choice, ...(intent.inWriting !== undefined ? { inWriting: intent.inWriting } : {}) };
+      case 'RecuseFromCouncil':
+        return { ...base, type: 'RecuseFromCouncil' };
+      case 'CloseCouncilVoting': {
+        // Only the workflow's clock (SYSTEM) closes on ALL_VOTED / DEADLINE; a person closes as SECRETARY.
+        const trigger = hasRole(actor, 'SYSTEM') && 'trigger' in intent && intent.trigger ? intent.trigger : 'SECRETARY';
+        return { ...base, type: 'CloseCouncilVoting', trigger };
+      }
+      case 'SignAwardDecision': {
+        const s = state as Extract<NominationState, { nominationId: string }>;
+        const priorAwards = await priorAwardsOf(s.nominee.nomineeId);
+        // Decide once with a placeholder first: a refused signature must not consume a number (gap-free).
+        decide({ ...base, type: 'SignAwardDecision', decisionNumber: 'pending', priorAwards }, state);
+        const decisionNumber =
+          s.decisionNumber ?? (await allocateDecisionNumber(store, { authority: decisionAuthority, nominationId, now, actor, commandId: input.commandId }));
+        return { ...base, type: 'SignAwardDecision', decisionNumber, priorAwards };
+      }
+      case 'DeclineSignature':
+        return { ...base, type: 'DeclineSignature' };
+      case 'PutOnHold':
+        return { ...base, type: 'PutOnHold', matter: intent.matter };
+      case 'ReleaseFromHold':
+        return { ...base, type: 'ReleaseFromHold' };
+      case 'WithdrawNomination':
+        return { ...base, type: 'WithdrawNomination' };
+      case 'RevokeAward':
+        return { ...base, type: 'RevokeAward', ground: intent.ground };
+      case 'IssueStageReminder':
+        return { ...base, type: 'IssueStageReminder', stage: intent.stage, dueAt: intent.dueAt };
+      case 'EscalateStage':
+        return { ...base, type: 'EscalateStage', stage: intent.stage, dueAt: intent.dueAt };
+      default:
+        throw invalid('INTENT_TYPE', `Thao tác không hợp lệ: ${(intent as { type?: string }).type}`, 'type');
+    }
+  }
+
+  /** Side effects of applied events on other streams; each is idempotent. */
+  async function afterApplied(events: NominationEvent[], stateAfter: NominationState, input: ApplyCommandInput): Promise<void> {
+    if (stateAfter.status === 'NONE') return;
+    for (const e of events) {
+      try {
+        if (e.type === 'AwardDecisionSigned') {
+          const award: PriorAward = {
+            awardCode: e.data.awardCode,
+            campaignId: e.data.campaignId,
+            year: e.data.year,
+            nominationId: e.data.nominationId,
+            decisionNumber: e.data.decisionNumber,
+            oneOff: e.data.oneOff,
+            ...(stateAfter.award.thematic ? { thematic: true } : {}),
+          };
+          await recordNomineeAward(store, { nomineeId: e.data.nominee.nomineeId, award, now: input.now, source: 'SIGNED', actor: input.actor, causationId: input.commandId });
+        } else if (e.type === 'AwardRevoked') {
+          await recordNomineeRevocation(store, {
+            nomineeId: stateAfter.nominee.nomineeId,
+            nominationId: e.data.nominationId,
+            ground: e.data.ground,
+            now: input.now,
+            actor: input.actor,
+            causationId: input.commandId,
+          });
+        }
+      } catch (err) {
+        // Only a race between two signatures of the same award for the same nominee and campaign gets
+        // here (the signature checked the record first). The nomination's events stand; say so loudly.
+        if (err instanceof DomainError) currentLogger(fallbackLogger).error('Nominee record not updated', { nominationId: input.nominationId, code: err.code, message: err.message });
+        else throw err;
+      }
+    }
+  }
+
+  /** The outcome of events of this command already in the stream (an earlier attempt wrote them). */
+  async function alreadyApplied(input: ApplyCommandInput, upTo: RecordedEvent[], mine: RecordedEvent[]): Promise<ApplyCommandResult> {
+    const last = mine[mine.length - 1];
+    const state = fold([...upTo.filter((e) => e.revision < mine[0].revision), ...mine]);
+    const events = mine.map(toDomainEvent);
+    await afterApplied(events, state, input);
+    return resultOf(events, last.revision, last.position, state);
+  }
+
+  function resultOf(events: NominationEvent[], revision: number, position: number, state: NominationState): ApplyCommandResult {
+    if (state.status === 'NONE') throw new Error('no nomination after applying events');
+    const r: ApplyCommandResult = { events, revision, position, status: state.status, onHold: state.onHold };
+    if (state.decisionNumber) r.decisionNumber = state.decisionNumber;
+    return r;
+  }
+
+  async function apply(input: ApplyCommandInput): Promise<ApplyCommandResult> {
+    const stream = nominationStreamName(input.nominationId);
+    let recorded: RecordedEvent[];
+    if (input.expectedRevision === undefined) {
+      recorded = await store.readStream(stream);
+      const mine = recorded.filter((e) => e.metadata.causationId === input.commandId);
+      if (mine.length) return alreadyApplied(input, recorded, mine);
+    } else {
+      recorded = input.expectedRevision < 0 ? [] : await store.readStream(stream, { maxCount: input.expectedRevision + 1 });
+    }
+    const expected = input.expectedRevision ?? recorded.length - 1;
+    const state = fold(recorded);
+
+    guard(input.intent.type, input.actor, state); // role and stage before loading any context
+    const command = await buildCommand(input, state);
+    const events = decide(command, state);
+
+    const toAppend = events.map((event, i) => ({
+      id: deterministicEventId(input.nominationId, input.commandId, String(i)),
+      type: event.type,
+      data: event.data,
+      metadata: metadataOf(event, input),
+    }));
+    let revision: number;
+    let position: number;
+    try {
+      const result = await store.append(stream, toAppend, expected < 0 ? 'no_stream' : expected);
+      revision = result.nextExpectedRevision;
+      position = result.position;
+    } catch (err) {
+      if (!(err instanceof ConcurrencyError)) throw err;
+      const after = await store.readStream(stream, { fromRevision: expected + 1 });
+      const mine = after.filter((e) => e.metadata.causationId === input.commandId);
+      if (mine.length) return alreadyApplied(input, [...recorded, ...after], mine);
+      if (input.expectedRevision === undefined) throw err; // revocation: retried on the new state
+      throw conflict('CONCURRENT_CHANGE', 'Hồ sơ vừa được thay đổi bởi một thao tác khác');
+    }
+
+    if (deps.faults?.failAfterAppendOnce?.(input)) {
+      throw new Error(`Injected fault after appending ${input.intent.type} (${input.commandId})`);
+    }
+
+    const stateAfter = events.reduce(evolve, state);
+    await afterApplied(events, stateAfter, input);
+    return resultOf(events, revision, position, stateAfter);
+  }
+
+  return {
+    async applyNominationCommand(input: ApplyCommandInput): Promise<ApplyCommandResult> {
+      try {
+        return await apply(input);
+      } catch (err) {
+        if (err instanceof DomainError) throw domainErrorFailure(err);
+        throw err;
+      }
+    },
+  };
+}
+
+export type { Actor };

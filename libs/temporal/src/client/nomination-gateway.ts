@@ -1,0 +1,172 @@
+/**
+ * What the HTTP API uses to run nomination commands: each intent becomes the nomination
+ * workflow's Update (the draft starts the workflow: update-with-start), a revocation its own short
+ * workflow, and every refusal comes back as the domain's DomainError (kind → HTTP status).
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  ApplicationFailure,
+  Client,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowFailedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type WorkflowIdReusePolicy,
+} from '@temporalio/client';
+import { DomainError, type Actor, type NominationIntent } from '@tdkt/domain';
+import type { nominationWorkflow } from '../../../../workflows/nomination/nomination.workflow';
+import type { revocationWorkflow } from '../../../../workflows/revocation/revocation.workflow';
+import { draftUpdate, viewQuery } from '../../../../workflows/nomination/definitions';
+import {
+  DOMAIN_ERROR_FAILURE_TYPE,
+  UPDATE_NAME_BY_INTENT,
+  nominationWorkflowId,
+  revocationWorkflowId,
+  type CommandEnvelope,
+  type CommandOutcome,
+  type DomainErrorDetails,
+  type NominationView,
+  type NominationWorkflowArgs,
+  type NominationWorkflowResult,
+} from '../contracts';
+
+export type { CommandOutcome, NominationView, NominationWorkflowArgs } from '../contracts';
+
+export interface NominationGatewayOptions {
+  taskQueue: string;
+  /** Passed to every new nomination workflow: stage limits, their unit, the council's voting time. */
+  workflowArgs: Omit<NominationWorkflowArgs, 'nominationId'>;
+}
+
+type DraftIntent = Extract<NominationIntent, { type: 'DraftNomination' }>;
+
+/** The DomainError an error carries (an ApplicationFailure of type DomainError, possibly wrapped), if any. */
+export function domainErrorFrom(err: unknown): DomainError | undefined {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 5; depth++) {
+    if (e instanceof DomainError) return e;
+    if (e instanceof ApplicationFailure && e.type === DOMAIN_ERROR_FAILURE_TYPE) {
+      const d = e.details?.[0] as DomainErrorDetails | undefined;
+      return d && typeof d.code === 'string'
+        ? new DomainError(d.kind, d.code, d.message, d.field)
+        : new DomainError('INVALID_STATE', 'REFUSED', e.message);
+    }
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+const notFound = () => new DomainError('NOT_FOUND', 'NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ đề nghị');
+const closed = (status: string) => new DomainError('INVALID_STATE', 'NOMINATION_CLOSED', `Hồ sơ đã kết thúc (${status})`);
+
+export class NominationGateway {
+  constructor(
+    private readonly client: Client,
+    private readonly opts: NominationGatewayOptions,
+  ) {}
+
+  /** Drafts a new nomination: starts its workflow with the draft as update-with-start. */
+  async draft(nominationId: string, intent: DraftIntent, actor: Actor): Promise<CommandOutcome> {
+    const envelope: CommandEnvelope<DraftIntent> = { commandId: randomUUID(), actor, intent };
+    const attempt = (reuse: WorkflowIdReusePolicy) =>
+      this.client.workflow.executeUpdateWithStart(draftUpdate, {
+        args: [envelope],
+        updateId: envelope.commandId,
+        startWorkflowOperation: new WithStartWorkflowOperation<typeof nominationWorkflow>('nominationWorkflow', {
+          workflowId: nominationWorkflowId(nominationId),
+          taskQueue: this.opts.taskQueue,
+          args: [{ nominationId, ...this.opts.workflowArgs }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: reuse,
+        }),
+      });
+    try {
+      try {
+        return await attempt('REJECT_DUPLICATE');
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        // A closed workflow holds the id: a nomination that ended, or a refused draft that wrote
+        // nothing — only then may the id be drafted again.
+        const previous = await this.closedResult(nominationId);
+        if (previous && previous.status !== 'NONE') throw new DomainError('INVALID_STATE', 'ALREADY_EXISTS', 'Hồ sơ đề nghị này đã tồn tại');
+        return await attempt('ALLOW_DUPLICATE');
+      }
+    } catch (err) {
+      throw domainErrorFrom(err) ?? err;
+    }
+  }
+
+  /** Runs any intent: the draft, an Update of the running workflow, or a revocation. */
+  async execute(nominationId: string, intent: NominationIntent, actor: Actor): Promise<CommandOutcome> {
+    if (intent.type === 'DraftNomination') return this.draft(nominationId, intent, actor);
+    if (intent.type === 'RevokeAward') return this.revoke(nominationId, intent, actor);
+    const name = UPDATE_NAME_BY_INTENT[intent.type];
+    if (!name) throw new DomainError('VALIDATION', 'INTENT_TYPE', `Thao tác không hợp lệ: ${(intent as { type?: string }).type}`, 'type');
+    const envelope: CommandEnvelope = { commandId: randomUUID(), actor, intent };
+    const handle = this.client.workflow.getHandle(nominationWorkflowId(nominationId));
+    try {
+      return await handle.executeUpdate<CommandOutcome, [CommandEnvelope]>(name, { args: [envelope], updateId: envelope.commandId });
+    } catch (err) {
+      const domain = domainErrorFrom(err);
+      if (domain) throw domain;
+      if (err instanceof WorkflowUpdateFailedError) throw err;
+      throw (await this.whyUnreachable(nominationId)) ?? err;
+    }
+  }
+
+  /** The nomination workflow's `view` query. */
+  async view(nominationId: string): Promise<NominationView> {
+    try {
+      const view = await this.client.workflow.getHandle(nominationWorkflowId(nominationId)).query(viewQuery);
+      if (view.status === 'NONE') throw notFound();
+      return view;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw notFound();
+      throw domainErrorFrom(err) ?? err;
+    }
+  }
+
+  private async revoke(nominationId: string, intent: Extract<NominationIntent, { type: 'RevokeAward' }>, actor: Actor): Promise<CommandOutcome> {
+    const commandId = randomUUID();
+    try {
+      return await this.client.workflow.execute<typeof revocationWorkflow>('revocationWorkflow', {
+        workflowId: revocationWorkflowId(nominationId, commandId),
+        taskQueue: this.opts.taskQueue,
+        args: [{ nominationId, commandId, actor, intent }],
+      });
+    } catch (err) {
+      if (err instanceof WorkflowFailedError) throw domainErrorFrom(err.cause) ?? err;
+      throw err;
+    }
+  }
+
+  /** The result of the nomination's workflow when it has closed; undefined while it runs or when there is none. */
+  private async closedResult(nominationId: string): Promise<NominationWorkflowResult | undefined> {
+    const handle = this.client.workflow.getHandle<typeof nominationWorkflow>(nominationWorkflowId(nominationId));
+    try {
+      const d = await handle.describe();
+      if (d.status.name === 'RUNNING') return undefined;
+      if (d.status.name !== 'COMPLETED') return { nominationId, status: 'NONE', revision: -1 };
+      return await handle.result();
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return undefined;
+      throw err;
+    }
+  }
+
+  /** Why an Update could not be delivered: no such nomination, or it has ended. */
+  private async whyUnreachable(nominationId: string): Promise<DomainError | undefined> {
+    const handle = this.client.workflow.getHandle<typeof nominationWorkflow>(nominationWorkflowId(nominationId));
+    try {
+      const d = await handle.describe();
+      if (d.status.name === 'RUNNING') return undefined;
+      if (d.status.name !== 'COMPLETED') return closed(d.status.name);
+      const result = await handle.result();
+      return result.status === 'NONE' ? notFound() : closed(result.status);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return notFound();
+      throw err;
+    }
+  }
+}

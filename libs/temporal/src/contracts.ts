@@ -1,0 +1,166 @@
+/**
+ * What the workflows, their activities and the client gateway agree on. Types only (plus a few
+ * constants with no imports), so the deterministic workflow code can import them too: the domain
+ * is reached through RELATIVE type imports, never through the `@tdkt/*` aliases.
+ */
+import type { Actor } from '../../domain/src/shared/actor';
+import type { StageTimeLimits } from '../../domain/src/catalog/award-catalog';
+import type { NominationEvent } from '../../domain/src/nomination/nomination.events';
+import type { NominationIntent, NominationIntentType } from '../../domain/src/nomination/nomination.intents';
+import type { NominationStatus, TimedStage } from '../../domain/src/nomination/nomination.types';
+import type { StageTimeUnit } from '../../domain/src/sla/stage-deadline';
+import type { DomainErrorKind } from '../../domain/src/shared/errors';
+
+/** The ApplicationFailure type a refused command travels as (validator, handler and activity alike). */
+export const DOMAIN_ERROR_FAILURE_TYPE = 'DomainError';
+
+/** `details[0]` of a DomainError ApplicationFailure. */
+export interface DomainErrorDetails {
+  kind: DomainErrorKind;
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export const nominationWorkflowId = (nominationId: string) => `nomination-${nominationId}`;
+export const revocationWorkflowId = (nominationId: string, commandId: string) => `revocation-${nominationId}-${commandId}`;
+
+export interface NominationWorkflowArgs {
+  nominationId: string;
+  /** From the catalog (`stageTimeLimits`): per timed stage, plus `reminderAt` as a share of the limit. */
+  stageTimeLimits: StageTimeLimits;
+  /** `workingDays` in production, `seconds` in tests. */
+  stageTimeUnit: StageTimeUnit;
+  /** How long the council votes once the secretary opens voting (same unit as the stage limits). */
+  councilVotingDays: number;
+}
+
+/** The argument of every human Update: who asks, what, and an idempotency key. */
+export interface CommandEnvelope<I extends NominationIntent = NominationIntent> {
+  /** Unique per request; also the Update id and the events' causationId (deterministic event ids). */
+  commandId: string;
+  actor: Actor;
+  intent: I;
+}
+
+/** What the workflow's own clock issues (actor SYSTEM). */
+export type SystemIntent =
+  | { type: 'IssueStageReminder'; stage: TimedStage; dueAt: string; comment?: string }
+  | { type: 'EscalateStage'; stage: TimedStage; dueAt: string; comment?: string }
+  | { type: 'CloseCouncilVoting'; trigger: 'ALL_VOTED' | 'DEADLINE'; comment?: string };
+
+export type AppliedIntent = NominationIntent | SystemIntent;
+
+export interface ApplyCommandInput {
+  nominationId: string;
+  commandId: string;
+  intent: AppliedIntent;
+  actor: Actor;
+  /** Workflow time (ISO): the command's `now`, identical on every retry. */
+  now: string;
+  /**
+   * Last revision of the nomination stream the caller's state reflects (-1: no stream yet). The
+   * activity decides on the stream read up to it and appends expecting it, so a retry decides on
+   * the same state. Omitted by the revocation workflow (the nomination workflow has ended): then
+   * the activity reads the whole stream.
+   */
+  expectedRevision?: number;
+  /** OpenCouncilVoting only: the voting deadline (ISO) the workflow computed from its configuration. */
+  councilDeadline?: string;
+}
+
+export interface ApplyCommandResult {
+  /** The domain events written by this command (or found already written by an earlier attempt). */
+  events: NominationEvent[];
+  /** Stream revision after the command. */
+  revision: number;
+  /** Global position of the command's last event. */
+  position: number;
+  /** Status and hold after the command (as folded from the stream). */
+  status: NominationStatus;
+  onHold: boolean;
+  decisionNumber?: string;
+}
+
+/** What every command returns to its caller (the HTTP edge maps it to the response). */
+export interface CommandOutcome {
+  nominationId: string;
+  status: NominationStatus;
+  onHold: boolean;
+  revision: number;
+  position: number;
+  decisionNumber?: string;
+}
+
+export interface CouncilView {
+  open: boolean;
+  members: number;
+  votes: number;
+  recused: number;
+  /** ISO voting deadline. */
+  deadline: string;
+}
+
+/** The `view` query. */
+export interface NominationView {
+  nominationId: string;
+  status: NominationStatus | 'NONE';
+  onHold: boolean;
+  /** The timed stage the nomination is in (whose limit `dueAt` is), or null. */
+  stage: TimedStage | null;
+  /** Who the nomination waits for (role:scope). */
+  awaiting: string[];
+  /** ISO: when the current stage's limit passes (time on hold does not count), or null. */
+  dueAt: string | null;
+  /** ISO: when the reminder for the current stage is due, or null. */
+  reminderAt: string | null;
+  reminded: boolean;
+  escalated: boolean;
+  /** Last stream revision the workflow has applied (-1 before the draft). */
+  revision: number;
+  position: number;
+  /** Review round (1 on first submission, +1 per resubmission). */
+  round: number;
+  decisionNumber?: string;
+  council: CouncilView | null;
+}
+
+export interface NominationWorkflowResult {
+  nominationId: string;
+  /** NONE when the draft was refused (nothing was written). */
+  status: NominationStatus | 'NONE';
+  revision: number;
+  decisionNumber?: string;
+}
+
+export interface RevocationWorkflowArgs {
+  nominationId: string;
+  commandId: string;
+  actor: Actor;
+  intent: Extract<NominationIntent, { type: 'RevokeAward' }>;
+}
+
+/** Human intents → the Update that carries them. */
+export const UPDATE_NAME_BY_INTENT = {
+  DraftNomination: 'draft',
+  EditNomination: 'edit',
+  SubmitNomination: 'submit',
+  ResubmitNomination: 'resubmit',
+  ReviewAtCluster: 'clusterReview',
+  OpenCouncilVoting: 'openVoting',
+  CastCouncilVote: 'castVote',
+  RecuseFromCouncil: 'recuse',
+  CloseCouncilVoting: 'closeVoting',
+  SignAwardDecision: 'sign',
+  DeclineSignature: 'decline',
+  PutOnHold: 'hold',
+  ReleaseFromHold: 'release',
+  WithdrawNomination: 'withdraw',
+} as const satisfies Record<Exclude<NominationIntentType, 'RevokeAward'>, string>;
+
+export type NominationUpdateName = (typeof UPDATE_NAME_BY_INTENT)[keyof typeof UPDATE_NAME_BY_INTENT];
+
+/** The activities the workflows call (implemented in activities/, with their dependencies). */
+export interface NominationActivities {
+  applyNominationCommand(input: ApplyCommandInput): Promise<ApplyCommandResult>;
+}

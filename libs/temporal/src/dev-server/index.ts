@@ -1,0 +1,2 @@
+export * from './resolve-cli';
+export * from './dev-server';

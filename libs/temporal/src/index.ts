@@ -1,0 +1,5 @@
+export * from './contracts';
+export * from './client/nomination-gateway';
+export * from './activities';
+export * from './worker/create-worker';
+export * from './dev-server';

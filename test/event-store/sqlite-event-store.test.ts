@@ -1,0 +1,174 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { ConcurrencyError, createEventStore, SqliteEventStore, type EventToAppend } from '@tdkt/event-store';
+import { runEventStoreContract } from './event-store.contract';
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'tdkt-event-store-'));
+}
+
+runEventStoreContract('SQLite adapter', () => {
+  const dir = tempDir();
+  const filename = join(dir, 'events.sqlite');
+  return {
+    open: () => new SqliteEventStore({ filename }),
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+describe('SQLite adapter — one file shared by several processes', () => {
+  let dir: string;
+  let stores: SqliteEventStore[];
+  const open = (filename: string, pollIntervalMs?: number) => {
+    const store = new SqliteEventStore({ filename, pollIntervalMs });
+    stores.push(store);
+    return store;
+  };
+
+  beforeEach(() => {
+    dir = tempDir();
+    stores = [];
+  });
+
+  afterEach(async () => {
+    for (const store of stores) await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('delivers live to a subscription on one instance what another instance appends', async () => {
+    const filename = join(dir, 'events.sqlite');
+    const api = open(filename);
+    const worker = open(filename, 20);
+    const seen: { n: number; at: number }[] = [];
+    let caughtUp = false;
+    const subscription = worker.subscribeToAll({
+      onEvent: (e) => void seen.push({ n: (e.data as { n: number }).n, at: Date.now() }),
+      onCaughtUp: () => (caughtUp = true),
+    });
+    await waitFor(() => caughtUp);
+
+    const appendedAt = Date.now();
+    await api.append('nomination-1', [drafted(1), drafted(2)], 'no_stream');
+    await api.append('nomination-2', [drafted(3)], 'no_stream');
+    await waitFor(() => seen.length === 3);
+
+    expect(seen.map((s) => s.n)).toEqual([1, 2, 3]);
+    expect(seen[0].at - appendedAt).toBeLessThan(1_000);
+    await subscription.close();
+  });
+
+  it('lets two instances contend for the same stream without losing or duplicating a revision', async () => {
+    const filename = join(dir, 'events.sqlite');
+    const [a, b] = [open(filename), open(filename)];
+    const write = async (store: SqliteEventStore, n: number) => {
+      for (;;) {
+        const revision = await store.streamRevision('council-votes');
+        try {
+          return await store.append('council-votes', [drafted(n)], revision === -1 ? 'no_stream' : revision);
+        } catch (error) {
+          if (!(error instanceof ConcurrencyError)) throw error;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    };
+
+    await Promise.all(Array.from({ length: 40 }, (_, n) => write(n % 2 ? a : b, n)));
+
+    const events = await b.readStream('council-votes');
+    expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+  });
+
+  it('shares the file with a real second process: both append, and the subscription here sees all', async () => {
+    const filename = join(dir, 'events.sqlite');
+    const here = open(filename);
+    const seen: string[] = [];
+    const subscription = here.subscribeToAll({ onEvent: (e) => void seen.push(e.stream) });
+
+    // Keep appending here for as long as the child appends there, so the two really contend.
+    let childDone = false;
+    const child = runInAnotherProcess(filename, 'nomination-from-child', 20).finally(() => (childDone = true));
+    let n = 0;
+    for (; !childDone || n < 200; n++) {
+      await here.append('nomination-from-here', [drafted(n)], n === 0 ? 'no_stream' : n - 1);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await child;
+    await waitFor(() => seen.length === n + 1_000, 10_000);
+
+    expect(seen.filter((s) => s === 'nomination-from-child')).toHaveLength(1_000);
+    const all = await here.readAll();
+    expect(all.map((e) => e.position)).toEqual(all.map((_, i) => i + 1));
+    expect((await here.readStream('nomination-from-child')).map((e) => e.revision)).toEqual(
+      Array.from({ length: 1_000 }, (_, i) => i),
+    );
+    await subscription.close();
+  }, 60_000);
+
+  it('keeps the file in WAL mode and a fresh store at head 0', async () => {
+    const filename = join(dir, 'nested', 'events.sqlite');
+    const store = open(filename);
+
+    expect(await store.headPosition()).toBe(0);
+    const raw = new Database(filename, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('reports the exact head position after an append', async () => {
+    const store = open(join(dir, 'events.sqlite'));
+
+    const result = await store.append('nomination-1', [drafted(1), drafted(2)], 'no_stream');
+
+    expect(result.positions).toEqual([1, 2]);
+    expect(await store.headPosition()).toBe(2);
+  });
+
+  it('works in memory, and the factory opens SQLite when no connection string is given', async () => {
+    const memory = open(':memory:');
+    await memory.append('nomination-1', [drafted(1)], 'no_stream');
+    expect(await memory.readStream('nomination-1')).toHaveLength(1);
+
+    const viaFactory = createEventStore({ sqliteFile: join(dir, 'factory.sqlite') });
+    expect(viaFactory).toBeInstanceOf(SqliteEventStore);
+    await viaFactory.close();
+  });
+
+  it('refuses to work once closed', async () => {
+    const store = open(join(dir, 'events.sqlite'));
+    await store.close();
+
+    await expect(store.readStream('nomination-1')).rejects.toThrow('closed');
+  });
+});
+
+function runInAnotherProcess(filename: string, stream: string, batches: number): Promise<void> {
+  const script = join(__dirname, 'support', 'append-from-another-process.ts');
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', script, filename, stream, String(batches)],
+      { cwd: join(__dirname, '..', '..') },
+      (error, _stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve()),
+    );
+  });
+}
+
+function drafted(n: number): EventToAppend {
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    type: 'NominationDrafted',
+    data: { n },
+    metadata: { actorId: 'officer-1', actorRole: 'UNIT_OFFICER', occurredAt: '2025-01-15T08:00:00.000Z', correlationId: 'c-1', schemaVersion: 1 },
+  };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

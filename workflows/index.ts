@@ -1,0 +1,3 @@
+// The workflow bundle's entry point (workflowsPath / scripts/bundle-workflows.ts): deterministic code only.
+export { nominationWorkflow } from './nomination/nomination.workflow';
+export { revocationWorkflow } from './revocation/revocation.workflow';

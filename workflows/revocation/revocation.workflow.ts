@@ -1,0 +1,38 @@
+/**
+ * Revoking an award (hủy bỏ khen thưởng) after the nomination workflow has ended: one command run
+ * by the same activity against the nomination's stream. Workflow id `revocation-<nominationId>-<commandId>`.
+ */
+import { proxyActivities } from '@temporalio/workflow';
+import {
+  DOMAIN_ERROR_FAILURE_TYPE,
+  type CommandOutcome,
+  type NominationActivities,
+  type RevocationWorkflowArgs,
+} from '../../libs/temporal/src/contracts';
+import { domainDetails, domainFailure } from '../shared/failures';
+
+const { applyNominationCommand } = proxyActivities<NominationActivities>({
+  startToCloseTimeout: '20 seconds',
+  retry: {
+    initialInterval: '500 milliseconds',
+    backoffCoefficient: 2,
+    maximumInterval: '30 seconds',
+    nonRetryableErrorTypes: [DOMAIN_ERROR_FAILURE_TYPE],
+  },
+});
+
+export async function revocationWorkflow(args: RevocationWorkflowArgs): Promise<CommandOutcome> {
+  const { nominationId, commandId, actor, intent } = args;
+  if (!intent || intent.type !== 'RevokeAward')
+    throw domainFailure({ kind: 'VALIDATION', code: 'INTENT_TYPE', message: 'revocationWorkflow carries RevokeAward', field: 'type' });
+  try {
+    const r = await applyNominationCommand({ nominationId, commandId, intent, actor, now: new Date().toISOString() });
+    const out: CommandOutcome = { nominationId, status: r.status, onHold: r.onHold, revision: r.revision, position: r.position };
+    if (r.decisionNumber) out.decisionNumber = r.decisionNumber;
+    return out;
+  } catch (err) {
+    const d = domainDetails(err);
+    if (d) throw domainFailure(d);
+    throw err;
+  }
+}
