@@ -20,7 +20,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
+  // A global option (Jest ignores it inside a project): integration tests start real servers.
+  testTimeout: 120000,
 };
