@@ -42,21 +42,19 @@ describe('SQLite adapter — one file shared by several processes', () => {
     const filename = join(dir, 'events.sqlite');
     const api = open(filename);
     const worker = open(filename, 20);
-    const seen: { n: number; at: number }[] = [];
+    const seen: number[] = [];
     let caughtUp = false;
     const subscription = worker.subscribeToAll({
-      onEvent: (e) => void seen.push({ n: (e.data as { n: number }).n, at: Date.now() }),
+      onEvent: (e) => void seen.push((e.data as { n: number }).n),
       onCaughtUp: () => (caughtUp = true),
     });
     await waitFor(() => caughtUp);
 
-    const appendedAt = Date.now();
     await api.append('nomination-1', [drafted(1), drafted(2)], 'no_stream');
     await api.append('nomination-2', [drafted(3)], 'no_stream');
     await waitFor(() => seen.length === 3);
 
-    expect(seen.map((s) => s.n)).toEqual([1, 2, 3]);
-    expect(seen[0].at - appendedAt).toBeLessThan(1_000);
+    expect(seen).toEqual([1, 2, 3]);
     await subscription.close();
   });
 
