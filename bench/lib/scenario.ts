@@ -1,0 +1,18 @@
+import type { Row } from './report';
+
+export interface ScenarioContext {
+  quick: boolean;
+  log(line: string): void;
+}
+
+export interface ScenarioResult {
+  rows: Row[];
+  /** Everything measured, per repetition, for latest.json. */
+  details: Record<string, unknown>;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  run(ctx: ScenarioContext): Promise<ScenarioResult>;
+}

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench` — runs every scenario of issue 5, prints one table (ours beside its baseline,
+ * ratio = ours / baseline, medians of repetitions) and writes bench/results/latest.json.
+ *
+ *   npm run bench                      full sizes (1M-event store, 200 and 2,000 flows, 100k awards)
+ *   npm run bench -- --quick           small sizes, under two minutes
+ *   npm run bench -- --only=append,rebuild
+ *   npm run bench -- --out=bench/results/other.json
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { RESULTS_DIR } from './lib/paths';
+import { table, type Row } from './lib/report';
+import type { Scenario, ScenarioResult } from './lib/scenario';
+import { appendScenario } from './scenarios/append';
+import { rebuildScenario } from './scenarios/rebuild';
+import { e2eScenario } from './scenarios/e2e';
+import { apiReadsScenario } from './scenarios/api-reads';
+
+const SCENARIOS: Scenario[] = [appendScenario, rebuildScenario, e2eScenario, apiReadsScenario];
+
+function arg(name: string): string | undefined {
+  const hit = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (!hit) return undefined;
+  return hit.includes('=') ? hit.slice(hit.indexOf('=') + 1) : 'true';
+}
+
+export function machine() {
+  return {
+    nproc: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+async function main() {
+  const quick = arg('quick') === 'true';
+  const only = arg('only')?.split(',').map((s) => s.trim());
+  const out = resolve(arg('out') ?? join(RESULTS_DIR, quick ? 'latest-quick.json' : 'latest.json'));
+  const started = Date.now();
+  const log = (line: string) => console.log(line);
+  const m = machine();
+  log(`TĐKT bench (${quick ? 'quick' : 'full'}) — ${m.nproc} CPU (${m.cpu}), ${m.memoryGiB} GiB, node ${m.node}`);
+  const rows: Row[] = [];
+  const results: Record<string, ScenarioResult | { error: string }> = {};
+  for (const scenario of SCENARIOS) {
+    if (only && !only.includes(scenario.id)) continue;
+    log(`\n${scenario.title}`);
+    const t0 = Date.now();
+    try {
+      const result = await scenario.run({ quick, log });
+      rows.push(...result.rows);
+      results[scenario.id] = result;
+      log(table(result.rows));
+      log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    } catch (error) {
+      const message = (error as Error).stack ?? String(error);
+      results[scenario.id] = { error: message };
+      process.exitCode = 1;
+      log(`  FAILED: ${message}`);
+    }
+  }
+  const elapsedS = Math.round((Date.now() - started) / 100) / 10;
+  log(`\nAll scenarios (${quick ? 'quick' : 'full'}, ${elapsedS} s; ratio = ours / baseline)\n`);
+  log(table(rows));
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify({ when: new Date().toISOString(), mode: quick ? 'quick' : 'full', elapsedS, machine: m, rows, results }, null, 2) + '\n');
+  log(`\nwritten ${out}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
