@@ -31,6 +31,8 @@ export interface AwardType {
   cashMultiple: number;
   /** Thematic (chuyên đề) awards never count as grounds for higher awards. */
   thematic?: boolean;
+  /** Where this award's defaults come from (a DOMAIN.md section, a law, or "assumed"). */
+  source?: string;
 }
 
 export interface StageTimeLimits {
@@ -41,6 +43,7 @@ export interface StageTimeLimits {
   RETURNED: number;
   /** How long before the limit a reminder is issued, as a share of the limit (0..1). */
   reminderAt: number;
+  source?: string;
 }
 
 export interface AwardCatalog {
@@ -50,7 +53,9 @@ export interface AwardCatalog {
   stageTimeLimits: StageTimeLimits;
 }
 
-export class CatalogError extends Error {}
+export class CatalogError extends Error {
+  override name = 'CatalogError';
+}
 
 function check(cond: unknown, message: string): asserts cond {
   if (!cond) throw new CatalogError(`award catalog: ${message}`);
@@ -79,6 +84,7 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
     check(Array.isArray(a.eligibility), `${a.code}: eligibility must be an array (empty for none)`);
     check(typeof a.cashMultiple === 'number' && a.cashMultiple >= 0, `${a.code}: cashMultiple must be a non-negative number`);
     check(a.thematic === undefined || typeof a.thematic === 'boolean', `${a.code}: thematic must be true or false when given`);
+    check(a.source === undefined || typeof a.source === 'string', `${a.code}: source must be text when given`);
   }
   for (const a of c.awards as AwardType[]) {
     for (const r of a.eligibility) {

@@ -1,4 +1,4 @@
-import { invalid } from '../shared/errors';
+import { conflict, invalid } from '../shared/errors';
 
 /**
  * Award decision numbers (số quyết định): sequential, unique and gap-free per issuing authority
@@ -21,6 +21,9 @@ export interface DecisionNumberAllocated {
 export interface DecisionNumberSequence {
   last: number;
   byNomination: Record<string, string>;
+  /** The authority and year this stream numbers (set by its first allocation). */
+  authority?: string;
+  year?: number;
 }
 
 export const decisionNumberStreamName = (authority: string, year: number) => `decision-numbers-${authority}-${year}`;
@@ -29,13 +32,23 @@ export const formatDecisionNumber = (sequence: number, authority: string) => `${
 
 export const initialSequence = (): DecisionNumberSequence => ({ last: 0, byNomination: {} });
 
+/** `last` is the highest number handed out, whatever the order read: a number once given is never given again. */
 export function evolveSequence(state: DecisionNumberSequence, event: DecisionNumberAllocated): DecisionNumberSequence {
-  return { last: event.data.sequence, byNomination: { ...state.byNomination, [event.data.nominationId]: event.data.decisionNumber } };
+  return {
+    last: Math.max(state.last, event.data.sequence),
+    byNomination: { ...state.byNomination, [event.data.nominationId]: event.data.decisionNumber },
+    authority: state.authority ?? event.data.authority,
+    year: state.year ?? event.data.year,
+  };
 }
 
 /** A nomination that already holds a number gets no second one: retries reuse it, so no gap opens. */
 export function decideAllocation(command: AllocateDecisionNumber, state: DecisionNumberSequence): DecisionNumberAllocated[] {
   if (!/^[A-Z][A-Z0-9-]*$/.test(command.authority)) throw invalid('AUTHORITY', 'Ký hiệu cơ quan ban hành không hợp lệ', 'authority');
+  if (!Number.isInteger(command.year) || command.year < 1900 || command.year > 9999) throw invalid('YEAR', 'Năm ban hành không hợp lệ', 'year');
+  // One sequence per authority and year: numbering another's stream would hand out its numbers twice.
+  if ((state.authority !== undefined && state.authority !== command.authority) || (state.year !== undefined && state.year !== command.year))
+    throw conflict('WRONG_SEQUENCE', `Dãy số này thuộc ${state.authority} năm ${state.year}, không phải ${command.authority} năm ${command.year}`);
   if (state.byNomination[command.nominationId]) return [];
   const sequence = state.last + 1;
   return [

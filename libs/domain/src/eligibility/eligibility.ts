@@ -43,7 +43,7 @@ function evaluate(rule: EligibilityRule, history: PriorAward[], year: number): {
   const window = Array.from({ length: rule.within }, (_, i) => year - i);
   const held = window.filter((y) => years.has(y));
   return held.length >= rule.years
-    ? { ok: true, reason: `Đạt: ${label} (${held.sort().join(', ')})` }
+    ? { ok: true, reason: `Đạt: ${label} (${held.sort((a, b) => a - b).join(', ')})` }
     : { ok: false, reason: `Chưa đạt: ${label} — có ${held.length}/${rule.years} năm trong ${rule.within} năm gần nhất` };
 }
 

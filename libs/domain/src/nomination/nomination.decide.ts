@@ -52,6 +52,8 @@ export function decide(command: NominationCommand, state: NominationState): Nomi
     if (award.recipient !== 'both' && award.recipient !== nominee.kind)
       throw invalid('RECIPIENT_KIND', `${award.name} chỉ dành cho ${award.recipient === 'individual' ? 'cá nhân' : 'tập thể'}`, 'nominee.kind');
     required(nominee.name, 'nominee.name', 'Cần tên người/tập thể được đề nghị');
+    // The nominee's identity keys the award history: without it "one achievement, one award" cannot hold.
+    required(nominee.nomineeId, 'nominee.nomineeId', 'Cần mã định danh người/tập thể được đề nghị');
     required(command.achievements, 'achievements', 'Cần tóm tắt thành tích');
     refuseDuplicate(command.priorAwards, { award, campaign }, command.nominationId);
     const eligibility = refuseIneligible({ award }, command.priorAwards, campaign.year);
@@ -90,8 +92,12 @@ export function decide(command: NominationCommand, state: NominationState): Nomi
       if (changes.nominee === undefined && changes.achievements === undefined && changes.documents === undefined)
         throw invalid('NOTHING_TO_CHANGE', 'Không có nội dung nào được sửa', 'changes');
       if (changes.achievements !== undefined) required(changes.achievements, 'achievements', 'Tóm tắt thành tích không được để trống');
-      if (changes.nominee && changes.nominee.kind !== s.nominee.kind)
-        throw invalid('RECIPIENT_KIND', 'Không được đổi loại đối tượng (cá nhân/tập thể)', 'nominee.kind');
+      if (changes.nominee) {
+        if (changes.nominee.kind !== s.nominee.kind)
+          throw invalid('RECIPIENT_KIND', 'Không được đổi loại đối tượng (cá nhân/tập thể)', 'nominee.kind');
+        required(changes.nominee.name, 'nominee.name', 'Cần tên người/tập thể được đề nghị');
+        required(changes.nominee.nomineeId, 'nominee.nomineeId', 'Cần mã định danh người/tập thể được đề nghị');
+      }
       return [{ type: 'NominationEdited', data: { ...common, changes } }];
     }
     case 'SubmitNomination': {
@@ -143,6 +149,9 @@ export function decide(command: NominationCommand, state: NominationState): Nomi
     case 'RecuseFromCouncil':
       return [{ type: 'CouncilMemberRecused', data: { ...common, reason: command.comment?.trim() || 'Xung đột lợi ích' } }];
     case 'CloseCouncilVoting': {
+      // A person closes by decision (SECRETARY); only the workflow's clock closes on ALL_VOTED / DEADLINE.
+      if ((by.role === 'SYSTEM') !== (command.trigger !== 'SECRETARY'))
+        throw forbidden('TRIGGER_NOT_ALLOWED', `Vai trò ${by.role} không đóng biểu quyết theo căn cứ ${command.trigger}`);
       const council = s.council!;
       const pending = council.members.filter((m) => council.votes[m.userId] === undefined && !council.recused.includes(m.userId));
       if (command.trigger === 'ALL_VOTED' && pending.length > 0)
@@ -197,7 +206,7 @@ export function decide(command: NominationCommand, state: NominationState): Nomi
           data: {
             ...common,
             ground: command.ground,
-            reason: required(command.comment, 'reason', 'Hủy bỏ khen thưởng phải nêu lý do'),
+            reason: required(command.comment, 'comment', 'Hủy bỏ khen thưởng phải nêu lý do'),
             decisionNumber: s.decisionNumber!,
           },
         },
@@ -205,6 +214,12 @@ export function decide(command: NominationCommand, state: NominationState): Nomi
     case 'IssueStageReminder':
     case 'EscalateStage': {
       if (s.status !== command.stage || s.onHold) throw invalidState('STAGE_PASSED', `Hồ sơ không còn ở bước ${command.stage}`);
+      const due = instant(command.dueAt, 'dueAt');
+      // Once per visit of a stage: a second reminder, or a reminder after escalation, is noise.
+      if (s.sla?.escalated) throw invalidState('ALREADY_ESCALATED', `Bước ${command.stage} đã được báo cáo cấp trên`);
+      if (command.type === 'IssueStageReminder' && s.sla?.reminded) throw invalidState('ALREADY_REMINDED', `Bước ${command.stage} đã được nhắc hạn`);
+      if (command.type === 'EscalateStage' && instant(command.now, 'now') < due)
+        throw invalidState('NOT_OVERDUE', `Bước ${command.stage} chưa quá hạn (${command.dueAt})`);
       const data = { ...common, stage: command.stage, dueAt: command.dueAt, awaiting: awaiting(s) };
       if (command.type === 'IssueStageReminder') return [{ type: 'StageReminderIssued', data }];
       const escalatedTo = command.stage === 'COUNCIL_VOTING' || command.stage === 'AWAITING_SIGNATURE' ? 'CHAIRMAN' : 'COUNCIL_SECRETARY';

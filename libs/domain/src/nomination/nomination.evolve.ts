@@ -4,8 +4,12 @@ import type { NominationStatus } from './nomination.types';
 
 export const initialState = (): NominationState => ({ status: 'NONE' });
 
-const moveTo = (s: ExistingNomination, status: NominationStatus, at: string): ExistingNomination =>
-  status === s.status ? s : { ...s, status, stageSince: at };
+/** A new stage starts its own SLA clock: notices of the previous visit no longer count. */
+const moveTo = (s: ExistingNomination, status: NominationStatus, at: string): ExistingNomination => {
+  if (status === s.status) return s;
+  const { sla: _previousVisit, ...rest } = s;
+  return { ...rest, status, stageSince: at };
+};
 
 const addOnce = (list: string[], id: string) => (list.includes(id) ? list : [...list, id]);
 
@@ -82,8 +86,9 @@ export function evolve(state: NominationState, event: NominationEvent): Nominati
     case 'AwardRevoked':
       return moveTo(s, 'REVOKED', at);
     case 'StageReminderIssued':
+      return { ...s, sla: { reminded: true, escalated: s.sla?.escalated ?? false } };
     case 'StageEscalated':
-      return s;
+      return { ...s, sla: { reminded: s.sla?.reminded ?? false, escalated: true } };
     default:
       return s;
   }

@@ -34,6 +34,8 @@ export type NominationState =
       /** When the current stage started (for the SLA clock). */
       stageSince: string;
       council?: CouncilState;
+      /** SLA notices already issued in the current visit of the stage (reset on every stage change). */
+      sla?: { reminded: boolean; escalated: boolean };
       decisionNumber?: string;
       signedAt?: string;
     };

@@ -157,6 +157,8 @@ export const T = {
   revoked: '2027-03-01T02:00:00.000Z',
   /** 2027-01-01 09:00 in Vietnam: after the 2026 campaign closed. */
   afterCampaign: '2027-01-01T02:00:00.000Z',
+  /** Default due time of a timed stage in SLA commands, and the moment it is overdue. */
+  due: '2026-11-17T02:00:00.000Z',
 };
 
 export const DECISION_NUMBER = '163/QĐ-UBND';
@@ -347,14 +349,15 @@ export const issueStageReminder = (stage: TimedStage, o: CommandOpts & { dueAt?:
   ...baseOf(o, system, T.reviewed),
   type: 'IssueStageReminder',
   stage,
-  dueAt: o.dueAt ?? '2026-11-17T02:00:00.000Z',
+  dueAt: o.dueAt ?? T.due,
 });
 
+/** Escalation happens once the stage is overdue: by default exactly at its due time. */
 export const escalateStage = (stage: TimedStage, o: CommandOpts & { dueAt?: string } = {}): C.EscalateStage => ({
-  ...baseOf(o, system, T.reviewed),
+  ...baseOf(o, system, o.dueAt ?? T.due),
   type: 'EscalateStage',
   stage,
-  dueAt: o.dueAt ?? '2026-11-17T02:00:00.000Z',
+  dueAt: o.dueAt ?? T.due,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -526,6 +529,25 @@ export const awardRevoked = (o: Who & { ground?: RevocationGround; reason?: stri
     },
   };
 };
+
+export const stageReminderIssued = (stage: TimedStage, o: Who & { dueAt?: string; awaiting?: string[] } = {}): E.StageReminderIssued => ({
+  type: 'StageReminderIssued',
+  data: { ...commonOf(o, system, 'SYSTEM', T.reviewed), stage, dueAt: o.dueAt ?? T.due, awaiting: o.awaiting ?? [] },
+});
+
+export const stageEscalated = (
+  stage: TimedStage,
+  o: Who & { dueAt?: string; awaiting?: string[]; escalatedTo?: string } = {},
+): E.StageEscalated => ({
+  type: 'StageEscalated',
+  data: {
+    ...commonOf(o, system, 'SYSTEM', o.dueAt ?? T.due),
+    stage,
+    dueAt: o.dueAt ?? T.due,
+    awaiting: o.awaiting ?? [],
+    escalatedTo: o.escalatedTo ?? 'COUNCIL_SECRETARY',
+  },
+});
 
 // ---------------------------------------------------------------------------------------------
 // Stories: the events that bring a nomination to a stage (the default nomination unless told)

@@ -1,0 +1,74 @@
+import { DeciderSpecification } from '../testing/decider-spec';
+import * as f from '../testing/fixtures';
+import { nominationDecider } from './nomination.decider';
+
+const spec = DeciderSpecification.for(nominationDecider);
+
+describe('Drafting a nomination (unit proposal, step 1)', () => {
+  it('an officer drafts a nomination of his unit: it starts in DRAFT, not on hold', () => {
+    spec
+      .given([])
+      .when(f.draftNomination())
+      .then([f.nominationDrafted()]);
+    spec
+      .given([])
+      .when(f.draftNomination())
+      .thenState((s) => expect(s).toMatchObject({ status: 'DRAFT', onHold: false, unitId: 'donvi1', clusterId: 'cum1', drafters: ['canbo.donvi1'] }));
+  });
+
+  it('records the documents and the one-off flag', () => {
+    spec
+      .given([])
+      .when(f.draftNomination({ documents: ['to-trinh.pdf', 'sang-kien.pdf'], oneOff: true }))
+      .then([f.nominationDrafted({ documents: ['to-trinh.pdf', 'sang-kien.pdf'], oneOff: true })]);
+  });
+
+  it('snapshots the award policy at drafting, so a later catalog change does not alter this nomination', () => {
+    spec
+      .given([])
+      .when(f.draftNomination({ award: f.CSTD_TINH, priorAwards: f.anHistory }))
+      .thenState((s) => expect(s).toMatchObject({ award: { code: 'CSTD_TINH', council: { quorum: 0.75, threshold: 0.9, secretBallot: true } } }));
+  });
+
+  it('records why the nominee is eligible (3 consecutive CSTD_CO_SO years for CSTD_TINH)', () => {
+    spec
+      .given([])
+      .when(f.draftNomination({ award: f.CSTD_TINH, priorAwards: f.anHistory }))
+      .then([f.nominationDrafted({ award: f.CSTD_TINH, eligibility: ['Đạt: 3 năm liên tục đạt Chiến sĩ thi đua cơ sở (2023–2025)'] })]);
+  });
+
+  it('refuses a nominee who is not eligible, saying why (NOT_ELIGIBLE)', () => {
+    const e = spec
+      .given([])
+      .when(f.draftNomination({ award: f.CSTD_TINH, priorAwards: f.cstdCoSoIn(2023, 2025) }))
+      .thenThrows('INVALID_STATE', 'NOT_ELIGIBLE');
+    expect(e.message).toContain('3 năm liên tục đạt Chiến sĩ thi đua cơ sở');
+    expect(e.message).toContain('mới có 1 năm liên tục');
+  });
+
+  it('refuses an award the unit head decides himself: it never goes to the province (AWARD_NOT_PROVINCIAL)', () => {
+    spec.given([]).when(f.draftNomination({ award: f.LAO_DONG_TIEN_TIEN })).thenThrows('VALIDATION', 'AWARD_NOT_PROVINCIAL');
+    spec.given([]).when(f.draftNomination({ award: f.CSTD_CO_SO })).thenThrows('VALIDATION', 'AWARD_NOT_PROVINCIAL');
+  });
+
+  it('refuses an individual for a collective-only award, and accepts a collective (RECIPIENT_KIND)', () => {
+    spec.given([]).when(f.draftNomination({ award: f.TAP_THE_LDXS })).thenThrows('VALIDATION', 'RECIPIENT_KIND');
+    spec
+      .given([])
+      .when(f.draftNomination({ award: f.TAP_THE_LDXS, nominee: f.collectiveDonvi1 }))
+      .then([f.nominationDrafted({ award: f.TAP_THE_LDXS, nominee: f.collectiveDonvi1 })]);
+  });
+
+  it('accepts both an individual and a collective for an award open to both (Bằng khen)', () => {
+    spec.given([]).when(f.draftNomination({ nominee: f.collectiveDonvi1 })).then([f.nominationDrafted({ nominee: f.collectiveDonvi1 })]);
+  });
+
+  it.each([
+    ['nominee.name', { nominee: { ...f.nomineeAn, name: '  ' } }],
+    ['nominee.nomineeId', { nominee: { ...f.nomineeAn, nomineeId: '' } }],
+    ['achievements', { achievements: '' }],
+  ])('refuses a draft without %s (400 with the field)', (field, o) => {
+    const e = spec.given([]).when(f.draftNomination(o)).thenThrows('VALIDATION', 'REQUIRED');
+    expect(e.field).toBe(field);
+  });
+});
