@@ -58,8 +58,14 @@ export class SqliteReadModelDb implements ReadModelDb {
   readonly description: string;
   private readonly writer: Connection;
   private readonly reader: Connection;
-  private readonly mutex = new Mutex();
+  private readonly mutex: Mutex;
   private closed = false;
+  /**
+   * One mutex per file for the whole process: a second instance on the same file must wait here,
+   * not in BEGIN IMMEDIATE's busy wait, which blocks the event loop and so the very transaction
+   * it waits for (another process's transaction is not stuck that way).
+   */
+  private static readonly mutexes = new Map<string, Mutex>();
 
   private constructor(readonly filename: string, busyTimeoutMs: number) {
     const memory = filename === ':memory:';
@@ -77,6 +83,9 @@ export class SqliteReadModelDb implements ReadModelDb {
       this.reader = new Connection(reader);
     }
     this.description = `SQLite ${memory ? ':memory:' : resolve(filename)}`;
+    const key = memory ? undefined : resolve(filename);
+    this.mutex = (key && SqliteReadModelDb.mutexes.get(key)) || new Mutex();
+    if (key) SqliteReadModelDb.mutexes.set(key, this.mutex);
   }
 
   static open(options: SqliteReadModelOptions | string): SqliteReadModelDb {
