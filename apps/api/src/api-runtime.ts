@@ -1,0 +1,96 @@
+/**
+ * Everything the HTTP API runs on, opened once per process: configuration, the organisation
+ * directory and catalog, the event store (for health), the read models and the projection runner
+ * that feeds them, the Temporal client and the nomination gateway, and the identity store.
+ * The embedded launcher shares its event store and Temporal address; the API process opens its own.
+ */
+import { Connection, Client } from '@temporalio/client';
+import { OrganisationDirectory, loadAwardCatalog, loadOrganisation, type AppConfig } from '@tdkt/config';
+import type { AwardCatalog } from '@tdkt/domain';
+import { createEventStore, type EventStore } from '@tdkt/event-store';
+import { openReadModelDb, ProjectionRunner, ReadModelQueries, type ReadModelDb } from '@tdkt/projections';
+import { NominationGateway } from '@tdkt/temporal';
+import { join } from 'node:path';
+import { IdentityStore } from './auth/identity-store';
+
+export interface ApiRuntime {
+  config: AppConfig;
+  directory: OrganisationDirectory;
+  catalog: AwardCatalog;
+  store: EventStore;
+  readDb: ReadModelDb;
+  runner: ProjectionRunner;
+  queries: ReadModelQueries;
+  temporal: Client;
+  gateway: NominationGateway;
+  identity: IdentityStore;
+  /** Extra readiness checks of the host (e.g. the in-process worker), by name. */
+  readiness: Record<string, () => Promise<boolean> | boolean>;
+  /** Closes what this runtime opened (not what the host lent it). */
+  close(): Promise<void>;
+}
+
+export interface OpenApiRuntimeOptions {
+  /** An event store owned by the host (not closed by the runtime). */
+  store?: EventStore;
+  readiness?: ApiRuntime['readiness'];
+  /** Called once if the projection runner fails for good (health turns 503). */
+  onProjectionError?(error: Error): void;
+}
+
+export async function openApiRuntime(config: AppConfig, options: OpenApiRuntimeOptions = {}): Promise<ApiRuntime> {
+  const closers: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const c of closers.reverse()) await c().catch(() => undefined);
+  };
+  try {
+    const directory = new OrganisationDirectory(loadOrganisation(config.organisationFile));
+    const catalog = loadAwardCatalog(config.catalogFile);
+
+    const store = options.store ?? createEventStore(config);
+    if (!options.store) closers.push(() => store.close());
+
+    const readDb = await openReadModelDb({ databaseUrl: config.databaseUrl, sqliteFile: config.readModelFile });
+    closers.push(() => readDb.close());
+    const runner = new ProjectionRunner(readDb, store, { onError: options.onProjectionError });
+    await runner.start();
+    closers.push(() => runner.stop());
+
+    const identityDb = await openReadModelDb({ databaseUrl: config.databaseUrl, sqliteFile: join(config.dataDir, 'identity.sqlite') });
+    closers.push(() => identityDb.close());
+    const identity = new IdentityStore(identityDb);
+    await identity.prepare();
+
+    const address = config.temporal.address ?? `127.0.0.1:${config.temporal.devServerPort}`;
+    const connection = await Connection.connect({ address });
+    closers.push(() => connection.close());
+    const temporal = new Client({ connection, namespace: config.temporal.namespace });
+    const gateway = new NominationGateway(temporal, {
+      taskQueue: config.temporal.taskQueue,
+      workflowArgs: {
+        stageTimeLimits: catalog.stageTimeLimits,
+        stageTimeUnit: config.stageTimeUnit,
+        // The council votes within the catalog's COUNCIL_VOTING limit.
+        councilVotingDays: catalog.stageTimeLimits.COUNCIL_VOTING,
+      },
+    });
+
+    return {
+      config,
+      directory,
+      catalog,
+      store,
+      readDb,
+      runner,
+      queries: new ReadModelQueries(readDb),
+      temporal,
+      gateway,
+      identity,
+      readiness: options.readiness ?? {},
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

@@ -1,0 +1,48 @@
+import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { OrganisationDirectory } from '@tdkt/config';
+import { IS_PUBLIC } from './public.decorator';
+
+export interface TokenPayload {
+  sub: string;
+}
+
+/**
+ * Every route needs a valid bearer token unless marked @Public. The actor (roles, unit, cluster)
+ * is looked up in the organisation directory by the token's subject on every request, so a
+ * changed role takes effect at once and nothing in a request body can name another actor.
+ */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()]);
+    const req = ctx.switchToHttp().getRequest();
+    const header: string | undefined = req.headers?.authorization;
+    const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!token) {
+      if (isPublic) return true;
+      throw new UnauthorizedException('Cần đăng nhập (Authorization: Bearer <token>)');
+    }
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+    } catch {
+      if (isPublic) return true;
+      throw new UnauthorizedException('Phiên đăng nhập không hợp lệ hoặc đã hết hạn');
+    }
+    const actor = this.directory.actorFor(payload.sub);
+    if (!actor) {
+      if (isPublic) return true;
+      throw new UnauthorizedException('Tài khoản không còn trong danh bạ tổ chức');
+    }
+    req.actor = actor;
+    return true;
+  }
+}

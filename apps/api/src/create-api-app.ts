@@ -1,0 +1,34 @@
+import { NestFactory } from '@nestjs/core';
+import type { LoggerService, LogLevel } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { ApiOptions } from './api-options';
+import type { ApiRuntime } from './api-runtime';
+import { ApiModule } from './api.module';
+import { createValidationPipe } from './http/errors';
+
+export const DOCS_PATH = 'api/docs';
+
+/** The Nest application (not listening yet): validation, errors, auth, OpenAPI at /api/docs. */
+export async function createApiApp(
+  runtime: ApiRuntime,
+  options: ApiOptions & { logger?: LoggerService | LogLevel[] | false } = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(runtime, options), {
+    logger: options.logger ?? ['log', 'warn', 'error'],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  // Behind a reverse proxy the client address (login rate limit) comes from X-Forwarded-For.
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  const doc = new DocumentBuilder()
+    .setTitle('TĐKT — thi đua, khen thưởng')
+    .setDescription(
+      'Hồ sơ đề nghị khen thưởng và quy trình xét duyệt nhiều cấp. Đăng nhập: POST /api/auth/login, rồi gửi `Authorization: Bearer <accessToken>`. ' +
+        'Mỗi lệnh trả về `position`; khi lệnh trả lời, các bảng đọc đã phản ánh lệnh đó.',
+    )
+    .setVersion('1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, doc));
+  return app;
+}

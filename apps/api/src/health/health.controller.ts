@@ -1,0 +1,57 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { HttpResponse } from '../http/http-types';
+import type { ApiRuntime } from '../api-runtime';
+import { Public } from '../auth/public.decorator';
+import { API_RUNTIME } from '../tokens';
+
+const within = <T>(p: Promise<T>, ms: number) =>
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+
+/** 200 only when the event store, Temporal and the projections (and the host's own checks) are ready. */
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Sẵn sàng: kho sự kiện, Temporal, các bảng đọc (projections)' })
+  async health(@Res() res: HttpResponse) {
+    const { store, temporal, runner, config } = this.runtime;
+    const checks: Record<string, boolean> = {};
+    const detail: Record<string, unknown> = {};
+    const check = async (name: string, fn: () => Promise<boolean> | boolean) => {
+      try {
+        checks[name] = Boolean(await within(Promise.resolve(fn()), 3_000));
+      } catch (err) {
+        checks[name] = false;
+        detail[`${name}Error`] = (err as Error).message;
+      }
+    };
+    let head = 0;
+    await Promise.all([
+      check('store', async () => {
+        head = await store.headPosition();
+        return true;
+      }),
+      check('temporal', async () => {
+        await temporal.workflowService.describeNamespace({ namespace: config.temporal.namespace });
+        return true;
+      }),
+      check('projections', async () => {
+        await within(runner.ready, 1_000);
+        return runner.running;
+      }),
+      ...Object.entries(this.runtime.readiness).map(([name, fn]) => check(name, fn)),
+    ]);
+    const ok = Object.values(checks).every(Boolean);
+    res.status(ok ? 200 : 503).json({
+      status: ok ? 'ok' : 'unavailable',
+      checks,
+      eventPosition: head,
+      projectionPosition: runner.currentPosition(),
+      ...detail,
+    });
+  }
+}

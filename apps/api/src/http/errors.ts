@@ -1,0 +1,148 @@
+import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError, type DomainErrorKind } from '@tdkt/domain';
+import type { HttpResponse } from './http-types';
+
+/** One field that failed and why (Vietnamese reasons, for the person filling in the form). */
+export interface FieldError {
+  field: string;
+  reasons: string[];
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  /** Stable machine-readable code, e.g. VALIDATION, ROLE_REQUIRED, WRONG_STAGE. */
+  code: string;
+  message: string;
+  errors?: FieldError[];
+}
+
+export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  VALIDATION: HttpStatus.BAD_REQUEST,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  INVALID_STATE: HttpStatus.CONFLICT,
+  CONFLICT: HttpStatus.CONFLICT,
+};
+
+const ERROR_NAMES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Vietnamese reasons for class-validator's built-in constraints (custom messages are kept as written). */
+const REASONS: Record<string, string> = {
+  whitelistValidation: 'Trường này không được phép gửi lên',
+  isString: 'Phải là chuỗi ký tự',
+  isNotEmpty: 'Không được để trống',
+  maxLength: 'Quá dài',
+  isBoolean: 'Phải là true hoặc false',
+  isInt: 'Phải là số nguyên',
+  min: 'Nhỏ hơn giá trị cho phép',
+  max: 'Lớn hơn giá trị cho phép',
+  isArray: 'Phải là một danh sách',
+  arrayMaxSize: 'Danh sách quá dài',
+  isObject: 'Phải là một đối tượng',
+  nestedValidation: 'Phải là một đối tượng',
+  isIn: 'Giá trị không thuộc danh sách cho phép',
+  matches: 'Sai định dạng',
+};
+/** A message class-validator wrote itself (English, starts with the property or "each value"). */
+const isDefaultMessage = (m: string, property: string) => /^[\x00-\x7F]*$/.test(m) && (m.startsWith(property) || m.startsWith('each value') || m.startsWith('property '));
+
+/** class-validator's nested errors → flat `field` paths (`nominee.name`, `documents.0`), reasons in Vietnamese. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    if (e.constraints) {
+      const reasons = Object.entries(e.constraints).map(([key, m]) => (isDefaultMessage(m, e.property) && REASONS[key] ? REASONS[key] : m));
+      out.push({ field, reasons: [...new Set(reasons)] });
+    }
+    if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
+  }
+  return out;
+}
+
+/** whitelist + forbidNonWhitelisted + transform; failures become 400 with the fields and reasons. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const body: ErrorBody = {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'VALIDATION',
+        message: 'Dữ liệu gửi lên không hợp lệ',
+        errors: flattenValidationErrors(errors),
+      };
+      return new BadRequestException(body);
+    },
+  });
+}
+
+/**
+ * Every error leaves as an ErrorBody: DomainError kinds map onto 400/403/404/409, Nest's
+ * HttpExceptions keep their status, anything else is a 500 (logged, details not leaked).
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Api');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<HttpResponse>();
+    const body = this.toBody(exception);
+    if (body.statusCode === 429 && exception instanceof HttpException) {
+      const retry = (exception.getResponse() as { retryAfterSeconds?: number }).retryAfterSeconds;
+      if (retry) res.setHeader('Retry-After', String(retry));
+    }
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = STATUS_BY_KIND[exception.kind] ?? 400;
+      const body: ErrorBody = { statusCode, error: ERROR_NAMES[statusCode], code: exception.code, message: exception.message };
+      if (exception.field) body.errors = [{ field: exception.field, reasons: [exception.message] }];
+      return body;
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const r = exception.getResponse();
+      if (typeof r === 'object' && r && 'code' in r) return { ...(r as ErrorBody), statusCode };
+      const message = typeof r === 'string' ? r : Array.isArray((r as { message?: unknown }).message) ? ((r as { message: string[] }).message.join('; ')) : String((r as { message?: unknown }).message ?? exception.message);
+      if (statusCode === 400 && /JSON/.test(message)) return { statusCode, error: ERROR_NAMES[400], code: 'MALFORMED_JSON', message: `Nội dung gửi lên không phải JSON hợp lệ (${message})` };
+      return { statusCode, error: ERROR_NAMES[statusCode] ?? exception.name, code: defaultCode(statusCode), message };
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return { statusCode: 500, error: ERROR_NAMES[500], code: 'INTERNAL', message: 'Lỗi hệ thống' };
+  }
+}
+
+function defaultCode(status: number): string {
+  switch (status) {
+    case 400:
+      return 'BAD_REQUEST';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 429:
+      return 'TOO_MANY_ATTEMPTS';
+    default:
+      return `HTTP_${status}`;
+  }
+}

@@ -1,0 +1,116 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import type { Nominee } from '@tdkt/domain';
+import { normaliseForSearch } from '@tdkt/projections';
+import type { ApiRuntime } from '../../api-runtime';
+import { API_RUNTIME } from '../../tokens';
+import { ReadYourWrites } from '../read-your-writes';
+import { DraftNominationCommand, EditNominationCommand, RunNominationIntentCommand, SubmitNominationCommand, toResult, type CommandResult } from './commands';
+
+/**
+ * Without an explicit identity, a nominee is known by unit and name (`donvi1:nguyen-van-an`): the
+ * same person nominated again by the same unit is recognised for "one achievement, one award".
+ */
+export function defaultNomineeId(unitId: string | undefined, name: string): string {
+  return `${unitId ?? 'tinh'}:${normaliseForSearch(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}
+
+@CommandHandler(DraftNominationCommand)
+export class DraftNominationHandler implements ICommandHandler<DraftNominationCommand, CommandResult> {
+  constructor(
+    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
+    private readonly ryw: ReadYourWrites,
+  ) {}
+
+  async execute({ actor, body }: DraftNominationCommand): Promise<CommandResult> {
+    const nominee: Nominee = {
+      kind: body.nominee.kind,
+      name: body.nominee.name.trim(),
+      nomineeId: body.nominee.nomineeId ?? defaultNomineeId(actor.unitId, body.nominee.name),
+      ...(body.nominee.userId ? { userId: body.nominee.userId } : {}),
+      ...(body.nominee.position ? { position: body.nominee.position } : {}),
+    };
+    const outcome = await this.runtime.gateway.draft(
+      randomUUID(),
+      {
+        type: 'DraftNomination',
+        campaignId: body.campaignId,
+        awardCode: body.awardCode,
+        nominee,
+        achievements: body.achievements,
+        ...(body.documents ? { documents: body.documents } : {}),
+        ...(body.oneOff !== undefined ? { oneOff: body.oneOff } : {}),
+        ...(body.comment ? { comment: body.comment } : {}),
+      },
+      actor,
+    );
+    await this.ryw.reach(outcome.position);
+    return toResult(outcome);
+  }
+}
+
+@CommandHandler(EditNominationCommand)
+export class EditNominationHandler implements ICommandHandler<EditNominationCommand, CommandResult> {
+  constructor(
+    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
+    private readonly ryw: ReadYourWrites,
+  ) {}
+
+  async execute({ nominationId, actor, body }: EditNominationCommand): Promise<CommandResult> {
+    const changes: { nominee?: Nominee; achievements?: string; documents?: string[] } = {};
+    if (body.nominee) {
+      // A corrected name keeps the nominee's identity unless a new one is given.
+      const current = body.nominee.nomineeId ? undefined : await this.runtime.queries.getNomination(nominationId);
+      changes.nominee = {
+        kind: body.nominee.kind,
+        name: body.nominee.name.trim(),
+        nomineeId: body.nominee.nomineeId ?? current?.nomineeId ?? defaultNomineeId(actor.unitId, body.nominee.name),
+        ...(body.nominee.userId ? { userId: body.nominee.userId } : {}),
+        ...(body.nominee.position ? { position: body.nominee.position } : {}),
+      };
+    }
+    if (body.achievements !== undefined) changes.achievements = body.achievements;
+    if (body.documents !== undefined) changes.documents = body.documents;
+    const outcome = await this.runtime.gateway.execute(
+      nominationId,
+      { type: 'EditNomination', changes, ...(body.comment ? { comment: body.comment } : {}) },
+      actor,
+    );
+    await this.ryw.reach(outcome.position);
+    return toResult(outcome);
+  }
+}
+
+@CommandHandler(SubmitNominationCommand)
+export class SubmitNominationHandler implements ICommandHandler<SubmitNominationCommand, CommandResult> {
+  constructor(
+    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
+    private readonly ryw: ReadYourWrites,
+  ) {}
+
+  async execute({ nominationId, actor, comment }: SubmitNominationCommand): Promise<CommandResult> {
+    // The workflow's own view decides which: a returned nomination is resubmitted (next round).
+    const view = await this.runtime.gateway.view(nominationId);
+    const type = view.status === 'RETURNED' ? 'ResubmitNomination' : 'SubmitNomination';
+    const outcome = await this.runtime.gateway.execute(nominationId, { type, ...(comment ? { comment } : {}) }, actor);
+    await this.ryw.reach(outcome.position);
+    return toResult(outcome);
+  }
+}
+
+@CommandHandler(RunNominationIntentCommand)
+export class RunNominationIntentHandler implements ICommandHandler<RunNominationIntentCommand, CommandResult> {
+  constructor(
+    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
+    private readonly ryw: ReadYourWrites,
+  ) {}
+
+  async execute({ nominationId, actor, intent }: RunNominationIntentCommand): Promise<CommandResult> {
+    const outcome = await this.runtime.gateway.execute(nominationId, intent, actor);
+    await this.ryw.reach(outcome.position);
+    return toResult(outcome);
+  }
+}
+
+export const COMMAND_HANDLERS = [DraftNominationHandler, EditNominationHandler, SubmitNominationHandler, RunNominationIntentHandler];

@@ -1,0 +1,204 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { HOLD_MATTERS, REVOCATION_GROUNDS } from '@tdkt/domain';
+
+const TEXT = 10_000;
+const NAME = 300;
+const COMMENT = 2_000;
+
+export class NomineeDto {
+  @ApiProperty({ enum: ['individual', 'collective'] })
+  @IsIn(['individual', 'collective'], { message: 'kind phải là individual (cá nhân) hoặc collective (tập thể)' })
+  kind: 'individual' | 'collective';
+
+  @ApiProperty({ example: 'Nguyễn Văn An' })
+  @IsString()
+  @IsNotEmpty({ message: 'Cần tên người/tập thể được đề nghị' })
+  @MaxLength(NAME)
+  name: string;
+
+  @ApiPropertyOptional({
+    description: 'Mã định danh ổn định (CCCD, mã cán bộ, mã đơn vị). Bỏ trống: suy ra từ đơn vị và họ tên.',
+    example: 'cccd-083090001234',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  nomineeId?: string;
+
+  @ApiPropertyOptional({ description: 'Tài khoản của chính người được đề nghị (nếu có), để buộc rút khỏi biểu quyết' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  userId?: string;
+
+  @ApiPropertyOptional({ example: 'Giáo viên' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(NAME)
+  position?: string;
+}
+
+export class DraftNominationDto {
+  @ApiProperty({ example: 'dong-khoi-moi-2026' })
+  @IsString()
+  @IsNotEmpty({ message: 'Cần chọn đợt thi đua' })
+  @MaxLength(100)
+  campaignId: string;
+
+  @ApiProperty({ example: 'BANG_KHEN_TINH' })
+  @IsString()
+  @Matches(/^[A-Z0-9_]+$/, { message: 'awardCode là mã hình thức khen thưởng viết hoa, ví dụ BANG_KHEN_TINH' })
+  @MaxLength(100)
+  awardCode: string;
+
+  @ApiProperty({ type: NomineeDto })
+  @IsObject({ message: 'nominee phải là một đối tượng' })
+  @ValidateNested()
+  @Type(() => NomineeDto)
+  nominee: NomineeDto;
+
+  @ApiProperty({ example: 'Hoàn thành xuất sắc nhiệm vụ năm 2026; sáng kiến được công nhận cấp tỉnh' })
+  @IsString()
+  @IsNotEmpty({ message: 'Cần tóm tắt thành tích' })
+  @MaxLength(TEXT)
+  achievements: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['to-trinh.pdf', 'bao-cao-thanh-tich.pdf'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  documents?: string[];
+
+  @ApiPropertyOptional({ description: 'Khen thưởng đột xuất (có thể bỏ qua bước xét của cụm)' })
+  @IsOptional()
+  @IsBoolean()
+  oneOff?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(COMMENT)
+  comment?: string;
+}
+
+export class EditNominationDto {
+  @ApiPropertyOptional({ type: NomineeDto })
+  @IsOptional()
+  @IsObject({ message: 'nominee phải là một đối tượng' })
+  @ValidateNested()
+  @Type(() => NomineeDto)
+  nominee?: NomineeDto;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT)
+  achievements?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  documents?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(COMMENT)
+  comment?: string;
+}
+
+/** Commands that carry nothing but an optional comment (submit, open/close voting, release, withdraw, recusal). */
+export class CommentDto {
+  @ApiPropertyOptional({ description: 'Ghi chú / lý do' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(COMMENT)
+  comment?: string;
+}
+
+export class ClusterReviewDto {
+  @ApiProperty({ enum: ['endorse', 'return', 'reject'] })
+  @IsIn(['endorse', 'return', 'reject'], { message: 'decision phải là endorse, return hoặc reject' })
+  decision: 'endorse' | 'return' | 'reject';
+
+  @ApiPropertyOptional({ description: 'Bắt buộc khi trả lại hoặc không đề nghị' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(COMMENT)
+  comment?: string;
+}
+
+export class VoteDto {
+  @ApiProperty({ enum: ['approve', 'reject', 'abstain'] })
+  @IsIn(['approve', 'reject', 'abstain'], { message: 'choice phải là approve, reject hoặc abstain' })
+  choice: 'approve' | 'reject' | 'abstain';
+
+  @ApiPropertyOptional({ description: 'Thành viên vắng mặt biểu quyết bằng văn bản' })
+  @IsOptional()
+  @IsBoolean()
+  inWriting?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(COMMENT)
+  comment?: string;
+}
+
+export class SignatureDto {
+  @ApiProperty({ enum: ['sign', 'decline'] })
+  @IsIn(['sign', 'decline'], { message: 'decision phải là sign hoặc decline' })
+  decision: 'sign' | 'decline';
+
+  @ApiPropertyOptional({ description: 'Bắt buộc khi không ký' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(COMMENT)
+  comment?: string;
+}
+
+export class HoldDto {
+  @ApiProperty({ enum: HOLD_MATTERS })
+  @IsIn(HOLD_MATTERS, { message: `matter phải là một trong ${HOLD_MATTERS.join(', ')}` })
+  matter: (typeof HOLD_MATTERS)[number];
+
+  @ApiProperty({ description: 'Lý do tạm dừng' })
+  @IsString()
+  @IsNotEmpty({ message: 'Tạm dừng phải nêu lý do' })
+  @MaxLength(COMMENT)
+  comment: string;
+}
+
+export class RevocationDto {
+  @ApiProperty({ enum: REVOCATION_GROUNDS })
+  @IsIn(REVOCATION_GROUNDS, { message: `ground phải là một trong ${REVOCATION_GROUNDS.join(', ')}` })
+  ground: (typeof REVOCATION_GROUNDS)[number];
+
+  @ApiProperty({ description: 'Lý do hủy bỏ khen thưởng' })
+  @IsString()
+  @IsNotEmpty({ message: 'Hủy bỏ khen thưởng phải nêu lý do' })
+  @MaxLength(COMMENT)
+  reason: string;
+}

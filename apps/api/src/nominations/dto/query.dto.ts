@@ -1,0 +1,128 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { NOMINATION_STATUSES, type NominationStatus } from '@tdkt/domain';
+
+/** `true`/`false`/`1`/`0` in a query string → boolean; anything else is left for @IsBoolean to refuse. */
+export const toBoolean = ({ value }: { value: unknown }) => {
+  if (value === 'true' || value === '1' || value === true) return true;
+  if (value === 'false' || value === '0' || value === false) return false;
+  return value;
+};
+
+/** `a,b` or repeated `?status=a&status=b` → ['a', 'b']. */
+const toList = ({ value }: { value: unknown }) =>
+  (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+
+export class PagingDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+export class ListNominationsQueryDto extends PagingDto {
+  @ApiPropertyOptional({ description: 'Một hoặc nhiều trạng thái, cách nhau bởi dấu phẩy', example: 'CLUSTER_REVIEW,COUNCIL_VOTING' })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(NOMINATION_STATUSES, { each: true, message: `status phải thuộc ${NOMINATION_STATUSES.join(', ')}` })
+  status?: NominationStatus[];
+
+  @ApiPropertyOptional({ description: 'Mã đợt thi đua' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  campaign?: string;
+
+  @ApiPropertyOptional({ description: 'Mã đơn vị' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  unit?: string;
+
+  @ApiPropertyOptional({ description: 'Mã cụm/khối thi đua' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  cluster?: string;
+
+  @ApiPropertyOptional({ description: 'Mã hình thức khen thưởng' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  award?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  year?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  onHold?: boolean;
+
+  @ApiPropertyOptional({ description: 'Chỉ hồ sơ đang chờ tôi xử lý' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  awaitingMe?: boolean;
+}
+
+export class SearchRegistryQueryDto extends PagingDto {
+  @ApiPropertyOptional({ description: 'Tìm theo tên, hình thức, đơn vị, số quyết định; không phân biệt dấu và hoa/thường', example: 'nguyen van an' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  year?: number;
+
+  @ApiPropertyOptional({ description: 'Mã hình thức khen thưởng' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  award?: string;
+
+  @ApiPropertyOptional({ description: 'Mã đơn vị' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  unit?: string;
+
+  @ApiPropertyOptional({ description: 'Mã đợt thi đua' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  campaign?: string;
+
+  @ApiPropertyOptional({ description: 'Gồm cả khen thưởng đã bị hủy bỏ (mặc định: có)', default: true })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  includeRevoked?: boolean;
+}
+
+export class DecisionQueryDto {
+  @ApiPropertyOptional({ description: 'Năm của quyết định (số quyết định bắt đầu lại mỗi năm)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  year?: number;
+}

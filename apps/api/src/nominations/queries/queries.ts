@@ -1,0 +1,176 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DomainError, type Actor } from '@tdkt/domain';
+import {
+  ROLE_LABELS,
+  awaitingKeysFor,
+  type AuditEntry,
+  type AwardView,
+  type DecisionView,
+  type ListNominationsQuery as ReadModelListQuery,
+  type NominationView,
+  type Page,
+  type SearchRegistryQuery as ReadModelRegistryQuery,
+} from '@tdkt/projections';
+import type { ApiRuntime } from '../../api-runtime';
+import { API_RUNTIME } from '../../tokens';
+import type { ListNominationsQueryDto, SearchRegistryQueryDto } from '../dto/query.dto';
+
+const notFound = () => new DomainError('NOT_FOUND', 'NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ đề nghị');
+
+export class ListNominationsQuery {
+  constructor(
+    readonly actor: Actor,
+    readonly filter: ListNominationsQueryDto,
+  ) {}
+}
+
+export class GetNominationQuery {
+  constructor(readonly id: string) {}
+}
+
+export class GetAuditTrailQuery {
+  constructor(readonly id: string) {}
+}
+
+export class SearchRegistryQuery {
+  constructor(readonly filter: SearchRegistryQueryDto) {}
+}
+
+export class GetDecisionQuery {
+  constructor(
+    readonly decisionNumber: string,
+    readonly year?: number,
+  ) {}
+}
+
+/** The council as anyone may see it while voting runs: counts, not who voted what. */
+export interface CouncilSummary {
+  open: boolean;
+  members: string[];
+  votesCast: number;
+  recused: string[];
+  deadline: string;
+  policy: { quorum: number; threshold: number; secretBallot: boolean };
+}
+
+export interface NominationDetailView extends NominationView {
+  achievements: string;
+  documents: string[];
+  /** The timed stage the nomination is in (its limit is `dueAt`), or null when none runs. */
+  stage: string | null;
+  reminderAt: string | null;
+  council: CouncilSummary | null;
+}
+
+@QueryHandler(ListNominationsQuery)
+export class ListNominationsHandler implements IQueryHandler<ListNominationsQuery, Page<NominationView>> {
+  constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
+
+  execute({ actor, filter }: ListNominationsQuery): Promise<Page<NominationView>> {
+    const q: ReadModelListQuery = {};
+    if (filter.status?.length) q.status = filter.status;
+    if (filter.campaign) q.campaignId = filter.campaign;
+    if (filter.unit) q.unitId = filter.unit;
+    if (filter.cluster) q.clusterId = filter.cluster;
+    if (filter.award) q.awardCode = filter.award;
+    if (filter.year !== undefined) q.year = filter.year;
+    if (filter.onHold !== undefined) q.onHold = filter.onHold;
+    if (filter.awaitingMe) q.awaitingKeys = awaitingKeysFor(actor);
+    if (filter.page) q.page = filter.page;
+    if (filter.pageSize) q.pageSize = filter.pageSize;
+    return this.runtime.queries.listNominations(q);
+  }
+}
+
+@QueryHandler(GetNominationQuery)
+export class GetNominationHandler implements IQueryHandler<GetNominationQuery, NominationDetailView> {
+  constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
+
+  async execute({ id }: GetNominationQuery): Promise<NominationDetailView> {
+    const detail = await this.runtime.queries.getNomination(id);
+    if (!detail) throw notFound();
+    const { council, ...rest } = detail;
+    const view: NominationDetailView = {
+      ...rest,
+      stage: null,
+      reminderAt: null,
+      council: council
+        ? {
+            open: council.open,
+            members: council.members.map((m) => m.userId),
+            votesCast: Object.keys(council.votes ?? {}).length,
+            recused: council.recused ?? [],
+            deadline: council.deadline,
+            policy: council.policy,
+          }
+        : null,
+    };
+    // The stage clock (due date, reminder) lives in the workflow: ask it while the nomination runs.
+    if (!['AWARDED', 'REJECTED', 'WITHDRAWN', 'REVOKED'].includes(detail.status)) {
+      try {
+        const live = await this.runtime.gateway.view(id);
+        view.stage = live.stage;
+        view.reminderAt = live.reminderAt;
+        view.dueAt = live.dueAt ?? view.dueAt;
+      } catch {
+        // The read model still answers; the clock shows once the workflow is reachable again.
+      }
+    }
+    return view;
+  }
+}
+
+/** An audit entry with the names a reader needs (person, role, unit), not only their codes. */
+export interface AuditEntryView extends AuditEntry {
+  actorName: string | null;
+  actorRoleLabel: string | null;
+  actorUnitName: string | null;
+}
+
+@QueryHandler(GetAuditTrailQuery)
+export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrailQuery, AuditEntryView[]> {
+  constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
+
+  async execute({ id }: GetAuditTrailQuery): Promise<AuditEntryView[]> {
+    const entries = await this.runtime.queries.getAuditTrail(id);
+    if (entries.length === 0) throw notFound();
+    const { directory } = this.runtime;
+    return entries.map((e) => ({
+      ...e,
+      actorName: e.actorId ? (directory.user(e.actorId)?.displayName ?? (e.actorId === 'system' ? 'Hệ thống' : null)) : null,
+      actorRoleLabel: e.actorRole ? (ROLE_LABELS[e.actorRole] ?? e.actorRole) : null,
+      actorUnitName: e.actorUnitId ? (directory.unit(e.actorUnitId)?.name ?? null) : null,
+    }));
+  }
+}
+
+@QueryHandler(SearchRegistryQuery)
+export class SearchRegistryHandler implements IQueryHandler<SearchRegistryQuery, Page<AwardView>> {
+  constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
+
+  execute({ filter }: SearchRegistryQuery): Promise<Page<AwardView>> {
+    const q: ReadModelRegistryQuery = { includeRevoked: filter.includeRevoked ?? true };
+    if (filter.q) q.q = filter.q;
+    if (filter.year !== undefined) q.year = filter.year;
+    if (filter.award) q.awardCode = filter.award;
+    if (filter.unit) q.unitId = filter.unit;
+    if (filter.campaign) q.campaignId = filter.campaign;
+    if (filter.page) q.page = filter.page;
+    if (filter.pageSize) q.pageSize = filter.pageSize;
+    return this.runtime.queries.searchRegistry(q);
+  }
+}
+
+@QueryHandler(GetDecisionQuery)
+export class GetDecisionHandler implements IQueryHandler<GetDecisionQuery, DecisionView> {
+  constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
+
+  async execute({ decisionNumber, year }: GetDecisionQuery): Promise<DecisionView> {
+    const decision = await this.runtime.queries.getAwardByDecisionNumber(decisionNumber, year);
+    if (!decision) throw new DomainError('NOT_FOUND', 'DECISION_NOT_FOUND', `Không tìm thấy quyết định số ${decisionNumber}`);
+    return decision;
+  }
+}
+
+export const QUERY_HANDLERS = [ListNominationsHandler, GetNominationHandler, GetAuditTrailHandler, SearchRegistryHandler, GetDecisionHandler];

@@ -1,0 +1,134 @@
+/**
+ * The whole system in one process, for `npm start`: data directory, Temporal dev server (unless
+ * TEMPORAL_ADDRESS names one), the worker, the projections and the HTTP API. On an empty data
+ * directory the demo organisation's users are seeded. `stop()` closes everything in reverse order.
+ */
+import { Logger, type LoggerService, type LogLevel } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { WorkflowBundleOption } from '@temporalio/worker';
+import { ensureDataDir, loadAppConfig, type AppConfig } from '@tdkt/config';
+import { createEventStore, type EventStore } from '@tdkt/event-store';
+import { resolveTemporalCliDetailed, startTemporalDevServerWith, type DevServerHandle } from '@tdkt/temporal';
+import { createWorkerApp, type WorkerApp } from '../../worker/src/create-worker-app';
+import { openApiRuntime, type ApiRuntime } from '../../api/src/api-runtime';
+import type { ApiOptions } from '../../api/src/api-options';
+import { embeddedJwtSecret, seedDemoUsers } from '../../api/src/auth/embedded-identity';
+import { createApiApp, DOCS_PATH } from '../../api/src/create-api-app';
+
+export interface EmbeddedOptions {
+  /** Environment to read the configuration from (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Overrides applied to the loaded configuration (tests: ports, files). */
+  configure?(config: AppConfig): AppConfig;
+  /** Workflow code for the in-process worker (tests pass a fresh bundle; default: dist bundle or sources). */
+  workflowBundle?: WorkflowBundleOption;
+  /** Temporal Web UI of the dev server (default on). */
+  temporalUi?: boolean;
+  /** Nest logger for the API and the worker (default log/warn/error; tests: false). */
+  logger?: LoggerService | LogLevel[] | false;
+  api?: ApiOptions;
+  /** Progress lines while starting (default: the Nest logger). */
+  onProgress?(line: string): void;
+}
+
+export interface EmbeddedSystem {
+  config: AppConfig;
+  app: NestExpressApplication;
+  runtime: ApiRuntime;
+  worker: WorkerApp;
+  store: EventStore;
+  devServer?: DevServerHandle;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  docsUrl: string;
+  temporalUiUrl?: string;
+  /** Usernames seeded with the demo password on this start (empty when the data dir had users). */
+  seededUsers: string[];
+  stop(): Promise<void>;
+}
+
+export async function startEmbedded(options: EmbeddedOptions = {}): Promise<EmbeddedSystem> {
+  const env = options.env ?? process.env;
+  const logger = new Logger('Embedded');
+  const progress = options.onProgress ?? ((line: string) => logger.log(line));
+  let config = loadAppConfig(env);
+  if (options.configure) config = options.configure(config);
+  ensureDataDir(config);
+  config.jwtSecret = embeddedJwtSecret(config, env);
+
+  const stops: { name: string; stop: () => Promise<unknown> }[] = [];
+  const stopAll = async () => {
+    for (const { name, stop } of stops.reverse()) {
+      try {
+        await stop();
+      } catch (err) {
+        logger.warn(`Stopping ${name}: ${(err as Error).message}`);
+      }
+    }
+    stops.length = 0;
+  };
+
+  try {
+    let devServer: DevServerHandle | undefined;
+    if (!config.temporal.address) {
+      const cli = await resolveTemporalCliDetailed({ env });
+      progress(`Temporal CLI: ${cli.executable.type === 'existing-path' ? cli.executable.path : 'Temporal SDK download'}`);
+      devServer = await startTemporalDevServerWith(cli.executable, {
+        dbFile: config.temporal.devServerDbFile,
+        port: config.temporal.devServerPort,
+        uiPort: config.temporal.devServerUiPort,
+        namespace: config.temporal.namespace,
+        headless: options.temporalUi === false,
+      });
+      stops.push({ name: 'Temporal dev server', stop: () => devServer!.stop() });
+      config = { ...config, temporal: { ...config.temporal, address: devServer.address } };
+      progress(`Temporal dev server on ${devServer.address} (data: ${config.temporal.devServerDbFile})`);
+    }
+
+    const store = createEventStore(config);
+    stops.push({ name: 'event store', stop: () => store.close() });
+
+    const worker = await createWorkerApp(
+      { config, eventStore: store, temporalLogLevel: 'WARN', ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : {}) },
+      { logger: options.logger ?? ['warn', 'error'] },
+    );
+    stops.push({ name: 'worker', stop: () => worker.close() });
+    progress(`Worker polling ${config.temporal.taskQueue}`);
+
+    const runtime = await openApiRuntime(config, {
+      store,
+      readiness: { worker: () => worker.worker.state === 'RUNNING' },
+      onProjectionError: (e) => logger.error(`Projections stopped: ${e.message}`),
+    });
+    stops.push({ name: 'API runtime', stop: () => runtime.close() });
+    await runtime.runner.ready;
+    progress(`Read models at position ${runtime.runner.currentPosition()} (${runtime.readDb.description})`);
+
+    const seededUsers = await seedDemoUsers(config, runtime.directory, runtime.identity);
+    if (seededUsers.length) progress(`Seeded ${seededUsers.length} demo users`);
+
+    const app = await createApiApp(runtime, { ...options.api, logger: options.logger ?? ['warn', 'error'] });
+    await app.listen(config.port, '0.0.0.0');
+    stops.push({ name: 'API', stop: () => app.close() });
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://127.0.0.1:${port}`;
+
+    return {
+      config: { ...config, port },
+      app,
+      runtime,
+      worker,
+      store,
+      devServer,
+      url,
+      docsUrl: `${url}/${DOCS_PATH}`,
+      temporalUiUrl: devServer?.uiUrl,
+      seededUsers,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * `npm start`: the whole system in one process on a local data directory (TDKT_DATA_DIR, default
+ * ./data). Prints the URLs and the demo logins; Ctrl-C (or SIGTERM) stops every part, including
+ * the Temporal dev server; starting again resumes from the same data.
+ */
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { startEmbedded, type EmbeddedSystem } from './embedded';
+
+async function main(): Promise<void> {
+  const logger = new Logger('Embedded');
+  const started = Date.now();
+  const system = await startEmbedded();
+  printBanner(system, Date.now() - started);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      logger.warn('Stopping already; press Ctrl-C again to exit at once');
+      process.once('SIGINT', () => process.exit(130));
+      return;
+    }
+    stopping = true;
+    logger.log(`${signal}: stopping the API, projections, worker and Temporal dev server…`);
+    await system.stop();
+    logger.log('Stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function printBanner(s: EmbeddedSystem, tookMs: number): void {
+  const org = s.runtime.directory.org;
+  const lines = [
+    '',
+    `TĐKT is running (started in ${(tookMs / 1000).toFixed(1)} s) — data in ${s.config.dataDir}`,
+    `  API          http://localhost:${s.config.port}/api`,
+    `  Health       http://localhost:${s.config.port}/health`,
+    `  OpenAPI docs http://localhost:${s.config.port}/api/docs`,
+    s.temporalUiUrl ? `  Temporal UI  ${s.temporalUiUrl.replace('127.0.0.1', 'localhost')}` : `  Temporal     ${s.config.temporal.address} (external)`,
+    '',
+  ];
+  if (s.config.mode === 'embedded' && org.demoPassword) {
+    lines.push(`Demo logins (password ${org.demoPassword}) — ${org.province}:`);
+    for (const u of org.users) lines.push(`  ${u.username.padEnd(18)} ${u.roles.join(', ').padEnd(28)} ${u.displayName}`);
+    lines.push('', `  curl -s -X POST localhost:${s.config.port}/api/auth/login -H 'Content-Type: application/json' -d '{"username":"canbo.donvi1","password":"${org.demoPassword}"}'`);
+  }
+  lines.push('', 'Ctrl-C stops everything; npm start again resumes from the same data.', '');
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((err) => {
+  new Logger('Embedded').error(err instanceof Error ? err.stack : String(err));
+  process.exit(1);
+});

@@ -1,0 +1,186 @@
+/**
+ * One whole embedded system per test file, in-process: the real Temporal dev server (the CLI the
+ * global setup resolved), the worker, a SQLite event store and read models in a temp data dir,
+ * and the HTTP API driven with supertest. The demo organisation gets one extra campaign whose
+ * submissions never close, so the tests do not age.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { loadOrganisation } from '@tdkt/config';
+import { nominationStreamName } from '@tdkt/domain';
+import type { RecordedEvent } from '@tdkt/event-store';
+import { WORKFLOWS_PATH } from '@tdkt/temporal';
+import { startEmbedded, type EmbeddedSystem } from '../../../apps/embedded/src/embedded';
+
+const REPO = join(__dirname, '..', '..', '..');
+export const TEST_CAMPAIGN = 'test-campaign';
+export const PASSWORD = 'demo123';
+
+export const ALL_USERS = [
+  'canbo.donvi1',
+  'thutruong.donvi1',
+  'canbo.donvi3',
+  'thutruong.donvi3',
+  'truongcum.cum1',
+  'truongcum.cum2',
+  'thuky',
+  'hoidong1',
+  'hoidong2',
+  'hoidong3',
+  'hoidong4',
+  'hoidong5',
+  'chutich',
+  'thanhtra',
+] as const;
+export type Username = (typeof ALL_USERS)[number];
+
+/** Council members who may vote on a donvi1 nomination (hoidong1 is from donvi1 and must recuse). */
+export const VOTERS_FOR_DONVI1: Username[] = ['hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const noop = () => undefined;
+const quietLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: (m: string, meta?: unknown) => console.error(m, meta), log: noop };
+
+export class Stack {
+  private readonly tokens = new Map<string, string>();
+
+  constructor(
+    readonly system: EmbeddedSystem,
+    private readonly dataDir: string,
+  ) {}
+
+  get http() {
+    return request(this.system.app.getHttpServer());
+  }
+
+  async token(username: string): Promise<string> {
+    const cached = this.tokens.get(username);
+    if (cached) return cached;
+    const res = await this.http.post('/api/auth/login').send({ username, password: PASSWORD });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    this.tokens.set(username, res.body.accessToken);
+    return res.body.accessToken;
+  }
+
+  /** A request as this demo user (bearer token attached). */
+  async as(username: string) {
+    const auth = `Bearer ${await this.token(username)}`;
+    const http = this.http;
+    return {
+      get: (path: string) => http.get(path).set('Authorization', auth),
+      post: (path: string, body: object = {}) => http.post(path).set('Authorization', auth).send(body),
+      patch: (path: string, body: object = {}) => http.patch(path).set('Authorization', auth).send(body),
+    };
+  }
+
+  /** POST as a user, expecting `status`; returns the body. */
+  async command(username: string, path: string, body: object = {}, status = 200): Promise<any> {
+    const res = await (await this.as(username)).post(path, body);
+    if (res.status !== status) throw new Error(`${username} POST ${path}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  async stream(nominationId: string): Promise<RecordedEvent[]> {
+    return this.system.store.readStream(nominationStreamName(nominationId));
+  }
+
+  head(): Promise<number> {
+    return this.system.store.headPosition();
+  }
+
+  /** Draft → … through the demo users; returns the nomination id. */
+  async draft(over: Record<string, unknown> = {}, username = 'canbo.donvi1'): Promise<string> {
+    const body = {
+      campaignId: TEST_CAMPAIGN,
+      awardCode: 'BANG_KHEN_TINH',
+      nominee: { kind: 'individual', name: 'Nguyễn Văn An', position: 'Giáo viên' },
+      achievements: 'Hoàn thành xuất sắc nhiệm vụ năm học; sáng kiến được công nhận cấp tỉnh',
+      documents: ['to-trinh.pdf'],
+      ...over,
+    };
+    return (await this.command(username, '/api/nominations', body, 201)).id;
+  }
+
+  async toCouncilVoting(over: Record<string, unknown> = {}): Promise<string> {
+    const id = await this.draft(over);
+    await this.command('thutruong.donvi1', `/api/nominations/${id}/submit`);
+    await this.command('truongcum.cum1', `/api/nominations/${id}/cluster-review`, { decision: 'endorse' });
+    return id;
+  }
+
+  async toVotingOpen(over: Record<string, unknown> = {}): Promise<string> {
+    const id = await this.toCouncilVoting(over);
+    await this.command('thuky', `/api/nominations/${id}/voting/open`);
+    return id;
+  }
+
+  async toAwaitingSignature(over: Record<string, unknown> = {}): Promise<string> {
+    const id = await this.toVotingOpen(over);
+    await this.command('hoidong1', `/api/nominations/${id}/recusal`, { comment: 'Cùng đơn vị với người được đề nghị' });
+    for (const m of VOTERS_FOR_DONVI1) await this.command(m, `/api/nominations/${id}/votes`, { choice: 'approve' }, 201);
+    return id;
+  }
+
+  async toAwarded(over: Record<string, unknown> = {}): Promise<{ id: string; decisionNumber: string }> {
+    const id = await this.toAwaitingSignature(over);
+    const signed = await this.command('chutich', `/api/nominations/${id}/signature`, { decision: 'sign' });
+    return { id, decisionNumber: signed.decisionNumber };
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.system.stop();
+    } finally {
+      rmSync(this.dataDir, { recursive: true, force: true });
+    }
+  }
+}
+
+export async function startStack(): Promise<Stack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-api-'));
+  const org = loadOrganisation(join(REPO, 'config', 'demo-organisation.json'));
+  const organisationFile = join(dataDir, 'organisation.json');
+  writeFileSync(
+    organisationFile,
+    JSON.stringify({
+      ...org,
+      campaigns: [
+        ...org.campaigns,
+        { id: TEST_CAMPAIGN, name: 'Đợt thi đua dùng cho kiểm thử', year: new Date().getUTCFullYear(), submissionDeadline: '2099-12-31T17:00:00+07:00', open: true },
+      ],
+    }),
+  );
+  const [temporalPort, uiPort] = [await freePort(), await freePort()];
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'JWT_SECRET', 'TDKT_MODE', 'TDKT_STAGE_TIME_UNIT']) delete env[k];
+  Object.assign(env, {
+    TDKT_DATA_DIR: dataDir,
+    PORT: '0',
+    TEMPORAL_DEV_PORT: String(temporalPort),
+    TEMPORAL_DEV_UI_PORT: String(uiPort),
+    TDKT_ORGANISATION_FILE: organisationFile,
+  });
+  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  try {
+    const system = await startEmbedded({ env, workflowBundle: { code }, temporalUi: false, logger: false, onProgress: () => undefined });
+    return new Stack(system, dataDir);
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
