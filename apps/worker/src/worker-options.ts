@@ -14,7 +14,9 @@ export interface WorkerAppOptions {
   connection?: NativeConnection;
   /** Workflow code: default dist/workflow-bundle.js when built, else the sources. */
   workflowBundle?: WorkflowBundleOption;
-  workerOptions?: Partial<Pick<WorkerOptions, 'identity' | 'shutdownGraceTime' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'maxCachedWorkflows'>>;
+  workerOptions?: Partial<
+    Pick<WorkerOptions, 'identity' | 'shutdownGraceTime' | 'shutdownForceTime' | 'interceptors' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'maxCachedWorkflows'>
+  >;
   /** Level of the Temporal SDK's own log when this app installs the Temporal runtime (default INFO). */
   temporalLogLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** Tests only (see NominationActivityDeps.faults). */

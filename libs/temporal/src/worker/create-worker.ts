@@ -35,6 +35,12 @@ export function workflowSource(opts: Pick<CreateNominationWorkerOptions, 'workfl
   return { workflowsPath: WORKFLOWS_PATH };
 }
 
+/**
+ * On shutdown, how long in-flight activities may run before they are asked to cancel. The SDK's
+ * default is 0 (cancel at once); an append in flight should rather finish, so give it time.
+ */
+export const DEFAULT_SHUTDOWN_GRACE_TIME = '20 seconds';
+
 /** A Temporal worker for the nomination and revocation workflows and their activity. Call `run()`. */
 export async function createNominationWorker(opts: CreateNominationWorkerOptions): Promise<Worker> {
   return Worker.create({
@@ -43,6 +49,7 @@ export async function createNominationWorker(opts: CreateNominationWorkerOptions
     taskQueue: opts.taskQueue,
     activities: createNominationActivities(opts.activities),
     ...workflowSource(opts),
+    shutdownGraceTime: DEFAULT_SHUTDOWN_GRACE_TIME,
     ...opts.workerOptions,
   });
 }
