@@ -1,9 +1,249 @@
-import type { Scenario } from '../lib/scenario';
+/**
+ * Scenario 3: end-to-end nominations through the embedded stack (`npm start`'s launcher: Temporal
+ * dev server + one Node process with the worker, projections and the HTTP API), driven over HTTP
+ * as the demo users: draft → submit → cluster review → open voting → 6 council actions (the
+ * conflicted member recuses, five approve; the last one closes the voting, ALL_VOTED) → sign.
+ * Flows run concurrently (a fixed number in flight); each size gets a fresh stack, so peak RSS
+ * (VmHWM) is that size's. Beside it, on the same Temporal server, the same number of bare Update
+ * round-trips (the first as update-with-start) on a trivial workflow: ratio = ours / bare.
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { forkTs, nextMessage, stopChild } from '../lib/child';
+import { HttpClient, waitForHttp } from '../lib/http';
+import { scratchDir } from '../lib/paths';
+import { freePort, memoryOf, type Memory } from '../lib/proc';
+import { row, type Row } from '../lib/report';
+import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
+import { mapLimit, now, summarise, type LatencySummary } from '../lib/stats';
+import { nominationWorkflowBundle, trivialWorkflowBundle } from '../temporal/bundles';
+import { stepUpdate, trivialWorkflow } from '../temporal/trivial.workflow';
+
+const PASSWORD = 'demo123';
+const CAMPAIGN = 'dong-khoi-moi-2026';
+
+interface UnitPeople {
+  officer: string;
+  head: string;
+  leader: string;
+  recuser: string;
+  voters: string[];
+}
+
+const UNITS: UnitPeople[] = [
+  { officer: 'canbo.donvi1', head: 'thutruong.donvi1', leader: 'truongcum.cum1', recuser: 'hoidong1', voters: ['hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'] },
+  { officer: 'canbo.donvi3', head: 'thutruong.donvi3', leader: 'truongcum.cum2', recuser: 'hoidong3', voters: ['hoidong1', 'hoidong2', 'hoidong4', 'hoidong5', 'chutich'] },
+];
+const USERS = [...new Set(UNITS.flatMap((u) => [u.officer, u.head, u.leader, u.recuser, ...u.voters]).concat('thuky'))];
+
+/** Commands per flow: draft, submit, review, open, recusal, 5 votes, sign. */
+export const COMMANDS_PER_FLOW = 11;
+
+function temporalCliEnv(): NodeJS.ProcessEnv {
+  if (process.env.TEMPORAL_CLI) return {};
+  const cached = join(homedir(), '.cache', 'tdkt', 'temporal-cli-1.5.1', 'temporal');
+  return existsSync(cached) ? { TEMPORAL_CLI: cached } : {};
+}
+
+interface Stack {
+  url: string;
+  temporalAddress: string;
+  pids: { embedded: number; temporal?: number };
+  stop(): Promise<void>;
+}
+
+async function startStack(bundle: string): Promise<Stack> {
+  const scratch = scratchDir('e2e');
+  const env = {
+    ...temporalCliEnv(),
+    TDKT_DATA_DIR: scratch.dir,
+    PORT: String(await freePort()),
+    TEMPORAL_DEV_PORT: String(await freePort()),
+    TEMPORAL_DEV_UI_PORT: String(await freePort()),
+    TEMPORAL_ADDRESS: '',
+    EVENTSTORE_CONNECTION_STRING: '',
+    DATABASE_URL: '',
+    TDKT_MODE: 'embedded',
+  };
+  const child = forkTs('stack/embedded-main.ts', [bundle], env);
+  try {
+    const ready = await nextMessage<{ type: 'ready'; url: string; temporalAddress: string; temporalPid?: number }>(child, 'ready', 180_000);
+    return {
+      url: ready.url,
+      temporalAddress: ready.temporalAddress,
+      pids: { embedded: child.pid!, temporal: ready.temporalPid },
+      stop: async () => {
+        await stopChild(child, 20_000);
+        scratch.remove();
+      },
+    };
+  } catch (error) {
+    await stopChild(child);
+    scratch.remove();
+    throw error;
+  }
+}
+
+async function login(http: HttpClient): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (const username of USERS) {
+    const r = await http.send<{ accessToken: string }>('POST', '/api/auth/login', { username, password: PASSWORD });
+    if (r.status !== 200 && r.status !== 201) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+    tokens[username] = r.body.accessToken;
+  }
+  return tokens;
+}
+
+interface FlowRun {
+  flows: number;
+  completed: number;
+  failed: number;
+  firstError?: string;
+  commands: number;
+  seconds: number;
+  flowsPerSecond: number;
+  commandsPerSecond: number;
+  steps: Record<string, LatencySummary>;
+}
+
+async function driveFlows(http: HttpClient, tokens: Record<string, string>, flows: number, concurrency: number, tag: string): Promise<FlowRun> {
+  const samples: Record<string, number[]> = {};
+  let commands = 0;
+  let failed = 0;
+  let firstError: string | undefined;
+  const t0 = now();
+  const step = async (name: string, user: string, method: string, path: string, body: unknown, expect: number) => {
+    const s = now();
+    const r = await http.send<Record<string, unknown>>(method, path, body, tokens[user]);
+    (samples[name] ??= []).push(now() - s);
+    commands++;
+    if (r.status !== expect) throw new Error(`${name} as ${user}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+    return r.body;
+  };
+  await mapLimit(
+    Array.from({ length: flows }, (_, i) => i),
+    concurrency,
+    async (i) => {
+      const u = UNITS[i % UNITS.length];
+      try {
+        const drafted = await step('draft', u.officer, 'POST', '/api/nominations', {
+          campaignId: CAMPAIGN,
+          awardCode: 'BANG_KHEN_TINH',
+          nominee: { kind: 'individual', name: `Nguyễn Văn Bench ${tag}-${i}`, nomineeId: `bench-${tag}-${i}`, position: 'Giáo viên' },
+          achievements: 'Hoàn thành xuất sắc nhiệm vụ năm 2026; sáng kiến được áp dụng toàn tỉnh',
+        }, 201);
+        const id = String(drafted.id);
+        const p = `/api/nominations/${encodeURIComponent(id)}`;
+        await step('submit', u.head, 'POST', `${p}/submit`, {}, 200);
+        await step('review', u.leader, 'POST', `${p}/cluster-review`, { decision: 'endorse' }, 200);
+        await step('open', 'thuky', 'POST', `${p}/voting/open`, {}, 200);
+        await step('recuse', u.recuser, 'POST', `${p}/recusal`, { comment: 'Cùng đơn vị với người được đề nghị' }, 200);
+        let last: Record<string, unknown> = {};
+        for (const voter of u.voters) last = await step('vote', voter, 'POST', `${p}/votes`, { choice: 'approve' }, 201);
+        if (last.status !== 'AWAITING_SIGNATURE') throw new Error(`after the last vote: ${JSON.stringify(last)}`);
+        const signed = await step('sign', 'chutich', 'POST', `${p}/signature`, { decision: 'sign' }, 200);
+        if (signed.status !== 'AWARDED' || !signed.decisionNumber) throw new Error(`sign: ${JSON.stringify(signed)}`);
+      } catch (error) {
+        failed++;
+        firstError ??= (error as Error).message;
+      }
+    },
+  );
+  const seconds = (now() - t0) / 1000;
+  const steps = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarise(v)]));
+  return { flows, completed: flows - failed, failed, firstError, commands, seconds, flowsPerSecond: (flows - failed) / seconds, commandsPerSecond: commands / seconds, steps };
+}
+
+interface BareRun {
+  updates: number;
+  seconds: number;
+  updatesPerSecond: number;
+  flowsPerSecond: number;
+  latency: LatencySummary;
+  workerMemory?: Memory;
+}
+
+/** The same number of Update round-trips on a trivial workflow, same concurrency, same server. */
+async function bareUpdates(address: string, flows: number, concurrency: number, tag: string): Promise<BareRun> {
+  const bundle = await trivialWorkflowBundle();
+  const taskQueue = `bench-trivial-${tag}`;
+  const worker = forkTs('temporal/trivial-worker.ts', [address, taskQueue, bundle]);
+  const connection = await Connection.connect({ address });
+  try {
+    await nextMessage(worker, 'ready', 120_000);
+    const client = new Client({ connection, namespace: 'default' });
+    const samples: number[] = [];
+    const t0 = now();
+    await mapLimit(
+      Array.from({ length: flows }, (_, i) => i),
+      concurrency,
+      async (i) => {
+        const workflowId = `bench-trivial-${tag}-${i}`;
+        let s = now();
+        await client.workflow.executeUpdateWithStart(stepUpdate, {
+          args: [0],
+          startWorkflowOperation: new WithStartWorkflowOperation(trivialWorkflow, { workflowId, taskQueue, args: [COMMANDS_PER_FLOW], workflowIdConflictPolicy: 'FAIL' }),
+        });
+        samples.push(now() - s);
+        const handle = client.workflow.getHandle(workflowId);
+        for (let k = 1; k < COMMANDS_PER_FLOW; k++) {
+          s = now();
+          await handle.executeUpdate(stepUpdate, { args: [k] });
+          samples.push(now() - s);
+        }
+      },
+    );
+    const seconds = (now() - t0) / 1000;
+    const workerMemory = memoryOf(worker.pid!);
+    return { updates: samples.length, seconds, updatesPerSecond: samples.length / seconds, flowsPerSecond: flows / seconds, latency: summarise(samples), workerMemory };
+  } finally {
+    await connection.close();
+    await stopChild(worker);
+  }
+}
 
 export const e2eScenario: Scenario = {
   id: 'e2e',
-  title: '3. End-to-end nominations',
-  async run() {
-    throw new Error('not written yet');
+  title: '3. End-to-end nominations over HTTP (embedded stack) vs bare Temporal Updates',
+  async run(ctx: ScenarioContext): Promise<ScenarioResult> {
+    const sizes = ctx.quick ? [20, 60] : [200, 2_000];
+    const concurrency = ctx.quick ? 10 : 50;
+    const bundle = await nominationWorkflowBundle();
+    const rows: Row[] = [];
+    const details: Record<string, unknown> = { concurrency, commandsPerFlow: COMMANDS_PER_FLOW, sizes: {} };
+    for (const size of sizes) {
+      const stack = await startStack(bundle);
+      const http = new HttpClient(stack.url, concurrency * 2);
+      try {
+        await waitForHttp(http, '/health');
+        const tokens = await login(http);
+        ctx.log(`  N=${size}: driving ${size} flows (${concurrency} in flight) through ${stack.url}`);
+        const ours = await driveFlows(http, tokens, size, concurrency, `n${size}`);
+        const memory = { embedded: memoryOf(stack.pids.embedded), temporal: stack.pids.temporal ? memoryOf(stack.pids.temporal) : undefined };
+        ctx.log(`    ${ours.completed}/${size} flows in ${ours.seconds.toFixed(1)} s${ours.failed ? `, ${ours.failed} FAILED (${ours.firstError})` : ''}`);
+        const bare = await bareUpdates(stack.temporalAddress, size, concurrency, `n${size}`);
+        ctx.log(`    bare: ${bare.updates} updates in ${bare.seconds.toFixed(1)} s`);
+        (details.sizes as Record<string, unknown>)[size] = { ours, bare, memory };
+        const sc = `3 e2e N=${size}`;
+        const bareName = 'trivial workflow, same # of Updates, same server';
+        rows.push(
+          row({ scenario: sc, metric: 'commands/s', unit: 'cmd/s', ours: ours.commandsPerSecond, baseline: bare.updatesPerSecond, baselineName: bareName, reps: 1 }),
+          row({ scenario: sc, metric: 'complete flows/s', unit: 'flows/s', ours: ours.flowsPerSecond, baseline: bare.flowsPerSecond, baselineName: bareName, reps: 1 }),
+        );
+        for (const [name, s] of Object.entries(ours.steps)) {
+          rows.push(row({ scenario: sc, metric: `${name} p50 / p99`, unit: 'ms', ours: s.p50, baseline: bare.latency.p50, baselineName: 'bare Update p50', reps: 1, note: `p99 ${s.p99}` }));
+          rows[rows.length - 1].metric = `${name} latency p50 (p99 ${Math.round(s.p99)})`;
+        }
+        if (memory.embedded) rows.push(row({ scenario: sc, metric: 'peak RSS API+worker+projections process', unit: 'MiB', ours: memory.embedded.peakRssMiB, reps: 1 }));
+        if (memory.temporal) rows.push(row({ scenario: sc, metric: 'peak RSS Temporal dev server', unit: 'MiB', ours: memory.temporal.peakRssMiB, reps: 1 }));
+        if (ours.failed) rows.push(row({ scenario: sc, metric: 'FAILED flows', unit: 'flows', ours: ours.failed, reps: 1, note: ours.firstError }));
+      } finally {
+        http.close();
+        await stack.stop();
+      }
+    }
+    return { rows, details };
   },
 };

@@ -1,0 +1,24 @@
+/**
+ * Child process of scenario 3: the embedded stack exactly as `npm start` runs it (Temporal dev
+ * server, worker, projections and API in one Node process), configured by the environment, but
+ * with a prebuilt workflow bundle (as production's dist/workflow-bundle.js) and quiet logs.
+ */
+import 'reflect-metadata';
+import { startEmbedded } from '../../apps/embedded/src/embedded';
+
+async function main() {
+  const bundle = process.argv[2];
+  const system = await startEmbedded({ workflowBundle: { codePath: bundle }, temporalUi: false, logger: ['error'], onProgress: () => undefined });
+  process.send!({ type: 'ready', url: system.url, temporalAddress: system.config.temporal.address, temporalPid: system.devServer?.pid });
+  const stop = async () => {
+    await system.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
