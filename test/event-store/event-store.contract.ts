@@ -319,6 +319,31 @@ export function runEventStoreContract(name: string, createFixture: () => EventSt
         expect(seen).toEqual([{ n: 2 }, { n: 3 }]);
       });
 
+      it('reports checkpoints past filtered-out events, never ahead of an event not yet delivered', async () => {
+        const store = open();
+        const before = await store.headPosition();
+        const seen: { kind: 'event' | 'checkpoint'; position: number }[] = [];
+        subscribe(store, {
+          fromPosition: before,
+          streamPrefixes: [stream('nomination')],
+          onEvent: async (e) => {
+            await sleep(2);
+            seen.push({ kind: 'event', position: e.position });
+          },
+          onCheckpoint: (position) => void seen.push({ kind: 'checkpoint', position }),
+        });
+        const others = (from: number) => Array.from({ length: 100 }, (_, i) => event('NominationIndexed', from + i));
+
+        await store.append(stream('nomination'), [drafted(1)], 'no_stream');
+        await store.append(stream('other'), others(100), 'no_stream');
+        const second = await store.append(stream('nomination'), [submitted(2)], 0);
+        await store.append(stream('other'), others(200), 99);
+        await waitFor(() => seen.some((s) => s.kind === 'checkpoint' && s.position > second.position), 10_000);
+
+        expect(seen.filter((s) => s.kind === 'event')).toHaveLength(2);
+        expectIncreasing(seen.map((s) => s.position));
+      });
+
       it('close() waits for the running handler and stops delivery', async () => {
         const store = open();
         const before = await store.headPosition();

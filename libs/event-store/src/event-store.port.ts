@@ -70,6 +70,12 @@ export interface SubscribeOptions extends Omit<ReadAllOptions, 'maxCount'> {
   onEvent(event: RecordedEvent): Promise<void> | void;
   /** Called once when the catch-up has reached the head of the log. */
   onCaughtUp?(position: number): void;
+  /**
+   * With a filter: the log has been scanned up to `position` and everything matching up to there
+   * has been handled (awaited), so a consumer may store it as its checkpoint even when nothing
+   * matched for a long while. Never ahead of an event not yet delivered.
+   */
+  onCheckpoint?(position: number): Promise<void> | void;
   onError?(error: Error): void;
 }
 

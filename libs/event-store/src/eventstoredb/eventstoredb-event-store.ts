@@ -220,10 +220,17 @@ export class EventStoreDbEventStore implements EventStore {
   }
 }
 
-/** Catch-up by paged reads (in order, awaited one by one), then a live server-filtered subscription. */
+/**
+ * Catch-up by paged reads (in order, awaited one by one), then a live server-filtered subscription
+ * whose checkpoints (the server has scanned this far, nothing more matched) reach `onCheckpoint`.
+ */
 class EventStoreDbSubscription implements Subscription {
   private closed = false;
   private live?: AllStreamSubscription;
+  /** A handler is running for an event taken from the live subscription. */
+  private handling = false;
+  /** Position of the last event handled or checkpoint reported: never deliver at or before it. */
+  private position: number;
   private readonly done: Promise<void>;
 
   constructor(
@@ -233,6 +240,7 @@ class EventStoreDbSubscription implements Subscription {
     private readonly pageSize: number,
     onFinished: () => void,
   ) {
+    this.position = options.fromPosition ?? 0;
     this.done = Promise.resolve()
       .then(() => this.run())
       .finally(onFinished);
@@ -251,39 +259,67 @@ class EventStoreDbSubscription implements Subscription {
   private async run(): Promise<void> {
     const { onEvent, onCaughtUp } = this.options;
     const filter: EventFilter = { eventTypePrefixes: this.options.eventTypePrefixes, streamPrefixes: this.options.streamPrefixes };
-    let position = this.options.fromPosition ?? 0;
     try {
       for (;;) {
-        const page = await this.store.readAll({ ...filter, fromPosition: position, maxCount: this.pageSize });
+        const page = await this.store.readAll({ ...filter, fromPosition: this.position, maxCount: this.pageSize });
         for (const event of page) {
           if (this.closed) return;
           await onEvent(event);
-          position = event.position;
+          this.position = event.position;
         }
         if (page.length < this.pageSize) break;
       }
       if (this.closed) return;
-      onCaughtUp?.(position);
+      onCaughtUp?.(this.position);
       // Subscriptions to $all start after the given position: nothing read above is delivered twice.
-      this.live = this.client.subscribeToAll({ fromPosition: toEsdbPosition(position), filter: serverFilter(filter) });
+      this.live = this.client.subscribeToAll({
+        fromPosition: toEsdbPosition(this.position),
+        filter: serverFilter(filter, (_subscription, position) => this.checkpointReached(position)),
+      });
       for await (const resolved of this.live) {
         if (this.closed) return;
         const event = resolved.event;
         if (!event || isSystemEvent(event)) continue;
         const recorded = toRecordedEvent(event);
-        if (recorded.position <= position || !matchesFilter(recorded, filter)) continue;
-        await onEvent(recorded);
-        position = recorded.position;
+        if (recorded.position <= this.position || !matchesFilter(recorded, filter)) continue;
+        this.handling = true;
+        try {
+          await onEvent(recorded);
+        } finally {
+          this.handling = false;
+        }
+        this.position = recorded.position;
       }
-      if (!this.closed) throw new Error(`EventStoreDB ended the subscription to $all after position ${position}`);
+      if (!this.closed) throw new Error(`EventStoreDB ended the subscription to $all after position ${this.position}`);
     } catch (error) {
-      if (this.closed) return; // the stream ending because we closed it is not a failure
-      this.closed = true;
-      await this.live?.unsubscribe().catch(() => undefined);
-      const failure = error instanceof Error ? error : new Error(String(error));
-      if (this.options.onError) this.options.onError(failure);
-      else console.error('Event store subscription stopped:', failure);
+      await this.fail(error);
     }
+  }
+
+  /**
+   * The client calls this from its stream transform, before the events it already buffered reach
+   * the loop above; and no further event is buffered until it resolves. So wait until the loop has
+   * handled the buffered events, then report: the checkpoint is never ahead of an undelivered event.
+   */
+  private async checkpointReached(at: Position): Promise<void> {
+    try {
+      while (!this.closed && (this.handling || (this.live?.readableLength ?? 0) > 0)) await new Promise((r) => setTimeout(r, 5));
+      const position = Number(at.commit);
+      if (this.closed || position <= this.position) return;
+      this.position = position;
+      await this.options.onCheckpoint?.(position);
+    } catch (error) {
+      await this.fail(error);
+    }
+  }
+
+  private async fail(error: unknown): Promise<void> {
+    if (this.closed) return; // the stream ending because we closed it (or already failed) is not a failure
+    this.closed = true;
+    await this.live?.unsubscribe().catch(() => undefined);
+    const failure = error instanceof Error ? error : new Error(String(error));
+    if (this.options.onError) this.options.onError(failure);
+    else console.error('Event store subscription stopped:', failure);
   }
 }
 
@@ -313,10 +349,12 @@ function samePosition(a: Position, b: Position): boolean {
   return a.commit === b.commit && a.prepare === b.prepare;
 }
 
-function serverFilter(filter: EventFilter): Filter {
-  if (hasPrefixes(filter.eventTypePrefixes)) return eventTypeFilter({ prefixes: filter.eventTypePrefixes });
-  if (hasPrefixes(filter.streamPrefixes)) return streamNameFilter({ prefixes: filter.streamPrefixes });
-  return excludeSystemEvents();
+/** Server-side filter; a checkpoint every 32 events scanned (the server counts in windows of 32). */
+function serverFilter(filter: EventFilter, checkpointReached: (subscription: AllStreamSubscription, position: Position) => Promise<void>): Filter {
+  const checkpoints = { checkpointInterval: 1, checkpointReached };
+  if (hasPrefixes(filter.eventTypePrefixes)) return eventTypeFilter({ prefixes: filter.eventTypePrefixes, ...checkpoints });
+  if (hasPrefixes(filter.streamPrefixes)) return streamNameFilter({ prefixes: filter.streamPrefixes, ...checkpoints });
+  return excludeSystemEvents(checkpoints);
 }
 
 /** Stream metadata, links, statistics: ESDB's own records, never ours. */
@@ -328,8 +366,11 @@ function toEventData(event: EventToAppend) {
   return jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: event.metadata as JSONType });
 }
 
+const NO_POSITION = 2n ** 64n - 1n;
+
 function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
-  if (!event.position) {
+  // Servers before 22.10 answer stream reads with no position, or with 2^64-1 in its place.
+  if (!event.position || event.position.commit === NO_POSITION) {
     throw new Error(`EventStoreDB returned no $all position for ${event.streamId}@${event.revision}: the server is older than 22.10`);
   }
   return {

@@ -1,5 +1,5 @@
 import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
-import type { EventFilter } from '../event-filter';
+import { hasPrefixes, type EventFilter } from '../event-filter';
 
 /** What a subscription needs from the store: the head, pages of the log, and a wake-up on append. */
 export interface PolledLog {
@@ -47,6 +47,7 @@ export class SqliteSubscription implements Subscription {
   private async run(): Promise<void> {
     const { onEvent, onCaughtUp, eventTypePrefixes, streamPrefixes } = this.options;
     const filter: EventFilter = { eventTypePrefixes, streamPrefixes };
+    const filtered = hasPrefixes(eventTypePrefixes) || hasPrefixes(streamPrefixes);
     let position = this.options.fromPosition ?? 0;
     let caughtUp = false;
     try {
@@ -60,7 +61,10 @@ export class SqliteSubscription implements Subscription {
             position = event.position;
           }
           // A short page means nothing else up to head matches: skip the filtered-out tail.
-          if (page.length < this.polling.pageSize && !this.closed) position = head;
+          if (page.length < this.polling.pageSize && !this.closed && position < head) {
+            position = head;
+            if (filtered) await this.options.onCheckpoint?.(position);
+          }
         }
         if (this.closed) return;
         if (!caughtUp) {
