@@ -47,6 +47,10 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
       expect(findAward(catalog, 'CSTD_TINH')?.eligibility).toEqual([expect.objectContaining({ kind: 'consecutiveYears', awardCode: 'CSTD_CO_SO', years: 3 })]);
     });
 
+    it('public holidays are Vietnam’s fixed solar ones (1/1, 30/4, 1/5, 2/9), the province adds lunar ones', () => {
+      expect(catalog.stageTimeLimits.publicHolidays).toEqual(expect.arrayContaining(['2026-01-01', '2026-04-30', '2026-05-01', '2026-09-02']));
+    });
+
     it('the flag is proposed by the cluster, so it needs cluster review', () => {
       expect(findAward(catalog, 'CO_THI_DUA_TINH')?.clusterReviewRequired).toBe(true);
     });
@@ -82,6 +86,8 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
       ['a window shorter than the years it needs', (c) => (award(c, 'CSTD_CO_SO').eligibility[0].within = 0), /CSTD_CO_SO: eligibility "within"/],
       ['no stage time limits', (c) => delete c.stageTimeLimits, /"stageTimeLimits" is required/],
       ['a stage limit of zero', (c) => (c.stageTimeLimits.COUNCIL_VOTING = 0), /stageTimeLimits.COUNCIL_VOTING must be a positive number/],
+      ['a holiday that is not a date', (c) => (c.stageTimeLimits.publicHolidays = ['2026-02-30']), /stageTimeLimits.publicHolidays must be a list of dates written YYYY-MM-DD/],
+      ['holidays written another way', (c) => (c.stageTimeLimits.publicHolidays = ['30/04/2026']), /stageTimeLimits.publicHolidays must be a list of dates/],
       ['a reminder point past the limit', (c) => (c.stageTimeLimits.reminderAt = 1.5), /stageTimeLimits.reminderAt must be a share between 0 and 1/],
     ];
 

@@ -43,6 +43,8 @@ export interface StageTimeLimits {
   RETURNED: number;
   /** How long before the limit a reminder is issued, as a share of the limit (0..1). */
   reminderAt: number;
+  /** Public holidays (Vietnam calendar dates, YYYY-MM-DD) that are not working days. */
+  publicHolidays?: string[];
   source?: string;
 }
 
@@ -60,6 +62,12 @@ export class CatalogError extends Error {
 function check(cond: unknown, message: string): asserts cond {
   if (!cond) throw new CatalogError(`award catalog: ${message}`);
 }
+
+const isCalendarDate = (d: unknown): boolean => {
+  if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d); // 2026-02-30 is not a date
+};
 
 const share = (x: unknown) => typeof x === 'number' && x >= 0 && x <= 1;
 
@@ -102,6 +110,10 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
     check(typeof t[k] === 'number' && t[k] > 0, `stageTimeLimits.${k} must be a positive number`);
   }
   check(share(t.reminderAt), 'stageTimeLimits.reminderAt must be a share between 0 and 1');
+  check(
+    t.publicHolidays === undefined || (Array.isArray(t.publicHolidays) && t.publicHolidays.every(isCalendarDate)),
+    'stageTimeLimits.publicHolidays must be a list of dates written YYYY-MM-DD',
+  );
   return c as unknown as AwardCatalog;
 }
 

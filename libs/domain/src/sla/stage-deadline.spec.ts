@@ -1,4 +1,4 @@
-import { addWorkingDays, reminderAt, stageDueAt } from './stage-deadline';
+import { addWorkingDays, reminderAt, stageDueAt, vietnamDate } from './stage-deadline';
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -32,8 +32,25 @@ describe('Stage deadlines: working days in Vietnam time', () => {
     expect(addWorkingDays(at('2026-11-23T02:00:00Z'), 0)).toBe(at('2026-11-23T02:00:00Z'));
   });
 
+  it('public holidays do not count: from Wednesday 29 April 2026, one working day skips 30/4, 1/5 and the weekend', () => {
+    const holidays = ['2026-04-30', '2026-05-01'];
+    expect(iso(addWorkingDays(at('2026-04-29T02:00:00Z'), 1, holidays))).toBe('2026-05-04T02:00:00.000Z');
+    expect(iso(addWorkingDays(at('2026-04-29T02:00:00Z'), 1))).toBe('2026-04-30T02:00:00.000Z');
+  });
+
+  it('a holiday is a Vietnam calendar date: 1 January starts at 17:00 UTC on 31 December', () => {
+    expect(vietnamDate(at('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
+    expect(vietnamDate(at('2026-12-31T16:59:59Z'))).toBe('2026-12-31');
+    // Thursday 31/12 09:00 in Vietnam + 1 working day: Friday 1/1 is a holiday, so Monday 4/1.
+    expect(iso(addWorkingDays(at('2026-12-31T02:00:00Z'), 1, ['2027-01-01']))).toBe('2027-01-04T02:00:00.000Z');
+  });
+
   it('the due time of a stage counts working days in production…', () => {
     expect(iso(stageDueAt(at('2026-11-27T02:00:00Z'), 2, 'workingDays'))).toBe('2026-12-01T02:00:00.000Z');
+  });
+
+  it('…skipping the holidays it is given', () => {
+    expect(iso(stageDueAt(at('2026-04-29T02:00:00Z'), 2, 'workingDays', ['2026-04-30', '2026-05-01']))).toBe('2026-05-05T02:00:00.000Z');
   });
 
   it('…and plain seconds in tests', () => {
