@@ -73,6 +73,8 @@ export class SqliteReadModelDb implements ReadModelDb {
     const writer = new Database(filename);
     writer.pragma(`busy_timeout = ${busyTimeoutMs}`);
     if (!memory) writer.pragma('journal_mode = WAL');
+    // NORMAL, not FULL: in WAL mode a power loss can only drop the last commits, never corrupt, and
+    // rows and checkpoint go back together; the runner then replays those events from the store.
     writer.pragma('synchronous = NORMAL');
     this.writer = new Connection(writer);
     if (memory) {
