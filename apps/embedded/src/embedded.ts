@@ -27,6 +27,11 @@ export interface EmbeddedOptions {
   /** Nest logger for the API and the worker (default log/warn/error; tests: false). */
   logger?: LoggerService | LogLevel[] | false;
   api?: ApiOptions;
+  /**
+   * Level of the Temporal SDK's own log (default TDKT_TEMPORAL_LOG_LEVEL or ERROR: a refused
+   * command is an ordinary answer, not a warning worth a stack trace).
+   */
+  temporalLogLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** Progress lines while starting (default: the Nest logger). */
   onProgress?(line: string): void;
 }
@@ -89,7 +94,12 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
     stops.push({ name: 'event store', stop: () => store.close() });
 
     const worker = await createWorkerApp(
-      { config, eventStore: store, temporalLogLevel: 'WARN', ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : {}) },
+      {
+        config,
+        eventStore: store,
+        temporalLogLevel: options.temporalLogLevel ?? temporalLogLevelFrom(env),
+        ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : {}),
+      },
       { logger: options.logger ?? ['warn', 'error'] },
     );
     stops.push({ name: 'worker', stop: () => worker.close() });
@@ -131,4 +141,9 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
     await stopAll();
     throw err;
   }
+}
+
+function temporalLogLevelFrom(env: NodeJS.ProcessEnv): NonNullable<EmbeddedOptions['temporalLogLevel']> {
+  const level = env.TDKT_TEMPORAL_LOG_LEVEL?.toUpperCase();
+  return level === 'TRACE' || level === 'DEBUG' || level === 'INFO' || level === 'WARN' ? level : 'ERROR';
 }
