@@ -50,6 +50,8 @@ export const N = {
   em: 'nom-em',
   /** Võ Thị Đông (donvi1, 2025 campaign): signed 12/QĐ-UBND in 2025. */
   dong: 'nom-dong-2025',
+  /** Ngô Thị Hà (donvi1): returned by cluster cum1 for revision, back with the unit. */
+  ha: 'nom-ha',
 } as const;
 
 export const campaign2025: Campaign = { id: 'dong-khoi-moi-2025', year: 2025, submissionDeadline: '2025-12-31T17:00:00+07:00' };
@@ -62,6 +64,7 @@ export const nominees = {
   duc: person('Đỗ Minh Đức', 'cccd-083090006666'),
   em: person('Hồ Văn Em', 'cccd-083090007777'),
   dong: person('Võ Thị Đông', 'cccd-083090008888'),
+  ha: person('Ngô Thị Hà', 'cccd-083090009999'),
 };
 
 /** `day(5, 9)`: 2026-11-05 09:00 UTC; every step of the scenario happens at a distinct time. */
@@ -139,6 +142,13 @@ export async function writeScenario(log: NominationLog): Promise<void> {
     draftNomination({ nominationId: N.cuc, nominee: nominees.cuc, at: day(2, 7) }),
     submitNomination({ nominationId: N.cuc, at: day(3, 7) }),
     putOnHold('COMPLAINT', { nominationId: N.cuc, at: day(4, 7), comment: 'Có đơn khiếu nại về thành tích' }),
+  );
+
+  // Ngô Thị Hà: returned to donvi1 for revision.
+  await log.run(
+    draftNomination({ nominationId: N.ha, nominee: nominees.ha, at: day(2, 10) }),
+    submitNomination({ nominationId: N.ha, at: day(3, 10) }),
+    reviewAtCluster('return', { nominationId: N.ha, at: day(5, 10), comment: 'Bổ sung xác nhận của cơ quan chuyên môn' }),
   );
 
   // Đỗ Minh Đức: a draft of donvi3; Hồ Văn Em: withdrawn by the head of donvi1.
