@@ -40,10 +40,27 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
   const clusters = new Set(raw.clusters.map((c: Cluster) => c.id));
   for (const u of raw.units as Unit[]) if (!clusters.has(u.clusterId)) fail(`unit ${u.id} names unknown cluster ${u.clusterId}`);
   const units = new Set(raw.units.map((u: Unit) => u.id));
+  const usernames = new Set<string>();
   for (const u of raw.users as UserAccount[]) {
     if (!u.username || !Array.isArray(u.roles) || u.roles.length === 0) fail(`user ${u.username} needs a username and roles`);
+    if (usernames.has(u.username)) fail(`user ${u.username} appears twice`);
+    usernames.add(u.username);
     for (const r of u.roles) if (!ROLES.includes(r) || r === 'SYSTEM') fail(`user ${u.username} has unknown role ${r}`);
     if (u.unitId && !units.has(u.unitId)) fail(`user ${u.username} names unknown unit ${u.unitId}`);
+    if (u.clusterId && !clusters.has(u.clusterId)) fail(`user ${u.username} names unknown cluster ${u.clusterId}`);
+  }
+  // A campaign's deadline and year are read by the decider at submission: a bad one must stop start-up, not a submission.
+  for (const c of raw.campaigns as CampaignInfo[]) {
+    if (!c || typeof c.id !== 'string' || !c.id) fail('every campaign needs an id');
+    if (!Number.isInteger(c.year)) fail(`campaign ${c.id}: year must be a whole number`);
+    if (typeof c.submissionDeadline !== 'string' || Number.isNaN(Date.parse(c.submissionDeadline)))
+      fail(`campaign ${c.id}: submissionDeadline must be an ISO date-time, e.g. 2026-12-31T17:00:00+07:00`);
+  }
+  if (raw.decisionAuthority !== undefined && !/^[A-Z][A-Z0-9-]*$/.test(raw.decisionAuthority))
+    fail(`decisionAuthority ${JSON.stringify(raw.decisionAuthority)} must be an upper-case symbol such as UBND`);
+  for (const a of (raw.priorAwards ?? []) as ImportedAward[]) {
+    const ok = a && typeof a.nomineeId === 'string' && typeof a.awardCode === 'string' && typeof a.campaignId === 'string' && Number.isInteger(a.year) && typeof a.nominationId === 'string';
+    if (!ok) fail(`prior award ${JSON.stringify(a)} needs nomineeId, awardCode, campaignId, a whole year and nominationId`);
   }
   return { priorAwards: [], decisionAuthority: 'UBND', ...raw } as Organisation;
 }
