@@ -42,8 +42,10 @@ export async function startDevServer(): Promise<TestWorkflowEnvironment> {
 
 /** Temporal's own logs at ERROR (the injected activity failures would fill WARN), once per test file. */
 export function quietRuntime(): void {
+  const level = (process.env.TDKT_TEST_TEMPORAL_LOG_LEVEL as 'WARN' | undefined) ?? 'ERROR';
   try {
-    Runtime.install({ logger: new DefaultLogger((process.env.TDKT_TEST_TEMPORAL_LOG_LEVEL as 'WARN' | undefined) ?? 'ERROR') });
+    // Core (native) logs too: by default they go straight to the console at WARN.
+    Runtime.install({ logger: new DefaultLogger(level), telemetryOptions: { logging: { filter: { core: level, other: level }, forward: {} } } });
   } catch {
     // already installed
   }

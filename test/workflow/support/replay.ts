@@ -1,26 +1,41 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { Worker, type ReplayResult } from '@temporalio/worker';
+// History (de)serialisation through the SDK's own generated classes. Not the SDK's historyToJSON /
+// historyFromJSON: with this lockfile @temporalio/common and @temporalio/proto each get their own
+// copy of protobufjs 8, and protojson refuses the other copy's types ("type must be a Type").
+import { temporal } from '@temporalio/proto';
+import { Worker, type ReplayResult, type WorkflowBundle } from '@temporalio/worker';
 import type { HistoryAndWorkflowId } from '@temporalio/client';
 import { workflowBundle } from './harness';
 
+type History = temporal.api.history.v1.IHistory;
+const HistoryMessage = temporal.api.history.v1.History;
+
 export const HISTORIES_DIR = join(__dirname, '..', '..', 'fixtures', 'histories');
 
-/** Replays histories against the current workflow code; a non-deterministic change shows up as an error. */
-export async function replayAll(histories: Iterable<HistoryAndWorkflowId>): Promise<ReplayResult[]> {
+/** Replays histories against the current workflow code (or `bundle`); a non-deterministic change shows up as an error. */
+export async function replayAll(histories: Iterable<HistoryAndWorkflowId>, bundle?: WorkflowBundle): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
-  for await (const r of Worker.runReplayHistories({ workflowBundle: await workflowBundle(), replayName: 'tdkt-replay' }, histories)) results.push(r);
+  const options = { workflowBundle: bundle ?? (await workflowBundle()), replayName: 'tdkt-replay' };
+  for await (const r of Worker.runReplayHistories(options, histories)) results.push(r);
   return results;
 }
 
-/** The committed fixtures: test/fixtures/histories/*.json, each `{ workflowId, history }`. */
+/** One fixture file: `{ workflowId, history }`, the history as protobuf's JSON object form (longs and bytes as strings). */
+export function historyToFixture(workflowId: string, history: History): string {
+  const object = HistoryMessage.toObject(HistoryMessage.fromObject(history), { longs: String, enums: String, bytes: String });
+  return `${JSON.stringify({ workflowId, history: object })}\n`;
+}
+
+export function historyFromFixture(text: string): HistoryAndWorkflowId {
+  const raw = JSON.parse(text) as { workflowId: string; history: Record<string, unknown> };
+  return { workflowId: raw.workflowId, history: HistoryMessage.fromObject(raw.history) };
+}
+
+/** The committed fixtures: test/fixtures/histories/*.json. */
 export function committedHistories(): (HistoryAndWorkflowId & { file: string })[] {
   return readdirSync(HISTORIES_DIR)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((file) => {
-      const raw = JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8')) as { workflowId: string; history: unknown };
-      return { file, workflowId: raw.workflowId, history: historyFromJSON(raw.history) };
-    });
+    .map((file) => ({ file, ...historyFromFixture(readFileSync(join(HISTORIES_DIR, file), 'utf8')) }));
 }

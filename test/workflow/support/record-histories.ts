@@ -1,0 +1,229 @@
+/**
+ * Records the replay fixtures (test/fixtures/histories/*.json): runs every path of the nomination
+ * workflow (and a revocation) on the real dev server and writes each workflow's history.
+ * Used by test/workflow/replay.test.ts when RECORD_HISTORIES=1:
+ *
+ *   RECORD_HISTORIES=1 npx jest test/workflow/replay.test.ts
+ *
+ * Files of the same name are overwritten; any other file in the directory stays (e.g. a history
+ * kept from an older workflow version while workflows started with it may still be running).
+ * Re-record only after an intended, versioned change (workflow `patched()`): a replay failure
+ * otherwise means the change would break running workflows.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from '@temporalio/worker';
+import { SqliteEventStore } from '@tdkt/event-store';
+import {
+  createNominationActivities,
+  nominationWorkflowId,
+  revocationWorkflowId,
+  type ApplyCommandInput,
+  type CommandOutcome,
+  type RevocationWorkflowArgs,
+} from '@tdkt/temporal';
+import { expectRefused, fixture, gateway, limits, startDevServer, tempDir, typesOf, waitFor, workflowArgs, workflowBundle } from './harness';
+import { Driver, runToOutcome } from './scenarios';
+import { historyToFixture } from './replay';
+
+const TASK_QUEUE = 'record-histories';
+
+/** What each scenario leaves behind: the workflow ids whose histories are kept, by file name. */
+type Recorded = Record<string, string>;
+interface Ctx {
+  d: Driver;
+  /** Short stage limits: reminder at 1 s, escalation at 2 s, council deadline 2 s. */
+  fast: Driver;
+  store: SqliteEventStore;
+  /** Activities of this nomination fail once right after their append (submit and sign). */
+  faulty: Set<string>;
+  revoke(nominationId: string): Promise<CommandOutcome>;
+  /** Waits for the nomination's workflow to end. */
+  ended(nominationId: string): Promise<unknown>;
+}
+
+const nomination = (file: string, id: string): Recorded => ({ [file]: nominationWorkflowId(id) });
+
+/** Every path, by fixture name. Each scenario uses its own nomination id (`rec-<name>`). */
+export const SCENARIOS: Record<string, (c: Ctx, id: string) => Promise<Recorded>> = {
+  awarded: async ({ d }, id) => {
+    await runToOutcome(d, id, 'AWARDED');
+    return nomination('awarded', id);
+  },
+  'returned-resubmitted-awarded': async ({ d }, id) => {
+    await runToOutcome(d, id, 'RETURNED_THEN_AWARDED');
+    return nomination('returned-resubmitted-awarded', id);
+  },
+  'rejected-at-cluster': async ({ d }, id) => {
+    await runToOutcome(d, id, 'REJECTED_AT_CLUSTER');
+    return nomination('rejected-at-cluster', id);
+  },
+  'rejected-by-council-threshold': async ({ d }, id) => {
+    await runToOutcome(d, id, 'REJECTED_BY_COUNCIL');
+    return nomination('rejected-by-council-threshold', id);
+  },
+  'rejected-by-council-quorum': async ({ d }, id) => {
+    await d.draft(id);
+    await d.submit(id);
+    await d.endorse(id);
+    await d.openVoting(id);
+    await d.vote(id, 'hoidong2', 'approve');
+    await d.closeVoting(id);
+    return nomination('rejected-by-council-quorum', id);
+  },
+  'declined-by-chairman': async ({ d }, id) => {
+    await runToOutcome(d, id, 'DECLINED');
+    return nomination('declined-by-chairman', id);
+  },
+  'withdrawn-in-council': async ({ d }, id) => {
+    await d.draft(id);
+    await d.submit(id);
+    await d.endorse(id);
+    await d.openVoting(id);
+    await d.councilVotes(id, 'approve');
+    await d.withdraw(id);
+    return nomination('withdrawn-in-council', id);
+  },
+  'one-off-awarded': async ({ d }, id) => {
+    await d.draft(id, { oneOff: true });
+    await d.submit(id);
+    await d.openVoting(id);
+    await d.councilVotes(id, 'approve');
+    await d.sign(id);
+    return nomination('one-off-awarded', id);
+  },
+  'hold-and-release': async ({ d }, id) => {
+    await d.draft(id);
+    await d.submit(id);
+    await d.hold(id);
+    await expectRefused(d.endorse(id), 'INVALID_STATE', 'ON_HOLD');
+    await d.release(id);
+    await d.endorse(id);
+    await d.withdraw(id);
+    return nomination('hold-and-release', id);
+  },
+  'refused-commands': async ({ d }, id) => {
+    await d.draft(id);
+    await expectRefused(d.submit(id, 'canbo.donvi1'), 'FORBIDDEN', 'ROLE_REQUIRED');
+    await expectRefused(d.endorse(id), 'INVALID_STATE', 'WRONG_STAGE');
+    await d.submit(id);
+    await expectRefused(d.returnForRevision(id, ''), 'VALIDATION', 'REQUIRED'); // refused by the activity
+    await d.endorse(id);
+    await d.openVoting(id);
+    await expectRefused(d.vote(id, 'hoidong1'), 'FORBIDDEN', 'MUST_RECUSE');
+    await d.vote(id, 'hoidong2');
+    await expectRefused(d.vote(id, 'hoidong2', 'reject'), 'INVALID_STATE', 'ALREADY_VOTED');
+    await d.withdraw(id);
+    return nomination('refused-commands', id);
+  },
+  'draft-refused-by-validator': async ({ d, ended }, id) => {
+    await expectRefused(d.draft(id, {}, 'thutruong.donvi1'), 'FORBIDDEN', 'ROLE_REQUIRED');
+    await ended(id);
+    return nomination('draft-refused-by-validator', id);
+  },
+  'draft-refused-by-activity': async ({ d, ended }, id) => {
+    await expectRefused(d.draft(id, { awardCode: 'NO_SUCH_AWARD' }), 'VALIDATION', 'UNKNOWN_AWARD');
+    await ended(id);
+    return nomination('draft-refused-by-activity', id);
+  },
+  'stage-reminder-escalation': async ({ fast, store }, id) => {
+    await fast.draft(id);
+    await fast.submit(id);
+    await waitFor(async () => (await typesOf(store, id)).includes('StageEscalated'), 30_000);
+    await fast.endorse(id);
+    await fast.withdraw(id);
+    return nomination('stage-reminder-escalation', id);
+  },
+  'council-closed-at-deadline': async ({ fast, ended }, id) => {
+    await fast.draft(id, { oneOff: true });
+    await fast.submit(id);
+    await fast.openVoting(id);
+    await fast.vote(id, 'hoidong2', 'approve');
+    await ended(id);
+    return nomination('council-closed-at-deadline', id);
+  },
+  'activity-retried-after-append': async ({ d, faulty }, id) => {
+    faulty.add(id);
+    await runToOutcome(d, id, 'AWARDED');
+    return nomination('activity-retried-after-append', id);
+  },
+  revoked: async ({ d, revoke }, id) => {
+    await runToOutcome(d, id, 'AWARDED');
+    await revoke(id);
+    return { ...nomination('revoked', id), 'revoked.revocation': revocationWorkflowId(id, `revoke-${id}`) };
+  },
+};
+
+/** Every fixture file the scenarios write (without `.json`). */
+export const FIXTURE_NAMES = [...Object.keys(SCENARIOS), 'revoked.revocation'].sort();
+
+export async function recordHistories(outDir: string): Promise<string[]> {
+  const env = await startDevServer();
+  const tmp = tempDir('tdkt-record-');
+  const store = SqliteEventStore.open(join(tmp.dir, 'events.sqlite'));
+  const f = fixture();
+  const faulty = new Set<string>();
+  const failed = new Set<string>();
+  try {
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: TASK_QUEUE,
+      workflowBundle: await workflowBundle(),
+      activities: createNominationActivities({
+        store,
+        directory: f.directory,
+        catalog: f.catalog,
+        decisionAuthority: f.directory.org.decisionAuthority,
+        faults: {
+          failAfterAppendOnce: ({ nominationId, commandId, intent }: ApplyCommandInput) => {
+            if (!faulty.has(nominationId) || !['SubmitNomination', 'SignAwardDecision'].includes(intent.type) || failed.has(commandId)) return false;
+            failed.add(commandId);
+            return true;
+          },
+        },
+      }),
+    });
+    const ctx: Ctx = {
+      d: new Driver(gateway(env.client, TASK_QUEUE), f),
+      fast: new Driver(
+        gateway(env.client, TASK_QUEUE, workflowArgs({ stageTimeLimits: limits({ CLUSTER_REVIEW: 2, reminderAt: 0.5 }), councilVotingDays: 2 })),
+        f,
+      ),
+      store,
+      faulty,
+      ended: (nominationId) => env.client.workflow.getHandle(nominationWorkflowId(nominationId)).result(),
+      revoke: (nominationId) =>
+        env.client.workflow.execute('revocationWorkflow', {
+          workflowId: revocationWorkflowId(nominationId, `revoke-${nominationId}`),
+          taskQueue: TASK_QUEUE,
+          args: [
+            {
+              nominationId,
+              commandId: `revoke-${nominationId}`,
+              actor: f.actor('chutich'),
+              intent: { type: 'RevokeAward', ground: 'CRITERIA_NOT_MET', comment: 'Thanh tra kết luận không đạt tiêu chuẩn' },
+            } satisfies RevocationWorkflowArgs,
+          ],
+        }),
+    };
+    const stamp = Date.now().toString(36);
+    const recorded = await worker.runUntil(async () => {
+      const all = await Promise.all(Object.entries(SCENARIOS).map(([name, run]) => run(ctx, `rec-${name}-${stamp}`)));
+      return Object.assign({}, ...all) as Recorded;
+    });
+
+    mkdirSync(outDir, { recursive: true });
+    const written: string[] = [];
+    for (const [name, workflowId] of Object.entries(recorded).sort()) {
+      const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+      const file = join(outDir, `${name}.json`);
+      writeFileSync(file, historyToFixture(workflowId, history));
+      written.push(file);
+    }
+    return written;
+  } finally {
+    await store.close();
+    await env.teardown();
+    tmp.remove();
+  }
+}
