@@ -1,9 +1,169 @@
-import type { Scenario } from '../lib/scenario';
+/**
+ * Scenario 4: API reads with 100,000 awards in the registry (quick: 10,000). The awards are seeded
+ * as full nomination streams straight into the event store and projected once with `rebuild()`
+ * (both cached in bench/.data), then served by the embedded stack. A load generator in its own
+ * process keeps a fixed number of keep-alive requests in flight against:
+ *   - GET /api/registry filtered by year and award (or unit), paged;
+ *   - GET /api/registry?q=… free-text search without diacritics ("nguyen van an");
+ *   - GET /api/nominations/:id (auditor's token).
+ * Baseline: a bare node:http server answering a fixed JSON body of the same size (a real response).
+ */
+import { existsSync, linkSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@tdkt/event-store';
+import { rebuild, SqliteReadModelDb } from '@tdkt/projections';
+import { forkTs, nextMessage, stopChild } from '../lib/child';
+import { HttpClient, waitForHttp } from '../lib/http';
+import { REPO_ROOT } from '../lib/paths';
+import { memoryOf } from '../lib/proc';
+import { row, type Row } from '../lib/report';
+import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
+import { startStack } from '../lib/stack';
+import { median, prng } from '../lib/stats';
+import { ensureSeededStore } from '../seed/seed-store';
+import { nominationWorkflowBundle } from '../temporal/bundles';
+import type { LoadResult, LoadSpec } from '../http/loadgen';
+import { login } from './e2e';
+
+/** Read models are cached per seeded store and per version of the projection code. */
+function projectionsHash(): string {
+  const hash = createHash('sha1');
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir).sort()) {
+      const p = join(dir, e);
+      if (e.endsWith('.ts')) hash.update(e).update(readFileSync(p));
+      else if (!e.includes('.')) walk(p);
+    }
+  };
+  walk(join(REPO_ROOT, 'libs', 'projections', 'src'));
+  return hash.digest('hex').slice(0, 10);
+}
+
+async function ensureProjected(storeFile: string, ctx: ScenarioContext): Promise<{ file: string; rebuildMs?: number; events?: number }> {
+  const file = storeFile.replace(/\.sqlite$/, `.read-models-${projectionsHash()}.sqlite`);
+  if (existsSync(file)) return { file };
+  const partial = `${file}.partial`;
+  for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
+  const store = new SqliteEventStore({ filename: storeFile });
+  const db = SqliteReadModelDb.open(partial);
+  let lastLog = Date.now();
+  const result = await rebuild(db, store, {
+    onProgress: (p) => {
+      if (Date.now() - lastLog > 10_000) {
+        lastLog = Date.now();
+        ctx.log(`    projecting: ${p.events.toLocaleString('en')} events`);
+      }
+    },
+  });
+  await db.close();
+  await store.close();
+  renameSync(partial, file);
+  for (const f of [`${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
+  return { file, rebuildMs: result.elapsedMs, events: result.events };
+}
+
+const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+
+function paths(nominations: number): Record<string, string[]> {
+  const random = prng(4);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+  const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
+  const awards = ['BANG_KHEN_TINH', 'TAP_THE_LDXS', 'CO_THI_DUA_TINH', 'CONG_DAN_DONG_KHOI'];
+  const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Đặng', 'Bùi'];
+  const middle = ['Văn', 'Thị', 'Minh', 'Thanh', 'Hữu', 'Ngọc'];
+  const given = ['An', 'Bình', 'Hùng', 'Lan', 'Mai', 'Nam', 'Phúc', 'Tâm', 'Trang', 'Yến'];
+  const filter = Array.from({ length: 200 }, (_, i) =>
+    i % 3 === 2
+      ? `/api/registry?unit=${pick(['donvi1', 'donvi3'])}&year=${pick(years)}&page=${1 + Math.floor(random() * 3)}`
+      : `/api/registry?year=${pick(years)}&award=${pick(awards)}&page=${1 + Math.floor(random() * 3)}`,
+  );
+  const text = Array.from({ length: 200 }, (_, i) => {
+    const q = i % 4 === 3 ? `${pick(family)} ${pick(given)}` : `${pick(family)} ${pick(middle)} ${pick(given)}`;
+    return `/api/registry?q=${encodeURIComponent(ascii(q))}`;
+  });
+  // Ids of files that were certainly drafted (the last few hundred may still have been in flight).
+  const known = Math.max(1, Math.floor(nominations * 0.9));
+  const byId = Array.from({ length: 200 }, () => `/api/nominations/reg-${String(1 + Math.floor(random() * known)).padStart(7, '0')}`);
+  return { 'registry filter (year+award / unit)': filter, 'registry text search (no diacritics)': text, 'nomination by id': byId };
+}
+
+async function load(gen: ReturnType<typeof forkTs>, spec: Omit<LoadSpec, 'type'>): Promise<LoadResult> {
+  const result = nextMessage<LoadResult>(gen, 'result', (spec.seconds + spec.warmupSeconds + 120) * 1000);
+  gen.send({ type: 'run', ...spec });
+  const r = await result;
+  if (r.errors) throw new Error(`load on ${spec.baseUrl}: ${r.errors} errors, first: ${r.firstError}`);
+  return r;
+}
 
 export const apiReadsScenario: Scenario = {
   id: 'api-reads',
-  title: '4. API reads',
-  async run() {
-    throw new Error('not written yet');
+  title: '4. API reads (registry search, nomination by id) vs bare node:http',
+  async run(ctx: ScenarioContext): Promise<ScenarioResult> {
+    const awards = ctx.quick ? 10_000 : 100_000;
+    const reps = ctx.quick ? 2 : 3;
+    const seconds = ctx.quick ? 2 : 8;
+    const concurrency = 16;
+    const seeded = await ensureSeededStore({ kind: 'registry', awards }, ctx.log);
+    ctx.log(`  store: ${seeded.stats.totalEvents.toLocaleString('en')} events, ${seeded.stats.awards.toLocaleString('en')} awards — ${seeded.cached ? 'cached' : `seeded in ${((seeded.seedMs ?? 0) / 1000).toFixed(1)} s`}`);
+    const projected = await ensureProjected(seeded.file, ctx);
+    if (projected.rebuildMs) ctx.log(`  projected ${projected.events?.toLocaleString('en')} events in ${(projected.rebuildMs / 1000).toFixed(1)} s (cached from now on)`);
+    const bundle = await nominationWorkflowBundle();
+    // Hard links: the stack reads the cached files in place (it writes nothing to them while only reading).
+    const stack = await startStack(bundle, (dir) => {
+      linkSync(seeded.file, join(dir, 'events.sqlite'));
+      linkSync(projected.file, join(dir, 'read-models.sqlite'));
+    });
+    const http = new HttpClient(stack.url);
+    const gen = forkTs('http/loadgen.ts');
+    const bare = forkTs('http/bare-server.ts');
+    const rows: Row[] = [];
+    const details: Record<string, unknown> = { awards: seeded.stats.awards, events: seeded.stats.totalEvents, concurrency, seconds, projectedInMs: projected.rebuildMs, endpoints: {} };
+    try {
+      await waitForHttp(http, '/health', 180_000);
+      const { thanhtra: token } = await login(http, ['thanhtra']);
+      const { port } = await nextMessage<{ type: 'ready'; port: number }>(bare, 'ready');
+      await nextMessage(gen, 'ready');
+      const bareUrl = `http://127.0.0.1:${port}`;
+      for (const [name, list] of Object.entries(paths(seeded.stats.nominations))) {
+        // The baseline's body: a real answer of median size for this kind of request.
+        const sizes: { size: number; body: string }[] = [];
+        for (const p of list.slice(0, 20)) {
+          const r = await http.send('GET', p, undefined, token);
+          if (r.status !== 200) throw new Error(`GET ${p}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+          const body = JSON.stringify(r.body);
+          sizes.push({ size: Buffer.byteLength(body), body });
+        }
+        sizes.sort((a, b) => a.size - b.size);
+        const sample = sizes[Math.floor(sizes.length / 2)];
+        bare.send({ type: 'body', body: sample.body });
+        await nextMessage(bare, 'body-set');
+        const ours: LoadResult[] = [];
+        const base: LoadResult[] = [];
+        for (let rep = 0; rep < reps; rep++) {
+          const runOurs = () => load(gen, { baseUrl: stack.url, paths: list, token, concurrency, seconds, warmupSeconds: 1 }).then((r) => void ours.push(r));
+          const runBare = () => load(gen, { baseUrl: bareUrl, paths: list, concurrency, seconds, warmupSeconds: 1 }).then((r) => void base.push(r));
+          if (rep % 2 === 0) await runOurs().then(runBare);
+          else await runBare().then(runOurs);
+        }
+        ctx.log(`  ${name}: ${Math.round(median(ours.map((r) => r.requestsPerSecond)))} req/s (bare ${Math.round(median(base.map((r) => r.requestsPerSecond)))}), ~${sample.size} bytes`);
+        (details.endpoints as Record<string, unknown>)[name] = { ours, bare: base, bodyBytes: sample.size, examplePath: list[0] };
+        const bareName = `bare node:http, fixed ${sample.size}-byte JSON`;
+        rows.push(
+          row({ scenario: '4 API reads', metric: `${name} req/s`, unit: 'req/s', ours: median(ours.map((r) => r.requestsPerSecond)), baseline: median(base.map((r) => r.requestsPerSecond)), baselineName: bareName, reps }),
+          row({ scenario: '4 API reads', metric: `${name} p99`, unit: 'ms', ours: median(ours.map((r) => r.p99)), baseline: median(base.map((r) => r.p99)), baselineName: bareName, reps }),
+        );
+      }
+      const mem = memoryOf(stack.pids.embedded);
+      if (mem) rows.push(row({ scenario: '4 API reads', metric: 'peak RSS API+worker+projections process', unit: 'MiB', ours: mem.peakRssMiB, reps: 1 }));
+      details.memory = { embedded: mem, temporal: stack.pids.temporal ? memoryOf(stack.pids.temporal) : undefined };
+    } finally {
+      http.close();
+      await stopChild(gen);
+      await stopChild(bare);
+      await stack.stop();
+    }
+    return { rows, details };
   },
 };

@@ -7,14 +7,11 @@
  * (VmHWM) is that size's. Beside it, on the same Temporal server, the same number of bare Update
  * round-trips (the first as update-with-start) on a trivial workflow: ratio = ours / bare.
  */
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { forkTs, nextMessage, stopChild } from '../lib/child';
+import { startStack } from '../lib/stack';
 import { HttpClient, waitForHttp } from '../lib/http';
-import { scratchDir } from '../lib/paths';
-import { freePort, memoryOf, type Memory } from '../lib/proc';
+import { memoryOf, type Memory } from '../lib/proc';
 import { row, type Row } from '../lib/report';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import { mapLimit, now, summarise, type LatencySummary } from '../lib/stats';
@@ -41,54 +38,9 @@ const USERS = [...new Set(UNITS.flatMap((u) => [u.officer, u.head, u.leader, u.r
 /** Commands per flow: draft, submit, review, open, recusal, 5 votes, sign. */
 export const COMMANDS_PER_FLOW = 11;
 
-function temporalCliEnv(): NodeJS.ProcessEnv {
-  if (process.env.TEMPORAL_CLI) return {};
-  const cached = join(homedir(), '.cache', 'tdkt', 'temporal-cli-1.5.1', 'temporal');
-  return existsSync(cached) ? { TEMPORAL_CLI: cached } : {};
-}
-
-interface Stack {
-  url: string;
-  temporalAddress: string;
-  pids: { embedded: number; temporal?: number };
-  stop(): Promise<void>;
-}
-
-async function startStack(bundle: string): Promise<Stack> {
-  const scratch = scratchDir('e2e');
-  const env = {
-    ...temporalCliEnv(),
-    TDKT_DATA_DIR: scratch.dir,
-    PORT: String(await freePort()),
-    TEMPORAL_DEV_PORT: String(await freePort()),
-    TEMPORAL_DEV_UI_PORT: String(await freePort()),
-    TEMPORAL_ADDRESS: '',
-    EVENTSTORE_CONNECTION_STRING: '',
-    DATABASE_URL: '',
-    TDKT_MODE: 'embedded',
-  };
-  const child = forkTs('stack/embedded-main.ts', [bundle], env);
-  try {
-    const ready = await nextMessage<{ type: 'ready'; url: string; temporalAddress: string; temporalPid?: number }>(child, 'ready', 180_000);
-    return {
-      url: ready.url,
-      temporalAddress: ready.temporalAddress,
-      pids: { embedded: child.pid!, temporal: ready.temporalPid },
-      stop: async () => {
-        await stopChild(child, 20_000);
-        scratch.remove();
-      },
-    };
-  } catch (error) {
-    await stopChild(child);
-    scratch.remove();
-    throw error;
-  }
-}
-
-async function login(http: HttpClient): Promise<Record<string, string>> {
+export async function login(http: HttpClient, users: string[] = USERS): Promise<Record<string, string>> {
   const tokens: Record<string, string> = {};
-  for (const username of USERS) {
+  for (const username of users) {
     const r = await http.send<{ accessToken: string }>('POST', '/api/auth/login', { username, password: PASSWORD });
     if (r.status !== 200 && r.status !== 201) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
     tokens[username] = r.body.accessToken;
