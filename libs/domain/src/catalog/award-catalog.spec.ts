@@ -33,6 +33,7 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
         ['CO_THI_DUA_TINH', 'collective', 'CHAIRMAN'],
         ['BANG_KHEN_TINH', 'both', 'CHAIRMAN'],
         ['CONG_DAN_DONG_KHOI', 'individual', 'CHAIRMAN'],
+        ['CONG_DAN_DONG_KHOI_DANH_DU', 'individual', 'CHAIRMAN'],
       ]);
       // "0.3× LĐTT, 1× CSTĐ cơ sở, 3× CSTĐ tỉnh, 1.5× TTLĐXS"
       expect([findAward(catalog, 'LAO_DONG_TIEN_TIEN'), findAward(catalog, 'CSTD_CO_SO'), findAward(catalog, 'CSTD_TINH'), findAward(catalog, 'TAP_THE_LDXS')].map((a) => a?.cashMultiple)).toEqual([0.3, 1, 3, 1.5]);
@@ -65,7 +66,7 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
       ['no source note', (c) => delete c.source, /"source".*required/],
       ['no version', (c) => delete c.version, /"version" is required/],
       ['no awards', (c) => (c.awards = []), /"awards" must be a non-empty array/],
-      ['an award that is not an object', (c) => c.awards.push('BANG_KHEN'), /awards\[7\] must be an object/],
+      ['an award that is not an object', (c) => c.awards.push('BANG_KHEN'), /awards\[8\] must be an object/],
       ['a code that is not UPPER_SNAKE', (c) => (c.awards[0].code = 'lao-dong'), /award code "lao-dong" must be UPPER_SNAKE/],
       ['a code listed twice', (c) => c.awards.push({ ...c.awards[0] }), /LAO_DONG_TIEN_TIEN appears twice/],
       ['an award without a name', (c) => (award(c, 'CSTD_TINH').name = ''), /CSTD_TINH: name is required/],
