@@ -7,23 +7,26 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { startEmbedded, type EmbeddedSystem } from './embedded';
 
+/** Launcher lines go straight to stdout: the Nest apps narrow the global Nest log levels. */
+const say = (line: string) => process.stdout.write(`[tdkt] ${line}\n`);
+
 async function main(): Promise<void> {
-  const logger = new Logger('Embedded');
   const started = Date.now();
-  const system = await startEmbedded();
+  const system = await startEmbedded({ onProgress: say });
   printBanner(system, Date.now() - started);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
-      logger.warn('Stopping already; press Ctrl-C again to exit at once');
+      say('Stopping already; press Ctrl-C again to exit at once');
       process.once('SIGINT', () => process.exit(130));
       return;
     }
     stopping = true;
-    logger.log(`${signal}: stopping the API, projections, worker and Temporal dev server…`);
+    say(`${signal}: stopping the API, projections, worker and Temporal dev server…`);
+    const t = Date.now();
     await system.stop();
-    logger.log('Stopped');
+    say(`Stopped in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
