@@ -206,7 +206,7 @@ export function decide(command: NominationCommand, state: NominationState): Nomi
           data: {
             ...common,
             ground: command.ground,
-            reason: required(command.comment, 'comment', 'Hủy bỏ khen thưởng phải nêu lý do'),
+            reason: required(command.comment, 'reason', 'Hủy bỏ khen thưởng phải nêu lý do'), // the HTTP body names it "reason"
             decisionNumber: s.decisionNumber!,
           },
         },

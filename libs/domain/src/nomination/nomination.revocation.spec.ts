@@ -26,9 +26,9 @@ describe('Revocation (hủy bỏ): only an awarded nomination, on one of the fou
     expect(e.field).toBe('ground');
   });
 
-  it('a revocation must state its reason (400 on comment)', () => {
+  it('a revocation must state its reason (400 on reason)', () => {
     const e = spec.given(f.story.awarded()).when(f.revokeAward('CRITERIA_NOT_MET', { comment: '' })).thenThrows('VALIDATION', 'REQUIRED');
-    expect(e.field).toBe('comment');
+    expect(e.field).toBe('reason');
   });
 
   it.each([
