@@ -43,8 +43,8 @@ export class ProjectionTimeoutError extends Error {
 }
 
 /**
- * Feeds the projections from the event log, exactly once: for each projection, a batch of events
- * and its checkpoint are written in ONE transaction (the stored checkpoint is re-read, and locked on
+ * Feeds the projections from the event log, exactly once: a batch of events and the projections'
+ * checkpoints are written in ONE transaction (each stored checkpoint is re-read, and locked on
  * PostgreSQL, inside it, so a restart or a second runner never applies an event twice).
  *
  * Catch-up reads pages with `readAll` (filtered to the projections' streams; the next page is read
@@ -243,34 +243,46 @@ export class ProjectionRunner {
     return this.chain;
   }
 
-  /** One transaction per projection: its events above its checkpoint, then the checkpoint `upTo`. */
+  /**
+   * One transaction for the batch: each projection applies its events above its own checkpoint and
+   * advances it to `upTo`. All or nothing, so a failure leaves every read model at its checkpoint
+   * (and one commit per batch instead of one per projection).
+   */
   private async process(events: readonly RecordedEvent[], upTo: number): Promise<void> {
+    const work: { projection: Projection; relevant: RecordedEvent[] }[] = [];
     for (const projection of this.projections) {
       const at = this.positions.get(projection.name) ?? 0;
       if (upTo <= at) continue;
       const relevant = events.filter((e) => e.position > at && matchesStreams(projection, e.stream));
-      if (relevant.length === 0) {
-        this.positions.set(projection.name, upTo); // nothing to write: replaying these on restart is harmless
-        continue;
-      }
-      const reached = await this.withRetry(projection.name, () =>
-        this.db.transaction((tx) => applyExactlyOnce(this.db, tx, projection, relevant, upTo)),
+      // Nothing to write: replaying these on restart is harmless.
+      if (relevant.length === 0) this.positions.set(projection.name, upTo);
+      else work.push({ projection, relevant });
+    }
+    if (work.length > 0) {
+      const reached = await this.withRetry(() =>
+        this.db.transaction(async (tx) => {
+          const out: number[] = [];
+          for (const { projection, relevant } of work) {
+            try {
+              out.push(await applyExactlyOnce(this.db, tx, projection, relevant, upTo));
+            } catch (error) {
+              throw named(projection.name, error);
+            }
+          }
+          return out;
+        }),
       );
-      this.positions.set(projection.name, reached);
+      work.forEach(({ projection }, i) => this.positions.set(projection.name, reached[i]));
     }
     this.notifyWaiters();
   }
 
-  private async withRetry<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  private async withRetry<T>(fn: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await fn();
       } catch (error) {
-        if (attempt >= this.maxAttempts || this.state !== 'running') {
-          const e = error as Error;
-          e.message = `Projection ${what}: ${e.message}`;
-          throw e;
-        }
+        if (attempt >= this.maxAttempts || this.state !== 'running') throw error;
         await new Promise((r) => setTimeout(r, 100 * 2 ** (attempt - 1)));
       }
     }
@@ -305,6 +317,13 @@ export class ProjectionRunner {
     for (const w of [...this.waiters]) this.settle(w, error);
     this.options.onError?.(error);
   }
+}
+
+/** The error, its message prefixed with the projection that raised it. */
+function named(projection: string, error: unknown): Error {
+  const e = error instanceof Error ? error : new Error(String(error));
+  e.message = `Projection ${projection}: ${e.message}`;
+  return e;
 }
 
 /**
