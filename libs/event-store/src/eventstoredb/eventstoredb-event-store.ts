@@ -260,6 +260,7 @@ class EventStoreDbSubscription implements Subscription {
     const { onEvent, onCaughtUp } = this.options;
     const filter: EventFilter = { eventTypePrefixes: this.options.eventTypePrefixes, streamPrefixes: this.options.streamPrefixes };
     try {
+      const head = await this.store.headPosition();
       for (;;) {
         const page = await this.store.readAll({ ...filter, fromPosition: this.position, maxCount: this.pageSize });
         for (const event of page) {
@@ -270,6 +271,9 @@ class EventStoreDbSubscription implements Subscription {
         if (page.length < this.pageSize) break;
       }
       if (this.closed) return;
+      // The last (short) page was read after `head`: everything matching up to it has been handled,
+      // so the live subscription need not scan the filtered-out tail again.
+      this.position = Math.max(this.position, head);
       onCaughtUp?.(this.position);
       // Subscriptions to $all start after the given position: nothing read above is delivered twice.
       this.live = this.client.subscribeToAll({
