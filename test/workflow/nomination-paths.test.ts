@@ -90,6 +90,7 @@ afterAll(async () => {
   tmp.remove();
 });
 
+const historyLength = async (id: string) => (await env.client.workflow.getHandle(nominationWorkflowId(id)).fetchHistory()).events?.length ?? 0;
 const resultOf = (id: string) => env.client.workflow.getHandle(nominationWorkflowId(id)).result() as Promise<NominationWorkflowResult>;
 
 test('happy path: draft → AWARDED; the stream holds every step and the decision is 1/QĐ-UBND', async () => {
@@ -265,12 +266,14 @@ test('a wrong role is refused by the validator: nothing in the stream, no accept
 
   const id = nid();
   await d.draft(id);
+  const eventsAfterDraft = await historyLength(id);
   await expectRefused(d.submit(id, 'canbo.donvi1'), 'FORBIDDEN', 'ROLE_REQUIRED');
   await expectRefused(d.endorse(id), 'INVALID_STATE', 'WRONG_STAGE');
   await expectRefused(d.sign(id), 'INVALID_STATE', 'WRONG_STAGE');
   await expectRefused(d.run(id, 'canbo.donvi3', { type: 'EditNomination', changes: { achievements: 'x' } }), 'FORBIDDEN', 'OUT_OF_SCOPE');
   expect(await typesOf(store, id)).toEqual(['NominationDrafted']);
   expect(await acceptedUpdates(env.client, id)).toEqual(['draft']);
+  expect(await historyLength(id)).toBe(eventsAfterDraft); // a validator's refusal leaves no event at all
 
   await d.submit(id);
   await expectRefused(d.run(id, 'truongcum.cum2', { type: 'ReviewAtCluster', decision: 'endorse' }), 'FORBIDDEN', 'OUT_OF_SCOPE');
