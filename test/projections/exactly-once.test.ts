@@ -153,6 +153,24 @@ describe.each(backends)('Projection runner on %s: exactly once, restart, rebuild
     expect(await snapshot(db)).toEqual(await reference());
   });
 
+  it('rebuilds only the projection whose version changed, from zero, when it starts', async () => {
+    await writeScenario(log);
+    const backend = newBackend();
+    await runToHead(await open(backend), store);
+    const db = await open(backend);
+    await db.run(`UPDATE ${NOMINATIONS_TABLE} SET status = 'DRAFT'`); // only a rebuild repairs this
+
+    const applied = new Map<string, number>();
+    const upgraded = defaultProjections().map((p) => counting(p.name === 'status-board' ? { ...p, applyBatch: p.applyBatch.bind(p), version: p.version + 1 } : p, applied));
+    await runToHead(db, store, { projections: upgraded });
+
+    expect(Object.fromEntries(applied)).toEqual({ 'status-board': log.appended.length });
+    expect((await readCheckpoints(db, upgraded)).get('status-board')).toBe(await store.headPosition());
+    const versions = await db.all<{ name: string; version: number }>('SELECT name, version FROM projection_checkpoints ORDER BY name');
+    expect(versions.find((v) => v.name === 'status-board')?.version).toBe(2);
+    expect(await snapshot(db)).toEqual(await reference());
+  });
+
   it('never applies an event twice when two runners share one database', async () => {
     await writeScenario(log);
     await writeLaterEvents(log);
