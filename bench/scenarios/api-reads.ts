@@ -101,10 +101,11 @@ export const apiReadsScenario: Scenario = {
   id: 'api-reads',
   title: '4. API reads (registry search, nomination by id) vs bare node:http',
   async run(ctx: ScenarioContext): Promise<ScenarioResult> {
-    const awards = ctx.quick ? 10_000 : 100_000;
+    const awards = ctx.quick ? 5_000 : 100_000;
     const reps = ctx.quick ? 2 : 3;
-    const seconds = ctx.quick ? 2 : 8;
+    const seconds = ctx.quick ? 1.5 : 8;
     const concurrency = 16;
+    const warmup = ctx.quick ? 0.5 : 1;
     const seeded = await ensureSeededStore({ kind: 'registry', awards }, ctx.log);
     ctx.log(`  store: ${seeded.stats.totalEvents.toLocaleString('en')} events, ${seeded.stats.awards.toLocaleString('en')} awards — ${seeded.cached ? 'cached' : `seeded in ${((seeded.seedMs ?? 0) / 1000).toFixed(1)} s`}`);
     const projected = await ensureProjected(seeded.file, ctx);
@@ -142,8 +143,8 @@ export const apiReadsScenario: Scenario = {
         const ours: LoadResult[] = [];
         const base: LoadResult[] = [];
         for (let rep = 0; rep < reps; rep++) {
-          const runOurs = () => load(gen, { baseUrl: stack.url, paths: list, token, concurrency, seconds, warmupSeconds: 1 }).then((r) => void ours.push(r));
-          const runBare = () => load(gen, { baseUrl: bareUrl, paths: list, concurrency, seconds, warmupSeconds: 1 }).then((r) => void base.push(r));
+          const runOurs = () => load(gen, { baseUrl: stack.url, paths: list, token, concurrency, seconds, warmupSeconds: warmup }).then((r) => void ours.push(r));
+          const runBare = () => load(gen, { baseUrl: bareUrl, paths: list, concurrency, seconds, warmupSeconds: warmup }).then((r) => void base.push(r));
           if (rep % 2 === 0) await runOurs().then(runBare);
           else await runBare().then(runOurs);
         }

@@ -9,7 +9,7 @@
  */
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { forkTs, nextMessage, stopChild } from '../lib/child';
-import { startStack } from '../lib/stack';
+import { startStack, type Stack } from '../lib/stack';
 import { HttpClient, waitForHttp } from '../lib/http';
 import { memoryOf, type Memory } from '../lib/proc';
 import { row, type Row } from '../lib/report';
@@ -160,42 +160,56 @@ export const e2eScenario: Scenario = {
   id: 'e2e',
   title: '3. End-to-end nominations over HTTP (embedded stack) vs bare Temporal Updates',
   async run(ctx: ScenarioContext): Promise<ScenarioResult> {
-    const sizes = ctx.quick ? [20, 60] : [200, 2_000];
+    const sizes = ctx.quick ? [10, 40] : [200, 2_000];
     const concurrency = ctx.quick ? 10 : 50;
     const bundle = await nominationWorkflowBundle();
     const rows: Row[] = [];
     const details: Record<string, unknown> = { concurrency, commandsPerFlow: COMMANDS_PER_FLOW, sizes: {} };
-    for (const size of sizes) {
-      const stack = await startStack(bundle);
-      const http = new HttpClient(stack.url, concurrency * 2);
-      try {
-        await waitForHttp(http, '/health');
-        const tokens = await login(http);
-        ctx.log(`  N=${size}: driving ${size} flows (${concurrency} in flight) through ${stack.url}`);
-        const ours = await driveFlows(http, tokens, size, concurrency, `n${size}`);
-        const memory = { embedded: memoryOf(stack.pids.embedded), temporal: stack.pids.temporal ? memoryOf(stack.pids.temporal) : undefined };
-        ctx.log(`    ${ours.completed}/${size} flows in ${ours.seconds.toFixed(1)} s${ours.failed ? `, ${ours.failed} FAILED (${ours.firstError})` : ''}`);
-        const bare = await bareUpdates(stack.temporalAddress, size, concurrency, `n${size}`);
-        ctx.log(`    bare: ${bare.updates} updates in ${bare.seconds.toFixed(1)} s`);
-        (details.sizes as Record<string, unknown>)[size] = { ours, bare, memory };
-        const sc = `3 e2e N=${size}`;
-        const bareName = 'trivial workflow, same # of Updates, same server';
-        rows.push(
-          row({ scenario: sc, metric: 'commands/s', unit: 'cmd/s', ours: ours.commandsPerSecond, baseline: bare.updatesPerSecond, baselineName: bareName, reps: 1 }),
-          row({ scenario: sc, metric: 'complete flows/s', unit: 'flows/s', ours: ours.flowsPerSecond, baseline: bare.flowsPerSecond, baselineName: bareName, reps: 1 }),
-        );
-        for (const [name, s] of Object.entries(ours.steps)) {
-          rows.push(row({ scenario: sc, metric: `${name} p50 / p99`, unit: 'ms', ours: s.p50, baseline: bare.latency.p50, baselineName: 'bare Update p50', reps: 1, note: `p99 ${s.p99}` }));
-          rows[rows.length - 1].metric = `${name} latency p50 (p99 ${Math.round(s.p99)})`;
+    // Full run: a fresh stack per size, so each size's peak RSS is its own. Quick: one stack for both.
+    const shared = ctx.quick ? await startStack(bundle) : undefined;
+    try {
+      for (const size of sizes) {
+        const stack = shared ?? (await startStack(bundle));
+        try {
+          await runSize(ctx, stack, size, concurrency, rows, details);
+        } finally {
+          if (!shared) await stack.stop();
         }
-        if (memory.embedded) rows.push(row({ scenario: sc, metric: 'peak RSS API+worker+projections process', unit: 'MiB', ours: memory.embedded.peakRssMiB, reps: 1 }));
-        if (memory.temporal) rows.push(row({ scenario: sc, metric: 'peak RSS Temporal dev server', unit: 'MiB', ours: memory.temporal.peakRssMiB, reps: 1 }));
-        if (ours.failed) rows.push(row({ scenario: sc, metric: 'FAILED flows', unit: 'flows', ours: ours.failed, reps: 1, note: ours.firstError }));
-      } finally {
-        http.close();
-        await stack.stop();
       }
+    } finally {
+      await shared?.stop();
     }
     return { rows, details };
-  },
+  }
 };
+
+async function runSize(ctx: ScenarioContext, stack: Stack, size: number, concurrency: number, rows: Row[], details: Record<string, unknown>) {
+  const http = new HttpClient(stack.url, concurrency * 2);
+  try {
+    await waitForHttp(http, '/health');
+    const tokens = await login(http);
+    ctx.log(`  N=${size}: driving ${size} flows (${concurrency} in flight) through ${stack.url}`);
+    const ours = await driveFlows(http, tokens, size, concurrency, `n${size}`);
+    const memory = { embedded: memoryOf(stack.pids.embedded), temporal: stack.pids.temporal ? memoryOf(stack.pids.temporal) : undefined };
+    ctx.log(`    ${ours.completed}/${size} flows in ${ours.seconds.toFixed(1)} s${ours.failed ? `, ${ours.failed} FAILED (${ours.firstError})` : ''}`);
+    const bare = await bareUpdates(stack.temporalAddress, size, concurrency, `n${size}`);
+    ctx.log(`    bare: ${bare.updates} updates in ${bare.seconds.toFixed(1)} s`);
+    (details.sizes as Record<string, unknown>)[size] = { ours, bare, memory };
+    const sc = `3 e2e N=${size}`;
+    const bareName = 'trivial workflow, same # of Updates, same server';
+    rows.push(
+      row({ scenario: sc, metric: 'commands/s', unit: 'cmd/s', ours: ours.commandsPerSecond, baseline: bare.updatesPerSecond, baselineName: bareName, reps: 1 }),
+      row({ scenario: sc, metric: 'complete flows/s', unit: 'flows/s', ours: ours.flowsPerSecond, baseline: bare.flowsPerSecond, baselineName: bareName, reps: 1 }),
+    );
+    for (const [name, s] of Object.entries(ours.steps)) {
+      const baselineName = `bare Update p50 (p99 ${Math.round(bare.latency.p99)})`;
+      rows.push(row({ scenario: sc, metric: `${name} latency p50 (p99 ${Math.round(s.p99)})`, unit: 'ms', ours: s.p50, baseline: bare.latency.p50, baselineName, reps: 1 }));
+    }
+    if (memory.embedded) rows.push(row({ scenario: sc, metric: 'peak RSS API+worker+projections process', unit: 'MiB', ours: memory.embedded.peakRssMiB, reps: 1 }));
+    if (memory.temporal) rows.push(row({ scenario: sc, metric: 'peak RSS Temporal dev server', unit: 'MiB', ours: memory.temporal.peakRssMiB, reps: 1 }));
+    if (bare.workerMemory) rows.push(row({ scenario: sc, metric: 'peak RSS bare Temporal worker (baseline)', unit: 'MiB', ours: bare.workerMemory.peakRssMiB, reps: 1 }));
+    if (ours.failed) rows.push(row({ scenario: sc, metric: 'FAILED flows', unit: 'flows', ours: ours.failed, reps: 1, note: ours.firstError }));
+  } finally {
+    http.close();
+  }
+}
