@@ -13,6 +13,7 @@ import {
   type AppendExpectedRevision,
   type EventStoreDBClient,
 } from '@eventstore/db-client';
+import { PassThrough } from 'node:stream';
 import { ConcurrencyError, type EventToAppend } from '../event-store.port';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
@@ -78,6 +79,25 @@ class InMemoryEsdb {
     return (async function* () {
       for (const event of selected.slice(0, options.maxCount)) yield { event };
     })();
+  }
+
+  /** The live subscription the adapter opened: events are pushed by the test, as the server would. */
+  live?: PassThrough & { unsubscribe(): Promise<void>; filter: { checkpointReached(s: unknown, p: { commit: bigint; prepare: bigint }): Promise<void> } };
+
+  subscribeToAll(options: { filter: { checkpointReached(s: unknown, p: { commit: bigint; prepare: bigint }): Promise<void> } }) {
+    const live = Object.assign(new PassThrough({ objectMode: true }), {
+      unsubscribe: async () => void live.end(),
+      filter: options.filter,
+    });
+    this.live = live;
+    return live;
+  }
+
+  /** Appends without telling the live subscription (the test pushes what the server would send). */
+  async appendQuietly(stream: string, events: EventToAppend[]): Promise<Stored[]> {
+    const before = this.log.length;
+    await this.appendToStream(stream, events, { expectedRevision: ANY });
+    return this.log.slice(before);
   }
 
   async dispose() {}
@@ -156,5 +176,33 @@ describe('EventStoreDB adapter: mapping onto @eventstore/db-client', () => {
     esdb.log[0].position = { commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n };
 
     await expect(store.readStream('nomination-1')).rejects.toThrow('older than 22.10');
+  });
+
+  it('holds a server checkpoint until the events buffered before it have been handled', async () => {
+    const handled: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const subscription = store.subscribeToAll({
+      streamPrefixes: ['nomination-'],
+      onEvent: async (e) => {
+        if ((e.data as { n: number }).n === 1) await gate;
+        handled.push(`event ${(e.data as { n: number }).n}`);
+      },
+      onCheckpoint: (position) => void handled.push(`checkpoint ${position}`),
+    });
+    while (!esdb.live) await new Promise((r) => setTimeout(r, 5));
+
+    const [first, second] = await esdb.appendQuietly('nomination-1', [event(1), event(2)]);
+    const [other] = await esdb.appendQuietly('nominee-1', [event(3)]);
+    esdb.live.write({ event: first });
+    esdb.live.write({ event: second });
+    const checkpoint = esdb.live.filter.checkpointReached(esdb.live, other.position);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(handled).toEqual([]); // event 1 is still being handled: the checkpoint must wait
+
+    release();
+    await checkpoint;
+    expect(handled).toEqual(['event 1', 'event 2', `checkpoint ${Number(other.position.commit)}`]);
+    await subscription.close();
   });
 });
