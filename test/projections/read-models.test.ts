@@ -184,7 +184,7 @@ describe.each(backends)('Read models on %s', (_name, createBackend) => {
       expect(registry.items.map((a) => [a.nomineeName, a.awardCode, a.decisionNumber, a.signedAt, a.campaignId, a.unitId, a.year, a.revoked])).toEqual([
         ['Trần Thị Đào', 'BANG_KHEN_TINH', '164/QĐ-UBND', '2026-11-26T02:00:00.000Z', 'dong-khoi-moi-2026', 'donvi3', 2026, false],
         ['Nguyễn Văn An', 'BANG_KHEN_TINH', '163/QĐ-UBND', '2026-11-25T02:00:00.000Z', 'dong-khoi-moi-2026', 'donvi1', 2026, false],
-        ['Võ Thị Đông', 'BANG_KHEN_TINH', '12/QĐ-UBND', '2025-10-07T02:00:00.000Z', 'dong-khoi-moi-2025', 'donvi1', 2025, false],
+        ['Võ Thị Đông', 'BANG_KHEN_TINH', '163/QĐ-UBND', '2025-10-07T02:00:00.000Z', 'dong-khoi-moi-2025', 'donvi1', 2025, false],
       ]);
       expect(registry.items[1]).toMatchObject({ awardName: 'Bằng khen của Chủ tịch UBND tỉnh', signedBy: 'chutich', cashMultiple: 1, nomineeKind: 'individual' });
     });
@@ -215,14 +215,19 @@ describe.each(backends)('Read models on %s', (_name, createBackend) => {
       expect(await found('100%')).toEqual([]);
     });
 
-    it('finds a decision by its number with or without diacritics and case', async () => {
+    it('finds a decision by its number with or without diacritics and case, the latest year first', async () => {
       for (const number of ['163/QĐ-UBND', '163/qd-ubnd', '163/QD-UBND']) {
         const decision = await queries.getAwardByDecisionNumber(number);
-        expect(decision).toMatchObject({ decisionNumber: '163/QĐ-UBND', year: 2026, signedBy: 'chutich' });
+        expect(decision).toMatchObject({ decisionNumber: '163/QĐ-UBND', year: 2026, signedBy: 'chutich', otherYears: [2025] });
         expect(decision!.awards.map((a) => a.nomineeName)).toEqual(['Nguyễn Văn An']);
       }
+      const in2025 = await queries.getAwardByDecisionNumber('163/QĐ-UBND', 2025);
+      expect(in2025).toMatchObject({ year: 2025, signedAt: '2025-10-07T02:00:00.000Z', otherYears: [2026] });
+      expect(in2025!.awards.map((a) => a.nomineeName)).toEqual(['Võ Thị Đông']);
+      expect(await queries.getAwardByDecisionNumber('163/QĐ-UBND', 2024)).toBeNull();
       expect(await queries.getAwardByDecisionNumber('999/QĐ-UBND')).toBeNull();
-      expect((await queries.searchRegistry({ q: '163/qd-ubnd' })).items.map((a) => a.nominationId)).toEqual([N.an]);
+      expect((await queries.searchRegistry({ q: '163/qd-ubnd' })).items.map((a) => a.nominationId)).toEqual([N.an, N.dong]);
+      expect((await queries.searchRegistry({ q: '163/qd-ubnd', year: 2025 })).items.map((a) => a.nominationId)).toEqual([N.dong]);
     });
   });
 

@@ -48,7 +48,7 @@ export const N = {
   duc: 'nom-duc',
   /** Hồ Văn Em (donvi1): drafted then withdrawn. */
   em: 'nom-em',
-  /** Võ Thị Đông (donvi1, 2025 campaign): signed 12/QĐ-UBND in 2025. */
+  /** Võ Thị Đông (donvi1, 2025 campaign): signed 163/QĐ-UBND in 2025 (numbers restart every year). */
   dong: 'nom-dong-2025',
   /** Ngô Thị Hà (donvi1): returned by cluster cum1 for revision, back with the unit. */
   ha: 'nom-ha',
@@ -85,7 +85,7 @@ export async function writeScenario(log: NominationLog): Promise<void> {
     recuseFromCouncil(hoidong1, { nominationId: N.dong, at: '2025-10-05T02:00:00.000Z' }),
     ...approveAll(N.dong, [hoidong2, hoidong3, hoidong4, hoidong5, chutich], '2025-10-05T03:00:00.000Z'),
     closeCouncilVoting('SECRETARY', { nominationId: N.dong, at: '2025-10-06T02:00:00.000Z' }),
-    signAwardDecision({ nominationId: N.dong, decisionNumber: '12/QĐ-UBND', at: '2025-10-07T02:00:00.000Z' }),
+    signAwardDecision({ nominationId: N.dong, decisionNumber: '163/QĐ-UBND', at: '2025-10-07T02:00:00.000Z' }),
   );
 
   // Nguyễn Văn An: the whole way, with one round of revision.
