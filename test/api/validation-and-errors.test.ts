@@ -170,3 +170,14 @@ describe('409: commands the stage does not allow', () => {
     expect(revokeDraft.body.code).toBe('NOT_AWARDED');
   });
 });
+
+describe('health', () => {
+  // Last in this file: it stops the projections of the shared stack.
+  it('turns 503 once the projections stop, naming what is not ready', async () => {
+    expect((await stack.http.get('/health')).status).toBe(200);
+    await stack.system.runtime.runner.stop();
+    const res = await stack.http.get('/health');
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ status: 'unavailable', checks: { projections: false, store: true, temporal: true, worker: true } });
+  });
+});
