@@ -6,11 +6,12 @@
  *   npm run bench -- --quick           small sizes, under two minutes
  *   npm run bench -- --only=append,rebuild
  *   npm run bench -- --out=bench/results/other.json
+ *   npm run bench -- --only=api-reads --quick --profile   (CPU profile of the stack process)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { RESULTS_DIR } from './lib/paths';
+import { DATA_DIR, RESULTS_DIR } from './lib/paths';
 import { table, type Row } from './lib/report';
 import type { Scenario, ScenarioResult } from './lib/scenario';
 import { appendScenario } from './scenarios/append';
@@ -40,6 +41,10 @@ async function main() {
   const quick = arg('quick') === 'true';
   const only = arg('only')?.split(',').map((s) => s.trim());
   const out = resolve(arg('out') ?? join(RESULTS_DIR, quick ? 'latest-quick.json' : 'latest.json'));
+  if (arg('profile') === 'true') {
+    process.env.TDKT_BENCH_PROFILE_DIR = join(DATA_DIR, 'profiles');
+    console.log(`CPU profiles of the stack process go to ${process.env.TDKT_BENCH_PROFILE_DIR} (summary: bench/profile-summary.ts)`);
+  }
   const started = Date.now();
   const log = (line: string) => console.log(line);
   const m = machine();

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './paths';
 
 /** Forks a TypeScript module of bench/ as its own Node process (ts-node, path aliases), with IPC. */
-export function forkTs(relativeToBench: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): ChildProcess {
+export function forkTs(relativeToBench: string, args: string[] = [], env: NodeJS.ProcessEnv = {}, extraExecArgv: string[] = []): ChildProcess {
   return fork(join(REPO_ROOT, 'bench', relativeToBench), args, {
     cwd: REPO_ROOT,
-    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    execArgv: [...extraExecArgv, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
     env: { ...process.env, TS_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json'), ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

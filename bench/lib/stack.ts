@@ -35,7 +35,9 @@ export async function startStack(bundle: string, prepare?: (dataDir: string) => 
     DATABASE_URL: '',
     TDKT_MODE: 'embedded',
   };
-  const child = forkTs('stack/embedded-main.ts', [bundle], env);
+  // `npm run bench -- --profile`: a V8 CPU profile of the stack's Node process (written when it stops).
+  const profileDir = process.env.TDKT_BENCH_PROFILE_DIR;
+  const child = forkTs('stack/embedded-main.ts', [bundle], env, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
   try {
     const ready = await nextMessage<{ type: 'ready'; url: string; temporalAddress: string; temporalPid?: number }>(child, 'ready', 180_000);
     return {

@@ -160,7 +160,7 @@ export const e2eScenario: Scenario = {
   id: 'e2e',
   title: '3. End-to-end nominations over HTTP (embedded stack) vs bare Temporal Updates',
   async run(ctx: ScenarioContext): Promise<ScenarioResult> {
-    const sizes = ctx.quick ? [10, 40] : [200, 2_000];
+    const sizes = ctx.quick ? [10, 25] : [200, 2_000];
     const concurrency = ctx.quick ? 10 : 50;
     const bundle = await nominationWorkflowBundle();
     const rows: Row[] = [];

@@ -120,7 +120,7 @@ export const rebuildScenario: Scenario = {
   id: 'rebuild',
   title: '2. Projection rebuild and append→registry latency',
   async run(ctx: ScenarioContext): Promise<ScenarioResult> {
-    const size = ctx.quick ? 100_000 : 1_000_000;
+    const size = ctx.quick ? 50_000 : 1_000_000;
     const reps = ctx.quick ? 2 : 3;
     const seeded = await ensureSeededStore({ kind: 'realistic', events: size }, ctx.log);
     ctx.log(
@@ -138,7 +138,7 @@ export const rebuildScenario: Scenario = {
       ctx.log(`  rep ${rep + 1}: rebuild ${Math.round(ours[rep].eventsPerSecond)}/s, store read ${Math.round(read[rep].eventsPerSecond)}/s, raw read ${Math.round(raw[rep].eventsPerSecond)}/s`);
     }
     const rate = ctx.quick ? 500 : 1_000;
-    const seconds = ctx.quick ? 5 : 20;
+    const seconds = ctx.quick ? 3 : 20;
     const latency = await latencyUnderLoad(ctx, rate, seconds);
     const baselineName = 'raw better-sqlite3 read + JSON.parse of the same events';
     const rows = [
