@@ -76,6 +76,9 @@ export class SqliteReadModelDb implements ReadModelDb {
     // NORMAL, not FULL: in WAL mode a power loss can only drop the last commits, never corrupt, and
     // rows and checkpoint go back together; the runner then replays those events from the store.
     writer.pragma('synchronous = NORMAL');
+    // 32 MiB page cache (default 2): a large batch's dirty index pages stay in memory until COMMIT
+    // instead of spilling to the WAL mid-transaction.
+    writer.pragma('cache_size = -32768');
     this.writer = new Connection(writer);
     if (memory) {
       this.reader = this.writer;
