@@ -12,7 +12,7 @@ export interface WorkerAppOptions {
   eventStore?: EventStore;
   /** A connection owned by the host (not closed by the worker). Default: connect to config.temporal. */
   connection?: NativeConnection;
-  /** Workflow code: default dist/workflow-bundle.js when built, else the sources. */
+  /** Workflow code: default, from dist, dist/workflow-bundle.js when built; from the sources, the sources. */
   workflowBundle?: WorkflowBundleOption;
   workerOptions?: Partial<
     Pick<WorkerOptions, 'identity' | 'shutdownGraceTime' | 'shutdownForceTime' | 'interceptors' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'maxCachedWorkflows'>

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
+import { Runtime } from '@temporalio/worker';
 import type { TemporalCliExecutable } from './resolve-cli';
 
 export interface DevServerOptions {
@@ -135,6 +136,13 @@ export async function startTemporalDevServerWith(
   if (executable.type === 'existing-path') return startTemporalDevServer({ ...opts, cliPath: executable.path });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { TestWorkflowEnvironment } = require('@temporalio/testing') as typeof import('@temporalio/testing');
+  // createLocal would install the Temporal runtime with its own SIGINT/SIGTERM handlers; the host
+  // (Nest shutdown hooks) stays the one owner of shutdown.
+  try {
+    Runtime.install({ shutdownSignals: [] });
+  } catch {
+    // already installed by the host
+  }
   const namespace = opts.namespace ?? 'default';
   const env = await TestWorkflowEnvironment.createLocal({
     server: {

@@ -3,14 +3,15 @@ import { resolve } from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions, type WorkflowBundleOption } from '@temporalio/worker';
 import { createNominationActivities, type NominationActivityDeps } from '../activities';
 
-/** The repository root, from the sources (libs/temporal/src/worker) and from dist (dist/libs/temporal/src/worker). */
-const sourceRoot = resolve(__dirname, '../../../..');
-const repoRoot = sourceRoot.endsWith('dist') ? resolve(sourceRoot, '..') : sourceRoot;
+/** The code root: the repository (sources, libs/temporal/src/worker) or dist (dist/libs/temporal/src/worker). */
+const codeRoot = resolve(__dirname, '../../../..');
+const fromDist = codeRoot.endsWith('dist');
+const repoRoot = fromDist ? resolve(codeRoot, '..') : codeRoot;
 
 /** The prebuilt bundle `npm run build:workflows` writes (production). */
 export const WORKFLOW_BUNDLE_FILE = resolve(repoRoot, 'dist', 'workflow-bundle.js');
-/** The workflows' entry point, bundled at worker start (tests and dev). */
-export const WORKFLOWS_PATH = resolve(repoRoot, 'workflows', 'index.ts');
+/** The workflows' entry point, bundled at worker start: the sources (tests, dev) or their build in dist. */
+export const WORKFLOWS_PATH = fromDist ? resolve(codeRoot, 'workflows', 'index.js') : resolve(repoRoot, 'workflows', 'index.ts');
 
 export interface CreateNominationWorkerOptions {
   connection: NativeConnection;
@@ -19,10 +20,11 @@ export interface CreateNominationWorkerOptions {
   activities: NominationActivityDeps;
   /**
    * An explicit bundle (e.g. `{ code }` from `bundleWorkflowCode`, shared by several workers in a
-   * test). Default: `dist/workflow-bundle.js` when it exists, else `workflows/index.ts` bundled now.
+   * test). Default, running from dist: `dist/workflow-bundle.js` when it exists, else the compiled
+   * workflows bundled now; running from the sources: the sources bundled now (never a stale bundle).
    */
   workflowBundle?: WorkflowBundleOption;
-  /** Ignore `dist/workflow-bundle.js` even when present (tests run the current sources). */
+  /** Ignore `dist/workflow-bundle.js` even when running from dist. */
   preferSources?: boolean;
   /** Extra worker options (concurrency, identity, shutdownGraceTime…). */
   workerOptions?: Partial<Omit<WorkerOptions, 'connection' | 'namespace' | 'taskQueue' | 'activities' | 'workflowBundle' | 'workflowsPath'>>;
@@ -31,7 +33,7 @@ export interface CreateNominationWorkerOptions {
 /** Where the workflow code comes from: an explicit bundle, the prebuilt one, or the sources. */
 export function workflowSource(opts: Pick<CreateNominationWorkerOptions, 'workflowBundle' | 'preferSources'>): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
   if (opts.workflowBundle) return { workflowBundle: opts.workflowBundle };
-  if (!opts.preferSources && existsSync(WORKFLOW_BUNDLE_FILE)) return { workflowBundle: { codePath: WORKFLOW_BUNDLE_FILE } };
+  if (fromDist && !opts.preferSources && existsSync(WORKFLOW_BUNDLE_FILE)) return { workflowBundle: { codePath: WORKFLOW_BUNDLE_FILE } };
   return { workflowsPath: WORKFLOWS_PATH };
 }
 
