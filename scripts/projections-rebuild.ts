@@ -40,7 +40,7 @@ async function main(): Promise<number> {
       `Rebuilt ${fmt(result.events)} nomination events (log position ${fmt(result.position)}) in ${seconds.toFixed(1)} s: ${fmt(rate)} events/s\n`,
     );
     const width = Math.max(...Object.keys(result.counts).map((t) => t.length));
-    for (const [table, count] of Object.entries(result.counts)) process.stdout.write(`  ${table.padEnd(width)}  ${fmt(count)} rows\n`);
+    for (const [table, count] of Object.entries(result.counts)) process.stdout.write(`  ${table.padEnd(width)}  ${fmt(count)} ${count === 1 ? 'row' : 'rows'}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`\nRebuild failed: ${(error as Error).stack ?? String(error)}\n`);
@@ -60,7 +60,7 @@ class ProgressBar {
 
   update(p: CatchUpProgress): void {
     const now = Date.now();
-    if (now - this.last < (this.tty ? 100 : 2000)) return;
+    if (p.position >= p.head || now - this.last < (this.tty ? 100 : 2000)) return; // `done` draws the end
     this.last = now;
     this.write(this.line(p.position, p.head, p.elapsedMs));
   }
