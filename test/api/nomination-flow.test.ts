@@ -202,6 +202,28 @@ describe('other paths', () => {
     expect(votes.sort()).toEqual([...VOTERS_FOR_DONVI1].sort());
   });
 
+  it('a secret ballot keeps each member’s choice from everyone but the auditor', async () => {
+    // Công dân Đồng Khởi: voted by secret ballot, no cluster review.
+    const id = await stack.draft({ awardCode: 'CONG_DAN_DONG_KHOI', nominee: { kind: 'individual', name: 'Huỳnh Tấn Phát' } });
+    expect(await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`)).toMatchObject({ status: 'COUNCIL_VOTING' });
+    await stack.command('thuky', `/api/nominations/${id}/voting/open`);
+    await stack.command('hoidong1', `/api/nominations/${id}/recusal`);
+    for (const m of VOTERS_FOR_DONVI1) await stack.command(m, `/api/nominations/${id}/votes`, { choice: m === 'hoidong3' ? 'reject' : 'approve' }, 201);
+    const votesSeenBy = async (user: string) =>
+      (await (await stack.as(user)).get(`/api/nominations/${id}/audit`)).body.filter((e: any) => e.eventType === 'CouncilVoteCast').map((e: any) => [e.actorId, e.data.choice ?? null]);
+    expect(await votesSeenBy('thanhtra')).toEqual([
+      ['hoidong2', 'approve'],
+      ['hoidong3', 'reject'],
+      ['hoidong4', 'approve'],
+      ['hoidong5', 'approve'],
+      ['chutich', 'approve'],
+    ]);
+    for (const user of ['hoidong2', 'chutich', 'canbo.donvi1']) expect((await votesSeenBy(user)).map(([, choice]: [string, unknown]) => choice)).toEqual([null, null, null, null, null]);
+    const summaries = (await (await stack.as('hoidong2')).get(`/api/nominations/${id}/audit`)).body.filter((e: any) => e.eventType === 'CouncilVoteCast').map((e: any) => e.summary);
+    expect(summaries.every((s: string) => !/đồng ý|không đồng ý/.test(s))).toBe(true);
+    expect((await (await stack.as('chutich')).get(`/api/nominations/${id}`)).body.tally).toMatchObject({ approve: 4, reject: 1 });
+  });
+
   it('lists nominations by filter, page by page', async () => {
     const d3 = await stack.draft({ nominee: { kind: 'individual', name: 'Lê Thị Hồng' } }, 'canbo.donvi3');
     const viewer = await stack.as('thanhtra');

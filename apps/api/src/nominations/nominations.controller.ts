@@ -152,8 +152,11 @@ export class NominationsController {
   }
 
   @Get(':id/audit')
-  @ApiOperation({ summary: 'Nhật ký: mọi sự kiện theo thứ tự — việc gì, ai, vai trò và đơn vị, khi nào, lý do' })
-  audit(@Param('id', NominationIdPipe) id: string) {
-    return this.queries.execute(new GetAuditTrailQuery(id));
+  @ApiOperation({
+    summary: 'Nhật ký: mọi sự kiện theo thứ tự — việc gì, ai, vai trò và đơn vị, khi nào, lý do',
+    description: 'Thanh tra, hội đồng, Chủ tịch, và đơn vị, cụm thi đua của hồ sơ. Bỏ phiếu kín: chỉ thanh tra thấy lựa chọn của từng thành viên.',
+  })
+  audit(@Param('id', NominationIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetAuditTrailQuery(id, actor));
   }
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError, type Actor } from '@tdkt/domain';
+import { DomainError, hasRole, type Actor } from '@tdkt/domain';
 import {
   ROLE_LABELS,
   awaitingKeysFor,
@@ -30,7 +30,10 @@ export class GetNominationQuery {
 }
 
 export class GetAuditTrailQuery {
-  constructor(readonly id: string) {}
+  constructor(
+    readonly id: string,
+    readonly actor: Actor,
+  ) {}
 }
 
 export class SearchRegistryQuery {
@@ -128,20 +131,44 @@ export interface AuditEntryView extends AuditEntry {
   actorUnitName: string | null;
 }
 
+/**
+ * Who may read a nomination's audit trail: the province's oversight (auditor, council secretary,
+ * chairman, council members) and, for their own nominations, the unit's staff and its cluster leader.
+ */
+export function mayReadAuditTrail(actor: Actor, nomination: { unitId?: string; clusterId?: string }): boolean {
+  if (actor.roles.some((r) => r === 'AUDITOR' || r === 'COUNCIL_SECRETARY' || r === 'CHAIRMAN' || r === 'COUNCIL_MEMBER')) return true;
+  if ((hasRole(actor, 'UNIT_OFFICER') || hasRole(actor, 'UNIT_HEAD')) && actor.unitId && actor.unitId === nomination.unitId) return true;
+  return hasRole(actor, 'CLUSTER_LEADER') && !!actor.clusterId && actor.clusterId === nomination.clusterId;
+}
+
 @QueryHandler(GetAuditTrailQuery)
 export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrailQuery, AuditEntryView[]> {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
-  async execute({ id }: GetAuditTrailQuery): Promise<AuditEntryView[]> {
+  async execute({ id, actor }: GetAuditTrailQuery): Promise<AuditEntryView[]> {
     const entries = await this.runtime.queries.getAuditTrail(id);
     if (entries.length === 0) throw notFound();
+    const drafted = entries.find((e) => e.eventType === 'NominationDrafted')?.data as { unitId?: string; clusterId?: string } | undefined;
+    if (!mayReadAuditTrail(actor, drafted ?? {}))
+      throw new DomainError('FORBIDDEN', 'AUDIT_NOT_ALLOWED', 'Chỉ thanh tra, hội đồng, Chủ tịch và đơn vị, cụm thi đua của hồ sơ được xem nhật ký này');
+    // A secret ballot (bỏ phiếu kín) keeps each member's choice from everyone but the auditor.
+    const opened = entries.find((e) => e.eventType === 'CouncilVotingOpened')?.data as { policy?: { secretBallot?: boolean } } | undefined;
+    const secret = opened?.policy?.secretBallot === true && !hasRole(actor, 'AUDITOR');
     const { directory } = this.runtime;
-    return entries.map((e) => ({
-      ...e,
-      actorName: e.actorId ? (directory.user(e.actorId)?.displayName ?? (e.actorId === 'system' ? 'Hệ thống' : null)) : null,
-      actorRoleLabel: e.actorRole ? (ROLE_LABELS[e.actorRole] ?? e.actorRole) : null,
-      actorUnitName: e.actorUnitId ? (directory.unit(e.actorUnitId)?.name ?? null) : null,
-    }));
+    return entries.map((e) => {
+      const view: AuditEntryView = {
+        ...e,
+        actorName: e.actorId ? (directory.user(e.actorId)?.displayName ?? (e.actorId === 'system' ? 'Hệ thống' : null)) : null,
+        actorRoleLabel: e.actorRole ? (ROLE_LABELS[e.actorRole] ?? e.actorRole) : null,
+        actorUnitName: e.actorUnitId ? (directory.unit(e.actorUnitId)?.name ?? null) : null,
+      };
+      if (secret && e.eventType === 'CouncilVoteCast') {
+        const { choice: _hidden, ...data } = e.data;
+        view.data = data;
+        view.summary = `${view.actorRoleLabel ?? 'Thành viên hội đồng'} đã bỏ phiếu kín`;
+      }
+      return view;
+    });
   }
 }
 
