@@ -109,6 +109,8 @@ describe('a nomination from draft to the award registry', () => {
     }
     const byNumberWithoutAccents = await stack.http.get(`/api/registry/${encodeURIComponent(decisionNumber.replace('Đ', 'D'))}`);
     expect(byNumberWithoutAccents.status).toBe(200);
+    const slashKept = await stack.http.get(`/api/registry/${decisionNumber.replace('Đ', 'D').toLowerCase()}`);
+    expect(slashKept.body.awards.map((a: { nominationId: string }) => a.nominationId)).toEqual([id]);
   });
 
   it('keeps an audit trail naming who did each step, in which role and for which unit', async () => {

@@ -24,4 +24,10 @@ export class RegistryController {
   decision(@Param('decisionNumber') decisionNumber: string, @Query() q: DecisionQueryDto) {
     return this.queries.execute(new GetDecisionQuery(decisionNumber, q.year));
   }
+
+  @Get(':number/:symbol')
+  @ApiOperation({ summary: 'Như trên, với dấu "/" của số quyết định để nguyên: /api/registry/163/QD-UBND' })
+  decisionBySymbol(@Param('number') number: string, @Param('symbol') symbol: string, @Query() q: DecisionQueryDto) {
+    return this.queries.execute(new GetDecisionQuery(`${number}/${symbol}`, q.year));
+  }
 }
