@@ -10,8 +10,10 @@
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { forkTs, nextMessage, stopChild } from '../lib/child';
 import { startStack, type Stack } from '../lib/stack';
+import { historyBreakdown, type HistoryBreakdown } from '../lib/history';
+import { nominationWorkflowId } from '@tdkt/temporal';
 import { HttpClient, waitForHttp } from '../lib/http';
-import { memoryOf, type Memory } from '../lib/proc';
+import { cpuSecondsOf, memoryOf, type Memory } from '../lib/proc';
 import { row, type Row } from '../lib/report';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import { mapLimit, now, summarise, type LatencySummary } from '../lib/stats';
@@ -49,6 +51,7 @@ export async function login(http: HttpClient, users: string[] = USERS): Promise<
 }
 
 interface FlowRun {
+  ids: string[];
   flows: number;
   completed: number;
   failed: number;
@@ -64,6 +67,7 @@ async function driveFlows(http: HttpClient, tokens: Record<string, string>, flow
   const samples: Record<string, number[]> = {};
   let commands = 0;
   let failed = 0;
+  const ids: string[] = [];
   let firstError: string | undefined;
   const t0 = now();
   const step = async (name: string, user: string, method: string, path: string, body: unknown, expect: number) => {
@@ -87,6 +91,7 @@ async function driveFlows(http: HttpClient, tokens: Record<string, string>, flow
           achievements: 'Hoàn thành xuất sắc nhiệm vụ năm 2026; sáng kiến được áp dụng toàn tỉnh',
         }, 201);
         const id = String(drafted.id);
+        ids.push(id);
         const p = `/api/nominations/${encodeURIComponent(id)}`;
         await step('submit', u.head, 'POST', `${p}/submit`, {}, 200);
         await step('review', u.leader, 'POST', `${p}/cluster-review`, { decision: 'endorse' }, 200);
@@ -105,7 +110,7 @@ async function driveFlows(http: HttpClient, tokens: Record<string, string>, flow
   );
   const seconds = (now() - t0) / 1000;
   const steps = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarise(v)]));
-  return { flows, completed: flows - failed, failed, firstError, commands, seconds, flowsPerSecond: (flows - failed) / seconds, commandsPerSecond: commands / seconds, steps };
+  return { ids, flows, completed: flows - failed, failed, firstError, commands, seconds, flowsPerSecond: (flows - failed) / seconds, commandsPerSecond: commands / seconds, steps };
 }
 
 interface BareRun {
@@ -115,6 +120,17 @@ interface BareRun {
   flowsPerSecond: number;
   latency: LatencySummary;
   workerMemory?: Memory;
+  workerCpuMsPerUpdate: number;
+}
+
+/** Timings from the histories of some of the nominations just driven. */
+async function inTemporal(address: string, workflowIds: string[]): Promise<HistoryBreakdown> {
+  const connection = await Connection.connect({ address });
+  try {
+    return await historyBreakdown(new Client({ connection, namespace: 'default' }), workflowIds);
+  } finally {
+    await connection.close();
+  }
 }
 
 /** The same number of Update round-trips on a trivial workflow, same concurrency, same server. */
@@ -125,6 +141,7 @@ async function bareUpdates(address: string, flows: number, concurrency: number, 
   const connection = await Connection.connect({ address });
   try {
     await nextMessage(worker, 'ready', 120_000);
+    const workerCpu0 = cpuSecondsOf(worker.pid);
     const client = new Client({ connection, namespace: 'default' });
     const samples: number[] = [];
     const t0 = now();
@@ -149,7 +166,8 @@ async function bareUpdates(address: string, flows: number, concurrency: number, 
     );
     const seconds = (now() - t0) / 1000;
     const workerMemory = memoryOf(worker.pid!);
-    return { updates: samples.length, seconds, updatesPerSecond: samples.length / seconds, flowsPerSecond: flows / seconds, latency: summarise(samples), workerMemory };
+    const workerCpuMsPerUpdate = ((cpuSecondsOf(worker.pid) - workerCpu0) * 1000) / samples.length;
+    return { workerCpuMsPerUpdate, updates: samples.length, seconds, updatesPerSecond: samples.length / seconds, flowsPerSecond: flows / seconds, latency: summarise(samples), workerMemory };
   } finally {
     await connection.close();
     await stopChild(worker);
@@ -189,12 +207,29 @@ async function runSize(ctx: ScenarioContext, stack: Stack, size: number, concurr
     await waitForHttp(http, '/health');
     const tokens = await login(http);
     ctx.log(`  N=${size}: driving ${size} flows (${concurrency} in flight) through ${stack.url}`);
+    const cpu0 = { node: cpuSecondsOf(stack.pids.embedded), temporal: cpuSecondsOf(stack.pids.temporal) };
     const ours = await driveFlows(http, tokens, size, concurrency, `n${size}`);
+    // CPU per command of each process: where the machine's time went.
+    const cpu = {
+      nodeMsPerCommand: ((cpuSecondsOf(stack.pids.embedded) - cpu0.node) * 1000) / ours.commands,
+      temporalMsPerCommand: ((cpuSecondsOf(stack.pids.temporal) - cpu0.temporal) * 1000) / ours.commands,
+    };
     const memory = { embedded: memoryOf(stack.pids.embedded), temporal: stack.pids.temporal ? memoryOf(stack.pids.temporal) : undefined };
     ctx.log(`    ${ours.completed}/${size} flows in ${ours.seconds.toFixed(1)} s${ours.failed ? `, ${ours.failed} FAILED (${ours.firstError})` : ''}`);
+    const breakdown = await inTemporal(stack.temporalAddress, ours.ids.slice(0, 50).map(nominationWorkflowId));
+    ctx.log(
+      `    inside Temporal (p50): update accepted→completed ${breakdown.updateAcceptedToCompleted.p50} ms, activity queued ${breakdown.activityQueued.p50} ms, ` +
+        `activity running ${breakdown.activityRunning.p50} ms, workflow task queued ${breakdown.workflowTaskQueued.p50} ms`,
+    );
+    const temporalBefore = cpuSecondsOf(stack.pids.temporal);
     const bare = await bareUpdates(stack.temporalAddress, size, concurrency, `n${size}`);
+    const bareCpu = { temporalMsPerUpdate: ((cpuSecondsOf(stack.pids.temporal) - temporalBefore) * 1000) / bare.updates, workerMsPerUpdate: bare.workerCpuMsPerUpdate };
     ctx.log(`    bare: ${bare.updates} updates in ${bare.seconds.toFixed(1)} s`);
-    (details.sizes as Record<string, unknown>)[size] = { ours, bare, memory };
+    ctx.log(
+      `    CPU per command: Node ${cpu.nodeMsPerCommand.toFixed(1)} ms + Temporal ${cpu.temporalMsPerCommand.toFixed(1)} ms; ` +
+        `bare Update: worker ${bareCpu.workerMsPerUpdate.toFixed(1)} ms + Temporal ${bareCpu.temporalMsPerUpdate.toFixed(1)} ms`,
+    );
+    (details.sizes as Record<string, unknown>)[size] = { ours: { ...ours, ids: undefined }, cpu, insideTemporal: breakdown, bare, bareCpu, memory };
     const sc = `3 e2e N=${size}`;
     const bareName = 'trivial workflow, same # of Updates, same server';
     rows.push(
@@ -205,6 +240,13 @@ async function runSize(ctx: ScenarioContext, stack: Stack, size: number, concurr
       const baselineName = `bare Update p50 (p99 ${Math.round(bare.latency.p99)})`;
       rows.push(row({ scenario: sc, metric: `${name} latency p50 (p99 ${Math.round(s.p99)})`, unit: 'ms', ours: s.p50, baseline: bare.latency.p50, baselineName, reps: 1 }));
     }
+    rows.push(
+      row({ scenario: sc, metric: 'CPU per command: Temporal server', unit: 'ms', ours: cpu.temporalMsPerCommand, baseline: bareCpu.temporalMsPerUpdate, baselineName: 'per bare Update', reps: 1 }),
+      row({ scenario: sc, metric: 'CPU per command: Node (API+worker+projections)', unit: 'ms', ours: cpu.nodeMsPerCommand, baseline: bareCpu.workerMsPerUpdate, baselineName: 'bare worker per Update', reps: 1 }),
+      row({ scenario: sc, metric: 'inside: activity (decide+append) p50', unit: 'ms', ours: breakdown.activityRunning.p50, reps: 1 }),
+      row({ scenario: sc, metric: 'inside: activity queued p50', unit: 'ms', ours: breakdown.activityQueued.p50, reps: 1 }),
+      row({ scenario: sc, metric: 'inside: Update accepted→completed p50', unit: 'ms', ours: breakdown.updateAcceptedToCompleted.p50, reps: 1 }),
+    );
     if (memory.embedded) rows.push(row({ scenario: sc, metric: 'peak RSS API+worker+projections process', unit: 'MiB', ours: memory.embedded.peakRssMiB, reps: 1 }));
     if (memory.temporal) rows.push(row({ scenario: sc, metric: 'peak RSS Temporal dev server', unit: 'MiB', ours: memory.temporal.peakRssMiB, reps: 1 }));
     if (bare.workerMemory) rows.push(row({ scenario: sc, metric: 'peak RSS bare Temporal worker (baseline)', unit: 'MiB', ours: bare.workerMemory.peakRssMiB, reps: 1 }));
