@@ -134,6 +134,18 @@ describe('SQLite adapter — one file shared by several processes', () => {
     await viaFactory.close();
   });
 
+  it('writes a batch in one transaction: an append failing half-way stores none of its events', async () => {
+    const store = open(join(dir, 'events.sqlite'));
+    await store.append('nomination-1', [drafted(1)], 'no_stream');
+    const unserialisable = { ...drafted(4), data: { n: 4, amount: 10n } }; // JSON.stringify throws on a BigInt
+
+    await expect(store.append('nomination-1', [drafted(2), drafted(3), unserialisable, drafted(5)], 0)).rejects.toThrow(/BigInt/);
+
+    expect((await store.readStream('nomination-1')).map((e) => (e.data as { n: number }).n)).toEqual([1]);
+    expect(await store.headPosition()).toBe(1);
+    await expect(store.append('nomination-1', [drafted(2), drafted(3)], 0)).resolves.toMatchObject({ nextExpectedRevision: 2, positions: [2, 3] });
+  });
+
   it('refuses to work once closed', async () => {
     const store = open(join(dir, 'events.sqlite'));
     await store.close();
