@@ -60,9 +60,16 @@ export class Stack {
   private readonly tokens = new Map<string, string>();
 
   constructor(
-    readonly system: EmbeddedSystem,
-    private readonly dataDir: string,
+    public system: EmbeddedSystem,
+    readonly dataDir: string,
+    private readonly relaunch: () => Promise<EmbeddedSystem>,
   ) {}
+
+  /** Stops the whole system and starts it again on the same data directory (tokens are kept). */
+  async restart(): Promise<void> {
+    await this.system.stop();
+    this.system = await this.relaunch();
+  }
 
   get http() {
     return request(this.system.app.getHttpServer());
@@ -176,9 +183,9 @@ export async function startStack(): Promise<Stack> {
     TDKT_ORGANISATION_FILE: organisationFile,
   });
   const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  const launch = () => startEmbedded({ env, workflowBundle: { code }, temporalUi: false, logger: false, onProgress: () => undefined });
   try {
-    const system = await startEmbedded({ env, workflowBundle: { code }, temporalUi: false, logger: false, onProgress: () => undefined });
-    return new Stack(system, dataDir);
+    return new Stack(await launch(), dataDir, launch);
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
