@@ -12,7 +12,6 @@ import {
   nominationWorkflowId,
   readNomineeRecord,
   yearOf,
-  type ApplyCommandInput,
   type NominationWorkflowResult,
 } from '@tdkt/temporal';
 import {
@@ -32,6 +31,7 @@ import {
   workflowBundle,
 } from './support/harness';
 import { Driver } from './support/scenarios';
+import { failingAfterAppend, oncePerEvent } from './support/faults';
 import { replayAll } from './support/replay';
 
 jest.setTimeout(120_000);
@@ -44,10 +44,10 @@ let store: SqliteEventStore;
 let worker: Worker;
 let running: Promise<void>;
 let d: Driver;
-/** Activity calls that must fail once right after their append (test 'retried without duplicating'). */
-const faultPlan = new Map<string, Set<string>>();
-const faultCalls: ApplyCommandInput['intent']['type'][] = [];
-const failed = new Set<string>();
+/** Nominations whose appends fail once right after they are stored (test 'retried without duplicating'). */
+const faulty = new Set<string>();
+const FAULTY_EVENTS = ['NominationSubmitted', 'CouncilVoteCast', 'AwardDecisionSigned'];
+const faultsInjected: string[] = [];
 /** Every nomination this file runs: their histories are replayed at the end. */
 const used: string[] = [];
 const nid = () => {
@@ -64,18 +64,10 @@ beforeAll(async () => {
     taskQueue: TASK_QUEUE,
     workflowBundle: await workflowBundle(),
     activities: createNominationActivities({
-      store,
+      store: failingAfterAppend(store, oncePerEvent(faulty, FAULTY_EVENTS, (type) => faultsInjected.push(type))),
       directory: f.directory,
       catalog: f.catalog,
       decisionAuthority: f.directory.org.decisionAuthority,
-      faults: {
-        failAfterAppendOnce: ({ nominationId, commandId, intent }) => {
-          if (!faultPlan.get(nominationId)?.has(intent.type) || failed.has(commandId)) return false;
-          failed.add(commandId);
-          faultCalls.push(intent.type);
-          return true;
-        },
-      },
     }),
   });
   running = worker.run();
@@ -396,13 +388,14 @@ test('stage limits (seconds): reminder, then escalation; the workflow still wait
 test('an activity that fails after appending is retried without duplicating events', async () => {
   const id = nid();
   const nomineeId = newId('cccd');
-  faultPlan.set(id, new Set(['SubmitNomination', 'CastCouncilVote', 'SignAwardDecision']));
+  faulty.add(id);
   try {
     const signed = await d.toAwarded(id, { nominee: { kind: 'individual', name: 'Lê Thị Cúc', nomineeId } });
     expect(signed.status).toBe('AWARDED');
-    expect(faultCalls.filter((t) => t === 'SubmitNomination')).toHaveLength(1);
-    expect(faultCalls.filter((t) => t === 'CastCouncilVote')).toHaveLength(5);
-    expect(faultCalls.filter((t) => t === 'SignAwardDecision')).toHaveLength(1);
+    // Each of these appends was stored, then its activity failed and was retried.
+    expect(faultsInjected.filter((t) => t === 'NominationSubmitted')).toHaveLength(1);
+    expect(faultsInjected.filter((t) => t === 'CouncilVoteCast')).toHaveLength(5);
+    expect(faultsInjected.filter((t) => t === 'AwardDecisionSigned')).toHaveLength(1);
     const events = await streamOf(store, id);
     expect(events.map((e) => e.type)).toEqual([
       'NominationDrafted',
@@ -428,7 +421,7 @@ test('an activity that fails after appending is retried without duplicating even
     expect(signed.decisionNumber).toBe((allocations[0].data as { decisionNumber: string }).decisionNumber);
     expect(await store.readStream(nomineeStreamName(nomineeId))).toHaveLength(1);
   } finally {
-    faultPlan.delete(id);
+    faulty.delete(id);
   }
 });
 

@@ -1,7 +1,6 @@
 import type { NativeConnection, WorkerOptions, WorkflowBundleOption } from '@temporalio/worker';
 import type { AppConfig } from '@tdkt/config';
 import type { EventStore } from '@tdkt/event-store';
-import type { NominationActivityDeps } from '@tdkt/temporal';
 
 export interface WorkerAppOptions {
   config: AppConfig;
@@ -19,6 +18,4 @@ export interface WorkerAppOptions {
   >;
   /** Level of the Temporal SDK's own log when this app installs the Temporal runtime (default INFO). */
   temporalLogLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
-  /** Tests only (see NominationActivityDeps.faults). */
-  faults?: NominationActivityDeps['faults'];
 }

@@ -27,7 +27,6 @@ export class WorkerModule {
             directory,
             catalog,
             decisionAuthority: directory.org.decisionAuthority,
-            ...(options.faults ? { faults: options.faults } : {}),
           }),
         },
         TemporalWorkerService,

@@ -18,13 +18,13 @@ import {
   createNominationActivities,
   nominationWorkflowId,
   revocationWorkflowId,
-  type ApplyCommandInput,
   type CommandOutcome,
   type RevocationWorkflowArgs,
 } from '@tdkt/temporal';
 import { expectRefused, fixture, gateway, limits, startDevServer, tempDir, typesOf, waitFor, workflowArgs, workflowBundle } from './harness';
 import { Driver, runToOutcome } from './scenarios';
 import { historyToFixture } from './replay';
+import { failingAfterAppend, oncePerEvent } from './faults';
 
 const TASK_QUEUE = 'record-histories';
 
@@ -163,24 +163,16 @@ export async function recordHistories(outDir: string): Promise<string[]> {
   const store = SqliteEventStore.open(join(tmp.dir, 'events.sqlite'));
   const f = fixture();
   const faulty = new Set<string>();
-  const failed = new Set<string>();
   try {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: TASK_QUEUE,
       workflowBundle: await workflowBundle(),
       activities: createNominationActivities({
-        store,
+        store: failingAfterAppend(store, oncePerEvent(faulty, ['NominationSubmitted', 'AwardDecisionSigned'])),
         directory: f.directory,
         catalog: f.catalog,
         decisionAuthority: f.directory.org.decisionAuthority,
-        faults: {
-          failAfterAppendOnce: ({ nominationId, commandId, intent }: ApplyCommandInput) => {
-            if (!faulty.has(nominationId) || !['SubmitNomination', 'SignAwardDecision'].includes(intent.type) || failed.has(commandId)) return false;
-            failed.add(commandId);
-            return true;
-          },
-        },
       }),
     });
     const ctx: Ctx = {

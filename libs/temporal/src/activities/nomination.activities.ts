@@ -43,11 +43,6 @@ export interface NominationActivityDeps {
   /** Issuing authority symbol of decision numbers (organisation `decisionAuthority`, e.g. UBND). */
   decisionAuthority: string;
   logger?: Logger;
-  /**
-   * Tests only: when this returns true the activity fails right after its append (before the
-   * nominee record), to prove a retry writes nothing twice. Return true once per command id.
-   */
-  faults?: { failAfterAppendOnce?: (input: ApplyCommandInput) => boolean };
 }
 
 const consoleLogger: Logger = {
@@ -267,10 +262,6 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
       if (mine.length) return alreadyApplied(input, [...recorded, ...after], mine);
       if (input.expectedRevision === undefined) throw err; // revocation: retried on the new state
       throw conflict('CONCURRENT_CHANGE', 'Hồ sơ vừa được thay đổi bởi một thao tác khác');
-    }
-
-    if (deps.faults?.failAfterAppendOnce?.(input)) {
-      throw new Error(`Injected fault after appending ${input.intent.type} (${input.commandId})`);
     }
 
     const stateAfter = events.reduce(evolve, state);
