@@ -6,6 +6,7 @@
  *   npm run bench -- --quick           small sizes, under two minutes
  *   npm run bench -- --only=append,rebuild
  *   npm run bench -- --out=bench/results/other.json
+ *   npm run bench -- --only=e2e --e2e-sizes=200,1000 --split-sizes=200
  *   npm run bench -- --only=api-reads --quick --profile   (CPU profile of the stack process)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -39,6 +40,9 @@ export function machine() {
 
 async function main() {
   const quick = arg('quick') === 'true';
+  const options = Object.fromEntries(
+    process.argv.filter((a) => a.startsWith('--') && a.includes('=')).map((a) => [a.slice(2, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]),
+  );
   const only = arg('only')?.split(',').map((s) => s.trim());
   const out = resolve(arg('out') ?? join(RESULTS_DIR, quick ? 'latest-quick.json' : 'latest.json'));
   if (arg('profile') === 'true') {
@@ -56,7 +60,7 @@ async function main() {
     log(`\n${scenario.title}`);
     const t0 = Date.now();
     try {
-      const result = await scenario.run({ quick, log });
+      const result = await scenario.run({ quick, log, options });
       rows.push(...result.rows);
       results[scenario.id] = result;
       log(table(result.rows));

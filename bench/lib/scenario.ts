@@ -2,6 +2,8 @@ import type { Row } from './report';
 
 export interface ScenarioContext {
   quick: boolean;
+  /** `--name=value` command-line options (e.g. `e2e-sizes`). */
+  options: Record<string, string>;
   log(line: string): void;
 }
 

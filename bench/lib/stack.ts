@@ -2,8 +2,10 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { fork } from 'node:child_process';
+import { resolveTemporalCli, startTemporalDevServerWith } from '@tdkt/temporal';
 import { forkTs, nextMessage, stopChild } from './child';
-import { scratchDir } from './paths';
+import { REPO_ROOT, scratchDir } from './paths';
 import { freePort } from './proc';
 
 function temporalCliEnv(): NodeJS.ProcessEnv {
@@ -13,10 +15,12 @@ function temporalCliEnv(): NodeJS.ProcessEnv {
 }
 
 export interface Stack {
+  topology: 'embedded' | 'split';
   dataDir: string;
   url: string;
   temporalAddress: string;
-  pids: { embedded: number; temporal?: number };
+  /** embedded: one Node process (API + worker + projections); split: `api` and `worker` processes. */
+  pids: { embedded?: number; api?: number; worker?: number; temporal?: number };
   stop(): Promise<void>;
 }
 
@@ -41,6 +45,7 @@ export async function startStack(bundle: string, prepare?: (dataDir: string) => 
   try {
     const ready = await nextMessage<{ type: 'ready'; url: string; temporalAddress: string; temporalPid?: number }>(child, 'ready', 180_000);
     return {
+      topology: 'embedded',
       dataDir: scratch.dir,
       url: ready.url,
       temporalAddress: ready.temporalAddress,
@@ -57,3 +62,44 @@ export async function startStack(bundle: string, prepare?: (dataDir: string) => 
   }
 }
 
+
+/**
+ * The production topology on the embedded stores: a Temporal dev server, the worker app and the API
+ * app (apps/api/src/main.ts, unchanged) as three processes sharing one data directory (SQLite event
+ * store and read models). The API's projections then see the worker's appends by polling.
+ */
+export async function startSplitStack(bundle: string): Promise<Stack> {
+  const scratch = scratchDir('split');
+  const cliEnv = { ...process.env, ...temporalCliEnv() };
+  const temporal = await startTemporalDevServerWith(await resolveTemporalCli({ env: cliEnv }), {
+    dbFile: join(scratch.dir, 'temporal.sqlite'),
+    port: await freePort(),
+    uiPort: await freePort(),
+    headless: true,
+    logLevel: 'error',
+  });
+  const port = await freePort();
+  const env = { TDKT_DATA_DIR: scratch.dir, PORT: String(port), TEMPORAL_ADDRESS: temporal.address, EVENTSTORE_CONNECTION_STRING: '', DATABASE_URL: '', TDKT_MODE: 'embedded' };
+  const profileDir = process.env.TDKT_BENCH_PROFILE_DIR;
+  const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const worker = forkTs('stack/worker-main.ts', [bundle], env, prof);
+  const api = fork(join(REPO_ROOT, 'apps', 'api', 'src', 'main.ts'), [], {
+    cwd: REPO_ROOT,
+    execArgv: [...prof, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const stop = async () => {
+    await stopChild(api, 20_000);
+    await stopChild(worker, 20_000);
+    await temporal.stop();
+    scratch.remove();
+  };
+  try {
+    await nextMessage(worker, 'ready', 180_000);
+    return { topology: 'split', dataDir: scratch.dir, url: `http://127.0.0.1:${port}`, temporalAddress: temporal.address, pids: { api: api.pid, worker: worker.pid, temporal: temporal.pid }, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

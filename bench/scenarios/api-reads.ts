@@ -156,7 +156,7 @@ export const apiReadsScenario: Scenario = {
           row({ scenario: '4 API reads', metric: `${name} p99`, unit: 'ms', ours: median(ours.map((r) => r.p99)), baseline: median(base.map((r) => r.p99)), baselineName: bareName, reps }),
         );
       }
-      const mem = memoryOf(stack.pids.embedded);
+      const mem = stack.pids.embedded ? memoryOf(stack.pids.embedded) : undefined;
       if (mem) rows.push(row({ scenario: '4 API reads', metric: 'peak RSS API+worker+projections process', unit: 'MiB', ours: mem.peakRssMiB, reps: 1 }));
       details.memory = { embedded: mem, temporal: stack.pids.temporal ? memoryOf(stack.pids.temporal) : undefined };
     } finally {

@@ -9,7 +9,7 @@
  */
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { forkTs, nextMessage, stopChild } from '../lib/child';
-import { startStack, type Stack } from '../lib/stack';
+import { startSplitStack, startStack, type Stack } from '../lib/stack';
 import { historyBreakdown, type HistoryBreakdown } from '../lib/history';
 import { nominationWorkflowId } from '@tdkt/temporal';
 import { HttpClient, waitForHttp } from '../lib/http';
@@ -178,8 +178,10 @@ export const e2eScenario: Scenario = {
   id: 'e2e',
   title: '3. End-to-end nominations over HTTP (embedded stack) vs bare Temporal Updates',
   async run(ctx: ScenarioContext): Promise<ScenarioResult> {
-    const sizes = ctx.quick ? [10, 25] : [200, 2_000];
-    const concurrency = ctx.quick ? 10 : 50;
+    const sizes = (ctx.options['e2e-sizes'] ?? (ctx.quick ? '10,25' : '200,2000')).split(',').map(Number);
+    // The production topology (API, worker, Temporal as three processes) at these sizes too: RSS per process.
+    const splitSizes = (ctx.options['split-sizes'] ?? (ctx.quick ? '' : '200')).split(',').filter(Boolean).map(Number);
+    const concurrency = Number(ctx.options['e2e-concurrency'] ?? (ctx.quick ? 10 : 50));
     const bundle = await nominationWorkflowBundle();
     const rows: Row[] = [];
     const details: Record<string, unknown> = { concurrency, commandsPerFlow: COMMANDS_PER_FLOW, sizes: {} };
@@ -197,6 +199,14 @@ export const e2eScenario: Scenario = {
     } finally {
       await shared?.stop();
     }
+    for (const size of splitSizes) {
+      const stack = await startSplitStack(bundle);
+      try {
+        await runSize(ctx, stack, size, concurrency, rows, details);
+      } finally {
+        await stack.stop();
+      }
+    }
     return { rows, details };
   }
 };
@@ -206,15 +216,19 @@ async function runSize(ctx: ScenarioContext, stack: Stack, size: number, concurr
   try {
     await waitForHttp(http, '/health');
     const tokens = await login(http);
-    ctx.log(`  N=${size}: driving ${size} flows (${concurrency} in flight) through ${stack.url}`);
-    const cpu0 = { node: cpuSecondsOf(stack.pids.embedded), temporal: cpuSecondsOf(stack.pids.temporal) };
-    const ours = await driveFlows(http, tokens, size, concurrency, `n${size}`);
+    ctx.log(`  N=${size} (${stack.topology}): driving ${size} flows (${concurrency} in flight) through ${stack.url}`);
+    const nodeProcesses: Record<string, number | undefined> =
+      stack.topology === 'embedded' ? { 'API+worker+projections': stack.pids.embedded } : { API: stack.pids.api, worker: stack.pids.worker };
+    const nodeCpu = () => Object.values(nodeProcesses).reduce((sum: number, pid) => sum + cpuSecondsOf(pid), 0);
+    const cpu0 = { node: nodeCpu(), temporal: cpuSecondsOf(stack.pids.temporal) };
+    const ours = await driveFlows(http, tokens, size, concurrency, `${stack.topology}-n${size}`);
     // CPU per command of each process: where the machine's time went.
     const cpu = {
-      nodeMsPerCommand: ((cpuSecondsOf(stack.pids.embedded) - cpu0.node) * 1000) / ours.commands,
+      nodeMsPerCommand: ((nodeCpu() - cpu0.node) * 1000) / ours.commands,
       temporalMsPerCommand: ((cpuSecondsOf(stack.pids.temporal) - cpu0.temporal) * 1000) / ours.commands,
     };
-    const memory = { embedded: memoryOf(stack.pids.embedded), temporal: stack.pids.temporal ? memoryOf(stack.pids.temporal) : undefined };
+    const memory: Record<string, Memory | undefined> = Object.fromEntries(Object.entries(nodeProcesses).map(([name, pid]) => [name, pid ? memoryOf(pid) : undefined]));
+    memory['Temporal dev server'] = stack.pids.temporal ? memoryOf(stack.pids.temporal) : undefined;
     ctx.log(`    ${ours.completed}/${size} flows in ${ours.seconds.toFixed(1)} s${ours.failed ? `, ${ours.failed} FAILED (${ours.firstError})` : ''}`);
     const breakdown = await inTemporal(stack.temporalAddress, ours.ids.slice(0, 50).map(nominationWorkflowId));
     ctx.log(
@@ -222,15 +236,15 @@ async function runSize(ctx: ScenarioContext, stack: Stack, size: number, concurr
         `activity running ${breakdown.activityRunning.p50} ms, workflow task queued ${breakdown.workflowTaskQueued.p50} ms`,
     );
     const temporalBefore = cpuSecondsOf(stack.pids.temporal);
-    const bare = await bareUpdates(stack.temporalAddress, size, concurrency, `n${size}`);
+    const bare = await bareUpdates(stack.temporalAddress, size, concurrency, `${stack.topology}-n${size}`);
     const bareCpu = { temporalMsPerUpdate: ((cpuSecondsOf(stack.pids.temporal) - temporalBefore) * 1000) / bare.updates, workerMsPerUpdate: bare.workerCpuMsPerUpdate };
     ctx.log(`    bare: ${bare.updates} updates in ${bare.seconds.toFixed(1)} s`);
     ctx.log(
       `    CPU per command: Node ${cpu.nodeMsPerCommand.toFixed(1)} ms + Temporal ${cpu.temporalMsPerCommand.toFixed(1)} ms; ` +
         `bare Update: worker ${bareCpu.workerMsPerUpdate.toFixed(1)} ms + Temporal ${bareCpu.temporalMsPerUpdate.toFixed(1)} ms`,
     );
-    (details.sizes as Record<string, unknown>)[size] = { ours: { ...ours, ids: undefined }, cpu, insideTemporal: breakdown, bare, bareCpu, memory };
-    const sc = `3 e2e N=${size}`;
+    (details.sizes as Record<string, unknown>)[`${stack.topology} N=${size}`] = { ours: { ...ours, ids: undefined }, cpu, insideTemporal: breakdown, bare, bareCpu, memory };
+    const sc = `3 e2e N=${size}${stack.topology === 'split' ? ' split' : ''}`;
     const bareName = 'trivial workflow, same # of Updates, same server';
     rows.push(
       row({ scenario: sc, metric: 'commands/s', unit: 'cmd/s', ours: ours.commandsPerSecond, baseline: bare.updatesPerSecond, baselineName: bareName, reps: 1 }),
@@ -242,14 +256,26 @@ async function runSize(ctx: ScenarioContext, stack: Stack, size: number, concurr
     }
     rows.push(
       row({ scenario: sc, metric: 'CPU per command: Temporal server', unit: 'ms', ours: cpu.temporalMsPerCommand, baseline: bareCpu.temporalMsPerUpdate, baselineName: 'per bare Update', reps: 1 }),
-      row({ scenario: sc, metric: 'CPU per command: Node (API+worker+projections)', unit: 'ms', ours: cpu.nodeMsPerCommand, baseline: bareCpu.workerMsPerUpdate, baselineName: 'bare worker per Update', reps: 1 }),
+      row({ scenario: sc, metric: `CPU per command: Node (${Object.keys(nodeProcesses).join(' + ')})`, unit: 'ms', ours: cpu.nodeMsPerCommand, baseline: bareCpu.workerMsPerUpdate, baselineName: 'bare worker per Update', reps: 1 }),
       row({ scenario: sc, metric: 'inside: activity (decide+append) p50', unit: 'ms', ours: breakdown.activityRunning.p50, reps: 1 }),
       row({ scenario: sc, metric: 'inside: activity queued p50', unit: 'ms', ours: breakdown.activityQueued.p50, reps: 1 }),
       row({ scenario: sc, metric: 'inside: Update accepted→completed p50', unit: 'ms', ours: breakdown.updateAcceptedToCompleted.p50, reps: 1 }),
     );
-    if (memory.embedded) rows.push(row({ scenario: sc, metric: 'peak RSS API+worker+projections process', unit: 'MiB', ours: memory.embedded.peakRssMiB, reps: 1 }));
-    if (memory.temporal) rows.push(row({ scenario: sc, metric: 'peak RSS Temporal dev server', unit: 'MiB', ours: memory.temporal.peakRssMiB, reps: 1 }));
-    if (bare.workerMemory) rows.push(row({ scenario: sc, metric: 'peak RSS bare Temporal worker (baseline)', unit: 'MiB', ours: bare.workerMemory.peakRssMiB, reps: 1 }));
+    for (const [name, m] of Object.entries(memory)) {
+      if (!m) continue;
+      // A Node process that hosts a Temporal worker is compared with the bare worker of the baseline.
+      const hostsWorker = name !== 'API' && name !== 'Temporal dev server' && bare.workerMemory;
+      rows.push(
+        row({
+          scenario: sc,
+          metric: `peak RSS ${name}`,
+          unit: 'MiB',
+          ours: m.peakRssMiB,
+          ...(hostsWorker ? { baseline: bare.workerMemory!.peakRssMiB, baselineName: 'bare Temporal worker process' } : {}),
+          reps: 1,
+        }),
+      );
+    }
     if (ours.failed) rows.push(row({ scenario: sc, metric: 'FAILED flows', unit: 'flows', ours: ours.failed, reps: 1, note: ours.firstError }));
   } finally {
     http.close();
