@@ -11,7 +11,7 @@
 import { existsSync, linkSync, renameSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { SqliteEventStore } from '@tdkt/event-store';
 import { rebuild, SqliteReadModelDb } from '@tdkt/projections';
 import { forkTs, nextMessage, stopChild } from '../lib/child';
@@ -61,6 +61,9 @@ async function ensureProjected(storeFile: string, ctx: ScenarioContext): Promise
   await store.close();
   renameSync(partial, file);
   for (const f of [`${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
+  // Read models of older projection code are of no further use.
+  const stem = basename(storeFile).replace(/\.sqlite$/, '.read-models-');
+  for (const old of readdirSync(dirname(file))) if (old.startsWith(stem) && join(dirname(file), old) !== file) rmSync(join(dirname(file), old), { force: true });
   return { file, rebuildMs: result.elapsedMs, events: result.events };
 }
 

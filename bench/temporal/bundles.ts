@@ -3,7 +3,7 @@
  * starts in seconds and its peak memory is the worker's, not webpack's.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { DATA_DIR, REPO_ROOT } from '../lib/paths';
@@ -27,6 +27,8 @@ async function cachedBundle(name: string, workflowsPath: string, trees: string[]
   mkdirSync(DATA_DIR, { recursive: true });
   const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet });
   writeFileSync(file, code);
+  // Older bundles of changed sources are of no further use.
+  for (const old of readdirSync(DATA_DIR)) if (old.startsWith(`${name}-`) && old.endsWith('.js') && join(DATA_DIR, old) !== file) rmSync(join(DATA_DIR, old), { force: true });
   return file;
 }
 
