@@ -168,6 +168,19 @@ describe('other paths', () => {
     expect(types).toEqual(['NominationDrafted', 'NominationSubmitted', 'NominationReturnedForRevision', 'NominationEdited', 'NominationResubmitted']);
   });
 
+  it('a one-off (đột xuất) nomination goes straight from the unit to the council, even in a closed campaign', async () => {
+    const id = await stack.draft({ campaignId: 'dong-khoi-moi-2025', oneOff: true, nominee: { kind: 'individual', name: 'Lê Văn Tám' }, achievements: 'Dũng cảm cứu người trong lũ' });
+    expect(await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`)).toMatchObject({ status: 'COUNCIL_VOTING' });
+    const submitted = (await stack.stream(id)).find((e) => e.type === 'NominationSubmitted');
+    expect(submitted?.data).toMatchObject({ skippedClusterReview: true });
+    expect((await (await stack.as('thuky')).get(`/api/nominations/${id}`)).body).toMatchObject({ oneOff: true, awaiting: ['COUNCIL_SECRETARY'] });
+
+    const late = await stack.draft({ campaignId: 'dong-khoi-moi-2025', nominee: { kind: 'individual', name: 'Lê Văn Chín' } });
+    const refused = await (await stack.as('thutruong.donvi1')).post(`/api/nominations/${late}/submit`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('SUBMISSIONS_CLOSED');
+  });
+
   it('a nomination on hold refuses progress (409) until the secretary releases it', async () => {
     const id = await stack.toCouncilVoting();
     const held = await stack.command('thuky', `/api/nominations/${id}/hold`, { matter: 'COMPLAINT', comment: 'Có đơn khiếu nại' });
