@@ -17,7 +17,7 @@ import {
 import { ListNominationsQueryDto } from './dto/query.dto';
 import { GetAuditTrailQuery, GetNominationQuery, ListNominationsQuery } from './queries/queries';
 
-/** Nomination ids are generated UUIDs; anything else cannot name a nomination. */
+/** Nomination ids are UUIDs (or imported ids like reg-0000001): letters, digits, "-" and "_"; anything else names none. */
 @Injectable()
 export class NominationIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
