@@ -134,9 +134,9 @@ async function inTemporal(address: string, workflowIds: string[]): Promise<Histo
 }
 
 /** The same number of Update round-trips on a trivial workflow, same concurrency, same server. */
-async function bareUpdates(address: string, flows: number, concurrency: number, tag: string): Promise<BareRun> {
+async function bareUpdates(address: string, flows: number, concurrency: number, tag: string, withActivity = false): Promise<BareRun> {
   const bundle = await trivialWorkflowBundle();
-  const taskQueue = `bench-trivial-${tag}`;
+  const taskQueue = `bench-trivial-${tag}${withActivity ? '-act' : ''}`;
   const worker = forkTs('temporal/trivial-worker.ts', [address, taskQueue, bundle]);
   const connection = await Connection.connect({ address });
   try {
@@ -149,11 +149,11 @@ async function bareUpdates(address: string, flows: number, concurrency: number, 
       Array.from({ length: flows }, (_, i) => i),
       concurrency,
       async (i) => {
-        const workflowId = `bench-trivial-${tag}-${i}`;
+        const workflowId = `${taskQueue}-${i}`;
         let s = now();
         await client.workflow.executeUpdateWithStart(stepUpdate, {
           args: [0],
-          startWorkflowOperation: new WithStartWorkflowOperation(trivialWorkflow, { workflowId, taskQueue, args: [COMMANDS_PER_FLOW], workflowIdConflictPolicy: 'FAIL' }),
+          startWorkflowOperation: new WithStartWorkflowOperation(trivialWorkflow, { workflowId, taskQueue, args: [COMMANDS_PER_FLOW, withActivity], workflowIdConflictPolicy: 'FAIL' }),
         });
         samples.push(now() - s);
         const handle = client.workflow.getHandle(workflowId);
@@ -191,7 +191,7 @@ export const e2eScenario: Scenario = {
       for (const size of sizes) {
         const stack = shared ?? (await startStack(bundle));
         try {
-          await runSize(ctx, stack, size, concurrency, rows, details);
+          await runSize(ctx, stack, size, concurrency, rows, details, sizes[0]);
         } finally {
           if (!shared) await stack.stop();
         }
@@ -202,7 +202,7 @@ export const e2eScenario: Scenario = {
     for (const size of splitSizes) {
       const stack = await startSplitStack(bundle);
       try {
-        await runSize(ctx, stack, size, concurrency, rows, details);
+        await runSize(ctx, stack, size, concurrency, rows, details, sizes[0]);
       } finally {
         await stack.stop();
       }
@@ -211,7 +211,7 @@ export const e2eScenario: Scenario = {
   }
 };
 
-async function runSize(ctx: ScenarioContext, stack: Stack, size: number, concurrency: number, rows: Row[], details: Record<string, unknown>) {
+async function runSize(ctx: ScenarioContext, stack: Stack, size: number, concurrency: number, rows: Row[], details: Record<string, unknown>, firstSize: number) {
   const http = new HttpClient(stack.url, concurrency * 2);
   try {
     await waitForHttp(http, '/health');
@@ -239,17 +239,22 @@ async function runSize(ctx: ScenarioContext, stack: Stack, size: number, concurr
     const bare = await bareUpdates(stack.temporalAddress, size, concurrency, `${stack.topology}-n${size}`);
     const bareCpu = { temporalMsPerUpdate: ((cpuSecondsOf(stack.pids.temporal) - temporalBefore) * 1000) / bare.updates, workerMsPerUpdate: bare.workerCpuMsPerUpdate };
     ctx.log(`    bare: ${bare.updates} updates in ${bare.seconds.toFixed(1)} s`);
+    // Diagnostic, at the first size only: the same Updates each awaiting one no-op activity (our workflow's shape).
+    const shaped = size === firstSize && stack.topology === 'embedded' ? await bareUpdates(stack.temporalAddress, size, concurrency, `${stack.topology}-n${size}`, true) : undefined;
+    if (shaped) ctx.log(`    bare + 1 no-op activity per Update: ${shaped.updates} updates in ${shaped.seconds.toFixed(1)} s`);
     ctx.log(
       `    CPU per command: Node ${cpu.nodeMsPerCommand.toFixed(1)} ms + Temporal ${cpu.temporalMsPerCommand.toFixed(1)} ms; ` +
         `bare Update: worker ${bareCpu.workerMsPerUpdate.toFixed(1)} ms + Temporal ${bareCpu.temporalMsPerUpdate.toFixed(1)} ms`,
     );
-    (details.sizes as Record<string, unknown>)[`${stack.topology} N=${size}`] = { ours: { ...ours, ids: undefined }, cpu, insideTemporal: breakdown, bare, bareCpu, memory };
+    (details.sizes as Record<string, unknown>)[`${stack.topology} N=${size}`] = { ours: { ...ours, ids: undefined }, cpu, insideTemporal: breakdown, bare, bareCpu, bareWithActivity: shaped, memory };
     const sc = `3 e2e N=${size}${stack.topology === 'split' ? ' split' : ''}`;
     const bareName = 'trivial workflow, same # of Updates, same server';
     rows.push(
       row({ scenario: sc, metric: 'commands/s', unit: 'cmd/s', ours: ours.commandsPerSecond, baseline: bare.updatesPerSecond, baselineName: bareName, reps: 1 }),
       row({ scenario: sc, metric: 'complete flows/s', unit: 'flows/s', ours: ours.flowsPerSecond, baseline: bare.flowsPerSecond, baselineName: bareName, reps: 1 }),
     );
+    if (shaped)
+      rows.push(row({ scenario: sc, metric: '(diagnostic) commands/s vs Updates with 1 no-op activity', unit: 'cmd/s', ours: ours.commandsPerSecond, baseline: shaped.updatesPerSecond, baselineName: 'trivial workflow + 1 no-op activity per Update', reps: 1 }));
     for (const [name, s] of Object.entries(ours.steps)) {
       const baselineName = `bare Update p50 (p99 ${Math.round(bare.latency.p99)})`;
       rows.push(row({ scenario: sc, metric: `${name} latency p50 (p99 ${Math.round(s.p99)})`, unit: 'ms', ours: s.p50, baseline: bare.latency.p50, baselineName, reps: 1 }));
