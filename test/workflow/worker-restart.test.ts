@@ -11,6 +11,7 @@ import { nominationWorkflowId, yearOf, type NominationWorkflowResult } from '@td
 import { fixture, gateway, newId, startDevServer, streamOf, tempDir, workflowBundle, writeTestOrganisation } from './support/harness';
 import { startChildWorker, type ChildWorker } from './support/child-worker';
 import { Driver, FINAL_STATUS, LAST_EVENT, runToOutcome, type Outcome } from './support/scenarios';
+import { replayAll } from './support/replay';
 
 jest.setTimeout(240_000);
 
@@ -104,4 +105,13 @@ test('a worker killed mid-flow: the next one finishes every workflow at its righ
   } finally {
     await store.close();
   }
+
+  // Their histories (with the timed-out tasks of the killed worker) replay against the code.
+  const histories = await Promise.all(
+    plan.map(async (p) => ({ workflowId: nominationWorkflowId(p.id), history: await env.client.workflow.getHandle(nominationWorkflowId(p.id)).fetchHistory() })),
+  );
+  expect((await replayAll(histories)).filter((r) => r.error)).toEqual([]);
+  // The kill did interrupt work in flight: tasks the dead worker held timed out and were redone.
+  const interrupted = histories.filter((h) => h.history.events?.some((e) => e.workflowTaskTimedOutEventAttributes || e.activityTaskTimedOutEventAttributes));
+  expect(interrupted.length).toBeGreaterThan(0);
 });
