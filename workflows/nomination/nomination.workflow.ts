@@ -137,7 +137,7 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
     const stage = state.status as TimedStage;
     const running = clock.holdSince !== null ? Math.max(0, Date.now() - clock.holdSince) : 0;
     const start = Date.parse(state.stageSince) + clock.heldMs + running;
-    const dueAt = stageDueAt(start, args.stageTimeLimits[stage], args.stageTimeUnit);
+    const dueAt = stageDueAt(start, args.stageTimeLimits[stage], args.stageTimeUnit, args.stageTimeLimits.publicHolidays);
     return { stage, dueAt, remindAt: reminderAt(start, dueAt, args.stageTimeLimits.reminderAt) };
   }
 
@@ -228,7 +228,7 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
               guard(type, command.actor, state); // again: an earlier command may have changed the state
               const extra: Partial<ApplyCommandInput> = {};
               if (type === 'OpenCouncilVoting')
-                extra.councilDeadline = iso(stageDueAt(Date.now(), args.councilVotingDays, args.stageTimeUnit));
+                extra.councilDeadline = iso(stageDueAt(Date.now(), args.councilVotingDays, args.stageTimeUnit, args.stageTimeLimits.publicHolidays));
               await apply(command.commandId, command.intent, command.actor, extra);
             } catch (err) {
               throw toUpdateFailure(err);
