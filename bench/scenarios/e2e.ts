@@ -10,6 +10,7 @@
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { forkTs, nextMessage, stopChild } from '../lib/child';
 import { startSplitStack, startStack, type Stack } from '../lib/stack';
+import { allocationCost } from './decision-numbers';
 import { historyBreakdown, type HistoryBreakdown } from '../lib/history';
 import { nominationWorkflowId } from '@tdkt/temporal';
 import { HttpClient, waitForHttp } from '../lib/http';
@@ -199,6 +200,13 @@ export const e2eScenario: Scenario = {
     } finally {
       await shared?.stop();
     }
+    // Diagnostic: one signature's decision-number allocation against how many the year already holds.
+    const issuedCounts = ctx.quick ? [200, 1000] : [200, 1000, 2000, 4000];
+    const allocation = [];
+    for (const issued of issuedCounts) allocation.push(await allocationCost(issued));
+    details.decisionNumberAllocation = allocation;
+    for (const a of allocation)
+      rows.push(row({ scenario: '3 e2e diagnostic', metric: `decision-number allocation after ${a.issued.toLocaleString('en')} issued`, unit: 'ms', ours: a.msPerAllocation, baseline: allocation[0].msPerAllocation, baselineName: `same after ${issuedCounts[0]} issued`, reps: a.samples.length }));
     for (const size of splitSizes) {
       const stack = await startSplitStack(bundle);
       try {
