@@ -24,6 +24,7 @@ function failingAt(projection: Projection, position: () => number): Projection {
     version: projection.version,
     streamPrefixes: projection.streamPrefixes,
     tables: projection.tables,
+    indexTables: projection.indexTables,
     ddl: projection.ddl,
     async applyBatch(tx, events) {
       await projection.applyBatch(tx, events);
@@ -39,6 +40,7 @@ function counting(projection: Projection, applied: Map<string, number>): Project
     version: projection.version,
     streamPrefixes: projection.streamPrefixes,
     tables: projection.tables,
+    indexTables: projection.indexTables,
     ddl: projection.ddl,
     async applyBatch(tx, events) {
       await projection.applyBatch(tx, events);

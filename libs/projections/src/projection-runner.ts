@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent, Subscription } from '@tdkt/event-store';
 import type { ReadModelDb, SqlExecutor } from './db/read-model-db';
-import { CHECKPOINTS_DDL, CHECKPOINTS_TABLE, matchesStreams, Projection } from './projection';
+import { CHECKPOINTS_DDL, CHECKPOINTS_TABLE, ddlFor, matchesStreams, ownedTables, Projection } from './projection';
 import { defaultProjections } from './projections';
 
 export interface CatchUpProgress {
@@ -361,10 +361,10 @@ export async function prepareProjections(db: ReadModelDb, projections: readonly 
       const row = await tx.get<{ version: number }>(`SELECT version FROM ${CHECKPOINTS_TABLE} WHERE name = ?${db.forUpdate}`, [p.name]);
       const now = new Date().toISOString();
       if (row && Number(row.version) !== p.version) {
-        for (const table of p.tables) await tx.run(`DROP TABLE IF EXISTS ${table}`);
+        for (const table of ownedTables(p)) await tx.run(`DROP TABLE IF EXISTS ${table}`);
         await tx.run(`UPDATE ${CHECKPOINTS_TABLE} SET position = 0, version = ?, updated_at = ? WHERE name = ?`, [p.version, now, p.name]);
       }
-      for (const ddl of p.ddl) await tx.run(ddl);
+      for (const ddl of ddlFor(p, db.dialect)) await tx.run(ddl);
       if (!row)
         await tx.run(`INSERT INTO ${CHECKPOINTS_TABLE} (name, position, version, updated_at) VALUES (?, 0, ?, ?) ON CONFLICT (name) DO NOTHING`, [
           p.name,
@@ -381,7 +381,7 @@ export async function resetProjections(db: ReadModelDb, projections: readonly Pr
     await lockSchema(db, tx);
     for (const ddl of CHECKPOINTS_DDL) await tx.run(ddl);
     for (const p of projections) {
-      for (const table of p.tables) await tx.run(`DROP TABLE IF EXISTS ${table}`);
+      for (const table of ownedTables(p)) await tx.run(`DROP TABLE IF EXISTS ${table}`);
       await tx.run(`DELETE FROM ${CHECKPOINTS_TABLE} WHERE name = ?`, [p.name]);
     }
   });

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@tdkt/event-store';
-import type { SqlExecutor } from './db/read-model-db';
+import type { ReadModelDialect, SqlExecutor } from './db/read-model-db';
 
 /**
  * One read model fed by the event log. The runner hands it batches of events (in global order,
@@ -15,8 +15,16 @@ export interface Projection {
   readonly streamPrefixes: readonly string[];
   /** Tables it owns (dropped on rebuild). */
   readonly tables: readonly string[];
-  /** Idempotent DDL: `CREATE TABLE IF NOT EXISTS`, `CREATE INDEX IF NOT EXISTS`; valid on SQLite and PostgreSQL. */
-  readonly ddl: readonly string[];
+  /**
+   * Search indexes kept beside `tables` (e.g. an SQLite FTS5 table): dropped with them on rebuild,
+   * not counted as read-model rows.
+   */
+  readonly indexTables?: readonly string[];
+  /**
+   * Idempotent DDL: `CREATE TABLE IF NOT EXISTS`, `CREATE INDEX IF NOT EXISTS`; valid on SQLite and
+   * PostgreSQL, or given per dialect where they differ (full-text indexes).
+   */
+  readonly ddl: readonly string[] | ((dialect: ReadModelDialect) => readonly string[]);
   /** Applies events (all with positions above the checkpoint) inside the caller's transaction. */
   applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void>;
 }
@@ -30,6 +38,16 @@ export const CHECKPOINTS_DDL = [
     version INTEGER NOT NULL,
     updated_at TEXT NOT NULL
   )`,
+];
+
+/** The projection's DDL for this database. */
+export const ddlFor = (projection: Pick<Projection, 'ddl'>, dialect: ReadModelDialect): readonly string[] =>
+  typeof projection.ddl === 'function' ? projection.ddl(dialect) : projection.ddl;
+
+/** Every table the projection owns, search indexes included (what a rebuild drops). */
+export const ownedTables = (projection: Pick<Projection, 'tables' | 'indexTables'>): string[] => [
+  ...projection.tables,
+  ...(projection.indexTables ?? []),
 ];
 
 export const matchesStreams = (projection: Pick<Projection, 'streamPrefixes'>, stream: string) =>

@@ -1,8 +1,9 @@
 import type { CouncilState, NominationState, NominationStatus, VoteTally } from '@tdkt/domain';
 import { fromBit, placeholders, ReadModelDb, Row, SqlParam } from './db/read-model-db';
 import { searchTerms } from './normalise';
+import { fts5MatchExpression, tsqueryText, WORD_TEXT_SQL, wordPrefixPattern } from './registry-search';
 import { AUDIT_TABLE } from './projections/audit-trail.projection';
-import { AWARDS_TABLE, decisionKey } from './projections/award-registry.projection';
+import { AWARDS_FTS_TABLE, AWARDS_TABLE, decisionKey } from './projections/award-registry.projection';
 import { INBOX_TABLE } from './projections/inbox.projection';
 import { NOMINATIONS_TABLE } from './projections/status-board.projection';
 
@@ -151,9 +152,6 @@ function paging(page?: number, pageSize?: number) {
   return { page: p, pageSize: s, offset: (p - 1) * s };
 }
 
-/** `%`, `_` and `\` are literal in a search term. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const json = <T>(v: unknown, fallback: T): T => (typeof v === 'string' && v ? (JSON.parse(v) as T) : fallback);
@@ -251,10 +249,18 @@ export class ReadModelQueries {
       }
     }
     // Each word must begin a word of the normalised text (so "an" finds "An", not "Lan"); "/" and "-"
-    // also separate words, so "ubnd" finds "163/qd-ubnd" and "163/QĐ-UBND" finds it too.
-    for (const term of searchTerms(query.q)) {
-      where.push(`(' ' || replace(replace(search_text, '/', ' '), '-', ' ')) LIKE ? ESCAPE '\\'`);
-      params.push(`% ${likeEscape(term.replace(/[/-]/g, ' '))}%`);
+    // also separate words, so "ubnd" finds "163/qd-ubnd" and "163/QĐ-UBND" finds it too. The full-text
+    // index finds the candidate rows (page and total alike, without reading the table); the pattern
+    // keeps exactly the rows that match (see registry-search.ts).
+    const terms = searchTerms(query.q);
+    const indexed = this.textIndexCondition(terms);
+    if (indexed) {
+      where.push(indexed.sql);
+      params.push(indexed.param);
+    }
+    for (const term of terms) {
+      where.push(`${WORD_TEXT_SQL} LIKE ? ESCAPE '\\'`);
+      params.push(wordPrefixPattern(term));
     }
     const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     const total = await this.count(`SELECT COUNT(*) AS n FROM ${AWARDS_TABLE}${clause}`, params);
@@ -263,6 +269,16 @@ export class ReadModelQueries {
       [...params, pageSize, offset],
     );
     return { items: rows.map(toAwardView), total, page, pageSize };
+  }
+
+  /** The index condition narrowing the registry to rows that may match every term, if any term has a word. */
+  private textIndexCondition(terms: readonly string[]): { sql: string; param: string } | undefined {
+    if (this.db.dialect === 'postgres') {
+      const tsquery = tsqueryText(terms);
+      return tsquery === undefined ? undefined : { sql: 'search_words @@ ?::tsquery', param: tsquery };
+    }
+    const match = fts5MatchExpression(terms);
+    return match === undefined ? undefined : { sql: `position IN (SELECT rowid FROM ${AWARDS_FTS_TABLE} WHERE ${AWARDS_FTS_TABLE} MATCH ?)`, param: match };
   }
 
   /**

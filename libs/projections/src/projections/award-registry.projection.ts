@@ -1,11 +1,14 @@
 import type { AwardDecisionSigned, AwardRevoked } from '@tdkt/domain';
 import type { RecordedEvent } from '@tdkt/event-store';
-import { insertMany, SqlExecutor, SqlParam, toBit, upsertClause } from '../db/read-model-db';
+import { insertMany, ReadModelDialect, SqlExecutor, SqlParam, toBit, upsertClause } from '../db/read-model-db';
 import { normaliseForSearch } from '../normalise';
 import type { Projection } from '../projection';
+import { WORDS_TSVECTOR_SQL } from '../registry-search';
 import { nominationIdOf, NOMINATION_STREAM_PREFIX } from './nomination-events';
 
 export const AWARDS_TABLE = 'awards';
+/** SQLite: contentless FTS5 index of `awards.search_text`, rowid = `awards.position`. */
+export const AWARDS_FTS_TABLE = 'awards_fts';
 
 const COLUMNS = [
   'nomination_id',
@@ -42,44 +45,82 @@ export function registrySearchText(parts: { nomineeName: string; awardName: stri
 /** Key for looking a decision up by its number: "163/QĐ-UBND", "163/qd-ubnd" and "163/QD-UBND" all match. */
 export const decisionKey = (decisionNumber: string) => normaliseForSearch(decisionNumber).replace(/\s+/g, '');
 
+const TABLE_DDL = (dialect: ReadModelDialect) => [
+  `CREATE TABLE IF NOT EXISTS ${AWARDS_TABLE} (
+    nomination_id TEXT PRIMARY KEY,
+    decision_number TEXT NOT NULL,
+    decision_key TEXT NOT NULL,
+    nominee_id TEXT,
+    nominee_name TEXT NOT NULL,
+    nominee_kind TEXT,
+    award_code TEXT NOT NULL,
+    award_name TEXT NOT NULL,
+    unit_id TEXT,
+    campaign_id TEXT,
+    year INTEGER,
+    one_off INTEGER NOT NULL,
+    signed_at TEXT,
+    signed_by TEXT,
+    cash_multiple DOUBLE PRECISION,
+    revoked INTEGER NOT NULL,
+    revoked_at TEXT,
+    revoked_by TEXT,
+    revocation_ground TEXT,
+    revocation_reason TEXT,
+    search_text TEXT NOT NULL,
+    position BIGINT NOT NULL${dialect === 'postgres' ? `,
+    search_words tsvector GENERATED ALWAYS AS (${WORDS_TSVECTOR_SQL}) STORED` : ''}
+  )`,
+];
+
+const COMMON_INDEXES = [
+  `CREATE INDEX IF NOT EXISTS ix_awards_decision ON ${AWARDS_TABLE} (decision_key, year)`,
+  `CREATE INDEX IF NOT EXISTS ix_awards_year_award ON ${AWARDS_TABLE} (year, award_code)`,
+  `CREATE INDEX IF NOT EXISTS ix_awards_unit ON ${AWARDS_TABLE} (unit_id)`,
+  `CREATE INDEX IF NOT EXISTS ix_awards_nominee ON ${AWARDS_TABLE} (nominee_id)`,
+];
+
+/**
+ * The FTS5 index follows the rows through triggers, so it is written in the very transaction that
+ * writes the row and advances the checkpoint (exactly once). Contentless: it stores only the index;
+ * the triggers hand it the old text to remove. Keyed by the signing event's global position (unique,
+ * and stable, unlike the implicit rowid of a TEXT-keyed table).
+ */
+const SQLITE_FTS_DDL = [
+  `CREATE UNIQUE INDEX IF NOT EXISTS ix_awards_position ON ${AWARDS_TABLE} (position)`,
+  `CREATE VIRTUAL TABLE IF NOT EXISTS ${AWARDS_FTS_TABLE} USING fts5(search_text, content='', tokenize='unicode61 remove_diacritics 0')`,
+  `CREATE TRIGGER IF NOT EXISTS tr_awards_fts_insert AFTER INSERT ON ${AWARDS_TABLE} BEGIN
+    INSERT INTO ${AWARDS_FTS_TABLE} (rowid, search_text) VALUES (new.position, new.search_text);
+  END`,
+  `CREATE TRIGGER IF NOT EXISTS tr_awards_fts_update AFTER UPDATE OF position, search_text ON ${AWARDS_TABLE}
+  WHEN old.position IS NOT new.position OR old.search_text IS NOT new.search_text BEGIN
+    INSERT INTO ${AWARDS_FTS_TABLE} (${AWARDS_FTS_TABLE}, rowid, search_text) VALUES ('delete', old.position, old.search_text);
+    INSERT INTO ${AWARDS_FTS_TABLE} (rowid, search_text) VALUES (new.position, new.search_text);
+  END`,
+  `CREATE TRIGGER IF NOT EXISTS tr_awards_fts_delete AFTER DELETE ON ${AWARDS_TABLE} BEGIN
+    INSERT INTO ${AWARDS_FTS_TABLE} (${AWARDS_FTS_TABLE}, rowid, search_text) VALUES ('delete', old.position, old.search_text);
+  END`,
+];
+
+/** PostgreSQL: the words as a generated tsvector column (maintained by the row's own write), GIN-indexed. */
+const POSTGRES_SEARCH_DDL = [`CREATE INDEX IF NOT EXISTS ix_awards_search ON ${AWARDS_TABLE} USING GIN (search_words)`];
+
 /**
  * The award registry (sổ khen thưởng): one row per signed award; a revocation flags the row (it is
  * never deleted: the registry shows what was awarded and what was later revoked, and why).
  */
 export class AwardRegistryProjection implements Projection {
   readonly name = 'award-registry';
-  readonly version = 1;
+  /** 2: full-text index of the search text (FTS5 on SQLite, tsvector + GIN on PostgreSQL). */
+  readonly version = 2;
   readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
   readonly tables = [AWARDS_TABLE];
-  readonly ddl = [
-    `CREATE TABLE IF NOT EXISTS ${AWARDS_TABLE} (
-      nomination_id TEXT PRIMARY KEY,
-      decision_number TEXT NOT NULL,
-      decision_key TEXT NOT NULL,
-      nominee_id TEXT,
-      nominee_name TEXT NOT NULL,
-      nominee_kind TEXT,
-      award_code TEXT NOT NULL,
-      award_name TEXT NOT NULL,
-      unit_id TEXT,
-      campaign_id TEXT,
-      year INTEGER,
-      one_off INTEGER NOT NULL,
-      signed_at TEXT,
-      signed_by TEXT,
-      cash_multiple DOUBLE PRECISION,
-      revoked INTEGER NOT NULL,
-      revoked_at TEXT,
-      revoked_by TEXT,
-      revocation_ground TEXT,
-      revocation_reason TEXT,
-      search_text TEXT NOT NULL,
-      position BIGINT NOT NULL
-    )`,
-    `CREATE INDEX IF NOT EXISTS ix_awards_decision ON ${AWARDS_TABLE} (decision_key, year)`,
-    `CREATE INDEX IF NOT EXISTS ix_awards_year_award ON ${AWARDS_TABLE} (year, award_code)`,
-    `CREATE INDEX IF NOT EXISTS ix_awards_unit ON ${AWARDS_TABLE} (unit_id)`,
-    `CREATE INDEX IF NOT EXISTS ix_awards_nominee ON ${AWARDS_TABLE} (nominee_id)`,
+  readonly indexTables = [AWARDS_FTS_TABLE];
+
+  readonly ddl = (dialect: ReadModelDialect): readonly string[] => [
+    ...TABLE_DDL(dialect),
+    ...COMMON_INDEXES,
+    ...(dialect === 'sqlite' ? SQLITE_FTS_DDL : POSTGRES_SEARCH_DDL),
   ];
 
   async applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
