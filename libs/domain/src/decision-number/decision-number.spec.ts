@@ -1,12 +1,14 @@
 import type { Decider } from '../shared/decider';
 import { DeciderSpecification } from '../testing/decider-spec';
 import {
+  advanceSequence,
   AllocateDecisionNumber,
   DecisionNumberAllocated,
   DecisionNumberSequence,
   decideAllocation,
   decisionNumberStreamName,
   evolveSequence,
+  foldSequence,
   formatDecisionNumber,
   initialSequence,
 } from './decision-number';
@@ -89,5 +91,52 @@ describe('Decision numbers: sequential, unique and gap-free per issuing authorit
     ['a year that is not a whole year', { year: 2026.5 }, 'YEAR'],
   ])('%s is refused', (_what, o, code) => {
     spec.given([]).when(allocate('nom-a', o)).thenThrows('VALIDATION', code);
+  });
+});
+
+describe('Decision numbers: folding a year-long sequence in one pass', () => {
+  const reduced = (events: DecisionNumberAllocated[]) => events.reduce(evolveSequence, initialSequence());
+  const year = (n: number) => Array.from({ length: n }, (_, i) => allocated(i + 1, `nom-${i + 1}`));
+
+  it('gives the same state as applying evolveSequence event by event', () => {
+    const events = [...year(50), allocated(51, 'nom-x')];
+    expect(foldSequence(events)).toEqual(reduced(events));
+    expect(foldSequence(events)).toMatchObject({ last: 51, authority: 'UBND', year: 2026 });
+    expect(foldSequence([])).toEqual(initialSequence());
+  });
+
+  it('keeps the highest number handed out, whatever order the history is read in', () => {
+    const events = [allocated(3, 'nom-c'), allocated(1, 'nom-a'), allocated(2, 'nom-b')];
+    expect(foldSequence(events).last).toBe(3);
+    expect(foldSequence(events)).toEqual(reduced(events));
+    expect(decideAllocation(allocate('nom-d'), foldSequence(events))).toEqual([allocated(4, 'nom-d')]);
+  });
+
+  it('a nomination that already holds a number in the folded history gets nothing new (its number is reused)', () => {
+    const state = foldSequence(year(10));
+    expect(state.byNomination['nom-7']).toBe('7/QĐ-UBND');
+    expect(decideAllocation(allocate('nom-7'), state)).toEqual([]);
+  });
+
+  it('catching up on the tail of the stream equals folding the whole stream', () => {
+    const events = year(30);
+    const cached = foldSequence(events.slice(0, 20));
+    expect(advanceSequence(cached, events.slice(20))).toEqual(foldSequence(events));
+    expect(cached.last).toBe(30);
+  });
+
+  it('folding is a new state each time: it never changes a state another fold returned', () => {
+    const first = foldSequence(year(2));
+    foldSequence(year(3));
+    expect(first).toEqual(reduced(year(2)));
+  });
+
+  it('folds a province-year of 13,000 allocations into every number held and the next one to give', () => {
+    const events = year(13_000);
+    const state = foldSequence(events);
+    expect(Object.keys(state.byNomination)).toHaveLength(13_000);
+    expect(state.byNomination['nom-1']).toBe('1/QĐ-UBND');
+    expect(state.byNomination['nom-13000']).toBe('13000/QĐ-UBND');
+    expect(decideAllocation(allocate('nom-next'), state)).toEqual([allocated(13_001, 'nom-next')]);
   });
 });

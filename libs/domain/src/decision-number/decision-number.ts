@@ -42,6 +42,28 @@ export function evolveSequence(state: DecisionNumberSequence, event: DecisionNum
   };
 }
 
+/**
+ * The state of a whole stream in one pass. `evolveSequence` copies the nomination map per event,
+ * so reducing a year's stream with it costs O(n²) (seconds at ~13,000 awards a year).
+ */
+export function foldSequence(events: readonly DecisionNumberAllocated[]): DecisionNumberSequence {
+  return advanceSequence(initialSequence(), events);
+}
+
+/**
+ * Applies further events of the same stream to a state the caller owns, IN PLACE, in O(events):
+ * for a cache that catches up on the stream's tail. Same result as reducing with evolveSequence.
+ */
+export function advanceSequence(state: DecisionNumberSequence, events: readonly DecisionNumberAllocated[]): DecisionNumberSequence {
+  for (const { data } of events) {
+    state.last = Math.max(state.last, data.sequence);
+    state.byNomination[data.nominationId] = data.decisionNumber;
+    state.authority ??= data.authority;
+    state.year ??= data.year;
+  }
+  return state;
+}
+
 /** A nomination that already holds a number gets no second one: retries reuse it, so no gap opens. */
 export function decideAllocation(command: AllocateDecisionNumber, state: DecisionNumberSequence): DecisionNumberAllocated[] {
   if (!/^[A-Z][A-Z0-9-]*$/.test(command.authority)) throw invalid('AUTHORITY', 'Ký hiệu cơ quan ban hành không hợp lệ', 'authority');

@@ -10,14 +10,15 @@ import {
   NomineeRecordEvent,
   PriorAward,
   RevocationGround,
+  advanceSequence,
   decideAllocation,
   decideNomineeRecord,
   decisionNumberStreamName,
   evolveNomineeRecord,
-  evolveSequence,
+  foldSequence,
   initialNomineeRecord,
-  initialSequence,
   nomineeStreamName,
+  type DecisionNumberSequence,
 } from '@tdkt/domain';
 import { ConcurrencyError, deterministicEventId, type EventMetadata, type EventStore } from '@tdkt/event-store';
 
@@ -60,6 +61,41 @@ async function appendWithRetry<S>(
   }
 }
 
+/** A sequence stream folded up to `revision` (-1: nothing read yet). */
+interface CachedSequence {
+  state: DecisionNumberSequence;
+  revision: number;
+  /** Allocations of this process on this stream run one after another: they would only conflict. */
+  queue: Promise<unknown>;
+}
+
+/**
+ * Per process and per store instance (a WeakMap: a cache never answers for another store), the
+ * sequences already folded, so a signature reads only the stream's tail instead of the whole year.
+ * The store stays the authority: every allocation first catches up to the stream's head, and the
+ * append carries the expected revision, so a cache left behind by another worker's append only
+ * costs a ConcurrencyError, a catch-up and a retry.
+ */
+const sequenceCaches = new WeakMap<EventStore, Map<string, CachedSequence>>();
+
+function cachedSequence(store: EventStore, stream: string): CachedSequence {
+  let streams = sequenceCaches.get(store);
+  if (!streams) sequenceCaches.set(store, (streams = new Map()));
+  let cached = streams.get(stream);
+  if (!cached) streams.set(stream, (cached = { state: foldSequence([]), revision: -1, queue: Promise.resolve() }));
+  return cached;
+}
+
+/** Folds in what the stream holds beyond the cache: one read of the tail. */
+async function catchUp(store: EventStore, stream: string, cached: CachedSequence): Promise<void> {
+  const tail = await store.readStream(stream, { fromRevision: cached.revision + 1 });
+  // Each revision folds once, even if the read overlapped what the cache already holds.
+  const unseen = tail.filter((e) => e.revision > cached.revision);
+  if (unseen.length === 0) return;
+  advanceSequence(cached.state, unseen.map((e) => e as unknown as DecisionNumberAllocated));
+  cached.revision = unseen[unseen.length - 1].revision;
+}
+
 /**
  * The decision number of a signature: the one this nomination already holds in the sequence (a
  * retry), or the next one. Sequential and gap-free within `authority` and the signing year.
@@ -70,29 +106,47 @@ export async function allocateDecisionNumber(
 ): Promise<string> {
   const year = yearOf(p.now);
   const stream = decisionNumberStreamName(p.authority, year);
-  let allocated: string | undefined;
-  await appendWithRetry(
-    store,
-    stream,
-    async () => {
-      const events = await store.readStream(stream);
-      const state = events.reduce((s, e) => evolveSequence(s, e as unknown as DecisionNumberAllocated), initialSequence());
-      return { state, revision: events.length ? events[events.length - 1].revision : -1 };
-    },
-    (state) => {
-      allocated = state.byNomination[p.nominationId];
-      const events = decideAllocation({ type: 'AllocateDecisionNumber', authority: p.authority, year, nominationId: p.nominationId, now: p.now }, state);
-      if (events.length) allocated = events[0].data.decisionNumber;
-      return events.map((e) => ({
-        id: deterministicEventId(stream, p.nominationId),
-        type: e.type,
-        data: e.data,
-        metadata: metadata(p.actor, 'CHAIRMAN', p.now, p.nominationId, p.commandId),
-      }));
-    },
-  );
-  if (!allocated) throw new Error(`no decision number allocated for ${p.nominationId}`);
-  return allocated;
+  const cached = cachedSequence(store, stream);
+  const run = cached.queue.then(() => allocateInTurn(store, stream, cached, year, p));
+  cached.queue = run.catch(() => undefined);
+  return run;
+}
+
+async function allocateInTurn(
+  store: EventStore,
+  stream: string,
+  cached: CachedSequence,
+  year: number,
+  p: { authority: string; nominationId: string; now: string; actor: Actor; commandId: string },
+): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    await catchUp(store, stream, cached);
+    // Only this allocation changes the cache until it ends (the queue), apart from the catch-up above.
+    const command = { type: 'AllocateDecisionNumber' as const, authority: p.authority, year, nominationId: p.nominationId, now: p.now };
+    const [event] = decideAllocation(command, cached.state);
+    if (!event) return cached.state.byNomination[p.nominationId]; // a retry: the number it already holds
+    const expected = cached.revision;
+    try {
+      const result = await store.append(
+        stream,
+        [
+          {
+            id: deterministicEventId(stream, p.nominationId),
+            type: event.type,
+            data: event.data,
+            metadata: metadata(p.actor, 'CHAIRMAN', p.now, p.nominationId, p.commandId),
+          },
+        ],
+        expected < 0 ? 'no_stream' : expected,
+      );
+      // Idempotent: this nomination's event was already stored (a concurrent retry of this
+      // signature won the race), perhaps with another number: the next catch-up reads the truth.
+      if (!result.idempotent) return event.data.decisionNumber;
+    } catch (err) {
+      if (!(err instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(50, attempt * 2) * Math.random()));
+    }
+  }
 }
 
 export async function readNomineeRecord(store: EventStore, nomineeId: string): Promise<{ record: NomineeRecord; revision: number }> {
