@@ -9,6 +9,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthService, TOKEN_TTL } from './auth/auth.service';
 import { IdentityStore } from './auth/identity-store';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { jwtModuleOptions } from './auth/jwt-options';
 import { DEFAULT_LOGIN_RATE_LIMIT, LoginRateLimiter } from './auth/login-rate-limiter';
 import { HealthController } from './health/health.controller';
 import { AfterPositionInterceptor } from './http/after-position.interceptor';
@@ -29,7 +30,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         CqrsModule.forRoot(),
-        JwtModule.register({ secret: runtime.config.jwtSecret, signOptions: { expiresIn: (options.tokenTtl ?? TOKEN_TTL) as never } }),
+        JwtModule.register(jwtModuleOptions(runtime.config.jwtSecret, options.tokenTtl ?? TOKEN_TTL)),
       ],
       controllers: [HealthController, AuthController, NominationsController, RegistryController, ReferenceController],
       providers: [
