@@ -9,4 +9,5 @@ export * from './projections';
 export * from './projection-runner';
 export * from './rebuild';
 export * from './read-model-queries';
+export * from './registry-search';
 export * from './tokens';

@@ -1,5 +1,5 @@
 import type { CouncilState, NominationState, NominationStatus, VoteTally } from '@tdkt/domain';
-import { fromBit, placeholders, ReadModelDb, Row, SqlParam } from './db/read-model-db';
+import { fromBit, placeholders, ReadModelDb, ReadModelDialect, Row, SqlParam } from './db/read-model-db';
 import { searchTerms } from './normalise';
 import { fts5MatchExpression, tsqueryText, WORD_TEXT_SQL, wordPrefixPattern } from './registry-search';
 import { AUDIT_TABLE } from './projections/audit-trail.projection';
@@ -230,55 +230,10 @@ export class ReadModelQueries {
   }
 
   async searchRegistry(query: SearchRegistryQuery = {}): Promise<Page<AwardView>> {
-    const { page, pageSize, offset } = paging(query.page, query.pageSize);
-    const where: string[] = [];
-    const params: SqlParam[] = [];
-    if (!query.includeRevoked) where.push('revoked = 0');
-    if (query.year !== undefined) {
-      where.push('year = ?');
-      params.push(query.year);
-    }
-    for (const [column, value] of [
-      ['award_code', query.awardCode],
-      ['unit_id', query.unitId],
-      ['campaign_id', query.campaignId],
-    ] as const) {
-      if (value !== undefined && value !== '') {
-        where.push(`${column} = ?`);
-        params.push(value);
-      }
-    }
-    // Each word must begin a word of the normalised text (so "an" finds "An", not "Lan"); "/" and "-"
-    // also separate words, so "ubnd" finds "163/qd-ubnd" and "163/QĐ-UBND" finds it too. The full-text
-    // index finds the candidate rows (page and total alike, without reading the table); the pattern
-    // keeps exactly the rows that match (see registry-search.ts).
-    const terms = searchTerms(query.q);
-    const indexed = this.textIndexCondition(terms);
-    if (indexed) {
-      where.push(indexed.sql);
-      params.push(indexed.param);
-    }
-    for (const term of terms) {
-      where.push(`${WORD_TEXT_SQL} LIKE ? ESCAPE '\\'`);
-      params.push(wordPrefixPattern(term));
-    }
-    const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    const total = await this.count(`SELECT COUNT(*) AS n FROM ${AWARDS_TABLE}${clause}`, params);
-    const rows = await this.db.all(
-      `SELECT ${AWARD_COLUMNS} FROM ${AWARDS_TABLE}${clause} ORDER BY year DESC, signed_at DESC, nomination_id ASC LIMIT ? OFFSET ?`,
-      [...params, pageSize, offset],
-    );
-    return { items: rows.map(toAwardView), total, page, pageSize };
-  }
-
-  /** The index condition narrowing the registry to rows that may match every term, if any term has a word. */
-  private textIndexCondition(terms: readonly string[]): { sql: string; param: string } | undefined {
-    if (this.db.dialect === 'postgres') {
-      const tsquery = tsqueryText(terms);
-      return tsquery === undefined ? undefined : { sql: 'search_words @@ ?::tsquery', param: tsquery };
-    }
-    const match = fts5MatchExpression(terms);
-    return match === undefined ? undefined : { sql: `position IN (SELECT rowid FROM ${AWARDS_FTS_TABLE} WHERE ${AWARDS_FTS_TABLE} MATCH ?)`, param: match };
+    const { count, rows, page, pageSize } = registrySearchStatements(this.db.dialect, query);
+    const total = await this.count(count.sql, count.params);
+    const items = (await this.db.all(rows.sql, rows.params)).map(toAwardView);
+    return { items, total, page, pageSize };
   }
 
   /**
@@ -339,6 +294,70 @@ export class ReadModelQueries {
     const row = await this.db.get<{ n: number }>(sql, params);
     return Number(row?.n ?? 0);
   }
+}
+
+export interface SqlStatement {
+  sql: string;
+  params: SqlParam[];
+}
+
+/**
+ * The two statements of a registry search (the total, then the page), shared by `searchRegistry`
+ * and the tests that check their query plans.
+ */
+export function registrySearchStatements(dialect: ReadModelDialect, query: SearchRegistryQuery): { count: SqlStatement; rows: SqlStatement; page: number; pageSize: number } {
+  const { page, pageSize, offset } = paging(query.page, query.pageSize);
+  const where: string[] = [];
+  const params: SqlParam[] = [];
+  if (!query.includeRevoked) where.push('revoked = 0');
+  if (query.year !== undefined) {
+    where.push('year = ?');
+    params.push(query.year);
+  }
+  for (const [column, value] of [
+    ['award_code', query.awardCode],
+    ['unit_id', query.unitId],
+    ['campaign_id', query.campaignId],
+  ] as const) {
+    if (value !== undefined && value !== '') {
+      where.push(`${column} = ?`);
+      params.push(value);
+    }
+  }
+  // Each word must begin a word of the normalised text (so "an" finds "An", not "Lan"); "/" and "-"
+  // also separate words, so "ubnd" finds "163/qd-ubnd" and "163/QĐ-UBND" finds it too. The full-text
+  // index finds the candidate rows (for the total and the page alike, without reading the whole
+  // table); the pattern then keeps exactly the candidates that match (see registry-search.ts).
+  const terms = searchTerms(query.q);
+  const indexed = textIndexCondition(dialect, terms);
+  if (indexed) {
+    where.push(indexed.sql);
+    params.push(indexed.param);
+  }
+  for (const term of terms) {
+    where.push(`${WORD_TEXT_SQL} LIKE ? ESCAPE '\\'`);
+    params.push(wordPrefixPattern(term));
+  }
+  const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  return {
+    count: { sql: `SELECT COUNT(*) AS n FROM ${AWARDS_TABLE}${clause}`, params },
+    rows: {
+      sql: `SELECT ${AWARD_COLUMNS} FROM ${AWARDS_TABLE}${clause} ORDER BY year DESC, signed_at DESC, nomination_id ASC LIMIT ? OFFSET ?`,
+      params: [...params, pageSize, offset],
+    },
+    page,
+    pageSize,
+  };
+}
+
+/** The index condition narrowing the registry to rows that may match every term; none when no term has a word. */
+function textIndexCondition(dialect: ReadModelDialect, terms: readonly string[]): { sql: string; param: string } | undefined {
+  if (dialect === 'postgres') {
+    const tsquery = tsqueryText(terms);
+    return tsquery === undefined ? undefined : { sql: 'search_words @@ ?::tsquery', param: tsquery };
+  }
+  const match = fts5MatchExpression(terms);
+  return match === undefined ? undefined : { sql: `position IN (SELECT rowid FROM ${AWARDS_FTS_TABLE} WHERE ${AWARDS_FTS_TABLE} MATCH ?)`, param: match };
 }
 
 function toNominationView(r: Row): NominationView {

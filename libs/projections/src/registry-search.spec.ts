@@ -1,0 +1,52 @@
+import { searchTerms } from './normalise';
+import { fts5MatchExpression, LEXEME_MAX, tsqueryText, wordPrefixPattern } from './registry-search';
+
+describe('wordPrefixPattern (the exact behaviour)', () => {
+  it('anchors the term at a word start, "/" and "-" being word separators', () => {
+    expect(wordPrefixPattern('nguyen')).toBe('% nguyen%');
+    expect(wordPrefixPattern('163/qd-ubnd')).toBe('% 163 qd ubnd%');
+  });
+
+  it('keeps LIKE wildcards and the escape character literal', () => {
+    expect(wordPrefixPattern('100%')).toBe('% 100\\%%');
+    expect(wordPrefixPattern('a_b\\c')).toBe('% a\\_b\\\\c%');
+  });
+});
+
+describe('fts5MatchExpression', () => {
+  it('makes each term a quoted prefix phrase, all required', () => {
+    expect(fts5MatchExpression(searchTerms('Nguyễn Văn An'))).toBe('"nguyen"* "van"* "an"*');
+    expect(fts5MatchExpression(['163/qd-ubnd'])).toBe('"163/qd-ubnd"*');
+  });
+
+  it('doubles double quotes so FTS syntax in a query stays inside its string', () => {
+    expect(fts5MatchExpression(['a"b', 'x*', 'NOT', '(c)', 'd:e', '-f'])).toBe('"a""b"* "x*"* "NOT"* "(c)"* "d:e"* "-f"*');
+    expect(fts5MatchExpression(['"', 'an'])).toBe('"an"*');
+  });
+
+  it('leaves out terms without a letter or digit, and gives nothing when none is left', () => {
+    expect(fts5MatchExpression(['-', '!!!', '*'])).toBeUndefined();
+    expect(fts5MatchExpression([])).toBeUndefined();
+  });
+});
+
+describe('tsqueryText', () => {
+  it('ANDs the words, the last word of each term as a prefix', () => {
+    expect(tsqueryText(searchTerms('nguyen van an'))).toBe("'nguyen':* & 'van':* & 'an':*");
+    expect(tsqueryText(['163/qd-ubnd'])).toBe("'163' & 'qd' & 'ubnd':*");
+    expect(tsqueryText(['an-'])).toBe("'an'");
+  });
+
+  it('quotes lexemes so tsquery operators in a query are plain characters', () => {
+    expect(tsqueryText(["o'neil", 'a\\b', '!x', 'y&z|w', '(q):*'])).toBe("'o''neil':* & 'a\\\\b':* & '!x':* & 'y&z|w':* & '(q):*':*");
+  });
+
+  it('gives nothing for separators alone', () => {
+    expect(tsqueryText(['-', '/', '-/-'])).toBeUndefined();
+  });
+
+  it('cuts a very long word to the indexed length and searches it as a prefix', () => {
+    const long = 'x'.repeat(LEXEME_MAX + 50);
+    expect(tsqueryText([`${long}-y`])).toBe(`'${'x'.repeat(LEXEME_MAX)}':* & 'y':*`);
+  });
+});
