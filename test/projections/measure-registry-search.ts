@@ -85,7 +85,7 @@ function events(): RecordedEvent[] {
         by: { userId: 'chutich', role: 'CHAIRMAN' },
         cashMultiple: 1,
       },
-      metadata: { actorId: 'chutich', actorRole: 'CHAIRMAN', occurredAt: at, schemaVersion: 1 },
+      metadata: { actorId: 'chutich', actorRole: 'CHAIRMAN', occurredAt: at, correlationId: `m${i}`, schemaVersion: 1 },
     });
   }
   return out;

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@tdkt/event-store';
 import {
+  AwardRegistryProjection,
   AWARDS_FTS_TABLE,
+  ddlFor,
   normaliseForSearch,
   ProjectionRunner,
   ReadModelQueries,
@@ -12,6 +14,7 @@ import {
   registrySearchStatements,
   searchTerms,
   type AwardView,
+  type Projection,
   type ReadModelDb,
   type SearchRegistryQuery,
 } from '@tdkt/projections';
@@ -170,7 +173,7 @@ describe.each(backends)('Registry search through the full-text index on %s', (_n
     store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
     for (const a of all) {
       const by = { userId: 'chutich', role: 'CHAIRMAN' };
-      const metadata = { actorId: 'chutich', actorRole: 'CHAIRMAN', occurredAt: a.at, schemaVersion: 1 };
+      const metadata = { actorId: 'chutich', actorRole: 'CHAIRMAN', occurredAt: a.at, correlationId: a.id, schemaVersion: 1 };
       await store.append(
         `nomination-${a.id}`,
         [
@@ -210,7 +213,7 @@ describe.each(backends)('Registry search through the full-text index on %s', (_n
             id: randomUUID(),
             type: 'AwardRevoked',
             data: { at: '2027-01-01T00:00:00.000Z', by: { userId: 'chutich', role: 'CHAIRMAN' }, ground: 'DISHONEST_DECLARATION', reason: 'Kê khai sai' },
-            metadata: { actorId: 'chutich', actorRole: 'CHAIRMAN', occurredAt: '2027-01-01T00:00:00.000Z', schemaVersion: 1 },
+            metadata: { actorId: 'chutich', actorRole: 'CHAIRMAN', occurredAt: '2027-01-01T00:00:00.000Z', correlationId: a.id, schemaVersion: 1 },
           },
         ],
         0,
@@ -336,3 +339,71 @@ async function explain(db: ReadModelDb, sql: string, params: (string | number | 
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   });
 }
+
+describe.each(backends)('Upgrading a registry built before the full-text index, on %s', (_name, createBackend) => {
+  it('rebuilds the registry with its index on start, and searches it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tdkt-registry-upgrade-'));
+    const store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
+    const backend = createBackend();
+    let db = await backend.open();
+    try {
+      await store.append(
+        'nomination-upgrade-1',
+        [
+          {
+            id: randomUUID(),
+            type: 'AwardDecisionSigned',
+            data: {
+              decisionNumber: '7/QĐ-UBND',
+              nominee: { kind: 'individual', name: 'Đặng Thị Ánh', nomineeId: 'nominee-upgrade-1' },
+              awardCode: 'BANG_KHEN_TINH',
+              awardName: 'Bằng khen của Chủ tịch UBND tỉnh',
+              unitId: 'donvi1',
+              campaignId: 'campaign-2026',
+              year: 2026,
+              oneOff: false,
+              at: '2026-11-25T02:00:00.000Z',
+              by: { userId: 'chutich', role: 'CHAIRMAN' },
+              cashMultiple: 1,
+            },
+            metadata: { actorId: 'chutich', actorRole: 'CHAIRMAN', occurredAt: '2026-11-25T02:00:00.000Z', correlationId: 'upgrade-1', schemaVersion: 1 },
+          },
+        ],
+        'no_stream',
+      );
+      // Version 1: the same table without any search index, caught up to the head.
+      const current = new AwardRegistryProjection();
+      const v1: Projection = {
+        name: current.name,
+        version: 1,
+        streamPrefixes: current.streamPrefixes,
+        tables: current.tables,
+        ddl: (d) => ddlFor(current, d).filter((s) => !/fts|ix_awards_position|ix_awards_search/.test(s)).map((s) => s.replace(/,\s*search_words tsvector GENERATED[^\n]*STORED/, '')),
+        applyBatch: (tx, events) => current.applyBatch(tx, events),
+      };
+      const old = new ProjectionRunner(db, store, { projections: [v1], live: false });
+      await old.start();
+      await old.ready;
+      await old.stop();
+      expect(await db.get<{ version: number }>("SELECT version FROM projection_checkpoints WHERE name = 'award-registry'")).toEqual({ version: 1 });
+      await db.close();
+
+      db = await backend.open();
+      const runner = new ProjectionRunner(db, store, { projections: [new AwardRegistryProjection()], live: false });
+      await runner.start();
+      await runner.ready;
+      await runner.stop();
+      expect(await db.get<{ version: number }>("SELECT version FROM projection_checkpoints WHERE name = 'award-registry'")).toEqual({ version: current.version });
+      const found = await new ReadModelQueries(db).searchRegistry({ q: 'dang thi anh' });
+      expect(found.items.map((a) => a.nomineeName)).toEqual(['Đặng Thị Ánh']);
+      const { count } = registrySearchStatements(db.dialect, { q: 'dang' });
+      const plan = await explain(db, count.sql, count.params);
+      expect(plan).toMatch(db.dialect === 'sqlite' ? new RegExp(AWARDS_FTS_TABLE) : /ix_awards_search/);
+    } finally {
+      await db.close();
+      await backend.dispose();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
