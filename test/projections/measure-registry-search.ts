@@ -9,6 +9,7 @@
  * Rows are written through the award-registry projection (so the index is maintained as in
  * production: FTS5 triggers / generated tsvector). "Before" runs the previous statements (same
  * filters, no index condition) on the same rows; the insert time is also given without the index.
+ * KEEP_SCHEMA=1 keeps the SQLite files and the PostgreSQL schema for a look at the plans.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -173,7 +174,8 @@ async function main() {
     let n = 0;
     await measure('SQLite', async () => SqliteReadModelDb.open(join(dir, `rm-${n++}.sqlite`)), all);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.KEEP_SCHEMA) console.log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
   const schema = `tdkt_measure_${process.pid}`;
   try {
@@ -181,7 +183,8 @@ async function main() {
   } finally {
     const c = new Client({ connectionString: PG_URL });
     await c.connect();
-    if (!process.env.KEEP_SCHEMA) await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    if (process.env.KEEP_SCHEMA) console.log(`kept schema ${schema}`);
+    else await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await c.end();
   }
 }
