@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@tdkt/event-store';
+import { SqliteEventStore, type RecordedEvent } from '@tdkt/event-store';
 import {
   AwardRegistryProjection,
   AWARDS_FTS_TABLE,
   ddlFor,
   normaliseForSearch,
+  prepareProjections,
   ProjectionRunner,
   ReadModelQueries,
   rebuild,
@@ -404,6 +405,41 @@ describe.each(backends)('Upgrading a registry built before the full-text index, 
       await backend.dispose();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(backends)('The search index follows every write of the registry row, on %s', (_name, createBackend) => {
+  const signed = (position: number, name: string) =>
+    ({
+      id: randomUUID(),
+      type: 'AwardDecisionSigned',
+      stream: 'nomination-rewrite-1',
+      revision: position,
+      position,
+      recordedAt: '2026-01-01T00:00:00.000Z',
+      metadata: { actorId: 'chutich', actorRole: 'CHAIRMAN', occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'rewrite-1', schemaVersion: 1 },
+      data: { decisionNumber: `${position}/QĐ-UBND`, nominee: { kind: 'individual', name }, awardCode: 'BANG_KHEN_TINH', awardName: 'Giấy khen', unitId: 'donvi1', year: 2026, oneOff: false, at: '2026-01-01T00:00:00.000Z', by: { userId: 'chutich' } },
+    }) as RecordedEvent;
+
+  it('re-indexes a row written again and forgets a deleted one', async () => {
+    const backend = createBackend();
+    const db = await backend.open();
+    try {
+      const projection = new AwardRegistryProjection();
+      await prepareProjections(db, [projection]);
+      const queries = new ReadModelQueries(db);
+      const total = async (q: string) => (await queries.searchRegistry({ q })).total;
+      await db.transaction((tx) => projection.applyBatch(tx, [signed(5, 'Nguyễn Văn An')]));
+      expect([await total('nguyen an'), await total('5/qd')]).toEqual([1, 1]);
+      await db.transaction((tx) => projection.applyBatch(tx, [signed(9, 'Trần Thị Bé')]));
+      expect([await total('nguyen an'), await total('5/qd'), await total('tran be'), await total('9/qd-ubnd')]).toEqual([0, 0, 1, 1]);
+      await db.run('DELETE FROM awards');
+      expect(await total('tran be')).toBe(0);
+      if (db.dialect === 'sqlite') expect(await db.all(`SELECT rowid FROM ${AWARDS_FTS_TABLE} WHERE ${AWARDS_FTS_TABLE} MATCH ?`, ['"tran"*'])).toEqual([]);
+    } finally {
+      await db.close();
+      await backend.dispose();
     }
   });
 });
