@@ -41,7 +41,7 @@ function projectionsHash(): string {
   return hash.digest('hex').slice(0, 10);
 }
 
-async function ensureProjected(storeFile: string, ctx: ScenarioContext): Promise<{ file: string; rebuildMs?: number; events?: number }> {
+export async function ensureProjected(storeFile: string, ctx: ScenarioContext): Promise<{ file: string; rebuildMs?: number; events?: number }> {
   const file = storeFile.replace(/\.sqlite$/, `.read-models-${projectionsHash()}.sqlite`);
   if (existsSync(file)) return { file };
   const partial = `${file}.partial`;

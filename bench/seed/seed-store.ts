@@ -1,7 +1,8 @@
 /**
  * Seeds a SQLite event store with generated nomination streams, once: the file is cached in
  * bench/.data under a name that carries the generator version, the mix and the size, and reused by
- * every later run. Run alone: `npx ts-node -r tsconfig-paths/register bench/seed/seed-store.ts 1000000`.
+ * every later run. Run alone: `node -r ts-node/register/transpile-only -r tsconfig-paths/register
+ * bench/seed/seed-store.ts 1000000` (or `--registry 100000`).
  *
  * Rows are written straight into the store's own table (same columns, same JSON, same revisions
  * and positions as SqliteEventStore.append writes) in large transactions without fsync: appending a
@@ -101,7 +102,10 @@ function readStats(file: string): SeededStore['stats'] {
   }
 }
 
+/** `seed-store.ts [events]` or `seed-store.ts --registry [awards]`: fills the cache ahead of a run. */
 if (require.main === module) {
-  const events = Number(process.argv[2] ?? 1_000_000);
-  ensureSeededStore({ kind: 'realistic', events }, console.log).then((result) => console.log(JSON.stringify(result, null, 2)));
+  const registry = process.argv[2] === '--registry';
+  const size = Number(process.argv[registry ? 3 : 2] ?? (registry ? 100_000 : 1_000_000));
+  const spec: SeedSpec = registry ? { kind: 'registry', awards: size } : { kind: 'realistic', events: size };
+  ensureSeededStore(spec, console.log).then((result) => console.log(JSON.stringify(result, null, 2)));
 }
