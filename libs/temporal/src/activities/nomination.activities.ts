@@ -234,7 +234,12 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
       const mine = recorded.filter((e) => e.metadata.causationId === input.commandId);
       if (mine.length) return alreadyApplied(input, recorded, mine);
     } else {
-      recorded = input.expectedRevision < 0 ? [] : await store.readStream(stream, { maxCount: input.expectedRevision + 1 });
+      // A retry after its append reports what was stored: deciding again could meet changed context
+      // (roster, nominee record) and return other events than the stored ones, or refuse a written command.
+      const all = await store.readStream(stream);
+      const mine = all.filter((e) => e.revision > input.expectedRevision! && e.metadata.causationId === input.commandId);
+      if (mine.length) return alreadyApplied(input, all, mine);
+      recorded = all.filter((e) => e.revision <= input.expectedRevision!);
     }
     const expected = input.expectedRevision ?? recorded.length - 1;
     const state = fold(recorded);
