@@ -8,7 +8,7 @@
  * the nomination's event stream. The workflow keeps the state folded from the events the activity
  * returns, and its own clock issues stage reminders, escalations and the council's automatic close.
  */
-import { allHandlersFinished, condition, log, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { SYSTEM_ACTOR, type Actor } from '../../libs/domain/src/shared/actor';
 import { invalid } from '../../libs/domain/src/shared/errors';
@@ -52,6 +52,9 @@ const FINAL_STATUSES: readonly NominationStatus[] = ['AWARDED', 'REJECTED', 'WIT
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Patch: time on hold while the council votes moves its voting deadline (histories before it closed at the original one). */
+const COUNCIL_DEADLINE_SKIPS_HOLD = 'council-deadline-skips-hold';
+
 /** Members who have neither voted nor recused. */
 const pendingMembers = (c: CouncilState) => c.members.filter((m) => c.votes[m.userId] === undefined && !c.recused.includes(m.userId));
 
@@ -78,6 +81,8 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
   let revision = -1;
   let position = 0;
   let clock: StageClock = { entry: '', heldMs: 0, holdSince: null, reminded: false, escalated: false };
+  /** Time on hold since the council opened voting: nobody can vote on hold, so the deadline moves by it. */
+  let councilHeldMs = 0;
   /** System actions refused at a given revision: not retried until the state moves on. */
   const refused = new Set<string>();
   let draftsReceived = 0;
@@ -114,10 +119,16 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
     const entry = `${state.status}@${state.stageSince}`;
     if (entry !== clock.entry) clock = { entry, heldMs: 0, holdSince: state.onHold ? at : null, reminded: false, escalated: false };
     switch (event.type) {
+      case 'CouncilVotingOpened':
+        councilHeldMs = 0;
+        break;
       case 'NominationPutOnHold':
         clock.holdSince = at;
         break;
       case 'NominationReleasedFromHold':
+        // Voting cannot be opened on hold, so a hold released with voting open began after the opening.
+        if (clock.holdSince !== null && state.status === 'COUNCIL_VOTING' && state.council?.open && patched(COUNCIL_DEADLINE_SKIPS_HOLD))
+          councilHeldMs += Math.max(0, at - clock.holdSince);
         if (clock.holdSince !== null) clock.heldMs += Math.max(0, at - clock.holdSince);
         clock.holdSince = null;
         break;
@@ -148,7 +159,12 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
     if (state.status === 'COUNCIL_VOTING' && state.council?.open) {
       const c = state.council;
       if (pendingMembers(c).length === 0) candidates.push({ signature: `close:ALL_VOTED`, at: 0, intent: { type: 'CloseCouncilVoting', trigger: 'ALL_VOTED' } });
-      else candidates.push({ signature: `close:DEADLINE@${c.deadline}`, at: Date.parse(c.deadline), intent: { type: 'CloseCouncilVoting', trigger: 'DEADLINE' } });
+      else
+        candidates.push({
+          signature: `close:DEADLINE@${c.deadline}+${councilHeldMs}`,
+          at: Date.parse(c.deadline) + councilHeldMs,
+          intent: { type: 'CloseCouncilVoting', trigger: 'DEADLINE' },
+        });
     }
     const limit = stageLimit();
     if (limit && !clock.escalated) {
@@ -306,7 +322,15 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
       revision,
       position,
       round: state.round,
-      council: c ? { open: c.open, members: c.members.length, votes: Object.keys(c.votes).length, recused: c.recused.length, deadline: c.deadline } : null,
+      council: c
+        ? {
+            open: c.open,
+            members: c.members.length,
+            votes: Object.keys(c.votes).length,
+            recused: c.recused.length,
+            deadline: councilHeldMs > 0 ? iso(Date.parse(c.deadline) + councilHeldMs) : c.deadline,
+          }
+        : null,
     };
     if (state.decisionNumber) view.decisionNumber = state.decisionNumber;
     return view;

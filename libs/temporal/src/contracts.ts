@@ -97,7 +97,7 @@ export interface CouncilView {
   members: number;
   votes: number;
   recused: number;
-  /** ISO voting deadline. */
+  /** ISO voting deadline, moved on by the time the nomination was on hold while voting was open. */
   deadline: string;
 }
 
