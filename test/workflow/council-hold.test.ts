@@ -8,7 +8,7 @@ import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SqliteEventStore } from '@tdkt/event-store';
 import { createNominationActivities, nominationWorkflowId } from '@tdkt/temporal';
-import { fixture, gateway, newId, sleep, startDevServer, streamOf, tempDir, typesOf, waitFor, workflowArgs, workflowBundle } from './support/harness';
+import { VOTERS_FOR_DONVI1, fixture, gateway, newId, sleep, startDevServer, streamOf, tempDir, typesOf, waitFor, workflowArgs, workflowBundle } from './support/harness';
 import { Driver } from './support/scenarios';
 import { replayAll } from './support/replay';
 
@@ -78,6 +78,27 @@ test('time on hold does not run down the council deadline: voting stays open aft
     'CouncilVotingClosed',
   ]);
 
+  const handle = env.client.workflow.getHandle(nominationWorkflowId(id));
+  await handle.result();
+  const results = await replayAll([{ workflowId: handle.workflowId, history: await handle.fetchHistory() }]);
+  expect(results.filter((r) => r.error)).toEqual([]);
+});
+
+test('voting closes itself once every eligible member has voted: a conflicted member who never recused is not waited for', async () => {
+  const d = new Driver(gateway(env.client, TASK_QUEUE), f); // voting deadline an hour away
+  const id = newId();
+  await d.draft(id);
+  await d.submit(id);
+  await d.endorse(id);
+  await d.openVoting(id);
+  // hoidong1 is from the nominee's unit: may not vote, and does not recuse either.
+  let last;
+  for (const m of VOTERS_FOR_DONVI1) last = await d.vote(id, m, 'approve');
+  expect(last).toMatchObject({ status: 'AWAITING_SIGNATURE' });
+  const closed = (await streamOf(store, id)).slice(-1)[0];
+  expect(closed).toMatchObject({ type: 'CouncilVotingClosed', data: { trigger: 'ALL_VOTED', outcome: 'APPROVED', tally: { members: 6, approve: 5, recused: 0 } } });
+
+  await d.withdraw(id);
   const handle = env.client.workflow.getHandle(nominationWorkflowId(id));
   await handle.result();
   const results = await replayAll([{ workflowId: handle.workflowId, history: await handle.fetchHistory() }]);

@@ -12,7 +12,7 @@ import { allHandlersFinished, condition, log, patched, proxyActivities, setHandl
 import type { UpdateDefinition } from '@temporalio/common';
 import { SYSTEM_ACTOR, type Actor } from '../../libs/domain/src/shared/actor';
 import { invalid } from '../../libs/domain/src/shared/errors';
-import { awaiting, guard } from '../../libs/domain/src/nomination/nomination.guard';
+import { awaiting, guard, pendingVoters } from '../../libs/domain/src/nomination/nomination.guard';
 import { evolve, initialState } from '../../libs/domain/src/nomination/nomination.evolve';
 import type { NominationEvent } from '../../libs/domain/src/nomination/nomination.events';
 import type { NominationIntent } from '../../libs/domain/src/nomination/nomination.intents';
@@ -54,8 +54,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Patch: time on hold while the council votes moves its voting deadline (histories before it closed at the original one). */
 const COUNCIL_DEADLINE_SKIPS_HOLD = 'council-deadline-skips-hold';
+/** Patch: voting closes once every member who MAY vote has voted or recused (histories before it waited for every member). */
+const COUNCIL_CLOSES_ON_ELIGIBLE = 'council-closes-on-eligible';
 
-/** Members who have neither voted nor recused. */
+/** Members who have neither voted nor recused (before the COUNCIL_CLOSES_ON_ELIGIBLE patch). */
 const pendingMembers = (c: CouncilState) => c.members.filter((m) => c.votes[m.userId] === undefined && !c.recused.includes(m.userId));
 
 interface StageClock {
@@ -83,6 +85,8 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
   let clock: StageClock = { entry: '', heldMs: 0, holdSince: null, reminded: false, escalated: false };
   /** Time on hold since the council opened voting: nobody can vote on hold, so the deadline moves by it. */
   let councilHeldMs = 0;
+  /** Decided when voting opens: whether voting waits only for the members who may vote. */
+  let closeOnEligible = false;
   /** System actions refused at a given revision: not retried until the state moves on. */
   const refused = new Set<string>();
   let draftsReceived = 0;
@@ -121,6 +125,7 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
     switch (event.type) {
       case 'CouncilVotingOpened':
         councilHeldMs = 0;
+        closeOnEligible = patched(COUNCIL_CLOSES_ON_ELIGIBLE);
         break;
       case 'NominationPutOnHold':
         clock.holdSince = at;
@@ -158,7 +163,8 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
     const candidates: SystemAction[] = [];
     if (state.status === 'COUNCIL_VOTING' && state.council?.open) {
       const c = state.council;
-      if (pendingMembers(c).length === 0) candidates.push({ signature: `close:ALL_VOTED`, at: 0, intent: { type: 'CloseCouncilVoting', trigger: 'ALL_VOTED' } });
+      const pending = closeOnEligible ? pendingVoters(state).length : pendingMembers(c).length;
+      if (pending === 0) candidates.push({ signature: `close:ALL_VOTED`, at: 0, intent: { type: 'CloseCouncilVoting', trigger: 'ALL_VOTED' } });
       else
         candidates.push({
           signature: `close:DEADLINE@${c.deadline}+${councilHeldMs}`,

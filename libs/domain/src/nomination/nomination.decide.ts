@@ -2,7 +2,7 @@ import { checkEligibility, findDuplicateAward } from '../eligibility/eligibility
 import { conflict, forbidden, invalid, invalidState } from '../shared/errors';
 import type { NominationCommand } from './nomination.commands';
 import type { NominationEvent } from './nomination.events';
-import { guard, awaiting } from './nomination.guard';
+import { guard, awaiting, pendingVoters } from './nomination.guard';
 import { tallyVotes } from './council-tally';
 import { ExistingNomination, NominationState } from './nomination.state';
 import { HOLD_MATTERS, REVOCATION_GROUNDS, PriorAward } from './nomination.types';
@@ -153,7 +153,8 @@ export function decide(command: NominationCommand, state: NominationState): Nomi
       if ((by.role === 'SYSTEM') !== (command.trigger !== 'SECRETARY'))
         throw forbidden('TRIGGER_NOT_ALLOWED', `Vai trò ${by.role} không đóng biểu quyết theo căn cứ ${command.trigger}`);
       const council = s.council!;
-      const pending = council.members.filter((m) => council.votes[m.userId] === undefined && !council.recused.includes(m.userId));
+      // Every member who may vote has voted or recused; a conflicted member is not waited for.
+      const pending = pendingVoters(s);
       if (command.trigger === 'ALL_VOTED' && pending.length > 0)
         throw invalidState('VOTES_PENDING', `Còn ${pending.length} thành viên chưa biểu quyết`);
       if (command.trigger === 'DEADLINE' && instant(command.now, 'now') < instant(council.deadline, 'deadline'))

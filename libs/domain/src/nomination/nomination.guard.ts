@@ -2,7 +2,7 @@ import { Actor, ActingAs, Role, actingAs, hasRole } from '../shared/actor';
 import { forbidden, invalidState, DomainError } from '../shared/errors';
 import type { NominationCommandType } from './nomination.commands';
 import { ExistingNomination, NominationState, TERMINAL_STATUSES } from './nomination.state';
-import type { NominationStatus } from './nomination.types';
+import type { CouncilMember, NominationStatus } from './nomination.types';
 
 /**
  * The checks that need nothing but the actor and the nomination's state: role, scope, stage,
@@ -145,6 +145,24 @@ export function mustRecuse(actor: Actor, s: ExistingNomination): boolean {
   const member = s.council?.members.find((m) => m.userId === actor.userId);
   const units = [member?.unitId, actor.unitId].filter((u): u is string => u !== undefined);
   return units.includes(s.unitId) || (s.nominee.userId !== undefined && s.nominee.userId === actor.userId);
+}
+
+/**
+ * Whether a council member on the roster may vote on this nomination at all: not the nominee, not
+ * from the nominee's unit, not its drafter or proposer. The others can only recuse, so the voting
+ * does not wait for them (their recusal would not change the tally either).
+ */
+export function mayVote(member: CouncilMember, s: ExistingNomination): boolean {
+  if (member.unitId !== undefined && member.unitId === s.unitId) return false;
+  if (s.nominee.userId !== undefined && s.nominee.userId === member.userId) return false;
+  return !s.drafters.includes(member.userId) && !s.proposers.includes(member.userId);
+}
+
+/** Members who may vote and have neither voted nor recused: the ones voting still waits for. */
+export function pendingVoters(s: ExistingNomination): CouncilMember[] {
+  const c = s.council;
+  if (!c) return [];
+  return c.members.filter((m) => c.votes[m.userId] === undefined && !c.recused.includes(m.userId) && mayVote(m, s));
 }
 
 function as(actor: Actor, role: Role): ActingAs {
