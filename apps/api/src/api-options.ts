@@ -6,4 +6,6 @@ export interface ApiOptions {
   loginRateLimit?: LoginRateLimitOptions;
   /** JWT lifetime (default 8h). */
   tokenTtl?: string;
+  /** Peers trusted to set X-Forwarded-For (Express 'trust proxy'; default TDKT_TRUST_PROXY or `loopback`). */
+  trustProxy?: string;
 }

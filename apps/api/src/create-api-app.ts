@@ -18,8 +18,11 @@ export async function createApiApp(
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
   app.useGlobalPipes(createValidationPipe());
-  // Behind a reverse proxy the client address (login rate limit) comes from X-Forwarded-For.
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // The client address (login rate limit) comes from X-Forwarded-For only when a trusted proxy
+  // sent it: by default one on this host. Trusting whole private ranges would let any client on
+  // the office network forge the header and get a fresh allowance per guess. A proxy elsewhere
+  // is named with TDKT_TRUST_PROXY (Express syntax, e.g. `loopback, 10.0.0.5`).
+  app.set('trust proxy', options.trustProxy ?? process.env.TDKT_TRUST_PROXY ?? 'loopback');
   const doc = new DocumentBuilder()
     .setTitle('TĐKT — thi đua, khen thưởng')
     .setDescription(

@@ -1,5 +1,6 @@
 import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, type DomainErrorKind } from '@tdkt/domain';
+import { NominationServiceUnavailableError } from '@tdkt/temporal';
 import type { HttpResponse } from './http-types';
 
 /** One field that failed and why (Vietnamese reasons, for the person filling in the form). */
@@ -32,6 +33,7 @@ const ERROR_NAMES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  413: 'Payload Too Large',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -117,17 +119,44 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (exception.field) body.errors = [{ field: exception.field, reasons: [exception.message] }];
       return body;
     }
+    if (exception instanceof NominationServiceUnavailableError) {
+      this.logger.warn(exception.message);
+      return {
+        statusCode: 503,
+        error: ERROR_NAMES[503],
+        code: 'WORKFLOW_UNAVAILABLE',
+        message:
+          exception.operation === 'command'
+            ? 'Hệ thống xử lý hồ sơ chưa phản hồi kịp; lệnh có thể vẫn được thực hiện sau — hãy xem lại hồ sơ trước khi gửi lại'
+            : 'Hệ thống xử lý hồ sơ chưa phản hồi kịp; vui lòng thử lại sau',
+      };
+    }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const r = exception.getResponse();
       if (typeof r === 'object' && r && 'code' in r) return { ...(r as ErrorBody), statusCode };
       const message = typeof r === 'string' ? r : Array.isArray((r as { message?: unknown }).message) ? ((r as { message: string[] }).message.join('; ')) : String((r as { message?: unknown }).message ?? exception.message);
       if (statusCode === 400 && /JSON/.test(message)) return { statusCode, error: ERROR_NAMES[400], code: 'MALFORMED_JSON', message: `Nội dung gửi lên không phải JSON hợp lệ (${message})` };
+      // The router's own 404 ("Cannot GET /x") for a path no controller serves.
+      const route = statusCode === 404 && /^Cannot ([A-Z]+) (.*)$/.exec(message);
+      if (route) return { statusCode, error: ERROR_NAMES[404], code: 'ROUTE_NOT_FOUND', message: `Không có đường dẫn ${route[1]} ${route[2]}` };
       return { statusCode, error: ERROR_NAMES[statusCode] ?? exception.name, code: defaultCode(statusCode), message };
     }
+    // The body parser's client errors (http-errors: a body over the size limit, an unsupported
+    // charset or encoding, an aborted upload) keep their 4xx status; they are not server faults.
+    const clientError = clientHttpError(exception);
+    if (clientError === 413) return { statusCode: 413, error: ERROR_NAMES[413], code: 'PAYLOAD_TOO_LARGE', message: 'Nội dung gửi lên quá lớn' };
+    if (clientError) return { statusCode: clientError, error: ERROR_NAMES[clientError] ?? 'Bad Request', code: defaultCode(clientError), message: 'Nội dung gửi lên không đọc được' };
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return { statusCode: 500, error: ERROR_NAMES[500], code: 'INTERNAL', message: 'Lỗi hệ thống' };
   }
+}
+
+/** The 4xx status of an http-errors client error (as raised by body-parser), if that is what this is. */
+function clientHttpError(exception: unknown): number | undefined {
+  const e = exception as { status?: unknown; expose?: unknown } | null;
+  if (!(exception instanceof Error) || !e || e.expose !== true || typeof e.status !== 'number') return undefined;
+  return e.status >= 400 && e.status < 500 ? e.status : undefined;
 }
 
 function defaultCode(status: number): string {

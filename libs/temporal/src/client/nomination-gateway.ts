@@ -12,6 +12,8 @@ import {
   WorkflowFailedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  isGrpcDeadlineError,
   type WorkflowIdReusePolicy,
 } from '@temporalio/client';
 import { DomainError, type Actor, type NominationIntent } from '@tdkt/domain';
@@ -37,6 +39,34 @@ export interface NominationGatewayOptions {
   taskQueue: string;
   /** Passed to every new nomination workflow: stage limits, their unit, the council's voting time. */
   workflowArgs: Omit<NominationWorkflowArgs, 'nominationId'>;
+  /**
+   * How long a command may wait for its outcome (default 30 s). The SDK otherwise polls an Update
+   * or a workflow result for ever — e.g. while no worker runs — and the HTTP request never answers.
+   */
+  commandTimeoutMs?: number;
+  /** How long the `view` query may wait (default 5 s); a query needs a worker to answer it. */
+  queryTimeoutMs?: number;
+}
+
+/**
+ * The command (or query) got no answer in time: Temporal or the worker is unreachable or
+ * overloaded. An Update or revocation already handed over may still be carried out later.
+ */
+export class NominationServiceUnavailableError extends Error {
+  constructor(readonly operation: 'command' | 'query') {
+    super(`No answer from the nomination workflow within the time limit (${operation})`);
+    this.name = 'NominationServiceUnavailableError';
+  }
+}
+
+/** True when the error is a deadline we set running out (possibly wrapped by the SDK). */
+function isDeadline(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 5; depth++) {
+    if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(e)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 type DraftIntent = Extract<NominationIntent, { type: 'DraftNomination' }>;
@@ -83,14 +113,14 @@ export class NominationGateway {
       });
     try {
       try {
-        return await attempt('REJECT_DUPLICATE');
+        return await this.withinCommandTime(() => attempt('REJECT_DUPLICATE'));
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
         // A closed workflow holds the id: a nomination that ended, or a refused draft that wrote
         // nothing — only then may the id be drafted again.
         const previous = await this.closedResult(nominationId);
         if (previous && previous.status !== 'NONE') throw new DomainError('INVALID_STATE', 'ALREADY_EXISTS', 'Hồ sơ đề nghị này đã tồn tại');
-        return await attempt('ALLOW_DUPLICATE');
+        return await this.withinCommandTime(() => attempt('ALLOW_DUPLICATE'));
       }
     } catch (err) {
       throw domainErrorFrom(err) ?? err;
@@ -106,10 +136,11 @@ export class NominationGateway {
     const envelope: CommandEnvelope = { commandId: randomUUID(), actor, intent };
     const handle = this.client.workflow.getHandle(nominationWorkflowId(nominationId));
     try {
-      return await handle.executeUpdate<CommandOutcome, [CommandEnvelope]>(name, { args: [envelope], updateId: envelope.commandId });
+      return await this.withinCommandTime(() => handle.executeUpdate<CommandOutcome, [CommandEnvelope]>(name, { args: [envelope], updateId: envelope.commandId }));
     } catch (err) {
       const domain = domainErrorFrom(err);
       if (domain) throw domain;
+      if (err instanceof NominationServiceUnavailableError) throw err;
       if (err instanceof WorkflowUpdateFailedError) throw err;
       throw (await this.whyUnreachable(nominationId)) ?? err;
     }
@@ -118,7 +149,8 @@ export class NominationGateway {
   /** The nomination workflow's `view` query. */
   async view(nominationId: string): Promise<NominationView> {
     try {
-      const view = await this.client.workflow.getHandle(nominationWorkflowId(nominationId)).query(viewQuery);
+      const handle = this.client.workflow.getHandle(nominationWorkflowId(nominationId));
+      const view = await this.within(this.opts.queryTimeoutMs ?? 5_000, 'query', () => handle.query(viewQuery));
       if (view.status === 'NONE') throw notFound();
       return view;
     } catch (err) {
@@ -130,13 +162,29 @@ export class NominationGateway {
   private async revoke(nominationId: string, intent: Extract<NominationIntent, { type: 'RevokeAward' }>, actor: Actor): Promise<CommandOutcome> {
     const commandId = randomUUID();
     try {
-      return await this.client.workflow.execute<typeof revocationWorkflow>('revocationWorkflow', {
-        workflowId: revocationWorkflowId(nominationId, commandId),
-        taskQueue: this.opts.taskQueue,
-        args: [{ nominationId, commandId, actor, intent }],
-      });
+      return await this.withinCommandTime(() =>
+        this.client.workflow.execute<typeof revocationWorkflow>('revocationWorkflow', {
+          workflowId: revocationWorkflowId(nominationId, commandId),
+          taskQueue: this.opts.taskQueue,
+          args: [{ nominationId, commandId, actor, intent }],
+        }),
+      );
     } catch (err) {
       if (err instanceof WorkflowFailedError) throw domainErrorFrom(err.cause) ?? err;
+      throw err;
+    }
+  }
+
+  private withinCommandTime<T>(fn: () => Promise<T>): Promise<T> {
+    return this.within(this.opts.commandTimeoutMs ?? 30_000, 'command', fn);
+  }
+
+  /** Runs `fn` with a gRPC deadline on every call it makes; a deadline reached becomes NominationServiceUnavailableError. */
+  private async within<T>(ms: number, operation: 'command' | 'query', fn: () => Promise<T>): Promise<T> {
+    try {
+      return await this.client.withDeadline(Date.now() + ms, fn);
+    } catch (err) {
+      if (isDeadline(err)) throw new NominationServiceUnavailableError(operation);
       throw err;
     }
   }

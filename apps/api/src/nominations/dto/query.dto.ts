@@ -3,6 +3,11 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { NOMINATION_STATUSES, type NominationStatus } from '@tdkt/domain';
 
+const MAX_PAGE = 1_000_000;
+/** A calendar year (PostgreSQL's integer columns refuse anything past 2^31 with an error). */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 9999;
+
 /** `true`/`false`/`1`/`0` in a query string → boolean; anything else is left for @IsBoolean to refuse. */
 export const toBoolean = ({ value }: { value: unknown }) => {
   if (value === 'true' || value === '1' || value === true) return true;
@@ -15,11 +20,13 @@ const toList = ({ value }: { value: unknown }) =>
   (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
 
 export class PagingDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  // Bounded: a huge page number overflows the SQL offset (a 500, not an empty page).
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
@@ -62,10 +69,12 @@ export class ListNominationsQueryDto extends PagingDto {
   @MaxLength(100)
   award?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minimum: MIN_YEAR, maximum: MAX_YEAR })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
+  @Min(MIN_YEAR)
+  @Max(MAX_YEAR)
   year?: number;
 
   @ApiPropertyOptional()
@@ -88,10 +97,12 @@ export class SearchRegistryQueryDto extends PagingDto {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minimum: MIN_YEAR, maximum: MAX_YEAR })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
+  @Min(MIN_YEAR)
+  @Max(MAX_YEAR)
   year?: number;
 
   @ApiPropertyOptional({ description: 'Mã hình thức khen thưởng' })
@@ -120,9 +131,11 @@ export class SearchRegistryQueryDto extends PagingDto {
 }
 
 export class DecisionQueryDto {
-  @ApiPropertyOptional({ description: 'Năm của quyết định (số quyết định bắt đầu lại mỗi năm)' })
+  @ApiPropertyOptional({ description: 'Năm của quyết định (số quyết định bắt đầu lại mỗi năm)', minimum: MIN_YEAR, maximum: MAX_YEAR })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
+  @Min(MIN_YEAR)
+  @Max(MAX_YEAR)
   year?: number;
 }
