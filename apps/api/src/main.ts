@@ -7,12 +7,13 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ensureDataDir, loadAppConfig } from '@tdkt/config';
 import { openApiRuntime } from './api-runtime';
-import { embeddedJwtSecret, seedDemoUsers } from './auth/embedded-identity';
+import { assertProductionJwtSecret, embeddedJwtSecret, seedDemoUsers } from './auth/embedded-identity';
 import { createApiApp, DOCS_PATH } from './create-api-app';
 
 async function main(): Promise<void> {
   const logger = new Logger('Api');
   const config = loadAppConfig();
+  assertProductionJwtSecret(config);
   ensureDataDir(config);
   config.jwtSecret = embeddedJwtSecret(config);
   const runtime = await openApiRuntime(config, { onProjectionError: (e) => logger.error(`Projections stopped: ${e.message}`) });

@@ -12,7 +12,7 @@ import { resolveTemporalCliDetailed, startTemporalDevServerWith, type DevServerH
 import { createWorkerApp, type WorkerApp } from '../../worker/src/create-worker-app';
 import { openApiRuntime, type ApiRuntime } from '../../api/src/api-runtime';
 import type { ApiOptions } from '../../api/src/api-options';
-import { embeddedJwtSecret, seedDemoUsers } from '../../api/src/auth/embedded-identity';
+import { assertProductionJwtSecret, embeddedJwtSecret, seedDemoUsers } from '../../api/src/auth/embedded-identity';
 import { createApiApp, DOCS_PATH } from '../../api/src/create-api-app';
 
 export interface EmbeddedOptions {
@@ -58,6 +58,7 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
   const progress = options.onProgress ?? ((line: string) => logger.log(line));
   let config = loadAppConfig(env);
   if (options.configure) config = options.configure(config);
+  assertProductionJwtSecret(config);
   ensureDataDir(config);
   config.jwtSecret = embeddedJwtSecret(config, env);
 

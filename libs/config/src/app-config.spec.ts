@@ -28,6 +28,11 @@ describe('Application configuration from the environment, with embedded defaults
     expect(loadAppConfig({ TDKT_MODE: 'production', JWT_SECRET: 's3cret' }).jwtSecret).toBe('s3cret');
   });
 
+  it('a misspelt mode is refused rather than taken for embedded (which seeds the demo users)', () => {
+    for (const mode of ['prod', 'Production', 'PRODUCTION ']) expect(() => loadAppConfig({ TDKT_MODE: mode, JWT_SECRET: 'x'.repeat(64) })).toThrow('TDKT_MODE must be embedded or production');
+    expect(loadAppConfig({ TDKT_MODE: 'embedded' }).mode).toBe('embedded');
+  });
+
   it('an unknown stage time unit is refused', () => {
     expect(() => loadAppConfig({ TDKT_STAGE_TIME_UNIT: 'hours' })).toThrow('TDKT_STAGE_TIME_UNIT must be workingDays or seconds');
   });

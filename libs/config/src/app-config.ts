@@ -36,6 +36,9 @@ const repoFile = (...p: string[]) => {
 };
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // A misspelt mode (`prod`, `Production`) must not quietly become embedded: that seeds the demo
+  // users, all with the published demo password.
+  if (env.TDKT_MODE && env.TDKT_MODE !== 'production' && env.TDKT_MODE !== 'embedded') throw new Error('TDKT_MODE must be embedded or production');
   const mode = env.TDKT_MODE === 'production' ? 'production' : 'embedded';
   const dataDir = resolve(env.TDKT_DATA_DIR ?? 'data');
   const jwtSecret = env.JWT_SECRET ?? (mode === 'production' ? '' : 'tdkt-embedded-dev-secret');

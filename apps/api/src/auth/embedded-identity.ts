@@ -21,6 +21,15 @@ export function embeddedJwtSecret(config: AppConfig, env: NodeJS.ProcessEnv = pr
   return secret;
 }
 
+/** HS256 wants a key of at least 256 bits; anything shorter (or a placeholder) makes tokens guessable. */
+export const MIN_PRODUCTION_JWT_SECRET_LENGTH = 32;
+
+/** Production refuses to start on a short JWT secret (e.g. a left-over placeholder anyone could sign with). */
+export function assertProductionJwtSecret(config: AppConfig): void {
+  if (config.mode === 'production' && config.jwtSecret.length < MIN_PRODUCTION_JWT_SECRET_LENGTH)
+    throw new Error(`JWT_SECRET must have at least ${MIN_PRODUCTION_JWT_SECRET_LENGTH} characters in production mode (e.g. openssl rand -hex 32)`);
+}
+
 /**
  * Demo seeding, embedded mode only, on an empty identity store: every user of the organisation
  * file gets its `demoPassword`. Never in production mode. Returns the usernames seeded.
