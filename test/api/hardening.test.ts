@@ -26,15 +26,16 @@ function hs256(payload: object, secret: string): string {
 const secret = () => readFileSync(join(stack.dataDir, 'jwt-secret'), 'utf8').trim();
 const now = () => Math.floor(Date.now() / 1000);
 
+// Locks out canbo.donvi3 and thutruong.donvi3 (no other test here signs in as them).
 describe('failed logins are limited', () => {
   it('wrong passwords sent all at once are limited like ones sent in turn', async () => {
     const tries = await Promise.all(
-      Array.from({ length: 20 }, () => stack.http.post('/api/auth/login').send({ username: 'hoidong3', password: 'guess' })),
+      Array.from({ length: 20 }, () => stack.http.post('/api/auth/login').send({ username: 'canbo.donvi3', password: 'guess' })),
     );
     const statuses = tries.map((r) => r.status);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
-    const right = await stack.http.post('/api/auth/login').send({ username: 'hoidong3', password: 'demo123' });
+    const right = await stack.http.post('/api/auth/login').send({ username: 'canbo.donvi3', password: 'demo123' });
     expect(right.status).toBe(429);
   });
 
@@ -53,7 +54,7 @@ describe('failed logins are limited', () => {
     // Through the local proxy, one client address keeps one count.
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const res = await stack.http.post('/api/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ username: 'hoidong4', password: 'guess' });
+      const res = await stack.http.post('/api/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ username: 'thutruong.donvi3', password: 'guess' });
       statuses.push(res.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
@@ -111,6 +112,23 @@ describe('unknown things', () => {
     expect(res.body).toMatchObject({ code: 'ROUTE_NOT_FOUND', message: 'Không có đường dẫn GET /api/khong-co' });
   });
 
+  it('a malformed percent-escape in a path is a client error, not a server error', async () => {
+    const u = await stack.as('thanhtra');
+    for (const path of ['/api/nominations/%E0%A4%A', '/api/nominations/%ZZ/audit']) expect({ path, status: (await u.get(path)).status }).toEqual({ path, status: 400 });
+    expect((await stack.http.get('/api/registry/163%2FQ%ZZ')).status).toBe(400);
+  });
+
+  it('a nominee name or achievements of blanks only is refused with 400 and appends nothing', async () => {
+    const before = await stack.head();
+    const officer = await stack.as('canbo.donvi1');
+    const draft = { campaignId: 'test-campaign', awardCode: 'BANG_KHEN_TINH', nominee: { kind: 'individual', name: 'Võ Thị Sáu' }, achievements: 'Thành tích' };
+    const blankName = await officer.post('/api/nominations', { ...draft, nominee: { kind: 'individual', name: '   ' } });
+    expect({ status: blankName.status, fields: blankName.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ status: 400, fields: ['nominee.name'] });
+    const blankAchievements = await officer.post('/api/nominations', { ...draft, achievements: ' \n\t ' });
+    expect({ status: blankAchievements.status, fields: blankAchievements.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ status: 400, fields: ['achievements'] });
+    expect(await stack.head()).toBe(before);
+  });
+
   it('a body over the size limit is refused with 413 in Vietnamese and appends nothing', async () => {
     const before = await stack.head();
     const token = await stack.token('canbo.donvi1');
@@ -122,6 +140,22 @@ describe('unknown things', () => {
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
     expect(res.body.message).toMatch(/quá lớn/);
     expect(await stack.head()).toBe(before);
+  });
+});
+
+describe('the public award registry', () => {
+  it('shows anonymous readers no nominee identifier (it may be a citizen ID number); signed-in officials still see it', async () => {
+    const cccd = 'cccd-083090001234';
+    const { decisionNumber } = await stack.toAwarded({ nominee: { kind: 'individual', name: 'Huỳnh Tấn Phát', nomineeId: cccd } });
+    const paths = ['/api/registry?q=huynh%20tan%20phat', `/api/registry/${encodeURIComponent(decisionNumber)}`, `/api/registry/${decisionNumber}`];
+    for (const path of paths) {
+      const res = await stack.http.get(path);
+      expect({ path, status: res.status, leaks: JSON.stringify(res.body).includes(cccd) }).toEqual({ path, status: 200, leaks: false });
+    }
+    const anonymous = await stack.http.get('/api/registry?q=huynh%20tan%20phat');
+    expect(anonymous.body.items).toEqual([expect.objectContaining({ nomineeName: 'Huỳnh Tấn Phát', decisionNumber })]);
+    const official = await (await stack.as('thanhtra')).get('/api/registry?q=huynh%20tan%20phat');
+    expect(official.body.items).toEqual([expect.objectContaining({ nomineeId: cccd })]);
   });
 });
 

@@ -1,11 +1,21 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@tdkt/domain';
+import type { AwardView, DecisionView, Page } from '@tdkt/projections';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { DecisionQueryDto, SearchRegistryQueryDto } from '../nominations/dto/query.dto';
 import { GetDecisionQuery, SearchRegistryQuery } from '../nominations/queries/queries';
 
-/** The award registry (sổ khen thưởng) is public: anyone may look an award up. */
+/**
+ * An award as the public sees it: without the nominee's identifier, which may be a citizen ID
+ * number (CCCD) or a staff number — personal data, not part of the published registry.
+ */
+export type PublicAwardView = Omit<AwardView, 'nomineeId'>;
+const forPublic = ({ nomineeId: _personal, ...award }: AwardView): PublicAwardView => award;
+
+/** The award registry (sổ khen thưởng) is public: anyone may look an award up (signed-in officials also see nominee ids). */
 @ApiTags('registry')
 @Public()
 @Controller('api/registry')
@@ -14,20 +24,26 @@ export class RegistryController {
 
   @Get()
   @ApiOperation({ summary: 'Sổ khen thưởng: lọc theo năm, hình thức, đơn vị, đợt; tìm không phân biệt dấu ("nguyen van an" tìm được "Nguyễn Văn An")' })
-  search(@Query() filter: SearchRegistryQueryDto) {
-    return this.queries.execute(new SearchRegistryQuery(filter));
+  async search(@Query() filter: SearchRegistryQueryDto, @CurrentActor() actor?: Actor) {
+    const page: Page<AwardView> = await this.queries.execute(new SearchRegistryQuery(filter));
+    return actor ? page : { ...page, items: page.items.map(forPublic) };
   }
 
   @Get(':decisionNumber')
   @ApiParam({ name: 'decisionNumber', description: 'Số quyết định, mã hóa URL: 163/QĐ-UBND → 163%2FQ%C4%90-UBND (163%2FQD-UBND cũng được)' })
   @ApiOperation({ summary: 'Một quyết định khen thưởng theo số và các khen thưởng trong đó' })
-  decision(@Param('decisionNumber') decisionNumber: string, @Query() q: DecisionQueryDto) {
-    return this.queries.execute(new GetDecisionQuery(decisionNumber, q.year));
+  decision(@Param('decisionNumber') decisionNumber: string, @Query() q: DecisionQueryDto, @CurrentActor() actor?: Actor) {
+    return this.decisionFor(decisionNumber, q.year, actor);
   }
 
   @Get(':number/:symbol')
   @ApiOperation({ summary: 'Như trên, với dấu "/" của số quyết định để nguyên: /api/registry/163/QD-UBND' })
-  decisionBySymbol(@Param('number') number: string, @Param('symbol') symbol: string, @Query() q: DecisionQueryDto) {
-    return this.queries.execute(new GetDecisionQuery(`${number}/${symbol}`, q.year));
+  decisionBySymbol(@Param('number') number: string, @Param('symbol') symbol: string, @Query() q: DecisionQueryDto, @CurrentActor() actor?: Actor) {
+    return this.decisionFor(`${number}/${symbol}`, q.year, actor);
+  }
+
+  private async decisionFor(decisionNumber: string, year: number | undefined, actor: Actor | undefined) {
+    const decision: DecisionView = await this.queries.execute(new GetDecisionQuery(decisionNumber, year));
+    return actor ? decision : { ...decision, awards: decision.awards.map(forPublic) };
   }
 }
