@@ -4,6 +4,9 @@
  * workflows (non-determinism) fails here. Re-record with:
  *
  *   RECORD_HISTORIES=1 npx jest test/workflow/replay.test.ts
+ *
+ * Recording rewrites the top-level files only; histories recorded before a `patched()` change stay in
+ * subfolders (e.g. recorded-before-council-patches/) so the old branch of every patch keeps replaying.
  */
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';

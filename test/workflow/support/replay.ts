@@ -32,10 +32,16 @@ export function historyFromFixture(text: string): HistoryAndWorkflowId {
   return { workflowId: raw.workflowId, history: HistoryMessage.fromObject(raw.history) };
 }
 
-/** The committed fixtures: test/fixtures/histories/*.json. */
-export function committedHistories(): (HistoryAndWorkflowId & { file: string })[] {
-  return readdirSync(HISTORIES_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((file) => ({ file, ...historyFromFixture(readFileSync(join(HISTORIES_DIR, file), 'utf8')) }));
+/**
+ * The committed fixtures: test/fixtures/histories/*.json (recorded from the current code) and the
+ * older recordings kept in its subfolders (histories of workflows started before a `patched()`
+ * change, which running workflows still have): `file` is the path below HISTORIES_DIR.
+ */
+export function committedHistories(dir = HISTORIES_DIR, prefix = ''): (HistoryAndWorkflowId & { file: string })[] {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  return entries.flatMap((e) => {
+    if (e.isDirectory()) return committedHistories(join(dir, e.name), `${prefix}${e.name}/`);
+    if (!e.name.endsWith('.json')) return [];
+    return [{ file: `${prefix}${e.name}`, ...historyFromFixture(readFileSync(join(dir, e.name), 'utf8')) }];
+  });
 }
