@@ -28,7 +28,7 @@ export async function createApiApp(
     .setDescription(
       'Hồ sơ đề nghị khen thưởng và quy trình xét duyệt nhiều cấp. Đăng nhập: POST /api/auth/login, rồi gửi `Authorization: Bearer <accessToken>`. ' +
         'Mỗi lệnh trả về `position`; khi lệnh trả lời, các bảng đọc đã phản ánh lệnh đó. Một truy vấn GET có thể gửi ' +
-        '`X-TDKT-After-Position: <position>` để chờ các bảng đọc đến vị trí đó (ví dụ sau một lệnh qua máy chủ khác).',
+        '`X-TDKT-After-Position: <position>` để chờ các bảng đọc đến vị trí đó (ví dụ sau một lệnh qua máy chủ khác); chưa đến kịp thì trả 503.',
     )
     .setVersion('1.0')
     .addBearerAuth()

@@ -14,6 +14,7 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
   isGrpcDeadlineError,
+  isGrpcServiceError,
   type WorkflowIdReusePolicy,
 } from '@temporalio/client';
 import { DomainError, type Actor, type NominationIntent } from '@tdkt/domain';
@@ -49,8 +50,8 @@ export interface NominationGatewayOptions {
 }
 
 /**
- * The command (or query) got no answer in time: Temporal or the worker is unreachable or
- * overloaded. An Update or revocation already handed over may still be carried out later.
+ * The command (or query) got no answer in time, or Temporal could not be reached: Temporal or
+ * the worker is down or overloaded. An Update or revocation already handed over may still be carried out later.
  */
 export class NominationServiceUnavailableError extends Error {
   constructor(readonly operation: 'command' | 'query') {
@@ -59,11 +60,15 @@ export class NominationServiceUnavailableError extends Error {
   }
 }
 
-/** True when the error is a deadline we set running out (possibly wrapped by the SDK). */
-function isDeadline(err: unknown): boolean {
+/** gRPC status UNAVAILABLE: the server cannot be reached (the SDK has already retried). */
+const GRPC_UNAVAILABLE = 14;
+
+/** True when our deadline ran out or the server is unreachable (possibly wrapped by the SDK). */
+function isUnavailable(err: unknown): boolean {
   let e: unknown = err;
   for (let depth = 0; e && depth < 5; depth++) {
     if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(e)) return true;
+    if (isGrpcServiceError(e) && e.code === GRPC_UNAVAILABLE) return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;
@@ -179,12 +184,12 @@ export class NominationGateway {
     return this.within(this.opts.commandTimeoutMs ?? 30_000, 'command', fn);
   }
 
-  /** Runs `fn` with a gRPC deadline on every call it makes; a deadline reached becomes NominationServiceUnavailableError. */
+  /** Runs `fn` with a gRPC deadline on every call it makes; a deadline reached or an unreachable server becomes NominationServiceUnavailableError. */
   private async within<T>(ms: number, operation: 'command' | 'query', fn: () => Promise<T>): Promise<T> {
     try {
       return await this.client.withDeadline(Date.now() + ms, fn);
     } catch (err) {
-      if (isDeadline(err)) throw new NominationServiceUnavailableError(operation);
+      if (isUnavailable(err)) throw new NominationServiceUnavailableError(operation);
       throw err;
     }
   }
