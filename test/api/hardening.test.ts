@@ -129,6 +129,17 @@ describe('unknown things', () => {
     expect(await stack.head()).toBe(before);
   });
 
+  it('a JSON array or null as the body is a 400, not a server error, and appends nothing', async () => {
+    const before = await stack.head();
+    const token = await stack.token('canbo.donvi1');
+    for (const body of ['[]', '[{"campaignId":"test-campaign"}]', 'null']) {
+      const draft = await stack.http.post('/api/nominations').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send(body);
+      const login = await stack.http.post('/api/auth/login').set('Content-Type', 'application/json').send(body);
+      expect({ body, draft: draft.status, login: login.status }).toEqual({ body, draft: 400, login: 400 });
+    }
+    expect(await stack.head()).toBe(before);
+  });
+
   it('a body over the size limit is refused with 413 in Vietnamese and appends nothing', async () => {
     const before = await stack.head();
     const token = await stack.token('canbo.donvi1');
