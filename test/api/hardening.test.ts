@@ -11,7 +11,8 @@ import { startStack, type Stack } from './support/stack';
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack();
+  // A shorter command deadline than the default 60 s: the last test waits it out once.
+  stack = await startStack({ api: { commandTimeoutMs: 15_000 } });
 }, 180_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { startStack, type Stack } from './support/stack';
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ api: { commandTimeoutMs: 15_000 } });
 }, 180_000);
 
 afterAll(async () => {

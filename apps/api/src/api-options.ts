@@ -6,6 +6,8 @@ export interface ApiOptions {
   loginRateLimit?: LoginRateLimitOptions;
   /** JWT lifetime (default 8h). */
   tokenTtl?: string;
+  /** How long a command waits for the workflow before answering 503 (default 60 s; see NominationGateway). */
+  commandTimeoutMs?: number;
   /** Peers trusted to set X-Forwarded-For (Express 'trust proxy'; default TDKT_TRUST_PROXY or `loopback`). */
   trustProxy?: string;
 }

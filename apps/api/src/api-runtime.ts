@@ -36,6 +36,8 @@ export interface OpenApiRuntimeOptions {
   readiness?: ApiRuntime['readiness'];
   /** Called once if the projection runner fails for good (health turns 503). */
   onProjectionError?(error: Error): void;
+  /** How long a command waits for the workflow before giving up with 503 (NominationGateway's default otherwise). */
+  commandTimeoutMs?: number;
 }
 
 export async function openApiRuntime(config: AppConfig, options: OpenApiRuntimeOptions = {}): Promise<ApiRuntime> {
@@ -67,6 +69,7 @@ export async function openApiRuntime(config: AppConfig, options: OpenApiRuntimeO
     const temporal = new Client({ connection, namespace: config.temporal.namespace });
     const gateway = new NominationGateway(temporal, {
       taskQueue: config.temporal.taskQueue,
+      ...(options.commandTimeoutMs ? { commandTimeoutMs: options.commandTimeoutMs } : {}),
       workflowArgs: {
         stageTimeLimits: catalog.stageTimeLimits,
         stageTimeUnit: config.stageTimeUnit,

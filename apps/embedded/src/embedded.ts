@@ -109,6 +109,7 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
     const runtime = await openApiRuntime(config, {
       store,
       readiness: { worker: () => worker.worker.state === 'RUNNING' },
+      ...(options.api?.commandTimeoutMs ? { commandTimeoutMs: options.api.commandTimeoutMs } : {}),
       onProjectionError: (e) => logger.error(`Projections stopped: ${e.message}`),
     });
     stops.push({ name: 'API runtime', stop: () => runtime.close() });

@@ -15,6 +15,7 @@ import { nominationStreamName } from '@tdkt/domain';
 import type { RecordedEvent } from '@tdkt/event-store';
 import { WORKFLOWS_PATH } from '@tdkt/temporal';
 import { startEmbedded, type EmbeddedSystem } from '../../../apps/embedded/src/embedded';
+import type { ApiOptions } from '../../../apps/api/src/api-options';
 
 const REPO = join(__dirname, '..', '..', '..');
 export const TEST_CAMPAIGN = 'test-campaign';
@@ -158,7 +159,8 @@ export class Stack {
   }
 }
 
-export async function startStack(): Promise<Stack> {
+/** `api`: options of the HTTP API (e.g. a shorter command deadline for tests that stop Temporal). */
+export async function startStack(options: { api?: ApiOptions } = {}): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-api-'));
   const org = loadOrganisation(join(REPO, 'config', 'demo-organisation.json'));
   const organisationFile = join(dataDir, 'organisation.json');
@@ -183,7 +185,8 @@ export async function startStack(): Promise<Stack> {
     TDKT_ORGANISATION_FILE: organisationFile,
   });
   const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
-  const launch = () => startEmbedded({ env, workflowBundle: { code }, temporalUi: false, logger: false, onProgress: () => undefined });
+  const launch = () =>
+    startEmbedded({ env, workflowBundle: { code }, temporalUi: false, logger: false, onProgress: () => undefined, ...(options.api ? { api: options.api } : {}) });
   try {
     return new Stack(await launch(), dataDir, launch);
   } catch (err) {

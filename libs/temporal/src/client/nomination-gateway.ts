@@ -41,8 +41,9 @@ export interface NominationGatewayOptions {
   /** Passed to every new nomination workflow: stage limits, their unit, the council's voting time. */
   workflowArgs: Omit<NominationWorkflowArgs, 'nominationId'>;
   /**
-   * How long a command may wait for its outcome (default 30 s). The SDK otherwise polls an Update
-   * or a workflow result for ever — e.g. while no worker runs — and the HTTP request never answers.
+   * How long a command may wait for its outcome (default 60 s: above an activity's 20 s
+   * start-to-close, so a worker crash mid-command is still waited out). The SDK otherwise polls an
+   * Update or a workflow result for ever — e.g. while no worker runs — and the request never answers.
    */
   commandTimeoutMs?: number;
   /** How long the `view` query may wait (default 5 s); a query needs a worker to answer it. */
@@ -181,7 +182,7 @@ export class NominationGateway {
   }
 
   private withinCommandTime<T>(fn: () => Promise<T>): Promise<T> {
-    return this.within(this.opts.commandTimeoutMs ?? 30_000, 'command', fn);
+    return this.within(this.opts.commandTimeoutMs ?? 60_000, 'command', fn);
   }
 
   /** Runs `fn` with a gRPC deadline on every call it makes; a deadline reached or an unreachable server becomes NominationServiceUnavailableError. */
