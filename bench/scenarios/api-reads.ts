@@ -106,7 +106,7 @@ export const apiReadsScenario: Scenario = {
   async run(ctx: ScenarioContext): Promise<ScenarioResult> {
     const awards = ctx.quick ? 5_000 : 100_000;
     const reps = ctx.quick ? 2 : 3;
-    const seconds = ctx.quick ? 1.5 : 8;
+    const seconds = ctx.quick ? 1.5 : 6;
     const concurrency = 16;
     const warmup = ctx.quick ? 0.5 : 1;
     const seeded = await ensureSeededStore({ kind: 'registry', awards }, ctx.log);
