@@ -316,6 +316,20 @@ describe.each(backends)('Registry search through the full-text index on %s', (_n
     }
   });
 
+  it('reads a filtered page in page order from an index, without sorting the matching rows', async () => {
+    for (const query of [{ year: 2026, awardCode: 'BANG_KHEN_TINH' }, { unitId: 'donvi1', year: 2026 }, { unitId: 'donvi1' }, { year: 2026 }]) {
+      const { rows } = registrySearchStatements(db.dialect, query);
+      const plan = await explain(db, rows.sql, rows.params);
+      if (db.dialect === 'sqlite') {
+        expect(plan).toMatch(/SEARCH awards USING INDEX ix_awards_(award_|unit_)?page/);
+        expect(plan).not.toMatch(/TEMP B-TREE/);
+      } else {
+        expect(plan).toMatch(/Index Scan (Backward )?using ix_awards_(award_|unit_)?page/);
+        expect(plan).not.toMatch(/Sort/);
+      }
+    }
+  });
+
   it('gives the same results after a rebuild, which recreates the index from the log', async () => {
     const searches: SearchRegistryQuery[] = [{ q: 'nguyen van' }, { q: 'an', includeRevoked: true }, { q: '105/qd-ubnd' }, { q: 'a"b*' }];
     const before = await Promise.all(searches.map((s) => queries.searchRegistry({ ...s, pageSize: 200 })));

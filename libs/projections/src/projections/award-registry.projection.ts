@@ -75,8 +75,11 @@ const TABLE_DDL = (dialect: ReadModelDialect) => [
 
 const COMMON_INDEXES = [
   `CREATE INDEX IF NOT EXISTS ix_awards_decision ON ${AWARDS_TABLE} (decision_key, year)`,
-  `CREATE INDEX IF NOT EXISTS ix_awards_year_award ON ${AWARDS_TABLE} (year, award_code)`,
-  `CREATE INDEX IF NOT EXISTS ix_awards_unit ON ${AWARDS_TABLE} (unit_id)`,
+  // Filter + the registry's page order (year DESC, signed_at DESC, nomination_id): a filtered page is
+  // read in order and stops at its LIMIT, and its COUNT is answered from the index, not a sort.
+  `CREATE INDEX IF NOT EXISTS ix_awards_page ON ${AWARDS_TABLE} (year DESC, signed_at DESC, nomination_id)`,
+  `CREATE INDEX IF NOT EXISTS ix_awards_award_page ON ${AWARDS_TABLE} (award_code, year DESC, signed_at DESC, nomination_id)`,
+  `CREATE INDEX IF NOT EXISTS ix_awards_unit_page ON ${AWARDS_TABLE} (unit_id, year DESC, signed_at DESC, nomination_id)`,
   `CREATE INDEX IF NOT EXISTS ix_awards_nominee ON ${AWARDS_TABLE} (nominee_id)`,
 ];
 
@@ -115,8 +118,8 @@ const POSTGRES_SEARCH_DDL = [`CREATE INDEX IF NOT EXISTS ix_awards_search ON ${A
  */
 export class AwardRegistryProjection implements Projection {
   readonly name = 'award-registry';
-  /** 2: full-text index of the search text (FTS5 on SQLite, tsvector + GIN on PostgreSQL). */
-  readonly version = 2;
+  /** 2: full-text index of the search text (FTS5 on SQLite, tsvector + GIN on PostgreSQL); 3: indexes in page order. */
+  readonly version = 3;
   readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
   readonly tables = [AWARDS_TABLE];
   readonly indexTables = [AWARDS_FTS_TABLE];
