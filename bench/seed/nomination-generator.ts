@@ -14,7 +14,6 @@ import {
   DomainError,
   evolve,
   initialState,
-  NOMINATION_EVENT_SCHEMA_VERSION,
   nominationStreamName,
   nomineeStreamName,
   type Actor,
@@ -26,7 +25,8 @@ import {
   type Nominee,
 } from '@tdkt/domain';
 import * as fx from '@tdkt/domain/testing/fixtures';
-import { deterministicEventId, type EventMetadata, type EventToAppend } from '@tdkt/event-store';
+import { deterministicEventId, type EventToAppend } from '@tdkt/event-store';
+import { nominationEventMetadata, sideStreamMetadata } from '@tdkt/temporal/activities/event-metadata';
 import { prng } from '../lib/stats';
 
 /** Bump when the generated events change: cached stores are keyed by it. */
@@ -328,7 +328,7 @@ export class NominationGenerator {
         id: deterministicEventId(a.nominationId, commandId, String(i)),
         type: event.type,
         data: event.data,
-        metadata: metadataOf(event, at, a.nominationId, commandId),
+        metadata: nominationEventMetadata(event, { now: at, nominationId: a.nominationId, commandId }),
       })),
     };
     for (const e of events) a.state = evolve(a.state, e);
@@ -359,7 +359,7 @@ export class NominationGenerator {
           id: deterministicEventId(stream, a.nominationId),
           type: allocated.type,
           data: allocated.data,
-          metadata: sideMetadata(fx.chutich, 'CHAIRMAN', at, a.nominationId, commandId),
+          metadata: sideStreamMetadata(fx.chutich, 'CHAIRMAN', at, a.nominationId, commandId),
         },
       ],
     };
@@ -392,32 +392,10 @@ export class NominationGenerator {
           id: deterministicEventId(stream, a.nominationId, 'award'),
           type: recorded.type,
           data: recorded.data,
-          metadata: sideMetadata(fx.chutich, 'CHAIRMAN', at, a.nominationId, commandId),
+          metadata: sideStreamMetadata(fx.chutich, 'CHAIRMAN', at, a.nominationId, commandId),
         },
       ],
     });
   }
 }
 
-function metadataOf(event: NominationEvent, at: string, nominationId: string, commandId: string): EventMetadata {
-  const by = event.data.by;
-  const m: EventMetadata = {
-    actorId: by.userId,
-    actorRole: by.role,
-    occurredAt: at,
-    correlationId: nominationId,
-    causationId: commandId,
-    schemaVersion: NOMINATION_EVENT_SCHEMA_VERSION,
-  };
-  if (by.unitId !== undefined) m.actorUnitId = by.unitId;
-  if (by.clusterId !== undefined) m.actorClusterId = by.clusterId;
-  if (event.data.comment) m.reason = event.data.comment;
-  return m;
-}
-
-function sideMetadata(actor: Actor, role: string, at: string, correlationId: string, causationId: string): EventMetadata {
-  const m: EventMetadata = { actorId: actor.userId, actorRole: role, occurredAt: at, correlationId, causationId, schemaVersion: 1 };
-  if (actor.unitId !== undefined) m.actorUnitId = actor.unitId;
-  if (actor.clusterId !== undefined) m.actorClusterId = actor.clusterId;
-  return m;
-}

@@ -2,13 +2,13 @@ import {
   decide,
   evolve,
   initialState,
-  NOMINATION_EVENT_SCHEMA_VERSION,
   nominationStreamName,
   type NominationCommand,
   type NominationEvent,
   type NominationState,
 } from '@tdkt/domain';
-import { deterministicEventId, type AppendResult, type EventMetadata, type EventStore } from '@tdkt/event-store';
+import { deterministicEventId, type AppendResult, type EventStore } from '@tdkt/event-store';
+import { nominationEventMetadata } from '@tdkt/temporal/activities/event-metadata';
 
 /**
  * Writes nominations the way the workflow activity does: decide on the folded state with the real
@@ -45,7 +45,7 @@ export class NominationLog {
         id: deterministicEventId(id, commandId, String(i)),
         type: event.type,
         data: event.data,
-        metadata: metadataOf(event, id, commandId, command.now),
+        metadata: nominationEventMetadata(event, { now: command.now, nominationId: id, commandId }),
       })),
       revision < 0 ? 'no_stream' : revision,
     );
@@ -56,18 +56,3 @@ export class NominationLog {
   }
 }
 
-function metadataOf(event: NominationEvent, nominationId: string, commandId: string, now: string): EventMetadata {
-  const by = event.data.by;
-  const m: EventMetadata = {
-    actorId: by.userId,
-    actorRole: by.role,
-    occurredAt: now,
-    correlationId: nominationId,
-    causationId: commandId,
-    schemaVersion: NOMINATION_EVENT_SCHEMA_VERSION,
-  };
-  if (by.unitId !== undefined) m.actorUnitId = by.unitId;
-  if (by.clusterId !== undefined) m.actorClusterId = by.clusterId;
-  if (event.data.comment) m.reason = event.data.comment;
-  return m;
-}

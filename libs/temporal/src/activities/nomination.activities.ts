@@ -10,7 +10,6 @@ import {
   Actor,
   AwardCatalog,
   DomainError,
-  NOMINATION_EVENT_SCHEMA_VERSION,
   NominationCommand,
   NominationEvent,
   NominationState,
@@ -26,7 +25,7 @@ import {
   nominationStreamName,
 } from '@tdkt/domain';
 import type { OrganisationDirectory } from '@tdkt/config';
-import { ConcurrencyError, deterministicEventId, type EventStore, type EventMetadata, type RecordedEvent } from '@tdkt/event-store';
+import { ConcurrencyError, deterministicEventId, type EventStore, type RecordedEvent } from '@tdkt/event-store';
 import {
   DOMAIN_ERROR_FAILURE_TYPE,
   type ApplyCommandInput,
@@ -34,6 +33,7 @@ import {
   type DomainErrorDetails,
   type NominationActivities,
 } from '../contracts';
+import { nominationEventMetadata } from './event-metadata';
 import { allocateDecisionNumber, readNomineeRecord, recordNomineeAward, recordNomineeRevocation, type Logger } from './records';
 
 export interface NominationActivityDeps {
@@ -73,22 +73,6 @@ const toDomainEvent = (e: RecordedEvent): NominationEvent => ({ type: e.type, da
 export function createNominationActivities(deps: NominationActivityDeps): NominationActivities {
   const { store, directory, catalog, decisionAuthority } = deps;
   const fallbackLogger = deps.logger ?? consoleLogger;
-
-  function metadataOf(event: NominationEvent, input: ApplyCommandInput): EventMetadata {
-    const by = event.data.by;
-    const m: EventMetadata = {
-      actorId: by.userId,
-      actorRole: by.role,
-      occurredAt: input.now,
-      correlationId: input.nominationId,
-      causationId: input.commandId,
-      schemaVersion: NOMINATION_EVENT_SCHEMA_VERSION,
-    };
-    if (by.unitId !== undefined) m.actorUnitId = by.unitId;
-    if (by.clusterId !== undefined) m.actorClusterId = by.clusterId;
-    if (event.data.comment) m.reason = event.data.comment;
-    return m;
-  }
 
   async function priorAwardsOf(nomineeId: string): Promise<PriorAward[]> {
     return (await readNomineeRecord(store, nomineeId)).record.awards;
@@ -252,7 +236,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
       id: deterministicEventId(input.nominationId, input.commandId, String(i)),
       type: event.type,
       data: event.data,
-      metadata: metadataOf(event, input),
+      metadata: nominationEventMetadata(event, input),
     }));
     let revision: number;
     let position: number;

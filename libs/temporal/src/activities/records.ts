@@ -21,6 +21,7 @@ import {
   type DecisionNumberSequence,
 } from '@tdkt/domain';
 import { ConcurrencyError, deterministicEventId, type EventMetadata, type EventStore } from '@tdkt/event-store';
+import { sideStreamMetadata } from './event-metadata';
 
 export interface Logger {
   warn(message: string, meta?: Record<string, unknown>): void;
@@ -32,13 +33,6 @@ const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 /** The calendar year (Vietnam time) of an ISO instant: decision numbers restart each year. */
 export const yearOf = (isoInstant: string) => new Date(Date.parse(isoInstant) + VIETNAM_OFFSET_MS).getUTCFullYear();
-
-function metadata(actor: Actor, role: string, now: string, correlationId: string, causationId: string): EventMetadata {
-  const m: EventMetadata = { actorId: actor.userId, actorRole: role, occurredAt: now, correlationId, causationId, schemaVersion: 1 };
-  if (actor.unitId !== undefined) m.actorUnitId = actor.unitId;
-  if (actor.clusterId !== undefined) m.actorClusterId = actor.clusterId;
-  return m;
-}
 
 /** Appends under optimistic concurrency, re-reading and re-deciding on a conflict. */
 async function appendWithRetry<S>(
@@ -134,7 +128,7 @@ async function allocateInTurn(
             id: deterministicEventId(stream, p.nominationId),
             type: event.type,
             data: event.data,
-            metadata: metadata(p.actor, 'CHAIRMAN', p.now, p.nominationId, p.commandId),
+            metadata: sideStreamMetadata(p.actor, 'CHAIRMAN', p.now, p.nominationId, p.commandId),
           },
         ],
         expected < 0 ? 'no_stream' : expected,
@@ -174,7 +168,7 @@ export async function recordNomineeAward(
         id: deterministicEventId(stream, p.award.nominationId, 'award'),
         type: e.type,
         data: e.data,
-        metadata: metadata(p.actor, p.source === 'SIGNED' ? 'CHAIRMAN' : 'SYSTEM', p.now, p.award.nominationId, p.causationId),
+        metadata: sideStreamMetadata(p.actor, p.source === 'SIGNED' ? 'CHAIRMAN' : 'SYSTEM', p.now, p.award.nominationId, p.causationId),
       })),
   );
 }
@@ -197,7 +191,7 @@ export async function recordNomineeRevocation(
           id: deterministicEventId(stream, p.nominationId, 'revocation'),
           type: e.type,
           data: e.data,
-          metadata: metadata(p.actor, 'CHAIRMAN', p.now, p.nominationId, p.causationId),
+          metadata: sideStreamMetadata(p.actor, 'CHAIRMAN', p.now, p.nominationId, p.causationId),
         }),
       ),
   );
