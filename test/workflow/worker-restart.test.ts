@@ -2,14 +2,13 @@
  * The worker process is killed (SIGKILL) in the middle of many flows; another one starts; every
  * nomination still reaches its right end, and every event stream matches, with nothing written twice.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { decisionNumberStreamName } from '@tdkt/domain';
 import { SqliteEventStore } from '@tdkt/event-store';
 import { nominationWorkflowId, yearOf, type NominationWorkflowResult } from '@tdkt/temporal';
-import { fixture, gateway, newId, startDevServer, streamOf, tempDir, workflowBundle, writeTestOrganisation } from './support/harness';
-import { startChildWorker, type ChildWorker } from './support/child-worker';
+import { fixture, gateway, newId, startDevServer, streamOf, tempDir } from './support/harness';
+import { childWorkerEnvironment, startChildWorker, type ChildWorker } from './support/child-worker';
 import { Driver, FINAL_STATUS, LAST_EVENT, runToOutcome, type Outcome } from './support/scenarios';
 import { replayAll } from './support/replay';
 
@@ -23,17 +22,7 @@ const children: ChildWorker[] = [];
 
 beforeAll(async () => {
   env = await startDevServer();
-  const bundleFile = join(tmp.dir, 'workflow-bundle.js');
-  writeFileSync(bundleFile, (await workflowBundle()).code);
-  childEnv = {
-    TDKT_DATA_DIR: tmp.dir,
-    TEMPORAL_ADDRESS: env.address,
-    TEMPORAL_NAMESPACE: 'default',
-    TEMPORAL_TASK_QUEUE: TASK_QUEUE,
-    TDKT_ORGANISATION_FILE: writeTestOrganisation(tmp.dir),
-    TDKT_STAGE_TIME_UNIT: 'seconds',
-    TDKT_WORKFLOW_BUNDLE: bundleFile,
-  };
+  childEnv = await childWorkerEnvironment(env.address, TASK_QUEUE, tmp.dir);
 });
 
 afterAll(async () => {

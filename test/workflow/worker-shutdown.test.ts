@@ -3,12 +3,11 @@
  * signal, the Temporal worker drains (an activity in flight runs to its end and its append stands),
  * the event store closes and the process exits; the next worker carries the workflow on.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SqliteEventStore } from '@tdkt/event-store';
-import { fixture, gateway, newId, startDevServer, tempDir, typesOf, workflowBundle, writeTestOrganisation } from './support/harness';
-import { startChildWorker, type ChildWorker } from './support/child-worker';
+import { fixture, gateway, newId, startDevServer, tempDir, typesOf } from './support/harness';
+import { childWorkerEnvironment, startChildWorker, type ChildWorker } from './support/child-worker';
 import { Driver } from './support/scenarios';
 
 jest.setTimeout(120_000);
@@ -21,17 +20,7 @@ const children: ChildWorker[] = [];
 
 beforeAll(async () => {
   env = await startDevServer();
-  const bundleFile = join(tmp.dir, 'workflow-bundle.js');
-  writeFileSync(bundleFile, (await workflowBundle()).code);
-  childEnv = {
-    TDKT_DATA_DIR: tmp.dir,
-    TEMPORAL_ADDRESS: env.address,
-    TEMPORAL_NAMESPACE: 'default',
-    TEMPORAL_TASK_QUEUE: TASK_QUEUE,
-    TDKT_ORGANISATION_FILE: writeTestOrganisation(tmp.dir),
-    TDKT_STAGE_TIME_UNIT: 'seconds',
-    TDKT_WORKFLOW_BUNDLE: bundleFile,
-  };
+  childEnv = await childWorkerEnvironment(env.address, TASK_QUEUE, tmp.dir);
 });
 
 afterAll(async () => {

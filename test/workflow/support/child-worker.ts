@@ -1,5 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { workflowBundle, writeTestOrganisation } from './harness';
 
 const REPO = join(__dirname, '..', '..', '..');
 
@@ -13,6 +15,25 @@ export interface ChildWorker {
   /** Events received so far, in order. */
   events: string[];
   kill(signal: NodeJS.Signals): Promise<Exit>;
+}
+
+/**
+ * The environment of a child worker on `taskQueue` of the dev server at `address`, its data in
+ * `dataDir`: the test organisation, second-scale stage limits, and a prebuilt workflow bundle
+ * (written once, so a restarted worker does not re-run webpack).
+ */
+export async function childWorkerEnvironment(address: string, taskQueue: string, dataDir: string): Promise<Record<string, string>> {
+  const bundleFile = join(dataDir, 'workflow-bundle.js');
+  writeFileSync(bundleFile, (await workflowBundle()).code);
+  return {
+    TDKT_DATA_DIR: dataDir,
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    TDKT_ORGANISATION_FILE: writeTestOrganisation(dataDir),
+    TDKT_STAGE_TIME_UNIT: 'seconds',
+    TDKT_WORKFLOW_BUNDLE: bundleFile,
+  };
 }
 
 /** Forks test/workflow/support/worker-process.ts and waits until its worker polls. */
