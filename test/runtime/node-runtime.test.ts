@@ -55,7 +55,7 @@ it('an npm script runs on the project Node even when the machine PATH has anothe
 it('the running system (the embedded start, launched through npm) reports Node 24 in its banner', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-runtime-'));
   const [temporalPort, uiPort] = [await freePort(), await freePort()];
-  const env = { ...process.env, PATH: machinePath(), TDKT_DATA_DIR: dataDir, PORT: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: machinePath(), TDKT_DATA_DIR: dataDir, PORT: '0' };
   for (const k of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'JWT_SECRET', 'TDKT_MODE']) delete env[k];
   Object.assign(env, { TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_DEV_UI_PORT: String(uiPort) });
   const child = spawn(
