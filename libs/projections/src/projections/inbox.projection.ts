@@ -1,5 +1,4 @@
 import { awaiting } from '@tdkt/domain';
-import type { Actor } from '@tdkt/domain';
 import type { RecordedEvent } from '@tdkt/event-store';
 import { chunks, insertMany, placeholders, SqlExecutor, SqlParam, upsertClause } from '../db/read-model-db';
 import type { Projection } from '../projection';
@@ -58,17 +57,5 @@ export class InboxProjection implements Projection {
   }
 }
 
-/**
- * The awaitee keys that mean "me" for an actor: for each role, the bare role, `ROLE:userId`, and
- * the role's scope (`UNIT_HEAD:<unitId>`, `UNIT_OFFICER:<unitId>`, `CLUSTER_LEADER:<clusterId>`).
- */
-export function awaitingKeysFor(actor: Pick<Actor, 'userId' | 'roles' | 'unitId' | 'clusterId'>): string[] {
-  const keys = new Set<string>();
-  for (const role of actor.roles) {
-    keys.add(role);
-    keys.add(`${role}:${actor.userId}`);
-    if ((role === 'UNIT_HEAD' || role === 'UNIT_OFFICER') && actor.unitId) keys.add(`${role}:${actor.unitId}`);
-    if (role === 'CLUSTER_LEADER' && actor.clusterId) keys.add(`${role}:${actor.clusterId}`);
-  }
-  return [...keys];
-}
+/** Kept exported from the read side for its callers; the rule itself is the domain's. */
+export { awaitingKeysFor } from '@tdkt/domain';
