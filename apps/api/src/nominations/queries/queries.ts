@@ -7,7 +7,7 @@ import {
   type AwardView,
   type DecisionView,
   type ListNominationsQuery as ReadModelListQuery,
-  type NominationView,
+  type NominationSummary,
   type Page,
   type SearchRegistryQuery as ReadModelRegistryQuery,
 } from '@tdkt/projections';
@@ -56,7 +56,7 @@ export interface CouncilSummary {
   policy: { quorum: number; threshold: number; secretBallot: boolean };
 }
 
-export interface NominationDetailView extends NominationView {
+export interface NominationDetailView extends NominationSummary {
   achievements: string;
   documents: string[];
   /** The timed stage the nomination is in (its limit is `dueAt`), or null when none runs. */
@@ -66,10 +66,10 @@ export interface NominationDetailView extends NominationView {
 }
 
 @QueryHandler(ListNominationsQuery)
-export class ListNominationsHandler implements IQueryHandler<ListNominationsQuery, Page<NominationView>> {
+export class ListNominationsHandler implements IQueryHandler<ListNominationsQuery, Page<NominationSummary>> {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
-  execute({ actor, filter }: ListNominationsQuery): Promise<Page<NominationView>> {
+  execute({ actor, filter }: ListNominationsQuery): Promise<Page<NominationSummary>> {
     const q: ReadModelListQuery = {};
     if (filter.status?.length) q.status = filter.status;
     if (filter.campaign) q.campaignId = filter.campaign;

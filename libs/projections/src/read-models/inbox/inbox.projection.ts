@@ -1,20 +1,16 @@
 import { awaiting } from '@tdkt/domain';
 import type { RecordedEvent } from '@tdkt/event-store';
-import { chunks, insertMany, placeholders, SqlExecutor, SqlParam, upsertClause } from '../db/read-model-db';
-import type { Projection } from '../projection';
-import { byNomination, foldState, loadByIds, NOMINATION_STREAM_PREFIX } from './nomination-events';
+import { chunks, insertMany, placeholders, SqlExecutor, SqlParam, upsertClause } from '../../db/read-model-db';
+import type { Projection } from '../../projection';
+import { byNomination, foldState, loadByIds, NOMINATION_STREAM_PREFIX } from '../nomination-events';
+import { INBOX_COLUMNS, INBOX_DDL, INBOX_STATE_COLUMNS as STATE_COLUMNS, INBOX_STATE_TABLE, INBOX_TABLE } from './inbox.schema';
 
-export const INBOX_TABLE = 'inbox';
-export const INBOX_STATE_TABLE = 'inbox_state';
-
-const INBOX_COLUMNS = ['nomination_id', 'awaitee', 'status', 'since', 'position'] as const;
-const STATE_COLUMNS = ['nomination_id', 'state'] as const;
 const STATE_UPSERT = upsertClause(['nomination_id'], STATE_COLUMNS);
 
 /**
  * Who each nomination waits for: rows (nomination_id, awaitee) from the domain's `awaiting(state)`,
- * replaced on every event of that nomination. Awaitee keys look like `UNIT_HEAD:donvi1`,
- * `CLUSTER_LEADER:cum1`, `COUNCIL_MEMBER:hoidong2`, `COUNCIL_SECRETARY`, `CHAIRMAN`.
+ * replaced on every event of that nomination. Awaitee keys are the domain's
+ * (`awaiteeKey`: `UNIT_HEAD:donvi1`, `COUNCIL_MEMBER:hoidong2`, `CHAIRMAN`, ...).
  * It keeps its own folded state (`inbox_state`) so it never depends on another projection's progress.
  */
 export class InboxProjection implements Projection {
@@ -22,21 +18,7 @@ export class InboxProjection implements Projection {
   readonly version = 1;
   readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
   readonly tables = [INBOX_TABLE, INBOX_STATE_TABLE];
-  readonly ddl = [
-    `CREATE TABLE IF NOT EXISTS ${INBOX_TABLE} (
-      nomination_id TEXT NOT NULL,
-      awaitee TEXT NOT NULL,
-      status TEXT NOT NULL,
-      since TEXT,
-      position BIGINT NOT NULL,
-      PRIMARY KEY (nomination_id, awaitee)
-    )`,
-    `CREATE INDEX IF NOT EXISTS ix_inbox_awaitee ON ${INBOX_TABLE} (awaitee, since)`,
-    `CREATE TABLE IF NOT EXISTS ${INBOX_STATE_TABLE} (
-      nomination_id TEXT PRIMARY KEY,
-      state TEXT NOT NULL
-    )`,
-  ];
+  readonly ddl = INBOX_DDL;
 
   async applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
     const groups = byNomination(events);
@@ -56,6 +38,3 @@ export class InboxProjection implements Projection {
     await insertMany(tx, INBOX_STATE_TABLE, STATE_COLUMNS, states, STATE_UPSERT);
   }
 }
-
-/** Kept exported from the read side for its callers; the rule itself is the domain's. */
-export { awaitingKeysFor } from '@tdkt/domain';
