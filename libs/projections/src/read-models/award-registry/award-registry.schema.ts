@@ -1,6 +1,7 @@
 import type { ReadModelDialect } from '../../db/read-model-db';
 import { WORDS_TSVECTOR_SQL } from '../../registry-search';
 
+/** The award registry's table: one row per signed award, revoked ones flagged. */
 export const AWARDS_TABLE = 'awards';
 /** SQLite: contentless FTS5 index of `awards.search_text`, rowid = `awards.position`. */
 export const AWARDS_FTS_TABLE = 'awards_fts';
