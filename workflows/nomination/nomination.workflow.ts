@@ -16,7 +16,7 @@ import { awaiting, guard, pendingVoters } from '../../libs/domain/src/nomination
 import { evolve, initialState } from '../../libs/domain/src/nomination/nomination.evolve';
 import type { NominationEvent } from '../../libs/domain/src/nomination/nomination.events';
 import type { NominationIntent } from '../../libs/domain/src/nomination/nomination.intents';
-import type { CouncilState, NominationState } from '../../libs/domain/src/nomination/nomination.state';
+import { isTerminal, type CouncilState, type NominationState } from '../../libs/domain/src/nomination/nomination.state';
 import type { NominationStatus, TimedStage } from '../../libs/domain/src/nomination/nomination.types';
 import { reminderAt, stageDueAt } from '../../libs/domain/src/sla/stage-deadline';
 import {
@@ -48,7 +48,6 @@ const { applyNominationCommand } = proxyActivities<NominationActivities>({
 const DRAFT_GRACE = '10 seconds';
 
 const TIMED_STAGES: readonly NominationStatus[] = ['CLUSTER_REVIEW', 'RETURNED', 'COUNCIL_VOTING', 'AWAITING_SIGNATURE'];
-const FINAL_STATUSES: readonly NominationStatus[] = ['AWARDED', 'REJECTED', 'WITHDRAWN', 'REVOKED'];
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -92,7 +91,7 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
   let draftsReceived = 0;
   let draftsRunning = 0;
 
-  const ended = () => state.status !== 'NONE' && FINAL_STATUSES.includes(state.status);
+  const ended = () => isTerminal(state.status);
 
   // ---- one command at a time (FIFO): each handler sees the state its predecessor left ------------
   let tail: Promise<unknown> = Promise.resolve();

@@ -16,3 +16,5 @@ export * from './decision-number/decision-number';
 export * from './nominee-record/nominee-record';
 export * from './sla/stage-deadline';
 export * from './nomination/nomination.intents';
+export * from './nomination/awaitee';
+export * from './read-access/read-access';

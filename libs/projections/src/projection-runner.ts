@@ -1,7 +1,9 @@
 import type { EventStore, RecordedEvent, Subscription } from '@tdkt/event-store';
-import type { ReadModelDb, SqlExecutor } from './db/read-model-db';
-import { CHECKPOINTS_DDL, CHECKPOINTS_TABLE, ddlFor, matchesStreams, ownedTables, Projection } from './projection';
-import { defaultProjections } from './projections';
+import type { ReadModelDb } from './db/read-model-db';
+import { applyExactlyOnce, readCheckpoints } from './checkpoints';
+import { matchesStreams, Projection } from './projection';
+import { prepareProjections } from './projection-schema';
+import { defaultProjections } from './read-models';
 
 export interface CatchUpProgress {
   /** Global position every projection has processed. */
@@ -324,83 +326,4 @@ function named(projection: string, error: unknown): Error {
   const e = error instanceof Error ? error : new Error(String(error));
   e.message = `Projection ${projection}: ${e.message}`;
   return e;
-}
-
-/**
- * Inside the caller's transaction: re-reads the stored checkpoint (locked on PostgreSQL), applies
- * only the events above it, and advances it. Returns the checkpoint written.
- */
-async function applyExactlyOnce(
-  db: ReadModelDb,
-  tx: SqlExecutor,
-  projection: Projection,
-  events: readonly RecordedEvent[],
-  upTo: number,
-): Promise<number> {
-  const row = await tx.get<{ position: number }>(`SELECT position FROM ${CHECKPOINTS_TABLE} WHERE name = ?${db.forUpdate}`, [projection.name]);
-  if (!row) throw new Error(`checkpoint row of ${projection.name} is missing (was the read model dropped while running?)`);
-  const stored = Number(row.position);
-  const todo = events.filter((e) => e.position > stored);
-  if (todo.length) await projection.applyBatch(tx, todo);
-  const next = Math.max(stored, upTo);
-  if (next !== stored)
-    await tx.run(`UPDATE ${CHECKPOINTS_TABLE} SET position = ?, updated_at = ? WHERE name = ?`, [next, new Date().toISOString(), projection.name]);
-  return next;
-}
-
-/**
- * Creates the checkpoint table and each projection's tables; a projection whose stored version
- * differs from its code's is dropped and starts again from zero (a rebuild on upgrade).
- * One transaction under the schema lock, so runners starting together do not race on the DDL.
- */
-export async function prepareProjections(db: ReadModelDb, projections: readonly Projection[]): Promise<void> {
-  await db.transaction(async (tx) => {
-    await lockSchema(db, tx);
-    for (const ddl of CHECKPOINTS_DDL) await tx.run(ddl);
-    for (const p of projections) {
-      const row = await tx.get<{ version: number }>(`SELECT version FROM ${CHECKPOINTS_TABLE} WHERE name = ?${db.forUpdate}`, [p.name]);
-      const now = new Date().toISOString();
-      if (row && Number(row.version) !== p.version) {
-        for (const table of ownedTables(p)) await tx.run(`DROP TABLE IF EXISTS ${table}`);
-        await tx.run(`UPDATE ${CHECKPOINTS_TABLE} SET position = 0, version = ?, updated_at = ? WHERE name = ?`, [p.version, now, p.name]);
-      }
-      for (const ddl of ddlFor(p, db.dialect)) await tx.run(ddl);
-      if (!row)
-        await tx.run(`INSERT INTO ${CHECKPOINTS_TABLE} (name, position, version, updated_at) VALUES (?, 0, ?, ?) ON CONFLICT (name) DO NOTHING`, [
-          p.name,
-          p.version,
-          now,
-        ]);
-    }
-  });
-}
-
-/** Drops the projections' tables and checkpoints (they start from zero on the next start). */
-export async function resetProjections(db: ReadModelDb, projections: readonly Projection[]): Promise<void> {
-  await db.transaction(async (tx) => {
-    await lockSchema(db, tx);
-    for (const ddl of CHECKPOINTS_DDL) await tx.run(ddl);
-    for (const p of projections) {
-      for (const table of ownedTables(p)) await tx.run(`DROP TABLE IF EXISTS ${table}`);
-      await tx.run(`DELETE FROM ${CHECKPOINTS_TABLE} WHERE name = ?`, [p.name]);
-    }
-  });
-}
-
-/**
- * PostgreSQL's `CREATE TABLE IF NOT EXISTS` is not safe against a concurrent twin (duplicate
- * pg_type key), so DDL runs under a transaction-scoped advisory lock. SQLite's BEGIN IMMEDIATE
- * already excludes other writers.
- */
-async function lockSchema(db: ReadModelDb, tx: SqlExecutor): Promise<void> {
-  if (db.dialect === 'postgres') await tx.get(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK_KEY})`);
-}
-
-/** Arbitrary, fixed: "TDKT" in ASCII. */
-const SCHEMA_LOCK_KEY = 0x54444b54;
-
-export async function readCheckpoints(db: ReadModelDb, projections: readonly Projection[]): Promise<Map<string, number>> {
-  const rows = await db.all<{ name: string; position: number }>(`SELECT name, position FROM ${CHECKPOINTS_TABLE}`);
-  const stored = new Map(rows.map((r) => [r.name, Number(r.position)]));
-  return new Map(projections.map((p) => [p.name, stored.get(p.name) ?? 0]));
 }

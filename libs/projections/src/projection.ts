@@ -29,17 +29,6 @@ export interface Projection {
   applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void>;
 }
 
-export const CHECKPOINTS_TABLE = 'projection_checkpoints';
-
-export const CHECKPOINTS_DDL = [
-  `CREATE TABLE IF NOT EXISTS ${CHECKPOINTS_TABLE} (
-    name TEXT PRIMARY KEY,
-    position BIGINT NOT NULL,
-    version INTEGER NOT NULL,
-    updated_at TEXT NOT NULL
-  )`,
-];
-
 /** The projection's DDL for this database. */
 export const ddlFor = (projection: Pick<Projection, 'ddl'>, dialect: ReadModelDialect): readonly string[] =>
   typeof projection.ddl === 'function' ? projection.ddl(dialect) : projection.ddl;

@@ -1,8 +1,9 @@
 import type { EventStore } from '@tdkt/event-store';
 import type { ReadModelDb } from './db/read-model-db';
 import type { Projection } from './projection';
-import { CatchUpProgress, ProjectionRunner, resetProjections } from './projection-runner';
-import { defaultProjections } from './projections';
+import { CatchUpProgress, ProjectionRunner } from './projection-runner';
+import { resetProjections } from './projection-schema';
+import { defaultProjections } from './read-models';
 
 export interface RebuildOptions {
   onProgress?(progress: CatchUpProgress): void;

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@tdkt/domain';
-import { awaitingKeysFor, ROLE_LABELS } from '@tdkt/projections';
+import { awaitingKeysFor, type Actor } from '@tdkt/domain';
+import { ROLE_LABELS } from '@tdkt/projections';
 import type { ApiRuntime } from '../api-runtime';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';

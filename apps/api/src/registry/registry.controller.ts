@@ -1,17 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@tdkt/domain';
+import { maySeeNomineeId, type Actor } from '@tdkt/domain';
 import type { AwardView, DecisionView, Page } from '@tdkt/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { DecisionQueryDto, SearchRegistryQueryDto } from '../nominations/dto/query.dto';
 import { GetDecisionQuery, SearchRegistryQuery } from '../nominations/queries/queries';
 
-/**
- * An award as the public sees it: without the nominee's identifier, which may be a citizen ID
- * number (CCCD) or a staff number — personal data, not part of the published registry.
- */
+/** An award as the anonymous public sees it: without the nominee's identifier (see `maySeeNomineeId`). */
 export type PublicAwardView = Omit<AwardView, 'nomineeId'>;
 const forPublic = ({ nomineeId: _personal, ...award }: AwardView): PublicAwardView => award;
 
@@ -26,7 +23,7 @@ export class RegistryController {
   @ApiOperation({ summary: 'Sổ khen thưởng: lọc theo năm, hình thức, đơn vị, đợt; tìm không phân biệt dấu ("nguyen van an" tìm được "Nguyễn Văn An")' })
   async search(@Query() filter: SearchRegistryQueryDto, @CurrentActor() actor?: Actor) {
     const page: Page<AwardView> = await this.queries.execute(new SearchRegistryQuery(filter));
-    return actor ? page : { ...page, items: page.items.map(forPublic) };
+    return maySeeNomineeId(actor) ? page : { ...page, items: page.items.map(forPublic) };
   }
 
   @Get(':decisionNumber')
@@ -44,6 +41,6 @@ export class RegistryController {
 
   private async decisionFor(decisionNumber: string, year: number | undefined, actor: Actor | undefined) {
     const decision: DecisionView = await this.queries.execute(new GetDecisionQuery(decisionNumber, year));
-    return actor ? decision : { ...decision, awards: decision.awards.map(forPublic) };
+    return maySeeNomineeId(actor) ? decision : { ...decision, awards: decision.awards.map(forPublic) };
   }
 }

@@ -1,5 +1,6 @@
 import { Actor, ActingAs, Role, actingAs, hasRole } from '../shared/actor';
 import { forbidden, invalidState, DomainError } from '../shared/errors';
+import { awaiteeKey } from './awaitee';
 import type { NominationCommandType } from './nomination.commands';
 import { ExistingNomination, NominationState, TERMINAL_STATUSES } from './nomination.state';
 import type { CouncilMember, NominationStatus } from './nomination.types';
@@ -112,22 +113,22 @@ export function guard(type: NominationCommandType, actor: Actor, state: Nominati
   }
 }
 
-/** Who the nomination currently waits for, as role descriptions (for reminders, escalation and the inbox). */
+/** Who the nomination currently waits for, as awaitee keys (for reminders, escalation and the inbox). */
 export function awaiting(state: NominationState): string[] {
   if (state.status === 'NONE') return [];
   if (state.onHold) return ['COUNCIL_SECRETARY'];
   switch (state.status) {
     case 'DRAFT':
-      return [`UNIT_HEAD:${state.unitId}`];
+      return [awaiteeKey('UNIT_HEAD', state.unitId)];
     case 'RETURNED':
-      return [`UNIT_HEAD:${state.unitId}`, `UNIT_OFFICER:${state.unitId}`];
+      return [awaiteeKey('UNIT_HEAD', state.unitId), awaiteeKey('UNIT_OFFICER', state.unitId)];
     case 'CLUSTER_REVIEW':
-      return [`CLUSTER_LEADER:${state.clusterId}`];
+      return [awaiteeKey('CLUSTER_LEADER', state.clusterId)];
     case 'COUNCIL_VOTING': {
       const c = state.council;
       if (!c?.open) return ['COUNCIL_SECRETARY'];
       const pending = c.members.filter((m) => c.votes[m.userId] === undefined && !c.recused.includes(m.userId));
-      return pending.length ? pending.map((m) => `COUNCIL_MEMBER:${m.userId}`) : ['COUNCIL_SECRETARY'];
+      return pending.length ? pending.map((m) => awaiteeKey('COUNCIL_MEMBER', m.userId)) : ['COUNCIL_SECRETARY'];
     }
     case 'AWAITING_SIGNATURE':
       return ['CHAIRMAN'];

@@ -42,4 +42,10 @@ export type NominationState =
 
 export type ExistingNomination = Exclude<NominationState, { status: 'NONE' }>;
 
-export const TERMINAL_STATUSES: NominationStatus[] = ['AWARDED', 'REJECTED', 'WITHDRAWN', 'REVOKED'];
+/**
+ * Where the process ends: no more stages, holds, reminders or withdrawal (an award may still be
+ * revoked). One list for the guard, the workflow's end and the API's "ask the live workflow" check.
+ */
+export const TERMINAL_STATUSES: readonly NominationStatus[] = ['AWARDED', 'REJECTED', 'WITHDRAWN', 'REVOKED'];
+
+export const isTerminal = (status: NominationStatus | 'NONE'): boolean => status !== 'NONE' && TERMINAL_STATUSES.includes(status);

@@ -9,23 +9,16 @@ import {
   STREAM_EXISTS,
   StreamNotFoundError as EsdbStreamNotFoundError,
   WrongExpectedVersionError,
-  eventTypeFilter,
-  excludeSystemEvents,
   jsonEvent,
-  streamNameFilter,
-  type AllStreamSubscription,
   type AppendExpectedRevision,
   type CurrentRevision,
-  type Filter,
   type JSONType,
   type Position,
   type ReadPosition,
-  type RecordedEvent as EsdbRecordedEvent,
 } from '@eventstore/db-client';
 import {
   AppendResult,
   ConcurrencyError,
-  EventMetadata,
   EventStore,
   EventToAppend,
   ExpectedRevision,
@@ -35,8 +28,10 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { EventFilter, hasPrefixes, matchesFilter } from '../event-filter';
+import { matchesFilter } from '../event-filter';
 import { actualRevision, assertDistinctIds, meetsExpectation } from '../append-rules';
+import { isSystemEvent, samePosition, toEsdbPosition, toRecordedEvent } from './eventstoredb-records';
+import { EventStoreDbSubscription } from './eventstoredb-subscription';
 
 export interface EventStoreDbOptions {
   /** Events per read when paging through $all or a stream. */
@@ -220,113 +215,6 @@ export class EventStoreDbEventStore implements EventStore {
   }
 }
 
-/**
- * Catch-up by paged reads (in order, awaited one by one), then a live server-filtered subscription
- * whose checkpoints (the server has scanned this far, nothing more matched) reach `onCheckpoint`.
- */
-class EventStoreDbSubscription implements Subscription {
-  private closed = false;
-  private live?: AllStreamSubscription;
-  /** A handler is running for an event taken from the live subscription. */
-  private handling = false;
-  /** Position of the last event handled or checkpoint reported: never deliver at or before it. */
-  private position: number;
-  private readonly done: Promise<void>;
-
-  constructor(
-    private readonly store: EventStoreDbEventStore,
-    private readonly client: EventStoreDBClient,
-    private readonly options: SubscribeOptions,
-    private readonly pageSize: number,
-    onFinished: () => void,
-  ) {
-    this.position = options.fromPosition ?? 0;
-    this.done = Promise.resolve()
-      .then(() => this.run())
-      .finally(onFinished);
-  }
-
-  /** Waits for the running handler, so do not await it from inside that handler. */
-  async close(): Promise<void> {
-    this.closed = true;
-    if (this.live) {
-      await this.live.unsubscribe();
-      this.live.destroy();
-    }
-    await this.done;
-  }
-
-  private async run(): Promise<void> {
-    const { onEvent, onCaughtUp } = this.options;
-    const filter: EventFilter = { eventTypePrefixes: this.options.eventTypePrefixes, streamPrefixes: this.options.streamPrefixes };
-    try {
-      const head = await this.store.headPosition();
-      for (;;) {
-        const page = await this.store.readAll({ ...filter, fromPosition: this.position, maxCount: this.pageSize });
-        for (const event of page) {
-          if (this.closed) return;
-          await onEvent(event);
-          this.position = event.position;
-        }
-        if (page.length < this.pageSize) break;
-      }
-      if (this.closed) return;
-      // The last (short) page was read after `head`: everything matching up to it has been handled,
-      // so the live subscription need not scan the filtered-out tail again.
-      this.position = Math.max(this.position, head);
-      onCaughtUp?.(this.position);
-      // Subscriptions to $all start after the given position: nothing read above is delivered twice.
-      this.live = this.client.subscribeToAll({
-        fromPosition: toEsdbPosition(this.position),
-        filter: serverFilter(filter, (_subscription, position) => this.checkpointReached(position)),
-      });
-      for await (const resolved of this.live) {
-        if (this.closed) return;
-        const event = resolved.event;
-        if (!event || isSystemEvent(event)) continue;
-        const recorded = toRecordedEvent(event);
-        if (recorded.position <= this.position || !matchesFilter(recorded, filter)) continue;
-        this.handling = true;
-        try {
-          await onEvent(recorded);
-        } finally {
-          this.handling = false;
-        }
-        this.position = recorded.position;
-      }
-      if (!this.closed) throw new Error(`EventStoreDB ended the subscription to $all after position ${this.position}`);
-    } catch (error) {
-      await this.fail(error);
-    }
-  }
-
-  /**
-   * The client calls this from its stream transform, before the events it already buffered reach
-   * the loop above; and no further event is buffered until it resolves. So wait until the loop has
-   * handled the buffered events, then report: the checkpoint is never ahead of an undelivered event.
-   */
-  private async checkpointReached(at: Position): Promise<void> {
-    try {
-      while (!this.closed && (this.handling || (this.live?.readableLength ?? 0) > 0)) await new Promise((r) => setTimeout(r, 5));
-      const position = Number(at.commit);
-      if (this.closed || position <= this.position) return;
-      this.position = position;
-      await this.options.onCheckpoint?.(position);
-    } catch (error) {
-      await this.fail(error);
-    }
-  }
-
-  private async fail(error: unknown): Promise<void> {
-    if (this.closed) return; // the stream ending because we closed it (or already failed) is not a failure
-    this.closed = true;
-    await this.live?.unsubscribe().catch(() => undefined);
-    const failure = error instanceof Error ? error : new Error(String(error));
-    if (this.options.onError) this.options.onError(failure);
-    else console.error('Event store subscription stopped:', failure);
-  }
-}
-
 function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevision {
   switch (expected) {
     case 'any':
@@ -344,57 +232,6 @@ function fromEsdbCurrent(current: CurrentRevision): number | 'no_stream' {
   return current === NO_STREAM ? 'no_stream' : Number(current);
 }
 
-/** Our positions are commit positions; outside explicit transactions, prepare equals commit. */
-function toEsdbPosition(position: number): ReadPosition {
-  return position <= 0 ? START : { commit: BigInt(position), prepare: BigInt(position) };
-}
-
-function samePosition(a: Position, b: Position): boolean {
-  return a.commit === b.commit && a.prepare === b.prepare;
-}
-
-/** Server-side filter; a checkpoint every 32 events scanned (the server counts in windows of 32). */
-function serverFilter(filter: EventFilter, checkpointReached: (subscription: AllStreamSubscription, position: Position) => Promise<void>): Filter {
-  const checkpoints = { checkpointInterval: 1, checkpointReached };
-  if (hasPrefixes(filter.eventTypePrefixes)) return eventTypeFilter({ prefixes: filter.eventTypePrefixes, ...checkpoints });
-  if (hasPrefixes(filter.streamPrefixes)) return streamNameFilter({ prefixes: filter.streamPrefixes, ...checkpoints });
-  return excludeSystemEvents(checkpoints);
-}
-
-/** Stream metadata, links, statistics: ESDB's own records, never ours. */
-function isSystemEvent(event: { type: string; streamId: string }): boolean {
-  return event.type.startsWith('$') || event.streamId.startsWith('$');
-}
-
 function toEventData(event: EventToAppend) {
   return jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: event.metadata as JSONType });
-}
-
-const NO_POSITION = 2n ** 64n - 1n;
-
-function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
-  // Servers before 22.10 answer stream reads with no position, or with 2^64-1 in its place.
-  if (!event.position || event.position.commit === NO_POSITION) {
-    throw new Error(`EventStoreDB returned no $all position for ${event.streamId}@${event.revision}: the server is older than 22.10`);
-  }
-  return {
-    id: event.id,
-    stream: event.streamId,
-    revision: Number(event.revision),
-    position: Number(event.position.commit),
-    type: event.type,
-    data: fromPayload(event.data),
-    metadata: fromPayload(event.metadata) as EventMetadata,
-    recordedAt: event.created.toISOString(),
-  };
-}
-
-/** JSON events arrive parsed; anything binary is decoded as JSON when it is JSON. */
-function fromPayload(value: unknown): unknown {
-  if (!(value instanceof Uint8Array)) return value;
-  try {
-    return JSON.parse(Buffer.from(value).toString('utf8'));
-  } catch {
-    return value;
-  }
 }

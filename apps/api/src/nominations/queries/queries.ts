@@ -1,14 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError, hasRole, type Actor } from '@tdkt/domain';
+import { awaitingKeysFor, DomainError, isTerminal, mayReadAuditTrail, maySeeVoteChoices, type Actor } from '@tdkt/domain';
 import {
   ROLE_LABELS,
-  awaitingKeysFor,
   type AuditEntry,
   type AwardView,
   type DecisionView,
   type ListNominationsQuery as ReadModelListQuery,
-  type NominationView,
+  type NominationSummary,
   type Page,
   type SearchRegistryQuery as ReadModelRegistryQuery,
 } from '@tdkt/projections';
@@ -57,7 +56,7 @@ export interface CouncilSummary {
   policy: { quorum: number; threshold: number; secretBallot: boolean };
 }
 
-export interface NominationDetailView extends NominationView {
+export interface NominationDetailView extends NominationSummary {
   achievements: string;
   documents: string[];
   /** The timed stage the nomination is in (its limit is `dueAt`), or null when none runs. */
@@ -67,10 +66,10 @@ export interface NominationDetailView extends NominationView {
 }
 
 @QueryHandler(ListNominationsQuery)
-export class ListNominationsHandler implements IQueryHandler<ListNominationsQuery, Page<NominationView>> {
+export class ListNominationsHandler implements IQueryHandler<ListNominationsQuery, Page<NominationSummary>> {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
-  execute({ actor, filter }: ListNominationsQuery): Promise<Page<NominationView>> {
+  execute({ actor, filter }: ListNominationsQuery): Promise<Page<NominationSummary>> {
     const q: ReadModelListQuery = {};
     if (filter.status?.length) q.status = filter.status;
     if (filter.campaign) q.campaignId = filter.campaign;
@@ -110,7 +109,7 @@ export class GetNominationHandler implements IQueryHandler<GetNominationQuery, N
         : null,
     };
     // The stage clock (due date, reminder) lives in the workflow: ask it while the nomination runs.
-    if (!['AWARDED', 'REJECTED', 'WITHDRAWN', 'REVOKED'].includes(detail.status)) {
+    if (!isTerminal(detail.status)) {
       try {
         const live = await this.runtime.gateway.view(id);
         view.stage = live.stage;
@@ -131,16 +130,6 @@ export interface AuditEntryView extends AuditEntry {
   actorUnitName: string | null;
 }
 
-/**
- * Who may read a nomination's audit trail: the province's oversight (auditor, council secretary,
- * chairman, council members) and, for their own nominations, the unit's staff and its cluster leader.
- */
-export function mayReadAuditTrail(actor: Actor, nomination: { unitId?: string; clusterId?: string }): boolean {
-  if (actor.roles.some((r) => r === 'AUDITOR' || r === 'COUNCIL_SECRETARY' || r === 'CHAIRMAN' || r === 'COUNCIL_MEMBER')) return true;
-  if ((hasRole(actor, 'UNIT_OFFICER') || hasRole(actor, 'UNIT_HEAD')) && actor.unitId && actor.unitId === nomination.unitId) return true;
-  return hasRole(actor, 'CLUSTER_LEADER') && !!actor.clusterId && actor.clusterId === nomination.clusterId;
-}
-
 @QueryHandler(GetAuditTrailQuery)
 export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrailQuery, AuditEntryView[]> {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
@@ -151,9 +140,8 @@ export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrailQuery, A
     const drafted = entries.find((e) => e.eventType === 'NominationDrafted')?.data as { unitId?: string; clusterId?: string } | undefined;
     if (!mayReadAuditTrail(actor, drafted ?? {}))
       throw new DomainError('FORBIDDEN', 'AUDIT_NOT_ALLOWED', 'Chỉ thanh tra, hội đồng, Chủ tịch và đơn vị, cụm thi đua của hồ sơ được xem nhật ký này');
-    // A secret ballot (bỏ phiếu kín) keeps each member's choice from everyone but the auditor.
     const opened = entries.find((e) => e.eventType === 'CouncilVotingOpened')?.data as { policy?: { secretBallot?: boolean } } | undefined;
-    const secret = opened?.policy?.secretBallot === true && !hasRole(actor, 'AUDITOR');
+    const secret = !maySeeVoteChoices(actor, opened?.policy);
     const { directory } = this.runtime;
     return entries.map((e) => {
       const view: AuditEntryView = {

@@ -8,8 +8,14 @@ export const NOMINATION_STREAM_PREFIX = 'nomination-';
 /** The domain event inside an envelope. */
 export const asNominationEvent = (e: RecordedEvent): NominationEvent => ({ type: e.type, data: e.data } as NominationEvent);
 
+/**
+ * The payload read field by field, for what every nomination event carries (`nominationId`, `by`,
+ * `at`, `reason`): tolerant of a malformed or future payload, unlike `asNominationEvent`.
+ */
+export const payloadOf = (e: RecordedEvent): Record<string, unknown> => (e.data ?? {}) as Record<string, unknown>;
+
 export function nominationIdOf(e: RecordedEvent): string {
-  const id = (e.data as { nominationId?: unknown } | null)?.nominationId;
+  const id = payloadOf(e).nominationId;
   return typeof id === 'string' && id ? id : e.stream.slice(NOMINATION_STREAM_PREFIX.length);
 }
 

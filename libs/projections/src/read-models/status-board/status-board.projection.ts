@@ -1,42 +1,9 @@
 import { awaiting, evolve, initialState, NominationState } from '@tdkt/domain';
 import type { RecordedEvent } from '@tdkt/event-store';
-import { insertMany, SqlExecutor, SqlParam, toBit, upsertClause } from '../db/read-model-db';
-import type { Projection } from '../projection';
-import { asNominationEvent, byNomination, loadByIds, NOMINATION_STREAM_PREFIX } from './nomination-events';
-
-export const NOMINATIONS_TABLE = 'nominations';
-
-const COLUMNS = [
-  'id',
-  'status',
-  'on_hold',
-  'hold_matter',
-  'stage_since',
-  'unit_id',
-  'cluster_id',
-  'campaign_id',
-  'year',
-  'award_code',
-  'award_name',
-  'nominee_id',
-  'nominee_name',
-  'nominee_kind',
-  'one_off',
-  'round',
-  'drafted_by',
-  'drafted_at',
-  'updated_at',
-  'due_at',
-  'escalated_to',
-  'awaiting',
-  'tally',
-  'council_outcome',
-  'decision_number',
-  'signed_at',
-  'last_position',
-  'revision',
-  'state',
-] as const;
+import { insertMany, SqlExecutor, SqlParam, toBit, upsertClause } from '../../db/read-model-db';
+import type { Projection } from '../../projection';
+import { asNominationEvent, byNomination, loadByIds, NOMINATION_STREAM_PREFIX } from '../nomination-events';
+import { NOMINATIONS_TABLE, STATUS_BOARD_COLUMNS as COLUMNS, STATUS_BOARD_DDL } from './status-board.schema';
 
 type Column = (typeof COLUMNS)[number];
 type BoardRow = Record<Column, SqlParam>;
@@ -53,45 +20,7 @@ export class StatusBoardProjection implements Projection {
   readonly version = 1;
   readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
   readonly tables = [NOMINATIONS_TABLE];
-  readonly ddl = [
-    `CREATE TABLE IF NOT EXISTS ${NOMINATIONS_TABLE} (
-      id TEXT PRIMARY KEY,
-      status TEXT NOT NULL,
-      on_hold INTEGER NOT NULL,
-      hold_matter TEXT,
-      stage_since TEXT,
-      unit_id TEXT,
-      cluster_id TEXT,
-      campaign_id TEXT,
-      year INTEGER,
-      award_code TEXT,
-      award_name TEXT,
-      nominee_id TEXT,
-      nominee_name TEXT,
-      nominee_kind TEXT,
-      one_off INTEGER NOT NULL,
-      round INTEGER NOT NULL,
-      drafted_by TEXT,
-      drafted_at TEXT,
-      updated_at TEXT,
-      due_at TEXT,
-      escalated_to TEXT,
-      awaiting TEXT NOT NULL,
-      tally TEXT,
-      council_outcome TEXT,
-      decision_number TEXT,
-      signed_at TEXT,
-      last_position BIGINT NOT NULL,
-      revision INTEGER NOT NULL,
-      state TEXT NOT NULL
-    )`,
-    `CREATE INDEX IF NOT EXISTS ix_nominations_status ON ${NOMINATIONS_TABLE} (status, updated_at)`,
-    `CREATE INDEX IF NOT EXISTS ix_nominations_campaign ON ${NOMINATIONS_TABLE} (campaign_id)`,
-    `CREATE INDEX IF NOT EXISTS ix_nominations_unit ON ${NOMINATIONS_TABLE} (unit_id)`,
-    `CREATE INDEX IF NOT EXISTS ix_nominations_cluster ON ${NOMINATIONS_TABLE} (cluster_id)`,
-    `CREATE INDEX IF NOT EXISTS ix_nominations_award ON ${NOMINATIONS_TABLE} (award_code)`,
-    `CREATE INDEX IF NOT EXISTS ix_nominations_updated ON ${NOMINATIONS_TABLE} (updated_at)`,
-  ];
+  readonly ddl = STATUS_BOARD_DDL;
 
   async applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
     const groups = byNomination(events);

@@ -1,16 +1,12 @@
-import type { AwardDecisionSigned, AwardRevoked } from '@tdkt/domain';
-import type { RecordedEvent } from '@tdkt/event-store';
-import { insertMany, ReadModelDialect, SqlExecutor, SqlParam, toBit, upsertClause } from '../db/read-model-db';
-import { normaliseForSearch } from '../normalise';
-import type { Projection } from '../projection';
-import { WORDS_TSVECTOR_SQL } from '../registry-search';
-import { nominationIdOf, NOMINATION_STREAM_PREFIX } from './nomination-events';
+import type { ReadModelDialect } from '../../db/read-model-db';
+import { WORDS_TSVECTOR_SQL } from '../../registry-search';
 
+/** The award registry's table: one row per signed award, revoked ones flagged. */
 export const AWARDS_TABLE = 'awards';
 /** SQLite: contentless FTS5 index of `awards.search_text`, rowid = `awards.position`. */
 export const AWARDS_FTS_TABLE = 'awards_fts';
 
-const COLUMNS = [
+export const AWARD_COLUMNS = [
   'nomination_id',
   'decision_number',
   'decision_key',
@@ -34,16 +30,6 @@ const COLUMNS = [
   'search_text',
   'position',
 ] as const;
-
-const UPSERT = upsertClause(['nomination_id'], COLUMNS);
-
-/** The normalised text a registry search runs against: nominee, award, unit, decision number. */
-export function registrySearchText(parts: { nomineeName: string; awardName: string; unitId: string; decisionNumber: string }): string {
-  return normaliseForSearch([parts.nomineeName, parts.awardName, parts.unitId, parts.decisionNumber].join(' '));
-}
-
-/** Key for looking a decision up by its number: "163/QĐ-UBND", "163/qd-ubnd" and "163/QD-UBND" all match. */
-export const decisionKey = (decisionNumber: string) => normaliseForSearch(decisionNumber).replace(/\s+/g, '');
 
 const TABLE_DDL = (dialect: ReadModelDialect) => [
   `CREATE TABLE IF NOT EXISTS ${AWARDS_TABLE} (
@@ -112,72 +98,9 @@ const SQLITE_FTS_DDL = [
  */
 const POSTGRES_SEARCH_DDL = [`CREATE INDEX IF NOT EXISTS ix_awards_search ON ${AWARDS_TABLE} USING GIN (search_words) WITH (fastupdate = off)`];
 
-/**
- * The award registry (sổ khen thưởng): one row per signed award; a revocation flags the row (it is
- * never deleted: the registry shows what was awarded and what was later revoked, and why).
- */
-export class AwardRegistryProjection implements Projection {
-  readonly name = 'award-registry';
-  /** 2: full-text index of the search text (FTS5 on SQLite, tsvector + GIN on PostgreSQL); 3: indexes in page order. */
-  readonly version = 3;
-  readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
-  readonly tables = [AWARDS_TABLE];
-  readonly indexTables = [AWARDS_FTS_TABLE];
-
-  readonly ddl = (dialect: ReadModelDialect): readonly string[] => [
-    ...TABLE_DDL(dialect),
-    ...COMMON_INDEXES,
-    ...(dialect === 'sqlite' ? SQLITE_FTS_DDL : POSTGRES_SEARCH_DDL),
-  ];
-
-  async applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
-    // Signatures are inserted together; a revocation in the same batch must come after its signature.
-    let pending: SqlParam[][] = [];
-    const flush = async () => {
-      await insertMany(tx, AWARDS_TABLE, COLUMNS, pending, UPSERT);
-      pending = [];
-    };
-    for (const e of events) {
-      if (e.type === 'AwardDecisionSigned') {
-        pending.push(signedRow(e as RecordedEvent<AwardDecisionSigned['data']>));
-      } else if (e.type === 'AwardRevoked') {
-        await flush();
-        const d = (e as RecordedEvent<AwardRevoked['data']>).data;
-        await tx.run(
-          `UPDATE ${AWARDS_TABLE} SET revoked = 1, revoked_at = ?, revoked_by = ?, revocation_ground = ?, revocation_reason = ? WHERE nomination_id = ?`,
-          [d.at, d.by?.userId ?? e.metadata?.actorId ?? null, d.ground, d.reason ?? null, nominationIdOf(e)],
-        );
-      }
-    }
-    await flush();
-  }
-}
-
-function signedRow(e: RecordedEvent<AwardDecisionSigned['data']>): SqlParam[] {
-  const d = e.data;
-  const row: Record<(typeof COLUMNS)[number], SqlParam> = {
-    nomination_id: nominationIdOf(e),
-    decision_number: d.decisionNumber,
-    decision_key: decisionKey(d.decisionNumber),
-    nominee_id: d.nominee.nomineeId ?? null,
-    nominee_name: d.nominee.name,
-    nominee_kind: d.nominee.kind ?? null,
-    award_code: d.awardCode,
-    award_name: d.awardName,
-    unit_id: d.unitId ?? null,
-    campaign_id: d.campaignId ?? null,
-    year: d.year ?? null,
-    one_off: toBit(d.oneOff),
-    signed_at: d.at,
-    signed_by: d.by?.userId ?? e.metadata?.actorId ?? null,
-    cash_multiple: d.cashMultiple ?? null,
-    revoked: 0,
-    revoked_at: null,
-    revoked_by: null,
-    revocation_ground: null,
-    revocation_reason: null,
-    search_text: registrySearchText({ nomineeName: d.nominee.name, awardName: d.awardName, unitId: d.unitId ?? '', decisionNumber: d.decisionNumber }),
-    position: e.position,
-  };
-  return COLUMNS.map((c) => row[c]);
-}
+/** The registry's tables and indexes for this database (its full-text index differs per dialect). */
+export const awardRegistryDdl = (dialect: ReadModelDialect): readonly string[] => [
+  ...TABLE_DDL(dialect),
+  ...COMMON_INDEXES,
+  ...(dialect === 'sqlite' ? SQLITE_FTS_DDL : POSTGRES_SEARCH_DDL),
+];

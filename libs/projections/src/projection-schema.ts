@@ -1,0 +1,54 @@
+import type { ReadModelDb, SqlExecutor } from './db/read-model-db';
+import { CHECKPOINTS_DDL, CHECKPOINTS_TABLE } from './checkpoints';
+import { ddlFor, ownedTables, Projection } from './projection';
+
+/**
+ * Creates the checkpoint table and each projection's tables; a projection whose stored version
+ * differs from its code's is dropped and starts again from zero (a rebuild on upgrade).
+ * One transaction under the schema lock, so runners starting together do not race on the DDL.
+ */
+export async function prepareProjections(db: ReadModelDb, projections: readonly Projection[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockSchema(db, tx);
+    for (const ddl of CHECKPOINTS_DDL) await tx.run(ddl);
+    for (const p of projections) {
+      const row = await tx.get<{ version: number }>(`SELECT version FROM ${CHECKPOINTS_TABLE} WHERE name = ?${db.forUpdate}`, [p.name]);
+      const now = new Date().toISOString();
+      if (row && Number(row.version) !== p.version) {
+        for (const table of ownedTables(p)) await tx.run(`DROP TABLE IF EXISTS ${table}`);
+        await tx.run(`UPDATE ${CHECKPOINTS_TABLE} SET position = 0, version = ?, updated_at = ? WHERE name = ?`, [p.version, now, p.name]);
+      }
+      for (const ddl of ddlFor(p, db.dialect)) await tx.run(ddl);
+      if (!row)
+        await tx.run(`INSERT INTO ${CHECKPOINTS_TABLE} (name, position, version, updated_at) VALUES (?, 0, ?, ?) ON CONFLICT (name) DO NOTHING`, [
+          p.name,
+          p.version,
+          now,
+        ]);
+    }
+  });
+}
+
+/** Drops the projections' tables and checkpoints (they start from zero on the next start). */
+export async function resetProjections(db: ReadModelDb, projections: readonly Projection[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockSchema(db, tx);
+    for (const ddl of CHECKPOINTS_DDL) await tx.run(ddl);
+    for (const p of projections) {
+      for (const table of ownedTables(p)) await tx.run(`DROP TABLE IF EXISTS ${table}`);
+      await tx.run(`DELETE FROM ${CHECKPOINTS_TABLE} WHERE name = ?`, [p.name]);
+    }
+  });
+}
+
+/**
+ * PostgreSQL's `CREATE TABLE IF NOT EXISTS` is not safe against a concurrent twin (duplicate
+ * pg_type key), so DDL runs under a transaction-scoped advisory lock. SQLite's BEGIN IMMEDIATE
+ * already excludes other writers.
+ */
+async function lockSchema(db: ReadModelDb, tx: SqlExecutor): Promise<void> {
+  if (db.dialect === 'postgres') await tx.get(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK_KEY})`);
+}
+
+/** Arbitrary, fixed: "TDKT" in ASCII. */
+const SCHEMA_LOCK_KEY = 0x54444b54;

@@ -1,0 +1,181 @@
+import { fromBit, ReadModelDb, ReadModelDialect, Row, SqlParam } from '../../db/read-model-db';
+import { searchTerms } from '../../normalise';
+import { fts5MatchExpression, tsqueryText, WORD_TEXT_SQL, wordPrefixPattern } from '../../registry-search';
+import { countRows, Page, paging } from '../paging';
+import { numberOrNull, textOrNull } from '../row-values';
+import { decisionKey } from './award-registry.projection';
+import { AWARD_COLUMNS, AWARDS_FTS_TABLE, AWARDS_TABLE } from './award-registry.schema';
+
+/**
+ * An award as the registry lists it. `nomineeId` is personal data: the API drops it for anonymous
+ * readers (the domain's `maySeeNomineeId`).
+ */
+export interface AwardView {
+  nominationId: string;
+  decisionNumber: string;
+  nomineeId: string | null;
+  nomineeName: string;
+  nomineeKind: string | null;
+  awardCode: string;
+  awardName: string;
+  unitId: string | null;
+  campaignId: string | null;
+  year: number | null;
+  oneOff: boolean;
+  signedAt: string | null;
+  signedBy: string | null;
+  cashMultiple: number | null;
+  revoked: boolean;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  revocationGround: string | null;
+  revocationReason: string | null;
+}
+
+/** An award decision (quyết định khen thưởng) and the awards it lists. */
+export interface DecisionView {
+  decisionNumber: string;
+  year: number | null;
+  signedAt: string | null;
+  signedBy: string | null;
+  awards: AwardView[];
+  /** Other years in which a decision with the same number was issued (numbers restart every year). */
+  otherYears: number[];
+}
+
+export interface SearchRegistryQuery {
+  year?: number;
+  awardCode?: string;
+  unitId?: string;
+  campaignId?: string;
+  /** Free text: every word must start a word of the nominee name, award name, unit or decision number (accents ignored). */
+  q?: string;
+  /** Include revoked awards (flagged `revoked`); default false. */
+  includeRevoked?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface SqlStatement {
+  sql: string;
+  params: SqlParam[];
+}
+
+/** The columns an `AwardView` is read from (not the lookup key, search text or position). */
+const VIEW_COLUMNS = AWARD_COLUMNS.filter((c) => c !== 'decision_key' && c !== 'search_text' && c !== 'position').join(', ');
+
+export async function searchRegistry(db: ReadModelDb, query: SearchRegistryQuery = {}): Promise<Page<AwardView>> {
+  const { count, rows, page, pageSize } = registrySearchStatements(db.dialect, query);
+  const total = await countRows(db, count.sql, count.params);
+  const items = (await db.all(rows.sql, rows.params)).map(toAwardView);
+  return { items, total, page, pageSize };
+}
+
+/**
+ * A decision by its number (`163/QĐ-UBND`; also found as `163/QD-UBND` or in lower case) with
+ * the awards it lists, revoked ones included and flagged. Numbers restart every year: without
+ * `year`, the most recent year's decision is returned and `otherYears` lists the rest.
+ */
+export async function getAwardByDecisionNumber(db: ReadModelDb, decisionNumber: string, year?: number): Promise<DecisionView | null> {
+  const key = decisionKey(decisionNumber ?? '');
+  if (!key) return null;
+  const rows = await db.all(`SELECT ${VIEW_COLUMNS} FROM ${AWARDS_TABLE} WHERE decision_key = ? ORDER BY year DESC, signed_at ASC, nomination_id ASC`, [key]);
+  if (rows.length === 0) return null;
+  const awards = rows.map(toAwardView);
+  const years = [...new Set(awards.map((a) => a.year))];
+  const chosen = year !== undefined ? year : years[0];
+  const listed = awards.filter((a) => a.year === chosen);
+  if (listed.length === 0) return null;
+  const first = listed[0];
+  return {
+    decisionNumber: first.decisionNumber,
+    year: first.year,
+    signedAt: first.signedAt,
+    signedBy: first.signedBy,
+    awards: listed,
+    otherYears: years.filter((y): y is number => y !== null && y !== chosen),
+  };
+}
+
+/**
+ * The two statements of a registry search (the total, then the page), shared by `searchRegistry`
+ * and the tests that check their query plans.
+ */
+export function registrySearchStatements(dialect: ReadModelDialect, query: SearchRegistryQuery): { count: SqlStatement; rows: SqlStatement; page: number; pageSize: number } {
+  const { page, pageSize, offset } = paging(query.page, query.pageSize);
+  const where: string[] = [];
+  const params: SqlParam[] = [];
+  if (!query.includeRevoked) where.push('revoked = 0');
+  if (query.year !== undefined) {
+    where.push('year = ?');
+    params.push(query.year);
+  }
+  for (const [column, value] of [
+    ['award_code', query.awardCode],
+    ['unit_id', query.unitId],
+    ['campaign_id', query.campaignId],
+  ] as const) {
+    if (value !== undefined && value !== '') {
+      where.push(`${column} = ?`);
+      params.push(value);
+    }
+  }
+  // Each word must begin a word of the normalised text (so "an" finds "An", not "Lan"); "/" and "-"
+  // also separate words, so "ubnd" finds "163/qd-ubnd" and "163/QĐ-UBND" finds it too. The full-text
+  // index finds the candidate rows (for the total and the page alike, without reading the whole
+  // table); the pattern then keeps exactly the candidates that match (see registry-search.ts).
+  const terms = searchTerms(query.q);
+  const indexed = textIndexCondition(dialect, terms);
+  if (indexed) {
+    where.push(indexed.sql);
+    params.push(indexed.param);
+  }
+  for (const term of terms) {
+    where.push(`${WORD_TEXT_SQL} LIKE ? ESCAPE '\\'`);
+    params.push(wordPrefixPattern(term));
+  }
+  const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  return {
+    count: { sql: `SELECT COUNT(*) AS n FROM ${AWARDS_TABLE}${clause}`, params },
+    rows: {
+      sql: `SELECT ${VIEW_COLUMNS} FROM ${AWARDS_TABLE}${clause} ORDER BY year DESC, signed_at DESC, nomination_id ASC LIMIT ? OFFSET ?`,
+      params: [...params, pageSize, offset],
+    },
+    page,
+    pageSize,
+  };
+}
+
+/** The index condition narrowing the registry to rows that may match every term; none when no term has a word. */
+function textIndexCondition(dialect: ReadModelDialect, terms: readonly string[]): { sql: string; param: string } | undefined {
+  if (dialect === 'postgres') {
+    const tsquery = tsqueryText(terms);
+    return tsquery === undefined ? undefined : { sql: 'search_words @@ ?::tsquery', param: tsquery };
+  }
+  const match = fts5MatchExpression(terms);
+  return match === undefined ? undefined : { sql: `position IN (SELECT rowid FROM ${AWARDS_FTS_TABLE} WHERE ${AWARDS_FTS_TABLE} MATCH ?)`, param: match };
+}
+
+function toAwardView(r: Row): AwardView {
+  return {
+    nominationId: String(r.nomination_id),
+    decisionNumber: String(r.decision_number),
+    nomineeId: textOrNull(r.nominee_id),
+    nomineeName: String(r.nominee_name),
+    nomineeKind: textOrNull(r.nominee_kind),
+    awardCode: String(r.award_code),
+    awardName: String(r.award_name),
+    unitId: textOrNull(r.unit_id),
+    campaignId: textOrNull(r.campaign_id),
+    year: numberOrNull(r.year),
+    oneOff: fromBit(r.one_off),
+    signedAt: textOrNull(r.signed_at),
+    signedBy: textOrNull(r.signed_by),
+    cashMultiple: numberOrNull(r.cash_multiple),
+    revoked: fromBit(r.revoked),
+    revokedAt: textOrNull(r.revoked_at),
+    revokedBy: textOrNull(r.revoked_by),
+    revocationGround: textOrNull(r.revocation_ground),
+    revocationReason: textOrNull(r.revocation_reason),
+  };
+}

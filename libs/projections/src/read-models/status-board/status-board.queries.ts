@@ -1,0 +1,154 @@
+import type { CouncilState, NominationState, NominationStatus, VoteTally } from '@tdkt/domain';
+import { fromBit, placeholders, ReadModelDb, Row, SqlParam } from '../../db/read-model-db';
+import { INBOX_TABLE } from '../inbox/inbox.schema';
+import { countRows, Page, paging } from '../paging';
+import { jsonOr, numberOrNull, textOrNull } from '../row-values';
+import { NOMINATIONS_TABLE, STATUS_BOARD_COLUMNS } from './status-board.schema';
+
+/**
+ * A nomination as the status board lists it. (Not the live workflow's `NominationView`, which
+ * carries the stage clock: this one is read from the projection.)
+ */
+export interface NominationSummary {
+  id: string;
+  status: NominationStatus;
+  onHold: boolean;
+  holdMatter: string | null;
+  stageSince: string | null;
+  unitId: string | null;
+  clusterId: string | null;
+  campaignId: string | null;
+  year: number | null;
+  awardCode: string | null;
+  awardName: string | null;
+  nomineeId: string | null;
+  nomineeName: string | null;
+  nomineeKind: string | null;
+  oneOff: boolean;
+  round: number;
+  draftedBy: string | null;
+  draftedAt: string | null;
+  updatedAt: string | null;
+  /** Due date of the current stage, once a reminder or escalation has been issued for it. */
+  dueAt: string | null;
+  escalatedTo: string | null;
+  /** Awaitee keys (`UNIT_HEAD:donvi1`, `COUNCIL_MEMBER:hoidong2`, `CHAIRMAN`, ...). */
+  awaiting: string[];
+  /** Once voting has closed. */
+  tally: VoteTally | null;
+  councilOutcome: string | null;
+  decisionNumber: string | null;
+  signedAt: string | null;
+  /** Global position of the last event applied to this row. */
+  lastPosition: number;
+  /** Stream revision of the last event applied (for optimistic concurrency at the edge). */
+  revision: number;
+}
+
+/** A nomination with the dossier content and the council state, as folded from its events. */
+export interface NominationDetail extends NominationSummary {
+  achievements: string;
+  documents: string[];
+  council: CouncilState | null;
+}
+
+export interface ListNominationsQuery {
+  status?: NominationStatus | NominationStatus[];
+  campaignId?: string;
+  unitId?: string;
+  clusterId?: string;
+  awardCode?: string;
+  year?: number;
+  onHold?: boolean;
+  /** Only nominations awaiting one of these keys (see `awaitingKeysFor`); an empty list matches nothing. */
+  awaitingKeys?: string[];
+  page?: number;
+  pageSize?: number;
+}
+
+/** Every column but the folded `state`, which only `getNomination` reads. */
+export const SUMMARY_COLUMNS = STATUS_BOARD_COLUMNS.filter((c) => c !== 'state').join(', ');
+
+export async function listNominations(db: ReadModelDb, query: ListNominationsQuery = {}): Promise<Page<NominationSummary>> {
+  const { page, pageSize, offset } = paging(query.page, query.pageSize);
+  const where: string[] = [];
+  const params: SqlParam[] = [];
+  const statuses = query.status === undefined ? [] : Array.isArray(query.status) ? query.status : [query.status];
+  if (statuses.length) {
+    where.push(`status IN (${placeholders(statuses.length)})`);
+    params.push(...statuses);
+  }
+  for (const [column, value] of [
+    ['campaign_id', query.campaignId],
+    ['unit_id', query.unitId],
+    ['cluster_id', query.clusterId],
+    ['award_code', query.awardCode],
+  ] as const) {
+    if (value !== undefined && value !== '') {
+      where.push(`${column} = ?`);
+      params.push(value);
+    }
+  }
+  if (query.year !== undefined) {
+    where.push('year = ?');
+    params.push(query.year);
+  }
+  if (query.onHold !== undefined) {
+    where.push('on_hold = ?');
+    params.push(query.onHold ? 1 : 0);
+  }
+  if (query.awaitingKeys !== undefined) {
+    const keys = [...new Set(query.awaitingKeys)];
+    if (keys.length === 0) return { items: [], total: 0, page, pageSize };
+    where.push(`id IN (SELECT nomination_id FROM ${INBOX_TABLE} WHERE awaitee IN (${placeholders(keys.length)}))`);
+    params.push(...keys);
+  }
+  const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const total = await countRows(db, `SELECT COUNT(*) AS n FROM ${NOMINATIONS_TABLE}${clause}`, params);
+  const rows = await db.all(
+    `SELECT ${SUMMARY_COLUMNS} FROM ${NOMINATIONS_TABLE}${clause} ORDER BY updated_at DESC, id ASC LIMIT ? OFFSET ?`,
+    [...params, pageSize, offset],
+  );
+  return { items: rows.map(toNominationSummary), total, page, pageSize };
+}
+
+export async function getNomination(db: ReadModelDb, id: string): Promise<NominationDetail | null> {
+  const row = await db.get(`SELECT ${SUMMARY_COLUMNS}, state FROM ${NOMINATIONS_TABLE} WHERE id = ?`, [id]);
+  if (!row) return null;
+  const state = jsonOr<NominationState>(row.state, { status: 'NONE' });
+  const s = state.status === 'NONE' ? undefined : state;
+  return { ...toNominationSummary(row), achievements: s?.achievements ?? '', documents: s?.documents ?? [], council: s?.council ?? null };
+}
+
+export function toNominationSummary(r: Row): NominationSummary {
+  return {
+    id: String(r.id),
+    status: String(r.status) as NominationStatus,
+    onHold: fromBit(r.on_hold),
+    holdMatter: textOrNull(r.hold_matter),
+    stageSince: textOrNull(r.stage_since),
+    unitId: textOrNull(r.unit_id),
+    clusterId: textOrNull(r.cluster_id),
+    campaignId: textOrNull(r.campaign_id),
+    year: numberOrNull(r.year),
+    awardCode: textOrNull(r.award_code),
+    awardName: textOrNull(r.award_name),
+    nomineeId: textOrNull(r.nominee_id),
+    nomineeName: textOrNull(r.nominee_name),
+    nomineeKind: textOrNull(r.nominee_kind),
+    oneOff: fromBit(r.one_off),
+    round: Number(r.round ?? 0),
+    draftedBy: textOrNull(r.drafted_by),
+    draftedAt: textOrNull(r.drafted_at),
+    updatedAt: textOrNull(r.updated_at),
+    dueAt: textOrNull(r.due_at),
+    escalatedTo: textOrNull(r.escalated_to),
+    awaiting: jsonOr<string[]>(r.awaiting, []),
+    tally: jsonOr<VoteTally | null>(r.tally, null),
+    councilOutcome: textOrNull(r.council_outcome),
+    decisionNumber: textOrNull(r.decision_number),
+    signedAt: textOrNull(r.signed_at),
+    lastPosition: Number(r.last_position ?? 0),
+    revision: Number(r.revision ?? 0),
+  };
+}
