@@ -104,8 +104,9 @@ it('no endpoint answers a 5xx, and no refused request appends an event', async (
         if (input.afterPosition !== undefined) req = req.set('X-TDKT-After-Position', input.afterPosition);
         if (input.body instanceof RawJson) req = req.set('Content-Type', 'application/json').send(input.body.text);
         else if (input.body !== undefined && op.method !== 'get') {
-          if (input.contentType) req = req.set('Content-Type', input.contentType).send(JSON.stringify(input.body));
-          else req = req.send(input.body as object);
+          const text = JSON.stringify(input.body);
+          if (input.contentType) req = req.set('Content-Type', input.contentType).send(text);
+          else req = req.set('Content-Type', 'application/json').send(text);
         }
         const res = await req;
         sent++;
