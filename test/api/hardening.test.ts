@@ -40,22 +40,14 @@ describe('failed logins are limited', () => {
     expect(right.status).toBe(429);
   });
 
-  it('only a proxy on this host may name the client address: a client on the local network cannot forge X-Forwarded-For for a fresh allowance', async () => {
+  it('no proxy is trusted unless configured: a forged X-Forwarded-For, even from this host, gets no fresh allowance', async () => {
     // Express's compiled 'trust proxy' setting: is a peer at this address trusted to set X-Forwarded-For?
     const trusts: (address: string, hop: number) => boolean = stack.system.app.getHttpAdapter().getInstance().get('trust proxy fn');
-    expect({ lan10: trusts('10.1.2.3', 0), lan192: trusts('192.168.1.20', 0), lan172: trusts('172.16.5.4', 0), ula: trusts('fd00::2', 0), linkLocal: trusts('169.254.1.1', 0) }).toEqual({
-      lan10: false,
-      lan192: false,
-      lan172: false,
-      ula: false,
-      linkLocal: false,
-    });
-    expect(trusts('127.0.0.1', 0)).toBe(true);
+    for (const peer of ['127.0.0.1', '::1', '10.1.2.3', '192.168.1.20', '172.16.5.4', 'fd00::2', '169.254.1.1']) expect({ peer, trusted: trusts(peer, 0) }).toEqual({ peer, trusted: false });
 
-    // Through the local proxy, one client address keeps one count.
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const res = await stack.http.post('/api/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ username: 'thutruong.donvi3', password: 'guess' });
+      const res = await stack.http.post('/api/auth/login').set('X-Forwarded-For', `203.0.113.${i}`).send({ username: 'thutruong.donvi3', password: 'guess' });
       statuses.push(res.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
@@ -92,11 +84,57 @@ describe('paging and numbers out of range', () => {
 });
 
 describe('read-your-writes header', () => {
-  it('a position the read models do not reach in time answers 503, not stale data', async () => {
+  it('a position beyond the head of the store is refused at once with 400, not held until a 503', async () => {
+    const started = Date.now();
     const res = await (await stack.as('thanhtra')).get('/api/nominations').set('X-TDKT-After-Position', String((await stack.head()) + 1000));
-    expect(res.status).toBe(503);
-    expect(res.body.code).toBe('READ_MODELS_BEHIND');
-  }, 30_000);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION', errors: [{ field: 'X-TDKT-After-Position' }] });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('a malformed position is a 400 naming the header', async () => {
+    const res = await (await stack.as('thanhtra')).get('/api/nominations').set('X-TDKT-After-Position', 'abc');
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('X-TDKT-After-Position');
+  });
+
+  it('is ignored for anonymous callers: nobody can hold a public request open with it', async () => {
+    const res = await stack.http.get('/api/registry').set('X-TDKT-After-Position', '999999999999');
+    expect(res.status).toBe(200);
+  });
+
+  it('a position the store has is waited for and then answered', async () => {
+    const res = await (await stack.as('thanhtra')).get('/api/nominations').set('X-TDKT-After-Position', String(await stack.head()));
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('input that once crashed the validator or the database', () => {
+  const deepJson = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
+
+  it('JSON nested 3,000 levels deep is a 400, even on the anonymous login, and appends nothing', async () => {
+    const head = await stack.head();
+    const login = await stack.http.post('/api/auth/login').set('Content-Type', 'application/json').send(deepJson(3000));
+    expect(login.status).toBe(400);
+    expect(login.body).toMatchObject({ code: 'VALIDATION', errors: [{ reasons: [expect.stringContaining('Lồng nhau quá')] }] });
+    const u = await stack.as('canbo.donvi1');
+    const draft = await u.post('/api/nominations').set('Content-Type', 'application/json').send(deepJson(3000));
+    expect(draft.status).toBe(400);
+    expect(await stack.head()).toBe(head);
+  });
+
+  it('a NUL character in the public registry search is a 400 naming the field', async () => {
+    const res = await stack.http.get('/api/registry?q=a%00b');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION', errors: [{ field: 'q' }] });
+  });
+
+  it('a NUL character in a command body is a 400 and appends nothing', async () => {
+    const head = await stack.head();
+    const res = await (await stack.as('canbo.donvi1')).post('/api/nominations').send({ nominee: { kind: 'individual', name: 'A\u0000B' } });
+    expect(res.status).toBe(400);
+    expect(await stack.head()).toBe(head);
+  });
 });
 
 describe('unknown things', () => {

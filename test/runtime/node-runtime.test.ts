@@ -52,7 +52,7 @@ it('an npm script runs on the project Node even when the machine PATH has anothe
   expect(out.stdout).toContain('better-sqlite3 loads');
 });
 
-it('the running system (the embedded start, launched through npm) reports Node 24 in its banner', async () => {
+it('the running system (the embedded start, launched through npm) reports Node 24 in its banner, listens on loopback, and every banner link answers', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-runtime-'));
   const [temporalPort, uiPort] = [await freePort(), await freePort()];
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: machinePath(), TDKT_DATA_DIR: dataDir, PORT: '0' };
@@ -83,8 +83,14 @@ it('the running system (the embedded start, launched through npm) reports Node 2
     process.stderr.write(`[runtime] running system: ${line?.[0] ?? output.slice(-2000)}\n`);
     expect(running).toBe(true);
     expect(major(line![1])).toBeGreaterThanOrEqual(REQUIRED_MAJOR);
-    const health = /Health\s+(http:\S+)/.exec(output)![1];
-    expect((await fetch(health)).status).toBe(200);
+    // Every link the banner prints answers, on the loopback address the system listens on.
+    const links = [...output.matchAll(/^\s+[A-Za-z][\w ]+?\s+(http:\/\/\S+)$/gm)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThanOrEqual(5);
+    for (const link of links) {
+      expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
+      const status = (await fetch(link)).status;
+      expect({ link, status }).toEqual({ link, status: 200 });
+    }
   } finally {
     if (child.exitCode === null) process.kill(-child.pid!, 'SIGINT');
     await exited;

@@ -6,6 +6,7 @@ import type { ApiOptions } from './api-options';
 import type { ApiRuntime } from './api-runtime';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/errors';
+import { InputSafetyPipe } from './http/input-safety.pipe';
 
 export const DOCS_PATH = 'api/docs';
 
@@ -17,12 +18,12 @@ export async function createApiApp(
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(runtime, options), {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
-  app.useGlobalPipes(createValidationPipe());
-  // The client address (login rate limit) comes from X-Forwarded-For only when a trusted proxy
-  // sent it: by default one on this host. Trusting whole private ranges would let any client on
-  // the office network forge the header and get a fresh allowance per guess. A proxy elsewhere
-  // is named with TDKT_TRUST_PROXY (Express syntax, e.g. `loopback, 10.0.0.5`).
-  app.set('trust proxy', options.trustProxy ?? process.env.TDKT_TRUST_PROXY ?? 'loopback');
+  app.useGlobalPipes(new InputSafetyPipe(), createValidationPipe());
+  // The client address (login rate limit) comes from X-Forwarded-For only when a configured proxy
+  // sent it; by default none is trusted. Trusting loopback by default let anything on this host
+  // (or a proxy forwarding whatever the client wrote) get a fresh allowance per forged address.
+  // The reverse proxy is named with TDKT_TRUST_PROXY (Express syntax, e.g. `loopback`, `10.0.0.5`).
+  app.set('trust proxy', trustProxySetting(options.trustProxy ?? process.env.TDKT_TRUST_PROXY));
   const doc = new DocumentBuilder()
     .setTitle('TĐKT — thi đua, khen thưởng')
     .setDescription(
@@ -35,4 +36,10 @@ export async function createApiApp(
     .build();
   SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, doc));
   return app;
+}
+
+/** TDKT_TRUST_PROXY → Express's 'trust proxy' value: unset or empty trusts no proxy. */
+export function trustProxySetting(value: string | undefined): string | false {
+  const v = value?.trim();
+  return v ? v : false;
 }

@@ -20,8 +20,8 @@ async function main(): Promise<void> {
   const seeded = await seedDemoUsers(config, runtime.directory, runtime.identity);
   if (seeded.length) logger.log(`Seeded ${seeded.length} demo users`);
   const app = await createApiApp(runtime);
-  await app.listen(config.port);
-  logger.log(`API on http://localhost:${config.port} (docs: /${DOCS_PATH})`);
+  await app.listen(config.port, config.host);
+  logger.log(`API on http://${config.host}:${config.port} (docs: /${DOCS_PATH})`);
   let closing = false;
   const shutdown = async () => {
     if (closing) return;

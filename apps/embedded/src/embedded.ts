@@ -120,11 +120,11 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
     if (seededUsers.length) progress(`Seeded ${seededUsers.length} demo users`);
 
     const app = await createApiApp(runtime, { ...options.api, logger: options.logger ?? ['warn', 'error'] });
-    await app.listen(config.port, '0.0.0.0');
+    await app.listen(config.port, config.host);
     stops.push({ name: 'API', stop: () => app.close() });
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const url = `http://127.0.0.1:${port}`;
+    const url = `http://${browsableHost(config.host)}:${port}`;
 
     return {
       config: { ...config, port },
@@ -143,6 +143,12 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
     await stopAll();
     throw err;
   }
+}
+
+/** The host to put in a link: a wildcard address is reached through loopback. */
+export function browsableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 function temporalLogLevelFrom(env: NodeJS.ProcessEnv): NonNullable<EmbeddedOptions['temporalLogLevel']> {

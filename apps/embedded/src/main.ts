@@ -39,16 +39,19 @@ function printBanner(s: EmbeddedSystem, tookMs: number): void {
     '',
     `TĐKT is running (started in ${(tookMs / 1000).toFixed(1)} s) — data in ${s.config.dataDir}`,
     `  Runtime      Node ${process.version} (${process.execPath})`,
-    `  API          http://localhost:${s.config.port}/api`,
-    `  Health       http://localhost:${s.config.port}/health`,
-    `  OpenAPI docs http://localhost:${s.config.port}/api/docs`,
-    s.temporalUiUrl ? `  Temporal UI  ${s.temporalUiUrl.replace('127.0.0.1', 'localhost')}` : `  Temporal     ${s.config.temporal.address} (external)`,
+    `  API          ${s.url}/api`,
+    `  Health       ${s.url}/health`,
+    `  OpenAPI docs ${s.url}/api/docs`,
+    `  Registry     ${s.url}/api/registry`,
+    s.temporalUiUrl ? `  Temporal UI  ${s.temporalUiUrl}` : `  Temporal     ${s.config.temporal.address} (external)`,
     '',
   ];
+  if (s.config.host !== '127.0.0.1' && s.config.host !== 'localhost' && s.config.host !== '::1')
+    lines.push(`Listening on ${s.config.host} (HOST): other machines can reach it${org.demoPassword ? ', and the demo passwords below are public' : ''}`, '');
   if (s.config.mode === 'embedded' && org.demoPassword) {
     lines.push(`Demo logins (password ${org.demoPassword}) — ${org.province}:`);
     for (const u of org.users) lines.push(`  ${u.username.padEnd(18)} ${u.roles.join(', ').padEnd(28)} ${u.displayName}`);
-    lines.push('', `  curl -s -X POST localhost:${s.config.port}/api/auth/login -H 'Content-Type: application/json' -d '{"username":"canbo.donvi1","password":"${org.demoPassword}"}'`);
+    lines.push('', `  curl -s -X POST ${s.url}/api/auth/login -H 'Content-Type: application/json' -d '{"username":"canbo.donvi1","password":"${org.demoPassword}"}'`);
   }
   lines.push('', 'Ctrl-C stops everything; npm start again resumes from the same data.', '');
   process.stdout.write(lines.join('\n') + '\n');

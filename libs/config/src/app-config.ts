@@ -7,6 +7,8 @@ export interface AppConfig {
   mode: 'embedded' | 'production';
   dataDir: string;
   port: number;
+  /** Address the HTTP API listens on: 127.0.0.1 in embedded mode (demo passwords are public), all interfaces in production. */
+  host: string;
   /** SQLite event store file (embedded) — unused when `eventStoreConnectionString` is set. */
   eventStoreFile: string;
   eventStoreConnectionString?: string;
@@ -49,6 +51,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mode,
     dataDir,
     port: Number(env.PORT ?? 3000),
+    host: env.HOST || (mode === 'production' ? '0.0.0.0' : '127.0.0.1'),
     eventStoreFile: join(dataDir, 'events.sqlite'),
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
     readModelFile: join(dataDir, 'read-models.sqlite'),

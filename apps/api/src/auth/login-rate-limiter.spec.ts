@@ -35,3 +35,39 @@ describe('LoginRateLimiter', () => {
     expect(l.retryAfterSeconds('chutich', 'a')).toBe(0);
   });
 });
+
+describe('LoginRateLimiter across addresses and accounts', () => {
+  let now = 0;
+  const limiter = () =>
+    new LoginRateLimiter(
+      { maxFailures: 3, windowMs: 60_000, maxAccountFailures: 5, maxAddressFailures: 8, knownAddressMs: 3_600_000 },
+      () => now,
+    );
+  beforeEach(() => (now = 1_000_000));
+
+  it('guesses for one account from rotating addresses are stopped by the account limit', () => {
+    const l = limiter();
+    for (let i = 0; i < 5; i++) {
+      expect(l.retryAfterSeconds('chutich', `203.0.113.${i}`)).toBe(0);
+      l.recordFailure('chutich', `203.0.113.${i}`);
+    }
+    expect(l.retryAfterSeconds('chutich', '203.0.113.99')).toBe(60);
+  });
+
+  it('the owner signing in from an address that succeeded before is not locked out by a stranger', () => {
+    const l = limiter();
+    l.recordSuccess('chutich', '10.0.0.7');
+    for (let i = 0; i < 10; i++) l.recordFailure('chutich', `198.51.100.${i}`);
+    expect(l.retryAfterSeconds('chutich', '198.51.100.200')).toBeGreaterThan(0);
+    expect(l.retryAfterSeconds('chutich', '10.0.0.7')).toBe(0);
+    now += 3_600_000;
+    expect(l.retryAfterSeconds('chutich', '10.0.0.7')).toBe(0); // the window has passed as well
+  });
+
+  it('one address guessing one password across many accounts (spraying) is stopped by the address limit', () => {
+    const l = limiter();
+    for (let i = 0; i < 8; i++) l.recordFailure(`user${i}`, '192.0.2.1');
+    expect(l.retryAfterSeconds('someone-else', '192.0.2.1')).toBeGreaterThan(0);
+    expect(l.retryAfterSeconds('someone-else', '192.0.2.2')).toBe(0);
+  });
+});

@@ -1,6 +1,16 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { from, switchMap, type Observable } from 'rxjs';
 import { ReadYourWrites } from '../nominations/read-your-writes';
+import type { ApiRuntime } from '../api-runtime';
+import { API_RUNTIME } from '../tokens';
 
 export const AFTER_POSITION_HEADER = 'x-tdkt-after-position';
 
@@ -8,17 +18,25 @@ export const AFTER_POSITION_HEADER = 'x-tdkt-after-position';
  * A GET carrying `X-TDKT-After-Position: <position>` (the `position` a command returned) is
  * answered once the read models have reached it: read-your-writes across replicas. When they do
  * not reach it in time the answer is 503, never the older data the caller asked not to see.
+ * Only signed-in callers may make a request wait, and only for a position the store has: one
+ * beyond its head can never be reached, so it is refused at once (400) instead of holding a
+ * connection open for the whole timeout.
  */
 @Injectable()
 export class AfterPositionInterceptor implements NestInterceptor {
-  constructor(private readonly ryw: ReadYourWrites) {}
+  constructor(
+    private readonly ryw: ReadYourWrites,
+    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
+  ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest();
-    const raw = req.method === 'GET' ? req.headers?.[AFTER_POSITION_HEADER] : undefined;
-    const position = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
+    const raw = req.method === 'GET' && req.actor ? req.headers?.[AFTER_POSITION_HEADER] : undefined;
+    if (raw === undefined) return next.handle();
+    if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) throw afterPositionError('phải là một số nguyên không âm');
+    const position = Number(raw);
     if (!position) return next.handle();
-    return from(this.ryw.reach(position)).pipe(
+    return from(this.checkAndReach(position)).pipe(
       switchMap((reached) => {
         if (!reached)
           throw new ServiceUnavailableException({
@@ -31,4 +49,20 @@ export class AfterPositionInterceptor implements NestInterceptor {
       }),
     );
   }
+
+  private async checkAndReach(position: number): Promise<boolean> {
+    const head = await this.runtime.store.headPosition();
+    if (position > head) throw afterPositionError(`vượt quá vị trí mới nhất của kho sự kiện (${head})`);
+    return this.ryw.reach(position);
+  }
+}
+
+function afterPositionError(reason: string): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    code: 'VALIDATION',
+    message: `Tiêu đề X-TDKT-After-Position không hợp lệ: ${reason}`,
+    errors: [{ field: 'X-TDKT-After-Position', reasons: [`Vị trí ${reason}`] }],
+  });
 }

@@ -14,6 +14,20 @@ export class ReferenceController {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
   @Public()
+  @Get()
+  @ApiOperation({ summary: 'Mục lục API: tài liệu OpenAPI, tình trạng hệ thống, sổ khen thưởng công khai, đăng nhập' })
+  index() {
+    return {
+      name: 'TĐKT — thi đua, khen thưởng',
+      docs: '/api/docs',
+      health: '/health',
+      registry: '/api/registry',
+      catalog: '/api/catalog',
+      login: '/api/auth/login',
+    };
+  }
+
+  @Public()
   @Get('catalog')
   @ApiOperation({ summary: 'Danh mục hình thức khen thưởng và chính sách (ngưỡng biểu quyết, thời hạn các bước)' })
   catalog() {
