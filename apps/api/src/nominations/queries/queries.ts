@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError, hasRole, type Actor } from '@tdkt/domain';
+import { DomainError, hasRole, nominationNotFound as notFound, type Actor } from '@tdkt/domain';
 import {
   ROLE_LABELS,
   awaitingKeysFor,
@@ -15,8 +15,6 @@ import {
 import type { ApiRuntime } from '../../api-runtime';
 import { API_RUNTIME } from '../../tokens';
 import type { ListNominationsQueryDto, SearchRegistryQueryDto } from '../dto/query.dto';
-
-const notFound = () => new DomainError('NOT_FOUND', 'NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ đề nghị');
 
 export class ListNominationsQuery {
   constructor(
