@@ -5,7 +5,7 @@
  * Safe to retry: a retry decides on the same state and re-appends the same ids (the store makes
  * that a no-op), decision numbers are reused per nomination, nominee records deduplicate.
  */
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
 import {
   Actor,
   AwardCatalog,
@@ -26,13 +26,8 @@ import {
 } from '@tdkt/domain';
 import type { OrganisationDirectory } from '@tdkt/config';
 import { ConcurrencyError, deterministicEventId, type EventStore, type RecordedEvent } from '@tdkt/event-store';
-import {
-  DOMAIN_ERROR_FAILURE_TYPE,
-  type ApplyCommandInput,
-  type ApplyCommandResult,
-  type DomainErrorDetails,
-  type NominationActivities,
-} from '../contracts';
+import type { ApplyCommandInput, ApplyCommandResult, NominationActivities } from '../contracts';
+import { domainFailure } from '../domain-failure';
 import { nominationEventMetadata } from './event-metadata';
 import { allocateDecisionNumber, readNomineeRecord, recordNomineeAward, recordNomineeRevocation, type Logger } from './records';
 
@@ -56,13 +51,6 @@ function currentLogger(fallback: Logger): Logger {
   } catch {
     return fallback;
   }
-}
-
-/** A DomainError as the non-retryable ApplicationFailure the workflow hands back to the caller. */
-export function domainErrorFailure(err: DomainError): ApplicationFailure {
-  const details: DomainErrorDetails = { kind: err.kind, code: err.code, message: err.message };
-  if (err.field !== undefined) details.field = err.field;
-  return ApplicationFailure.create({ type: DOMAIN_ERROR_FAILURE_TYPE, message: err.message, details: [details], nonRetryable: true });
 }
 
 const fold = (events: RecordedEvent[]): NominationState =>
@@ -263,7 +251,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
       try {
         return await apply(input);
       } catch (err) {
-        if (err instanceof DomainError) throw domainErrorFailure(err);
+        if (err instanceof DomainError) throw domainFailure(err);
         throw err;
       }
     },
