@@ -37,6 +37,7 @@ const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 /** The calendar year (Vietnam time) of an ISO instant: decision numbers restart each year. */
 export const yearOf = (isoInstant: string) => new Date(Date.parse(isoInstant) + VIETNAM_OFFSET_MS).getUTCFullYear();
 
+// The sequence loads from its cache (advanced in place, see catchUp), so only `decide` runs for it.
 const sequenceDecider = { decide: decideAllocation, evolve: evolveSequence, initialState: initialSequence };
 const nomineeRecordDecider = { decide: decideNomineeRecord, evolve: evolveNomineeRecord, initialState: initialNomineeRecord };
 
@@ -122,7 +123,7 @@ export async function readNomineeRecord(store: EventStore, nomineeId: string): P
   return { record: state, revision };
 }
 
-/** Who writes to a nominee's record, in which role, when, and for which command. */
+/** Who writes to a nominee's record, in which role, and for which command. */
 interface RecordedBy {
   actor: Actor;
   role: string;
