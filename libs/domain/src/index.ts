@@ -1,5 +1,6 @@
 export * from './shared/actor';
 export * from './shared/errors';
+export * from './shared/error-catalogue';
 export * from './shared/decider';
 export * from './catalog/award-catalog';
 export * from './eligibility/eligibility';

@@ -95,13 +95,6 @@ export class ConcurrencyError extends Error {
   }
 }
 
-export class StreamNotFoundError extends Error {
-  constructor(readonly stream: string) {
-    super(`Stream ${stream} not found`);
-    this.name = 'StreamNotFoundError';
-  }
-}
-
 export interface EventStore {
   append(stream: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Events of one stream in revision order; an empty array when the stream does not exist. */
@@ -114,5 +107,3 @@ export interface EventStore {
   subscribeToAll(options: SubscribeOptions): Subscription;
   close(): Promise<void>;
 }
-
-export const EVENT_STORE = Symbol('EVENT_STORE');

@@ -1,5 +1,5 @@
 import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, type DomainErrorKind } from '@tdkt/domain';
+import { DomainError, ERROR_CATALOGUE, type DomainErrorKind, type ErrorSpec } from '@tdkt/domain';
 import { NominationServiceUnavailableError } from '@tdkt/temporal';
 import type { HttpResponse } from './http-types';
 
@@ -26,6 +26,25 @@ export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   INVALID_STATE: HttpStatus.CONFLICT,
   CONFLICT: HttpStatus.CONFLICT,
 };
+
+/** A refusal's status: by its code's kind in the catalogue (the error's own kind for a code it lacks). */
+export function httpStatusOf(error: Pick<DomainError, 'code' | 'kind'>): number {
+  const spec: ErrorSpec | undefined = (ERROR_CATALOGUE as Record<string, ErrorSpec>)[error.code];
+  return STATUS_BY_KIND[spec?.kind ?? error.kind] ?? 400;
+}
+
+/** The edge's own codes, with no command behind them: their status and Vietnamese message. */
+const EDGE_ERRORS = {
+  VALIDATION: { statusCode: 400, message: 'Dữ liệu gửi lên không hợp lệ' },
+  PAYLOAD_TOO_LARGE: { statusCode: 413, message: 'Nội dung gửi lên quá lớn' },
+  INTERNAL: { statusCode: 500, message: 'Lỗi hệ thống' },
+  WORKFLOW_UNAVAILABLE: { statusCode: 503, message: 'Hệ thống xử lý hồ sơ chưa phản hồi kịp; vui lòng thử lại sau' },
+} as const;
+
+function edgeError(code: keyof typeof EDGE_ERRORS, message?: string): ErrorBody {
+  const { statusCode, message: fixed } = EDGE_ERRORS[code];
+  return { statusCode, error: ERROR_NAMES[statusCode], code, message: message ?? fixed };
+}
 
 const ERROR_NAMES: Record<number, string> = {
   400: 'Bad Request',
@@ -82,13 +101,7 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
-      const body: ErrorBody = {
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'VALIDATION',
-        message: 'Dữ liệu gửi lên không hợp lệ',
-        errors: flattenValidationErrors(errors),
-      };
+      const body: ErrorBody = { ...edgeError('VALIDATION'), errors: flattenValidationErrors(errors) };
       return new BadRequestException(body);
     },
   });
@@ -114,22 +127,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
-      const statusCode = STATUS_BY_KIND[exception.kind] ?? 400;
+      const statusCode = httpStatusOf(exception);
       const body: ErrorBody = { statusCode, error: ERROR_NAMES[statusCode], code: exception.code, message: exception.message };
       if (exception.field) body.errors = [{ field: exception.field, reasons: [exception.message] }];
       return body;
     }
     if (exception instanceof NominationServiceUnavailableError) {
       this.logger.warn(exception.message);
-      return {
-        statusCode: 503,
-        error: ERROR_NAMES[503],
-        code: 'WORKFLOW_UNAVAILABLE',
-        message:
-          exception.operation === 'command'
-            ? 'Hệ thống xử lý hồ sơ chưa phản hồi kịp; lệnh có thể vẫn được thực hiện sau — hãy xem lại hồ sơ trước khi gửi lại'
-            : 'Hệ thống xử lý hồ sơ chưa phản hồi kịp; vui lòng thử lại sau',
-      };
+      // A command already handed over may still be carried out: say so, lest it be sent twice.
+      return exception.operation === 'command'
+        ? edgeError('WORKFLOW_UNAVAILABLE', 'Hệ thống xử lý hồ sơ chưa phản hồi kịp; lệnh có thể vẫn được thực hiện sau — hãy xem lại hồ sơ trước khi gửi lại')
+        : edgeError('WORKFLOW_UNAVAILABLE');
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
@@ -145,10 +153,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // The body parser's client errors (http-errors: a body over the size limit, an unsupported
     // charset or encoding, an aborted upload) keep their 4xx status; they are not server faults.
     const clientError = clientHttpError(exception);
-    if (clientError === 413) return { statusCode: 413, error: ERROR_NAMES[413], code: 'PAYLOAD_TOO_LARGE', message: 'Nội dung gửi lên quá lớn' };
+    if (clientError === 413) return edgeError('PAYLOAD_TOO_LARGE');
     if (clientError) return { statusCode: clientError, error: ERROR_NAMES[clientError] ?? 'Bad Request', code: defaultCode(clientError), message: 'Nội dung gửi lên không đọc được' };
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    return { statusCode: 500, error: ERROR_NAMES[500], code: 'INTERNAL', message: 'Lỗi hệ thống' };
+    return edgeError('INTERNAL');
   }
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, type PipeTransform, Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError, type Actor } from '@tdkt/domain';
+import { nominationNotFound, type Actor } from '@tdkt/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { DraftNominationCommand, EditNominationCommand, RunNominationIntentCommand, SubmitNominationCommand, type CommandResult } from './commands/commands';
 import {
@@ -22,7 +22,7 @@ import { GetAuditTrailQuery, GetNominationQuery, ListNominationsQuery } from './
 export class NominationIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,100}$/.test(value))
-      throw new DomainError('NOT_FOUND', 'NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ đề nghị');
+      throw nominationNotFound();
     return value;
   }
 }

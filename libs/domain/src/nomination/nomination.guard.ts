@@ -1,5 +1,5 @@
 import { Actor, ActingAs, Role, actingAs, hasRole } from '../shared/actor';
-import { forbidden, invalidState, DomainError } from '../shared/errors';
+import { forbidden, invalidState, nominationNotFound } from '../shared/errors';
 import { awaiteeKey } from './awaitee';
 import type { NominationCommandType } from './nomination.commands';
 import { ExistingNomination, NominationState, TERMINAL_STATUSES } from './nomination.state';
@@ -16,7 +16,7 @@ export function guard(type: NominationCommandType, actor: Actor, state: Nominati
     if (state.status !== 'NONE') throw invalidState('ALREADY_EXISTS', 'Hồ sơ đề nghị này đã tồn tại');
     return as(actor, 'UNIT_OFFICER');
   }
-  if (state.status === 'NONE') throw new DomainError('NOT_FOUND', 'NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ đề nghị');
+  if (state.status === 'NONE') throw nominationNotFound();
   const s = state;
   switch (type) {
     case 'EditNomination': {

@@ -5,7 +5,7 @@
  * Safe to retry: a retry decides on the same state and re-appends the same ids (the store makes
  * that a no-op), decision numbers are reused per nomination, nominee records deduplicate.
  */
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
 import {
   Actor,
   AwardCatalog,
@@ -14,25 +14,20 @@ import {
   NominationEvent,
   NominationState,
   PriorAward,
-  conflict,
+  domainError,
   decide,
   evolve,
   findAward,
   guard,
   hasRole,
-  initialState,
   invalid,
+  nominationDecider,
   nominationStreamName,
 } from '@tdkt/domain';
 import type { OrganisationDirectory } from '@tdkt/config';
-import { ConcurrencyError, deterministicEventId, type EventStore, type RecordedEvent } from '@tdkt/event-store';
-import {
-  DOMAIN_ERROR_FAILURE_TYPE,
-  type ApplyCommandInput,
-  type ApplyCommandResult,
-  type DomainErrorDetails,
-  type NominationActivities,
-} from '../contracts';
+import { ConcurrencyError, deterministicEventId, foldRecorded, handleCommand, type EventStore, type HandledCommand, type RecordedEvent } from '@tdkt/event-store';
+import type { ApplyCommandInput, ApplyCommandResult, NominationActivities } from '../contracts';
+import { domainFailure } from '../domain-failure';
 import { nominationEventMetadata } from './event-metadata';
 import { allocateDecisionNumber, readNomineeRecord, recordNomineeAward, recordNomineeRevocation, type Logger } from './records';
 
@@ -58,15 +53,7 @@ function currentLogger(fallback: Logger): Logger {
   }
 }
 
-/** A DomainError as the non-retryable ApplicationFailure the workflow hands back to the caller. */
-export function domainErrorFailure(err: DomainError): ApplicationFailure {
-  const details: DomainErrorDetails = { kind: err.kind, code: err.code, message: err.message };
-  if (err.field !== undefined) details.field = err.field;
-  return ApplicationFailure.create({ type: DOMAIN_ERROR_FAILURE_TYPE, message: err.message, details: [details], nonRetryable: true });
-}
-
-const fold = (events: RecordedEvent[]): NominationState =>
-  events.reduce<NominationState>((s, e) => evolve(s, e as unknown as NominationEvent), initialState());
+const fold = (events: RecordedEvent[]): NominationState => foldRecorded(nominationDecider, events);
 
 const toDomainEvent = (e: RecordedEvent): NominationEvent => ({ type: e.type, data: e.data } as NominationEvent);
 
@@ -230,29 +217,27 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
 
     guard(input.intent.type, input.actor, state); // role and stage before loading any context
     const command = await buildCommand(input, state);
-    const events = decide(command, state);
 
-    const toAppend = events.map((event, i) => ({
-      id: deterministicEventId(input.nominationId, input.commandId, String(i)),
-      type: event.type,
-      data: event.data,
-      metadata: nominationEventMetadata(event, input),
-    }));
-    let revision: number;
-    let position: number;
+    let handled: HandledCommand<NominationEvent, NominationState>;
     try {
-      const result = await store.append(stream, toAppend, expected < 0 ? 'no_stream' : expected);
-      revision = result.nextExpectedRevision;
-      position = result.position;
+      handled = await handleCommand(store, stream, nominationDecider, command, {
+        // The state read above, not a fresh read: a retry must decide on what the workflow saw. No
+        // retry on a conflict either: another command came first, the caller decides again.
+        load: async () => ({ state, revision: expected }),
+        envelope: (event, i) => ({ id: deterministicEventId(input.nominationId, input.commandId, String(i)), metadata: nominationEventMetadata(event, input) }),
+      });
     } catch (err) {
       if (!(err instanceof ConcurrencyError)) throw err;
       const after = await store.readStream(stream, { fromRevision: expected + 1 });
       const mine = after.filter((e) => e.metadata.causationId === input.commandId);
       if (mine.length) return alreadyApplied(input, [...recorded, ...after], mine);
       if (input.expectedRevision === undefined) throw err; // revocation: retried on the new state
-      throw conflict('CONCURRENT_CHANGE', 'Hồ sơ vừa được thay đổi bởi một thao tác khác');
+      throw domainError('CONCURRENT_CHANGE');
     }
 
+    const { events, revision, position } = handled;
+    // The nomination's decider always yields events or refuses: something was appended.
+    if (position === undefined) throw new Error(`${input.intent.type} decided no event`);
     const stateAfter = events.reduce(evolve, state);
     await afterApplied(events, stateAfter, input);
     return resultOf(events, revision, position, stateAfter);
@@ -263,7 +248,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
       try {
         return await apply(input);
       } catch (err) {
-        if (err instanceof DomainError) throw domainErrorFailure(err);
+        if (err instanceof DomainError) throw domainFailure(err);
         throw err;
       }
     },

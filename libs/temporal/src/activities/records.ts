@@ -1,13 +1,14 @@
 /**
  * The two streams beside the nominations: the decision-number sequence (one per authority and
- * year, gap-free) and each nominee's award record. Both are written with the expected revision and
- * retried on a concurrency conflict; event ids are deterministic, so repeating a call writes nothing.
+ * year, gap-free) and each nominee's award record. Both are written through handleCommand, with the
+ * expected revision and retried on a concurrency conflict; event ids are deterministic, so
+ * repeating a call writes nothing.
  */
 import {
   Actor,
   DecisionNumberAllocated,
   NomineeRecord,
-  NomineeRecordEvent,
+  NomineeRecordCommand,
   PriorAward,
   RevocationGround,
   advanceSequence,
@@ -15,12 +16,14 @@ import {
   decideNomineeRecord,
   decisionNumberStreamName,
   evolveNomineeRecord,
+  evolveSequence,
   foldSequence,
   initialNomineeRecord,
+  initialSequence,
   nomineeStreamName,
   type DecisionNumberSequence,
 } from '@tdkt/domain';
-import { ConcurrencyError, deterministicEventId, type EventMetadata, type EventStore } from '@tdkt/event-store';
+import { asDomainEvents, deterministicEventId, handleCommand, loadStream, type EventStore } from '@tdkt/event-store';
 import { sideStreamMetadata } from './event-metadata';
 
 export interface Logger {
@@ -34,26 +37,9 @@ const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 /** The calendar year (Vietnam time) of an ISO instant: decision numbers restart each year. */
 export const yearOf = (isoInstant: string) => new Date(Date.parse(isoInstant) + VIETNAM_OFFSET_MS).getUTCFullYear();
 
-/** Appends under optimistic concurrency, re-reading and re-deciding on a conflict. */
-async function appendWithRetry<S>(
-  store: EventStore,
-  stream: string,
-  load: () => Promise<{ state: S; revision: number }>,
-  decideEvents: (state: S) => { id: string; type: string; data: unknown; metadata: EventMetadata }[],
-): Promise<S> {
-  for (let attempt = 1; ; attempt++) {
-    const { state, revision } = await load();
-    const events = decideEvents(state);
-    if (events.length === 0) return state;
-    try {
-      await store.append(stream, events, revision < 0 ? 'no_stream' : revision);
-      return state;
-    } catch (err) {
-      if (!(err instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw err;
-      await new Promise((r) => setTimeout(r, Math.min(50, attempt * 2) * Math.random()));
-    }
-  }
-}
+// The sequence loads from its cache (advanced in place, see catchUp), so only `decide` runs for it.
+const sequenceDecider = { decide: decideAllocation, evolve: evolveSequence, initialState: initialSequence };
+const nomineeRecordDecider = { decide: decideNomineeRecord, evolve: evolveNomineeRecord, initialState: initialNomineeRecord };
 
 /** A sequence stream folded up to `revision` (-1: nothing read yet). */
 interface CachedSequence {
@@ -86,7 +72,7 @@ async function catchUp(store: EventStore, stream: string, cached: CachedSequence
   // Each revision folds once, even if the read overlapped what the cache already holds.
   const unseen = tail.filter((e) => e.revision > cached.revision);
   if (unseen.length === 0) return;
-  advanceSequence(cached.state, unseen.map((e) => e as unknown as DecisionNumberAllocated));
+  advanceSequence(cached.state, asDomainEvents<DecisionNumberAllocated>(unseen));
   cached.revision = unseen[unseen.length - 1].revision;
 }
 
@@ -113,86 +99,65 @@ async function allocateInTurn(
   year: number,
   p: { authority: string; nominationId: string; now: string; actor: Actor; commandId: string },
 ): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    await catchUp(store, stream, cached);
-    // Only this allocation changes the cache until it ends (the queue), apart from the catch-up above.
-    const command = { type: 'AllocateDecisionNumber' as const, authority: p.authority, year, nominationId: p.nominationId, now: p.now };
-    const [event] = decideAllocation(command, cached.state);
+  const command = { type: 'AllocateDecisionNumber' as const, authority: p.authority, year, nominationId: p.nominationId, now: p.now };
+  for (;;) {
+    const handled = await handleCommand(store, stream, sequenceDecider, command, {
+      // Only this allocation changes the cache until it ends (the queue), apart from the catch-up.
+      load: async () => {
+        await catchUp(store, stream, cached);
+        return { state: cached.state, revision: cached.revision };
+      },
+      envelope: () => ({ id: deterministicEventId(stream, p.nominationId), metadata: sideStreamMetadata(p.actor, 'CHAIRMAN', p.now, p.nominationId, p.commandId) }),
+      maxAttempts: MAX_ATTEMPTS,
+    });
+    const [event] = handled.events;
     if (!event) return cached.state.byNomination[p.nominationId]; // a retry: the number it already holds
-    const expected = cached.revision;
-    try {
-      const result = await store.append(
-        stream,
-        [
-          {
-            id: deterministicEventId(stream, p.nominationId),
-            type: event.type,
-            data: event.data,
-            metadata: sideStreamMetadata(p.actor, 'CHAIRMAN', p.now, p.nominationId, p.commandId),
-          },
-        ],
-        expected < 0 ? 'no_stream' : expected,
-      );
-      // Idempotent: this nomination's event was already stored (a concurrent retry of this
-      // signature won the race), perhaps with another number: the next catch-up reads the truth.
-      if (!result.idempotent) return event.data.decisionNumber;
-    } catch (err) {
-      if (!(err instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw err;
-      await new Promise((r) => setTimeout(r, Math.min(50, attempt * 2) * Math.random()));
-    }
+    // Idempotent: this nomination's event was already stored (a concurrent retry of this
+    // signature won the race), perhaps with another number: the next catch-up reads the truth.
+    if (!handled.idempotent) return event.data.decisionNumber;
   }
 }
 
 export async function readNomineeRecord(store: EventStore, nomineeId: string): Promise<{ record: NomineeRecord; revision: number }> {
-  const events = await store.readStream(nomineeStreamName(nomineeId));
-  return {
-    record: events.reduce((s, e) => evolveNomineeRecord(s, e as unknown as NomineeRecordEvent), initialNomineeRecord()),
-    revision: events.length ? events[events.length - 1].revision : -1,
-  };
+  const { state, revision } = await loadStream(store, nomineeStreamName(nomineeId), nomineeRecordDecider);
+  return { record: state, revision };
+}
+
+/** Who writes to a nominee's record, in which role, and for which command. */
+interface RecordedBy {
+  actor: Actor;
+  role: string;
+  causationId: string;
+}
+
+/**
+ * One command on a nominee's record. The event id names the nomination and what happened to its
+ * award, so recording it again writes nothing; a refusal (the award already held) is a DomainError.
+ */
+async function handleNomineeRecordCommand(store: EventStore, command: NomineeRecordCommand, by: RecordedBy): Promise<void> {
+  const stream = nomineeStreamName(command.nomineeId);
+  const [nominationId, what] = command.type === 'RecordAward' ? [command.award.nominationId, 'award'] : [command.nominationId, 'revocation'];
+  await handleCommand(store, stream, nomineeRecordDecider, command, {
+    envelope: () => ({
+      id: deterministicEventId(stream, nominationId, what),
+      metadata: sideStreamMetadata(by.actor, by.role, command.now, nominationId, by.causationId),
+    }),
+    maxAttempts: MAX_ATTEMPTS,
+  });
 }
 
 export async function recordNomineeAward(
   store: EventStore,
   p: { nomineeId: string; award: PriorAward; now: string; source: 'SIGNED' | 'IMPORTED'; actor: Actor; causationId: string },
 ): Promise<void> {
-  const stream = nomineeStreamName(p.nomineeId);
-  await appendWithRetry(
-    store,
-    stream,
-    async () => {
-      const { record, revision } = await readNomineeRecord(store, p.nomineeId);
-      return { state: record, revision };
-    },
-    (record) =>
-      decideNomineeRecord({ type: 'RecordAward', nomineeId: p.nomineeId, award: p.award, now: p.now, source: p.source }, record).map((e) => ({
-        id: deterministicEventId(stream, p.award.nominationId, 'award'),
-        type: e.type,
-        data: e.data,
-        metadata: sideStreamMetadata(p.actor, p.source === 'SIGNED' ? 'CHAIRMAN' : 'SYSTEM', p.now, p.award.nominationId, p.causationId),
-      })),
-  );
+  const command: NomineeRecordCommand = { type: 'RecordAward', nomineeId: p.nomineeId, award: p.award, now: p.now, source: p.source };
+  await handleNomineeRecordCommand(store, command, { actor: p.actor, role: p.source === 'SIGNED' ? 'CHAIRMAN' : 'SYSTEM', causationId: p.causationId });
 }
 
 export async function recordNomineeRevocation(
   store: EventStore,
   p: { nomineeId: string; nominationId: string; ground: RevocationGround; now: string; actor: Actor; causationId: string },
 ): Promise<void> {
-  const stream = nomineeStreamName(p.nomineeId);
-  await appendWithRetry(
-    store,
-    stream,
-    async () => {
-      const { record, revision } = await readNomineeRecord(store, p.nomineeId);
-      return { state: record, revision };
-    },
-    (record) =>
-      decideNomineeRecord({ type: 'RecordRevocation', nomineeId: p.nomineeId, nominationId: p.nominationId, ground: p.ground, now: p.now }, record).map(
-        (e) => ({
-          id: deterministicEventId(stream, p.nominationId, 'revocation'),
-          type: e.type,
-          data: e.data,
-          metadata: sideStreamMetadata(p.actor, 'CHAIRMAN', p.now, p.nominationId, p.causationId),
-        }),
-      ),
-  );
+  const command: NomineeRecordCommand = { type: 'RecordRevocation', nomineeId: p.nomineeId, nominationId: p.nominationId, ground: p.ground, now: p.now };
+  await handleNomineeRecordCommand(store, command, { actor: p.actor, role: 'CHAIRMAN', causationId: p.causationId });
 }

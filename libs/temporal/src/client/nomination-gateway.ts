@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  ApplicationFailure,
   Client,
   WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
@@ -17,24 +16,25 @@ import {
   isGrpcServiceError,
   type WorkflowIdReusePolicy,
 } from '@temporalio/client';
-import { DomainError, type Actor, type NominationIntent } from '@tdkt/domain';
+import { domainError, invalid, invalidState, nominationNotFound, type Actor, type DomainError, type NominationIntent } from '@tdkt/domain';
 import type { nominationWorkflow } from '../../../../workflows/nomination/nomination.workflow';
 import type { revocationWorkflow } from '../../../../workflows/revocation/revocation.workflow';
 import { draftUpdate, viewQuery } from '../../../../workflows/nomination/definitions';
 import {
-  DOMAIN_ERROR_FAILURE_TYPE,
   UPDATE_NAME_BY_INTENT,
   nominationWorkflowId,
   revocationWorkflowId,
   type CommandEnvelope,
   type CommandOutcome,
-  type DomainErrorDetails,
   type NominationView,
   type NominationWorkflowArgs,
   type NominationWorkflowResult,
 } from '../contracts';
+import { domainErrorFrom } from '../domain-failure';
 
 export type { CommandOutcome, NominationView, NominationWorkflowArgs } from '../contracts';
+// Refusals come back through the one codec; re-exported for the gateway's callers.
+export { domainErrorFrom };
 
 export interface NominationGatewayOptions {
   taskQueue: string;
@@ -77,24 +77,8 @@ function isUnavailable(err: unknown): boolean {
 
 type DraftIntent = Extract<NominationIntent, { type: 'DraftNomination' }>;
 
-/** The DomainError an error carries (an ApplicationFailure of type DomainError, possibly wrapped), if any. */
-export function domainErrorFrom(err: unknown): DomainError | undefined {
-  let e: unknown = err;
-  for (let depth = 0; e && depth < 5; depth++) {
-    if (e instanceof DomainError) return e;
-    if (e instanceof ApplicationFailure && e.type === DOMAIN_ERROR_FAILURE_TYPE) {
-      const d = e.details?.[0] as DomainErrorDetails | undefined;
-      return d && typeof d.code === 'string'
-        ? new DomainError(d.kind, d.code, d.message, d.field)
-        : new DomainError('INVALID_STATE', 'REFUSED', e.message);
-    }
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-const notFound = () => new DomainError('NOT_FOUND', 'NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ đề nghị');
-const closed = (status: string) => new DomainError('INVALID_STATE', 'NOMINATION_CLOSED', `Hồ sơ đã kết thúc (${status})`);
+const notFound = nominationNotFound;
+const closed = (status: string) => invalidState('NOMINATION_CLOSED', `Hồ sơ đã kết thúc (${status})`);
 
 export class NominationGateway {
   constructor(
@@ -125,7 +109,7 @@ export class NominationGateway {
         // A closed workflow holds the id: a nomination that ended, or a refused draft that wrote
         // nothing — only then may the id be drafted again.
         const previous = await this.closedResult(nominationId);
-        if (previous && previous.status !== 'NONE') throw new DomainError('INVALID_STATE', 'ALREADY_EXISTS', 'Hồ sơ đề nghị này đã tồn tại');
+        if (previous && previous.status !== 'NONE') throw domainError('ALREADY_EXISTS');
         return await this.withinCommandTime(() => attempt('ALLOW_DUPLICATE'));
       }
     } catch (err) {
@@ -138,7 +122,7 @@ export class NominationGateway {
     if (intent.type === 'DraftNomination') return this.draft(nominationId, intent, actor);
     if (intent.type === 'RevokeAward') return this.revoke(nominationId, intent, actor);
     const name = UPDATE_NAME_BY_INTENT[intent.type];
-    if (!name) throw new DomainError('VALIDATION', 'INTENT_TYPE', `Thao tác không hợp lệ: ${(intent as { type?: string }).type}`, 'type');
+    if (!name) throw invalid('INTENT_TYPE', `Thao tác không hợp lệ: ${(intent as { type?: string }).type}`, 'type');
     const envelope: CommandEnvelope = { commandId: randomUUID(), actor, intent };
     const handle = this.client.workflow.getHandle(nominationWorkflowId(nominationId));
     try {

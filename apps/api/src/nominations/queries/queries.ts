@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { awaitingKeysFor, DomainError, isTerminal, mayReadAuditTrail, maySeeVoteChoices, type Actor } from '@tdkt/domain';
+import { awaitingKeysFor, DomainError, isTerminal, mayReadAuditTrail, maySeeVoteChoices, nominationNotFound as notFound, type Actor } from '@tdkt/domain';
 import {
   ROLE_LABELS,
   type AuditEntry,
@@ -14,8 +14,6 @@ import {
 import type { ApiRuntime } from '../../api-runtime';
 import { API_RUNTIME } from '../../tokens';
 import type { ListNominationsQueryDto, SearchRegistryQueryDto } from '../dto/query.dto';
-
-const notFound = () => new DomainError('NOT_FOUND', 'NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ đề nghị');
 
 export class ListNominationsQuery {
   constructor(

@@ -1,0 +1,119 @@
+/**
+ * Every code a refused command or query can carry, with its kind and what it means — independent
+ * of HTTP (the API maps kinds onto statuses, apps/api/src/http/errors.ts). Codes are what clients
+ * and tests match on: never rename one. `message` is the Vietnamese text of codes whose message
+ * never varies; the others are worded where they are raised, with the facts of the case.
+ *
+ * A table rather than a class per code (as in domain-driven-hexagon's user.errors.ts): refusals
+ * cross the Temporal boundary as plain details and come back as DomainError, so an `instanceof`
+ * per code would not survive the trip; the code is the identity.
+ */
+import type { DomainErrorKind } from './errors';
+
+export interface ErrorSpec {
+  kind: DomainErrorKind;
+  /** When this code is raised (for readers; never shown). */
+  meaning: string;
+  /** The Vietnamese message, when it is always the same. */
+  message?: string;
+}
+
+export const ERROR_CATALOGUE = {
+  // NOT_FOUND
+  NOMINATION_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'No nomination has this id (its draft may have been refused, so nothing was written).',
+    message: 'Không tìm thấy hồ sơ đề nghị',
+  },
+  DECISION_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'No award decision has this number.' },
+
+  // FORBIDDEN: who acts
+  ROLE_REQUIRED: { kind: 'FORBIDDEN', meaning: 'The actor lacks the role the command needs.' },
+  OUT_OF_SCOPE: { kind: 'FORBIDDEN', meaning: 'The actor has the role, but not for this unit or cluster.' },
+  SEPARATION_OF_DUTIES: {
+    kind: 'FORBIDDEN',
+    meaning: 'Whoever drafted or submitted a nomination may not review, vote on or sign it.',
+    message: 'Người lập hoặc trình hồ sơ không được xét, biểu quyết hay ký hồ sơ đó',
+  },
+  NOT_A_COUNCIL_MEMBER: {
+    kind: 'FORBIDDEN',
+    meaning: 'The voter is not on the council roster fixed when voting opened.',
+    message: 'Người này không thuộc thành phần hội đồng biểu quyết hồ sơ này',
+  },
+  MUST_RECUSE: {
+    kind: 'FORBIDDEN',
+    meaning: 'A council member of the nominee’s unit (or the nominee) must recuse rather than vote.',
+    message: 'Thành viên cùng đơn vị với người được đề nghị (hoặc chính người được đề nghị) phải rút khỏi biểu quyết',
+  },
+  TRIGGER_NOT_ALLOWED: { kind: 'FORBIDDEN', meaning: 'Only the workflow’s clock closes voting on ALL_VOTED or DEADLINE.' },
+  AUDIT_NOT_ALLOWED: { kind: 'FORBIDDEN', meaning: 'The actor may not read this nomination’s audit trail.' },
+
+  // INVALID_STATE: the nomination is not where the command applies
+  ALREADY_EXISTS: { kind: 'INVALID_STATE', meaning: 'A nomination with this id was already drafted.', message: 'Hồ sơ đề nghị này đã tồn tại' },
+  WRONG_STAGE: { kind: 'INVALID_STATE', meaning: 'The nomination is at another stage than the command needs.' },
+  ON_HOLD: {
+    kind: 'INVALID_STATE',
+    meaning: 'The nomination is on hold (discipline, inspection, complaint); it does not progress.',
+    message: 'Hồ sơ đang tạm dừng (đang xem xét kỷ luật, thanh tra, khiếu nại hoặc tố cáo)',
+  },
+  ALREADY_ON_HOLD: { kind: 'INVALID_STATE', meaning: 'Put on hold twice.', message: 'Hồ sơ đang bị tạm dừng' },
+  NOT_ON_HOLD: { kind: 'INVALID_STATE', meaning: 'Released without being on hold.', message: 'Hồ sơ không bị tạm dừng' },
+  NOMINATION_CLOSED: { kind: 'INVALID_STATE', meaning: 'The nomination has ended (awarded, rejected, withdrawn, revoked).' },
+  ALREADY_SIGNED: {
+    kind: 'INVALID_STATE',
+    meaning: 'A signed award cannot be withdrawn, only revoked.',
+    message: 'Quyết định khen thưởng đã ký: không thể rút hồ sơ (chỉ có thể hủy bỏ khen thưởng)',
+  },
+  NOT_AWARDED: { kind: 'INVALID_STATE', meaning: 'Only an awarded nomination can be revoked.', message: 'Chỉ hủy bỏ được khen thưởng đã được quyết định' },
+  VOTING_ALREADY_OPEN: { kind: 'INVALID_STATE', meaning: 'Council voting opened twice.', message: 'Hội đồng đã mở biểu quyết hồ sơ này' },
+  VOTING_NOT_OPEN: { kind: 'INVALID_STATE', meaning: 'A vote, recusal or close before voting opened.', message: 'Hội đồng chưa mở biểu quyết hồ sơ này' },
+  ALREADY_VOTED: { kind: 'INVALID_STATE', meaning: 'A member votes or recuses after voting.', message: 'Thành viên đã biểu quyết hồ sơ này' },
+  ALREADY_RECUSED: { kind: 'INVALID_STATE', meaning: 'A member votes or recuses after recusing.', message: 'Thành viên đã rút khỏi việc biểu quyết hồ sơ này' },
+  VOTES_PENDING: { kind: 'INVALID_STATE', meaning: 'ALL_VOTED close while members have not voted.' },
+  DEADLINE_NOT_REACHED: { kind: 'INVALID_STATE', meaning: 'DEADLINE close before the voting deadline.' },
+  SUBMISSIONS_CLOSED: { kind: 'INVALID_STATE', meaning: 'Submitted after the campaign’s submission deadline.' },
+  NOT_ELIGIBLE: { kind: 'INVALID_STATE', meaning: 'The nominee’s award history does not meet the award’s conditions.' },
+  ALREADY_REMINDED: { kind: 'INVALID_STATE', meaning: 'The stage reminder was already issued.' },
+  ALREADY_ESCALATED: { kind: 'INVALID_STATE', meaning: 'The stage was already escalated.' },
+  NOT_OVERDUE: { kind: 'INVALID_STATE', meaning: 'Escalation or reminder before it is due.' },
+  STAGE_PASSED: { kind: 'INVALID_STATE', meaning: 'A reminder or escalation for a stage the nomination has left.' },
+  REFUSED: { kind: 'INVALID_STATE', meaning: 'A refusal that arrived without its details (should not happen).' },
+
+  // CONFLICT: another write came first
+  ONE_ACHIEVEMENT_ONE_AWARD: { kind: 'CONFLICT', meaning: 'The nominee already holds this award for this campaign.' },
+  CONCURRENT_CHANGE: {
+    kind: 'CONFLICT',
+    meaning: 'Another command changed the nomination between reading and writing.',
+    message: 'Hồ sơ vừa được thay đổi bởi một thao tác khác',
+  },
+  WRONG_SEQUENCE: { kind: 'CONFLICT', meaning: 'A decision-number stream of another authority or year.' },
+
+  // VALIDATION: the command itself is malformed
+  REQUIRED: { kind: 'VALIDATION', meaning: 'A required field is missing.' },
+  INTENT_TYPE: { kind: 'VALIDATION', meaning: 'An unknown intent, or one sent to the wrong Update.' },
+  COMMAND_ID: { kind: 'VALIDATION', meaning: 'An Update without its commandId.' },
+  ACTOR: { kind: 'VALIDATION', meaning: 'An Update without its actor.' },
+  UNKNOWN_CAMPAIGN: { kind: 'VALIDATION', meaning: 'No campaign has this id.' },
+  UNKNOWN_AWARD: { kind: 'VALIDATION', meaning: 'No award in the catalog has this code.' },
+  CAMPAIGN_MISMATCH: { kind: 'VALIDATION', meaning: 'The command names another campaign than the nomination’s.' },
+  AWARD_NOT_PROVINCIAL: { kind: 'VALIDATION', meaning: 'The award is decided by the unit head, not submitted to the province.' },
+  RECIPIENT_KIND: { kind: 'VALIDATION', meaning: 'Individual/collective does not match the award, or was changed.' },
+  NOTHING_TO_CHANGE: { kind: 'VALIDATION', meaning: 'An edit that changes nothing.', message: 'Không có nội dung nào được sửa' },
+  DECISION: { kind: 'VALIDATION', meaning: 'A cluster review decision other than endorse, return, reject.' },
+  CHOICE: { kind: 'VALIDATION', meaning: 'A vote other than approve, reject, abstain.' },
+  MATTER: { kind: 'VALIDATION', meaning: 'A hold matter outside the list.' },
+  GROUND: { kind: 'VALIDATION', meaning: 'A revocation ground outside the list.' },
+  DEADLINE: { kind: 'VALIDATION', meaning: 'A voting deadline missing or not after the opening.' },
+  DATE_TIME: { kind: 'VALIDATION', meaning: 'A timestamp that does not parse.' },
+  NO_MEMBERS: { kind: 'VALIDATION', meaning: 'Voting opened with an empty council.', message: 'Hội đồng chưa có thành viên' },
+  DUPLICATE_MEMBER: { kind: 'VALIDATION', meaning: 'A council roster names someone twice.', message: 'Một thành viên xuất hiện hai lần' },
+  AUTHORITY: { kind: 'VALIDATION', meaning: 'A malformed issuing-authority symbol.', message: 'Ký hiệu cơ quan ban hành không hợp lệ' },
+  YEAR: { kind: 'VALIDATION', meaning: 'A decision year out of range.', message: 'Năm ban hành không hợp lệ' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** The codes of one kind: `invalid('ON_HOLD', …)` does not compile. */
+export type ErrorCodeOf<K extends DomainErrorKind> = {
+  [C in ErrorCode]: (typeof ERROR_CATALOGUE)[C]['kind'] extends K ? C : never;
+}[ErrorCode];
