@@ -9,6 +9,7 @@ export * from './nomination/nomination.events';
 export * from './nomination/nomination.state';
 export * from './nomination/nomination.guard';
 export * from './nomination/nomination.decide';
+export { prepareSignature, type SignatureRequest } from './nomination/commands/signature';
 export * from './nomination/nomination.evolve';
 export * from './nomination/nomination.decider';
 export * from './nomination/council-tally';
