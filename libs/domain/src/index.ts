@@ -17,3 +17,5 @@ export * from './decision-number/decision-number';
 export * from './nominee-record/nominee-record';
 export * from './sla/stage-deadline';
 export * from './nomination/nomination.intents';
+export * from './sla/stage-clock';
+export * from './sla/next-action';
