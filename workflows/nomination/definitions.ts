@@ -1,27 +1,44 @@
 /**
- * Message definitions of the nomination workflow: one Update per human intent, one Query.
- * Imported by the workflow and by the client gateway (defining them runs no workflow code).
+ * The intent table: one Update of the nomination workflow per human intent, one Query. The
+ * workflow registers a handler for every entry and the client gateway calls them through it, so
+ * an intent missing here fails the typecheck, and a missing handler fails definitions.spec.ts.
+ * Imported by the workflow and by the gateway (defining them runs no workflow code).
+ * The names are in workflow histories: never rename one.
  */
+import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { NominationIntent } from '../../libs/domain/src/nomination/nomination.intents';
+import type { NominationIntent, NominationIntentType } from '../../libs/domain/src/nomination/nomination.intents';
 import type { CommandEnvelope, CommandOutcome, NominationView } from '../../libs/temporal/src/contracts';
 
-type Of<T extends NominationIntent['type']> = CommandEnvelope<Extract<NominationIntent, { type: T }>>;
-const update = <T extends NominationIntent['type']>(name: string) => defineUpdate<CommandOutcome, [Of<T>]>(name);
+/** Revoking runs as its own workflow (the nomination's has ended by then); every other intent is an Update. */
+export type UpdateIntentType = Exclude<NominationIntentType, 'RevokeAward'>;
+export const REVOCATION_INTENT = 'RevokeAward' satisfies Exclude<NominationIntentType, UpdateIntentType>;
 
-export const draftUpdate = update<'DraftNomination'>('draft');
-export const editUpdate = update<'EditNomination'>('edit');
-export const submitUpdate = update<'SubmitNomination'>('submit');
-export const resubmitUpdate = update<'ResubmitNomination'>('resubmit');
-export const clusterReviewUpdate = update<'ReviewAtCluster'>('clusterReview');
-export const openVotingUpdate = update<'OpenCouncilVoting'>('openVoting');
-export const castVoteUpdate = update<'CastCouncilVote'>('castVote');
-export const recuseUpdate = update<'RecuseFromCouncil'>('recuse');
-export const closeVotingUpdate = update<'CloseCouncilVoting'>('closeVoting');
-export const signUpdate = update<'SignAwardDecision'>('sign');
-export const declineUpdate = update<'DeclineSignature'>('decline');
-export const holdUpdate = update<'PutOnHold'>('hold');
-export const releaseUpdate = update<'ReleaseFromHold'>('release');
-export const withdrawUpdate = update<'WithdrawNomination'>('withdraw');
+export type IntentOf<T extends NominationIntentType> = Extract<NominationIntent, { type: T }>;
+export type NominationUpdate<T extends UpdateIntentType = UpdateIntentType> = UpdateDefinition<CommandOutcome, [CommandEnvelope<IntentOf<T>>]>;
+
+const update = <T extends UpdateIntentType>(name: string): NominationUpdate<T> => defineUpdate<CommandOutcome, [CommandEnvelope<IntentOf<T>>]>(name);
+
+export const NOMINATION_UPDATES: { readonly [T in UpdateIntentType]: NominationUpdate<T> } = {
+  DraftNomination: update('draft'),
+  EditNomination: update('edit'),
+  SubmitNomination: update('submit'),
+  ResubmitNomination: update('resubmit'),
+  ReviewAtCluster: update('clusterReview'),
+  OpenCouncilVoting: update('openVoting'),
+  CastCouncilVote: update('castVote'),
+  RecuseFromCouncil: update('recuse'),
+  CloseCouncilVoting: update('closeVoting'),
+  SignAwardDecision: update('sign'),
+  DeclineSignature: update('decline'),
+  PutOnHold: update('hold'),
+  ReleaseFromHold: update('release'),
+  WithdrawNomination: update('withdraw'),
+};
+
+export const UPDATE_INTENT_TYPES = Object.keys(NOMINATION_UPDATES) as UpdateIntentType[];
+
+/** The draft starts the workflow (update-with-start). */
+export const draftUpdate = NOMINATION_UPDATES.DraftNomination;
 
 export const viewQuery = defineQuery<NominationView>('view');

@@ -1,97 +1,63 @@
 /**
- * One nomination, from draft to its end (AWARDED, REJECTED or WITHDRAWN).
+ * One nomination, from draft to its end (AWARDED, REJECTED or WITHDRAWN). Wiring only: the rules
+ * are the domain's (imported by RELATIVE path: the bundle holds pure code only) — `guard` for the
+ * Update validators, `evolve` for the state, the stage clock (`trackClock`, `stageLimit`,
+ * `nextAction`) for reminders, escalations and the council's automatic close.
  *
- * Deterministic code only: the domain is imported through relative paths (it is pure), activities
- * by type. Human steps are Updates: the validator runs the domain's `guard` on the current state
- * (a refusal is immediate and leaves no trace in history); the handler runs one command at a time
- * through the `applyNominationCommand` activity, which decides with full context and appends to
- * the nomination's event stream. The workflow keeps the state folded from the events the activity
- * returns, and its own clock issues stage reminders, escalations and the council's automatic close.
+ * Human steps are Updates (one per intent, from ./definitions): the validator runs `guard` on the
+ * current state (a refusal is immediate and leaves no trace in history); the handler runs one
+ * command at a time through the `applyNominationCommand` activity, which decides with full context
+ * and appends to the nomination's event stream. The workflow folds the events the activity returns.
  */
 import { allHandlersFinished, condition, log, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
 import { SYSTEM_ACTOR, type Actor } from '../../libs/domain/src/shared/actor';
 import { invalid } from '../../libs/domain/src/shared/errors';
-import { awaiting, guard, pendingVoters } from '../../libs/domain/src/nomination/nomination.guard';
+import { guard } from '../../libs/domain/src/nomination/nomination.guard';
 import { evolve, initialState } from '../../libs/domain/src/nomination/nomination.evolve';
-import type { NominationEvent } from '../../libs/domain/src/nomination/nomination.events';
-import type { NominationIntent } from '../../libs/domain/src/nomination/nomination.intents';
-import { isTerminal, type CouncilState, type NominationState } from '../../libs/domain/src/nomination/nomination.state';
-import type { NominationStatus, TimedStage } from '../../libs/domain/src/nomination/nomination.types';
-import { reminderAt, stageDueAt } from '../../libs/domain/src/sla/stage-deadline';
-import {
-  DOMAIN_ERROR_FAILURE_TYPE,
-  type ApplyCommandInput,
-  type ApplyCommandResult,
-  type CommandEnvelope,
-  type CommandOutcome,
-  type NominationActivities,
-  type NominationView,
-  type NominationWorkflowArgs,
-  type NominationWorkflowResult,
-  type SystemIntent,
+import { isTerminal, type NominationState } from '../../libs/domain/src/nomination/nomination.state';
+import { initialClock, stageLimit, trackClock, type ClockPatches, type StageClock } from '../../libs/domain/src/sla/stage-clock';
+import { nextAction, type ClockAction } from '../../libs/domain/src/sla/next-action';
+import { stageDueAt } from '../../libs/domain/src/sla/stage-deadline';
+import type {
+  ApplyCommandInput,
+  ApplyCommandResult,
+  CommandOutcome,
+  NominationActivities,
+  NominationWorkflowArgs,
+  NominationWorkflowResult,
 } from '../../libs/temporal/src/contracts';
+import { NOMINATION_ACTIVITY_OPTIONS } from '../shared/activities';
 import { domainDetails, toUpdateFailure } from '../shared/failures';
-import * as defs from './definitions';
+import { NOMINATION_UPDATES, UPDATE_INTENT_TYPES, viewQuery, type NominationUpdate, type UpdateIntentType } from './definitions';
+import { nominationView } from './view';
 
-const { applyNominationCommand } = proxyActivities<NominationActivities>({
-  startToCloseTimeout: '20 seconds',
-  retry: {
-    initialInterval: '500 milliseconds',
-    backoffCoefficient: 2,
-    maximumInterval: '30 seconds',
-    nonRetryableErrorTypes: [DOMAIN_ERROR_FAILURE_TYPE],
-  },
-});
+const { applyNominationCommand } = proxyActivities<NominationActivities>(NOMINATION_ACTIVITY_OPTIONS);
 
 /** How long a started workflow waits for its draft (update-with-start) before ending with nothing written. */
 const DRAFT_GRACE = '10 seconds';
 
-const TIMED_STAGES: readonly NominationStatus[] = ['CLUSTER_REVIEW', 'RETURNED', 'COUNCIL_VOTING', 'AWAITING_SIGNATURE'];
+/** The patches behind the clock's rules (see ClockPatches); the ids are in workflow histories. */
+const CLOCK_PATCHES: ClockPatches = {
+  councilClosesOnEligible: () => patched('council-closes-on-eligible'),
+  councilDeadlineSkipsHold: () => patched('council-deadline-skips-hold'),
+};
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** Patch: time on hold while the council votes moves its voting deadline (histories before it closed at the original one). */
-const COUNCIL_DEADLINE_SKIPS_HOLD = 'council-deadline-skips-hold';
-/** Patch: voting closes once every member who MAY vote has voted or recused (histories before it waited for every member). */
-const COUNCIL_CLOSES_ON_ELIGIBLE = 'council-closes-on-eligible';
-
-/** Members who have neither voted nor recused (before the COUNCIL_CLOSES_ON_ELIGIBLE patch). */
-const pendingMembers = (c: CouncilState) => c.members.filter((m) => c.votes[m.userId] === undefined && !c.recused.includes(m.userId));
-
-interface StageClock {
-  /** `${status}@${stageSince}`: one entry into a stage. */
-  entry: string;
-  /** Time spent on hold during this stage entry (does not count against the limit). */
-  heldMs: number;
-  holdSince: number | null;
-  reminded: boolean;
-  escalated: boolean;
-}
-
-interface SystemAction {
-  /** Stable description, e.g. `remind:CLUSTER_REVIEW@...@<due>`: the wait restarts when it changes. */
-  signature: string;
-  at: number;
-  intent: SystemIntent;
-}
 
 export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<NominationWorkflowResult> {
   const { nominationId } = args;
   let state: NominationState = initialState();
+  let clock: StageClock = initialClock();
   let revision = -1;
   let position = 0;
-  let clock: StageClock = { entry: '', heldMs: 0, holdSince: null, reminded: false, escalated: false };
-  /** Time on hold since the council opened voting: nobody can vote on hold, so the deadline moves by it. */
-  let councilHeldMs = 0;
-  /** Decided when voting opens: whether voting waits only for the members who may vote. */
-  let closeOnEligible = false;
   /** System actions refused at a given revision: not retried until the state moves on. */
   const refused = new Set<string>();
   let draftsReceived = 0;
   let draftsRunning = 0;
 
   const ended = () => isTerminal(state.status);
+  const next = () => nextAction({ ...args, state, clock, now: Date.now(), refused: (signature) => refused.has(`${signature}#${revision}`) });
+  const signatureOf = (a: ClockAction | null) => (a ? a.signature : 'none');
 
   // ---- one command at a time (FIFO): each handler sees the state its predecessor left ------------
   let tail: Promise<unknown> = Promise.resolve();
@@ -104,11 +70,11 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
     return run;
   }
 
-  // ---- state ---------------------------------------------------------------------------------------
+  // ---- running commands -----------------------------------------------------------------------------
   function absorb(result: ApplyCommandResult): void {
     for (const event of result.events) {
       state = evolve(state, event);
-      trackClock(event);
+      clock = trackClock(clock, state, event, CLOCK_PATCHES);
     }
     if (result.revision > revision) {
       revision = result.revision;
@@ -116,85 +82,6 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
     }
   }
 
-  function trackClock(event: NominationEvent): void {
-    if (state.status === 'NONE') return;
-    const at = Date.parse(event.data.at);
-    const entry = `${state.status}@${state.stageSince}`;
-    if (entry !== clock.entry) clock = { entry, heldMs: 0, holdSince: state.onHold ? at : null, reminded: false, escalated: false };
-    switch (event.type) {
-      case 'CouncilVotingOpened':
-        councilHeldMs = 0;
-        closeOnEligible = patched(COUNCIL_CLOSES_ON_ELIGIBLE);
-        break;
-      case 'NominationPutOnHold':
-        clock.holdSince = at;
-        break;
-      case 'NominationReleasedFromHold':
-        // Voting cannot be opened on hold, so a hold released with voting open began after the opening.
-        if (clock.holdSince !== null && state.status === 'COUNCIL_VOTING' && state.council?.open && patched(COUNCIL_DEADLINE_SKIPS_HOLD))
-          councilHeldMs += Math.max(0, at - clock.holdSince);
-        if (clock.holdSince !== null) clock.heldMs += Math.max(0, at - clock.holdSince);
-        clock.holdSince = null;
-        break;
-      case 'StageReminderIssued':
-        clock.reminded = true;
-        break;
-      case 'StageEscalated':
-        clock.reminded = true;
-        clock.escalated = true;
-        break;
-    }
-  }
-
-  /** The current timed stage's limit, or null. Time on hold (so far) is added to the start. */
-  function stageLimit(): { stage: TimedStage; dueAt: number; remindAt: number } | null {
-    if (state.status === 'NONE' || !TIMED_STAGES.includes(state.status)) return null;
-    const stage = state.status as TimedStage;
-    const running = clock.holdSince !== null ? Math.max(0, Date.now() - clock.holdSince) : 0;
-    const start = Date.parse(state.stageSince) + clock.heldMs + running;
-    const dueAt = stageDueAt(start, args.stageTimeLimits[stage], args.stageTimeUnit, args.stageTimeLimits.publicHolidays);
-    return { stage, dueAt, remindAt: reminderAt(start, dueAt, args.stageTimeLimits.reminderAt) };
-  }
-
-  /** What the workflow's clock must do next, if anything. Nothing while on hold. */
-  function nextAction(): SystemAction | null {
-    if (state.status === 'NONE' || state.onHold || ended()) return null;
-    const candidates: SystemAction[] = [];
-    if (state.status === 'COUNCIL_VOTING' && state.council?.open) {
-      const c = state.council;
-      const pending = closeOnEligible ? pendingVoters(state).length : pendingMembers(c).length;
-      if (pending === 0) candidates.push({ signature: `close:ALL_VOTED`, at: 0, intent: { type: 'CloseCouncilVoting', trigger: 'ALL_VOTED' } });
-      else
-        candidates.push({
-          signature: `close:DEADLINE@${c.deadline}+${councilHeldMs}`,
-          at: Date.parse(c.deadline) + councilHeldMs,
-          intent: { type: 'CloseCouncilVoting', trigger: 'DEADLINE' },
-        });
-    }
-    const limit = stageLimit();
-    if (limit && !clock.escalated) {
-      const dueAt = iso(limit.dueAt);
-      if (!clock.reminded && limit.remindAt < limit.dueAt)
-        candidates.push({
-          signature: `remind:${clock.entry}@${limit.remindAt}`,
-          at: limit.remindAt,
-          intent: { type: 'IssueStageReminder', stage: limit.stage, dueAt },
-        });
-      else
-        candidates.push({
-          signature: `escalate:${clock.entry}@${limit.dueAt}`,
-          at: limit.dueAt,
-          intent: { type: 'EscalateStage', stage: limit.stage, dueAt },
-        });
-    }
-    const open = candidates.filter((a) => !refused.has(`${a.signature}#${revision}`));
-    open.sort((a, b) => a.at - b.at);
-    return open[0] ?? null;
-  }
-
-  const signatureOf = (a: SystemAction | null) => (a ? a.signature : 'none');
-
-  // ---- running commands -----------------------------------------------------------------------------
   async function apply(commandId: string, intent: ApplyCommandInput['intent'], actor: Actor, extra: Partial<ApplyCommandInput> = {}) {
     const result = await applyNominationCommand({
       nominationId,
@@ -210,8 +97,8 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
   }
 
   /** Runs a clock command (actor SYSTEM) unless the state moved on; a refusal is logged, not fatal. */
-  async function runSystem(action: SystemAction): Promise<void> {
-    if (signatureOf(nextAction()) !== action.signature) return;
+  async function runSystem(action: ClockAction): Promise<void> {
+    if (signatureOf(next()) !== action.signature) return;
     try {
       await apply(uuid4(), action.intent, SYSTEM_ACTOR);
     } catch (err) {
@@ -222,8 +109,8 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
 
   /** After a vote or recusal: close at once when every member has voted or recused. */
   async function followUps(): Promise<void> {
-    const next = nextAction();
-    if (next && next.intent.type === 'CloseCouncilVoting' && next.intent.trigger === 'ALL_VOTED') await runSystem(next);
+    const action = next();
+    if (action && action.intent.type === 'CloseCouncilVoting' && action.intent.trigger === 'ALL_VOTED') await runSystem(action);
   }
 
   const outcome = (): CommandOutcome => {
@@ -233,10 +120,10 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
     return out;
   };
 
-  // ---- Updates ------------------------------------------------------------------------------------
-  function register<T extends NominationIntent['type']>(def: UpdateDefinition<CommandOutcome, [CommandEnvelope<Extract<NominationIntent, { type: T }>>]>, type: T) {
+  // ---- Updates: one per intent (./definitions) ------------------------------------------------------
+  function register<T extends UpdateIntentType>(type: T) {
     setHandler(
-      def,
+      NOMINATION_UPDATES[type] as NominationUpdate<T>,
       async (command) => {
         const isDraft = type === 'DraftNomination';
         if (isDraft) {
@@ -267,8 +154,7 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
             throw toUpdateFailure(invalid('COMMAND_ID', 'commandId is required', 'commandId'));
           if (!command.actor || typeof command.actor.userId !== 'string' || !Array.isArray(command.actor.roles))
             throw toUpdateFailure(invalid('ACTOR', 'actor is required', 'actor'));
-          if (!command.intent || command.intent.type !== type)
-            throw toUpdateFailure(invalid('INTENT_TYPE', `this update carries ${type}`, 'type'));
+          if (!command.intent || command.intent.type !== type) throw toUpdateFailure(invalid('INTENT_TYPE', `this update carries ${type}`, 'type'));
           try {
             guard(type, command.actor, state);
           } catch (err) {
@@ -279,67 +165,12 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
     );
   }
 
-  register(defs.draftUpdate, 'DraftNomination');
-  register(defs.editUpdate, 'EditNomination');
-  register(defs.submitUpdate, 'SubmitNomination');
-  register(defs.resubmitUpdate, 'ResubmitNomination');
-  register(defs.clusterReviewUpdate, 'ReviewAtCluster');
-  register(defs.openVotingUpdate, 'OpenCouncilVoting');
-  register(defs.castVoteUpdate, 'CastCouncilVote');
-  register(defs.recuseUpdate, 'RecuseFromCouncil');
-  register(defs.closeVotingUpdate, 'CloseCouncilVoting');
-  register(defs.signUpdate, 'SignAwardDecision');
-  register(defs.declineUpdate, 'DeclineSignature');
-  register(defs.holdUpdate, 'PutOnHold');
-  register(defs.releaseUpdate, 'ReleaseFromHold');
-  register(defs.withdrawUpdate, 'WithdrawNomination');
+  for (const type of UPDATE_INTENT_TYPES) register(type);
 
   // ---- Query -----------------------------------------------------------------------------------------
-  setHandler(defs.viewQuery, (): NominationView => {
-    if (state.status === 'NONE')
-      return {
-        nominationId,
-        status: 'NONE',
-        onHold: false,
-        stage: null,
-        awaiting: [],
-        dueAt: null,
-        reminderAt: null,
-        reminded: false,
-        escalated: false,
-        revision,
-        position,
-        round: 0,
-        council: null,
-      };
-    const limit = ended() ? null : stageLimit();
-    const c = state.council;
-    const view: NominationView = {
-      nominationId,
-      status: state.status,
-      onHold: state.onHold,
-      stage: limit?.stage ?? null,
-      awaiting: awaiting(state),
-      dueAt: limit ? iso(limit.dueAt) : null,
-      reminderAt: limit ? iso(limit.remindAt) : null,
-      reminded: limit ? clock.reminded : false,
-      escalated: limit ? clock.escalated : false,
-      revision,
-      position,
-      round: state.round,
-      council: c
-        ? {
-            open: c.open,
-            members: c.members.length,
-            votes: Object.keys(c.votes).length,
-            recused: c.recused.length,
-            deadline: councilHeldMs > 0 ? iso(Date.parse(c.deadline) + councilHeldMs) : c.deadline,
-          }
-        : null,
-    };
-    if (state.decisionNumber) view.decisionNumber = state.decisionNumber;
-    return view;
-  });
+  setHandler(viewQuery, () =>
+    nominationView({ nominationId, state, clock, limit: ended() ? null : stageLimit(state, clock, args, Date.now()), revision, position }),
+  );
 
   // ---- the draft (update-with-start) ---------------------------------------------------------------
   // A draft refused by the validator never reaches the handler: after the grace period the workflow
@@ -353,16 +184,16 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
 
   // ---- the clock: reminders, escalations, the council's automatic close ---------------------------
   while (!ended()) {
-    const next = nextAction();
-    const signature = signatureOf(next);
-    const changed = () => ended() || signatureOf(nextAction()) !== signature;
-    if (!next) {
+    const action = next();
+    const signature = signatureOf(action);
+    const changed = () => ended() || signatureOf(next()) !== signature;
+    if (!action) {
       await condition(changed);
       continue;
     }
-    const wait = next.at - Date.now();
+    const wait = action.at - Date.now();
     if (wait > 0 && (await condition(changed, wait))) continue;
-    await exclusive(() => runSystem(next));
+    await exclusive(() => runSystem(action));
   }
 
   await condition(allHandlersFinished);

@@ -3,23 +3,11 @@
  * by the same activity against the nomination's stream. Workflow id `revocation-<nominationId>-<commandId>`.
  */
 import { proxyActivities } from '@temporalio/workflow';
-import {
-  DOMAIN_ERROR_FAILURE_TYPE,
-  type CommandOutcome,
-  type NominationActivities,
-  type RevocationWorkflowArgs,
-} from '../../libs/temporal/src/contracts';
+import type { CommandOutcome, NominationActivities, RevocationWorkflowArgs } from '../../libs/temporal/src/contracts';
+import { NOMINATION_ACTIVITY_OPTIONS } from '../shared/activities';
 import { domainDetails, domainFailure } from '../shared/failures';
 
-const { applyNominationCommand } = proxyActivities<NominationActivities>({
-  startToCloseTimeout: '20 seconds',
-  retry: {
-    initialInterval: '500 milliseconds',
-    backoffCoefficient: 2,
-    maximumInterval: '30 seconds',
-    nonRetryableErrorTypes: [DOMAIN_ERROR_FAILURE_TYPE],
-  },
-});
+const { applyNominationCommand } = proxyActivities<NominationActivities>(NOMINATION_ACTIVITY_OPTIONS);
 
 export async function revocationWorkflow(args: RevocationWorkflowArgs): Promise<CommandOutcome> {
   const { nominationId, commandId, actor, intent } = args;

@@ -6,9 +6,10 @@
 import type { Actor } from '../../domain/src/shared/actor';
 import type { StageTimeLimits } from '../../domain/src/catalog/award-catalog';
 import type { NominationEvent } from '../../domain/src/nomination/nomination.events';
-import type { NominationIntent, NominationIntentType } from '../../domain/src/nomination/nomination.intents';
+import type { NominationIntent } from '../../domain/src/nomination/nomination.intents';
 import type { NominationStatus, TimedStage } from '../../domain/src/nomination/nomination.types';
 import type { StageTimeUnit } from '../../domain/src/sla/stage-deadline';
+import type { ClockIntent } from '../../domain/src/sla/next-action';
 import type { DomainErrorKind } from '../../domain/src/shared/errors';
 
 /** The ApplicationFailure type a refused command travels as (validator, handler and activity alike). */
@@ -43,11 +44,8 @@ export interface CommandEnvelope<I extends NominationIntent = NominationIntent> 
   intent: I;
 }
 
-/** What the workflow's own clock issues (actor SYSTEM). */
-export type SystemIntent =
-  | { type: 'IssueStageReminder'; stage: TimedStage; dueAt: string; comment?: string }
-  | { type: 'EscalateStage'; stage: TimedStage; dueAt: string; comment?: string }
-  | { type: 'CloseCouncilVoting'; trigger: 'ALL_VOTED' | 'DEADLINE'; comment?: string };
+/** What the workflow's own clock issues (actor SYSTEM): the domain's stage clock decides them. */
+export type SystemIntent = ClockIntent;
 
 export type AppliedIntent = NominationIntent | SystemIntent;
 
@@ -139,26 +137,6 @@ export interface RevocationWorkflowArgs {
   actor: Actor;
   intent: Extract<NominationIntent, { type: 'RevokeAward' }>;
 }
-
-/** Human intents → the Update that carries them. */
-export const UPDATE_NAME_BY_INTENT = {
-  DraftNomination: 'draft',
-  EditNomination: 'edit',
-  SubmitNomination: 'submit',
-  ResubmitNomination: 'resubmit',
-  ReviewAtCluster: 'clusterReview',
-  OpenCouncilVoting: 'openVoting',
-  CastCouncilVote: 'castVote',
-  RecuseFromCouncil: 'recuse',
-  CloseCouncilVoting: 'closeVoting',
-  SignAwardDecision: 'sign',
-  DeclineSignature: 'decline',
-  PutOnHold: 'hold',
-  ReleaseFromHold: 'release',
-  WithdrawNomination: 'withdraw',
-} as const satisfies Record<Exclude<NominationIntentType, 'RevokeAward'>, string>;
-
-export type NominationUpdateName = (typeof UPDATE_NAME_BY_INTENT)[keyof typeof UPDATE_NAME_BY_INTENT];
 
 /** The activities the workflows call (implemented in activities/, with their dependencies). */
 export interface NominationActivities {

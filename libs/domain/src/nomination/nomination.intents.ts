@@ -26,3 +26,23 @@ export type NominationIntent =
   | I<'RevokeAward', { ground: RevocationGround }>;
 
 export type NominationIntentType = NominationIntent['type'];
+
+/** Every intent type at run time (a completeness check of the intent table); the compiler keeps it whole. */
+const INTENT_TYPES: { [T in NominationIntentType]: true } = {
+  DraftNomination: true,
+  EditNomination: true,
+  SubmitNomination: true,
+  ResubmitNomination: true,
+  ReviewAtCluster: true,
+  OpenCouncilVoting: true,
+  CastCouncilVote: true,
+  RecuseFromCouncil: true,
+  CloseCouncilVoting: true,
+  SignAwardDecision: true,
+  DeclineSignature: true,
+  PutOnHold: true,
+  ReleaseFromHold: true,
+  WithdrawNomination: true,
+  RevokeAward: true,
+};
+export const NOMINATION_INTENT_TYPES = Object.keys(INTENT_TYPES) as NominationIntentType[];

@@ -1,6 +1,8 @@
 import { DeciderSpecification } from '../testing/decider-spec';
 import * as f from '../testing/fixtures';
+import { prepareSignature, type SignatureRequest } from './commands/signature';
 import { nominationDecider } from './nomination.decider';
+import type { NominationEvent } from './nomination.events';
 
 const spec = DeciderSpecification.for(nominationDecider);
 
@@ -53,5 +55,32 @@ describe('Chairman’s signature (step 4): sign the award decision with its numb
 
   it('declining without a reason is refused', () => {
     spec.given(f.story.awaitingSignature()).when(f.declineSignature({ comment: '' })).thenThrows('VALIDATION', 'REQUIRED');
+  });
+});
+
+describe('Signing in two steps: the decision number is allocated between them', () => {
+  const fold = (events: NominationEvent[]) => events.reduce(nominationDecider.evolve, nominationDecider.initialState());
+  const request = (o: Parameters<typeof f.signAwardDecision>[0] = {}): SignatureRequest => {
+    const { decisionNumber: _allocatedLater, ...rest } = f.signAwardDecision(o);
+    return rest;
+  };
+
+  it('given a nomination awaiting signature, when the chairman prepares to sign, then nothing refuses it (a number may be allocated)', () => {
+    expect(() => prepareSignature(request(), fold(f.story.awaitingSignature()))).not.toThrow();
+  });
+
+  it('given a nomination not yet approved, when the chairman prepares to sign, then it is refused before any number is allocated', () => {
+    expect(() => prepareSignature(request(), fold(f.story.votingOpen()))).toThrow(expect.objectContaining({ code: 'WRONG_STAGE' }));
+  });
+
+  it('given a nominee already awarded the same in this campaign, when preparing, then it is refused (no number consumed)', () => {
+    const priorAwards = [f.priorAward({ year: 2026, awardCode: 'BANG_KHEN_TINH', campaignId: f.campaign2026.id, nominationId: 'other' })];
+    expect(() => prepareSignature({ ...request(), priorAwards }, fold(f.story.awaitingSignature()))).toThrow(
+      expect.objectContaining({ code: 'ONE_ACHIEVEMENT_ONE_AWARD' }),
+    );
+  });
+
+  it('given someone other than the chairman, when preparing, then it is refused', () => {
+    expect(() => prepareSignature(request({ by: f.thuky }), fold(f.story.awaitingSignature()))).toThrow(expect.objectContaining({ code: 'ROLE_REQUIRED' }));
   });
 });

@@ -23,6 +23,7 @@ import {
   invalid,
   nominationDecider,
   nominationStreamName,
+  prepareSignature,
 } from '@tdkt/domain';
 import type { OrganisationDirectory } from '@tdkt/config';
 import { ConcurrencyError, deterministicEventId, foldRecorded, handleCommand, type EventStore, type HandledCommand, type RecordedEvent } from '@tdkt/event-store';
@@ -121,8 +122,8 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
       case 'SignAwardDecision': {
         const s = state as Extract<NominationState, { nominationId: string }>;
         const priorAwards = await priorAwardsOf(s.nominee.nomineeId);
-        // Decide once with a placeholder first: a refused signature must not consume a number (gap-free).
-        decide({ ...base, type: 'SignAwardDecision', decisionNumber: 'pending', priorAwards }, state);
+        // Step 1 before a number is allocated: a refused signature must not consume one (gap-free).
+        prepareSignature({ ...base, type: 'SignAwardDecision', priorAwards }, state);
         const decisionNumber =
           s.decisionNumber ?? (await allocateDecisionNumber(store, { authority: decisionAuthority, nominationId, now, actor, commandId: input.commandId }));
         return { ...base, type: 'SignAwardDecision', decisionNumber, priorAwards };

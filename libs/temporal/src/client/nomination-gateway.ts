@@ -19,9 +19,8 @@ import {
 import { domainError, invalid, invalidState, nominationNotFound, type Actor, type DomainError, type NominationIntent } from '@tdkt/domain';
 import type { nominationWorkflow } from '../../../../workflows/nomination/nomination.workflow';
 import type { revocationWorkflow } from '../../../../workflows/revocation/revocation.workflow';
-import { draftUpdate, viewQuery } from '../../../../workflows/nomination/definitions';
+import { NOMINATION_UPDATES, draftUpdate, viewQuery, type NominationUpdate } from '../../../../workflows/nomination/definitions';
 import {
-  UPDATE_NAME_BY_INTENT,
   nominationWorkflowId,
   revocationWorkflowId,
   type CommandEnvelope,
@@ -121,12 +120,13 @@ export class NominationGateway {
   async execute(nominationId: string, intent: NominationIntent, actor: Actor): Promise<CommandOutcome> {
     if (intent.type === 'DraftNomination') return this.draft(nominationId, intent, actor);
     if (intent.type === 'RevokeAward') return this.revoke(nominationId, intent, actor);
-    const name = UPDATE_NAME_BY_INTENT[intent.type];
-    if (!name) throw invalid('INTENT_TYPE', `Thao tác không hợp lệ: ${(intent as { type?: string }).type}`, 'type');
+    // The intent's Update, from the one table the workflow registers its handlers from.
+    const update = NOMINATION_UPDATES[intent.type] as NominationUpdate | undefined;
+    if (!update) throw invalid('INTENT_TYPE', `Thao tác không hợp lệ: ${(intent as { type?: string }).type}`, 'type');
     const envelope: CommandEnvelope = { commandId: randomUUID(), actor, intent };
     const handle = this.client.workflow.getHandle(nominationWorkflowId(nominationId));
     try {
-      return await this.withinCommandTime(() => handle.executeUpdate<CommandOutcome, [CommandEnvelope]>(name, { args: [envelope], updateId: envelope.commandId }));
+      return await this.withinCommandTime(() => handle.executeUpdate(update, { args: [envelope], updateId: envelope.commandId }));
     } catch (err) {
       const domain = domainErrorFrom(err);
       if (domain) throw domain;
