@@ -2,10 +2,15 @@
  * The architecture the README draws, enforced (npm run lint:architecture; a test of the rules shows
  * each one failing on purpose, test/architecture/).
  *   libs/domain   pure: no framework, no I/O, nothing of ours but itself
- *   workflows/    Temporal's sandbox: @temporalio/workflow|common and the pure domain only
+ *   workflows/    Temporal's sandbox: @temporalio/workflow|common, the pure domain, and the pure
+ *                 Temporal contract (libs/temporal/src/contracts.ts, domain-failure.ts)
  *   libs/*        never import apps/ (apps compose libs, not the other way round)
  */
-const NODE_IO = '^(node:)?(fs|net|http|https|http2|child_process|cluster|dgram|dns|os|tls|worker_threads|readline|vm|crypto|zlib|stream)(/|$)';
+const NODE_IO =
+  '^(node:)?(fs|net|http|https|http2|child_process|cluster|dgram|dns|os|tls|worker_threads|readline|vm|crypto|zlib|stream)(/|$)';
+
+/** Modules of libs/temporal that workflows import: the shared contract and the DomainError codec. */
+const TEMPORAL_CONTRACT = '^libs/temporal/src/(contracts|domain-failure)\\.ts$';
 
 module.exports = {
   forbidden: [
@@ -33,7 +38,18 @@ module.exports = {
       severity: 'error',
       from: { path: '^workflows/', pathNot: '\\.spec\\.ts$' },
       to: {
-        pathNot: ['^workflows/', '^libs/domain/src', '^node_modules/@temporalio/(workflow|common)/', '^libs/temporal/src/contracts'],
+        pathNot: ['^workflows/', '^libs/domain/src', '^node_modules/@temporalio/(workflow|common)/', TEMPORAL_CONTRACT],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'temporal-contract-is-pure',
+      comment:
+        'The contract between workflows and activities (types, failure codec) is bundled into workflows: it may use only @temporalio/common and the pure domain.',
+      severity: 'error',
+      from: { path: TEMPORAL_CONTRACT },
+      to: {
+        pathNot: ['^libs/domain/src', '^node_modules/@temporalio/common/', TEMPORAL_CONTRACT],
         dependencyTypesNot: ['type-only'],
       },
     },

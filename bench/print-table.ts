@@ -5,7 +5,15 @@ import { RESULTS_DIR } from './lib/paths';
 import { table, type Row } from './lib/report';
 
 const file = process.argv[2] ?? join(RESULTS_DIR, 'latest.json');
-const r = JSON.parse(readFileSync(file, 'utf8')) as { when: string; mode: string; elapsedS: number; machine: Record<string, unknown>; rows: Row[] };
+const r = JSON.parse(readFileSync(file, 'utf8')) as {
+  when: string;
+  mode: string;
+  elapsedS: number;
+  machine: Record<string, unknown>;
+  rows: Row[];
+};
 const m = r.machine;
-console.log(`Run: ${r.when} (${r.mode}, ${Math.round(r.elapsedS / 60)} min) on ${m.nproc} vCPU (${m.cpu}), ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.platform}.\n`);
+console.log(
+  `Run: ${r.when} (${r.mode}, ${Math.round(r.elapsedS / 60)} min) on ${m.nproc} vCPU (${m.cpu}), ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.platform}.\n`,
+);
 console.log(table(r.rows));

@@ -18,7 +18,11 @@ async function main() {
     const db = SqliteReadModelDb.open(join(scratch.dir, 'rm.sqlite'));
     const projections = only ? defaultProjections().filter((p) => p.name === only) : defaultProjections();
     const r = await rebuild(db, store, { projections });
-    console.log(`${(only ?? 'all four').padEnd(16)} ${Math.round(r.events / (r.elapsedMs / 1000)).toLocaleString('en').padStart(9)} events/s  (${r.elapsedMs} ms)`);
+    console.log(
+      `${(only ?? 'all four').padEnd(16)} ${Math.round(r.events / (r.elapsedMs / 1000))
+        .toLocaleString('en')
+        .padStart(9)} events/s  (${r.elapsedMs} ms)`,
+    );
     await db.close();
     await store.close();
     scratch.remove();

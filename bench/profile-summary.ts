@@ -11,7 +11,11 @@ interface ProfileNode {
 }
 
 const [file, topArg] = process.argv.slice(2);
-const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+const profile = JSON.parse(readFileSync(file, 'utf8')) as {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+};
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map<string, number>();
 const byPackage = new Map<string, number>();
@@ -22,7 +26,17 @@ profile.samples.forEach((id, i) => {
   const url = n.callFrame.url;
   const key = `${n.callFrame.functionName || '(anonymous)'}  ${url.replace(/^.*node_modules\//, 'nm:').replace(/^.*\/main\//, '')}:${n.callFrame.lineNumber + 1}`;
   self.set(key, (self.get(key) ?? 0) + dt);
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.includes('/work/') ? url.replace(/^.*\/main\//, '').split('/').slice(0, 2).join('/') : url ? 'node:internal' : n.callFrame.functionName);
+  const pkg =
+    /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+    (url.includes('/work/')
+      ? url
+          .replace(/^.*\/main\//, '')
+          .split('/')
+          .slice(0, 2)
+          .join('/')
+      : url
+        ? 'node:internal'
+        : n.callFrame.functionName);
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + dt);
   total += dt;
 });

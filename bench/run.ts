@@ -41,13 +41,19 @@ export function machine() {
 async function main() {
   const quick = arg('quick') === 'true';
   const options = Object.fromEntries(
-    process.argv.filter((a) => a.startsWith('--') && a.includes('=')).map((a) => [a.slice(2, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]),
+    process.argv
+      .filter((a) => a.startsWith('--') && a.includes('='))
+      .map((a) => [a.slice(2, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]),
   );
-  const only = arg('only')?.split(',').map((s) => s.trim());
+  const only = arg('only')
+    ?.split(',')
+    .map((s) => s.trim());
   const out = resolve(arg('out') ?? join(RESULTS_DIR, quick ? 'latest-quick.json' : 'latest.json'));
   if (arg('profile') === 'true') {
     process.env.TDKT_BENCH_PROFILE_DIR = join(DATA_DIR, 'profiles');
-    console.log(`CPU profiles of the stack process go to ${process.env.TDKT_BENCH_PROFILE_DIR} (summary: bench/profile-summary.ts)`);
+    console.log(
+      `CPU profiles of the stack process go to ${process.env.TDKT_BENCH_PROFILE_DIR} (summary: bench/profile-summary.ts)`,
+    );
   }
   const started = Date.now();
   const log = (line: string) => console.log(line);
@@ -76,7 +82,14 @@ async function main() {
   log(`\nAll scenarios (${quick ? 'quick' : 'full'}, ${elapsedS} s; ratio = ours / baseline)\n`);
   log(table(rows));
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ when: new Date().toISOString(), mode: quick ? 'quick' : 'full', elapsedS, machine: m, rows, results }, null, 2) + '\n');
+  writeFileSync(
+    out,
+    JSON.stringify(
+      { when: new Date().toISOString(), mode: quick ? 'quick' : 'full', elapsedS, machine: m, rows, results },
+      null,
+      2,
+    ) + '\n',
+  );
   log(`\nwritten ${out}`);
 }
 

@@ -40,7 +40,8 @@ async function main(): Promise<number> {
       `Rebuilt ${fmt(result.events)} nomination events (log position ${fmt(result.position)}) in ${seconds.toFixed(1)} s: ${fmt(rate)} events/s\n`,
     );
     const width = Math.max(...Object.keys(result.counts).map((t) => t.length));
-    for (const [table, count] of Object.entries(result.counts)) process.stdout.write(`  ${table.padEnd(width)}  ${fmt(count)} ${count === 1 ? 'row' : 'rows'}\n`);
+    for (const [table, count] of Object.entries(result.counts))
+      process.stdout.write(`  ${table.padEnd(width)}  ${fmt(count)} ${count === 1 ? 'row' : 'rows'}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`\nRebuild failed: ${(error as Error).stack ?? String(error)}\n`);

@@ -14,7 +14,7 @@ function assertSupportedRuntime() {
   if (major < REQUIRED_MAJOR) {
     throw new Error(
       `${describeRuntime()} is older than the project's Node ${ENGINES}: run through npm ` +
-        '(npm start, npm test, npm run …), which puts the project\'s own Node first on the PATH',
+        "(npm start, npm test, npm run …), which puts the project's own Node first on the PATH",
     );
   }
 }

@@ -28,18 +28,38 @@ export interface LoadResult {
   avgBytes: number;
 }
 
-function once(agent: Agent, u: URL, path: string, token?: string): Promise<{ status: number; bytes: number; body?: string }> {
+function once(
+  agent: Agent,
+  u: URL,
+  path: string,
+  token?: string,
+): Promise<{ status: number; bytes: number; body?: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: u.hostname, port: Number(u.port), path, agent, headers: token ? { authorization: `Bearer ${token}` } : {} }, (res) => {
-      let bytes = 0;
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => {
-        bytes += c.length;
-        if (res.statusCode !== 200 && chunks.length < 4) chunks.push(c);
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, body: chunks.length ? Buffer.concat(chunks).toString().slice(0, 300) : undefined }));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        host: u.hostname,
+        port: Number(u.port),
+        path,
+        agent,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      },
+      (res) => {
+        let bytes = 0;
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => {
+          bytes += c.length;
+          if (res.statusCode !== 200 && chunks.length < 4) chunks.push(c);
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            bytes,
+            body: chunks.length ? Buffer.concat(chunks).toString().slice(0, 300) : undefined,
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -92,6 +112,10 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
 }
 
 process.on('message', (m: LoadSpec) => {
-  if (m?.type === 'run') run(m).then((r) => process.send!(r), (e) => process.send!({ type: 'result', requests: 0, errors: 1, firstError: String(e) }));
+  if (m?.type === 'run')
+    run(m).then(
+      (r) => process.send!(r),
+      (e) => process.send!({ type: 'result', requests: 0, errors: 1, firstError: String(e) }),
+    );
 });
 process.send!({ type: 'ready' });

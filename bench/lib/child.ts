@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './paths';
 
 /** Forks a TypeScript module of bench/ as its own Node process (ts-node, path aliases), with IPC. */
-export function forkTs(relativeToBench: string, args: string[] = [], env: NodeJS.ProcessEnv = {}, extraExecArgv: string[] = []): ChildProcess {
+export function forkTs(
+  relativeToBench: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+  extraExecArgv: string[] = [],
+): ChildProcess {
   return fork(join(REPO_ROOT, 'bench', relativeToBench), args, {
     cwd: REPO_ROOT,
     execArgv: [...extraExecArgv, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
@@ -13,7 +18,11 @@ export function forkTs(relativeToBench: string, args: string[] = [], env: NodeJS
 }
 
 /** The next IPC message of `type` from a child (rejects if it exits first). */
-export function nextMessage<T extends { type: string }>(child: ChildProcess, type: T['type'], timeoutMs = 120_000): Promise<T> {
+export function nextMessage<T extends { type: string }>(
+  child: ChildProcess,
+  type: T['type'],
+  timeoutMs = 120_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => done(new Error(`no '${type}' message within ${timeoutMs} ms`)), timeoutMs);
     const onMessage = (m: T) => {

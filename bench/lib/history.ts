@@ -34,11 +34,15 @@ export async function historyBreakdown(client: Client, workflowIds: string[]): P
       const eventId = Number(e.eventId);
       byId.set(eventId, e.eventTime as Ts);
       const t = ms(e.eventTime as Ts);
-      if (e.activityTaskStartedEventAttributes) queued.push(t - ms(byId.get(Number(e.activityTaskStartedEventAttributes.scheduledEventId))));
-      if (e.activityTaskCompletedEventAttributes) running.push(t - ms(byId.get(Number(e.activityTaskCompletedEventAttributes.startedEventId))));
+      if (e.activityTaskStartedEventAttributes)
+        queued.push(t - ms(byId.get(Number(e.activityTaskStartedEventAttributes.scheduledEventId))));
+      if (e.activityTaskCompletedEventAttributes)
+        running.push(t - ms(byId.get(Number(e.activityTaskCompletedEventAttributes.startedEventId))));
       if (e.workflowTaskStartedEventAttributes) wfQueued.push(t - ms(byId.get(eventId - 1)));
-      if (e.workflowTaskCompletedEventAttributes) wfRunning.push(t - ms(byId.get(Number(e.workflowTaskCompletedEventAttributes.startedEventId))));
-      if (e.workflowExecutionUpdateCompletedEventAttributes) update.push(t - ms(byId.get(Number(e.workflowExecutionUpdateCompletedEventAttributes.acceptedEventId))));
+      if (e.workflowTaskCompletedEventAttributes)
+        wfRunning.push(t - ms(byId.get(Number(e.workflowTaskCompletedEventAttributes.startedEventId))));
+      if (e.workflowExecutionUpdateCompletedEventAttributes)
+        update.push(t - ms(byId.get(Number(e.workflowExecutionUpdateCompletedEventAttributes.acceptedEventId))));
     }
   }
   return {

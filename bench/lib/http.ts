@@ -64,7 +64,7 @@ export class HttpClient {
 /** Polls `path` until it answers 200 (or fails after `timeoutMs`). */
 export async function waitForHttp(client: HttpClient, path: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let last = '';
+  let last: string;
   for (;;) {
     try {
       const r = await client.send('GET', path);

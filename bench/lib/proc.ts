@@ -14,7 +14,11 @@ export function memoryOf(pid: number): Memory | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-    return { pid, peakRssMiB: Math.round((kb('VmHWM') / 1024) * 10) / 10, rssMiB: Math.round((kb('VmRSS') / 1024) * 10) / 10 };
+    return {
+      pid,
+      peakRssMiB: Math.round((kb('VmHWM') / 1024) * 10) / 10,
+      rssMiB: Math.round((kb('VmRSS') / 1024) * 10) / 10,
+    };
   } catch {
     return undefined;
   }
@@ -28,7 +32,11 @@ export function childrenOf(pid: number): { pid: number; command: string }[] {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) out.push({ pid: Number(entry), command: readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim() });
+      if (ppid === pid)
+        out.push({
+          pid: Number(entry),
+          command: readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim(),
+        });
     } catch {
       // gone meanwhile
     }

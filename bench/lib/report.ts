@@ -16,22 +16,46 @@ export interface Row {
 }
 
 export function row(r: Omit<Row, 'ratio'>): Row {
-  const ratio = r.baseline !== undefined && r.baseline !== 0 && Number.isFinite(r.baseline) ? Number((r.ours / r.baseline).toPrecision(3)) : undefined;
-  return { ...r, ours: tidy(r.ours), ...(r.baseline !== undefined ? { baseline: tidy(r.baseline) } : {}), ...(ratio !== undefined ? { ratio } : {}) };
+  const ratio =
+    r.baseline !== undefined && r.baseline !== 0 && Number.isFinite(r.baseline)
+      ? Number((r.ours / r.baseline).toPrecision(3))
+      : undefined;
+  return {
+    ...r,
+    ours: tidy(r.ours),
+    ...(r.baseline !== undefined ? { baseline: tidy(r.baseline) } : {}),
+    ...(ratio !== undefined ? { ratio } : {}),
+  };
 }
 
 const tidy = (v: number) => (Math.abs(v) >= 100 ? round(v, 0) : round(v, 2));
 
-const fmt = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '' : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+const fmt = (v: number | undefined) =>
+  v === undefined || Number.isNaN(v) ? '' : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 /** Two significant digits, so 0.0021 does not print as 0. */
-const fmtRatio = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '' : Math.abs(v) >= 10 ? fmt(Math.round(v)) : String(Number(v.toPrecision(2))));
+const fmtRatio = (v: number | undefined) =>
+  v === undefined || Number.isNaN(v) ? '' : Math.abs(v) >= 10 ? fmt(Math.round(v)) : String(Number(v.toPrecision(2)));
 
 /** A Markdown table (also readable in a terminal). */
 export function table(rows: readonly Row[]): string {
   const header = ['scenario', 'metric', 'ours', 'baseline', 'ratio', 'unit', 'reps', 'baseline is'];
-  const lines = rows.map((r) => [r.scenario, r.metric, fmt(r.ours), fmt(r.baseline), fmtRatio(r.ratio), r.unit, String(r.reps), r.baselineName ?? '']);
+  const lines = rows.map((r) => [
+    r.scenario,
+    r.metric,
+    fmt(r.ours),
+    fmt(r.baseline),
+    fmtRatio(r.ratio),
+    r.unit,
+    String(r.reps),
+    r.baselineName ?? '',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
-  return [line(header), `|${widths.map((w, i) => (i >= 2 && i <= 4 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...lines.map(line)].join('\n');
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w, i) => (i >= 2 && i <= 4 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`,
+    ...lines.map(line),
+  ].join('\n');
 }

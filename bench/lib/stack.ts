@@ -41,9 +41,18 @@ export async function startStack(bundle: string, prepare?: (dataDir: string) => 
   };
   // `npm run bench -- --profile`: a V8 CPU profile of the stack's Node process (written when it stops).
   const profileDir = process.env.TDKT_BENCH_PROFILE_DIR;
-  const child = forkTs('stack/embedded-main.ts', [bundle], env, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const child = forkTs(
+    'stack/embedded-main.ts',
+    [bundle],
+    env,
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
   try {
-    const ready = await nextMessage<{ type: 'ready'; url: string; temporalAddress: string; temporalPid?: number }>(child, 'ready', 180_000);
+    const ready = await nextMessage<{ type: 'ready'; url: string; temporalAddress: string; temporalPid?: number }>(
+      child,
+      'ready',
+      180_000,
+    );
     return {
       topology: 'embedded',
       dataDir: scratch.dir,
@@ -62,7 +71,6 @@ export async function startStack(bundle: string, prepare?: (dataDir: string) => 
   }
 }
 
-
 /**
  * The production topology on the embedded stores: a Temporal dev server, the worker app and the API
  * app (apps/api/src/main.ts, unchanged) as three processes sharing one data directory (SQLite event
@@ -79,7 +87,14 @@ export async function startSplitStack(bundle: string): Promise<Stack> {
     logLevel: 'error',
   });
   const port = await freePort();
-  const env = { TDKT_DATA_DIR: scratch.dir, PORT: String(port), TEMPORAL_ADDRESS: temporal.address, EVENTSTORE_CONNECTION_STRING: '', DATABASE_URL: '', TDKT_MODE: 'embedded' };
+  const env = {
+    TDKT_DATA_DIR: scratch.dir,
+    PORT: String(port),
+    TEMPORAL_ADDRESS: temporal.address,
+    EVENTSTORE_CONNECTION_STRING: '',
+    DATABASE_URL: '',
+    TDKT_MODE: 'embedded',
+  };
   const profileDir = process.env.TDKT_BENCH_PROFILE_DIR;
   const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const worker = forkTs('stack/worker-main.ts', [bundle], env, prof);
@@ -97,7 +112,14 @@ export async function startSplitStack(bundle: string): Promise<Stack> {
   };
   try {
     await nextMessage(worker, 'ready', 180_000);
-    return { topology: 'split', dataDir: scratch.dir, url: `http://127.0.0.1:${port}`, temporalAddress: temporal.address, pids: { api: api.pid, worker: worker.pid, temporal: temporal.pid }, stop };
+    return {
+      topology: 'split',
+      dataDir: scratch.dir,
+      url: `http://127.0.0.1:${port}`,
+      temporalAddress: temporal.address,
+      pids: { api: api.pid, worker: worker.pid, temporal: temporal.pid },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

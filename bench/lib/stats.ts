@@ -44,7 +44,11 @@ export const wallMs = () => performance.timeOrigin + performance.now();
  * Runs `a` and `b` alternately `reps` times (A B B A A B ...), so drift on a shared machine
  * hits both sides alike, and returns every measurement of each.
  */
-export async function alternate<T>(reps: number, a: (rep: number) => Promise<T>, b: (rep: number) => Promise<T>): Promise<{ a: T[]; b: T[] }> {
+export async function alternate<T>(
+  reps: number,
+  a: (rep: number) => Promise<T>,
+  b: (rep: number) => Promise<T>,
+): Promise<{ a: T[]; b: T[] }> {
   const out = { a: [] as T[], b: [] as T[] };
   for (let rep = 0; rep < reps; rep++) {
     if (rep % 2 === 0) {
@@ -71,7 +75,11 @@ export function prng(seed: number): () => number {
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {

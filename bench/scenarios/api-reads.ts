@@ -41,7 +41,10 @@ function projectionsHash(): string {
   return hash.digest('hex').slice(0, 10);
 }
 
-export async function ensureProjected(storeFile: string, ctx: ScenarioContext): Promise<{ file: string; rebuildMs?: number; events?: number }> {
+export async function ensureProjected(
+  storeFile: string,
+  ctx: ScenarioContext,
+): Promise<{ file: string; rebuildMs?: number; events?: number }> {
   const file = storeFile.replace(/\.sqlite$/, `.read-models-${projectionsHash()}.sqlite`);
   if (existsSync(file)) return { file };
   const partial = `${file}.partial`;
@@ -63,11 +66,18 @@ export async function ensureProjected(storeFile: string, ctx: ScenarioContext): 
   for (const f of [`${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
   // Read models of older projection code are of no further use.
   const stem = basename(storeFile).replace(/\.sqlite$/, '.read-models-');
-  for (const old of readdirSync(dirname(file))) if (old.startsWith(stem) && join(dirname(file), old) !== file) rmSync(join(dirname(file), old), { force: true });
+  for (const old of readdirSync(dirname(file)))
+    if (old.startsWith(stem) && join(dirname(file), old) !== file) rmSync(join(dirname(file), old), { force: true });
   return { file, rebuildMs: result.elapsedMs, events: result.events };
 }
 
-const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 
 function paths(nominations: number): Record<string, string[]> {
   const random = prng(4);
@@ -88,8 +98,15 @@ function paths(nominations: number): Record<string, string[]> {
   });
   // Ids of files that were certainly drafted (the last few hundred may still have been in flight).
   const known = Math.max(1, Math.floor(nominations * 0.9));
-  const byId = Array.from({ length: 200 }, () => `/api/nominations/reg-${String(1 + Math.floor(random() * known)).padStart(7, '0')}`);
-  return { 'registry filter (year+award / unit)': filter, 'registry text search (no diacritics)': text, 'nomination by id': byId };
+  const byId = Array.from(
+    { length: 200 },
+    () => `/api/nominations/reg-${String(1 + Math.floor(random() * known)).padStart(7, '0')}`,
+  );
+  return {
+    'registry filter (year+award / unit)': filter,
+    'registry text search (no diacritics)': text,
+    'nomination by id': byId,
+  };
 }
 
 async function load(gen: ReturnType<typeof forkTs>, spec: Omit<LoadSpec, 'type'>): Promise<LoadResult> {
@@ -110,9 +127,14 @@ export const apiReadsScenario: Scenario = {
     const concurrency = 16;
     const warmup = ctx.quick ? 0.5 : 1;
     const seeded = await ensureSeededStore({ kind: 'registry', awards }, ctx.log);
-    ctx.log(`  store: ${seeded.stats.totalEvents.toLocaleString('en')} events, ${seeded.stats.awards.toLocaleString('en')} awards — ${seeded.cached ? 'cached' : `seeded in ${((seeded.seedMs ?? 0) / 1000).toFixed(1)} s`}`);
+    ctx.log(
+      `  store: ${seeded.stats.totalEvents.toLocaleString('en')} events, ${seeded.stats.awards.toLocaleString('en')} awards — ${seeded.cached ? 'cached' : `seeded in ${((seeded.seedMs ?? 0) / 1000).toFixed(1)} s`}`,
+    );
     const projected = await ensureProjected(seeded.file, ctx);
-    if (projected.rebuildMs) ctx.log(`  projected ${projected.events?.toLocaleString('en')} events in ${(projected.rebuildMs / 1000).toFixed(1)} s (cached from now on)`);
+    if (projected.rebuildMs)
+      ctx.log(
+        `  projected ${projected.events?.toLocaleString('en')} events in ${(projected.rebuildMs / 1000).toFixed(1)} s (cached from now on)`,
+      );
     const bundle = await nominationWorkflowBundle();
     // Hard links: the stack reads the cached files in place (it writes nothing to them while only reading).
     const stack = await startStack(bundle, (dir) => {
@@ -123,7 +145,14 @@ export const apiReadsScenario: Scenario = {
     const gen = forkTs('http/loadgen.ts');
     const bare = forkTs('http/bare-server.ts');
     const rows: Row[] = [];
-    const details: Record<string, unknown> = { awards: seeded.stats.awards, events: seeded.stats.totalEvents, concurrency, seconds, projectedInMs: projected.rebuildMs, endpoints: {} };
+    const details: Record<string, unknown> = {
+      awards: seeded.stats.awards,
+      events: seeded.stats.totalEvents,
+      concurrency,
+      seconds,
+      projectedInMs: projected.rebuildMs,
+      endpoints: {},
+    };
     try {
       await waitForHttp(http, '/health', 180_000);
       const { thanhtra: token } = await login(http, ['thanhtra']);
@@ -146,21 +175,59 @@ export const apiReadsScenario: Scenario = {
         const ours: LoadResult[] = [];
         const base: LoadResult[] = [];
         for (let rep = 0; rep < reps; rep++) {
-          const runOurs = () => load(gen, { baseUrl: stack.url, paths: list, token, concurrency, seconds, warmupSeconds: warmup }).then((r) => void ours.push(r));
-          const runBare = () => load(gen, { baseUrl: bareUrl, paths: list, concurrency, seconds, warmupSeconds: warmup }).then((r) => void base.push(r));
+          const runOurs = () =>
+            load(gen, { baseUrl: stack.url, paths: list, token, concurrency, seconds, warmupSeconds: warmup }).then(
+              (r) => void ours.push(r),
+            );
+          const runBare = () =>
+            load(gen, { baseUrl: bareUrl, paths: list, concurrency, seconds, warmupSeconds: warmup }).then(
+              (r) => void base.push(r),
+            );
           if (rep % 2 === 0) await runOurs().then(runBare);
           else await runBare().then(runOurs);
         }
-        ctx.log(`  ${name}: ${Math.round(median(ours.map((r) => r.requestsPerSecond)))} req/s (bare ${Math.round(median(base.map((r) => r.requestsPerSecond)))}), ~${sample.size} bytes`);
-        (details.endpoints as Record<string, unknown>)[name] = { ours, bare: base, bodyBytes: sample.size, examplePath: list[0] };
+        ctx.log(
+          `  ${name}: ${Math.round(median(ours.map((r) => r.requestsPerSecond)))} req/s (bare ${Math.round(median(base.map((r) => r.requestsPerSecond)))}), ~${sample.size} bytes`,
+        );
+        (details.endpoints as Record<string, unknown>)[name] = {
+          ours,
+          bare: base,
+          bodyBytes: sample.size,
+          examplePath: list[0],
+        };
         const bareName = `bare node:http, fixed ${sample.size}-byte JSON`;
         rows.push(
-          row({ scenario: '4 API reads', metric: `${name} req/s`, unit: 'req/s', ours: median(ours.map((r) => r.requestsPerSecond)), baseline: median(base.map((r) => r.requestsPerSecond)), baselineName: bareName, reps }),
-          row({ scenario: '4 API reads', metric: `${name} p99`, unit: 'ms', ours: median(ours.map((r) => r.p99)), baseline: median(base.map((r) => r.p99)), baselineName: bareName, reps }),
+          row({
+            scenario: '4 API reads',
+            metric: `${name} req/s`,
+            unit: 'req/s',
+            ours: median(ours.map((r) => r.requestsPerSecond)),
+            baseline: median(base.map((r) => r.requestsPerSecond)),
+            baselineName: bareName,
+            reps,
+          }),
+          row({
+            scenario: '4 API reads',
+            metric: `${name} p99`,
+            unit: 'ms',
+            ours: median(ours.map((r) => r.p99)),
+            baseline: median(base.map((r) => r.p99)),
+            baselineName: bareName,
+            reps,
+          }),
         );
       }
       const mem = stack.pids.embedded ? memoryOf(stack.pids.embedded) : undefined;
-      if (mem) rows.push(row({ scenario: '4 API reads', metric: 'peak RSS API+worker+projections process', unit: 'MiB', ours: mem.peakRssMiB, reps: 1 }));
+      if (mem)
+        rows.push(
+          row({
+            scenario: '4 API reads',
+            metric: 'peak RSS API+worker+projections process',
+            unit: 'MiB',
+            ours: mem.peakRssMiB,
+            reps: 1,
+          }),
+        );
       details.memory = { embedded: mem, temporal: stack.pids.temporal ? memoryOf(stack.pids.temporal) : undefined };
     } finally {
       http.close();

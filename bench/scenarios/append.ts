@@ -25,7 +25,8 @@ function sampleEvents(count: number): EventToAppend[] {
 }
 
 const withId = (e: EventToAppend, id: string): EventToAppend => ({ ...e, id });
-const uuidOf = (rep: number, i: number) => `00000000-0000-4000-8000-${(rep * 10_000_000 + i).toString(16).padStart(12, '0')}`;
+const uuidOf = (rep: number, i: number) =>
+  `00000000-0000-4000-8000-${(rep * 10_000_000 + i).toString(16).padStart(12, '0')}`;
 
 async function oursSingle(events: EventToAppend[], rep: number): Promise<number> {
   const scratch = scratchDir('append-ours');
@@ -35,7 +36,11 @@ async function oursSingle(events: EventToAppend[], rep: number): Promise<number>
     const t0 = now();
     for (let i = 0; i < events.length; i++) {
       const s = i % STREAMS;
-      await store.append(`nomination-s${s}`, [withId(events[i], uuidOf(rep, i))], revisions[s] < 0 ? 'no_stream' : revisions[s]);
+      await store.append(
+        `nomination-s${s}`,
+        [withId(events[i], uuidOf(rep, i))],
+        revisions[s] < 0 ? 'no_stream' : revisions[s],
+      );
       revisions[s]++;
     }
     return events.length / ((now() - t0) / 1000);
@@ -69,11 +74,21 @@ async function rawInserts(events: EventToAppend[], batch: number, rep: number): 
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  const insert = db.prepare('INSERT INTO events (stream, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO events (stream, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const write = db.transaction((stream: string, firstRevision: number, slice: EventToAppend[], firstIndex: number) => {
     const recordedAt = new Date().toISOString();
     slice.forEach((e, j) =>
-      insert.run(stream, firstRevision + j, uuidOf(rep, firstIndex + j), e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), recordedAt),
+      insert.run(
+        stream,
+        firstRevision + j,
+        uuidOf(rep, firstIndex + j),
+        e.type,
+        JSON.stringify(e.data),
+        JSON.stringify(e.metadata),
+        recordedAt,
+      ),
     );
   });
   const revisions = new Array<number>(STREAMS).fill(-1);
@@ -106,16 +121,48 @@ export const appendScenario: Scenario = {
     const singleEvents = sampleEvents(singles);
     const batchEvents = sampleEvents(batches * 100);
     ctx.log(`  single-event appends: ${singles} per repetition, ${reps} repetitions`);
-    const single = await alternate(reps, (rep) => oursSingle(singleEvents, rep), (rep) => rawInserts(singleEvents, 1, rep));
+    const single = await alternate(
+      reps,
+      (rep) => oursSingle(singleEvents, rep),
+      (rep) => rawInserts(singleEvents, 1, rep),
+    );
     ctx.log(`  100-event batches: ${batches} per repetition`);
-    const batch = await alternate(reps, (rep) => oursBatch(batchEvents, 100, rep), (rep) => rawInserts(batchEvents, 100, rep));
+    const batch = await alternate(
+      reps,
+      (rep) => oursBatch(batchEvents, 100, rep),
+      (rep) => rawInserts(batchEvents, 100, rep),
+    );
     const baselineName = 'raw better-sqlite3 INSERTs, same schema/pragmas';
     return {
       rows: [
-        row({ scenario: '1 append', metric: 'single-event appends', unit: 'events/s', ours: median(single.a), baseline: median(single.b), baselineName, reps }),
-        row({ scenario: '1 append', metric: '100-event batches', unit: 'events/s', ours: median(batch.a), baseline: median(batch.b), baselineName, reps }),
+        row({
+          scenario: '1 append',
+          metric: 'single-event appends',
+          unit: 'events/s',
+          ours: median(single.a),
+          baseline: median(single.b),
+          baselineName,
+          reps,
+        }),
+        row({
+          scenario: '1 append',
+          metric: '100-event batches',
+          unit: 'events/s',
+          ours: median(batch.a),
+          baseline: median(batch.b),
+          baselineName,
+          reps,
+        }),
       ],
-      details: { singles, batches, batchSize: 100, streams: STREAMS, single, batch, bytesPerEvent: avgBytes(singleEvents) },
+      details: {
+        singles,
+        batches,
+        batchSize: 100,
+        streams: STREAMS,
+        single,
+        batch,
+        bytesPerEvent: avgBytes(singleEvents),
+      },
     };
   },
 };

@@ -13,7 +13,10 @@ import { median, now } from '../lib/stats';
 const AT = '2026-11-23T03:00:00.000Z';
 const actor = { userId: 'chutich', roles: ['CHAIRMAN' as const] };
 
-export async function allocationCost(issued: number, samples = 3): Promise<{ issued: number; msPerAllocation: number; samples: number[] }> {
+export async function allocationCost(
+  issued: number,
+  samples = 3,
+): Promise<{ issued: number; msPerAllocation: number; samples: number[] }> {
   const scratch = scratchDir('decision-numbers');
   const store = new SqliteEventStore({ filename: join(scratch.dir, 'events.sqlite') });
   const stream = decisionNumberStreamName('UBND', 2026);
@@ -26,8 +29,22 @@ export async function allocationCost(issued: number, samples = 3): Promise<{ iss
         events.push({
           id: deterministicEventId(stream, nominationId),
           type: 'DecisionNumberAllocated',
-          data: { authority: 'UBND', year: 2026, sequence: i + 1, decisionNumber: formatDecisionNumber(i + 1, 'UBND'), nominationId, at: AT },
-          metadata: { actorId: 'chutich', actorRole: 'CHAIRMAN', occurredAt: AT, correlationId: nominationId, causationId: `c-${i}`, schemaVersion: 1 },
+          data: {
+            authority: 'UBND',
+            year: 2026,
+            sequence: i + 1,
+            decisionNumber: formatDecisionNumber(i + 1, 'UBND'),
+            nominationId,
+            at: AT,
+          },
+          metadata: {
+            actorId: 'chutich',
+            actorRole: 'CHAIRMAN',
+            occurredAt: AT,
+            correlationId: nominationId,
+            causationId: `c-${i}`,
+            schemaVersion: 1,
+          },
         });
       }
       await store.append(stream, events, from === 0 ? 'no_stream' : from - 1);
@@ -35,7 +52,13 @@ export async function allocationCost(issued: number, samples = 3): Promise<{ iss
     const times: number[] = [];
     for (let k = 0; k < samples; k++) {
       const t0 = now();
-      await allocateDecisionNumber(store, { authority: 'UBND', nominationId: `new-${k}`, now: AT, actor, commandId: `new-${k}` });
+      await allocateDecisionNumber(store, {
+        authority: 'UBND',
+        nominationId: `new-${k}`,
+        now: AT,
+        actor,
+        commandId: `new-${k}`,
+      });
       times.push(now() - t0);
     }
     return { issued, msPerAllocation: median(times), samples: times };

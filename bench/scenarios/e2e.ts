@@ -33,8 +33,20 @@ interface UnitPeople {
 }
 
 const UNITS: UnitPeople[] = [
-  { officer: 'canbo.donvi1', head: 'thutruong.donvi1', leader: 'truongcum.cum1', recuser: 'hoidong1', voters: ['hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'] },
-  { officer: 'canbo.donvi3', head: 'thutruong.donvi3', leader: 'truongcum.cum2', recuser: 'hoidong3', voters: ['hoidong1', 'hoidong2', 'hoidong4', 'hoidong5', 'chutich'] },
+  {
+    officer: 'canbo.donvi1',
+    head: 'thutruong.donvi1',
+    leader: 'truongcum.cum1',
+    recuser: 'hoidong1',
+    voters: ['hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'],
+  },
+  {
+    officer: 'canbo.donvi3',
+    head: 'thutruong.donvi3',
+    leader: 'truongcum.cum2',
+    recuser: 'hoidong3',
+    voters: ['hoidong1', 'hoidong2', 'hoidong4', 'hoidong5', 'chutich'],
+  },
 ];
 const USERS = [...new Set(UNITS.flatMap((u) => [u.officer, u.head, u.leader, u.recuser, ...u.voters]).concat('thuky'))];
 
@@ -45,7 +57,8 @@ export async function login(http: HttpClient, users: string[] = USERS): Promise<
   const tokens: Record<string, string> = {};
   for (const username of users) {
     const r = await http.send<{ accessToken: string }>('POST', '/api/auth/login', { username, password: PASSWORD });
-    if (r.status !== 200 && r.status !== 201) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+    if (r.status !== 200 && r.status !== 201)
+      throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
     tokens[username] = r.body.accessToken;
   }
   return tokens;
@@ -64,7 +77,13 @@ interface FlowRun {
   steps: Record<string, LatencySummary>;
 }
 
-async function driveFlows(http: HttpClient, tokens: Record<string, string>, flows: number, concurrency: number, tag: string): Promise<FlowRun> {
+async function driveFlows(
+  http: HttpClient,
+  tokens: Record<string, string>,
+  flows: number,
+  concurrency: number,
+  tag: string,
+): Promise<FlowRun> {
   const samples: Record<string, number[]> = {};
   let commands = 0;
   let failed = 0;
@@ -85,12 +104,24 @@ async function driveFlows(http: HttpClient, tokens: Record<string, string>, flow
     async (i) => {
       const u = UNITS[i % UNITS.length];
       try {
-        const drafted = await step('draft', u.officer, 'POST', '/api/nominations', {
-          campaignId: CAMPAIGN,
-          awardCode: 'BANG_KHEN_TINH',
-          nominee: { kind: 'individual', name: `Nguyễn Văn Bench ${tag}-${i}`, nomineeId: `bench-${tag}-${i}`, position: 'Giáo viên' },
-          achievements: 'Hoàn thành xuất sắc nhiệm vụ năm 2026; sáng kiến được áp dụng toàn tỉnh',
-        }, 201);
+        const drafted = await step(
+          'draft',
+          u.officer,
+          'POST',
+          '/api/nominations',
+          {
+            campaignId: CAMPAIGN,
+            awardCode: 'BANG_KHEN_TINH',
+            nominee: {
+              kind: 'individual',
+              name: `Nguyễn Văn Bench ${tag}-${i}`,
+              nomineeId: `bench-${tag}-${i}`,
+              position: 'Giáo viên',
+            },
+            achievements: 'Hoàn thành xuất sắc nhiệm vụ năm 2026; sáng kiến được áp dụng toàn tỉnh',
+          },
+          201,
+        );
         const id = String(drafted.id);
         ids.push(id);
         const p = `/api/nominations/${encodeURIComponent(id)}`;
@@ -99,7 +130,8 @@ async function driveFlows(http: HttpClient, tokens: Record<string, string>, flow
         await step('open', 'thuky', 'POST', `${p}/voting/open`, {}, 200);
         await step('recuse', u.recuser, 'POST', `${p}/recusal`, { comment: 'Cùng đơn vị với người được đề nghị' }, 200);
         let last: Record<string, unknown> = {};
-        for (const voter of u.voters) last = await step('vote', voter, 'POST', `${p}/votes`, { choice: 'approve' }, 201);
+        for (const voter of u.voters)
+          last = await step('vote', voter, 'POST', `${p}/votes`, { choice: 'approve' }, 201);
         if (last.status !== 'AWAITING_SIGNATURE') throw new Error(`after the last vote: ${JSON.stringify(last)}`);
         const signed = await step('sign', 'chutich', 'POST', `${p}/signature`, { decision: 'sign' }, 200);
         if (signed.status !== 'AWARDED' || !signed.decisionNumber) throw new Error(`sign: ${JSON.stringify(signed)}`);
@@ -111,7 +143,18 @@ async function driveFlows(http: HttpClient, tokens: Record<string, string>, flow
   );
   const seconds = (now() - t0) / 1000;
   const steps = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarise(v)]));
-  return { ids, flows, completed: flows - failed, failed, firstError, commands, seconds, flowsPerSecond: (flows - failed) / seconds, commandsPerSecond: commands / seconds, steps };
+  return {
+    ids,
+    flows,
+    completed: flows - failed,
+    failed,
+    firstError,
+    commands,
+    seconds,
+    flowsPerSecond: (flows - failed) / seconds,
+    commandsPerSecond: commands / seconds,
+    steps,
+  };
 }
 
 interface BareRun {
@@ -135,7 +178,13 @@ async function inTemporal(address: string, workflowIds: string[]): Promise<Histo
 }
 
 /** The same number of Update round-trips on a trivial workflow, same concurrency, same server. */
-async function bareUpdates(address: string, flows: number, concurrency: number, tag: string, withActivity = false): Promise<BareRun> {
+async function bareUpdates(
+  address: string,
+  flows: number,
+  concurrency: number,
+  tag: string,
+  withActivity = false,
+): Promise<BareRun> {
   const bundle = await trivialWorkflowBundle();
   const taskQueue = `bench-trivial-${tag}${withActivity ? '-act' : ''}`;
   const worker = forkTs('temporal/trivial-worker.ts', [address, taskQueue, bundle]);
@@ -154,7 +203,12 @@ async function bareUpdates(address: string, flows: number, concurrency: number, 
         let s = now();
         await client.workflow.executeUpdateWithStart(stepUpdate, {
           args: [0],
-          startWorkflowOperation: new WithStartWorkflowOperation(trivialWorkflow, { workflowId, taskQueue, args: [COMMANDS_PER_FLOW, withActivity], workflowIdConflictPolicy: 'FAIL' }),
+          startWorkflowOperation: new WithStartWorkflowOperation(trivialWorkflow, {
+            workflowId,
+            taskQueue,
+            args: [COMMANDS_PER_FLOW, withActivity],
+            workflowIdConflictPolicy: 'FAIL',
+          }),
         });
         samples.push(now() - s);
         const handle = client.workflow.getHandle(workflowId);
@@ -168,7 +222,15 @@ async function bareUpdates(address: string, flows: number, concurrency: number, 
     const seconds = (now() - t0) / 1000;
     const workerMemory = memoryOf(worker.pid!);
     const workerCpuMsPerUpdate = ((cpuSecondsOf(worker.pid) - workerCpu0) * 1000) / samples.length;
-    return { workerCpuMsPerUpdate, updates: samples.length, seconds, updatesPerSecond: samples.length / seconds, flowsPerSecond: flows / seconds, latency: summarise(samples), workerMemory };
+    return {
+      workerCpuMsPerUpdate,
+      updates: samples.length,
+      seconds,
+      updatesPerSecond: samples.length / seconds,
+      flowsPerSecond: flows / seconds,
+      latency: summarise(samples),
+      workerMemory,
+    };
   } finally {
     await connection.close();
     await stopChild(worker);
@@ -206,7 +268,17 @@ export const e2eScenario: Scenario = {
     for (const issued of issuedCounts) allocation.push(await allocationCost(issued));
     details.decisionNumberAllocation = allocation;
     for (const a of allocation)
-      rows.push(row({ scenario: '3 e2e diagnostic', metric: `decision-number allocation after ${a.issued.toLocaleString('en')} issued`, unit: 'ms', ours: a.msPerAllocation, baseline: allocation[0].msPerAllocation, baselineName: `same after ${issuedCounts[0]} issued`, reps: a.samples.length }));
+      rows.push(
+        row({
+          scenario: '3 e2e diagnostic',
+          metric: `decision-number allocation after ${a.issued.toLocaleString('en')} issued`,
+          unit: 'ms',
+          ours: a.msPerAllocation,
+          baseline: allocation[0].msPerAllocation,
+          baselineName: `same after ${issuedCounts[0]} issued`,
+          reps: a.samples.length,
+        }),
+      );
     for (const size of splitSizes) {
       const stack = await startSplitStack(bundle);
       try {
@@ -216,17 +288,27 @@ export const e2eScenario: Scenario = {
       }
     }
     return { rows, details };
-  }
+  },
 };
 
-async function runSize(ctx: ScenarioContext, stack: Stack, size: number, concurrency: number, rows: Row[], details: Record<string, unknown>, firstSize: number) {
+async function runSize(
+  ctx: ScenarioContext,
+  stack: Stack,
+  size: number,
+  concurrency: number,
+  rows: Row[],
+  details: Record<string, unknown>,
+  firstSize: number,
+) {
   const http = new HttpClient(stack.url, concurrency * 2);
   try {
     await waitForHttp(http, '/health');
     const tokens = await login(http);
     ctx.log(`  N=${size} (${stack.topology}): driving ${size} flows (${concurrency} in flight) through ${stack.url}`);
     const nodeProcesses: Record<string, number | undefined> =
-      stack.topology === 'embedded' ? { 'API+worker+projections': stack.pids.embedded } : { API: stack.pids.api, worker: stack.pids.worker };
+      stack.topology === 'embedded'
+        ? { 'API+worker+projections': stack.pids.embedded }
+        : { API: stack.pids.api, worker: stack.pids.worker };
     const nodeCpu = () => Object.values(nodeProcesses).reduce((sum: number, pid) => sum + cpuSecondsOf(pid), 0);
     const cpu0 = { node: nodeCpu(), temporal: cpuSecondsOf(stack.pids.temporal) };
     const ours = await driveFlows(http, tokens, size, concurrency, `${stack.topology}-n${size}`);
@@ -235,9 +317,13 @@ async function runSize(ctx: ScenarioContext, stack: Stack, size: number, concurr
       nodeMsPerCommand: ((nodeCpu() - cpu0.node) * 1000) / ours.commands,
       temporalMsPerCommand: ((cpuSecondsOf(stack.pids.temporal) - cpu0.temporal) * 1000) / ours.commands,
     };
-    const memory: Record<string, Memory | undefined> = Object.fromEntries(Object.entries(nodeProcesses).map(([name, pid]) => [name, pid ? memoryOf(pid) : undefined]));
+    const memory: Record<string, Memory | undefined> = Object.fromEntries(
+      Object.entries(nodeProcesses).map(([name, pid]) => [name, pid ? memoryOf(pid) : undefined]),
+    );
     memory['Temporal dev server'] = stack.pids.temporal ? memoryOf(stack.pids.temporal) : undefined;
-    ctx.log(`    ${ours.completed}/${size} flows in ${ours.seconds.toFixed(1)} s${ours.failed ? `, ${ours.failed} FAILED (${ours.firstError})` : ''}`);
+    ctx.log(
+      `    ${ours.completed}/${size} flows in ${ours.seconds.toFixed(1)} s${ours.failed ? `, ${ours.failed} FAILED (${ours.firstError})` : ''}`,
+    );
     const breakdown = await inTemporal(stack.temporalAddress, ours.ids.slice(0, 50).map(nominationWorkflowId));
     ctx.log(
       `    inside Temporal (p50): update accepted→completed ${breakdown.updateAcceptedToCompleted.p50} ms, activity queued ${breakdown.activityQueued.p50} ms, ` +
@@ -245,34 +331,119 @@ async function runSize(ctx: ScenarioContext, stack: Stack, size: number, concurr
     );
     const temporalBefore = cpuSecondsOf(stack.pids.temporal);
     const bare = await bareUpdates(stack.temporalAddress, size, concurrency, `${stack.topology}-n${size}`);
-    const bareCpu = { temporalMsPerUpdate: ((cpuSecondsOf(stack.pids.temporal) - temporalBefore) * 1000) / bare.updates, workerMsPerUpdate: bare.workerCpuMsPerUpdate };
+    const bareCpu = {
+      temporalMsPerUpdate: ((cpuSecondsOf(stack.pids.temporal) - temporalBefore) * 1000) / bare.updates,
+      workerMsPerUpdate: bare.workerCpuMsPerUpdate,
+    };
     ctx.log(`    bare: ${bare.updates} updates in ${bare.seconds.toFixed(1)} s`);
     // Diagnostic, at the first size only: the same Updates each awaiting one no-op activity (our workflow's shape).
-    const shaped = size === firstSize && stack.topology === 'embedded' ? await bareUpdates(stack.temporalAddress, size, concurrency, `${stack.topology}-n${size}`, true) : undefined;
-    if (shaped) ctx.log(`    bare + 1 no-op activity per Update: ${shaped.updates} updates in ${shaped.seconds.toFixed(1)} s`);
+    const shaped =
+      size === firstSize && stack.topology === 'embedded'
+        ? await bareUpdates(stack.temporalAddress, size, concurrency, `${stack.topology}-n${size}`, true)
+        : undefined;
+    if (shaped)
+      ctx.log(`    bare + 1 no-op activity per Update: ${shaped.updates} updates in ${shaped.seconds.toFixed(1)} s`);
     ctx.log(
       `    CPU per command: Node ${cpu.nodeMsPerCommand.toFixed(1)} ms + Temporal ${cpu.temporalMsPerCommand.toFixed(1)} ms; ` +
         `bare Update: worker ${bareCpu.workerMsPerUpdate.toFixed(1)} ms + Temporal ${bareCpu.temporalMsPerUpdate.toFixed(1)} ms`,
     );
-    (details.sizes as Record<string, unknown>)[`${stack.topology} N=${size}`] = { ours: { ...ours, ids: undefined }, cpu, insideTemporal: breakdown, bare, bareCpu, bareWithActivity: shaped, memory };
+    (details.sizes as Record<string, unknown>)[`${stack.topology} N=${size}`] = {
+      ours: { ...ours, ids: undefined },
+      cpu,
+      insideTemporal: breakdown,
+      bare,
+      bareCpu,
+      bareWithActivity: shaped,
+      memory,
+    };
     const sc = `3 e2e N=${size}${stack.topology === 'split' ? ' split' : ''}`;
     const bareName = 'trivial workflow, same # of Updates, same server';
     rows.push(
-      row({ scenario: sc, metric: 'commands/s', unit: 'cmd/s', ours: ours.commandsPerSecond, baseline: bare.updatesPerSecond, baselineName: bareName, reps: 1 }),
-      row({ scenario: sc, metric: 'complete flows/s', unit: 'flows/s', ours: ours.flowsPerSecond, baseline: bare.flowsPerSecond, baselineName: bareName, reps: 1 }),
+      row({
+        scenario: sc,
+        metric: 'commands/s',
+        unit: 'cmd/s',
+        ours: ours.commandsPerSecond,
+        baseline: bare.updatesPerSecond,
+        baselineName: bareName,
+        reps: 1,
+      }),
+      row({
+        scenario: sc,
+        metric: 'complete flows/s',
+        unit: 'flows/s',
+        ours: ours.flowsPerSecond,
+        baseline: bare.flowsPerSecond,
+        baselineName: bareName,
+        reps: 1,
+      }),
     );
     if (shaped)
-      rows.push(row({ scenario: sc, metric: '(diagnostic) commands/s vs Updates with 1 no-op activity', unit: 'cmd/s', ours: ours.commandsPerSecond, baseline: shaped.updatesPerSecond, baselineName: 'trivial workflow + 1 no-op activity per Update', reps: 1 }));
+      rows.push(
+        row({
+          scenario: sc,
+          metric: '(diagnostic) commands/s vs Updates with 1 no-op activity',
+          unit: 'cmd/s',
+          ours: ours.commandsPerSecond,
+          baseline: shaped.updatesPerSecond,
+          baselineName: 'trivial workflow + 1 no-op activity per Update',
+          reps: 1,
+        }),
+      );
     for (const [name, s] of Object.entries(ours.steps)) {
       const baselineName = `bare Update p50 (p99 ${Math.round(bare.latency.p99)})`;
-      rows.push(row({ scenario: sc, metric: `${name} latency p50 (p99 ${Math.round(s.p99)})`, unit: 'ms', ours: s.p50, baseline: bare.latency.p50, baselineName, reps: 1 }));
+      rows.push(
+        row({
+          scenario: sc,
+          metric: `${name} latency p50 (p99 ${Math.round(s.p99)})`,
+          unit: 'ms',
+          ours: s.p50,
+          baseline: bare.latency.p50,
+          baselineName,
+          reps: 1,
+        }),
+      );
     }
     rows.push(
-      row({ scenario: sc, metric: 'CPU per command: Temporal server', unit: 'ms', ours: cpu.temporalMsPerCommand, baseline: bareCpu.temporalMsPerUpdate, baselineName: 'per bare Update', reps: 1 }),
-      row({ scenario: sc, metric: `CPU per command: Node (${Object.keys(nodeProcesses).join(' + ')})`, unit: 'ms', ours: cpu.nodeMsPerCommand, baseline: bareCpu.workerMsPerUpdate, baselineName: 'bare worker per Update', reps: 1 }),
-      row({ scenario: sc, metric: 'inside: activity (decide+append) p50', unit: 'ms', ours: breakdown.activityRunning.p50, reps: 1 }),
-      row({ scenario: sc, metric: 'inside: activity queued p50', unit: 'ms', ours: breakdown.activityQueued.p50, reps: 1 }),
-      row({ scenario: sc, metric: 'inside: Update accepted→completed p50', unit: 'ms', ours: breakdown.updateAcceptedToCompleted.p50, reps: 1 }),
+      row({
+        scenario: sc,
+        metric: 'CPU per command: Temporal server',
+        unit: 'ms',
+        ours: cpu.temporalMsPerCommand,
+        baseline: bareCpu.temporalMsPerUpdate,
+        baselineName: 'per bare Update',
+        reps: 1,
+      }),
+      row({
+        scenario: sc,
+        metric: `CPU per command: Node (${Object.keys(nodeProcesses).join(' + ')})`,
+        unit: 'ms',
+        ours: cpu.nodeMsPerCommand,
+        baseline: bareCpu.workerMsPerUpdate,
+        baselineName: 'bare worker per Update',
+        reps: 1,
+      }),
+      row({
+        scenario: sc,
+        metric: 'inside: activity (decide+append) p50',
+        unit: 'ms',
+        ours: breakdown.activityRunning.p50,
+        reps: 1,
+      }),
+      row({
+        scenario: sc,
+        metric: 'inside: activity queued p50',
+        unit: 'ms',
+        ours: breakdown.activityQueued.p50,
+        reps: 1,
+      }),
+      row({
+        scenario: sc,
+        metric: 'inside: Update accepted→completed p50',
+        unit: 'ms',
+        ours: breakdown.updateAcceptedToCompleted.p50,
+        reps: 1,
+      }),
     );
     for (const [name, m] of Object.entries(memory)) {
       if (!m) continue;
@@ -284,12 +455,17 @@ async function runSize(ctx: ScenarioContext, stack: Stack, size: number, concurr
           metric: `peak RSS ${name}`,
           unit: 'MiB',
           ours: m.peakRssMiB,
-          ...(hostsWorker ? { baseline: bare.workerMemory!.peakRssMiB, baselineName: 'bare Temporal worker process' } : {}),
+          ...(hostsWorker
+            ? { baseline: bare.workerMemory!.peakRssMiB, baselineName: 'bare Temporal worker process' }
+            : {}),
           reps: 1,
         }),
       );
     }
-    if (ours.failed) rows.push(row({ scenario: sc, metric: 'FAILED flows', unit: 'flows', ours: ours.failed, reps: 1, note: ours.firstError }));
+    if (ours.failed)
+      rows.push(
+        row({ scenario: sc, metric: 'FAILED flows', unit: 'flows', ours: ours.failed, reps: 1, note: ours.firstError }),
+      );
   } finally {
     http.close();
   }

@@ -22,7 +22,10 @@ import { row } from '../lib/report';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import { median, now, summarise, wallMs } from '../lib/stats';
 
-async function oursRebuild(file: string, ctx: ScenarioContext): Promise<{ eventsPerSecond: number; events: number; elapsedMs: number; counts: Record<string, number> }> {
+async function oursRebuild(
+  file: string,
+  ctx: ScenarioContext,
+): Promise<{ eventsPerSecond: number; events: number; elapsedMs: number; counts: Record<string, number> }> {
   const scratch = scratchDir('rebuild');
   const store = new SqliteEventStore({ filename: file });
   const db = SqliteReadModelDb.open(join(scratch.dir, 'read-models.sqlite'));
@@ -32,11 +35,18 @@ async function oursRebuild(file: string, ctx: ScenarioContext): Promise<{ events
       onProgress: (p) => {
         if (Date.now() - lastLog > 10_000) {
           lastLog = Date.now();
-          ctx.log(`    rebuild: ${p.events.toLocaleString('en')} events, ${Math.round(p.events / (p.elapsedMs / 1000)).toLocaleString('en')}/s`);
+          ctx.log(
+            `    rebuild: ${p.events.toLocaleString('en')} events, ${Math.round(p.events / (p.elapsedMs / 1000)).toLocaleString('en')}/s`,
+          );
         }
       },
     });
-    return { eventsPerSecond: result.events / (result.elapsedMs / 1000), events: result.events, elapsedMs: result.elapsedMs, counts: result.counts };
+    return {
+      eventsPerSecond: result.events / (result.elapsedMs / 1000),
+      events: result.events,
+      elapsedMs: result.elapsedMs,
+      counts: result.counts,
+    };
   } finally {
     await db.close();
     await store.close();
@@ -50,13 +60,13 @@ function rawRead(file: string): { eventsPerSecond: number; events: number } {
   try {
     const t0 = now();
     let events = 0;
-    let bytes = 0;
-    const rows = db.prepare('SELECT * FROM events WHERE position > 0 AND instr(stream, ?) = 1 ORDER BY position').iterate(NOMINATION_STREAM_PREFIX);
+    const rows = db
+      .prepare('SELECT * FROM events WHERE position > 0 AND instr(stream, ?) = 1 ORDER BY position')
+      .iterate(NOMINATION_STREAM_PREFIX);
     for (const r of rows as Iterable<{ data: string; metadata: string }>) {
       const data = JSON.parse(r.data);
       const metadata = JSON.parse(r.metadata);
       if (data && metadata) events++;
-      bytes += r.data.length;
     }
     return { eventsPerSecond: events / ((now() - t0) / 1000), events };
   } finally {
@@ -72,7 +82,11 @@ async function storeRead(file: string): Promise<{ eventsPerSecond: number; event
     let from = 0;
     let events = 0;
     for (;;) {
-      const page = await store.readAll({ fromPosition: from, maxCount: 1000, streamPrefixes: [NOMINATION_STREAM_PREFIX] });
+      const page = await store.readAll({
+        fromPosition: from,
+        maxCount: 1000,
+        streamPrefixes: [NOMINATION_STREAM_PREFIX],
+      });
       events += page.length;
       if (page.length < 1000) break;
       from = page[page.length - 1].position;
@@ -101,12 +115,23 @@ async function latencyUnderLoad(ctx: ScenarioContext, eventsPerSecond: number, s
       if (m.type !== 'signed') return;
       pending.push(runner.waitForPosition(m.position, 30_000).then(() => void samples.push(wallMs() - m.t0)));
     });
-    const done = nextMessage<{ type: 'done'; events: number; appends: number; eventsPerSecond: number }>(writer, 'done', (seconds + 60) * 1000);
+    const done = nextMessage<{ type: 'done'; events: number; appends: number; eventsPerSecond: number }>(
+      writer,
+      'done',
+      (seconds + 60) * 1000,
+    );
     writer.send({ type: 'start', file, eventsPerSecond, seconds });
     const summary = await done;
     await Promise.all(pending);
-    ctx.log(`  latency: ${summary.events} events in ${summary.appends} appends at ${Math.round(summary.eventsPerSecond)}/s, ${samples.length} signatures`);
-    return { ...summarise(samples), offeredEventsPerSecond: eventsPerSecond, achievedEventsPerSecond: summary.eventsPerSecond, seconds };
+    ctx.log(
+      `  latency: ${summary.events} events in ${summary.appends} appends at ${Math.round(summary.eventsPerSecond)}/s, ${samples.length} signatures`,
+    );
+    return {
+      ...summarise(samples),
+      offeredEventsPerSecond: eventsPerSecond,
+      achievedEventsPerSecond: summary.eventsPerSecond,
+      seconds,
+    };
   } finally {
     await stopChild(writer);
     await runner.stop();
@@ -135,17 +160,48 @@ export const rebuildScenario: Scenario = {
       raw.push(rawRead(seeded.file));
       read.push(await storeRead(seeded.file));
       ours.push(await oursRebuild(seeded.file, ctx));
-      ctx.log(`  rep ${rep + 1}: rebuild ${Math.round(ours[rep].eventsPerSecond)}/s, store read ${Math.round(read[rep].eventsPerSecond)}/s, raw read ${Math.round(raw[rep].eventsPerSecond)}/s`);
+      ctx.log(
+        `  rep ${rep + 1}: rebuild ${Math.round(ours[rep].eventsPerSecond)}/s, store read ${Math.round(read[rep].eventsPerSecond)}/s, raw read ${Math.round(raw[rep].eventsPerSecond)}/s`,
+      );
     }
     const rate = ctx.quick ? 500 : 1_000;
     const seconds = ctx.quick ? 3 : 20;
     const latency = await latencyUnderLoad(ctx, rate, seconds);
     const baselineName = 'raw better-sqlite3 read + JSON.parse of the same events';
     const rows = [
-      row({ scenario: '2 rebuild', metric: `rebuild 4 read models, ${(size / 1e6).toLocaleString('en')}M-event store`, unit: 'events/s', ours: median(ours.map((o) => o.eventsPerSecond)), baseline: median(raw.map((r) => r.eventsPerSecond)), baselineName, reps }),
-      row({ scenario: '2 rebuild', metric: '(diagnostic) store readAll only', unit: 'events/s', ours: median(read.map((o) => o.eventsPerSecond)), baseline: median(raw.map((r) => r.eventsPerSecond)), baselineName, reps }),
-      row({ scenario: '2 latency', metric: `append→registry p50 @${rate} ev/s`, unit: 'ms', ours: latency.p50, reps: 1, note: `${latency.count} signatures` }),
-      row({ scenario: '2 latency', metric: `append→registry p99 @${rate} ev/s`, unit: 'ms', ours: latency.p99, reps: 1 }),
+      row({
+        scenario: '2 rebuild',
+        metric: `rebuild 4 read models, ${(size / 1e6).toLocaleString('en')}M-event store`,
+        unit: 'events/s',
+        ours: median(ours.map((o) => o.eventsPerSecond)),
+        baseline: median(raw.map((r) => r.eventsPerSecond)),
+        baselineName,
+        reps,
+      }),
+      row({
+        scenario: '2 rebuild',
+        metric: '(diagnostic) store readAll only',
+        unit: 'events/s',
+        ours: median(read.map((o) => o.eventsPerSecond)),
+        baseline: median(raw.map((r) => r.eventsPerSecond)),
+        baselineName,
+        reps,
+      }),
+      row({
+        scenario: '2 latency',
+        metric: `append→registry p50 @${rate} ev/s`,
+        unit: 'ms',
+        ours: latency.p50,
+        reps: 1,
+        note: `${latency.count} signatures`,
+      }),
+      row({
+        scenario: '2 latency',
+        metric: `append→registry p99 @${rate} ev/s`,
+        unit: 'ms',
+        ours: latency.p99,
+        reps: 1,
+      }),
     ];
     return { rows, details: { store: { ...seeded.stats, file: seeded.file }, ours, raw, storeRead: read, latency } };
   },

@@ -81,12 +81,88 @@ export const REGISTRY_MIX: Record<Path, number> = {
   WITHDRAWN: 0,
 };
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Hoàng', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Huỳnh',
+  'Hoàng',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thanh', 'Hữu', 'Ngọc', 'Quốc', 'Thu', 'Đức', 'Kim', 'Hoài', 'Gia'];
-const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hùng', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Ngân', 'Phúc', 'Phương', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Trung', 'Tuấn', 'Vy', 'Yến'];
-const POSITIONS = ['Giáo viên', 'Bác sĩ', 'Điều dưỡng', 'Kỹ sư', 'Chuyên viên', 'Công nhân', 'Nông dân', 'Cán bộ xã', 'Hiệu trưởng', 'Trưởng phòng'];
-const COLLECTIVES = ['Trường THCS', 'Trường Tiểu học', 'Trạm Y tế xã', 'Phòng Tài chính', 'Hợp tác xã', 'Đội sản xuất', 'Phòng Giáo dục', 'Bệnh viện huyện'];
-const PLACES = ['Châu Thành', 'Mỏ Cày Nam', 'Giồng Trôm', 'Bình Đại', 'Ba Tri', 'Thạnh Phú', 'Chợ Lách', 'An Hội', 'Phú Tân', 'Tân Thạch'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Châu',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hùng',
+  'Khánh',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Nam',
+  'Ngân',
+  'Phúc',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Trung',
+  'Tuấn',
+  'Vy',
+  'Yến',
+];
+const POSITIONS = [
+  'Giáo viên',
+  'Bác sĩ',
+  'Điều dưỡng',
+  'Kỹ sư',
+  'Chuyên viên',
+  'Công nhân',
+  'Nông dân',
+  'Cán bộ xã',
+  'Hiệu trưởng',
+  'Trưởng phòng',
+];
+const COLLECTIVES = [
+  'Trường THCS',
+  'Trường Tiểu học',
+  'Trạm Y tế xã',
+  'Phòng Tài chính',
+  'Hợp tác xã',
+  'Đội sản xuất',
+  'Phòng Giáo dục',
+  'Bệnh viện huyện',
+];
+const PLACES = [
+  'Châu Thành',
+  'Mỏ Cày Nam',
+  'Giồng Trôm',
+  'Bình Đại',
+  'Ba Tri',
+  'Thạnh Phú',
+  'Chợ Lách',
+  'An Hội',
+  'Phú Tân',
+  'Tân Thạch',
+];
 
 interface UnitSide {
   officer: Actor;
@@ -100,8 +176,24 @@ interface UnitSide {
 }
 
 const UNITS: UnitSide[] = [
-  { officer: fx.canboDonvi1, head: fx.thutruongDonvi1, leader: fx.truongcumCum1, unitId: 'donvi1', clusterId: 'cum1', recuser: fx.hoidong1, voters: [] },
-  { officer: fx.canboDonvi3, head: fx.thutruongDonvi3, leader: fx.truongcumCum2, unitId: 'donvi3', clusterId: 'cum2', recuser: fx.hoidong3, voters: [] },
+  {
+    officer: fx.canboDonvi1,
+    head: fx.thutruongDonvi1,
+    leader: fx.truongcumCum1,
+    unitId: 'donvi1',
+    clusterId: 'cum1',
+    recuser: fx.hoidong1,
+    voters: [],
+  },
+  {
+    officer: fx.canboDonvi3,
+    head: fx.thutruongDonvi3,
+    leader: fx.truongcumCum2,
+    unitId: 'donvi3',
+    clusterId: 'cum2',
+    recuser: fx.hoidong3,
+    voters: [],
+  },
 ];
 for (const u of UNITS) u.voters = fx.councilActors.filter((m) => m.userId !== u.recuser.userId);
 
@@ -207,12 +299,29 @@ export class NominationGenerator {
     const path = this.choosePath();
     const unit = this.pick(UNITS);
     const year = new Date(this.clock).getUTCFullYear();
-    const campaign: Campaign = { id: `dong-khoi-moi-${year}`, year, submissionDeadline: `${year + 1}-06-30T17:00:00+07:00` };
+    const campaign: Campaign = {
+      id: `dong-khoi-moi-${year}`,
+      year,
+      submissionDeadline: `${year + 1}-06-30T17:00:00+07:00`,
+    };
     const r = this.random();
-    const award: AwardType = path === 'ONE_OFF_AWARDED' ? fx.BANG_KHEN_TINH : r < 0.62 ? fx.BANG_KHEN_TINH : r < 0.9 ? fx.TAP_THE_LDXS : r < 0.96 ? fx.award('CO_THI_DUA_TINH') : fx.CONG_DAN_DONG_KHOI;
+    const award: AwardType =
+      path === 'ONE_OFF_AWARDED'
+        ? fx.BANG_KHEN_TINH
+        : r < 0.62
+          ? fx.BANG_KHEN_TINH
+          : r < 0.9
+            ? fx.TAP_THE_LDXS
+            : r < 0.96
+              ? fx.award('CO_THI_DUA_TINH')
+              : fx.CONG_DAN_DONG_KHOI;
     const collective = award.recipient === 'collective' || (award.recipient === 'both' && this.random() < 0.25);
     const nominee: Nominee = collective
-      ? { kind: 'collective', name: `${this.pick(COLLECTIVES)} ${this.pick(PLACES)}`, nomineeId: `unit-${unit.unitId}-${serial}` }
+      ? {
+          kind: 'collective',
+          name: `${this.pick(COLLECTIVES)} ${this.pick(PLACES)}`,
+          nomineeId: `unit-${unit.unitId}-${serial}`,
+        }
       : {
           kind: 'individual',
           name: `${this.pick(FAMILY)} ${this.pick(MIDDLE)} ${this.pick(GIVEN)}`,
@@ -245,26 +354,47 @@ export class NominationGenerator {
         documents: ['to-trinh.pdf', 'bao-cao-thanh-tich.pdf'],
         achievements: `Hoàn thành xuất sắc nhiệm vụ năm ${n.campaign.year}; ${this.pick(['sáng kiến được áp dụng toàn tỉnh', 'dẫn đầu phong trào thi đua của cụm', 'có mô hình hay được nhân rộng', 'đạt chỉ tiêu vượt kế hoạch'])}`,
       });
-    const submit: Step = (nominationId, at) => fx.submitNomination({ nominationId, at, by: u.head, campaign: n.campaign });
-    const review = (decision: 'endorse' | 'return' | 'reject'): Step => (nominationId, at) =>
-      fx.reviewAtCluster(decision, { nominationId, at, by: u.leader, ...(decision === 'endorse' ? {} : { comment: 'Bổ sung minh chứng sáng kiến' }) });
-    const edit: Step = (nominationId, at) => fx.editNomination({ achievements: 'Bổ sung: sáng kiến được Hội đồng sáng kiến tỉnh công nhận' }, { nominationId, at, by: u.officer });
+    const submit: Step = (nominationId, at) =>
+      fx.submitNomination({ nominationId, at, by: u.head, campaign: n.campaign });
+    const review =
+      (decision: 'endorse' | 'return' | 'reject'): Step =>
+      (nominationId, at) =>
+        fx.reviewAtCluster(decision, {
+          nominationId,
+          at,
+          by: u.leader,
+          ...(decision === 'endorse' ? {} : { comment: 'Bổ sung minh chứng sáng kiến' }),
+        });
+    const edit: Step = (nominationId, at) =>
+      fx.editNomination(
+        { achievements: 'Bổ sung: sáng kiến được Hội đồng sáng kiến tỉnh công nhận' },
+        { nominationId, at, by: u.officer },
+      );
     const resubmit: Step = (nominationId, at) => fx.resubmitNomination({ nominationId, at, by: u.head });
     const open: Step = (nominationId, at) =>
       fx.openCouncilVoting({ nominationId, at, deadline: new Date(Date.parse(at) + 365 * DAY).toISOString() });
-    const recuse: Step = (nominationId, at) => fx.recuseFromCouncil(u.recuser, { nominationId, at, comment: 'Cùng đơn vị với người được đề nghị' });
-    const vote = (member: Actor, choice: 'approve' | 'reject'): Step => (nominationId, at) => fx.castCouncilVote(member, choice, { nominationId, at });
+    const recuse: Step = (nominationId, at) =>
+      fx.recuseFromCouncil(u.recuser, { nominationId, at, comment: 'Cùng đơn vị với người được đề nghị' });
+    const vote =
+      (member: Actor, choice: 'approve' | 'reject'): Step =>
+      (nominationId, at) =>
+        fx.castCouncilVote(member, choice, { nominationId, at });
     const close: Step = (nominationId, at) => fx.closeCouncilVoting('ALL_VOTED', { nominationId, at });
-    const remind = (stage: 'CLUSTER_REVIEW'): Step => (nominationId, at) => fx.issueStageReminder(stage, { nominationId, at, dueAt: new Date(Date.parse(at) + 2 * DAY).toISOString() });
+    const remind =
+      (stage: 'CLUSTER_REVIEW'): Step =>
+      (nominationId, at) =>
+        fx.issueStageReminder(stage, { nominationId, at, dueAt: new Date(Date.parse(at) + 2 * DAY).toISOString() });
     const hold: Step = (nominationId, at) => fx.putOnHold('COMPLAINT', { nominationId, at });
-    const release: Step = (nominationId, at) => fx.releaseFromHold({ nominationId, at, comment: 'Đã giải quyết xong đơn khiếu nại' });
+    const release: Step = (nominationId, at) =>
+      fx.releaseFromHold({ nominationId, at, comment: 'Đã giải quyết xong đơn khiếu nại' });
     const decline: Step = (nominationId, at) => fx.declineSignature({ nominationId, at });
     const withdraw: Step = (nominationId, at) => fx.withdrawNomination({ nominationId, at, by: u.head });
     const revoke: Step = (nominationId, at) => fx.revokeAward('CRITERIA_NOT_MET', { nominationId, at });
     const sign: Step = () => 'ALLOCATE_AND_SIGN';
 
     // A refusal: two members reject, so approval stays below the threshold (3 of 6 < 70%).
-    const votes = (choice: 'approve' | 'reject') => u.voters.map((m, i) => vote(m, choice === 'reject' && i < 2 ? 'reject' : 'approve'));
+    const votes = (choice: 'approve' | 'reject') =>
+      u.voters.map((m, i) => vote(m, choice === 'reject' && i < 2 ? 'reject' : 'approve'));
     const council = (choice: 'approve' | 'reject' = 'approve'): Step[] => [open, recuse, ...votes(choice), close];
     const toCouncil: Step[] = n.skipsCluster ? [draft, submit] : [draft, submit, review('endorse')];
 
@@ -273,9 +403,13 @@ export class NominationGenerator {
       case 'ONE_OFF_AWARDED':
         return [...toCouncil, ...council(), sign];
       case 'RETURNED_THEN_AWARDED':
-        return n.skipsCluster ? [...toCouncil, ...council(), sign] : [draft, submit, review('return'), edit, resubmit, review('endorse'), ...council(), sign];
+        return n.skipsCluster
+          ? [...toCouncil, ...council(), sign]
+          : [draft, submit, review('return'), edit, resubmit, review('endorse'), ...council(), sign];
       case 'REMINDED_THEN_AWARDED':
-        return n.skipsCluster ? [...toCouncil, ...council(), sign] : [draft, submit, remind('CLUSTER_REVIEW'), review('endorse'), ...council(), sign];
+        return n.skipsCluster
+          ? [...toCouncil, ...council(), sign]
+          : [draft, submit, remind('CLUSTER_REVIEW'), review('endorse'), ...council(), sign];
       case 'HELD_THEN_AWARDED':
         return [...toCouncil, hold, release, ...council(), sign];
       case 'AWARDED_THEN_REVOKED':
@@ -306,7 +440,11 @@ export class NominationGenerator {
     let allocation: GeneratedAppend | undefined;
     if (built === 'ALLOCATE_AND_SIGN') {
       allocation = this.allocate(a, at, commandId);
-      command = fx.signAwardDecision({ nominationId: a.nominationId, at, decisionNumber: (allocation.events[0].data as { decisionNumber: string }).decisionNumber });
+      command = fx.signAwardDecision({
+        nominationId: a.nominationId,
+        at,
+        decisionNumber: (allocation.events[0].data as { decisionNumber: string }).decisionNumber,
+      });
     } else {
       command = built;
     }
@@ -381,7 +519,10 @@ export class NominationGenerator {
       decisionNumber: s.decisionNumber,
       oneOff: s.oneOff,
     };
-    const [recorded] = decideNomineeRecord({ type: 'RecordAward', nomineeId: s.nominee.nomineeId, award, now: at, source: 'SIGNED' }, { awards: [] });
+    const [recorded] = decideNomineeRecord(
+      { type: 'RecordAward', nomineeId: s.nominee.nomineeId, award, now: at, source: 'SIGNED' },
+      { awards: [] },
+    );
     const stream = nomineeStreamName(s.nominee.nomineeId);
     this.queued.push({
       stream,
@@ -398,4 +539,3 @@ export class NominationGenerator {
     });
   }
 }
-

@@ -15,16 +15,21 @@ interface Start {
 }
 
 process.on('message', (m: Start) => {
-  if (m?.type === 'start') run(m).catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  if (m?.type === 'start')
+    run(m).catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
 });
 process.send!({ type: 'ready' });
 
 async function run(m: Start) {
   const store = new SqliteEventStore({ filename: m.file });
-  const generator = new NominationGenerator({ expectedEvents: m.eventsPerSecond * m.seconds, seed: 99, idPrefix: 'live' });
+  const generator = new NominationGenerator({
+    expectedEvents: m.eventsPerSecond * m.seconds,
+    seed: 99,
+    idPrefix: 'live',
+  });
   const started = wallMs();
   let written = 0;
   let appends = 0;
@@ -36,7 +41,8 @@ async function run(m: Start) {
       const result = await store.append(a.stream, a.events, a.expectedRevision < 0 ? 'no_stream' : a.expectedRevision);
       written += a.events.length;
       appends++;
-      if (a.events.some((e) => e.type === 'AwardDecisionSigned')) process.send!({ type: 'signed', position: result.position, t0 });
+      if (a.events.some((e) => e.type === 'AwardDecisionSigned'))
+        process.send!({ type: 'signed', position: result.position, t0 });
     }
     await new Promise((r) => setTimeout(r, 5));
   }

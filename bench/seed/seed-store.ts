@@ -14,7 +14,13 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@tdkt/event-store';
 import { DATA_DIR } from '../lib/paths';
-import { GENERATOR_VERSION, NominationGenerator, REALISTIC_MIX, REGISTRY_MIX, type GeneratorStats } from './nomination-generator';
+import {
+  GENERATOR_VERSION,
+  NominationGenerator,
+  REALISTIC_MIX,
+  REGISTRY_MIX,
+  type GeneratorStats,
+} from './nomination-generator';
 
 export type SeedKind = 'realistic' | 'registry';
 
@@ -39,7 +45,10 @@ export function seedFileName(spec: SeedSpec): string {
 }
 
 /** The cached store for `spec`, generated first when missing. */
-export async function ensureSeededStore(spec: SeedSpec, log: (line: string) => void = () => undefined): Promise<SeededStore> {
+export async function ensureSeededStore(
+  spec: SeedSpec,
+  log: (line: string) => void = () => undefined,
+): Promise<SeededStore> {
   const file = seedFileName(spec);
   if (existsSync(file)) return { file, stats: readStats(file), cached: true };
   mkdirSync(DATA_DIR, { recursive: true });
@@ -56,13 +65,16 @@ export async function ensureSeededStore(spec: SeedSpec, log: (line: string) => v
   const insert = db.prepare(
     'INSERT INTO events (stream, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const target = spec.kind === 'registry' ? (spec.awards ?? 0) * 14 : spec.events ?? 0;
+  const target = spec.kind === 'registry' ? (spec.awards ?? 0) * 14 : (spec.events ?? 0);
   const generator = new NominationGenerator({
     expectedEvents: target,
     mix: spec.kind === 'registry' ? REGISTRY_MIX : REALISTIC_MIX,
     idPrefix: spec.kind === 'registry' ? 'reg' : 'nom',
   });
-  const done = () => (spec.kind === 'registry' ? generator.stats.awards >= (spec.awards ?? 0) : generator.stats.events >= (spec.events ?? 0));
+  const done = () =>
+    spec.kind === 'registry'
+      ? generator.stats.awards >= (spec.awards ?? 0)
+      : generator.stats.events >= (spec.events ?? 0);
   let nominationEvents = 0;
   let lastLog = Date.now();
   const chunk = db.transaction(() => {
@@ -70,7 +82,15 @@ export async function ensureSeededStore(spec: SeedSpec, log: (line: string) => v
       const append = generator.next();
       const nomination = append.stream.startsWith('nomination-');
       append.events.forEach((e, index) => {
-        insert.run(append.stream, append.expectedRevision + 1 + index, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), append.at);
+        insert.run(
+          append.stream,
+          append.expectedRevision + 1 + index,
+          e.id,
+          e.type,
+          JSON.stringify(e.data),
+          JSON.stringify(e.metadata),
+          append.at,
+        );
         if (nomination) nominationEvents++;
       });
     }
@@ -79,7 +99,9 @@ export async function ensureSeededStore(spec: SeedSpec, log: (line: string) => v
     chunk();
     if (Date.now() - lastLog > 5_000) {
       lastLog = Date.now();
-      log(`  seeding ${spec.kind}: ${generator.stats.events.toLocaleString('en')} events, ${generator.stats.awards.toLocaleString('en')} awards`);
+      log(
+        `  seeding ${spec.kind}: ${generator.stats.events.toLocaleString('en')} events, ${generator.stats.awards.toLocaleString('en')} awards`,
+      );
     }
   }
   const stats = { ...generator.stats, totalEvents: generator.stats.events, nominationEvents };

@@ -8,8 +8,18 @@ import { startEmbedded } from '../../apps/embedded/src/embedded';
 
 async function main() {
   const bundle = process.argv[2];
-  const system = await startEmbedded({ workflowBundle: { codePath: bundle }, temporalUi: false, logger: ['error'], onProgress: () => undefined });
-  process.send!({ type: 'ready', url: system.url, temporalAddress: system.config.temporal.address, temporalPid: system.devServer?.pid });
+  const system = await startEmbedded({
+    workflowBundle: { codePath: bundle },
+    temporalUi: false,
+    logger: ['error'],
+    onProgress: () => undefined,
+  });
+  process.send!({
+    type: 'ready',
+    url: system.url,
+    temporalAddress: system.config.temporal.address,
+    temporalPid: system.devServer?.pid,
+  });
   const stop = async () => {
     await system.stop();
     process.exit(0);

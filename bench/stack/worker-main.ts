@@ -7,7 +7,10 @@ import { loadAppConfig } from '@tdkt/config';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 
 async function main() {
-  const { app, worker } = await createWorkerApp({ config: loadAppConfig(), workflowBundle: { codePath: process.argv[2] }, temporalLogLevel: 'ERROR' }, { logger: ['error'] });
+  const { app, worker } = await createWorkerApp(
+    { config: loadAppConfig(), workflowBundle: { codePath: process.argv[2] }, temporalLogLevel: 'ERROR' },
+    { logger: ['error'] },
+  );
   process.send!({ type: 'ready' });
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
   await worker.whenStopped();

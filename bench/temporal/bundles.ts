@@ -28,12 +28,20 @@ async function cachedBundle(name: string, workflowsPath: string, trees: string[]
   const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet });
   writeFileSync(file, code);
   // Older bundles of changed sources are of no further use.
-  for (const old of readdirSync(DATA_DIR)) if (old.startsWith(`${name}-`) && old.endsWith('.js') && join(DATA_DIR, old) !== file) rmSync(join(DATA_DIR, old), { force: true });
+  for (const old of readdirSync(DATA_DIR))
+    if (old.startsWith(`${name}-`) && old.endsWith('.js') && join(DATA_DIR, old) !== file)
+      rmSync(join(DATA_DIR, old), { force: true });
   return file;
 }
 
 /** The nomination and revocation workflows (workflows/index.ts) as the worker runs them. */
-export const nominationWorkflowBundle = () => cachedBundle('workflow-bundle', join(REPO_ROOT, 'workflows', 'index.ts'), ['workflows', 'libs/domain/src', 'libs/temporal/src']);
+export const nominationWorkflowBundle = () =>
+  cachedBundle('workflow-bundle', join(REPO_ROOT, 'workflows', 'index.ts'), [
+    'workflows',
+    'libs/domain/src',
+    'libs/temporal/src',
+  ]);
 
 /** The trivial baseline workflow. */
-export const trivialWorkflowBundle = () => cachedBundle('trivial-bundle', join(REPO_ROOT, 'bench', 'temporal', 'trivial.workflow.ts'), ['bench/temporal']);
+export const trivialWorkflowBundle = () =>
+  cachedBundle('trivial-bundle', join(REPO_ROOT, 'bench', 'temporal', 'trivial.workflow.ts'), ['bench/temporal']);

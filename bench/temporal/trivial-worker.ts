@@ -5,7 +5,13 @@ async function main() {
   const [address, taskQueue, bundle] = process.argv.slice(2);
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const connection = await NativeConnection.connect({ address });
-  const worker = await Worker.create({ connection, namespace: 'default', taskQueue, workflowBundle: { codePath: bundle }, activities: { noop: async () => undefined } });
+  const worker = await Worker.create({
+    connection,
+    namespace: 'default',
+    taskQueue,
+    workflowBundle: { codePath: bundle },
+    activities: { noop: async () => undefined },
+  });
   const running = worker.run();
   process.send!({ type: 'ready' });
   process.once('SIGTERM', () => worker.shutdown());

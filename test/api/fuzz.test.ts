@@ -10,7 +10,15 @@ import { startStack, type Stack } from './support/stack';
 
 const SEED = 20_261_201;
 const RUNS_PER_OPERATION = Number(process.env.TDKT_FUZZ_RUNS ?? 25);
-const USERS = ['canbo.donvi1', 'thutruong.donvi1', 'truongcum.cum1', 'thuky', 'hoidong2', 'chutich', 'thanhtra'] as const;
+const USERS = [
+  'canbo.donvi1',
+  'thutruong.donvi1',
+  'truongcum.cum1',
+  'thuky',
+  'hoidong2',
+  'chutich',
+  'thanhtra',
+] as const;
 
 let stack: Stack;
 let operations: { method: string; path: string; query: string[]; bodyProps: string[] }[] = [];
@@ -19,7 +27,16 @@ const knownIds: string[] = [];
 beforeAll(async () => {
   stack = await startStack();
   const doc = (await stack.http.get('/api/docs-json')).body as {
-    paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> } }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: { in: string; name: string }[];
+          requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
+        }
+      >
+    >;
     components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> };
   };
   for (const [path, methods] of Object.entries(doc.paths)) {
@@ -45,7 +62,24 @@ afterAll(async () => {
 const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('', ' ', 'a\u0000b', '%00', '../../etc/passwd', "'; DROP TABLE events; --", 'Nguyễn Văn An', '1/QĐ-UBND', 'x'.repeat(5000), '\uD800', '{}', '[]', 'null', '-1', '1e309', '9'.repeat(40)),
+  fc.constantFrom(
+    '',
+    ' ',
+    'a\u0000b',
+    '%00',
+    '../../etc/passwd',
+    "'; DROP TABLE events; --",
+    'Nguyễn Văn An',
+    '1/QĐ-UBND',
+    'x'.repeat(5000),
+    '\uD800',
+    '{}',
+    '[]',
+    'null',
+    '-1',
+    '1e309',
+    '9'.repeat(40),
+  ),
 );
 /** What a client can put in a header at all (Node refuses control and non-Latin-1 characters). */
 const headerString = fc.oneof(
@@ -54,7 +88,12 @@ const headerString = fc.oneof(
 );
 const scalar = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
 const value = fc.letrec((tie) => ({
-  v: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(hostileString, tie('v'), { maxKeys: 4 })),
+  v: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.array(tie('v'), { maxLength: 4 }),
+    fc.dictionary(hostileString, tie('v'), { maxKeys: 4 }),
+  ),
 })).v;
 /** A body sent as written (a deep value would overflow fast-check's own printing, so it stays text). */
 class RawJson {
@@ -65,14 +104,24 @@ class RawJson {
 }
 const deep = fc
   .constantFrom(40, 500, 3000, 6000)
-  .chain((n) => fc.constantFrom('{"a":', '[', '{"nominee":').map((open) => new RawJson(open.repeat(n) + '1' + (open === '[' ? ']' : '}').repeat(n))));
+  .chain((n) =>
+    fc
+      .constantFrom('{"a":', '[', '{"nominee":')
+      .map((open) => new RawJson(open.repeat(n) + '1' + (open === '[' ? ']' : '}').repeat(n))),
+  );
 
 function bodyFor(props: string[]) {
-  const shaped = props.length ? fc.record(Object.fromEntries(props.map((p) => [p, value])), { requiredKeys: [] }) : fc.constant({});
+  const shaped = props.length
+    ? fc.record(Object.fromEntries(props.map((p) => [p, value])), { requiredKeys: [] })
+    : fc.constant({});
   return fc.oneof(shaped, value, deep, fc.constant(undefined));
 }
 
-const idArb = fc.oneof(fc.constantFrom(...['00000000-0000-4000-8000-000000000000', 'x', '%00', '..', '1%2FQĐ-UBND']), fc.string({ minLength: 1, maxLength: 60 }).map(encodeURIComponent), fc.constant('KNOWN'));
+const idArb = fc.oneof(
+  fc.constantFrom(...['00000000-0000-4000-8000-000000000000', 'x', '%00', '..', '1%2FQĐ-UBND']),
+  fc.string({ minLength: 1, maxLength: 60 }).map(encodeURIComponent),
+  fc.constant('KNOWN'),
+);
 
 it('no endpoint answers a 5xx, and no refused request appends an event', async () => {
   expect(operations.length).toBeGreaterThan(15);
@@ -83,12 +132,20 @@ it('no endpoint answers a 5xx, and no refused request appends an event', async (
     const arb = fc.record({
       ids: fc.array(idArb, { minLength: 3, maxLength: 3 }),
       knownId: fc.nat({ max: knownIds.length - 1 }),
-      query: fc.dictionary(fc.oneof(fc.constantFrom(...op.query, 'page', 'q', 'x'), hostileString), hostileString, { maxKeys: 4 }),
+      query: fc.dictionary(fc.oneof(fc.constantFrom(...op.query, 'page', 'q', 'x'), hostileString), hostileString, {
+        maxKeys: 4,
+      }),
       user: fc.option(fc.constantFrom(...USERS), { nil: undefined }),
-      badAuth: fc.option(fc.constantFrom('Bearer x.y.z', 'Bearer ', 'Basic YTpi', 'Bearer ' + 'a'.repeat(300)), { nil: undefined, freq: 5 }),
+      badAuth: fc.option(fc.constantFrom('Bearer x.y.z', 'Bearer ', 'Basic YTpi', 'Bearer ' + 'a'.repeat(300)), {
+        nil: undefined,
+        freq: 5,
+      }),
       afterPosition: fc.option(fc.oneof(fc.nat().map(String), headerString), { nil: undefined, freq: 4 }),
       body: bodyFor(op.bodyProps),
-      contentType: fc.option(fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1'), { nil: undefined, freq: 6 }),
+      contentType: fc.option(
+        fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1'),
+        { nil: undefined, freq: 6 },
+      ),
     });
     await fc.assert(
       fc.asyncProperty(arb, async (input) => {

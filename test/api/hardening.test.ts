@@ -31,7 +31,9 @@ const now = () => Math.floor(Date.now() / 1000);
 describe('failed logins are limited', () => {
   it('wrong passwords sent all at once are limited like ones sent in turn', async () => {
     const tries = await Promise.all(
-      Array.from({ length: 20 }, () => stack.http.post('/api/auth/login').send({ username: 'canbo.donvi3', password: 'guess' })),
+      Array.from({ length: 20 }, () =>
+        stack.http.post('/api/auth/login').send({ username: 'canbo.donvi3', password: 'guess' }),
+      ),
     );
     const statuses = tries.map((r) => r.status);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
@@ -42,12 +44,19 @@ describe('failed logins are limited', () => {
 
   it('no proxy is trusted unless configured: a forged X-Forwarded-For, even from this host, gets no fresh allowance', async () => {
     // Express's compiled 'trust proxy' setting: is a peer at this address trusted to set X-Forwarded-For?
-    const trusts: (address: string, hop: number) => boolean = stack.system.app.getHttpAdapter().getInstance().get('trust proxy fn');
-    for (const peer of ['127.0.0.1', '::1', '10.1.2.3', '192.168.1.20', '172.16.5.4', 'fd00::2', '169.254.1.1']) expect({ peer, trusted: trusts(peer, 0) }).toEqual({ peer, trusted: false });
+    const trusts: (address: string, hop: number) => boolean = stack.system.app
+      .getHttpAdapter()
+      .getInstance()
+      .get('trust proxy fn');
+    for (const peer of ['127.0.0.1', '::1', '10.1.2.3', '192.168.1.20', '172.16.5.4', 'fd00::2', '169.254.1.1'])
+      expect({ peer, trusted: trusts(peer, 0) }).toEqual({ peer, trusted: false });
 
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const res = await stack.http.post('/api/auth/login').set('X-Forwarded-For', `203.0.113.${i}`).send({ username: 'thutruong.donvi3', password: 'guess' });
+      const res = await stack.http
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', `203.0.113.${i}`)
+        .send({ username: 'thutruong.donvi3', password: 'guess' });
       statuses.push(res.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
@@ -76,7 +85,11 @@ describe('paging and numbers out of range', () => {
       const res = await u.get(path);
       expect({ path, status: res.status }).toEqual({ path, status: 400 });
     }
-    for (const path of ['/api/registry?page=100000000000000000000', '/api/registry?year=100000000000000000000', '/api/registry/1%2FQD-UBND?year=100000000000000000000']) {
+    for (const path of [
+      '/api/registry?page=100000000000000000000',
+      '/api/registry?year=100000000000000000000',
+      '/api/registry/1%2FQD-UBND?year=100000000000000000000',
+    ]) {
       const res = await stack.http.get(path);
       expect({ path, status: res.status }).toEqual({ path, status: 400 });
     }
@@ -86,7 +99,11 @@ describe('paging and numbers out of range', () => {
 describe('read-your-writes header', () => {
   it('a position beyond the head of the store is refused at once with 400, not held until a 503', async () => {
     const started = Date.now();
-    const res = await (await stack.as('thanhtra')).get('/api/nominations').set('X-TDKT-After-Position', String((await stack.head()) + 1000));
+    const res = await (
+      await stack.as('thanhtra')
+    )
+      .get('/api/nominations')
+      .set('X-TDKT-After-Position', String((await stack.head()) + 1000));
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'VALIDATION', errors: [{ field: 'X-TDKT-After-Position' }] });
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -104,7 +121,11 @@ describe('read-your-writes header', () => {
   });
 
   it('a position the store has is waited for and then answered', async () => {
-    const res = await (await stack.as('thanhtra')).get('/api/nominations').set('X-TDKT-After-Position', String(await stack.head()));
+    const res = await (
+      await stack.as('thanhtra')
+    )
+      .get('/api/nominations')
+      .set('X-TDKT-After-Position', String(await stack.head()));
     expect(res.status).toBe(200);
   });
 });
@@ -116,7 +137,10 @@ describe('input that once crashed the validator or the database', () => {
     const head = await stack.head();
     const login = await stack.http.post('/api/auth/login').set('Content-Type', 'application/json').send(deepJson(3000));
     expect(login.status).toBe(400);
-    expect(login.body).toMatchObject({ code: 'VALIDATION', errors: [{ reasons: [expect.stringContaining('Lồng nhau quá')] }] });
+    expect(login.body).toMatchObject({
+      code: 'VALIDATION',
+      errors: [{ reasons: [expect.stringContaining('Lồng nhau quá')] }],
+    });
     const u = await stack.as('canbo.donvi1');
     const draft = await u.post('/api/nominations').set('Content-Type', 'application/json').send(deepJson(3000));
     expect(draft.status).toBe(400);
@@ -131,7 +155,11 @@ describe('input that once crashed the validator or the database', () => {
 
   it('a NUL character in a command body is a 400 and appends nothing', async () => {
     const head = await stack.head();
-    const res = await (await stack.as('canbo.donvi1')).post('/api/nominations').send({ nominee: { kind: 'individual', name: 'A\u0000B' } });
+    const res = await (
+      await stack.as('canbo.donvi1')
+    )
+      .post('/api/nominations')
+      .send({ nominee: { kind: 'individual', name: 'A\u0000B' } });
     expect(res.status).toBe(400);
     expect(await stack.head()).toBe(head);
   });
@@ -140,7 +168,12 @@ describe('input that once crashed the validator or the database', () => {
 describe('unknown things', () => {
   it('revoking a nomination that does not exist is 404 and appends nothing', async () => {
     const before = await stack.head();
-    const res = await (await stack.as('chutich')).post('/api/nominations/00000000-0000-0000-0000-000000000000/revocation', { ground: 'CRITERIA_NOT_MET', reason: 'x' });
+    const res = await (
+      await stack.as('chutich')
+    ).post('/api/nominations/00000000-0000-0000-0000-000000000000/revocation', {
+      ground: 'CRITERIA_NOT_MET',
+      reason: 'x',
+    });
     expect(res.status).toBe(404);
     expect(await stack.head()).toBe(before);
   });
@@ -153,18 +186,32 @@ describe('unknown things', () => {
 
   it('a malformed percent-escape in a path is a client error, not a server error', async () => {
     const u = await stack.as('thanhtra');
-    for (const path of ['/api/nominations/%E0%A4%A', '/api/nominations/%ZZ/audit']) expect({ path, status: (await u.get(path)).status }).toEqual({ path, status: 400 });
+    for (const path of ['/api/nominations/%E0%A4%A', '/api/nominations/%ZZ/audit'])
+      expect({ path, status: (await u.get(path)).status }).toEqual({ path, status: 400 });
     expect((await stack.http.get('/api/registry/163%2FQ%ZZ')).status).toBe(400);
   });
 
   it('a nominee name or achievements of blanks only is refused with 400 and appends nothing', async () => {
     const before = await stack.head();
     const officer = await stack.as('canbo.donvi1');
-    const draft = { campaignId: 'test-campaign', awardCode: 'BANG_KHEN_TINH', nominee: { kind: 'individual', name: 'Võ Thị Sáu' }, achievements: 'Thành tích' };
-    const blankName = await officer.post('/api/nominations', { ...draft, nominee: { kind: 'individual', name: '   ' } });
-    expect({ status: blankName.status, fields: blankName.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ status: 400, fields: ['nominee.name'] });
+    const draft = {
+      campaignId: 'test-campaign',
+      awardCode: 'BANG_KHEN_TINH',
+      nominee: { kind: 'individual', name: 'Võ Thị Sáu' },
+      achievements: 'Thành tích',
+    };
+    const blankName = await officer.post('/api/nominations', {
+      ...draft,
+      nominee: { kind: 'individual', name: '   ' },
+    });
+    expect({ status: blankName.status, fields: blankName.body.errors?.map((e: { field: string }) => e.field) }).toEqual(
+      { status: 400, fields: ['nominee.name'] },
+    );
     const blankAchievements = await officer.post('/api/nominations', { ...draft, achievements: ' \n\t ' });
-    expect({ status: blankAchievements.status, fields: blankAchievements.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ status: 400, fields: ['achievements'] });
+    expect({
+      status: blankAchievements.status,
+      fields: blankAchievements.body.errors?.map((e: { field: string }) => e.field),
+    }).toEqual({ status: 400, fields: ['achievements'] });
     expect(await stack.head()).toBe(before);
   });
 
@@ -172,7 +219,11 @@ describe('unknown things', () => {
     const before = await stack.head();
     const token = await stack.token('canbo.donvi1');
     for (const body of ['[]', '[{"campaignId":"test-campaign"}]', 'null']) {
-      const draft = await stack.http.post('/api/nominations').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send(body);
+      const draft = await stack.http
+        .post('/api/nominations')
+        .set('Authorization', `Bearer ${token}`)
+        .set('Content-Type', 'application/json')
+        .send(body);
       const login = await stack.http.post('/api/auth/login').set('Content-Type', 'application/json').send(body);
       expect({ body, draft: draft.status, login: login.status }).toEqual({ body, draft: 400, login: 400 });
     }
@@ -185,7 +236,12 @@ describe('unknown things', () => {
     const res = await stack.http
       .post('/api/nominations')
       .set('Authorization', `Bearer ${token}`)
-      .send({ campaignId: 'test-campaign', awardCode: 'BANG_KHEN_TINH', nominee: { kind: 'individual', name: 'A' }, achievements: 'x'.repeat(300_000) });
+      .send({
+        campaignId: 'test-campaign',
+        awardCode: 'BANG_KHEN_TINH',
+        nominee: { kind: 'individual', name: 'A' },
+        achievements: 'x'.repeat(300_000),
+      });
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
     expect(res.body.message).toMatch(/quá lớn/);
@@ -196,11 +252,21 @@ describe('unknown things', () => {
 describe('the public award registry', () => {
   it('shows anonymous readers no nominee identifier (it may be a citizen ID number); signed-in officials still see it', async () => {
     const cccd = 'cccd-083090001234';
-    const { decisionNumber } = await stack.toAwarded({ nominee: { kind: 'individual', name: 'Huỳnh Tấn Phát', nomineeId: cccd } });
-    const paths = ['/api/registry?q=huynh%20tan%20phat', `/api/registry/${encodeURIComponent(decisionNumber)}`, `/api/registry/${decisionNumber}`];
+    const { decisionNumber } = await stack.toAwarded({
+      nominee: { kind: 'individual', name: 'Huỳnh Tấn Phát', nomineeId: cccd },
+    });
+    const paths = [
+      '/api/registry?q=huynh%20tan%20phat',
+      `/api/registry/${encodeURIComponent(decisionNumber)}`,
+      `/api/registry/${decisionNumber}`,
+    ];
     for (const path of paths) {
       const res = await stack.http.get(path);
-      expect({ path, status: res.status, leaks: JSON.stringify(res.body).includes(cccd) }).toEqual({ path, status: 200, leaks: false });
+      expect({ path, status: res.status, leaks: JSON.stringify(res.body).includes(cccd) }).toEqual({
+        path,
+        status: 200,
+        leaks: false,
+      });
     }
     const anonymous = await stack.http.get('/api/registry?q=huynh%20tan%20phat');
     expect(anonymous.body.items).toEqual([expect.objectContaining({ nomineeName: 'Huỳnh Tấn Phát', decisionNumber })]);

@@ -42,7 +42,14 @@ describe('a nomination from draft to the award registry', () => {
 
     const detail = await (await stack.as('thanhtra')).get(`/api/nominations/${id}`);
     expect(detail.status).toBe(200);
-    expect(detail.body).toMatchObject({ id, status: 'DRAFT', unitId: 'donvi1', clusterId: 'cum1', nomineeName: 'Nguyễn Thị Ánh Tuyết', awaiting: ['UNIT_HEAD:donvi1'] });
+    expect(detail.body).toMatchObject({
+      id,
+      status: 'DRAFT',
+      unitId: 'donvi1',
+      clusterId: 'cum1',
+      nomineeName: 'Nguyễn Thị Ánh Tuyết',
+      awaiting: ['UNIT_HEAD:donvi1'],
+    });
 
     const inbox = await (await stack.as('thutruong.donvi1')).get('/api/nominations?awaitingMe=true');
     expect(inbox.body.items.map((n: { id: string }) => n.id)).toContain(id);
@@ -51,16 +58,31 @@ describe('a nomination from draft to the award registry', () => {
   });
 
   it('is edited by the officer, submitted by the unit head and endorsed by its cluster leader', async () => {
-    const patch = await (await stack.as('canbo.donvi1')).patch(`/api/nominations/${id}`, { achievements: 'Bổ sung: Chiến sĩ thi đua cơ sở 2024, 2025' });
+    const patch = await (
+      await stack.as('canbo.donvi1')
+    ).patch(`/api/nominations/${id}`, { achievements: 'Bổ sung: Chiến sĩ thi đua cơ sở 2024, 2025' });
     expect(patch.status).toBe(200);
-    expect((await (await stack.as('canbo.donvi1')).get(`/api/nominations/${id}`)).body.achievements).toBe('Bổ sung: Chiến sĩ thi đua cơ sở 2024, 2025');
+    expect((await (await stack.as('canbo.donvi1')).get(`/api/nominations/${id}`)).body.achievements).toBe(
+      'Bổ sung: Chiến sĩ thi đua cơ sở 2024, 2025',
+    );
 
-    expect(await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`)).toMatchObject({ status: 'CLUSTER_REVIEW' });
+    expect(await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`)).toMatchObject({
+      status: 'CLUSTER_REVIEW',
+    });
     const review = await (await stack.as('truongcum.cum1')).get(`/api/nominations/${id}`);
-    expect(review.body).toMatchObject({ status: 'CLUSTER_REVIEW', stage: 'CLUSTER_REVIEW', awaiting: ['CLUSTER_LEADER:cum1'] });
+    expect(review.body).toMatchObject({
+      status: 'CLUSTER_REVIEW',
+      stage: 'CLUSTER_REVIEW',
+      awaiting: ['CLUSTER_LEADER:cum1'],
+    });
     expect(typeof review.body.dueAt).toBe('string');
 
-    expect(await stack.command('truongcum.cum1', `/api/nominations/${id}/cluster-review`, { decision: 'endorse', comment: 'Tiêu biểu của cụm' })).toMatchObject({
+    expect(
+      await stack.command('truongcum.cum1', `/api/nominations/${id}/cluster-review`, {
+        decision: 'endorse',
+        comment: 'Tiêu biểu của cụm',
+      }),
+    ).toMatchObject({
       status: 'COUNCIL_VOTING',
     });
   });
@@ -71,13 +93,20 @@ describe('a nomination from draft to the award registry', () => {
     expect(open.body.council).toMatchObject({ open: true, votesCast: 0 });
     expect(open.body.council.members).toHaveLength(6);
 
-    await stack.command('hoidong1', `/api/nominations/${id}/recusal`, { comment: 'Cùng đơn vị với người được đề nghị' });
+    await stack.command('hoidong1', `/api/nominations/${id}/recusal`, {
+      comment: 'Cùng đơn vị với người được đề nghị',
+    });
     let last: any;
-    for (const m of VOTERS_FOR_DONVI1) last = await stack.command(m, `/api/nominations/${id}/votes`, { choice: 'approve' }, 201);
+    for (const m of VOTERS_FOR_DONVI1)
+      last = await stack.command(m, `/api/nominations/${id}/votes`, { choice: 'approve' }, 201);
     expect(last.status).toBe('AWAITING_SIGNATURE');
 
     const closed = await (await stack.as('chutich')).get(`/api/nominations/${id}`);
-    expect(closed.body).toMatchObject({ status: 'AWAITING_SIGNATURE', councilOutcome: 'APPROVED', awaiting: ['CHAIRMAN'] });
+    expect(closed.body).toMatchObject({
+      status: 'AWAITING_SIGNATURE',
+      councilOutcome: 'APPROVED',
+      awaiting: ['CHAIRMAN'],
+    });
     expect(closed.body.tally).toMatchObject({ members: 6, approve: 5, reject: 0, abstain: 0, recused: 1 });
   });
 
@@ -90,7 +119,14 @@ describe('a nomination from draft to the award registry', () => {
     const registry = await stack.http.get('/api/registry').query({ q: 'Ánh Tuyết' });
     expect(registry.status).toBe(200);
     expect(registry.body.items).toEqual([
-      expect.objectContaining({ nominationId: id, nomineeName: 'Nguyễn Thị Ánh Tuyết', awardCode: 'BANG_KHEN_TINH', decisionNumber, unitId: 'donvi1', revoked: false }),
+      expect.objectContaining({
+        nominationId: id,
+        nomineeName: 'Nguyễn Thị Ánh Tuyết',
+        awardCode: 'BANG_KHEN_TINH',
+        decisionNumber,
+        unitId: 'donvi1',
+        revoked: false,
+      }),
     ]);
     const decision = await stack.http.get(`/api/registry/${encodeURIComponent(decisionNumber)}`);
     expect(decision.status).toBe(200);
@@ -101,13 +137,18 @@ describe('a nomination from draft to the award registry', () => {
   it('finds the award with or without Vietnamese diacritics and in any case, and not by a different name', async () => {
     for (const q of ['nguyen thi anh tuyet', 'NGUYỄN THỊ ÁNH TUYẾT', 'anh tuyet', 'Tuyết', 'bang khen']) {
       const res = await stack.http.get('/api/registry').query({ q });
-      expect({ q, ids: res.body.items.map((a: { nominationId: string }) => a.nominationId) }).toEqual({ q, ids: expect.arrayContaining([id]) });
+      expect({ q, ids: res.body.items.map((a: { nominationId: string }) => a.nominationId) }).toEqual({
+        q,
+        ids: expect.arrayContaining([id]),
+      });
     }
     for (const q of ['tuyen', 'Nguyễn Văn Bình']) {
       const res = await stack.http.get('/api/registry').query({ q });
       expect(res.body.items.map((a: { nominationId: string }) => a.nominationId)).not.toContain(id);
     }
-    const byNumberWithoutAccents = await stack.http.get(`/api/registry/${encodeURIComponent(decisionNumber.replace('Đ', 'D'))}`);
+    const byNumberWithoutAccents = await stack.http.get(
+      `/api/registry/${encodeURIComponent(decisionNumber.replace('Đ', 'D'))}`,
+    );
     expect(byNumberWithoutAccents.status).toBe(200);
     const slashKept = await stack.http.get(`/api/registry/${decisionNumber.replace('Đ', 'D').toLowerCase()}`);
     expect(slashKept.body.awards.map((a: { nominationId: string }) => a.nominationId)).toEqual([id]);
@@ -133,8 +174,14 @@ describe('a nomination from draft to the award registry', () => {
       ['AwardDecisionSigned', 'chutich', 'CHAIRMAN', null],
     ]);
     const recusal = res.body.find((e: any) => e.eventType === 'CouncilMemberRecused');
-    expect(recusal).toMatchObject({ reason: 'Cùng đơn vị với người được đề nghị', actorName: 'Ủy viên hội đồng 1 (Sở GD&ĐT)', actorRoleLabel: 'Thành viên hội đồng' });
-    expect(res.body.find((e: any) => e.eventType === 'NominationSubmitted')).toMatchObject({ actorUnitName: 'Sở Giáo dục và Đào tạo' });
+    expect(recusal).toMatchObject({
+      reason: 'Cùng đơn vị với người được đề nghị',
+      actorName: 'Ủy viên hội đồng 1 (Sở GD&ĐT)',
+      actorRoleLabel: 'Thành viên hội đồng',
+    });
+    expect(res.body.find((e: any) => e.eventType === 'NominationSubmitted')).toMatchObject({
+      actorUnitName: 'Sở Giáo dục và Đào tạo',
+    });
     expect(res.body.every((e: any) => typeof e.occurredAt === 'string' && typeof e.summary === 'string')).toBe(true);
     // The trail is the stream, event for event.
     expect(res.body.map((e: any) => e.eventId)).toEqual((await stack.stream(id)).map((e) => e.id));
@@ -146,8 +193,15 @@ describe('a nomination from draft to the award registry', () => {
       reason: 'Kết luận thanh tra: chưa đủ tiêu chuẩn',
     });
     expect(revoked.status).toBe('REVOKED');
-    const entry = (await stack.http.get('/api/registry').query({ q: 'anh tuyet' })).body.items.find((a: any) => a.nominationId === id);
-    expect(entry).toMatchObject({ revoked: true, revocationGround: 'CRITERIA_NOT_MET', revocationReason: 'Kết luận thanh tra: chưa đủ tiêu chuẩn', revokedBy: 'chutich' });
+    const entry = (await stack.http.get('/api/registry').query({ q: 'anh tuyet' })).body.items.find(
+      (a: any) => a.nominationId === id,
+    );
+    expect(entry).toMatchObject({
+      revoked: true,
+      revocationGround: 'CRITERIA_NOT_MET',
+      revocationReason: 'Kết luận thanh tra: chưa đủ tiêu chuẩn',
+      revokedBy: 'chutich',
+    });
     const withoutRevoked = await stack.http.get('/api/registry').query({ q: 'anh tuyet', includeRevoked: 'false' });
     expect(withoutRevoked.body.items.map((a: any) => a.nominationId)).not.toContain(id);
   });
@@ -155,27 +209,60 @@ describe('a nomination from draft to the award registry', () => {
 
 describe('other paths', () => {
   it('a returned nomination is revised and resubmitted (next round), keeping every round in the history', async () => {
-    const id = await stack.draft({ nominee: { kind: 'collective', name: 'Trường THCS Phú Hưng' }, awardCode: 'TAP_THE_LDXS' });
+    const id = await stack.draft({
+      nominee: { kind: 'collective', name: 'Trường THCS Phú Hưng' },
+      awardCode: 'TAP_THE_LDXS',
+    });
     await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`);
-    expect(await stack.command('truongcum.cum1', `/api/nominations/${id}/cluster-review`, { decision: 'return', comment: 'Bổ sung minh chứng' })).toMatchObject({
+    expect(
+      await stack.command('truongcum.cum1', `/api/nominations/${id}/cluster-review`, {
+        decision: 'return',
+        comment: 'Bổ sung minh chứng',
+      }),
+    ).toMatchObject({
       status: 'RETURNED',
     });
-    await (await stack.as('canbo.donvi1')).patch(`/api/nominations/${id}`, { documents: ['to-trinh.pdf', 'minh-chung.pdf'] }).expect(200);
-    expect(await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`)).toMatchObject({ status: 'CLUSTER_REVIEW' });
+    await (
+      await stack.as('canbo.donvi1')
+    )
+      .patch(`/api/nominations/${id}`, { documents: ['to-trinh.pdf', 'minh-chung.pdf'] })
+      .expect(200);
+    expect(await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`)).toMatchObject({
+      status: 'CLUSTER_REVIEW',
+    });
     const detail = (await (await stack.as('truongcum.cum1')).get(`/api/nominations/${id}`)).body;
     expect(detail).toMatchObject({ round: 2, documents: ['to-trinh.pdf', 'minh-chung.pdf'] });
     const types = (await stack.stream(id)).map((e) => e.type);
-    expect(types).toEqual(['NominationDrafted', 'NominationSubmitted', 'NominationReturnedForRevision', 'NominationEdited', 'NominationResubmitted']);
+    expect(types).toEqual([
+      'NominationDrafted',
+      'NominationSubmitted',
+      'NominationReturnedForRevision',
+      'NominationEdited',
+      'NominationResubmitted',
+    ]);
   });
 
   it('a one-off (đột xuất) nomination goes straight from the unit to the council, even in a closed campaign', async () => {
-    const id = await stack.draft({ campaignId: 'dong-khoi-moi-2025', oneOff: true, nominee: { kind: 'individual', name: 'Lê Văn Tám' }, achievements: 'Dũng cảm cứu người trong lũ' });
-    expect(await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`)).toMatchObject({ status: 'COUNCIL_VOTING' });
+    const id = await stack.draft({
+      campaignId: 'dong-khoi-moi-2025',
+      oneOff: true,
+      nominee: { kind: 'individual', name: 'Lê Văn Tám' },
+      achievements: 'Dũng cảm cứu người trong lũ',
+    });
+    expect(await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`)).toMatchObject({
+      status: 'COUNCIL_VOTING',
+    });
     const submitted = (await stack.stream(id)).find((e) => e.type === 'NominationSubmitted');
     expect(submitted?.data).toMatchObject({ skippedClusterReview: true });
-    expect((await (await stack.as('thuky')).get(`/api/nominations/${id}`)).body).toMatchObject({ oneOff: true, awaiting: ['COUNCIL_SECRETARY'] });
+    expect((await (await stack.as('thuky')).get(`/api/nominations/${id}`)).body).toMatchObject({
+      oneOff: true,
+      awaiting: ['COUNCIL_SECRETARY'],
+    });
 
-    const late = await stack.draft({ campaignId: 'dong-khoi-moi-2025', nominee: { kind: 'individual', name: 'Lê Văn Chín' } });
+    const late = await stack.draft({
+      campaignId: 'dong-khoi-moi-2025',
+      nominee: { kind: 'individual', name: 'Lê Văn Chín' },
+    });
     const refused = await (await stack.as('thutruong.donvi1')).post(`/api/nominations/${late}/submit`);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('SUBMISSIONS_CLOSED');
@@ -183,22 +270,38 @@ describe('other paths', () => {
 
   it('a nomination on hold refuses progress (409) until the secretary releases it', async () => {
     const id = await stack.toCouncilVoting();
-    const held = await stack.command('thuky', `/api/nominations/${id}/hold`, { matter: 'COMPLAINT', comment: 'Có đơn khiếu nại' });
+    const held = await stack.command('thuky', `/api/nominations/${id}/hold`, {
+      matter: 'COMPLAINT',
+      comment: 'Có đơn khiếu nại',
+    });
     expect(held).toMatchObject({ onHold: true, status: 'COUNCIL_VOTING' });
     const refused = await (await stack.as('thuky')).post(`/api/nominations/${id}/voting/open`);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('ON_HOLD');
-    expect((await (await stack.as('thuky')).get('/api/nominations?onHold=true')).body.items.map((n: any) => n.id)).toContain(id);
-    expect(await stack.command('thuky', `/api/nominations/${id}/release`, { comment: 'Đã giải quyết' })).toMatchObject({ onHold: false });
-    expect(await stack.command('thuky', `/api/nominations/${id}/voting/open`)).toMatchObject({ status: 'COUNCIL_VOTING' });
+    expect(
+      (await (await stack.as('thuky')).get('/api/nominations?onHold=true')).body.items.map((n: any) => n.id),
+    ).toContain(id);
+    expect(await stack.command('thuky', `/api/nominations/${id}/release`, { comment: 'Đã giải quyết' })).toMatchObject({
+      onHold: false,
+    });
+    expect(await stack.command('thuky', `/api/nominations/${id}/voting/open`)).toMatchObject({
+      status: 'COUNCIL_VOTING',
+    });
   });
 
   it('the unit head withdraws a nomination before signature, and the chairman may decline to sign another', async () => {
     const withdrawn = await stack.toCouncilVoting();
-    expect(await stack.command('thutruong.donvi1', `/api/nominations/${withdrawn}/withdraw`, { comment: 'Đơn vị rút hồ sơ' })).toMatchObject({ status: 'WITHDRAWN' });
+    expect(
+      await stack.command('thutruong.donvi1', `/api/nominations/${withdrawn}/withdraw`, {
+        comment: 'Đơn vị rút hồ sơ',
+      }),
+    ).toMatchObject({ status: 'WITHDRAWN' });
 
     const declined = await stack.toAwaitingSignature();
-    const res = await stack.command('chutich', `/api/nominations/${declined}/signature`, { decision: 'decline', comment: 'Chưa đủ căn cứ' });
+    const res = await stack.command('chutich', `/api/nominations/${declined}/signature`, {
+      decision: 'decline',
+      comment: 'Chưa đủ căn cứ',
+    });
     expect(res).toMatchObject({ status: 'REJECTED' });
     expect(res.decisionNumber).toBeUndefined();
   });
@@ -208,7 +311,9 @@ describe('other paths', () => {
     await stack.command('hoidong1', `/api/nominations/${id}/recusal`);
     const choices = ['approve', 'approve', 'reject', 'abstain', 'approve'];
     const results = await Promise.all(
-      VOTERS_FOR_DONVI1.map(async (m, i) => (await stack.as(m)).post(`/api/nominations/${id}/votes`, { choice: choices[i] })),
+      VOTERS_FOR_DONVI1.map(async (m, i) =>
+        (await stack.as(m)).post(`/api/nominations/${id}/votes`, { choice: choices[i] }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     const detail = (await (await stack.as('thuky')).get(`/api/nominations/${id}`)).body;
@@ -219,13 +324,21 @@ describe('other paths', () => {
 
   it('a secret ballot keeps each member’s choice from everyone but the auditor', async () => {
     // Công dân Đồng Khởi: voted by secret ballot, no cluster review.
-    const id = await stack.draft({ awardCode: 'CONG_DAN_DONG_KHOI', nominee: { kind: 'individual', name: 'Huỳnh Tấn Phát' } });
-    expect(await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`)).toMatchObject({ status: 'COUNCIL_VOTING' });
+    const id = await stack.draft({
+      awardCode: 'CONG_DAN_DONG_KHOI',
+      nominee: { kind: 'individual', name: 'Huỳnh Tấn Phát' },
+    });
+    expect(await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`)).toMatchObject({
+      status: 'COUNCIL_VOTING',
+    });
     await stack.command('thuky', `/api/nominations/${id}/voting/open`);
     await stack.command('hoidong1', `/api/nominations/${id}/recusal`);
-    for (const m of VOTERS_FOR_DONVI1) await stack.command(m, `/api/nominations/${id}/votes`, { choice: m === 'hoidong3' ? 'reject' : 'approve' }, 201);
+    for (const m of VOTERS_FOR_DONVI1)
+      await stack.command(m, `/api/nominations/${id}/votes`, { choice: m === 'hoidong3' ? 'reject' : 'approve' }, 201);
     const votesSeenBy = async (user: string) =>
-      (await (await stack.as(user)).get(`/api/nominations/${id}/audit`)).body.filter((e: any) => e.eventType === 'CouncilVoteCast').map((e: any) => [e.actorId, e.data.choice ?? null]);
+      (await (await stack.as(user)).get(`/api/nominations/${id}/audit`)).body
+        .filter((e: any) => e.eventType === 'CouncilVoteCast')
+        .map((e: any) => [e.actorId, e.data.choice ?? null]);
     expect(await votesSeenBy('thanhtra')).toEqual([
       ['hoidong2', 'approve'],
       ['hoidong3', 'reject'],
@@ -233,10 +346,22 @@ describe('other paths', () => {
       ['hoidong5', 'approve'],
       ['chutich', 'approve'],
     ]);
-    for (const user of ['hoidong2', 'chutich', 'canbo.donvi1']) expect((await votesSeenBy(user)).map(([, choice]: [string, unknown]) => choice)).toEqual([null, null, null, null, null]);
-    const summaries = (await (await stack.as('hoidong2')).get(`/api/nominations/${id}/audit`)).body.filter((e: any) => e.eventType === 'CouncilVoteCast').map((e: any) => e.summary);
+    for (const user of ['hoidong2', 'chutich', 'canbo.donvi1'])
+      expect((await votesSeenBy(user)).map(([, choice]: [string, unknown]) => choice)).toEqual([
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
+    const summaries = (await (await stack.as('hoidong2')).get(`/api/nominations/${id}/audit`)).body
+      .filter((e: any) => e.eventType === 'CouncilVoteCast')
+      .map((e: any) => e.summary);
     expect(summaries.every((s: string) => !/đồng ý|không đồng ý/.test(s))).toBe(true);
-    expect((await (await stack.as('chutich')).get(`/api/nominations/${id}`)).body.tally).toMatchObject({ approve: 4, reject: 1 });
+    expect((await (await stack.as('chutich')).get(`/api/nominations/${id}`)).body.tally).toMatchObject({
+      approve: 4,
+      reject: 1,
+    });
   });
 
   it('lists nominations by filter, page by page', async () => {
@@ -281,13 +406,18 @@ describe('identity, reference data and health', () => {
     expect((await stack.http.get('/api/me').set('Authorization', 'Bearer not-a-token')).status).toBe(401);
     expect((await stack.http.post('/api/nominations').send({})).status).toBe(401);
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await stack.http.post('/api/auth/login').send({ username: 'hoidong5', password: 'wrong' })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await stack.http.post('/api/auth/login').send({ username: 'hoidong5', password: 'wrong' })).status,
+      );
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     const limited = await stack.http.post('/api/auth/login').send({ username: 'hoidong5', password: 'demo123' });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // Another user from the same address is not affected.
-    expect((await stack.http.post('/api/auth/login').send({ username: 'hoidong4', password: 'demo123' })).status).toBe(200);
+    expect((await stack.http.post('/api/auth/login').send({ username: 'hoidong4', password: 'demo123' })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -304,12 +434,21 @@ describe('read models', () => {
       const liveNominations = await live.listNominations(everything);
       expect(liveNominations.total).toBeGreaterThan(5);
       expect(await rebuilt.listNominations(everything)).toEqual(liveNominations);
-      expect(await rebuilt.searchRegistry({ ...everything, includeRevoked: true })).toEqual(await live.searchRegistry({ ...everything, includeRevoked: true }));
+      expect(await rebuilt.searchRegistry({ ...everything, includeRevoked: true })).toEqual(
+        await live.searchRegistry({ ...everything, includeRevoked: true }),
+      );
       for (const n of liveNominations.items) {
         expect(await rebuilt.getAuditTrail(n.id)).toEqual(await live.getAuditTrail(n.id));
         expect(await rebuilt.getNomination(n.id)).toEqual(await live.getNomination(n.id));
       }
-      const keys = ['UNIT_HEAD:donvi1', 'UNIT_HEAD:donvi3', 'CLUSTER_LEADER:cum1', 'COUNCIL_SECRETARY', 'CHAIRMAN', 'COUNCIL_MEMBER:hoidong2'];
+      const keys = [
+        'UNIT_HEAD:donvi1',
+        'UNIT_HEAD:donvi3',
+        'CLUSTER_LEADER:cum1',
+        'COUNCIL_SECRETARY',
+        'CHAIRMAN',
+        'COUNCIL_MEMBER:hoidong2',
+      ];
       expect(await rebuilt.inbox(keys)).toEqual(await live.inbox(keys));
       expect(await rebuilt.counts()).toEqual(await live.counts());
     } finally {

@@ -32,7 +32,11 @@ it('a nomination half-way through the council vote is finished and signed after 
   expect(await stack.head()).toBe(head);
   // Same token as before the restart: the embedded JWT secret is kept in the data directory.
   const after = (await (await stack.as('thanhtra')).get(`/api/nominations/${id}`)).body;
-  expect(after).toMatchObject({ status: 'COUNCIL_VOTING', lastPosition: before.lastPosition, council: { open: true, votesCast: 2 } });
+  expect(after).toMatchObject({
+    status: 'COUNCIL_VOTING',
+    lastPosition: before.lastPosition,
+    council: { open: true, votesCast: 2 },
+  });
 
   let last: any;
   for (const m of rest) last = await stack.command(m, `/api/nominations/${id}/votes`, { choice: 'approve' }, 201);

@@ -31,8 +31,15 @@ it('with Temporal down, reads answer, health is 503 and a command is 503 appendi
   const before = await stack.head();
   const withdraw = await (await stack.as('thutruong.donvi1')).post(`/api/nominations/${id}/withdraw`).timeout(90_000);
   expect({ status: withdraw.status, code: withdraw.body.code }).toEqual({ status: 503, code: 'WORKFLOW_UNAVAILABLE' });
-  const draft = await (await stack.as('canbo.donvi1'))
-    .post('/api/nominations', { campaignId: 'test-campaign', awardCode: 'BANG_KHEN_TINH', nominee: { kind: 'individual', name: 'Trần Văn Ơn' }, achievements: 'Thành tích' })
+  const draft = await (
+    await stack.as('canbo.donvi1')
+  )
+    .post('/api/nominations', {
+      campaignId: 'test-campaign',
+      awardCode: 'BANG_KHEN_TINH',
+      nominee: { kind: 'individual', name: 'Trần Văn Ơn' },
+      achievements: 'Thành tích',
+    })
     .timeout(90_000);
   expect({ status: draft.status, code: draft.body.code }).toEqual({ status: 503, code: 'WORKFLOW_UNAVAILABLE' });
   expect(await stack.head()).toBe(before);

@@ -38,30 +38,54 @@ describe('400: malformed bodies, unknown fields, wrong types and values', () => 
   it('refuses a body that is not JSON', async () => {
     const token = await stack.token('canbo.donvi1');
     const res = await appendsNothing(() =>
-      stack.http.post('/api/nominations').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send('{"campaignId": '),
+      stack.http
+        .post('/api/nominations')
+        .set('Authorization', `Bearer ${token}`)
+        .set('Content-Type', 'application/json')
+        .send('{"campaignId": '),
     );
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('MALFORMED_JSON');
   });
 
   it('names every missing or invalid field of a draft, with reasons', async () => {
-    const res = await appendsNothing(async () => (await stack.as('canbo.donvi1')).post('/api/nominations', { nominee: { kind: 'robot', name: '' }, documents: 'x.pdf', oneOff: 'yes' }));
+    const res = await appendsNothing(async () =>
+      (await stack.as('canbo.donvi1')).post('/api/nominations', {
+        nominee: { kind: 'robot', name: '' },
+        documents: 'x.pdf',
+        oneOff: 'yes',
+      }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION');
-    expect(fieldsOf(res.body)).toEqual(['achievements', 'awardCode', 'campaignId', 'documents', 'nominee.kind', 'nominee.name', 'oneOff']);
+    expect(fieldsOf(res.body)).toEqual([
+      'achievements',
+      'awardCode',
+      'campaignId',
+      'documents',
+      'nominee.kind',
+      'nominee.name',
+      'oneOff',
+    ]);
     expect(res.body.errors.every((e: { reasons: string[] }) => e.reasons.length > 0)).toBe(true);
   });
 
   it('refuses unknown fields at the top level and inside the nominee', async () => {
     const res = await appendsNothing(async () =>
-      (await stack.as('canbo.donvi1')).post('/api/nominations', { ...validDraft, status: 'AWARDED', nominee: { ...validDraft.nominee, decisionNumber: '1/QĐ-UBND' } }),
+      (await stack.as('canbo.donvi1')).post('/api/nominations', {
+        ...validDraft,
+        status: 'AWARDED',
+        nominee: { ...validDraft.nominee, decisionNumber: '1/QĐ-UBND' },
+      }),
     );
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body)).toEqual(['nominee.decisionNumber', 'status']);
   });
 
   it('refuses a nominee that is not an object', async () => {
-    const res = await appendsNothing(async () => (await stack.as('canbo.donvi1')).post('/api/nominations', { ...validDraft, nominee: 'Võ Thị Sáu' }));
+    const res = await appendsNothing(async () =>
+      (await stack.as('canbo.donvi1')).post('/api/nominations', { ...validDraft, nominee: 'Võ Thị Sáu' }),
+    );
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body)).toContain('nominee');
   });
@@ -75,31 +99,43 @@ describe('400: malformed bodies, unknown fields, wrong types and values', () => 
     ['submit', 'thutruong.donvi1', { comment: 42 }, ['comment']],
     ['withdraw', 'thutruong.donvi1', { reason: 'unknown field' }, ['reason']],
   ])('refuses a bad %s body', async (path, user, body, fields) => {
-    const res = await appendsNothing(async () => (await stack.as(user)).post(`/api/nominations/${draftId}/${path}`, body));
+    const res = await appendsNothing(async () =>
+      (await stack.as(user)).post(`/api/nominations/${draftId}/${path}`, body),
+    );
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body)).toEqual(fields);
   });
 
   it('refuses an edit with unknown fields or nothing valid', async () => {
-    const res = await appendsNothing(async () => (await stack.as('canbo.donvi1')).patch(`/api/nominations/${draftId}`, { unitId: 'donvi3' }));
+    const res = await appendsNothing(async () =>
+      (await stack.as('canbo.donvi1')).patch(`/api/nominations/${draftId}`, { unitId: 'donvi3' }),
+    );
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body)).toEqual(['unitId']);
-    const empty = await appendsNothing(async () => (await stack.as('canbo.donvi1')).patch(`/api/nominations/${draftId}`, {}));
+    const empty = await appendsNothing(async () =>
+      (await stack.as('canbo.donvi1')).patch(`/api/nominations/${draftId}`, {}),
+    );
     expect(empty.status).toBe(400);
     expect(empty.body.code).toBe('NOTHING_TO_CHANGE');
   });
 
   it('refuses what only the domain can judge: unknown campaign or award, a return or decline without reasons', async () => {
-    const campaign = await appendsNothing(async () => (await stack.as('canbo.donvi1')).post('/api/nominations', { ...validDraft, campaignId: 'no-such-campaign' }));
+    const campaign = await appendsNothing(async () =>
+      (await stack.as('canbo.donvi1')).post('/api/nominations', { ...validDraft, campaignId: 'no-such-campaign' }),
+    );
     expect(campaign.status).toBe(400);
     expect(campaign.body).toMatchObject({ code: 'UNKNOWN_CAMPAIGN', errors: [{ field: 'campaignId' }] });
-    const award = await appendsNothing(async () => (await stack.as('canbo.donvi1')).post('/api/nominations', { ...validDraft, awardCode: 'HUAN_CHUONG_VANG' }));
+    const award = await appendsNothing(async () =>
+      (await stack.as('canbo.donvi1')).post('/api/nominations', { ...validDraft, awardCode: 'HUAN_CHUONG_VANG' }),
+    );
     expect(award.status).toBe(400);
     expect(award.body.code).toBe('UNKNOWN_AWARD');
 
     const id = await stack.draft();
     await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`);
-    const ret = await appendsNothing(async () => (await stack.as('truongcum.cum1')).post(`/api/nominations/${id}/cluster-review`, { decision: 'return' }));
+    const ret = await appendsNothing(async () =>
+      (await stack.as('truongcum.cum1')).post(`/api/nominations/${id}/cluster-review`, { decision: 'return' }),
+    );
     expect(ret.status).toBe(400);
     expect(ret.body.errors).toEqual([expect.objectContaining({ field: 'comment' })]);
   });
@@ -123,9 +159,15 @@ describe('404: what does not exist', () => {
     expect((await u.get('/api/nominations/00000000-0000-0000-0000-000000000000')).status).toBe(404);
     expect((await u.get('/api/nominations/00000000-0000-0000-0000-000000000000/audit')).status).toBe(404);
     expect((await u.get('/api/nominations/not%20an%20id')).status).toBe(404);
-    const submit = await appendsNothing(async () => (await stack.as('thutruong.donvi1')).post('/api/nominations/00000000-0000-0000-0000-000000000000/submit'));
+    const submit = await appendsNothing(async () =>
+      (await stack.as('thutruong.donvi1')).post('/api/nominations/00000000-0000-0000-0000-000000000000/submit'),
+    );
     expect(submit.status).toBe(404);
-    const vote = await appendsNothing(async () => (await stack.as('hoidong2')).post('/api/nominations/00000000-0000-0000-0000-000000000000/votes', { choice: 'approve' }));
+    const vote = await appendsNothing(async () =>
+      (await stack.as('hoidong2')).post('/api/nominations/00000000-0000-0000-0000-000000000000/votes', {
+        choice: 'approve',
+      }),
+    );
     expect(vote.status).toBe(404);
   });
 
@@ -140,32 +182,49 @@ describe('409: commands the stage does not allow', () => {
   it('submitting twice, opening voting twice, voting twice', async () => {
     const id = await stack.draft();
     await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`);
-    const again = await appendsNothing(async () => (await stack.as('thutruong.donvi1')).post(`/api/nominations/${id}/submit`));
+    const again = await appendsNothing(async () =>
+      (await stack.as('thutruong.donvi1')).post(`/api/nominations/${id}/submit`),
+    );
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('WRONG_STAGE');
-    const early = await appendsNothing(async () => (await stack.as('hoidong2')).post(`/api/nominations/${id}/votes`, { choice: 'approve' }));
+    const early = await appendsNothing(async () =>
+      (await stack.as('hoidong2')).post(`/api/nominations/${id}/votes`, { choice: 'approve' }),
+    );
     expect(early.status).toBe(409);
 
     await stack.command('truongcum.cum1', `/api/nominations/${id}/cluster-review`, { decision: 'endorse' });
     await stack.command('thuky', `/api/nominations/${id}/voting/open`);
-    const reopen = await appendsNothing(async () => (await stack.as('thuky')).post(`/api/nominations/${id}/voting/open`));
+    const reopen = await appendsNothing(async () =>
+      (await stack.as('thuky')).post(`/api/nominations/${id}/voting/open`),
+    );
     expect(reopen.status).toBe(409);
     expect(reopen.body.code).toBe('VOTING_ALREADY_OPEN');
     await stack.command('hoidong2', `/api/nominations/${id}/votes`, { choice: 'approve' }, 201);
-    const twice = await appendsNothing(async () => (await stack.as('hoidong2')).post(`/api/nominations/${id}/votes`, { choice: 'reject' }));
+    const twice = await appendsNothing(async () =>
+      (await stack.as('hoidong2')).post(`/api/nominations/${id}/votes`, { choice: 'reject' }),
+    );
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('ALREADY_VOTED');
   });
 
   it('after signature: no withdrawal, no second signature; revocation only of an award', async () => {
     const { id } = await stack.toAwarded({ nominee: { kind: 'individual', name: 'Phan Văn Trị' } });
-    const withdraw = await appendsNothing(async () => (await stack.as('thutruong.donvi1')).post(`/api/nominations/${id}/withdraw`));
+    const withdraw = await appendsNothing(async () =>
+      (await stack.as('thutruong.donvi1')).post(`/api/nominations/${id}/withdraw`),
+    );
     expect(withdraw.status).toBe(409);
     expect(withdraw.body.code).toBe('NOMINATION_CLOSED');
-    const sign = await appendsNothing(async () => (await stack.as('chutich')).post(`/api/nominations/${id}/signature`, { decision: 'sign' }));
+    const sign = await appendsNothing(async () =>
+      (await stack.as('chutich')).post(`/api/nominations/${id}/signature`, { decision: 'sign' }),
+    );
     expect(sign.status).toBe(409);
 
-    const revokeDraft = await appendsNothing(async () => (await stack.as('chutich')).post(`/api/nominations/${draftId}/revocation`, { ground: 'CRITERIA_NOT_MET', reason: 'x' }));
+    const revokeDraft = await appendsNothing(async () =>
+      (await stack.as('chutich')).post(`/api/nominations/${draftId}/revocation`, {
+        ground: 'CRITERIA_NOT_MET',
+        reason: 'x',
+      }),
+    );
     expect(revokeDraft.status).toBe(409);
     expect(revokeDraft.body.code).toBe('NOT_AWARDED');
   });
@@ -178,6 +237,9 @@ describe('health', () => {
     await stack.system.runtime.runner.stop();
     const res = await stack.http.get('/health');
     expect(res.status).toBe(503);
-    expect(res.body).toMatchObject({ status: 'unavailable', checks: { projections: false, store: true, temporal: true, worker: true } });
+    expect(res.body).toMatchObject({
+      status: 'unavailable',
+      checks: { projections: false, store: true, temporal: true, worker: true },
+    });
   });
 });

@@ -34,6 +34,7 @@ it('each architecture rule fails on a file written to break it', () => {
     'domain-is-pure: libs/domain/src/imports-a-framework.ts',
     'domain-no-node-io: libs/domain/src/reads-a-file.ts',
     'libs-do-not-import-apps: libs/projections/src/imports-an-app.ts',
+    'temporal-contract-is-pure: libs/temporal/src/contracts.ts',
     'workflows-are-sandboxed: workflows/starts-a-client.ts',
   ]);
 }, 60_000);
@@ -47,10 +48,16 @@ function lint(filePath: string, code: string) {
 }
 
 it('a workflow importing the domain through the @tdkt alias fails the lint; by relative path it passes', () => {
-  const aliased = lint('workflows/nomination/probe.ts', "import { decide } from '@tdkt/domain';\nexport const d = decide;\n");
+  const aliased = lint(
+    'workflows/nomination/probe.ts',
+    "import { decide } from '@tdkt/domain';\nexport const d = decide;\n",
+  );
   expect(aliased.status).not.toBe(0);
   expect(aliased.stdout).toContain('Workflows import the domain by relative path only.');
-  const relative = lint('workflows/nomination/probe.ts', "import { decide } from '../../libs/domain/src';\nexport const d = decide;\n");
+  const relative = lint(
+    'workflows/nomination/probe.ts',
+    "import { decide } from '../../libs/domain/src';\nexport const d = decide;\n",
+  );
   expect(relative.stdout).not.toContain('no-restricted-imports');
 }, 60_000);
 
@@ -61,6 +68,10 @@ it('code that is not formatted the project way fails the formatter check', () =>
     encoding: 'utf8',
   });
   expect(out.status).not.toBe(0);
-  const formatted = spawnSync(bin('prettier'), ['--stdin-filepath', 'libs/domain/src/probe.ts'], { cwd: REPO, input: 'export const x = {a:1}\n', encoding: 'utf8' });
+  const formatted = spawnSync(bin('prettier'), ['--stdin-filepath', 'libs/domain/src/probe.ts'], {
+    cwd: REPO,
+    input: 'export const x = {a:1}\n',
+    encoding: 'utf8',
+  });
   expect(formatted.stdout).toBe('export const x = { a: 1 };\n');
 });

@@ -102,7 +102,9 @@ export function runEventStoreContract(name: string, createFixture: () => EventSt
       it('rejects stream_exists on a missing stream and accepts it on an existing one', async () => {
         const store = open();
 
-        await expect(store.append(stream('nomination'), [drafted(1)], 'stream_exists')).rejects.toBeInstanceOf(ConcurrencyError);
+        await expect(store.append(stream('nomination'), [drafted(1)], 'stream_exists')).rejects.toBeInstanceOf(
+          ConcurrencyError,
+        );
         expect(await store.streamRevision(stream('nomination'))).toBe(-1);
 
         await store.append(stream('nomination'), [drafted(1)], 'no_stream');
@@ -140,11 +142,18 @@ export function runEventStoreContract(name: string, createFixture: () => EventSt
         await store.append(stream('nomination'), [submitted(2), endorsed(3)], 0);
 
         for (const expected of ['no_stream', 0, 2, 'any', 'stream_exists'] as ExpectedRevision[]) {
-          await expect(store.append(stream('nomination'), first, expected)).resolves.toEqual({ ...original, idempotent: true });
+          await expect(store.append(stream('nomination'), first, expected)).resolves.toEqual({
+            ...original,
+            idempotent: true,
+          });
         }
         const middle = (await store.readStream(stream('nomination'))).slice(1);
         const retryOfMiddle = await store.append(stream('nomination'), middle.map(toAppend), 'no_stream');
-        expect(retryOfMiddle).toMatchObject({ nextExpectedRevision: 2, positions: middle.map((e) => e.position), idempotent: true });
+        expect(retryOfMiddle).toMatchObject({
+          nextExpectedRevision: 2,
+          positions: middle.map((e) => e.position),
+          idempotent: true,
+        });
         expect(await store.readStream(stream('nomination'))).toHaveLength(3);
       });
 
@@ -153,8 +162,12 @@ export function runEventStoreContract(name: string, createFixture: () => EventSt
         const stored = [drafted(1), submitted(2)];
         await store.append(stream('nomination'), stored, 'no_stream');
 
-        await expect(store.append(stream('nomination'), [stored[1], endorsed(3)], 1)).rejects.toBeInstanceOf(ConcurrencyError);
-        await expect(store.append(stream('nomination'), [stored[1], stored[0]], 'any')).rejects.toBeInstanceOf(ConcurrencyError);
+        await expect(store.append(stream('nomination'), [stored[1], endorsed(3)], 1)).rejects.toBeInstanceOf(
+          ConcurrencyError,
+        );
+        await expect(store.append(stream('nomination'), [stored[1], stored[0]], 'any')).rejects.toBeInstanceOf(
+          ConcurrencyError,
+        );
 
         expect(await store.readStream(stream('nomination'))).toHaveLength(2);
       });
@@ -173,8 +186,12 @@ export function runEventStoreContract(name: string, createFixture: () => EventSt
         await store.append(stream('nomination'), [1, 2, 3, 4, 5].map(drafted), 'no_stream');
 
         expect((await store.readStream(stream('nomination'))).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
-        expect((await store.readStream(stream('nomination'), { fromRevision: 2 })).map((e) => e.revision)).toEqual([2, 3, 4]);
-        expect((await store.readStream(stream('nomination'), { fromRevision: 1, maxCount: 2 })).map((e) => e.revision)).toEqual([1, 2]);
+        expect((await store.readStream(stream('nomination'), { fromRevision: 2 })).map((e) => e.revision)).toEqual([
+          2, 3, 4,
+        ]);
+        expect(
+          (await store.readStream(stream('nomination'), { fromRevision: 1, maxCount: 2 })).map((e) => e.revision),
+        ).toEqual([1, 2]);
         expect(await store.readStream(stream('nomination'), { fromRevision: 9 })).toEqual([]);
       });
 
@@ -201,7 +218,12 @@ export function runEventStoreContract(name: string, createFixture: () => EventSt
 
         const all = await store.readAll({ fromPosition: before, ...ours });
         expect(all.map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
-        expect(all.map((e) => e.stream)).toEqual([stream('nomination-a'), stream('nomination-b'), stream('nomination-b'), stream('nomination-a')]);
+        expect(all.map((e) => e.stream)).toEqual([
+          stream('nomination-a'),
+          stream('nomination-b'),
+          stream('nomination-b'),
+          stream('nomination-a'),
+        ]);
         expectIncreasing(all.map((e) => e.position));
 
         const afterA = await store.readAll({ fromPosition: a.position, ...ours });
@@ -215,14 +237,21 @@ export function runEventStoreContract(name: string, createFixture: () => EventSt
         const before = await store.headPosition();
         await store.append(stream('nomination'), [drafted(1), submitted(2)], 'no_stream');
         await store.append(stream('council'), [event('CouncilVoteCast', 3)], 'no_stream');
-        await store.append(stream('registry'), [event('AwardRegistered', 4), event('NominationIndexed', 5)], 'no_stream');
+        await store.append(
+          stream('registry'),
+          [event('AwardRegistered', 4), event('NominationIndexed', 5)],
+          'no_stream',
+        );
         const isOurs = (e: RecordedEvent) => e.stream.endsWith(tag);
 
         const nominationEvents = await store.readAll({ fromPosition: before, eventTypePrefixes: ['Nomination'] });
         expect(nominationEvents.every((e) => e.type.startsWith('Nomination'))).toBe(true);
         expect(nominationEvents.filter(isOurs).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 5 }]);
 
-        const votesOrAwards = await store.readAll({ fromPosition: before, eventTypePrefixes: ['CouncilVote', 'AwardReg'] });
+        const votesOrAwards = await store.readAll({
+          fromPosition: before,
+          eventTypePrefixes: ['CouncilVote', 'AwardReg'],
+        });
         expect(votesOrAwards.filter(isOurs).map((e) => e.data)).toEqual([{ n: 3 }, { n: 4 }]);
 
         const registry = await store.readAll({ fromPosition: before, streamPrefixes: [stream('registry')] });
@@ -405,7 +434,9 @@ export function runEventStoreContract(name: string, createFixture: () => EventSt
         const events = await second.readStream(stream('nomination'));
         expect(events.map((e) => e.position)).toEqual(appended.positions);
         expect(await second.streamRevision(stream('nomination'))).toBe(1);
-        await expect(second.append(stream('nomination'), [endorsed(3)], 1)).resolves.toMatchObject({ nextExpectedRevision: 2 });
+        await expect(second.append(stream('nomination'), [endorsed(3)], 1)).resolves.toMatchObject({
+          nextExpectedRevision: 2,
+        });
       });
 
       it('appends 5,000 events in batches of 100 and reads them back in order', async () => {

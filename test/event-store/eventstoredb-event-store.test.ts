@@ -14,10 +14,21 @@ if (connectionString) {
         'EventStoreDB contract suite skipped: EVENTSTORE_CONNECTION_STRING is not set (no EventStoreDB server can run on this machine)\n',
       );
       // What can be checked without a server: the adapter loads, implements the port, and the factory picks it.
-      for (const method of ['append', 'readStream', 'streamRevision', 'readAll', 'headPosition', 'subscribeToAll', 'close'] as const) {
+      for (const method of [
+        'append',
+        'readStream',
+        'streamRevision',
+        'readAll',
+        'headPosition',
+        'subscribeToAll',
+        'close',
+      ] as const) {
         expect(typeof EventStoreDbEventStore.prototype[method]).toBe('function');
       }
-      const store = createEventStore({ eventStoreConnectionString: 'esdb://localhost:2113?tls=false', sqliteFile: 'unused.sqlite' });
+      const store = createEventStore({
+        eventStoreConnectionString: 'esdb://localhost:2113?tls=false',
+        sqliteFile: 'unused.sqlite',
+      });
       expect(store).toBeInstanceOf(EventStoreDbEventStore);
       return store.close();
     });

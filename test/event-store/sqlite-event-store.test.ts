@@ -139,11 +139,16 @@ describe('SQLite adapter — one file shared by several processes', () => {
     await store.append('nomination-1', [drafted(1)], 'no_stream');
     const unserialisable = { ...drafted(4), data: { n: 4, amount: 10n } }; // JSON.stringify throws on a BigInt
 
-    await expect(store.append('nomination-1', [drafted(2), drafted(3), unserialisable, drafted(5)], 0)).rejects.toThrow(/BigInt/);
+    await expect(store.append('nomination-1', [drafted(2), drafted(3), unserialisable, drafted(5)], 0)).rejects.toThrow(
+      /BigInt/,
+    );
 
     expect((await store.readStream('nomination-1')).map((e) => (e.data as { n: number }).n)).toEqual([1]);
     expect(await store.headPosition()).toBe(1);
-    await expect(store.append('nomination-1', [drafted(2), drafted(3)], 0)).resolves.toMatchObject({ nextExpectedRevision: 2, positions: [2, 3] });
+    await expect(store.append('nomination-1', [drafted(2), drafted(3)], 0)).resolves.toMatchObject({
+      nextExpectedRevision: 2,
+      positions: [2, 3],
+    });
   });
 
   it('refuses to work once closed', async () => {
@@ -171,7 +176,13 @@ function drafted(n: number): EventToAppend {
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     type: 'NominationDrafted',
     data: { n },
-    metadata: { actorId: 'officer-1', actorRole: 'UNIT_OFFICER', occurredAt: '2025-01-15T08:00:00.000Z', correlationId: 'c-1', schemaVersion: 1 },
+    metadata: {
+      actorId: 'officer-1',
+      actorRole: 'UNIT_OFFICER',
+      occurredAt: '2025-01-15T08:00:00.000Z',
+      correlationId: 'c-1',
+      schemaVersion: 1,
+    },
   };
 }
 

@@ -34,10 +34,60 @@ const AWARDS = Number(process.argv[2] ?? 100_000);
 const REPEATS = Number(process.argv[3] ?? 30);
 const PG_URL = process.env.DATABASE_URL_TEST || 'postgres://postgres@127.0.0.1:5432/test';
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Hoàng', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Huỳnh',
+  'Hoàng',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thanh', 'Hữu', 'Ngọc', 'Quốc', 'Thu', 'Đức', 'Kim', 'Hoài', 'Gia'];
-const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hùng', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Ngân', 'Phúc', 'Phương', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Trung', 'Tuấn', 'Vy', 'Yến'];
-const AWARD_NAMES = ['Bằng khen của Chủ tịch UBND tỉnh', 'Chiến sĩ thi đua cơ sở', 'Chiến sĩ thi đua cấp tỉnh', 'Giấy khen'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Châu',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hùng',
+  'Khánh',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Nam',
+  'Ngân',
+  'Phúc',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Trung',
+  'Tuấn',
+  'Vy',
+  'Yến',
+];
+const AWARD_NAMES = [
+  'Bằng khen của Chủ tịch UBND tỉnh',
+  'Chiến sĩ thi đua cơ sở',
+  'Chiến sĩ thi đua cấp tỉnh',
+  'Giấy khen',
+];
 
 const SEARCHES: SearchRegistryQuery[] = [
   { q: 'nguyen van an' },
@@ -53,7 +103,7 @@ const SEARCHES: SearchRegistryQuery[] = [
 
 function prng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
 }
 
 function events(): RecordedEvent[] {
@@ -65,7 +115,9 @@ function events(): RecordedEvent[] {
     const year = 2019 + Math.floor((i * 8) / AWARDS);
     const n = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, n);
-    const at = new Date(Date.UTC(year, 0, 15) + Math.floor(((i * 8) % AWARDS) / AWARDS * 340 * 86_400_000)).toISOString();
+    const at = new Date(
+      Date.UTC(year, 0, 15) + Math.floor((((i * 8) % AWARDS) / AWARDS) * 340 * 86_400_000),
+    ).toISOString();
     out.push({
       id: randomUUID(),
       type: 'AwardDecisionSigned',
@@ -75,7 +127,11 @@ function events(): RecordedEvent[] {
       recordedAt: at,
       data: {
         decisionNumber: `${n}/QĐ-UBND`,
-        nominee: { kind: 'individual', name: `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`, nomineeId: `nominee-${i}` },
+        nominee: {
+          kind: 'individual',
+          name: `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`,
+          nomineeId: `nominee-${i}`,
+        },
         awardCode: 'BANG_KHEN_TINH',
         awardName: pick(AWARD_NAMES),
         unitId: `donvi${1 + (i % 4)}`,
@@ -101,7 +157,10 @@ function withoutIndex(p: AwardRegistryProjection): Projection {
     streamPrefixes: p.streamPrefixes,
     tables: p.tables,
     indexTables: p.indexTables,
-    ddl: (d) => ddlFor(p, d).filter((s) => !/fts|ix_awards_position|ix_awards_search/.test(s)).map(strip),
+    ddl: (d) =>
+      ddlFor(p, d)
+        .filter((s) => !/fts|ix_awards_position|ix_awards_search/.test(s))
+        .map(strip),
     applyBatch: (tx, es) => p.applyBatch(tx, es),
   };
 }
@@ -109,7 +168,8 @@ function withoutIndex(p: AwardRegistryProjection): Projection {
 async function load(db: ReadModelDb, projection: Projection, all: RecordedEvent[]): Promise<number> {
   await prepareProjections(db, [projection]);
   const started = process.hrtime.bigint();
-  for (let i = 0; i < all.length; i += 5000) await db.transaction((tx) => projection.applyBatch(tx, all.slice(i, i + 5000)));
+  for (let i = 0; i < all.length; i += 5000)
+    await db.transaction((tx) => projection.applyBatch(tx, all.slice(i, i + 5000)));
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
@@ -129,7 +189,8 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 async function searchBefore(db: ReadModelDb, query: SearchRegistryQuery) {
   const { count, rows } = registrySearchStatements(db.dialect, query);
   const strip = (sql: string, params: unknown[]) => {
-    const indexed = /position IN \(SELECT rowid FROM awards_fts WHERE awards_fts MATCH \?\) AND |search_words @@ \?::tsquery AND /;
+    const indexed =
+      /position IN \(SELECT rowid FROM awards_fts WHERE awards_fts MATCH \?\) AND |search_words @@ \?::tsquery AND /;
     const m = sql.match(indexed);
     if (!m) return { sql, params };
     const before = sql.slice(0, m.index).split('?').length - 1;
@@ -152,17 +213,22 @@ async function measure(label: string, open: () => Promise<ReadModelDb>, all: Rec
   const db = await open();
   const loadIndexed = await load(db, projection, all);
   if (db.dialect === 'postgres') await db.run('ANALYZE awards');
-  console.log(`\n${label}: ${AWARDS} awards; insert through the projection ${loadPlain.toFixed(0)} ms without the index, ${loadIndexed.toFixed(0)} ms with it`);
+  console.log(
+    `\n${label}: ${AWARDS} awards; insert through the projection ${loadPlain.toFixed(0)} ms without the index, ${loadIndexed.toFixed(0)} ms with it`,
+  );
   console.log('query                              matches  before (ms)  after (ms)  ratio');
   const queries = new ReadModelQueries(db);
   for (const s of SEARCHES) {
     const after = await queries.searchRegistry(s);
     const before = await searchBefore(db, s);
-    if (before.total !== after.total || before.items !== after.items.length) throw new Error(`${label} ${JSON.stringify(s)}: before ${JSON.stringify(before)} after ${after.total}`);
+    if (before.total !== after.total || before.items !== after.items.length)
+      throw new Error(`${label} ${JSON.stringify(s)}: before ${JSON.stringify(before)} after ${after.total}`);
     const tb = await time(() => searchBefore(db, s));
     const ta = await time(() => queries.searchRegistry(s));
     const name = JSON.stringify(s).padEnd(34);
-    console.log(`${name} ${String(after.total).padStart(7)}  ${tb.toFixed(2).padStart(11)}  ${ta.toFixed(2).padStart(10)}  ${(tb / ta).toFixed(1).padStart(5)}x`);
+    console.log(
+      `${name} ${String(after.total).padStart(7)}  ${tb.toFixed(2).padStart(11)}  ${ta.toFixed(2).padStart(10)}  ${(tb / ta).toFixed(1).padStart(5)}x`,
+    );
   }
   await db.close();
 }

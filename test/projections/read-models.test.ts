@@ -1,7 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chutich, hoidong1, hoidong3, thuky, thutruongDonvi1, thutruongDonvi3, truongcumCum1, truongcumCum2, canboDonvi1 } from '@tdkt/domain/testing/fixtures';
+import {
+  chutich,
+  hoidong1,
+  hoidong3,
+  thuky,
+  thutruongDonvi1,
+  thutruongDonvi3,
+  truongcumCum1,
+  truongcumCum2,
+  canboDonvi1,
+} from '@tdkt/domain/testing/fixtures';
 import { SqliteEventStore } from '@tdkt/event-store';
 import { awaitingKeysFor, ProjectionRunner, ReadModelQueries, type ReadModelDb } from '@tdkt/projections';
 import { backends, type ReadModelBackend } from './support/read-model-backends';
@@ -90,9 +100,18 @@ describe.each(backends)('Read models on %s', (_name, createBackend) => {
         tally: null,
         councilOutcome: null,
       });
-      expect(await nomination(N.duc)).toMatchObject({ status: 'DRAFT', unitId: 'donvi3', awaiting: ['UNIT_HEAD:donvi3'], round: 0 });
+      expect(await nomination(N.duc)).toMatchObject({
+        status: 'DRAFT',
+        unitId: 'donvi3',
+        awaiting: ['UNIT_HEAD:donvi3'],
+        round: 0,
+      });
       expect(await nomination(N.em)).toMatchObject({ status: 'WITHDRAWN', awaiting: [] });
-      expect(await nomination(N.ha)).toMatchObject({ status: 'RETURNED', round: 1, awaiting: ['UNIT_HEAD:donvi1', 'UNIT_OFFICER:donvi1'] });
+      expect(await nomination(N.ha)).toMatchObject({
+        status: 'RETURNED',
+        round: 1,
+        awaiting: ['UNIT_HEAD:donvi1', 'UNIT_OFFICER:donvi1'],
+      });
     });
 
     it('keeps the stage of a nomination on hold and waits for the council secretary', async () => {
@@ -118,10 +137,16 @@ describe.each(backends)('Read models on %s', (_name, createBackend) => {
     it('lists and filters nominations by status, unit, cluster and campaign', async () => {
       const all = await queries.listNominations({ pageSize: 100 });
       expect(all.total).toBe(Object.keys(N).length);
-      expect((await queries.listNominations({ status: 'AWARDED' })).items.map((n) => n.id).sort()).toEqual([N.an, N.dao, N.dong].sort());
-      expect((await queries.listNominations({ unitId: 'donvi3' })).items.map((n) => n.id).sort()).toEqual([N.binh, N.dao, N.duc].sort());
+      expect((await queries.listNominations({ status: 'AWARDED' })).items.map((n) => n.id).sort()).toEqual(
+        [N.an, N.dao, N.dong].sort(),
+      );
+      expect((await queries.listNominations({ unitId: 'donvi3' })).items.map((n) => n.id).sort()).toEqual(
+        [N.binh, N.dao, N.duc].sort(),
+      );
       expect((await queries.listNominations({ clusterId: 'cum2', status: ['DRAFT', 'COUNCIL_VOTING'] })).total).toBe(2);
-      expect((await queries.listNominations({ campaignId: 'dong-khoi-moi-2025' })).items.map((n) => n.id)).toEqual([N.dong]);
+      expect((await queries.listNominations({ campaignId: 'dong-khoi-moi-2025' })).items.map((n) => n.id)).toEqual([
+        N.dong,
+      ]);
       expect((await queries.listNominations({ onHold: true })).items.map((n) => n.id)).toEqual([N.cuc]);
       const page2 = await queries.listNominations({ pageSize: 3, page: 2 });
       expect(page2).toMatchObject({ total: Object.keys(N).length, page: 2, pageSize: 3 });
@@ -133,7 +158,9 @@ describe.each(backends)('Read models on %s', (_name, createBackend) => {
     it('lists every event of a nomination in order with what, who, role, unit, when and reason', async () => {
       const trail = await queries.getAuditTrail(N.an);
 
-      expect(trail.map((e) => [e.revision, e.eventType, e.actorId, e.actorRole, e.actorUnitId ?? null, e.occurredAt])).toEqual([
+      expect(
+        trail.map((e) => [e.revision, e.eventType, e.actorId, e.actorRole, e.actorUnitId ?? null, e.occurredAt]),
+      ).toEqual([
         [0, 'NominationDrafted', 'canbo.donvi1', 'UNIT_OFFICER', 'donvi1', '2026-11-02T02:00:00.000Z'],
         [1, 'NominationSubmitted', 'thutruong.donvi1', 'UNIT_HEAD', 'donvi1', '2026-11-03T02:00:00.000Z'],
         [2, 'NominationReturnedForRevision', 'truongcum.cum1', 'CLUSTER_LEADER', 'donvi2', '2026-11-04T02:00:00.000Z'],
@@ -152,7 +179,10 @@ describe.each(backends)('Read models on %s', (_name, createBackend) => {
       const positions = trail.map((e) => e.position);
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
       expect(trail[2]).toMatchObject({ reason: 'Thiếu minh chứng sáng kiến', actorClusterId: 'cum1' });
-      expect(trail[4]).toMatchObject({ reason: 'Thành tích tiêu biểu của cụm', comment: 'Thành tích tiêu biểu của cụm' });
+      expect(trail[4]).toMatchObject({
+        reason: 'Thành tích tiêu biểu của cụm',
+        comment: 'Thành tích tiêu biểu của cụm',
+      });
       expect(trail[0].reason).toBeNull();
       expect(trail[4].summary).toBe('Trưởng cụm thi đua đồng ý đề nghị');
       expect(trail[13].summary).toBe('Chủ tịch UBND tỉnh ký quyết định khen thưởng số 163/QĐ-UBND');
@@ -162,12 +192,26 @@ describe.each(backends)('Read models on %s', (_name, createBackend) => {
 
     it('records the reason of a hold and of a withdrawal, and votes cast in writing', async () => {
       const cuc = await queries.getAuditTrail(N.cuc);
-      expect(cuc.at(-1)).toMatchObject({ eventType: 'NominationPutOnHold', actorId: 'thuky', reason: 'Có đơn khiếu nại về thành tích' });
+      expect(cuc.at(-1)).toMatchObject({
+        eventType: 'NominationPutOnHold',
+        actorId: 'thuky',
+        reason: 'Có đơn khiếu nại về thành tích',
+      });
       const em = await queries.getAuditTrail(N.em);
-      expect(em.at(-1)).toMatchObject({ eventType: 'NominationWithdrawn', actorId: 'thutruong.donvi1', actorRole: 'UNIT_HEAD', reason: 'Đơn vị rút đề nghị' });
+      expect(em.at(-1)).toMatchObject({
+        eventType: 'NominationWithdrawn',
+        actorId: 'thutruong.donvi1',
+        actorRole: 'UNIT_HEAD',
+        reason: 'Đơn vị rút đề nghị',
+      });
       const dao = await queries.getAuditTrail(N.dao);
-      expect(dao.find((e) => e.actorId === 'hoidong2')?.summary).toBe('Thành viên hội đồng biểu quyết đồng ý (bằng văn bản)');
-      expect(dao.find((e) => e.eventType === 'CouncilVotingClosed')).toMatchObject({ actorId: 'system', actorRole: 'SYSTEM' });
+      expect(dao.find((e) => e.actorId === 'hoidong2')?.summary).toBe(
+        'Thành viên hội đồng biểu quyết đồng ý (bằng văn bản)',
+      );
+      expect(dao.find((e) => e.eventType === 'CouncilVotingClosed')).toMatchObject({
+        actorId: 'system',
+        actorRole: 'SYSTEM',
+      });
     });
 
     it('has exactly one entry per nomination event in the log', async () => {
@@ -181,12 +225,55 @@ describe.each(backends)('Read models on %s', (_name, createBackend) => {
       const registry = await queries.searchRegistry({});
 
       expect(registry.total).toBe(3);
-      expect(registry.items.map((a) => [a.nomineeName, a.awardCode, a.decisionNumber, a.signedAt, a.campaignId, a.unitId, a.year, a.revoked])).toEqual([
-        ['Trần Thị Đào', 'BANG_KHEN_TINH', '164/QĐ-UBND', '2026-11-26T02:00:00.000Z', 'dong-khoi-moi-2026', 'donvi3', 2026, false],
-        ['Nguyễn Văn An', 'BANG_KHEN_TINH', '163/QĐ-UBND', '2026-11-25T02:00:00.000Z', 'dong-khoi-moi-2026', 'donvi1', 2026, false],
-        ['Võ Thị Đông', 'BANG_KHEN_TINH', '163/QĐ-UBND', '2025-10-07T02:00:00.000Z', 'dong-khoi-moi-2025', 'donvi1', 2025, false],
+      expect(
+        registry.items.map((a) => [
+          a.nomineeName,
+          a.awardCode,
+          a.decisionNumber,
+          a.signedAt,
+          a.campaignId,
+          a.unitId,
+          a.year,
+          a.revoked,
+        ]),
+      ).toEqual([
+        [
+          'Trần Thị Đào',
+          'BANG_KHEN_TINH',
+          '164/QĐ-UBND',
+          '2026-11-26T02:00:00.000Z',
+          'dong-khoi-moi-2026',
+          'donvi3',
+          2026,
+          false,
+        ],
+        [
+          'Nguyễn Văn An',
+          'BANG_KHEN_TINH',
+          '163/QĐ-UBND',
+          '2026-11-25T02:00:00.000Z',
+          'dong-khoi-moi-2026',
+          'donvi1',
+          2026,
+          false,
+        ],
+        [
+          'Võ Thị Đông',
+          'BANG_KHEN_TINH',
+          '163/QĐ-UBND',
+          '2025-10-07T02:00:00.000Z',
+          'dong-khoi-moi-2025',
+          'donvi1',
+          2025,
+          false,
+        ],
       ]);
-      expect(registry.items[1]).toMatchObject({ awardName: 'Bằng khen của Chủ tịch UBND tỉnh', signedBy: 'chutich', cashMultiple: 1, nomineeKind: 'individual' });
+      expect(registry.items[1]).toMatchObject({
+        awardName: 'Bằng khen của Chủ tịch UBND tỉnh',
+        signedBy: 'chutich',
+        cashMultiple: 1,
+        nomineeKind: 'individual',
+      });
     });
 
     it('filters by year, award and unit', async () => {
@@ -218,7 +305,12 @@ describe.each(backends)('Read models on %s', (_name, createBackend) => {
     it('finds a decision by its number with or without diacritics and case, the latest year first', async () => {
       for (const number of ['163/QĐ-UBND', '163/qd-ubnd', '163/QD-UBND']) {
         const decision = await queries.getAwardByDecisionNumber(number);
-        expect(decision).toMatchObject({ decisionNumber: '163/QĐ-UBND', year: 2026, signedBy: 'chutich', otherYears: [2025] });
+        expect(decision).toMatchObject({
+          decisionNumber: '163/QĐ-UBND',
+          year: 2026,
+          signedBy: 'chutich',
+          otherYears: [2025],
+        });
         expect(decision!.awards.map((a) => a.nomineeName)).toEqual(['Nguyễn Văn An']);
       }
       const in2025 = await queries.getAwardByDecisionNumber('163/QĐ-UBND', 2025);
@@ -226,8 +318,13 @@ describe.each(backends)('Read models on %s', (_name, createBackend) => {
       expect(in2025!.awards.map((a) => a.nomineeName)).toEqual(['Võ Thị Đông']);
       expect(await queries.getAwardByDecisionNumber('163/QĐ-UBND', 2024)).toBeNull();
       expect(await queries.getAwardByDecisionNumber('999/QĐ-UBND')).toBeNull();
-      expect((await queries.searchRegistry({ q: '163/qd-ubnd' })).items.map((a) => a.nominationId)).toEqual([N.an, N.dong]);
-      expect((await queries.searchRegistry({ q: '163/qd-ubnd', year: 2025 })).items.map((a) => a.nominationId)).toEqual([N.dong]);
+      expect((await queries.searchRegistry({ q: '163/qd-ubnd' })).items.map((a) => a.nominationId)).toEqual([
+        N.an,
+        N.dong,
+      ]);
+      expect((await queries.searchRegistry({ q: '163/qd-ubnd', year: 2025 })).items.map((a) => a.nominationId)).toEqual(
+        [N.dong],
+      );
     });
   });
 

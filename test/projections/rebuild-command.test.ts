@@ -23,7 +23,10 @@ function runRebuildCommand(env: Record<string, string>): Promise<{ code: number;
 }
 
 /** The configured read-model database, as the API and the command open it. */
-const targets: [string, (dataDir: string) => { env: Record<string, string>; open(): Promise<ReadModelDb>; dispose(): Promise<void> }][] = [
+const targets: [
+  string,
+  (dataDir: string) => { env: Record<string, string>; open(): Promise<ReadModelDb>; dispose(): Promise<void> },
+][] = [
   [
     'SQLite in the data directory',
     (dataDir) => ({

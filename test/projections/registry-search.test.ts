@@ -128,7 +128,7 @@ const QUERIES = [
   '""',
   'an*',
   '*',
-  'o\'neil',
+  "o'neil",
   "'",
   '(an)',
   '(',
@@ -174,7 +174,13 @@ describe.each(backends)('Registry search through the full-text index on %s', (_n
     store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
     for (const a of all) {
       const by = { userId: 'chutich', role: 'CHAIRMAN' };
-      const metadata = { actorId: 'chutich', actorRole: 'CHAIRMAN', occurredAt: a.at, correlationId: a.id, schemaVersion: 1 };
+      const metadata = {
+        actorId: 'chutich',
+        actorRole: 'CHAIRMAN',
+        occurredAt: a.at,
+        correlationId: a.id,
+        schemaVersion: 1,
+      };
       await store.append(
         `nomination-${a.id}`,
         [
@@ -213,8 +219,19 @@ describe.each(backends)('Registry search through the full-text index on %s', (_n
           {
             id: randomUUID(),
             type: 'AwardRevoked',
-            data: { at: '2027-01-01T00:00:00.000Z', by: { userId: 'chutich', role: 'CHAIRMAN' }, ground: 'DISHONEST_DECLARATION', reason: 'Kê khai sai' },
-            metadata: { actorId: 'chutich', actorRole: 'CHAIRMAN', occurredAt: '2027-01-01T00:00:00.000Z', correlationId: a.id, schemaVersion: 1 },
+            data: {
+              at: '2027-01-01T00:00:00.000Z',
+              by: { userId: 'chutich', role: 'CHAIRMAN' },
+              ground: 'DISHONEST_DECLARATION',
+              reason: 'Kê khai sai',
+            },
+            metadata: {
+              actorId: 'chutich',
+              actorRole: 'CHAIRMAN',
+              occurredAt: '2027-01-01T00:00:00.000Z',
+              correlationId: a.id,
+              schemaVersion: 1,
+            },
           },
         ],
         0,
@@ -259,7 +276,8 @@ describe.each(backends)('Registry search through the full-text index on %s', (_n
   });
 
   it('matches every query word as a word prefix, in any order', async () => {
-    const names = async (q: string) => (await queries.searchRegistry({ q, pageSize: 200 })).items.map((a) => a.nomineeName);
+    const names = async (q: string) =>
+      (await queries.searchRegistry({ q, pageSize: 200 })).items.map((a) => a.nomineeName);
     expect(await names('ng v an')).toEqual(expect.arrayContaining(['Nguyễn Văn An', 'Nguyễn Văn Anh Thư']));
     expect(await names('ng v an')).not.toContain('Nguyễn Văn Lan');
     expect(await names('thu nguyen thi')).toEqual(['Nguyễn Thị Anh Thư']);
@@ -274,9 +292,14 @@ describe.each(backends)('Registry search through the full-text index on %s', (_n
   it('keeps revoked awards searchable when asked, flagged as revoked', async () => {
     const revoked = all.find((a) => a.revoked)!;
     const q = normaliseForSearch(revoked.name);
-    expect((await queries.searchRegistry({ q, pageSize: 200 })).items.map((a) => a.nominationId)).not.toContain(revoked.id);
+    expect((await queries.searchRegistry({ q, pageSize: 200 })).items.map((a) => a.nominationId)).not.toContain(
+      revoked.id,
+    );
     const found = await queries.searchRegistry({ q, includeRevoked: true, pageSize: 200 });
-    expect(found.items.find((a: AwardView) => a.nominationId === revoked.id)).toMatchObject({ revoked: true, revocationGround: 'DISHONEST_DECLARATION' });
+    expect(found.items.find((a: AwardView) => a.nominationId === revoked.id)).toMatchObject({
+      revoked: true,
+      revocationGround: 'DISHONEST_DECLARATION',
+    });
   });
 
   it('combines the text with the year and unit filters', async () => {
@@ -287,7 +310,9 @@ describe.each(backends)('Registry search through the full-text index on %s', (_n
     ]) {
       const want = expected(all, query);
       expect({ query, found: want.length > 0 }).toEqual({ query, found: true });
-      expect((await queries.searchRegistry({ ...query, pageSize: 200 })).items.map((a) => a.nominationId)).toEqual(want);
+      expect((await queries.searchRegistry({ ...query, pageSize: 200 })).items.map((a) => a.nominationId)).toEqual(
+        want,
+      );
     }
   });
 
@@ -306,7 +331,9 @@ describe.each(backends)('Registry search through the full-text index on %s', (_n
     for (const statement of [statements.count, statements.rows]) {
       const plan = await explain(db, statement.sql, statement.params);
       if (db.dialect === 'sqlite') {
-        expect(plan).toMatch(new RegExp(`VIRTUAL TABLE INDEX .* ${AWARDS_FTS_TABLE}|SCAN ${AWARDS_FTS_TABLE} VIRTUAL TABLE INDEX`));
+        expect(plan).toMatch(
+          new RegExp(`VIRTUAL TABLE INDEX .* ${AWARDS_FTS_TABLE}|SCAN ${AWARDS_FTS_TABLE} VIRTUAL TABLE INDEX`),
+        );
         expect(plan).toMatch(/SEARCH awards USING INDEX ix_awards_position/);
         expect(plan).not.toMatch(/SCAN awards\b/);
       } else {
@@ -317,7 +344,12 @@ describe.each(backends)('Registry search through the full-text index on %s', (_n
   });
 
   it('reads a filtered page in page order from an index, without sorting the matching rows', async () => {
-    for (const query of [{ year: 2026, awardCode: 'BANG_KHEN_TINH' }, { unitId: 'donvi1', year: 2026 }, { unitId: 'donvi1' }, { year: 2026 }]) {
+    for (const query of [
+      { year: 2026, awardCode: 'BANG_KHEN_TINH' },
+      { unitId: 'donvi1', year: 2026 },
+      { unitId: 'donvi1' },
+      { year: 2026 },
+    ]) {
       const { rows } = registrySearchStatements(db.dialect, query);
       const plan = await explain(db, rows.sql, rows.params);
       if (db.dialect === 'sqlite') {
@@ -331,7 +363,12 @@ describe.each(backends)('Registry search through the full-text index on %s', (_n
   });
 
   it('gives the same results after a rebuild, which recreates the index from the log', async () => {
-    const searches: SearchRegistryQuery[] = [{ q: 'nguyen van' }, { q: 'an', includeRevoked: true }, { q: '105/qd-ubnd' }, { q: 'a"b*' }];
+    const searches: SearchRegistryQuery[] = [
+      { q: 'nguyen van' },
+      { q: 'an', includeRevoked: true },
+      { q: '105/qd-ubnd' },
+      { q: 'a"b*' },
+    ];
     const before = await Promise.all(searches.map((s) => queries.searchRegistry({ ...s, pageSize: 200 })));
     await runner.stop();
     const result = await rebuild(db, store, { batchSize: 40 });
@@ -381,7 +418,13 @@ describe.each(backends)('Upgrading a registry built before the full-text index, 
               by: { userId: 'chutich', role: 'CHAIRMAN' },
               cashMultiple: 1,
             },
-            metadata: { actorId: 'chutich', actorRole: 'CHAIRMAN', occurredAt: '2026-11-25T02:00:00.000Z', correlationId: 'upgrade-1', schemaVersion: 1 },
+            metadata: {
+              actorId: 'chutich',
+              actorRole: 'CHAIRMAN',
+              occurredAt: '2026-11-25T02:00:00.000Z',
+              correlationId: 'upgrade-1',
+              schemaVersion: 1,
+            },
           },
         ],
         'no_stream',
@@ -393,14 +436,19 @@ describe.each(backends)('Upgrading a registry built before the full-text index, 
         version: 1,
         streamPrefixes: current.streamPrefixes,
         tables: current.tables,
-        ddl: (d) => ddlFor(current, d).filter((s) => !/fts|ix_awards_position|ix_awards_search/.test(s)).map((s) => s.replace(/,\s*search_words tsvector GENERATED[^\n]*STORED/, '')),
+        ddl: (d) =>
+          ddlFor(current, d)
+            .filter((s) => !/fts|ix_awards_position|ix_awards_search/.test(s))
+            .map((s) => s.replace(/,\s*search_words tsvector GENERATED[^\n]*STORED/, '')),
         applyBatch: (tx, events) => current.applyBatch(tx, events),
       };
       const old = new ProjectionRunner(db, store, { projections: [v1], live: false });
       await old.start();
       await old.ready;
       await old.stop();
-      expect(await db.get<{ version: number }>("SELECT version FROM projection_checkpoints WHERE name = 'award-registry'")).toEqual({ version: 1 });
+      expect(
+        await db.get<{ version: number }>("SELECT version FROM projection_checkpoints WHERE name = 'award-registry'"),
+      ).toEqual({ version: 1 });
       await db.close();
 
       db = await backend.open();
@@ -408,7 +456,9 @@ describe.each(backends)('Upgrading a registry built before the full-text index, 
       await runner.start();
       await runner.ready;
       await runner.stop();
-      expect(await db.get<{ version: number }>("SELECT version FROM projection_checkpoints WHERE name = 'award-registry'")).toEqual({ version: current.version });
+      expect(
+        await db.get<{ version: number }>("SELECT version FROM projection_checkpoints WHERE name = 'award-registry'"),
+      ).toEqual({ version: current.version });
       const found = await new ReadModelQueries(db).searchRegistry({ q: 'dang thi anh' });
       expect(found.items.map((a) => a.nomineeName)).toEqual(['Đặng Thị Ánh']);
       const { count } = registrySearchStatements(db.dialect, { q: 'dang' });
@@ -432,8 +482,24 @@ describe.each(backends)('The search index follows every write of the registry ro
       revision: position,
       position,
       recordedAt: '2026-01-01T00:00:00.000Z',
-      metadata: { actorId: 'chutich', actorRole: 'CHAIRMAN', occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'rewrite-1', schemaVersion: 1 },
-      data: { decisionNumber: `${position}/QĐ-UBND`, nominee: { kind: 'individual', name }, awardCode: 'BANG_KHEN_TINH', awardName: 'Giấy khen', unitId: 'donvi1', year: 2026, oneOff: false, at: '2026-01-01T00:00:00.000Z', by: { userId: 'chutich' } },
+      metadata: {
+        actorId: 'chutich',
+        actorRole: 'CHAIRMAN',
+        occurredAt: '2026-01-01T00:00:00.000Z',
+        correlationId: 'rewrite-1',
+        schemaVersion: 1,
+      },
+      data: {
+        decisionNumber: `${position}/QĐ-UBND`,
+        nominee: { kind: 'individual', name },
+        awardCode: 'BANG_KHEN_TINH',
+        awardName: 'Giấy khen',
+        unitId: 'donvi1',
+        year: 2026,
+        oneOff: false,
+        at: '2026-01-01T00:00:00.000Z',
+        by: { userId: 'chutich' },
+      },
     }) as RecordedEvent;
 
   it('re-indexes a row written again and forgets a deleted one', async () => {
@@ -447,10 +513,15 @@ describe.each(backends)('The search index follows every write of the registry ro
       await db.transaction((tx) => projection.applyBatch(tx, [signed(5, 'Nguyễn Văn An')]));
       expect([await total('nguyen an'), await total('5/qd')]).toEqual([1, 1]);
       await db.transaction((tx) => projection.applyBatch(tx, [signed(9, 'Trần Thị Bé')]));
-      expect([await total('nguyen an'), await total('5/qd'), await total('tran be'), await total('9/qd-ubnd')]).toEqual([0, 0, 1, 1]);
+      expect([await total('nguyen an'), await total('5/qd'), await total('tran be'), await total('9/qd-ubnd')]).toEqual(
+        [0, 0, 1, 1],
+      );
       await db.run('DELETE FROM awards');
       expect(await total('tran be')).toBe(0);
-      if (db.dialect === 'sqlite') expect(await db.all(`SELECT rowid FROM ${AWARDS_FTS_TABLE} WHERE ${AWARDS_FTS_TABLE} MATCH ?`, ['"tran"*'])).toEqual([]);
+      if (db.dialect === 'sqlite')
+        expect(
+          await db.all(`SELECT rowid FROM ${AWARDS_FTS_TABLE} WHERE ${AWARDS_FTS_TABLE} MATCH ?`, ['"tran"*']),
+        ).toEqual([]);
     } finally {
       await db.close();
       await backend.dispose();

@@ -33,7 +33,9 @@ function freePort(): Promise<number> {
 }
 
 it(`the test run itself is on Node ${REQUIRED_MAJOR} or later and loads better-sqlite3`, () => {
-  process.stderr.write(`[runtime] test run: Node ${process.version}, ABI ${process.versions.modules}, ${process.execPath}\n`);
+  process.stderr.write(
+    `[runtime] test run: Node ${process.version}, ABI ${process.versions.modules}, ${process.execPath}\n`,
+  );
   expect(major(process.version)).toBeGreaterThanOrEqual(REQUIRED_MAJOR);
   const Database = require('better-sqlite3');
   expect(new Database(':memory:').prepare('select 41 + 1 as n').get()).toEqual({ n: 42 });
@@ -56,11 +58,21 @@ it('the running system (the embedded start, launched through npm) reports Node 2
   const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-runtime-'));
   const [temporalPort, uiPort] = [await freePort(), await freePort()];
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: machinePath(), TDKT_DATA_DIR: dataDir, PORT: '0' };
-  for (const k of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'JWT_SECRET', 'TDKT_MODE']) delete env[k];
+  for (const k of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'JWT_SECRET', 'TDKT_MODE'])
+    delete env[k];
   Object.assign(env, { TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_DEV_UI_PORT: String(uiPort) });
   const child = spawn(
     'npm',
-    ['exec', '--', 'node', '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/embedded/src/main.ts'],
+    [
+      'exec',
+      '--',
+      'node',
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      'apps/embedded/src/main.ts',
+    ],
     { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';

@@ -8,7 +8,20 @@ import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SqliteEventStore } from '@tdkt/event-store';
 import { createNominationActivities, nominationWorkflowId } from '@tdkt/temporal';
-import { VOTERS_FOR_DONVI1, fixture, gateway, newId, sleep, startDevServer, streamOf, tempDir, typesOf, waitFor, workflowArgs, workflowBundle } from './support/harness';
+import {
+  VOTERS_FOR_DONVI1,
+  fixture,
+  gateway,
+  newId,
+  sleep,
+  startDevServer,
+  streamOf,
+  tempDir,
+  typesOf,
+  waitFor,
+  workflowArgs,
+  workflowBundle,
+} from './support/harness';
 import { Driver } from './support/scenarios';
 import { replayAll } from './support/replay';
 
@@ -29,7 +42,12 @@ beforeAll(async () => {
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUE,
     workflowBundle: await workflowBundle(),
-    activities: createNominationActivities({ store, directory: f.directory, catalog: f.catalog, decisionAuthority: f.directory.org.decisionAuthority }),
+    activities: createNominationActivities({
+      store,
+      directory: f.directory,
+      catalog: f.catalog,
+      decisionAuthority: f.directory.org.decisionAuthority,
+    }),
   });
   running = worker.run();
 });
@@ -96,7 +114,10 @@ test('voting closes itself once every eligible member has voted: a conflicted me
   for (const m of VOTERS_FOR_DONVI1) last = await d.vote(id, m, 'approve');
   expect(last).toMatchObject({ status: 'AWAITING_SIGNATURE' });
   const closed = (await streamOf(store, id)).slice(-1)[0];
-  expect(closed).toMatchObject({ type: 'CouncilVotingClosed', data: { trigger: 'ALL_VOTED', outcome: 'APPROVED', tally: { members: 6, approve: 5, recused: 0 } } });
+  expect(closed).toMatchObject({
+    type: 'CouncilVotingClosed',
+    data: { trigger: 'ALL_VOTED', outcome: 'APPROVED', tally: { members: 6, approve: 5, recused: 0 } },
+  });
 
   await d.withdraw(id);
   const handle = env.client.workflow.getHandle(nominationWorkflowId(id));

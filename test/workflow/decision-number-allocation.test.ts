@@ -61,7 +61,13 @@ class ObservedStore implements EventStore {
 
 const numberOf = (decisionNumber: string) => Number(decisionNumber.split('/')[0]);
 const allocate = (store: EventStore, nominationId: string) =>
-  allocateDecisionNumber(store, { authority: 'UBND', nominationId, now: NOW, actor, commandId: `sign-${nominationId}` });
+  allocateDecisionNumber(store, {
+    authority: 'UBND',
+    nominationId,
+    now: NOW,
+    actor,
+    commandId: `sign-${nominationId}`,
+  });
 
 describe('Decision numbers allocated by several workers, each with its own cache of the sequence', () => {
   let dir: string;

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { SqliteEventStore } from '@tdkt/event-store';
-import { createNominationActivities, nominationWorkflowId, startTemporalDevServerWith, type DevServerHandle, type TemporalCliExecutable } from '@tdkt/temporal';
+import {
+  createNominationActivities,
+  nominationWorkflowId,
+  startTemporalDevServerWith,
+  type DevServerHandle,
+  type TemporalCliExecutable,
+} from '@tdkt/temporal';
 import { fixture, gateway, newId, quietRuntime, tempDir, typesOf, workflowBundle } from './support/harness';
 import { Driver } from './support/scenarios';
 
@@ -44,7 +50,12 @@ async function withWorker<T>(address: string, fn: (d: Driver, client: Client) =>
       connection: nativeConnection,
       taskQueue: TASK_QUEUE,
       workflowBundle: await workflowBundle(),
-      activities: createNominationActivities({ store, directory: f.directory, catalog: f.catalog, decisionAuthority: 'UBND' }),
+      activities: createNominationActivities({
+        store,
+        directory: f.directory,
+        catalog: f.catalog,
+        decisionAuthority: 'UBND',
+      }),
     });
     const client = new Client({ connection });
     return await worker.runUntil(fn(new Driver(gateway(client, TASK_QUEUE), f), client));
@@ -96,6 +107,11 @@ test('start-dev keeps its SQLite file in the data directory, serves the UI, and 
     return client.workflow.getHandle(nominationWorkflowId(id)).result();
   });
   expect(result).toMatchObject({ status: 'WITHDRAWN', revision: 3 });
-  expect(await typesOf(store, id)).toEqual(['NominationDrafted', 'NominationSubmitted', 'ClusterEndorsed', 'NominationWithdrawn']);
+  expect(await typesOf(store, id)).toEqual([
+    'NominationDrafted',
+    'NominationSubmitted',
+    'ClusterEndorsed',
+    'NominationWithdrawn',
+  ]);
   await second.stop();
 });

@@ -7,7 +7,12 @@ import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { decisionNumberStreamName } from '@tdkt/domain';
 import { SqliteEventStore } from '@tdkt/event-store';
-import { createNominationActivities, nominationWorkflowId, yearOf, type NominationWorkflowResult } from '@tdkt/temporal';
+import {
+  createNominationActivities,
+  nominationWorkflowId,
+  yearOf,
+  type NominationWorkflowResult,
+} from '@tdkt/temporal';
 import { fixture, gateway, newId, startDevServer, streamOf, tempDir, workflowBundle } from './support/harness';
 import { Driver, FINAL_STATUS, LAST_EVENT, runToOutcome, type Outcome } from './support/scenarios';
 import { replayAll } from './support/replay';
@@ -30,7 +35,12 @@ beforeAll(async () => {
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUE,
     workflowBundle: await workflowBundle(),
-    activities: createNominationActivities({ store, directory: f.directory, catalog: f.catalog, decisionAuthority: 'UBND' }),
+    activities: createNominationActivities({
+      store,
+      directory: f.directory,
+      catalog: f.catalog,
+      decisionAuthority: 'UBND',
+    }),
     maxConcurrentWorkflowTaskExecutions: 100,
     maxConcurrentActivityTaskExecutions: 100,
     maxCachedWorkflows: 400,
@@ -48,7 +58,15 @@ afterAll(async () => {
 
 test(`${COUNT} nominations in flight at once all reach their right end`, async () => {
   const d = new Driver(gateway(env.client, TASK_QUEUE), f);
-  const mix: Outcome[] = ['AWARDED', 'REJECTED_AT_CLUSTER', 'AWARDED', 'REJECTED_BY_COUNCIL', 'WITHDRAWN', 'DECLINED', 'RETURNED_THEN_AWARDED'];
+  const mix: Outcome[] = [
+    'AWARDED',
+    'REJECTED_AT_CLUSTER',
+    'AWARDED',
+    'REJECTED_BY_COUNCIL',
+    'WITHDRAWN',
+    'DECLINED',
+    'RETURNED_THEN_AWARDED',
+  ];
   const plan = Array.from({ length: COUNT }, (_, i) => ({ id: newId('many'), outcome: mix[i % mix.length] }));
 
   const started = Date.now();
@@ -71,12 +89,19 @@ test(`${COUNT} nominations in flight at once all reach their right end`, async (
   expect(finals.map((o) => o.status)).toEqual(plan.map((p) => FINAL_STATUS[p.outcome]));
 
   const results = await Promise.all(
-    plan.map((p) => env.client.workflow.getHandle(nominationWorkflowId(p.id)).result() as Promise<NominationWorkflowResult>),
+    plan.map(
+      (p) => env.client.workflow.getHandle(nominationWorkflowId(p.id)).result() as Promise<NominationWorkflowResult>,
+    ),
   );
   const numbers: string[] = [];
   for (const [i, p] of plan.entries()) {
     const events = await streamOf(store, p.id);
-    expect({ id: p.id, status: results[i].status, last: events[events.length - 1].type, revision: events.length - 1 }).toEqual({
+    expect({
+      id: p.id,
+      status: results[i].status,
+      last: events[events.length - 1].type,
+      revision: events.length - 1,
+    }).toEqual({
       id: p.id,
       status: FINAL_STATUS[p.outcome],
       last: LAST_EVENT[p.outcome],
@@ -101,7 +126,10 @@ test(`${COUNT} nominations in flight at once all reach their right end`, async (
   // And a sample of their histories replays against the current code.
   const sample = plan.filter((_, i) => i % 20 === 0);
   const histories = await Promise.all(
-    sample.map(async (p) => ({ workflowId: nominationWorkflowId(p.id), history: await env.client.workflow.getHandle(nominationWorkflowId(p.id)).fetchHistory() })),
+    sample.map(async (p) => ({
+      workflowId: nominationWorkflowId(p.id),
+      history: await env.client.workflow.getHandle(nominationWorkflowId(p.id)).fetchHistory(),
+    })),
   );
   expect((await replayAll(histories)).filter((r) => r.error)).toEqual([]);
 });

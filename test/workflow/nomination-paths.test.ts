@@ -64,7 +64,10 @@ beforeAll(async () => {
     taskQueue: TASK_QUEUE,
     workflowBundle: await workflowBundle(),
     activities: createNominationActivities({
-      store: failingAfterAppend(store, oncePerEvent(faulty, FAULTY_EVENTS, (type) => faultsInjected.push(type))),
+      store: failingAfterAppend(
+        store,
+        oncePerEvent(faulty, FAULTY_EVENTS, (type) => faultsInjected.push(type)),
+      ),
       directory: f.directory,
       catalog: f.catalog,
       decisionAuthority: f.directory.org.decisionAuthority,
@@ -82,8 +85,10 @@ afterAll(async () => {
   tmp.remove();
 });
 
-const historyLength = async (id: string) => (await env.client.workflow.getHandle(nominationWorkflowId(id)).fetchHistory()).events?.length ?? 0;
-const resultOf = (id: string) => env.client.workflow.getHandle(nominationWorkflowId(id)).result() as Promise<NominationWorkflowResult>;
+const historyLength = async (id: string) =>
+  (await env.client.workflow.getHandle(nominationWorkflowId(id)).fetchHistory()).events?.length ?? 0;
+const resultOf = (id: string) =>
+  env.client.workflow.getHandle(nominationWorkflowId(id)).result() as Promise<NominationWorkflowResult>;
 
 test('happy path: draft → AWARDED; the stream holds every step and the decision is 1/QĐ-UBND', async () => {
   const id = nid();
@@ -117,7 +122,11 @@ test('happy path: draft → AWARDED; the stream holds every step and the decisio
   ]);
   expect(signed.position).toBe(events[events.length - 1].position);
   const closed = events[10].data as Extract<NominationEvent, { type: 'CouncilVotingClosed' }>['data'];
-  expect(closed).toMatchObject({ trigger: 'ALL_VOTED', outcome: 'APPROVED', tally: { members: 6, approve: 5, recused: 1 } });
+  expect(closed).toMatchObject({
+    trigger: 'ALL_VOTED',
+    outcome: 'APPROVED',
+    tally: { members: 6, approve: 5, recused: 1 },
+  });
   expect(events[10].metadata).toMatchObject({ actorId: 'system', actorRole: 'SYSTEM' });
   expect(events[1].metadata).toMatchObject({
     actorId: 'thutruong.donvi1',
@@ -129,9 +138,16 @@ test('happy path: draft → AWARDED; the stream holds every step and the decisio
   expect(events[11].metadata).toMatchObject({ actorId: 'chutich', actorRole: 'CHAIRMAN', correlationId: id });
   expect(new Set(events.map((e) => e.metadata.causationId)).size).toBe(12); // one per command: 11 human ones and the automatic close
 
-  expect(await resultOf(id)).toEqual({ nominationId: id, status: 'AWARDED', revision: 11, decisionNumber: '1/QĐ-UBND' });
+  expect(await resultOf(id)).toEqual({
+    nominationId: id,
+    status: 'AWARDED',
+    revision: 11,
+    decisionNumber: '1/QĐ-UBND',
+  });
   const record = await readNomineeRecord(store, nomineeId);
-  expect(record.record.awards).toEqual([expect.objectContaining({ nominationId: id, awardCode: 'BANG_KHEN_TINH', decisionNumber: '1/QĐ-UBND' })]);
+  expect(record.record.awards).toEqual([
+    expect.objectContaining({ nominationId: id, awardCode: 'BANG_KHEN_TINH', decisionNumber: '1/QĐ-UBND' }),
+  ]);
   const view = await d.gateway.view(id);
   expect(view).toMatchObject({ status: 'AWARDED', decisionNumber: '1/QĐ-UBND', awaiting: [], dueAt: null });
 });
@@ -143,7 +159,10 @@ test('returned for revision → edited → resubmitted → endorsed; the history
   await expectRefused(d.returnForRevision(id, ''), 'VALIDATION', 'REQUIRED'); // reasons are required (activity)
   expect((await d.returnForRevision(id)).status).toBe('RETURNED');
   expect((await d.gateway.view(id)).awaiting).toEqual(['UNIT_HEAD:donvi1', 'UNIT_OFFICER:donvi1']);
-  await d.run(id, 'canbo.donvi1', { type: 'EditNomination', changes: { achievements: 'Bổ sung minh chứng: quyết định công nhận sáng kiến' } });
+  await d.run(id, 'canbo.donvi1', {
+    type: 'EditNomination',
+    changes: { achievements: 'Bổ sung minh chứng: quyết định công nhận sáng kiến' },
+  });
   await expectRefused(d.submit(id), 'INVALID_STATE', 'WRONG_STAGE'); // a returned nomination is resubmitted
   const resubmitted = await d.run(id, 'thutruong.donvi1', { type: 'ResubmitNomination' });
   expect(resubmitted.status).toBe('CLUSTER_REVIEW');
@@ -190,7 +209,11 @@ test('rejected by the council: threshold not met', async () => {
   const events = await streamOf(store, id);
   expect(events[events.length - 1]).toMatchObject({
     type: 'CouncilVotingClosed',
-    data: { trigger: 'ALL_VOTED', outcome: 'THRESHOLD_NOT_MET', tally: { approve: 3, reject: 1, abstain: 1, recused: 1, members: 6 } },
+    data: {
+      trigger: 'ALL_VOTED',
+      outcome: 'THRESHOLD_NOT_MET',
+      tally: { approve: 3, reject: 1, abstain: 1, recused: 1, members: 6 },
+    },
   });
   expect(await resultOf(id)).toMatchObject({ status: 'REJECTED' });
 });
@@ -241,7 +264,12 @@ test('council: the member from the nominee unit must recuse, a vote counts once,
   await expectRefused(d.vote(id, 'hoidong2', 'reject'), 'INVALID_STATE', 'ALREADY_VOTED');
   const view = await d.gateway.view(id);
   expect(view.council).toMatchObject({ open: true, votes: 1, recused: 1 });
-  expect(view.awaiting).toEqual(['COUNCIL_MEMBER:hoidong3', 'COUNCIL_MEMBER:hoidong4', 'COUNCIL_MEMBER:hoidong5', 'COUNCIL_MEMBER:chutich']);
+  expect(view.awaiting).toEqual([
+    'COUNCIL_MEMBER:hoidong3',
+    'COUNCIL_MEMBER:hoidong4',
+    'COUNCIL_MEMBER:hoidong5',
+    'COUNCIL_MEMBER:chutich',
+  ]);
   for (const m of ['hoidong3', 'hoidong4', 'hoidong5']) await d.vote(id, m, 'approve');
   expect((await d.vote(id, 'chutich', 'approve')).status).toBe('AWAITING_SIGNATURE');
   const types = await typesOf(store, id);
@@ -262,13 +290,21 @@ test('a wrong role is refused by the validator: nothing in the stream, no accept
   await expectRefused(d.submit(id, 'canbo.donvi1'), 'FORBIDDEN', 'ROLE_REQUIRED');
   await expectRefused(d.endorse(id), 'INVALID_STATE', 'WRONG_STAGE');
   await expectRefused(d.sign(id), 'INVALID_STATE', 'WRONG_STAGE');
-  await expectRefused(d.run(id, 'canbo.donvi3', { type: 'EditNomination', changes: { achievements: 'x' } }), 'FORBIDDEN', 'OUT_OF_SCOPE');
+  await expectRefused(
+    d.run(id, 'canbo.donvi3', { type: 'EditNomination', changes: { achievements: 'x' } }),
+    'FORBIDDEN',
+    'OUT_OF_SCOPE',
+  );
   expect(await typesOf(store, id)).toEqual(['NominationDrafted']);
   expect(await acceptedUpdates(env.client, id)).toEqual(['draft']);
   expect(await historyLength(id)).toBe(eventsAfterDraft); // a validator's refusal leaves no event at all
 
   await d.submit(id);
-  await expectRefused(d.run(id, 'truongcum.cum2', { type: 'ReviewAtCluster', decision: 'endorse' }), 'FORBIDDEN', 'OUT_OF_SCOPE');
+  await expectRefused(
+    d.run(id, 'truongcum.cum2', { type: 'ReviewAtCluster', decision: 'endorse' }),
+    'FORBIDDEN',
+    'OUT_OF_SCOPE',
+  );
   expect(await typesOf(store, id)).toEqual(['NominationDrafted', 'NominationSubmitted']);
   expect(await acceptedUpdates(env.client, id)).toEqual(['draft', 'submit']);
   await d.withdraw(id);
@@ -303,7 +339,10 @@ test('a one-off nomination skips cluster review', async () => {
   const submitted = await d.submit(id);
   expect(submitted.status).toBe('COUNCIL_VOTING');
   const events = await streamOf(store, id);
-  expect(events[1]).toMatchObject({ type: 'NominationSubmitted', data: { nextStatus: 'COUNCIL_VOTING', skippedClusterReview: true } });
+  expect(events[1]).toMatchObject({
+    type: 'NominationSubmitted',
+    data: { nextStatus: 'COUNCIL_VOTING', skippedClusterReview: true },
+  });
   await expectRefused(d.endorse(id), 'INVALID_STATE', 'WRONG_STAGE');
   await d.openVoting(id);
   await d.councilVotes(id, 'approve');
@@ -316,7 +355,11 @@ test('a hold blocks every step until it is released', async () => {
   const id = nid();
   await d.draft(id);
   await d.submit(id);
-  await expectRefused(d.run(id, 'truongcum.cum1', { type: 'PutOnHold', matter: 'COMPLAINT', comment: 'x' }), 'FORBIDDEN', 'ROLE_REQUIRED');
+  await expectRefused(
+    d.run(id, 'truongcum.cum1', { type: 'PutOnHold', matter: 'COMPLAINT', comment: 'x' }),
+    'FORBIDDEN',
+    'ROLE_REQUIRED',
+  );
   const held = await d.hold(id);
   expect(held).toMatchObject({ status: 'CLUSTER_REVIEW', onHold: true });
   expect((await d.gateway.view(id)).awaiting).toEqual(['COUNCIL_SECRETARY']);
@@ -337,11 +380,18 @@ test('a hold blocks every step until it is released', async () => {
 
 test('stage limits (seconds): reminder, then escalation; the workflow still waits; the clock stops on hold; the council closes at its deadline', async () => {
   const fast = new Driver(
-    gateway(env.client, TASK_QUEUE, workflowArgs({ stageTimeLimits: limits({ CLUSTER_REVIEW: 4, reminderAt: 0.5 }), councilVotingDays: 3 })),
+    gateway(
+      env.client,
+      TASK_QUEUE,
+      workflowArgs({ stageTimeLimits: limits({ CLUSTER_REVIEW: 4, reminderAt: 0.5 }), councilVotingDays: 3 }),
+    ),
     f,
   );
   // The held one: reminder due 3 s after submission, but it is put on hold at once (margin 3 s).
-  const heldFast = new Driver(gateway(env.client, TASK_QUEUE, workflowArgs({ stageTimeLimits: limits({ CLUSTER_REVIEW: 6, reminderAt: 0.5 }) })), f);
+  const heldFast = new Driver(
+    gateway(env.client, TASK_QUEUE, workflowArgs({ stageTimeLimits: limits({ CLUSTER_REVIEW: 6, reminderAt: 0.5 }) })),
+    f,
+  );
   const timed = nid();
   const held = nid();
   const council = nid();
@@ -359,9 +409,19 @@ test('stage limits (seconds): reminder, then escalation; the workflow still wait
 
   await waitFor(async () => (await typesOf(store, timed)).includes('StageEscalated'), 20_000);
   const events = await streamOf(store, timed);
-  expect(events.map((e) => e.type)).toEqual(['NominationDrafted', 'NominationSubmitted', 'StageReminderIssued', 'StageEscalated']);
-  expect(events[2]).toMatchObject({ data: { stage: 'CLUSTER_REVIEW', awaiting: ['CLUSTER_LEADER:cum1'] }, metadata: { actorRole: 'SYSTEM' } });
-  expect(events[3]).toMatchObject({ data: { stage: 'CLUSTER_REVIEW', escalatedTo: 'COUNCIL_SECRETARY', dueAt: view.dueAt } });
+  expect(events.map((e) => e.type)).toEqual([
+    'NominationDrafted',
+    'NominationSubmitted',
+    'StageReminderIssued',
+    'StageEscalated',
+  ]);
+  expect(events[2]).toMatchObject({
+    data: { stage: 'CLUSTER_REVIEW', awaiting: ['CLUSTER_LEADER:cum1'] },
+    metadata: { actorRole: 'SYSTEM' },
+  });
+  expect(events[3]).toMatchObject({
+    data: { stage: 'CLUSTER_REVIEW', escalatedTo: 'COUNCIL_SECRETARY', dueAt: view.dueAt },
+  });
   // Issued by the workflow's clock no earlier than due (workflow time), whatever the load.
   expect(Date.parse(events[2].metadata.occurredAt)).toBeGreaterThanOrEqual(Date.parse(view.reminderAt!));
   expect(Date.parse(events[3].metadata.occurredAt)).toBeGreaterThanOrEqual(Date.parse(view.dueAt!));
@@ -369,7 +429,9 @@ test('stage limits (seconds): reminder, then escalation; the workflow still wait
 
   // The council closed itself at its deadline (3 s) with too few votes.
   await waitFor(async () => (await typesOf(store, council)).includes('CouncilVotingClosed'), 20_000);
-  expect((await streamOf(store, council)).slice(-1)[0]).toMatchObject({ data: { trigger: 'DEADLINE', outcome: 'QUORUM_NOT_MET' } });
+  expect((await streamOf(store, council)).slice(-1)[0]).toMatchObject({
+    data: { trigger: 'DEADLINE', outcome: 'QUORUM_NOT_MET' },
+  });
   expect(await resultOf(council)).toMatchObject({ status: 'REJECTED' });
 
   // Nothing fired for the nomination on hold, though its reminder was due after 3 s.
@@ -433,7 +495,11 @@ test('revocation after the award: REVOKED in the stream, the nominee record mark
   const revoked = await d.revoke(id);
   expect(revoked).toMatchObject({ nominationId: id, status: 'REVOKED', revision: 12 });
   const events = await streamOf(store, id);
-  expect(events[12]).toMatchObject({ type: 'AwardRevoked', data: { ground: 'CRITERIA_NOT_MET' }, metadata: { actorId: 'chutich', actorRole: 'CHAIRMAN' } });
+  expect(events[12]).toMatchObject({
+    type: 'AwardRevoked',
+    data: { ground: 'CRITERIA_NOT_MET' },
+    metadata: { actorId: 'chutich', actorRole: 'CHAIRMAN' },
+  });
   const record = await readNomineeRecord(store, nomineeId);
   expect(record.record.awards).toEqual([expect.objectContaining({ nominationId: id, revoked: true })]);
   await expectRefused(d.revoke(id), 'INVALID_STATE', 'NOT_AWARDED');

@@ -33,13 +33,19 @@ test('the committed histories cover every path of the workflow, and a revocation
 test('every committed history replays against the current workflow code', async () => {
   const histories = committedHistories();
   const results = await replayAll(histories);
-  expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error ? `${r.error.name}: ${r.error.message}` : undefined }))).toEqual(
-    histories.map((h) => ({ workflowId: h.workflowId, error: undefined })),
-  );
+  expect(
+    results.map((r) => ({
+      workflowId: r.workflowId,
+      error: r.error ? `${r.error.name}: ${r.error.message}` : undefined,
+    })),
+  ).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: undefined })));
 });
 
 test('a non-deterministic change of the workflow fails the replay of every nomination history', async () => {
-  const changed = await bundleWorkflowCode({ workflowsPath: join(__dirname, 'support', 'nondeterministic-workflows.ts'), logger: quietLogger });
+  const changed = await bundleWorkflowCode({
+    workflowsPath: join(__dirname, 'support', 'nondeterministic-workflows.ts'),
+    logger: quietLogger,
+  });
   const nominations = committedHistories().filter((h) => h.workflowId.startsWith('nomination-'));
   expect(nominations.length).toBeGreaterThan(10);
   const results = await replayAll(nominations, changed);

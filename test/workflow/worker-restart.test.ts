@@ -33,7 +33,14 @@ afterAll(async () => {
 
 test('a worker killed mid-flow: the next one finishes every workflow at its right end', async () => {
   const d = new Driver(gateway(env.client, TASK_QUEUE), fixture());
-  const outcomes: Outcome[] = ['AWARDED', 'REJECTED_AT_CLUSTER', 'REJECTED_BY_COUNCIL', 'WITHDRAWN', 'DECLINED', 'RETURNED_THEN_AWARDED'];
+  const outcomes: Outcome[] = [
+    'AWARDED',
+    'REJECTED_AT_CLUSTER',
+    'REJECTED_BY_COUNCIL',
+    'WITHDRAWN',
+    'DECLINED',
+    'RETURNED_THEN_AWARDED',
+  ];
   const plan = Array.from({ length: 18 }, (_, i) => ({ id: newId('restart'), outcome: outcomes[i % outcomes.length] }));
 
   children.push(await startChildWorker(childEnv));
@@ -66,7 +73,9 @@ test('a worker killed mid-flow: the next one finishes every workflow at its righ
   expect(finals.map((o) => o.status)).toEqual(plan.map((p) => FINAL_STATUS[p.outcome]));
 
   const results = await Promise.all(
-    plan.map((p) => env.client.workflow.getHandle(nominationWorkflowId(p.id)).result() as Promise<NominationWorkflowResult>),
+    plan.map(
+      (p) => env.client.workflow.getHandle(nominationWorkflowId(p.id)).result() as Promise<NominationWorkflowResult>,
+    ),
   );
   expect(results.map((r) => r.status)).toEqual(plan.map((p) => FINAL_STATUS[p.outcome]));
 
@@ -89,7 +98,9 @@ test('a worker killed mid-flow: the next one finishes every workflow at its righ
     }
     const signedAt = (await streamOf(store, plan[0].id)).slice(-1)[0].metadata.occurredAt;
     const allocations = await store.readStream(decisionNumberStreamName('UBND', yearOf(signedAt)));
-    expect(allocations.map((e) => (e.data as { decisionNumber: string }).decisionNumber).sort()).toEqual([...numbers].sort());
+    expect(allocations.map((e) => (e.data as { decisionNumber: string }).decisionNumber).sort()).toEqual(
+      [...numbers].sort(),
+    );
     expect(allocations.map((e) => (e.data as { sequence: number }).sequence)).toEqual(numbers.map((_, i) => i + 1));
   } finally {
     await store.close();
@@ -97,10 +108,15 @@ test('a worker killed mid-flow: the next one finishes every workflow at its righ
 
   // Their histories (with the timed-out tasks of the killed worker) replay against the code.
   const histories = await Promise.all(
-    plan.map(async (p) => ({ workflowId: nominationWorkflowId(p.id), history: await env.client.workflow.getHandle(nominationWorkflowId(p.id)).fetchHistory() })),
+    plan.map(async (p) => ({
+      workflowId: nominationWorkflowId(p.id),
+      history: await env.client.workflow.getHandle(nominationWorkflowId(p.id)).fetchHistory(),
+    })),
   );
   expect((await replayAll(histories)).filter((r) => r.error)).toEqual([]);
   // The kill did interrupt work in flight: tasks the dead worker held timed out and were redone.
-  const interrupted = histories.filter((h) => h.history.events?.some((e) => e.workflowTaskTimedOutEventAttributes || e.activityTaskTimedOutEventAttributes));
+  const interrupted = histories.filter((h) =>
+    h.history.events?.some((e) => e.workflowTaskTimedOutEventAttributes || e.activityTaskTimedOutEventAttributes),
+  );
   expect(interrupted.length).toBeGreaterThan(0);
 });

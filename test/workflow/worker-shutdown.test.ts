@@ -31,7 +31,11 @@ afterAll(async () => {
 
 test('SIGTERM while an activity runs: it finishes and its append stands, the worker exits, the next worker carries on', async () => {
   const d = new Driver(gateway(env.client, TASK_QUEUE), fixture());
-  const first = await startChildWorker({ ...childEnv, TDKT_TEST_SLOW_INTENT: 'SubmitNomination', TDKT_TEST_SLOW_MS: '3000' });
+  const first = await startChildWorker({
+    ...childEnv,
+    TDKT_TEST_SLOW_INTENT: 'SubmitNomination',
+    TDKT_TEST_SLOW_MS: '3000',
+  });
   children.push(first);
   const id = newId('shutdown');
   await d.draft(id);

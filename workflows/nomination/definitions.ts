@@ -15,9 +15,13 @@ export type UpdateIntentType = Exclude<NominationIntentType, 'RevokeAward'>;
 export const REVOCATION_INTENT = 'RevokeAward' satisfies Exclude<NominationIntentType, UpdateIntentType>;
 
 export type IntentOf<T extends NominationIntentType> = Extract<NominationIntent, { type: T }>;
-export type NominationUpdate<T extends UpdateIntentType = UpdateIntentType> = UpdateDefinition<CommandOutcome, [CommandEnvelope<IntentOf<T>>]>;
+export type NominationUpdate<T extends UpdateIntentType = UpdateIntentType> = UpdateDefinition<
+  CommandOutcome,
+  [CommandEnvelope<IntentOf<T>>]
+>;
 
-const update = <T extends UpdateIntentType>(name: string): NominationUpdate<T> => defineUpdate<CommandOutcome, [CommandEnvelope<IntentOf<T>>]>(name);
+const update = <T extends UpdateIntentType>(name: string): NominationUpdate<T> =>
+  defineUpdate<CommandOutcome, [CommandEnvelope<IntentOf<T>>]>(name);
 
 export const NOMINATION_UPDATES: { readonly [T in UpdateIntentType]: NominationUpdate<T> } = {
   DraftNomination: update('draft'),

@@ -15,7 +15,13 @@ import { invalid } from '../../libs/domain/src/shared/errors';
 import { guard } from '../../libs/domain/src/nomination/nomination.guard';
 import { evolve, initialState } from '../../libs/domain/src/nomination/nomination.evolve';
 import { isTerminal, type NominationState } from '../../libs/domain/src/nomination/nomination.state';
-import { initialClock, stageLimit, trackClock, type ClockPatches, type StageClock } from '../../libs/domain/src/sla/stage-clock';
+import {
+  initialClock,
+  stageLimit,
+  trackClock,
+  type ClockPatches,
+  type StageClock,
+} from '../../libs/domain/src/sla/stage-clock';
 import { nextAction, type ClockAction } from '../../libs/domain/src/sla/next-action';
 import { stageDueAt } from '../../libs/domain/src/sla/stage-deadline';
 import type {
@@ -28,7 +34,13 @@ import type {
 } from '../../libs/temporal/src/contracts';
 import { NOMINATION_ACTIVITY_OPTIONS } from '../shared/activities';
 import { domainDetails, toUpdateFailure } from '../shared/failures';
-import { NOMINATION_UPDATES, UPDATE_INTENT_TYPES, viewQuery, type NominationUpdate, type UpdateIntentType } from './definitions';
+import {
+  NOMINATION_UPDATES,
+  UPDATE_INTENT_TYPES,
+  viewQuery,
+  type NominationUpdate,
+  type UpdateIntentType,
+} from './definitions';
 import { nominationView } from './view';
 
 const { applyNominationCommand } = proxyActivities<NominationActivities>(NOMINATION_ACTIVITY_OPTIONS);
@@ -56,7 +68,14 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
   let draftsRunning = 0;
 
   const ended = () => isTerminal(state.status);
-  const next = () => nextAction({ ...args, state, clock, now: Date.now(), refused: (signature) => refused.has(`${signature}#${revision}`) });
+  const next = () =>
+    nextAction({
+      ...args,
+      state,
+      clock,
+      now: Date.now(),
+      refused: (signature) => refused.has(`${signature}#${revision}`),
+    });
   const signatureOf = (a: ClockAction | null) => (a ? a.signature : 'none');
 
   // ---- one command at a time (FIFO): each handler sees the state its predecessor left ------------
@@ -82,7 +101,12 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
     }
   }
 
-  async function apply(commandId: string, intent: ApplyCommandInput['intent'], actor: Actor, extra: Partial<ApplyCommandInput> = {}) {
+  async function apply(
+    commandId: string,
+    intent: ApplyCommandInput['intent'],
+    actor: Actor,
+    extra: Partial<ApplyCommandInput> = {},
+  ) {
     const result = await applyNominationCommand({
       nominationId,
       commandId,
@@ -103,14 +127,19 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
       await apply(uuid4(), action.intent, SYSTEM_ACTOR);
     } catch (err) {
       refused.add(`${action.signature}#${revision}`);
-      log.warn('System command refused', { nominationId, intent: action.intent.type, error: domainDetails(err) ?? String(err) });
+      log.warn('System command refused', {
+        nominationId,
+        intent: action.intent.type,
+        error: domainDetails(err) ?? String(err),
+      });
     }
   }
 
   /** After a vote or recusal: close at once when every member has voted or recused. */
   async function followUps(): Promise<void> {
     const action = next();
-    if (action && action.intent.type === 'CloseCouncilVoting' && action.intent.trigger === 'ALL_VOTED') await runSystem(action);
+    if (action && action.intent.type === 'CloseCouncilVoting' && action.intent.trigger === 'ALL_VOTED')
+      await runSystem(action);
   }
 
   const outcome = (): CommandOutcome => {
@@ -136,7 +165,14 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
               guard(type, command.actor, state); // again: an earlier command may have changed the state
               const extra: Partial<ApplyCommandInput> = {};
               if (type === 'OpenCouncilVoting')
-                extra.councilDeadline = iso(stageDueAt(Date.now(), args.councilVotingDays, args.stageTimeUnit, args.stageTimeLimits.publicHolidays));
+                extra.councilDeadline = iso(
+                  stageDueAt(
+                    Date.now(),
+                    args.councilVotingDays,
+                    args.stageTimeUnit,
+                    args.stageTimeLimits.publicHolidays,
+                  ),
+                );
               await apply(command.commandId, command.intent, command.actor, extra);
             } catch (err) {
               throw toUpdateFailure(err);
@@ -154,7 +190,8 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
             throw toUpdateFailure(invalid('COMMAND_ID', 'commandId is required', 'commandId'));
           if (!command.actor || typeof command.actor.userId !== 'string' || !Array.isArray(command.actor.roles))
             throw toUpdateFailure(invalid('ACTOR', 'actor is required', 'actor'));
-          if (!command.intent || command.intent.type !== type) throw toUpdateFailure(invalid('INTENT_TYPE', `this update carries ${type}`, 'type'));
+          if (!command.intent || command.intent.type !== type)
+            throw toUpdateFailure(invalid('INTENT_TYPE', `this update carries ${type}`, 'type'));
           try {
             guard(type, command.actor, state);
           } catch (err) {
@@ -169,7 +206,14 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
 
   // ---- Query -----------------------------------------------------------------------------------------
   setHandler(viewQuery, () =>
-    nominationView({ nominationId, state, clock, limit: ended() ? null : stageLimit(state, clock, args, Date.now()), revision, position }),
+    nominationView({
+      nominationId,
+      state,
+      clock,
+      limit: ended() ? null : stageLimit(state, clock, args, Date.now()),
+      revision,
+      position,
+    }),
   );
 
   // ---- the draft (update-with-start) ---------------------------------------------------------------
@@ -198,6 +242,7 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
 
   await condition(allHandlersFinished);
   const result: NominationWorkflowResult = { nominationId, status: state.status, revision };
-  if ((state as { decisionNumber?: string }).decisionNumber) result.decisionNumber = (state as { decisionNumber?: string }).decisionNumber;
+  if ((state as { decisionNumber?: string }).decisionNumber)
+    result.decisionNumber = (state as { decisionNumber?: string }).decisionNumber;
   return result;
 }

@@ -12,10 +12,21 @@ const { applyNominationCommand } = proxyActivities<NominationActivities>(NOMINAT
 export async function revocationWorkflow(args: RevocationWorkflowArgs): Promise<CommandOutcome> {
   const { nominationId, commandId, actor, intent } = args;
   if (!intent || intent.type !== 'RevokeAward')
-    throw domainFailure({ kind: 'VALIDATION', code: 'INTENT_TYPE', message: 'revocationWorkflow carries RevokeAward', field: 'type' });
+    throw domainFailure({
+      kind: 'VALIDATION',
+      code: 'INTENT_TYPE',
+      message: 'revocationWorkflow carries RevokeAward',
+      field: 'type',
+    });
   try {
     const r = await applyNominationCommand({ nominationId, commandId, intent, actor, now: new Date().toISOString() });
-    const out: CommandOutcome = { nominationId, status: r.status, onHold: r.onHold, revision: r.revision, position: r.position };
+    const out: CommandOutcome = {
+      nominationId,
+      status: r.status,
+      onHold: r.onHold,
+      revision: r.revision,
+      position: r.position,
+    };
     if (r.decisionNumber) out.decisionNumber = r.decisionNumber;
     return out;
   } catch (err) {

@@ -14,7 +14,14 @@ describe('A refused command travels as a DomainError failure and comes back as t
 
   it('a refusal from the activity (wrapped in an ActivityFailure) keeps its details', () => {
     const fromActivity = domainFailure({ kind: 'FORBIDDEN', code: 'ROLE_REQUIRED', message: 'Cần vai trò' });
-    const wrapped = new ActivityFailure('activity failed', 'applyNominationCommand', '1', 'NON_RETRYABLE_FAILURE', 'worker', fromActivity);
+    const wrapped = new ActivityFailure(
+      'activity failed',
+      'applyNominationCommand',
+      '1',
+      'NON_RETRYABLE_FAILURE',
+      'worker',
+      fromActivity,
+    );
     expect(domainDetails(wrapped)).toEqual({ kind: 'FORBIDDEN', code: 'ROLE_REQUIRED', message: 'Cần vai trò' });
   });
 

@@ -58,7 +58,10 @@ export async function openApiRuntime(config: AppConfig, options: OpenApiRuntimeO
     await runner.start();
     closers.push(() => runner.stop());
 
-    const identityDb = await openReadModelDb({ databaseUrl: config.databaseUrl, sqliteFile: join(config.dataDir, 'identity.sqlite') });
+    const identityDb = await openReadModelDb({
+      databaseUrl: config.databaseUrl,
+      sqliteFile: join(config.dataDir, 'identity.sqlite'),
+    });
     closers.push(() => identityDb.close());
     const identity = new IdentityStore(identityDb);
     await identity.prepare();

@@ -38,7 +38,10 @@ export class ApiModule {
         { provide: API_OPTIONS, useValue: options },
         { provide: OrganisationDirectory, useValue: runtime.directory },
         { provide: IdentityStore, useValue: runtime.identity },
-        { provide: LoginRateLimiter, useValue: new LoginRateLimiter(options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT) },
+        {
+          provide: LoginRateLimiter,
+          useValue: new LoginRateLimiter(options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT),
+        },
         AuthService,
         ReadYourWrites,
         ...COMMAND_HANDLERS,

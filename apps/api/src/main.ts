@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   assertProductionJwtSecret(config);
   ensureDataDir(config);
   config.jwtSecret = embeddedJwtSecret(config);
-  const runtime = await openApiRuntime(config, { onProjectionError: (e) => logger.error(`Projections stopped: ${e.message}`) });
+  const runtime = await openApiRuntime(config, {
+    onProjectionError: (e) => logger.error(`Projections stopped: ${e.message}`),
+  });
   const seeded = await seedDemoUsers(config, runtime.directory, runtime.identity);
   if (seeded.length) logger.log(`Seeded ${seeded.length} demo users`);
   const app = await createApiApp(runtime);

@@ -78,7 +78,9 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
     let devServer: DevServerHandle | undefined;
     if (!config.temporal.address) {
       const cli = await resolveTemporalCliDetailed({ env });
-      progress(`Temporal CLI: ${cli.executable.type === 'existing-path' ? cli.executable.path : 'Temporal SDK download'}`);
+      progress(
+        `Temporal CLI: ${cli.executable.type === 'existing-path' ? cli.executable.path : 'Temporal SDK download'}`,
+      );
       devServer = await startTemporalDevServerWith(cli.executable, {
         dbFile: config.temporal.devServerDbFile,
         port: config.temporal.devServerPort,

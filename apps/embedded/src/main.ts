@@ -47,11 +47,18 @@ function printBanner(s: EmbeddedSystem, tookMs: number): void {
     '',
   ];
   if (s.config.host !== '127.0.0.1' && s.config.host !== 'localhost' && s.config.host !== '::1')
-    lines.push(`Listening on ${s.config.host} (HOST): other machines can reach it${org.demoPassword ? ', and the demo passwords below are public' : ''}`, '');
+    lines.push(
+      `Listening on ${s.config.host} (HOST): other machines can reach it${org.demoPassword ? ', and the demo passwords below are public' : ''}`,
+      '',
+    );
   if (s.config.mode === 'embedded' && org.demoPassword) {
     lines.push(`Demo logins (password ${org.demoPassword}) — ${org.province}:`);
-    for (const u of org.users) lines.push(`  ${u.username.padEnd(18)} ${u.roles.join(', ').padEnd(28)} ${u.displayName}`);
-    lines.push('', `  curl -s -X POST ${s.url}/api/auth/login -H 'Content-Type: application/json' -d '{"username":"canbo.donvi1","password":"${org.demoPassword}"}'`);
+    for (const u of org.users)
+      lines.push(`  ${u.username.padEnd(18)} ${u.roles.join(', ').padEnd(28)} ${u.displayName}`);
+    lines.push(
+      '',
+      `  curl -s -X POST ${s.url}/api/auth/login -H 'Content-Type: application/json' -d '{"username":"canbo.donvi1","password":"${org.demoPassword}"}'`,
+    );
   }
   lines.push('', 'Ctrl-C stops everything; npm start again resumes from the same data.', '');
   process.stdout.write(lines.join('\n') + '\n');

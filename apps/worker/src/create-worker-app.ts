@@ -16,7 +16,10 @@ export interface WorkerApp {
  * The worker as a Nest standalone application, started (the worker polls once this resolves).
  * Hosted in-process by the embedded launcher, or by main.ts as its own process.
  */
-export async function createWorkerApp(options: WorkerAppOptions, nest: { logger?: LoggerService | LogLevel[] | false } = {}): Promise<WorkerApp> {
+export async function createWorkerApp(
+  options: WorkerAppOptions,
+  nest: { logger?: LoggerService | LogLevel[] | false } = {},
+): Promise<WorkerApp> {
   const app = await NestFactory.createApplicationContext(WorkerModule.register(options), {
     logger: nest.logger ?? ['log', 'warn', 'error'],
   });

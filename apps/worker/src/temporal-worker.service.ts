@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createNominationWorker, type NominationActivityDeps } from '@tdkt/temporal';
 import { NOMINATION_ACTIVITY_DEPS, WORKER_OPTIONS } from './worker.tokens';
@@ -47,7 +53,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       this.failure = err;
       this.logger.error(`Worker stopped with an error: ${err instanceof Error ? err.stack : String(err)}`);
     });
-    this.logger.log(`Worker polling ${config.temporal.taskQueue} on ${address} (namespace ${config.temporal.namespace})`);
+    this.logger.log(
+      `Worker polling ${config.temporal.taskQueue} on ${address} (namespace ${config.temporal.namespace})`,
+    );
   }
 
   /** Resolves when the worker has stopped (after shutdown, or after a fatal error). */

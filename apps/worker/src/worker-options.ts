@@ -14,7 +14,16 @@ export interface WorkerAppOptions {
   /** Workflow code: default, from dist, dist/workflow-bundle.js when built; from the sources, the sources. */
   workflowBundle?: WorkflowBundleOption;
   workerOptions?: Partial<
-    Pick<WorkerOptions, 'identity' | 'shutdownGraceTime' | 'shutdownForceTime' | 'interceptors' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'maxCachedWorkflows'>
+    Pick<
+      WorkerOptions,
+      | 'identity'
+      | 'shutdownGraceTime'
+      | 'shutdownForceTime'
+      | 'interceptors'
+      | 'maxConcurrentActivityTaskExecutions'
+      | 'maxConcurrentWorkflowTaskExecutions'
+      | 'maxCachedWorkflows'
+    >
   >;
   /** Level of the Temporal SDK's own log when this app installs the Temporal runtime (default INFO). */
   temporalLogLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';

@@ -16,13 +16,20 @@ export class WorkerModule {
       providers: [
         { provide: WORKER_OPTIONS, useValue: options },
         { provide: APP_CONFIG, useValue: options.config },
-        { provide: OrganisationDirectory, useFactory: () => new OrganisationDirectory(loadOrganisation(options.config.organisationFile)) },
+        {
+          provide: OrganisationDirectory,
+          useFactory: () => new OrganisationDirectory(loadOrganisation(options.config.organisationFile)),
+        },
         { provide: AWARD_CATALOG, useFactory: () => loadAwardCatalog(options.config.catalogFile) },
         EventStoreHolder,
         {
           provide: NOMINATION_ACTIVITY_DEPS,
           inject: [EventStoreHolder, OrganisationDirectory, AWARD_CATALOG],
-          useFactory: async (holder: EventStoreHolder, directory: OrganisationDirectory, catalog: AwardCatalog): Promise<NominationActivityDeps> => ({
+          useFactory: async (
+            holder: EventStoreHolder,
+            directory: OrganisationDirectory,
+            catalog: AwardCatalog,
+          ): Promise<NominationActivityDeps> => ({
             store: await holder.open(),
             directory,
             catalog,

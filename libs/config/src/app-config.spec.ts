@@ -19,7 +19,13 @@ describe('Application configuration from the environment, with embedded defaults
       TEMPORAL_ADDRESS: 'temporal:7233',
       DATABASE_URL: 'postgres://x@db/tdkt',
     });
-    expect(c).toMatchObject({ dataDir: '/tmp/tdkt', port: 8080, catalogFile: '/etc/tdkt/catalog.json', stageTimeUnit: 'seconds', databaseUrl: 'postgres://x@db/tdkt' });
+    expect(c).toMatchObject({
+      dataDir: '/tmp/tdkt',
+      port: 8080,
+      catalogFile: '/etc/tdkt/catalog.json',
+      stageTimeUnit: 'seconds',
+      databaseUrl: 'postgres://x@db/tdkt',
+    });
     expect(c.temporal.address).toBe('temporal:7233');
   });
 
@@ -29,11 +35,16 @@ describe('Application configuration from the environment, with embedded defaults
   });
 
   it('a misspelt mode is refused rather than taken for embedded (which seeds the demo users)', () => {
-    for (const mode of ['prod', 'Production', 'PRODUCTION ']) expect(() => loadAppConfig({ TDKT_MODE: mode, JWT_SECRET: 'x'.repeat(64) })).toThrow('TDKT_MODE must be embedded or production');
+    for (const mode of ['prod', 'Production', 'PRODUCTION '])
+      expect(() => loadAppConfig({ TDKT_MODE: mode, JWT_SECRET: 'x'.repeat(64) })).toThrow(
+        'TDKT_MODE must be embedded or production',
+      );
     expect(loadAppConfig({ TDKT_MODE: 'embedded' }).mode).toBe('embedded');
   });
 
   it('an unknown stage time unit is refused', () => {
-    expect(() => loadAppConfig({ TDKT_STAGE_TIME_UNIT: 'hours' })).toThrow('TDKT_STAGE_TIME_UNIT must be workingDays or seconds');
+    expect(() => loadAppConfig({ TDKT_STAGE_TIME_UNIT: 'hours' })).toThrow(
+      'TDKT_STAGE_TIME_UNIT must be workingDays or seconds',
+    );
   });
 });

@@ -40,13 +40,15 @@ const repoFile = (...p: string[]) => {
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // A misspelt mode (`prod`, `Production`) must not quietly become embedded: that seeds the demo
   // users, all with the published demo password.
-  if (env.TDKT_MODE && env.TDKT_MODE !== 'production' && env.TDKT_MODE !== 'embedded') throw new Error('TDKT_MODE must be embedded or production');
+  if (env.TDKT_MODE && env.TDKT_MODE !== 'production' && env.TDKT_MODE !== 'embedded')
+    throw new Error('TDKT_MODE must be embedded or production');
   const mode = env.TDKT_MODE === 'production' ? 'production' : 'embedded';
   const dataDir = resolve(env.TDKT_DATA_DIR ?? 'data');
   const jwtSecret = env.JWT_SECRET ?? (mode === 'production' ? '' : 'tdkt-embedded-dev-secret');
   if (!jwtSecret) throw new Error('JWT_SECRET must be set in production mode');
   const unit = env.TDKT_STAGE_TIME_UNIT ?? 'workingDays';
-  if (unit !== 'workingDays' && unit !== 'seconds') throw new Error('TDKT_STAGE_TIME_UNIT must be workingDays or seconds');
+  if (unit !== 'workingDays' && unit !== 'seconds')
+    throw new Error('TDKT_STAGE_TIME_UNIT must be workingDays or seconds');
   return {
     mode,
     dataDir,

@@ -26,7 +26,9 @@ describe('Loading the award catalog file', () => {
   it('a province’s own file replaces the defaults', () => {
     const own = JSON.parse(readFileSync(SHIPPED, 'utf8'));
     own.awards.find((a: { code: string }) => a.code === 'BANG_KHEN_TINH').council.threshold = 0.75;
-    expect(loadAwardCatalog(write(JSON.stringify(own))).awards.find((a) => a.code === 'BANG_KHEN_TINH')?.council.threshold).toBe(0.75);
+    expect(
+      loadAwardCatalog(write(JSON.stringify(own))).awards.find((a) => a.code === 'BANG_KHEN_TINH')?.council.threshold,
+    ).toBe(0.75);
   });
 
   it('a missing file is refused, naming it', () => {
@@ -44,6 +46,8 @@ describe('Loading the award catalog file', () => {
     const own = JSON.parse(readFileSync(SHIPPED, 'utf8'));
     own.awards[2].council.threshold = 90;
     const file = write(JSON.stringify(own));
-    expect(() => loadAwardCatalog(file)).toThrow(`award catalog: CSTD_TINH: council quorum and threshold must be shares between 0 and 1 (in ${file})`);
+    expect(() => loadAwardCatalog(file)).toThrow(
+      `award catalog: CSTD_TINH: council quorum and threshold must be shares between 0 and 1 (in ${file})`,
+    );
   });
 });

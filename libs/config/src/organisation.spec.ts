@@ -30,7 +30,12 @@ describe('The organisation directory (clusters, units, campaigns, users)', () =>
   });
 
   it('an actor carries the roles and scope of the directory, never of a request', () => {
-    expect(directory.actorFor('canbo.donvi1')).toMatchObject({ userId: 'canbo.donvi1', roles: ['UNIT_OFFICER'], unitId: 'donvi1', clusterId: 'cum1' });
+    expect(directory.actorFor('canbo.donvi1')).toMatchObject({
+      userId: 'canbo.donvi1',
+      roles: ['UNIT_OFFICER'],
+      unitId: 'donvi1',
+      clusterId: 'cum1',
+    });
     expect(directory.actorFor('chutich')).toMatchObject({ roles: ['CHAIRMAN', 'COUNCIL_MEMBER'] });
     expect(directory.actorFor('nobody')).toBeUndefined();
   });
@@ -50,16 +55,48 @@ describe('The organisation directory (clusters, units, campaigns, users)', () =>
 
   describe('an invalid file is refused, naming the file and the fault', () => {
     it.each([
-      ['a unit in an unknown cluster', (o: any) => (o.units[0].clusterId = 'cum9'), 'unit donvi1 names unknown cluster cum9'],
-      ['a user in an unknown unit', (o: any) => (o.users[0].unitId = 'donvi9'), 'user canbo.donvi1 names unknown unit donvi9'],
-      ['a user in an unknown cluster', (o: any) => (o.users[4].clusterId = 'cum9'), 'user truongcum.cum1 names unknown cluster cum9'],
+      [
+        'a unit in an unknown cluster',
+        (o: any) => (o.units[0].clusterId = 'cum9'),
+        'unit donvi1 names unknown cluster cum9',
+      ],
+      [
+        'a user in an unknown unit',
+        (o: any) => (o.users[0].unitId = 'donvi9'),
+        'user canbo.donvi1 names unknown unit donvi9',
+      ],
+      [
+        'a user in an unknown cluster',
+        (o: any) => (o.users[4].clusterId = 'cum9'),
+        'user truongcum.cum1 names unknown cluster cum9',
+      ],
       ['an unknown role', (o: any) => (o.users[0].roles = ['MAYOR']), 'user canbo.donvi1 has unknown role MAYOR'],
-      ['the workflow’s own SYSTEM role given to a person', (o: any) => (o.users[0].roles = ['SYSTEM']), 'has unknown role SYSTEM'],
+      [
+        'the workflow’s own SYSTEM role given to a person',
+        (o: any) => (o.users[0].roles = ['SYSTEM']),
+        'has unknown role SYSTEM',
+      ],
       ['a user listed twice', (o: any) => o.users.push({ ...o.users[0] }), 'user canbo.donvi1 appears twice'],
-      ['a campaign without a readable deadline', (o: any) => (o.campaigns[0].submissionDeadline = '31/12/2026'), 'campaign dong-khoi-moi-2026: submissionDeadline must be an ISO date-time'],
-      ['a campaign year that is not a year', (o: any) => (o.campaigns[0].year = '2026'), 'campaign dong-khoi-moi-2026: year must be a whole number'],
-      ['a lower-case decision authority', (o: any) => (o.decisionAuthority = 'ubnd'), 'decisionAuthority "ubnd" must be an upper-case symbol'],
-      ['an imported award without its year', (o: any) => delete o.priorAwards[0].year, 'needs nomineeId, awardCode, campaignId, a whole year and nominationId'],
+      [
+        'a campaign without a readable deadline',
+        (o: any) => (o.campaigns[0].submissionDeadline = '31/12/2026'),
+        'campaign dong-khoi-moi-2026: submissionDeadline must be an ISO date-time',
+      ],
+      [
+        'a campaign year that is not a year',
+        (o: any) => (o.campaigns[0].year = '2026'),
+        'campaign dong-khoi-moi-2026: year must be a whole number',
+      ],
+      [
+        'a lower-case decision authority',
+        (o: any) => (o.decisionAuthority = 'ubnd'),
+        'decisionAuthority "ubnd" must be an upper-case symbol',
+      ],
+      [
+        'an imported award without its year',
+        (o: any) => delete o.priorAwards[0].year,
+        'needs nomineeId, awardCode, campaignId, a whole year and nominationId',
+      ],
       ['no users list', (o: any) => delete o.users, '"users" must be an array'],
     ])('%s', (_what, change, message) => {
       expect(broken(change)).toThrow(`demo-organisation.json: `);

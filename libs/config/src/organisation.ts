@@ -6,9 +6,19 @@ import { ROLES } from '@tdkt/domain';
  * The organisation directory: clusters, units, campaigns, users and their roles. Reference data
  * the province maintains (a file here; an identity provider in a larger deployment).
  */
-export interface Cluster { id: string; name: string }
-export interface Unit { id: string; name: string; clusterId: string }
-export interface CampaignInfo extends Campaign { name: string; open: boolean }
+export interface Cluster {
+  id: string;
+  name: string;
+}
+export interface Unit {
+  id: string;
+  name: string;
+  clusterId: string;
+}
+export interface CampaignInfo extends Campaign {
+  name: string;
+  open: boolean;
+}
 export interface UserAccount {
   username: string;
   displayName: string;
@@ -16,7 +26,9 @@ export interface UserAccount {
   unitId?: string;
   clusterId?: string;
 }
-export interface ImportedAward extends PriorAward { nomineeId: string }
+export interface ImportedAward extends PriorAward {
+  nomineeId: string;
+}
 
 export interface Organisation {
   province: string;
@@ -36,13 +48,16 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
     throw new Error(`${source}: ${m}`);
   };
   if (!raw || typeof raw !== 'object') fail('must be an object');
-  for (const k of ['clusters', 'units', 'campaigns', 'users']) if (!Array.isArray(raw[k])) fail(`"${k}" must be an array`);
+  for (const k of ['clusters', 'units', 'campaigns', 'users'])
+    if (!Array.isArray(raw[k])) fail(`"${k}" must be an array`);
   const clusters = new Set(raw.clusters.map((c: Cluster) => c.id));
-  for (const u of raw.units as Unit[]) if (!clusters.has(u.clusterId)) fail(`unit ${u.id} names unknown cluster ${u.clusterId}`);
+  for (const u of raw.units as Unit[])
+    if (!clusters.has(u.clusterId)) fail(`unit ${u.id} names unknown cluster ${u.clusterId}`);
   const units = new Set(raw.units.map((u: Unit) => u.id));
   const usernames = new Set<string>();
   for (const u of raw.users as UserAccount[]) {
-    if (!u.username || !Array.isArray(u.roles) || u.roles.length === 0) fail(`user ${u.username} needs a username and roles`);
+    if (!u.username || !Array.isArray(u.roles) || u.roles.length === 0)
+      fail(`user ${u.username} needs a username and roles`);
     if (usernames.has(u.username)) fail(`user ${u.username} appears twice`);
     usernames.add(u.username);
     for (const r of u.roles) if (!ROLES.includes(r) || r === 'SYSTEM') fail(`user ${u.username} has unknown role ${r}`);
@@ -59,8 +74,15 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
   if (raw.decisionAuthority !== undefined && !/^[A-Z][A-Z0-9-]*$/.test(raw.decisionAuthority))
     fail(`decisionAuthority ${JSON.stringify(raw.decisionAuthority)} must be an upper-case symbol such as UBND`);
   for (const a of (raw.priorAwards ?? []) as ImportedAward[]) {
-    const ok = a && typeof a.nomineeId === 'string' && typeof a.awardCode === 'string' && typeof a.campaignId === 'string' && Number.isInteger(a.year) && typeof a.nominationId === 'string';
-    if (!ok) fail(`prior award ${JSON.stringify(a)} needs nomineeId, awardCode, campaignId, a whole year and nominationId`);
+    const ok =
+      a &&
+      typeof a.nomineeId === 'string' &&
+      typeof a.awardCode === 'string' &&
+      typeof a.campaignId === 'string' &&
+      Number.isInteger(a.year) &&
+      typeof a.nominationId === 'string';
+    if (!ok)
+      fail(`prior award ${JSON.stringify(a)} needs nomineeId, awardCode, campaignId, a whole year and nominationId`);
   }
   return { priorAwards: [], decisionAuthority: 'UBND', ...raw } as Organisation;
 }

@@ -18,7 +18,10 @@ export const CHECKPOINTS_DDL = [
 ];
 
 /** The stored position of each projection (0 for one never run). */
-export async function readCheckpoints(db: ReadModelDb, projections: readonly Projection[]): Promise<Map<string, number>> {
+export async function readCheckpoints(
+  db: ReadModelDb,
+  projections: readonly Projection[],
+): Promise<Map<string, number>> {
   const rows = await db.all<{ name: string; position: number }>(`SELECT name, position FROM ${CHECKPOINTS_TABLE}`);
   const stored = new Map(rows.map((r) => [r.name, Number(r.position)]));
   return new Map(projections.map((p) => [p.name, stored.get(p.name) ?? 0]));
@@ -35,13 +38,21 @@ export async function applyExactlyOnce(
   events: readonly RecordedEvent[],
   upTo: number,
 ): Promise<number> {
-  const row = await tx.get<{ position: number }>(`SELECT position FROM ${CHECKPOINTS_TABLE} WHERE name = ?${db.forUpdate}`, [projection.name]);
-  if (!row) throw new Error(`checkpoint row of ${projection.name} is missing (was the read model dropped while running?)`);
+  const row = await tx.get<{ position: number }>(
+    `SELECT position FROM ${CHECKPOINTS_TABLE} WHERE name = ?${db.forUpdate}`,
+    [projection.name],
+  );
+  if (!row)
+    throw new Error(`checkpoint row of ${projection.name} is missing (was the read model dropped while running?)`);
   const stored = Number(row.position);
   const todo = events.filter((e) => e.position > stored);
   if (todo.length) await projection.applyBatch(tx, todo);
   const next = Math.max(stored, upTo);
   if (next !== stored)
-    await tx.run(`UPDATE ${CHECKPOINTS_TABLE} SET position = ?, updated_at = ? WHERE name = ?`, [next, new Date().toISOString(), projection.name]);
+    await tx.run(`UPDATE ${CHECKPOINTS_TABLE} SET position = ?, updated_at = ? WHERE name = ?`, [
+      next,
+      new Date().toISOString(),
+      projection.name,
+    ]);
   return next;
 }

@@ -52,7 +52,8 @@ const TRIGGER_LABELS: Record<string, string> = {
   DEADLINE: ' (hết hạn biểu quyết)',
 };
 
-const label = (table: Record<string, string>, key: string | undefined) => (key !== undefined ? table[key] ?? key : '');
+const label = (table: Record<string, string>, key: string | undefined) =>
+  key !== undefined ? (table[key] ?? key) : '';
 
 export const roleLabel = (role: string | undefined) => label(ROLE_LABELS, role) || 'Người dùng';
 

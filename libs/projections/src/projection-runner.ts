@@ -38,7 +38,11 @@ interface Waiter {
 }
 
 export class ProjectionTimeoutError extends Error {
-  constructor(readonly position: number, readonly reached: number, timeoutMs: number) {
+  constructor(
+    readonly position: number,
+    readonly reached: number,
+    timeoutMs: number,
+  ) {
     super(`Read models did not reach position ${position} within ${timeoutMs} ms (they are at ${reached})`);
     this.name = 'ProjectionTimeoutError';
   }
@@ -97,7 +101,8 @@ export class ProjectionRunner {
     this.state = 'starting';
     try {
       await prepareProjections(this.db, this.projections);
-      for (const [name, position] of await readCheckpoints(this.db, this.projections)) this.positions.set(name, position);
+      for (const [name, position] of await readCheckpoints(this.db, this.projections))
+        this.positions.set(name, position);
     } catch (error) {
       this.fail(error as Error);
       throw error;
@@ -153,10 +158,14 @@ export class ProjectionRunner {
   waitForPosition(position: number, timeoutMs = 10_000): Promise<void> {
     if (this.currentPosition() >= position) return Promise.resolve();
     if (this.failure) return Promise.reject(this.failure);
-    if (this.state === 'stopped' || this.state === 'stopping') return Promise.reject(new Error('Projection runner stopped'));
+    if (this.state === 'stopped' || this.state === 'stopping')
+      return Promise.reject(new Error('Projection runner stopped'));
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = { position, resolve, reject };
-      waiter.timer = setTimeout(() => this.settle(waiter, new ProjectionTimeoutError(position, this.currentPosition(), timeoutMs)), timeoutMs);
+      waiter.timer = setTimeout(
+        () => this.settle(waiter, new ProjectionTimeoutError(position, this.currentPosition(), timeoutMs)),
+        timeoutMs,
+      );
       this.waiters.add(waiter);
     });
   }
@@ -193,7 +202,11 @@ export class ProjectionRunner {
     const prefixes = this.unionPrefixes();
     const readPage = async (after: number) => {
       const head = await this.store.headPosition();
-      const page = await this.store.readAll({ fromPosition: after, maxCount: this.batchSize, ...(prefixes ? { streamPrefixes: prefixes } : {}) });
+      const page = await this.store.readAll({
+        fromPosition: after,
+        maxCount: this.batchSize,
+        ...(prefixes ? { streamPrefixes: prefixes } : {}),
+      });
       return { head, page };
     };
     let next = readPage(from);
@@ -208,7 +221,12 @@ export class ProjectionRunner {
       await this.process(page, upTo);
       events += page.length;
       from = upTo;
-      this.options.onProgress?.({ position: from, head: Math.max(target, from), events, elapsedMs: Date.now() - started });
+      this.options.onProgress?.({
+        position: from,
+        head: Math.max(target, from),
+        events,
+        elapsedMs: Date.now() - started,
+      });
       if (!full) return from;
     }
   }

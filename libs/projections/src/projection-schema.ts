@@ -12,19 +12,25 @@ export async function prepareProjections(db: ReadModelDb, projections: readonly 
     await lockSchema(db, tx);
     for (const ddl of CHECKPOINTS_DDL) await tx.run(ddl);
     for (const p of projections) {
-      const row = await tx.get<{ version: number }>(`SELECT version FROM ${CHECKPOINTS_TABLE} WHERE name = ?${db.forUpdate}`, [p.name]);
+      const row = await tx.get<{ version: number }>(
+        `SELECT version FROM ${CHECKPOINTS_TABLE} WHERE name = ?${db.forUpdate}`,
+        [p.name],
+      );
       const now = new Date().toISOString();
       if (row && Number(row.version) !== p.version) {
         for (const table of ownedTables(p)) await tx.run(`DROP TABLE IF EXISTS ${table}`);
-        await tx.run(`UPDATE ${CHECKPOINTS_TABLE} SET position = 0, version = ?, updated_at = ? WHERE name = ?`, [p.version, now, p.name]);
+        await tx.run(`UPDATE ${CHECKPOINTS_TABLE} SET position = 0, version = ?, updated_at = ? WHERE name = ?`, [
+          p.version,
+          now,
+          p.name,
+        ]);
       }
       for (const ddl of ddlFor(p, db.dialect)) await tx.run(ddl);
       if (!row)
-        await tx.run(`INSERT INTO ${CHECKPOINTS_TABLE} (name, position, version, updated_at) VALUES (?, 0, ?, ?) ON CONFLICT (name) DO NOTHING`, [
-          p.name,
-          p.version,
-          now,
-        ]);
+        await tx.run(
+          `INSERT INTO ${CHECKPOINTS_TABLE} (name, position, version, updated_at) VALUES (?, 0, ?, ?) ON CONFLICT (name) DO NOTHING`,
+          [p.name, p.version, now],
+        );
     }
   });
 }

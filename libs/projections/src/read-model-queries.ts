@@ -59,7 +59,8 @@ export class ReadModelQueries {
   /** Rows per read-model table (for the rebuild report and health checks). */
   async counts(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const table of [NOMINATIONS_TABLE, AUDIT_TABLE, AWARDS_TABLE, INBOX_TABLE]) out[table] = await countRows(this.db, `SELECT COUNT(*) AS n FROM ${table}`);
+    for (const table of [NOMINATIONS_TABLE, AUDIT_TABLE, AWARDS_TABLE, INBOX_TABLE])
+      out[table] = await countRows(this.db, `SELECT COUNT(*) AS n FROM ${table}`);
     return out;
   }
 }

@@ -27,7 +27,11 @@ export interface RebuildResult {
  * Drops the read models and their checkpoints and replays the whole log into them. Run it with
  * no live runner writing to the same database (stop the API first), or they will fight.
  */
-export async function rebuild(db: ReadModelDb, store: EventStore, options: RebuildOptions = {}): Promise<RebuildResult> {
+export async function rebuild(
+  db: ReadModelDb,
+  store: EventStore,
+  options: RebuildOptions = {},
+): Promise<RebuildResult> {
   const projections = options.projections ?? defaultProjections();
   const started = Date.now();
   await resetProjections(db, projections);

@@ -20,7 +20,9 @@ describe('fts5MatchExpression', () => {
   });
 
   it('doubles double quotes so FTS syntax in a query stays inside its string', () => {
-    expect(fts5MatchExpression(['a"b', 'x*', 'NOT', '(c)', 'd:e', '-f'])).toBe('"a""b"* "x*"* "NOT"* "(c)"* "d:e"* "-f"*');
+    expect(fts5MatchExpression(['a"b', 'x*', 'NOT', '(c)', 'd:e', '-f'])).toBe(
+      '"a""b"* "x*"* "NOT"* "(c)"* "d:e"* "-f"*',
+    );
     expect(fts5MatchExpression(['"', 'an'])).toBe('"an"*');
   });
 
@@ -38,7 +40,9 @@ describe('tsqueryText', () => {
   });
 
   it('quotes lexemes so tsquery operators in a query are plain characters', () => {
-    expect(tsqueryText(["o'neil", 'a\\b', '!x', 'y&z|w', '(q):*'])).toBe("'o''neil':* & 'a\\\\b':* & '!x':* & 'y&z|w':* & '(q):*':*");
+    expect(tsqueryText(["o'neil", 'a\\b', '!x', 'y&z|w', '(q):*'])).toBe(
+      "'o''neil':* & 'a\\\\b':* & '!x':* & 'y&z|w':* & '(q):*':*",
+    );
   });
 
   it('gives nothing for separators alone', () => {

@@ -24,7 +24,8 @@ export interface DomainErrorDetails {
 }
 
 export const nominationWorkflowId = (nominationId: string) => `nomination-${nominationId}`;
-export const revocationWorkflowId = (nominationId: string, commandId: string) => `revocation-${nominationId}-${commandId}`;
+export const revocationWorkflowId = (nominationId: string, commandId: string) =>
+  `revocation-${nominationId}-${commandId}`;
 
 export interface NominationWorkflowArgs {
   nominationId: string;

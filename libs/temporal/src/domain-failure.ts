@@ -15,7 +15,12 @@ const MAX_DEPTH = 5;
 export function domainFailure(err: DomainError | DomainErrorDetails): ApplicationFailure {
   const d: DomainErrorDetails = { kind: err.kind, code: err.code, message: err.message };
   if (err.field !== undefined) d.field = err.field;
-  return ApplicationFailure.create({ type: DOMAIN_ERROR_FAILURE_TYPE, message: d.message, details: [d], nonRetryable: true });
+  return ApplicationFailure.create({
+    type: DOMAIN_ERROR_FAILURE_TYPE,
+    message: d.message,
+    details: [d],
+    nonRetryable: true,
+  });
 }
 
 /** The DomainError an error carries — itself, or a DomainError failure, however wrapped — if any. */

@@ -55,7 +55,14 @@ function freePort(): Promise<number> {
 }
 
 const noop = () => undefined;
-const quietLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: (m: string, meta?: unknown) => console.error(m, meta), log: noop };
+const quietLogger = {
+  trace: noop,
+  debug: noop,
+  info: noop,
+  warn: noop,
+  error: (m: string, meta?: unknown) => console.error(m, meta),
+  log: noop,
+};
 
 export class Stack {
   private readonly tokens = new Map<string, string>();
@@ -99,7 +106,8 @@ export class Stack {
   /** POST as a user, expecting `status`; returns the body. */
   async command(username: string, path: string, body: object = {}, status = 200): Promise<any> {
     const res = await (await this.as(username)).post(path, body);
-    if (res.status !== status) throw new Error(`${username} POST ${path}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== status)
+      throw new Error(`${username} POST ${path}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
 
@@ -140,7 +148,8 @@ export class Stack {
   async toAwaitingSignature(over: Record<string, unknown> = {}): Promise<string> {
     const id = await this.toVotingOpen(over);
     await this.command('hoidong1', `/api/nominations/${id}/recusal`, { comment: 'Cùng đơn vị với người được đề nghị' });
-    for (const m of VOTERS_FOR_DONVI1) await this.command(m, `/api/nominations/${id}/votes`, { choice: 'approve' }, 201);
+    for (const m of VOTERS_FOR_DONVI1)
+      await this.command(m, `/api/nominations/${id}/votes`, { choice: 'approve' }, 201);
     return id;
   }
 
@@ -170,13 +179,27 @@ export async function startStack(options: { api?: ApiOptions } = {}): Promise<St
       ...org,
       campaigns: [
         ...org.campaigns,
-        { id: TEST_CAMPAIGN, name: 'Đợt thi đua dùng cho kiểm thử', year: new Date().getUTCFullYear(), submissionDeadline: '2099-12-31T17:00:00+07:00', open: true },
+        {
+          id: TEST_CAMPAIGN,
+          name: 'Đợt thi đua dùng cho kiểm thử',
+          year: new Date().getUTCFullYear(),
+          submissionDeadline: '2099-12-31T17:00:00+07:00',
+          open: true,
+        },
       ],
     }),
   );
   const [temporalPort, uiPort] = [await freePort(), await freePort()];
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'JWT_SECRET', 'TDKT_MODE', 'TDKT_STAGE_TIME_UNIT']) delete env[k];
+  for (const k of [
+    'TEMPORAL_ADDRESS',
+    'DATABASE_URL',
+    'EVENTSTORE_CONNECTION_STRING',
+    'JWT_SECRET',
+    'TDKT_MODE',
+    'TDKT_STAGE_TIME_UNIT',
+  ])
+    delete env[k];
   Object.assign(env, {
     TDKT_DATA_DIR: dataDir,
     PORT: '0',
@@ -186,7 +209,14 @@ export async function startStack(options: { api?: ApiOptions } = {}): Promise<St
   });
   const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
   const launch = () =>
-    startEmbedded({ env, workflowBundle: { code }, temporalUi: false, logger: false, onProgress: () => undefined, ...(options.api ? { api: options.api } : {}) });
+    startEmbedded({
+      env,
+      workflowBundle: { code },
+      temporalUi: false,
+      logger: false,
+      onProgress: () => undefined,
+      ...(options.api ? { api: options.api } : {}),
+    });
   try {
     return new Stack(await launch(), dataDir, launch);
   } catch (err) {

@@ -10,7 +10,13 @@ async function main(filename: string, stream: string, batches: number): Promise<
       id: `00000000-0000-4000-8000-${String(batch * 50 + i).padStart(12, '0')}`,
       type: 'NominationDrafted',
       data: { n: batch * 50 + i },
-      metadata: { actorId: 'child', actorRole: 'SYSTEM', occurredAt: new Date().toISOString(), correlationId: 'child', schemaVersion: 1 },
+      metadata: {
+        actorId: 'child',
+        actorRole: 'SYSTEM',
+        occurredAt: new Date().toISOString(),
+        correlationId: 'child',
+        schemaVersion: 1,
+      },
     }));
     for (;;) {
       const revision = await store.streamRevision(stream);

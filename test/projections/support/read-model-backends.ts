@@ -61,6 +61,7 @@ export async function snapshot(db: ReadModelDb): Promise<Record<string, unknown[
     inbox_state: 'nomination_id',
   };
   const out: Record<string, unknown[]> = {};
-  for (const [table, order] of Object.entries(ordered)) out[table] = await db.all(`SELECT * FROM ${table} ORDER BY ${order}`);
+  for (const [table, order] of Object.entries(ordered))
+    out[table] = await db.all(`SELECT * FROM ${table} ORDER BY ${order}`);
   return out;
 }

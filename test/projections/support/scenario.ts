@@ -54,7 +54,11 @@ export const N = {
   ha: 'nom-ha',
 } as const;
 
-export const campaign2025: Campaign = { id: 'dong-khoi-moi-2025', year: 2025, submissionDeadline: '2025-12-31T17:00:00+07:00' };
+export const campaign2025: Campaign = {
+  id: 'dong-khoi-moi-2025',
+  year: 2025,
+  submissionDeadline: '2025-12-31T17:00:00+07:00',
+};
 
 const person = (name: string, nomineeId: string): Nominee => ({ kind: 'individual', name, nomineeId });
 export const nominees = {
@@ -68,8 +72,7 @@ export const nominees = {
 };
 
 /** `day(5, 9)`: 2026-11-05 09:00 UTC; every step of the scenario happens at a distinct time. */
-const day = (d: number, h = 2, year = 2026, month = 11) =>
-  new Date(Date.UTC(year, month - 1, d, h)).toISOString();
+const day = (d: number, h = 2, year = 2026, month = 11) => new Date(Date.UTC(year, month - 1, d, h)).toISOString();
 
 const approveAll = (nominationId: string, members: Actor[], at: string) =>
   members.map((m) => castCouncilVote(m, 'approve', { nominationId, at }));
@@ -78,7 +81,12 @@ const approveAll = (nominationId: string, members: Actor[], at: string) =>
 export async function writeScenario(log: NominationLog): Promise<void> {
   // 2025: one award already in the registry.
   await log.run(
-    draftNomination({ nominationId: N.dong, nominee: nominees.dong, campaign: campaign2025, at: '2025-10-01T02:00:00.000Z' }),
+    draftNomination({
+      nominationId: N.dong,
+      nominee: nominees.dong,
+      campaign: campaign2025,
+      at: '2025-10-01T02:00:00.000Z',
+    }),
     submitNomination({ nominationId: N.dong, campaign: campaign2025, at: '2025-10-02T02:00:00.000Z' }),
     reviewAtCluster('endorse', { nominationId: N.dong, at: '2025-10-03T02:00:00.000Z' }),
     openCouncilVoting({ nominationId: N.dong, at: '2025-10-04T02:00:00.000Z', deadline: '2025-11-04T02:00:00.000Z' }),
@@ -104,7 +112,14 @@ export async function writeScenario(log: NominationLog): Promise<void> {
 
   // Trần Thị Đào (donvi3, cluster cum2): awarded; the revocation comes later (`writeLaterEvents`).
   await log.run(
-    draftNomination({ nominationId: N.dao, nominee: nominees.dao, unitId: 'donvi3', clusterId: 'cum2', by: canboDonvi3, at: day(2, 3) }),
+    draftNomination({
+      nominationId: N.dao,
+      nominee: nominees.dao,
+      unitId: 'donvi3',
+      clusterId: 'cum2',
+      by: canboDonvi3,
+      at: day(2, 3),
+    }),
     submitNomination({ nominationId: N.dao, by: thutruongDonvi3, at: day(3, 3) }),
     reviewAtCluster('endorse', { nominationId: N.dao, by: truongcumCum2, at: day(4, 3) }),
     openCouncilVoting({ nominationId: N.dao, at: day(10, 3) }),
@@ -122,13 +137,24 @@ export async function writeScenario(log: NominationLog): Promise<void> {
   await log.run(
     draftNomination({ nominationId: N.collective, nominee: collectiveDonvi1, award: BANG_KHEN_TINH, at: day(2, 5) }),
     submitNomination({ nominationId: N.collective, at: day(3, 5) }),
-    issueStageReminder('CLUSTER_REVIEW', { nominationId: N.collective, at: day(13, 5), dueAt: '2026-11-17T02:00:00.000Z' }),
+    issueStageReminder('CLUSTER_REVIEW', {
+      nominationId: N.collective,
+      at: day(13, 5),
+      dueAt: '2026-11-17T02:00:00.000Z',
+    }),
     escalateStage('CLUSTER_REVIEW', { nominationId: N.collective, at: day(18, 5), dueAt: '2026-11-17T02:00:00.000Z' }),
   );
 
   // Lê Văn Bình (donvi3): council voting under way.
   await log.run(
-    draftNomination({ nominationId: N.binh, nominee: nominees.binh, unitId: 'donvi3', clusterId: 'cum2', by: canboDonvi3, at: day(2, 6) }),
+    draftNomination({
+      nominationId: N.binh,
+      nominee: nominees.binh,
+      unitId: 'donvi3',
+      clusterId: 'cum2',
+      by: canboDonvi3,
+      at: day(2, 6),
+    }),
     submitNomination({ nominationId: N.binh, by: thutruongDonvi3, at: day(3, 6) }),
     reviewAtCluster('endorse', { nominationId: N.binh, by: truongcumCum2, at: day(4, 6) }),
     openCouncilVoting({ nominationId: N.binh, at: day(10, 6) }),
@@ -148,11 +174,24 @@ export async function writeScenario(log: NominationLog): Promise<void> {
   await log.run(
     draftNomination({ nominationId: N.ha, nominee: nominees.ha, at: day(2, 10) }),
     submitNomination({ nominationId: N.ha, at: day(3, 10) }),
-    reviewAtCluster('return', { nominationId: N.ha, at: day(5, 10), comment: 'Bổ sung xác nhận của cơ quan chuyên môn' }),
+    reviewAtCluster('return', {
+      nominationId: N.ha,
+      at: day(5, 10),
+      comment: 'Bổ sung xác nhận của cơ quan chuyên môn',
+    }),
   );
 
   // Đỗ Minh Đức: a draft of donvi3; Hồ Văn Em: withdrawn by the head of donvi1.
-  await log.run(draftNomination({ nominationId: N.duc, nominee: nominees.duc, unitId: 'donvi3', clusterId: 'cum2', by: canboDonvi3, at: day(2, 8) }));
+  await log.run(
+    draftNomination({
+      nominationId: N.duc,
+      nominee: nominees.duc,
+      unitId: 'donvi3',
+      clusterId: 'cum2',
+      by: canboDonvi3,
+      at: day(2, 8),
+    }),
+  );
   await log.run(
     draftNomination({ nominationId: N.em, nominee: nominees.em, by: canboDonvi1, at: day(2, 9) }),
     withdrawNomination({ nominationId: N.em, by: thutruongDonvi1, at: day(3, 9), comment: 'Đơn vị rút đề nghị' }),
@@ -162,7 +201,11 @@ export async function writeScenario(log: NominationLog): Promise<void> {
 /** What happens next: Đào's award is revoked and Đức's draft is submitted. */
 export async function writeLaterEvents(log: NominationLog): Promise<void> {
   await log.run(
-    revokeAward('DISHONEST_DECLARATION', { nominationId: N.dao, at: '2027-03-01T02:00:00.000Z', comment: 'Kê khai thành tích không trung thực' }),
+    revokeAward('DISHONEST_DECLARATION', {
+      nominationId: N.dao,
+      at: '2027-03-01T02:00:00.000Z',
+      comment: 'Kê khai thành tích không trung thực',
+    }),
     submitNomination({ nominationId: N.duc, by: thutruongDonvi3, at: day(20, 8), campaign: campaign2026 }),
   );
 }

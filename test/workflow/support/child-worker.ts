@@ -22,7 +22,11 @@ export interface ChildWorker {
  * `dataDir`: the test organisation, second-scale stage limits, and a prebuilt workflow bundle
  * (written once, so a restarted worker does not re-run webpack).
  */
-export async function childWorkerEnvironment(address: string, taskQueue: string, dataDir: string): Promise<Record<string, string>> {
+export async function childWorkerEnvironment(
+  address: string,
+  taskQueue: string,
+  dataDir: string,
+): Promise<Record<string, string>> {
   const bundleFile = join(dataDir, 'workflow-bundle.js');
   writeFileSync(bundleFile, (await workflowBundle()).code);
   return {

@@ -45,7 +45,10 @@ export function quietRuntime(): void {
   const level = (process.env.TDKT_TEST_TEMPORAL_LOG_LEVEL as 'WARN' | undefined) ?? 'ERROR';
   try {
     // Core (native) logs too: by default they go straight to the console at WARN.
-    Runtime.install({ logger: new DefaultLogger(level), telemetryOptions: { logging: { filter: { core: level, other: level }, forward: {} } } });
+    Runtime.install({
+      logger: new DefaultLogger(level),
+      telemetryOptions: { logging: { filter: { core: level, other: level }, forward: {} } },
+    });
   } catch {
     // already installed
   }
@@ -59,7 +62,14 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 const noop = () => undefined;
-export const quietLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: (m: string, meta?: unknown) => console.error(m, meta), log: noop };
+export const quietLogger = {
+  trace: noop,
+  debug: noop,
+  info: noop,
+  warn: noop,
+  error: (m: string, meta?: unknown) => console.error(m, meta),
+  log: noop,
+};
 
 export function tempDir(prefix = 'tdkt-wf-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -73,7 +83,13 @@ export function testOrganisation(): Organisation {
     ...org,
     campaigns: [
       ...org.campaigns,
-      { id: TEST_CAMPAIGN, name: 'Đợt thi đua dùng cho kiểm thử', year: new Date().getUTCFullYear(), submissionDeadline: '2099-12-31T17:00:00+07:00', open: true },
+      {
+        id: TEST_CAMPAIGN,
+        name: 'Đợt thi đua dùng cho kiểm thử',
+        year: new Date().getUTCFullYear(),
+        submissionDeadline: '2099-12-31T17:00:00+07:00',
+        open: true,
+      },
     ],
   };
 }
@@ -106,10 +122,19 @@ export function fixture(): Fixture {
 
 /** Stage limits in seconds: long by default (nothing fires during a test), short where a test wants the clock. */
 export function limits(overrides: Partial<StageTimeLimits> = {}): StageTimeLimits {
-  return { CLUSTER_REVIEW: 3600, COUNCIL_VOTING: 3600, AWAITING_SIGNATURE: 3600, RETURNED: 3600, reminderAt: 0.8, ...overrides };
+  return {
+    CLUSTER_REVIEW: 3600,
+    COUNCIL_VOTING: 3600,
+    AWAITING_SIGNATURE: 3600,
+    RETURNED: 3600,
+    reminderAt: 0.8,
+    ...overrides,
+  };
 }
 
-export function workflowArgs(overrides: Partial<Omit<NominationWorkflowArgs, 'nominationId'>> = {}): Omit<NominationWorkflowArgs, 'nominationId'> {
+export function workflowArgs(
+  overrides: Partial<Omit<NominationWorkflowArgs, 'nominationId'>> = {},
+): Omit<NominationWorkflowArgs, 'nominationId'> {
   return { stageTimeLimits: limits(), stageTimeUnit: 'seconds', councilVotingDays: 3600, ...overrides };
 }
 
@@ -118,7 +143,8 @@ export function gateway(client: Client, taskQueue: string, args = workflowArgs()
 }
 
 let counter = 0;
-export const newId = (prefix = 'n') => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+export const newId = (prefix = 'n') =>
+  `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 export function draftIntent(
   over: Partial<Extract<NominationIntent, { type: 'DraftNomination' }>> = {},
@@ -147,14 +173,21 @@ export async function typesOf(store: EventStore, nominationId: string): Promise<
 }
 
 /** Expects a DomainError with this kind and code. */
-export async function expectRefused(p: Promise<unknown>, kind: DomainError['kind'], code?: string): Promise<DomainError> {
+export async function expectRefused(
+  p: Promise<unknown>,
+  kind: DomainError['kind'],
+  code?: string,
+): Promise<DomainError> {
   let error: unknown;
   try {
     await p;
   } catch (err) {
     error = err;
   }
-  if (!(error instanceof DomainError)) throw new Error(`expected DomainError ${kind}/${code ?? '*'}, got ${error === undefined ? 'success' : String((error as Error).stack ?? error)}`);
+  if (!(error instanceof DomainError))
+    throw new Error(
+      `expected DomainError ${kind}/${code ?? '*'}, got ${error === undefined ? 'success' : String((error as Error).stack ?? error)}`,
+    );
   if (error.kind !== kind || (code !== undefined && error.code !== code))
     throw new Error(`expected DomainError ${kind}/${code ?? '*'}, got ${error.kind}/${error.code}: ${error.message}`);
   return error;
@@ -168,7 +201,11 @@ export async function acceptedUpdates(client: Client, nominationId: string): Pro
     .filter((n): n is string => typeof n === 'string');
 }
 
-export async function waitFor<T>(fn: () => Promise<T | undefined | false>, timeoutMs = 30_000, intervalMs = 200): Promise<T> {
+export async function waitFor<T>(
+  fn: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+  intervalMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -180,10 +217,15 @@ export async function waitFor<T>(fn: () => Promise<T | undefined | false>, timeo
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export const domainEvents = (events: RecordedEvent[]) => events.map((e) => ({ type: e.type, data: e.data }) as NominationEvent);
+export const domainEvents = (events: RecordedEvent[]) =>
+  events.map((e) => ({ type: e.type, data: e.data }) as NominationEvent);
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {

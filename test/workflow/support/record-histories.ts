@@ -21,7 +21,18 @@ import {
   type CommandOutcome,
   type RevocationWorkflowArgs,
 } from '@tdkt/temporal';
-import { expectRefused, fixture, gateway, limits, startDevServer, tempDir, typesOf, waitFor, workflowArgs, workflowBundle } from './harness';
+import {
+  expectRefused,
+  fixture,
+  gateway,
+  limits,
+  startDevServer,
+  tempDir,
+  typesOf,
+  waitFor,
+  workflowArgs,
+  workflowBundle,
+} from './harness';
 import { Driver, runToOutcome } from './scenarios';
 import { historyToFixture } from './replay';
 import { failingAfterAppend, oncePerEvent } from './faults';
@@ -178,7 +189,11 @@ export async function recordHistories(outDir: string): Promise<string[]> {
     const ctx: Ctx = {
       d: new Driver(gateway(env.client, TASK_QUEUE), f),
       fast: new Driver(
-        gateway(env.client, TASK_QUEUE, workflowArgs({ stageTimeLimits: limits({ CLUSTER_REVIEW: 2, reminderAt: 0.5 }), councilVotingDays: 2 })),
+        gateway(
+          env.client,
+          TASK_QUEUE,
+          workflowArgs({ stageTimeLimits: limits({ CLUSTER_REVIEW: 2, reminderAt: 0.5 }), councilVotingDays: 2 }),
+        ),
         f,
       ),
       store,
@@ -193,7 +208,11 @@ export async function recordHistories(outDir: string): Promise<string[]> {
               nominationId,
               commandId: `revoke-${nominationId}`,
               actor: f.actor('chutich'),
-              intent: { type: 'RevokeAward', ground: 'CRITERIA_NOT_MET', comment: 'Thanh tra kết luận không đạt tiêu chuẩn' },
+              intent: {
+                type: 'RevokeAward',
+                ground: 'CRITERIA_NOT_MET',
+                comment: 'Thanh tra kết luận không đạt tiêu chuẩn',
+              },
             } satisfies RevocationWorkflowArgs,
           ],
         }),

@@ -14,7 +14,10 @@ const HistoryMessage = temporal.api.history.v1.History;
 export const HISTORIES_DIR = join(__dirname, '..', '..', 'fixtures', 'histories');
 
 /** Replays histories against the current workflow code (or `bundle`); a non-deterministic change shows up as an error. */
-export async function replayAll(histories: Iterable<HistoryAndWorkflowId>, bundle?: WorkflowBundle): Promise<ReplayResult[]> {
+export async function replayAll(
+  histories: Iterable<HistoryAndWorkflowId>,
+  bundle?: WorkflowBundle,
+): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   const options = { workflowBundle: bundle ?? (await workflowBundle()), replayName: 'tdkt-replay' };
   for await (const r of Worker.runReplayHistories(options, histories)) results.push(r);
@@ -23,7 +26,11 @@ export async function replayAll(histories: Iterable<HistoryAndWorkflowId>, bundl
 
 /** One fixture file: `{ workflowId, history }`, the history as protobuf's JSON object form (longs and bytes as strings). */
 export function historyToFixture(workflowId: string, history: History): string {
-  const object = HistoryMessage.toObject(HistoryMessage.fromObject(history), { longs: String, enums: String, bytes: String });
+  const object = HistoryMessage.toObject(HistoryMessage.fromObject(history), {
+    longs: String,
+    enums: String,
+    bytes: String,
+  });
   return `${JSON.stringify({ workflowId, history: object })}\n`;
 }
 

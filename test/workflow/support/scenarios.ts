@@ -62,7 +62,11 @@ export class Driver {
     return this.run(id, 'thutruong.donvi1', { type: 'WithdrawNomination', comment: 'Đơn vị rút hồ sơ' });
   }
   revoke(id: string, username = 'chutich') {
-    return this.run(id, username, { type: 'RevokeAward', ground: 'CRITERIA_NOT_MET', comment: 'Thanh tra kết luận không đạt tiêu chuẩn' });
+    return this.run(id, username, {
+      type: 'RevokeAward',
+      ground: 'CRITERIA_NOT_MET',
+      comment: 'Thanh tra kết luận không đạt tiêu chuẩn',
+    });
   }
 
   /** Recusal of hoidong1, then every other member votes `choice` (the last vote closes voting: ALL_VOTED). */
@@ -84,7 +88,8 @@ export class Driver {
   }
 }
 
-export type Outcome = 'AWARDED' | 'REJECTED_AT_CLUSTER' | 'REJECTED_BY_COUNCIL' | 'WITHDRAWN' | 'DECLINED' | 'RETURNED_THEN_AWARDED';
+export type Outcome =
+  'AWARDED' | 'REJECTED_AT_CLUSTER' | 'REJECTED_BY_COUNCIL' | 'WITHDRAWN' | 'DECLINED' | 'RETURNED_THEN_AWARDED';
 
 export const FINAL_STATUS: Record<Outcome, string> = {
   AWARDED: 'AWARDED',
@@ -105,7 +110,12 @@ export const LAST_EVENT: Record<Outcome, string> = {
 };
 
 /** Runs one nomination to the end named by `outcome`. `pause` lets a caller interleave (e.g. kill a worker). */
-export async function runToOutcome(d: Driver, id: string, outcome: Outcome, pause: (step: number) => Promise<void> = async () => undefined): Promise<CommandOutcome> {
+export async function runToOutcome(
+  d: Driver,
+  id: string,
+  outcome: Outcome,
+  pause: (step: number) => Promise<void> = async () => undefined,
+): Promise<CommandOutcome> {
   let step = 0;
   const next = async () => pause(step++);
   await d.draft(id);
@@ -116,7 +126,10 @@ export async function runToOutcome(d: Driver, id: string, outcome: Outcome, paus
   if (outcome === 'RETURNED_THEN_AWARDED') {
     await d.returnForRevision(id);
     await next();
-    await d.run(id, 'canbo.donvi1', { type: 'EditNomination', changes: { achievements: 'Bổ sung: sáng kiến được công nhận cấp tỉnh' } });
+    await d.run(id, 'canbo.donvi1', {
+      type: 'EditNomination',
+      changes: { achievements: 'Bổ sung: sáng kiến được công nhận cấp tỉnh' },
+    });
     await d.run(id, 'thutruong.donvi1', { type: 'ResubmitNomination' });
     await next();
   }

@@ -23,11 +23,21 @@ export class AuthService {
     @Inject(API_OPTIONS) private readonly options: ApiOptions = {},
   ) {}
 
-  async login(username: string, password: string, ip: string): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: string }> {
+  async login(
+    username: string,
+    password: string,
+    ip: string,
+  ): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: string }> {
     const wait = this.limiter.retryAfterSeconds(username, ip);
     if (wait > 0) {
       throw new HttpException(
-        { statusCode: 429, error: 'Too Many Requests', code: 'TOO_MANY_ATTEMPTS', message: `Đăng nhập sai quá nhiều lần; thử lại sau ${wait} giây`, retryAfterSeconds: wait },
+        {
+          statusCode: 429,
+          error: 'Too Many Requests',
+          code: 'TOO_MANY_ATTEMPTS',
+          message: `Đăng nhập sai quá nhiều lần; thử lại sau ${wait} giây`,
+          retryAfterSeconds: wait,
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
@@ -36,10 +46,15 @@ export class AuthService {
     this.limiter.recordFailure(username, ip);
     const hash = await this.identity.passwordHash(username);
     const ok = await bcrypt.compare(password, hash ?? dummy());
-    if (!ok || !hash || !this.directory.user(username)) throw new UnauthorizedException('Sai tên đăng nhập hoặc mật khẩu');
+    if (!ok || !hash || !this.directory.user(username))
+      throw new UnauthorizedException('Sai tên đăng nhập hoặc mật khẩu');
     this.limiter.recordSuccess(username, ip);
     const payload: TokenPayload = { sub: username };
-    return { accessToken: await this.jwt.signAsync(payload), tokenType: 'Bearer', expiresIn: this.options.tokenTtl ?? TOKEN_TTL };
+    return {
+      accessToken: await this.jwt.signAsync(payload),
+      tokenType: 'Bearer',
+      expiresIn: this.options.tokenTtl ?? TOKEN_TTL,
+    };
   }
 }
 

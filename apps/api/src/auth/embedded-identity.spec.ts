@@ -6,7 +6,9 @@ import { openReadModelDb, type ReadModelDb } from '@tdkt/projections';
 import { assertProductionJwtSecret, seedDemoUsers } from './embedded-identity';
 import { IdentityStore } from './identity-store';
 
-const directory = new OrganisationDirectory(loadOrganisation(join(__dirname, '../../../../config/demo-organisation.json')));
+const directory = new OrganisationDirectory(
+  loadOrganisation(join(__dirname, '../../../../config/demo-organisation.json')),
+);
 
 describe('production safeguards of the identity', () => {
   let dir: string;
@@ -39,8 +41,12 @@ describe('production safeguards of the identity', () => {
 
   it('refuses a short or placeholder JWT secret in production mode', () => {
     for (const secret of ['s3cret', 'change-me-before-any-real-use'])
-      expect(() => assertProductionJwtSecret(loadAppConfig({ TDKT_MODE: 'production', JWT_SECRET: secret }))).toThrow(/at least 32 characters/);
-    expect(() => assertProductionJwtSecret(loadAppConfig({ TDKT_MODE: 'production', JWT_SECRET: 'a'.repeat(64) }))).not.toThrow();
+      expect(() => assertProductionJwtSecret(loadAppConfig({ TDKT_MODE: 'production', JWT_SECRET: secret }))).toThrow(
+        /at least 32 characters/,
+      );
+    expect(() =>
+      assertProductionJwtSecret(loadAppConfig({ TDKT_MODE: 'production', JWT_SECRET: 'a'.repeat(64) })),
+    ).not.toThrow();
     expect(() => assertProductionJwtSecret(loadAppConfig({ JWT_SECRET: 'short' }))).not.toThrow();
   });
 });

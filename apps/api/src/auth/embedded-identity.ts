@@ -27,14 +27,20 @@ export const MIN_PRODUCTION_JWT_SECRET_LENGTH = 32;
 /** Production refuses to start on a short JWT secret (e.g. a left-over placeholder anyone could sign with). */
 export function assertProductionJwtSecret(config: AppConfig): void {
   if (config.mode === 'production' && config.jwtSecret.length < MIN_PRODUCTION_JWT_SECRET_LENGTH)
-    throw new Error(`JWT_SECRET must have at least ${MIN_PRODUCTION_JWT_SECRET_LENGTH} characters in production mode (e.g. openssl rand -hex 32)`);
+    throw new Error(
+      `JWT_SECRET must have at least ${MIN_PRODUCTION_JWT_SECRET_LENGTH} characters in production mode (e.g. openssl rand -hex 32)`,
+    );
 }
 
 /**
  * Demo seeding, embedded mode only, on an empty identity store: every user of the organisation
  * file gets its `demoPassword`. Never in production mode. Returns the usernames seeded.
  */
-export async function seedDemoUsers(config: AppConfig, directory: OrganisationDirectory, identity: IdentityStore): Promise<string[]> {
+export async function seedDemoUsers(
+  config: AppConfig,
+  directory: OrganisationDirectory,
+  identity: IdentityStore,
+): Promise<string[]> {
   const password = directory.org.demoPassword;
   if (config.mode !== 'embedded' || !password) return [];
   return identity.seedDemoUsers(

@@ -28,7 +28,10 @@ export class IdentityStore {
   }
 
   async passwordHash(username: string): Promise<string | undefined> {
-    const row = await this.db.get<{ password_hash: string }>(`SELECT password_hash FROM ${USERS_TABLE} WHERE username = ?`, [username]);
+    const row = await this.db.get<{ password_hash: string }>(
+      `SELECT password_hash FROM ${USERS_TABLE} WHERE username = ?`,
+      [username],
+    );
     return row?.password_hash;
   }
 

@@ -7,7 +7,9 @@ import { jwtModuleOptions } from './jwt-options';
 const SECRET = 'a-secret-of-this-deployment-0123456789';
 
 async function moduleJwt(secret = SECRET): Promise<JwtService> {
-  const moduleRef = await Test.createTestingModule({ imports: [JwtModule.register(jwtModuleOptions(secret, '8h'))] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [JwtModule.register(jwtModuleOptions(secret, '8h'))],
+  }).compile();
   return moduleRef.get(JwtService);
 }
 
@@ -42,7 +44,9 @@ describe('JWT options: the secret as a key object', () => {
 
   it('refuses a token of another algorithm, even one signed with the same secret', async () => {
     const service = await moduleJwt();
-    await expect(service.verifyAsync(jwt.sign({ sub: 'chutich' }, SECRET, { algorithm: 'HS512' }))).rejects.toThrow('invalid algorithm');
+    await expect(service.verifyAsync(jwt.sign({ sub: 'chutich' }, SECRET, { algorithm: 'HS512' }))).rejects.toThrow(
+      'invalid algorithm',
+    );
     await expect(service.verifyAsync(jwt.sign({ sub: 'chutich' }, null, { algorithm: 'none' }))).rejects.toThrow();
   });
 

@@ -8,7 +8,11 @@ describe('flattenValidationErrors', () => {
       {
         property: 'nominee',
         children: [
-          { property: 'name', constraints: { isString: 'name must be a string', isNotEmpty: 'Cần tên người/tập thể được đề nghị' }, children: [] },
+          {
+            property: 'name',
+            constraints: { isString: 'name must be a string', isNotEmpty: 'Cần tên người/tập thể được đề nghị' },
+            children: [],
+          },
         ],
       },
     ] as ValidationError[];

@@ -1,4 +1,14 @@
-import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { DomainError, ERROR_CATALOGUE, type DomainErrorKind, type ErrorSpec } from '@tdkt/domain';
 import { NominationServiceUnavailableError } from '@tdkt/temporal';
 import type { HttpResponse } from './http-types';
@@ -75,8 +85,10 @@ const REASONS: Record<string, string> = {
   isIn: 'Giá trị không thuộc danh sách cho phép',
   matches: 'Sai định dạng',
 };
+const isAscii = (m: string) => [...m].every((c) => c.charCodeAt(0) < 0x80);
 /** A message class-validator wrote itself (English, starts with the property or "each value"). */
-const isDefaultMessage = (m: string, property: string) => /^[\x00-\x7F]*$/.test(m) && (m.startsWith(property) || m.startsWith('each value') || m.startsWith('property '));
+const isDefaultMessage = (m: string, property: string) =>
+  isAscii(m) && (m.startsWith(property) || m.startsWith('each value') || m.startsWith('property '));
 
 /** class-validator's nested errors → flat `field` paths (`nominee.name`, `documents.0`), reasons in Vietnamese. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -84,7 +96,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   for (const e of errors) {
     const field = parent ? `${parent}.${e.property}` : e.property;
     if (e.constraints) {
-      const reasons = Object.entries(e.constraints).map(([key, m]) => (isDefaultMessage(m, e.property) && REASONS[key] ? REASONS[key] : m));
+      const reasons = Object.entries(e.constraints).map(([key, m]) =>
+        isDefaultMessage(m, e.property) && REASONS[key] ? REASONS[key] : m,
+      );
       out.push({ field, reasons: [...new Set(reasons)] });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
@@ -128,7 +142,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = httpStatusOf(exception);
-      const body: ErrorBody = { statusCode, error: ERROR_NAMES[statusCode], code: exception.code, message: exception.message };
+      const body: ErrorBody = {
+        statusCode,
+        error: ERROR_NAMES[statusCode],
+        code: exception.code,
+        message: exception.message,
+      };
       if (exception.field) body.errors = [{ field: exception.field, reasons: [exception.message] }];
       return body;
     }
@@ -136,25 +155,51 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.warn(exception.message);
       // A command already handed over may still be carried out: say so, lest it be sent twice.
       return exception.operation === 'command'
-        ? edgeError('WORKFLOW_UNAVAILABLE', 'Hệ thống xử lý hồ sơ chưa phản hồi kịp; lệnh có thể vẫn được thực hiện sau — hãy xem lại hồ sơ trước khi gửi lại')
+        ? edgeError(
+            'WORKFLOW_UNAVAILABLE',
+            'Hệ thống xử lý hồ sơ chưa phản hồi kịp; lệnh có thể vẫn được thực hiện sau — hãy xem lại hồ sơ trước khi gửi lại',
+          )
         : edgeError('WORKFLOW_UNAVAILABLE');
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const r = exception.getResponse();
       if (typeof r === 'object' && r && 'code' in r) return { ...(r as ErrorBody), statusCode };
-      const message = typeof r === 'string' ? r : Array.isArray((r as { message?: unknown }).message) ? ((r as { message: string[] }).message.join('; ')) : String((r as { message?: unknown }).message ?? exception.message);
-      if (statusCode === 400 && /JSON/.test(message)) return { statusCode, error: ERROR_NAMES[400], code: 'MALFORMED_JSON', message: `Nội dung gửi lên không phải JSON hợp lệ (${message})` };
+      const message =
+        typeof r === 'string'
+          ? r
+          : Array.isArray((r as { message?: unknown }).message)
+            ? (r as { message: string[] }).message.join('; ')
+            : String((r as { message?: unknown }).message ?? exception.message);
+      if (statusCode === 400 && /JSON/.test(message))
+        return {
+          statusCode,
+          error: ERROR_NAMES[400],
+          code: 'MALFORMED_JSON',
+          message: `Nội dung gửi lên không phải JSON hợp lệ (${message})`,
+        };
       // The router's own 404 ("Cannot GET /x") for a path no controller serves.
       const route = statusCode === 404 && /^Cannot ([A-Z]+) (.*)$/.exec(message);
-      if (route) return { statusCode, error: ERROR_NAMES[404], code: 'ROUTE_NOT_FOUND', message: `Không có đường dẫn ${route[1]} ${route[2]}` };
+      if (route)
+        return {
+          statusCode,
+          error: ERROR_NAMES[404],
+          code: 'ROUTE_NOT_FOUND',
+          message: `Không có đường dẫn ${route[1]} ${route[2]}`,
+        };
       return { statusCode, error: ERROR_NAMES[statusCode] ?? exception.name, code: defaultCode(statusCode), message };
     }
     // The body parser's client errors (http-errors: a body over the size limit, an unsupported
     // charset or encoding, an aborted upload) keep their 4xx status; they are not server faults.
     const clientError = clientHttpError(exception);
     if (clientError === 413) return edgeError('PAYLOAD_TOO_LARGE');
-    if (clientError) return { statusCode: clientError, error: ERROR_NAMES[clientError] ?? 'Bad Request', code: defaultCode(clientError), message: 'Nội dung gửi lên không đọc được' };
+    if (clientError)
+      return {
+        statusCode: clientError,
+        error: ERROR_NAMES[clientError] ?? 'Bad Request',
+        code: defaultCode(clientError),
+        message: 'Nội dung gửi lên không đọc được',
+      };
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return edgeError('INTERNAL');
   }

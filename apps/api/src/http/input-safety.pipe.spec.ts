@@ -15,7 +15,10 @@ describe('input safety', () => {
   });
 
   it('refuses JSON nested thousands of levels deep without overflowing its own stack', () => {
-    expect(findUnsafeInput(nested(3000))).toEqual({ field: expect.stringMatching(/^a(\.a)+$/), reason: `Lồng nhau quá ${MAX_INPUT_DEPTH} cấp` });
+    expect(findUnsafeInput(nested(3000))).toEqual({
+      field: expect.stringMatching(/^a(\.a)+$/),
+      reason: `Lồng nhau quá ${MAX_INPUT_DEPTH} cấp`,
+    });
     expect(() => new InputSafetyPipe().transform(nested(3000))).toThrow(BadRequestException);
   });
 

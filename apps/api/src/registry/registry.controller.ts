@@ -20,22 +20,37 @@ export class RegistryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Sổ khen thưởng: lọc theo năm, hình thức, đơn vị, đợt; tìm không phân biệt dấu ("nguyen van an" tìm được "Nguyễn Văn An")' })
+  @ApiOperation({
+    summary:
+      'Sổ khen thưởng: lọc theo năm, hình thức, đơn vị, đợt; tìm không phân biệt dấu ("nguyen van an" tìm được "Nguyễn Văn An")',
+  })
   async search(@Query() filter: SearchRegistryQueryDto, @CurrentActor() actor?: Actor) {
     const page: Page<AwardView> = await this.queries.execute(new SearchRegistryQuery(filter));
     return maySeeNomineeId(actor) ? page : { ...page, items: page.items.map(forPublic) };
   }
 
   @Get(':decisionNumber')
-  @ApiParam({ name: 'decisionNumber', description: 'Số quyết định, mã hóa URL: 163/QĐ-UBND → 163%2FQ%C4%90-UBND (163%2FQD-UBND cũng được)' })
+  @ApiParam({
+    name: 'decisionNumber',
+    description: 'Số quyết định, mã hóa URL: 163/QĐ-UBND → 163%2FQ%C4%90-UBND (163%2FQD-UBND cũng được)',
+  })
   @ApiOperation({ summary: 'Một quyết định khen thưởng theo số và các khen thưởng trong đó' })
-  decision(@Param('decisionNumber') decisionNumber: string, @Query() q: DecisionQueryDto, @CurrentActor() actor?: Actor) {
+  decision(
+    @Param('decisionNumber') decisionNumber: string,
+    @Query() q: DecisionQueryDto,
+    @CurrentActor() actor?: Actor,
+  ) {
     return this.decisionFor(decisionNumber, q.year, actor);
   }
 
   @Get(':number/:symbol')
   @ApiOperation({ summary: 'Như trên, với dấu "/" của số quyết định để nguyên: /api/registry/163/QD-UBND' })
-  decisionBySymbol(@Param('number') number: string, @Param('symbol') symbol: string, @Query() q: DecisionQueryDto, @CurrentActor() actor?: Actor) {
+  decisionBySymbol(
+    @Param('number') number: string,
+    @Param('symbol') symbol: string,
+    @Query() q: DecisionQueryDto,
+    @CurrentActor() actor?: Actor,
+  ) {
     return this.decisionFor(`${number}/${symbol}`, q.year, actor);
   }
 

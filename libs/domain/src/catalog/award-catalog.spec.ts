@@ -36,20 +36,32 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
         ['CONG_DAN_DONG_KHOI_DANH_DU', 'individual', 'CHAIRMAN'],
       ]);
       // "0.3× LĐTT, 1× CSTĐ cơ sở, 3× CSTĐ tỉnh, 1.5× TTLĐXS"
-      expect([findAward(catalog, 'LAO_DONG_TIEN_TIEN'), findAward(catalog, 'CSTD_CO_SO'), findAward(catalog, 'CSTD_TINH'), findAward(catalog, 'TAP_THE_LDXS')].map((a) => a?.cashMultiple)).toEqual([0.3, 1, 3, 1.5]);
+      expect(
+        [
+          findAward(catalog, 'LAO_DONG_TIEN_TIEN'),
+          findAward(catalog, 'CSTD_CO_SO'),
+          findAward(catalog, 'CSTD_TINH'),
+          findAward(catalog, 'TAP_THE_LDXS'),
+        ].map((a) => a?.cashMultiple),
+      ).toEqual([0.3, 1, 3, 1.5]);
     });
 
     it('the council threshold is 70% of all members by default, 90% by secret ballot for provincial fighters', () => {
-      for (const a of catalog.awards.filter((x) => x.awardedBy === 'CHAIRMAN' && x.code !== 'CSTD_TINH')) expect(a.council.threshold).toBe(0.7);
+      for (const a of catalog.awards.filter((x) => x.awardedBy === 'CHAIRMAN' && x.code !== 'CSTD_TINH'))
+        expect(a.council.threshold).toBe(0.7);
       expect(findAward(catalog, 'CSTD_TINH')?.council).toMatchObject({ threshold: 0.9, secretBallot: true });
     });
 
     it('CSTD_TINH requires 3 consecutive CSTD_CO_SO years', () => {
-      expect(findAward(catalog, 'CSTD_TINH')?.eligibility).toEqual([expect.objectContaining({ kind: 'consecutiveYears', awardCode: 'CSTD_CO_SO', years: 3 })]);
+      expect(findAward(catalog, 'CSTD_TINH')?.eligibility).toEqual([
+        expect.objectContaining({ kind: 'consecutiveYears', awardCode: 'CSTD_CO_SO', years: 3 }),
+      ]);
     });
 
     it('public holidays are Vietnam’s fixed solar ones (1/1, 30/4, 1/5, 2/9), the province adds lunar ones', () => {
-      expect(catalog.stageTimeLimits.publicHolidays).toEqual(expect.arrayContaining(['2026-01-01', '2026-04-30', '2026-05-01', '2026-09-02']));
+      expect(catalog.stageTimeLimits.publicHolidays).toEqual(
+        expect.arrayContaining(['2026-01-01', '2026-04-30', '2026-05-01', '2026-09-02']),
+      );
     });
 
     it('the flag is proposed by the cluster, so it needs cluster review', () => {
@@ -67,29 +79,101 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
       ['no version', (c) => delete c.version, /"version" is required/],
       ['no awards', (c) => (c.awards = []), /"awards" must be a non-empty array/],
       ['an award that is not an object', (c) => c.awards.push('BANG_KHEN'), /awards\[8\] must be an object/],
-      ['a code that is not UPPER_SNAKE', (c) => (c.awards[0].code = 'lao-dong'), /award code "lao-dong" must be UPPER_SNAKE/],
+      [
+        'a code that is not UPPER_SNAKE',
+        (c) => (c.awards[0].code = 'lao-dong'),
+        /award code "lao-dong" must be UPPER_SNAKE/,
+      ],
       ['a code listed twice', (c) => c.awards.push({ ...c.awards[0] }), /LAO_DONG_TIEN_TIEN appears twice/],
       ['an award without a name', (c) => (award(c, 'CSTD_TINH').name = ''), /CSTD_TINH: name is required/],
-      ['an unknown recipient', (c) => (award(c, 'CSTD_TINH').recipient = 'team'), /CSTD_TINH: recipient must be individual, collective or both/],
-      ['an unknown authority', (c) => (award(c, 'CSTD_TINH').awardedBy = 'MAYOR'), /CSTD_TINH: awardedBy must be UNIT_HEAD or CHAIRMAN/],
-      ['cluster review not a boolean', (c) => (award(c, 'CSTD_TINH').clusterReviewRequired = 'yes'), /CSTD_TINH: clusterReviewRequired must be true or false/],
-      ['a threshold above 1', (c) => (award(c, 'CSTD_TINH').council.threshold = 90), /CSTD_TINH: council quorum and threshold must be shares between 0 and 1/],
-      ['a negative quorum', (c) => (award(c, 'CSTD_TINH').council.quorum = -0.1), /CSTD_TINH: council quorum and threshold/],
+      [
+        'an unknown recipient',
+        (c) => (award(c, 'CSTD_TINH').recipient = 'team'),
+        /CSTD_TINH: recipient must be individual, collective or both/,
+      ],
+      [
+        'an unknown authority',
+        (c) => (award(c, 'CSTD_TINH').awardedBy = 'MAYOR'),
+        /CSTD_TINH: awardedBy must be UNIT_HEAD or CHAIRMAN/,
+      ],
+      [
+        'cluster review not a boolean',
+        (c) => (award(c, 'CSTD_TINH').clusterReviewRequired = 'yes'),
+        /CSTD_TINH: clusterReviewRequired must be true or false/,
+      ],
+      [
+        'a threshold above 1',
+        (c) => (award(c, 'CSTD_TINH').council.threshold = 90),
+        /CSTD_TINH: council quorum and threshold must be shares between 0 and 1/,
+      ],
+      [
+        'a negative quorum',
+        (c) => (award(c, 'CSTD_TINH').council.quorum = -0.1),
+        /CSTD_TINH: council quorum and threshold/,
+      ],
       ['no council policy', (c) => delete award(c, 'CSTD_TINH').council, /CSTD_TINH: council quorum and threshold/],
-      ['secret ballot missing', (c) => delete award(c, 'CSTD_TINH').council.secretBallot, /CSTD_TINH: council.secretBallot must be true or false/],
-      ['eligibility not a list', (c) => (award(c, 'CSTD_TINH').eligibility = null), /CSTD_TINH: eligibility must be an array/],
-      ['a negative cash multiple', (c) => (award(c, 'CSTD_TINH').cashMultiple = -1), /CSTD_TINH: cashMultiple must be a non-negative number/],
-      ['thematic not a boolean', (c) => (award(c, 'CSTD_TINH').thematic = 'no'), /CSTD_TINH: thematic must be true or false/],
+      [
+        'secret ballot missing',
+        (c) => delete award(c, 'CSTD_TINH').council.secretBallot,
+        /CSTD_TINH: council.secretBallot must be true or false/,
+      ],
+      [
+        'eligibility not a list',
+        (c) => (award(c, 'CSTD_TINH').eligibility = null),
+        /CSTD_TINH: eligibility must be an array/,
+      ],
+      [
+        'a negative cash multiple',
+        (c) => (award(c, 'CSTD_TINH').cashMultiple = -1),
+        /CSTD_TINH: cashMultiple must be a non-negative number/,
+      ],
+      [
+        'thematic not a boolean',
+        (c) => (award(c, 'CSTD_TINH').thematic = 'no'),
+        /CSTD_TINH: thematic must be true or false/,
+      ],
       ['a source that is not text', (c) => (award(c, 'CSTD_TINH').source = 42), /CSTD_TINH: source must be text/],
-      ['an unknown eligibility kind', (c) => (award(c, 'CSTD_TINH').eligibility[0].kind = 'everYear'), /CSTD_TINH: eligibility kind must be consecutiveYears or heldInYears/],
-      ['eligibility on an unknown award', (c) => (award(c, 'CSTD_TINH').eligibility[0].awardCode = 'CSTD_XA'), /CSTD_TINH: eligibility refers to unknown award CSTD_XA/],
-      ['eligibility over zero years', (c) => (award(c, 'CSTD_TINH').eligibility[0].years = 0), /CSTD_TINH: eligibility years must be a positive whole number/],
-      ['a window shorter than the years it needs', (c) => (award(c, 'CSTD_CO_SO').eligibility[0].within = 0), /CSTD_CO_SO: eligibility "within"/],
+      [
+        'an unknown eligibility kind',
+        (c) => (award(c, 'CSTD_TINH').eligibility[0].kind = 'everYear'),
+        /CSTD_TINH: eligibility kind must be consecutiveYears or heldInYears/,
+      ],
+      [
+        'eligibility on an unknown award',
+        (c) => (award(c, 'CSTD_TINH').eligibility[0].awardCode = 'CSTD_XA'),
+        /CSTD_TINH: eligibility refers to unknown award CSTD_XA/,
+      ],
+      [
+        'eligibility over zero years',
+        (c) => (award(c, 'CSTD_TINH').eligibility[0].years = 0),
+        /CSTD_TINH: eligibility years must be a positive whole number/,
+      ],
+      [
+        'a window shorter than the years it needs',
+        (c) => (award(c, 'CSTD_CO_SO').eligibility[0].within = 0),
+        /CSTD_CO_SO: eligibility "within"/,
+      ],
       ['no stage time limits', (c) => delete c.stageTimeLimits, /"stageTimeLimits" is required/],
-      ['a stage limit of zero', (c) => (c.stageTimeLimits.COUNCIL_VOTING = 0), /stageTimeLimits.COUNCIL_VOTING must be a positive number/],
-      ['a holiday that is not a date', (c) => (c.stageTimeLimits.publicHolidays = ['2026-02-30']), /stageTimeLimits.publicHolidays must be a list of dates written YYYY-MM-DD/],
-      ['holidays written another way', (c) => (c.stageTimeLimits.publicHolidays = ['30/04/2026']), /stageTimeLimits.publicHolidays must be a list of dates/],
-      ['a reminder point past the limit', (c) => (c.stageTimeLimits.reminderAt = 1.5), /stageTimeLimits.reminderAt must be a share between 0 and 1/],
+      [
+        'a stage limit of zero',
+        (c) => (c.stageTimeLimits.COUNCIL_VOTING = 0),
+        /stageTimeLimits.COUNCIL_VOTING must be a positive number/,
+      ],
+      [
+        'a holiday that is not a date',
+        (c) => (c.stageTimeLimits.publicHolidays = ['2026-02-30']),
+        /stageTimeLimits.publicHolidays must be a list of dates written YYYY-MM-DD/,
+      ],
+      [
+        'holidays written another way',
+        (c) => (c.stageTimeLimits.publicHolidays = ['30/04/2026']),
+        /stageTimeLimits.publicHolidays must be a list of dates/,
+      ],
+      [
+        'a reminder point past the limit',
+        (c) => (c.stageTimeLimits.reminderAt = 1.5),
+        /stageTimeLimits.reminderAt must be a share between 0 and 1/,
+      ],
     ];
 
     it.each(cases)('%s', (_what, change, message) => {

@@ -80,28 +80,49 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
   const codes = new Set<string>();
   for (const [i, a] of (c.awards as AwardType[]).entries()) {
     check(a && typeof a === 'object' && !Array.isArray(a), `awards[${i}] must be an object`);
-    check(typeof a.code === 'string' && /^[A-Z0-9_]+$/.test(a.code), `award code ${JSON.stringify(a.code)} must be UPPER_SNAKE`);
+    check(
+      typeof a.code === 'string' && /^[A-Z0-9_]+$/.test(a.code),
+      `award code ${JSON.stringify(a.code)} must be UPPER_SNAKE`,
+    );
     check(!codes.has(a.code), `award code ${a.code} appears twice`);
     codes.add(a.code);
     check(typeof a.name === 'string' && a.name.length > 0, `${a.code}: name is required`);
-    check(['individual', 'collective', 'both'].includes(a.recipient), `${a.code}: recipient must be individual, collective or both`);
+    check(
+      ['individual', 'collective', 'both'].includes(a.recipient),
+      `${a.code}: recipient must be individual, collective or both`,
+    );
     check(['UNIT_HEAD', 'CHAIRMAN'].includes(a.awardedBy), `${a.code}: awardedBy must be UNIT_HEAD or CHAIRMAN`);
     check(typeof a.clusterReviewRequired === 'boolean', `${a.code}: clusterReviewRequired must be true or false`);
-    check(a.council && typeof a.council === 'object' && share(a.council.quorum) && share(a.council.threshold), `${a.code}: council quorum and threshold must be shares between 0 and 1`);
+    check(
+      a.council && typeof a.council === 'object' && share(a.council.quorum) && share(a.council.threshold),
+      `${a.code}: council quorum and threshold must be shares between 0 and 1`,
+    );
     check(typeof a.council.secretBallot === 'boolean', `${a.code}: council.secretBallot must be true or false`);
     check(Array.isArray(a.eligibility), `${a.code}: eligibility must be an array (empty for none)`);
-    check(typeof a.cashMultiple === 'number' && a.cashMultiple >= 0, `${a.code}: cashMultiple must be a non-negative number`);
-    check(a.thematic === undefined || typeof a.thematic === 'boolean', `${a.code}: thematic must be true or false when given`);
+    check(
+      typeof a.cashMultiple === 'number' && a.cashMultiple >= 0,
+      `${a.code}: cashMultiple must be a non-negative number`,
+    );
+    check(
+      a.thematic === undefined || typeof a.thematic === 'boolean',
+      `${a.code}: thematic must be true or false when given`,
+    );
     check(a.source === undefined || typeof a.source === 'string', `${a.code}: source must be text when given`);
   }
   for (const a of c.awards as AwardType[]) {
     for (const r of a.eligibility) {
       check(r && typeof r === 'object', `${a.code}: each eligibility rule must be an object`);
-      check(r.kind === 'consecutiveYears' || r.kind === 'heldInYears', `${a.code}: eligibility kind must be consecutiveYears or heldInYears`);
+      check(
+        r.kind === 'consecutiveYears' || r.kind === 'heldInYears',
+        `${a.code}: eligibility kind must be consecutiveYears or heldInYears`,
+      );
       check(codes.has(r.awardCode), `${a.code}: eligibility refers to unknown award ${r.awardCode}`);
       check(Number.isInteger(r.years) && r.years > 0, `${a.code}: eligibility years must be a positive whole number`);
       if (r.kind === 'heldInYears')
-        check(Number.isInteger(r.within) && r.within >= r.years, `${a.code}: eligibility "within" must be a whole number of years, at least "years"`);
+        check(
+          Number.isInteger(r.within) && r.within >= r.years,
+          `${a.code}: eligibility "within" must be a whole number of years, at least "years"`,
+        );
     }
   }
   const t = c.stageTimeLimits as StageTimeLimits;

@@ -29,34 +29,60 @@ const allocate = (nominationId: string, o: Partial<AllocateDecisionNumber> = {})
   now: NOW,
   ...o,
 });
-const allocated = (seq: number, nominationId: string, o: { authority?: string; year?: number } = {}): DecisionNumberAllocated => {
+const allocated = (
+  seq: number,
+  nominationId: string,
+  o: { authority?: string; year?: number } = {},
+): DecisionNumberAllocated => {
   const authority = o.authority ?? 'UBND';
   return {
     type: 'DecisionNumberAllocated',
-    data: { authority, year: o.year ?? 2026, sequence: seq, decisionNumber: `${seq}/QĐ-${authority}`, nominationId, at: NOW },
+    data: {
+      authority,
+      year: o.year ?? 2026,
+      sequence: seq,
+      decisionNumber: `${seq}/QĐ-${authority}`,
+      nominationId,
+      at: NOW,
+    },
   };
 };
 
 describe('Decision numbers: sequential, unique and gap-free per issuing authority and year', () => {
   it('the first decision of the year is number 1', () => {
-    spec.given([]).when(allocate('nom-a')).then([allocated(1, 'nom-a')]);
+    spec
+      .given([])
+      .when(allocate('nom-a'))
+      .then([allocated(1, 'nom-a')]);
   });
 
   it('the next number follows the last one: after 162 comes 163/QĐ-UBND', () => {
     const history = Array.from({ length: 162 }, (_, i) => allocated(i + 1, `nom-${i + 1}`));
-    spec.given(history).when(allocate('nom-an')).then([allocated(163, 'nom-an')]);
+    spec
+      .given(history)
+      .when(allocate('nom-an'))
+      .then([allocated(163, 'nom-an')]);
   });
 
   it('two nominations never share a number: the second to allocate gets the next one', () => {
-    spec.given([allocated(163, 'nom-a')]).when(allocate('nom-b')).then([allocated(164, 'nom-b')]);
+    spec
+      .given([allocated(163, 'nom-a')])
+      .when(allocate('nom-b'))
+      .then([allocated(164, 'nom-b')]);
   });
 
   it('a retried allocation for a nomination that holds a number hands out nothing new (no gap)', () => {
-    spec.given([allocated(1, 'nom-a'), allocated(2, 'nom-b')]).when(allocate('nom-a')).thenNothing();
+    spec
+      .given([allocated(1, 'nom-a'), allocated(2, 'nom-b')])
+      .when(allocate('nom-a'))
+      .thenNothing();
   });
 
   it('a number once given is never given again, whatever order the history is read in', () => {
-    spec.given([allocated(2, 'nom-a'), allocated(1, 'nom-b')]).when(allocate('nom-c')).then([allocated(3, 'nom-c')]);
+    spec
+      .given([allocated(2, 'nom-a'), allocated(1, 'nom-b')])
+      .when(allocate('nom-c'))
+      .then([allocated(3, 'nom-c')]);
   });
 
   it('successive allocations are gap-free: 1, 2, 3, 4, 5', () => {
@@ -74,12 +100,21 @@ describe('Decision numbers: sequential, unique and gap-free per issuing authorit
   it('each authority and year has its own stream, so numbering restarts each year', () => {
     expect(decisionNumberStreamName('UBND', 2026)).not.toBe(decisionNumberStreamName('UBND', 2027));
     expect(decisionNumberStreamName('UBND', 2026)).not.toBe(decisionNumberStreamName('SNV', 2026));
-    spec.given([]).when(allocate('nom-z', { year: 2027 })).then([allocated(1, 'nom-z', { year: 2027 })]);
+    spec
+      .given([])
+      .when(allocate('nom-z', { year: 2027 }))
+      .then([allocated(1, 'nom-z', { year: 2027 })]);
   });
 
   it('a sequence of one authority and year refuses to number for another (WRONG_SEQUENCE)', () => {
-    spec.given([allocated(1, 'nom-a')]).when(allocate('nom-b', { year: 2027 })).thenThrows('CONFLICT', 'WRONG_SEQUENCE');
-    spec.given([allocated(1, 'nom-a')]).when(allocate('nom-b', { authority: 'SNV' })).thenThrows('CONFLICT', 'WRONG_SEQUENCE');
+    spec
+      .given([allocated(1, 'nom-a')])
+      .when(allocate('nom-b', { year: 2027 }))
+      .thenThrows('CONFLICT', 'WRONG_SEQUENCE');
+    spec
+      .given([allocated(1, 'nom-a')])
+      .when(allocate('nom-b', { authority: 'SNV' }))
+      .thenThrows('CONFLICT', 'WRONG_SEQUENCE');
   });
 
   it('the symbol carries no year: 163/QĐ-UBND', () => {

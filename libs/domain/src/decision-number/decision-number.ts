@@ -54,7 +54,10 @@ export function foldSequence(events: readonly DecisionNumberAllocated[]): Decisi
  * Applies further events of the same stream to a state the caller owns, IN PLACE, in O(events):
  * for a cache that catches up on the stream's tail. Same result as reducing with evolveSequence.
  */
-export function advanceSequence(state: DecisionNumberSequence, events: readonly DecisionNumberAllocated[]): DecisionNumberSequence {
+export function advanceSequence(
+  state: DecisionNumberSequence,
+  events: readonly DecisionNumberAllocated[],
+): DecisionNumberSequence {
   for (const { data } of events) {
     state.last = Math.max(state.last, data.sequence);
     state.byNomination[data.nominationId] = data.decisionNumber;
@@ -65,12 +68,23 @@ export function advanceSequence(state: DecisionNumberSequence, events: readonly 
 }
 
 /** A nomination that already holds a number gets no second one: retries reuse it, so no gap opens. */
-export function decideAllocation(command: AllocateDecisionNumber, state: DecisionNumberSequence): DecisionNumberAllocated[] {
-  if (!/^[A-Z][A-Z0-9-]*$/.test(command.authority)) throw invalid('AUTHORITY', 'Ký hiệu cơ quan ban hành không hợp lệ', 'authority');
-  if (!Number.isInteger(command.year) || command.year < 1900 || command.year > 9999) throw invalid('YEAR', 'Năm ban hành không hợp lệ', 'year');
+export function decideAllocation(
+  command: AllocateDecisionNumber,
+  state: DecisionNumberSequence,
+): DecisionNumberAllocated[] {
+  if (!/^[A-Z][A-Z0-9-]*$/.test(command.authority))
+    throw invalid('AUTHORITY', 'Ký hiệu cơ quan ban hành không hợp lệ', 'authority');
+  if (!Number.isInteger(command.year) || command.year < 1900 || command.year > 9999)
+    throw invalid('YEAR', 'Năm ban hành không hợp lệ', 'year');
   // One sequence per authority and year: numbering another's stream would hand out its numbers twice.
-  if ((state.authority !== undefined && state.authority !== command.authority) || (state.year !== undefined && state.year !== command.year))
-    throw conflict('WRONG_SEQUENCE', `Dãy số này thuộc ${state.authority} năm ${state.year}, không phải ${command.authority} năm ${command.year}`);
+  if (
+    (state.authority !== undefined && state.authority !== command.authority) ||
+    (state.year !== undefined && state.year !== command.year)
+  )
+    throw conflict(
+      'WRONG_SEQUENCE',
+      `Dãy số này thuộc ${state.authority} năm ${state.year}, không phải ${command.authority} năm ${command.year}`,
+    );
   if (state.byNomination[command.nominationId]) return [];
   const sequence = state.last + 1;
   return [

@@ -39,21 +39,36 @@ describe('Eligibility: pure functions over the nominee’s award history that sa
     });
 
     it('no history at all is not eligible', () => {
-      expect(checkEligibility(f.CSTD_TINH, [], 2026)).toMatchObject({ eligible: false, reasons: [`Chưa đạt: ${CSTD_TINH_RULE} — mới có 0 năm liên tục`] });
+      expect(checkEligibility(f.CSTD_TINH, [], 2026)).toMatchObject({
+        eligible: false,
+        reasons: [`Chưa đạt: ${CSTD_TINH_RULE} — mới có 0 năm liên tục`],
+      });
     });
 
     it('a revoked year does not count', () => {
-      const history = [f.priorAward({ year: 2023 }), f.priorAward({ year: 2024, revoked: true }), f.priorAward({ year: 2025 })];
+      const history = [
+        f.priorAward({ year: 2023 }),
+        f.priorAward({ year: 2024, revoked: true }),
+        f.priorAward({ year: 2025 }),
+      ];
       expect(checkEligibility(f.CSTD_TINH, history, 2026).eligible).toBe(false);
     });
 
     it('a one-off (đột xuất) award does not count as grounds for a higher award', () => {
-      const history = [f.priorAward({ year: 2023 }), f.priorAward({ year: 2024, oneOff: true }), f.priorAward({ year: 2025 })];
+      const history = [
+        f.priorAward({ year: 2023 }),
+        f.priorAward({ year: 2024, oneOff: true }),
+        f.priorAward({ year: 2025 }),
+      ];
       expect(checkEligibility(f.CSTD_TINH, history, 2026).eligible).toBe(false);
     });
 
     it('a thematic (chuyên đề) award does not count either', () => {
-      const history = [f.priorAward({ year: 2023 }), f.priorAward({ year: 2024, thematic: true }), f.priorAward({ year: 2025 })];
+      const history = [
+        f.priorAward({ year: 2023 }),
+        f.priorAward({ year: 2024, thematic: true }),
+        f.priorAward({ year: 2025 }),
+      ];
       expect(checkEligibility(f.CSTD_TINH, history, 2026).eligible).toBe(false);
     });
 
@@ -72,7 +87,10 @@ describe('Eligibility: pure functions over the nominee’s award history that sa
     const lđtt = (year: number) => f.priorAward({ year, awardCode: 'LAO_DONG_TIEN_TIEN' });
 
     it('LĐTT in the campaign year: eligible', () => {
-      expect(checkEligibility(f.CSTD_CO_SO, [lđtt(2026)], 2026)).toEqual({ eligible: true, reasons: ['Đạt: Lao động tiên tiến trong năm xét (2026)'] });
+      expect(checkEligibility(f.CSTD_CO_SO, [lđtt(2026)], 2026)).toEqual({
+        eligible: true,
+        reasons: ['Đạt: Lao động tiên tiến trong năm xét (2026)'],
+      });
     });
 
     it('LĐTT only the year before: not eligible, counting the years held', () => {
@@ -86,13 +104,19 @@ describe('Eligibility: pure functions over the nominee’s award history that sa
       const award: Pick<AwardType, 'eligibility'> = {
         eligibility: [{ kind: 'heldInYears', awardCode: 'LAO_DONG_TIEN_TIEN', years: 2, within: 3 }],
       };
-      expect(checkEligibility(award, [lđtt(2026), lđtt(2024)], 2026)).toEqual({ eligible: true, reasons: ['Đạt: LAO_DONG_TIEN_TIEN × 2 (2024, 2026)'] });
+      expect(checkEligibility(award, [lđtt(2026), lđtt(2024)], 2026)).toEqual({
+        eligible: true,
+        reasons: ['Đạt: LAO_DONG_TIEN_TIEN × 2 (2024, 2026)'],
+      });
       expect(checkEligibility(award, [lđtt(2026), lđtt(2023)], 2026).eligible).toBe(false);
     });
   });
 
   it('an award without a history rule is open to anyone, and says so', () => {
-    expect(checkEligibility(f.BANG_KHEN_TINH, [], 2026)).toEqual({ eligible: true, reasons: ['Không có điều kiện về khen thưởng trước đó'] });
+    expect(checkEligibility(f.BANG_KHEN_TINH, [], 2026)).toEqual({
+      eligible: true,
+      reasons: ['Không có điều kiện về khen thưởng trước đó'],
+    });
   });
 
   it('every rule must hold, and each is explained', () => {

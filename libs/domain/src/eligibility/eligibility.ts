@@ -44,11 +44,18 @@ function evaluate(rule: EligibilityRule, history: PriorAward[], year: number): {
   const held = window.filter((y) => years.has(y));
   return held.length >= rule.years
     ? { ok: true, reason: `Đạt: ${label} (${held.sort((a, b) => a - b).join(', ')})` }
-    : { ok: false, reason: `Chưa đạt: ${label} — có ${held.length}/${rule.years} năm trong ${rule.within} năm gần nhất` };
+    : {
+        ok: false,
+        reason: `Chưa đạt: ${label} — có ${held.length}/${rule.years} năm trong ${rule.within} năm gần nhất`,
+      };
 }
 
 /** Pure: is a nominee with this award history eligible for `award` in campaign year `year`, and why. */
-export function checkEligibility(award: Pick<AwardType, 'eligibility'>, history: PriorAward[], year: number): EligibilityResult {
+export function checkEligibility(
+  award: Pick<AwardType, 'eligibility'>,
+  history: PriorAward[],
+  year: number,
+): EligibilityResult {
   const results = award.eligibility.map((r) => evaluate(r, history, year));
   return {
     eligible: results.every((r) => r.ok),
@@ -57,8 +64,14 @@ export function checkEligibility(award: Pick<AwardType, 'eligibility'>, history:
 }
 
 /** "One achievement earns one award only": the same award for the same campaign, not revoked. */
-export function findDuplicateAward(history: PriorAward[], awardCode: string, campaignId: string, exceptNominationId?: string) {
+export function findDuplicateAward(
+  history: PriorAward[],
+  awardCode: string,
+  campaignId: string,
+  exceptNominationId?: string,
+) {
   return history.find(
-    (a) => a.awardCode === awardCode && a.campaignId === campaignId && !a.revoked && a.nominationId !== exceptNominationId,
+    (a) =>
+      a.awardCode === awardCode && a.campaignId === campaignId && !a.revoked && a.nominationId !== exceptNominationId,
   );
 }

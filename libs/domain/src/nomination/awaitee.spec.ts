@@ -18,10 +18,19 @@ describe('Awaitee keys: the guard makes them, the inbox matches them against the
 
   it('an actor is meant by the bare role, the role with their id, and the role with their unit or cluster', () => {
     expect(awaitingKeysFor(f.thutruongDonvi1)).toEqual(['UNIT_HEAD', 'UNIT_HEAD:thutruong.donvi1', 'UNIT_HEAD:donvi1']);
-    expect(awaitingKeysFor(f.truongcumCum1)).toEqual(['CLUSTER_LEADER', 'CLUSTER_LEADER:truongcum.cum1', 'CLUSTER_LEADER:cum1']);
+    expect(awaitingKeysFor(f.truongcumCum1)).toEqual([
+      'CLUSTER_LEADER',
+      'CLUSTER_LEADER:truongcum.cum1',
+      'CLUSTER_LEADER:cum1',
+    ]);
     // A council member's unit does not scope their key: the council waits for persons.
     expect(awaitingKeysFor(f.hoidong1)).toEqual(['COUNCIL_MEMBER', 'COUNCIL_MEMBER:hoidong1']);
-    expect(awaitingKeysFor(f.chutich)).toEqual(['CHAIRMAN', 'CHAIRMAN:chutich', 'COUNCIL_MEMBER', 'COUNCIL_MEMBER:chutich']);
+    expect(awaitingKeysFor(f.chutich)).toEqual([
+      'CHAIRMAN',
+      'CHAIRMAN:chutich',
+      'COUNCIL_MEMBER',
+      'COUNCIL_MEMBER:chutich',
+    ]);
   });
 
   it('an actor without a unit or cluster gets no scoped key for it', () => {

@@ -138,13 +138,19 @@ const table = Object.entries(rights) as [NominationCommand['type'], Right][];
 describe('Who may do what', () => {
   describe.each(table)('%s', (_type, right) => {
     it(`is done by ${right.rightPerson.userId}`, () => {
-      spec.given(right.given()).when(right.command(right.rightPerson)).thenEvents((events) => expect(events).toHaveLength(1));
+      spec
+        .given(right.given())
+        .when(right.command(right.rightPerson))
+        .thenEvents((events) => expect(events).toHaveLength(1));
     });
 
     const wrongRole = everyone.filter((a) => !right.roles.some((r) => hasRole(a, r)));
-    it.each(wrongRole.map((a) => [a.userId, a] as const))('is refused to %s, who lacks the role (ROLE_REQUIRED)', (_id, actor) => {
-      spec.given(right.given()).when(right.command(actor)).thenThrows('FORBIDDEN', 'ROLE_REQUIRED');
-    });
+    it.each(wrongRole.map((a) => [a.userId, a] as const))(
+      'is refused to %s, who lacks the role (ROLE_REQUIRED)',
+      (_id, actor) => {
+        spec.given(right.given()).when(right.command(actor)).thenThrows('FORBIDDEN', 'ROLE_REQUIRED');
+      },
+    );
 
     if (right.outOfScope) {
       const outsider = right.outOfScope;
@@ -157,9 +163,23 @@ describe('Who may do what', () => {
   it('every command is covered by this table', () => {
     expect(Object.keys(rights).sort()).toEqual(
       [
-        'DraftNomination', 'EditNomination', 'SubmitNomination', 'ResubmitNomination', 'ReviewAtCluster', 'OpenCouncilVoting',
-        'CastCouncilVote', 'RecuseFromCouncil', 'CloseCouncilVoting', 'SignAwardDecision', 'DeclineSignature', 'PutOnHold',
-        'ReleaseFromHold', 'WithdrawNomination', 'RevokeAward', 'IssueStageReminder', 'EscalateStage',
+        'DraftNomination',
+        'EditNomination',
+        'SubmitNomination',
+        'ResubmitNomination',
+        'ReviewAtCluster',
+        'OpenCouncilVoting',
+        'CastCouncilVote',
+        'RecuseFromCouncil',
+        'CloseCouncilVoting',
+        'SignAwardDecision',
+        'DeclineSignature',
+        'PutOnHold',
+        'ReleaseFromHold',
+        'WithdrawNomination',
+        'RevokeAward',
+        'IssueStageReminder',
+        'EscalateStage',
       ].sort(),
     );
   });
@@ -172,7 +192,10 @@ describe('Who may do what', () => {
 
   describe('scope comes from the actor, not from the command', () => {
     it('an officer cannot draft a nomination for another unit, even naming that unit (OUT_OF_SCOPE is FORBIDDEN)', () => {
-      spec.given([]).when(f.draftNomination({ by: f.canboDonvi1, unitId: 'donvi3', clusterId: 'cum2' })).thenThrows('FORBIDDEN', 'OUT_OF_SCOPE');
+      spec
+        .given([])
+        .when(f.draftNomination({ by: f.canboDonvi1, unitId: 'donvi3', clusterId: 'cum2' }))
+        .thenThrows('FORBIDDEN', 'OUT_OF_SCOPE');
     });
 
     it('an officer drafts for his own unit in the other cluster', () => {
@@ -192,7 +215,10 @@ describe('Who may do what', () => {
 
     it('a person without a unit cannot act for any unit', () => {
       const headWithoutUnit: Actor = { userId: 'thutruong.khong.don.vi', roles: ['UNIT_HEAD'] };
-      spec.given(f.story.inDraft()).when(f.submitNomination({ by: headWithoutUnit })).thenThrows('FORBIDDEN', 'OUT_OF_SCOPE');
+      spec
+        .given(f.story.inDraft())
+        .when(f.submitNomination({ by: headWithoutUnit }))
+        .thenThrows('FORBIDDEN', 'OUT_OF_SCOPE');
     });
   });
 
@@ -201,8 +227,11 @@ describe('Who may do what', () => {
       spec.given(f.story.inDraft()).when(f.draftNomination()).thenThrows('INVALID_STATE', 'ALREADY_EXISTS');
     });
 
-    it.each(table.filter(([t]) => t !== 'DraftNomination'))('%s on an unknown nomination is NOT_FOUND', (_type, right) => {
-      spec.given([]).when(right.command(right.rightPerson)).thenThrows('NOT_FOUND', 'NOMINATION_NOT_FOUND');
-    });
+    it.each(table.filter(([t]) => t !== 'DraftNomination'))(
+      '%s on an unknown nomination is NOT_FOUND',
+      (_type, right) => {
+        spec.given([]).when(right.command(right.rightPerson)).thenThrows('NOT_FOUND', 'NOMINATION_NOT_FOUND');
+      },
+    );
   });
 });

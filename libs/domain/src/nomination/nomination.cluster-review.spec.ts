@@ -38,7 +38,10 @@ describe('Cluster review (step 2): endorse, return for revision with reasons, or
   });
 
   it.each(['return', 'reject'] as const)('%s without reasons is refused (400 on comment)', (decision) => {
-    const e = spec.given(f.story.inClusterReview()).when(f.reviewAtCluster(decision, { comment: '   ' })).thenThrows('VALIDATION', 'REQUIRED');
+    const e = spec
+      .given(f.story.inClusterReview())
+      .when(f.reviewAtCluster(decision, { comment: '   ' }))
+      .thenThrows('VALIDATION', 'REQUIRED');
     expect(e.field).toBe('comment');
   });
 
@@ -68,11 +71,21 @@ describe('Return → edit → resubmit: the unit revises and resubmits, the hist
 
   it('the unit head resubmits: back to cluster review, round 2', () => {
     const given = [...f.story.returned(), f.nominationEdited({ documents: ['minh-chung-sang-kien.pdf'] })];
-    spec.given(given).when(f.resubmitNomination()).then([f.nominationResubmitted({ round: 2 })]);
     spec
       .given(given)
       .when(f.resubmitNomination())
-      .thenState((s) => expect(s).toMatchObject({ status: 'CLUSTER_REVIEW', round: 2, documents: ['minh-chung-sang-kien.pdf'], stageSince: f.T.resubmitted }));
+      .then([f.nominationResubmitted({ round: 2 })]);
+    spec
+      .given(given)
+      .when(f.resubmitNomination())
+      .thenState((s) =>
+        expect(s).toMatchObject({
+          status: 'CLUSTER_REVIEW',
+          round: 2,
+          documents: ['minh-chung-sang-kien.pdf'],
+          stageSince: f.T.resubmitted,
+        }),
+      );
   });
 
   it('the second round is reviewed as round 2', () => {
@@ -107,7 +120,10 @@ describe('Return → edit → resubmit: the unit revises and resubmits, the hist
       ['COUNCIL_VOTING', f.story.inCouncilVoting()],
       ['AWAITING_SIGNATURE', f.story.awaitingSignature()],
     ])('a nomination in %s cannot be edited (WRONG_STAGE)', (_status, given) => {
-      spec.given(given).when(f.editNomination({ achievements: 'Sửa muộn' })).thenThrows('INVALID_STATE', 'WRONG_STAGE');
+      spec
+        .given(given)
+        .when(f.editNomination({ achievements: 'Sửa muộn' }))
+        .thenThrows('INVALID_STATE', 'WRONG_STAGE');
     });
 
     it('an edit must change something', () => {
@@ -115,11 +131,17 @@ describe('Return → edit → resubmit: the unit revises and resubmits, the hist
     });
 
     it('an edit cannot blank the achievements', () => {
-      spec.given(f.story.inDraft()).when(f.editNomination({ achievements: ' ' })).thenThrows('VALIDATION', 'REQUIRED');
+      spec
+        .given(f.story.inDraft())
+        .when(f.editNomination({ achievements: ' ' }))
+        .thenThrows('VALIDATION', 'REQUIRED');
     });
 
     it('an edit cannot turn an individual into a collective', () => {
-      spec.given(f.story.inDraft()).when(f.editNomination({ nominee: f.collectiveDonvi1 })).thenThrows('VALIDATION', 'RECIPIENT_KIND');
+      spec
+        .given(f.story.inDraft())
+        .when(f.editNomination({ nominee: f.collectiveDonvi1 }))
+        .thenThrows('VALIDATION', 'RECIPIENT_KIND');
     });
 
     it('an edit cannot drop the nominee’s identity', () => {
@@ -134,7 +156,9 @@ describe('Return → edit → resubmit: the unit revises and resubmits, the hist
       spec
         .given(f.story.inDraft())
         .when(f.editNomination({ achievements: 'Thành tích đã bổ sung' }))
-        .thenState((s) => expect(s).toMatchObject({ status: 'DRAFT', achievements: 'Thành tích đã bổ sung', nominee: f.nomineeAn }));
+        .thenState((s) =>
+          expect(s).toMatchObject({ status: 'DRAFT', achievements: 'Thành tích đã bổ sung', nominee: f.nomineeAn }),
+        );
     });
   });
 });

@@ -24,7 +24,9 @@ function votingWith(policy: CouncilPolicy, v: Votes, award = f.BANG_KHEN_TINH): 
     ...Array<'abstain'>(v.abstain ?? 0).fill('abstain'),
   ];
   const cast = choices.map((c, i) => f.councilVoteCast(ten.members[i], c));
-  const recused = Array.from({ length: v.recused ?? 0 }, (_, i) => f.councilMemberRecused(ten.members[choices.length + i]));
+  const recused = Array.from({ length: v.recused ?? 0 }, (_, i) =>
+    f.councilMemberRecused(ten.members[choices.length + i]),
+  );
   return [...f.story.votingOpen({ award, members: ten.roster, policy }), ...cast, ...recused];
 }
 
@@ -51,7 +53,10 @@ describe('Council vote (step 3): quorum and threshold over ALL members, from the
     });
 
     it('a council without members is refused', () => {
-      spec.given(f.story.inCouncilVoting()).when(f.openCouncilVoting({ members: [] })).thenThrows('VALIDATION', 'NO_MEMBERS');
+      spec
+        .given(f.story.inCouncilVoting())
+        .when(f.openCouncilVoting({ members: [] }))
+        .thenThrows('VALIDATION', 'NO_MEMBERS');
     });
 
     it('a roster naming a member twice is refused (it would count him twice)', () => {
@@ -62,7 +67,10 @@ describe('Council vote (step 3): quorum and threshold over ALL members, from the
     });
 
     it('a voting deadline not after the opening is refused', () => {
-      spec.given(f.story.inCouncilVoting()).when(f.openCouncilVoting({ deadline: f.T.votingOpened })).thenThrows('VALIDATION', 'DEADLINE');
+      spec
+        .given(f.story.inCouncilVoting())
+        .when(f.openCouncilVoting({ deadline: f.T.votingOpened }))
+        .thenThrows('VALIDATION', 'DEADLINE');
     });
 
     it('a nomination still at cluster review cannot be put to the vote (WRONG_STAGE)', () => {
@@ -72,7 +80,10 @@ describe('Council vote (step 3): quorum and threshold over ALL members, from the
 
   describe('voting', () => {
     it('a member votes', () => {
-      spec.given(f.story.votingOpen()).when(f.castCouncilVote(f.hoidong2, 'approve')).then([f.councilVoteCast(f.hoidong2, 'approve')]);
+      spec
+        .given(f.story.votingOpen())
+        .when(f.castCouncilVote(f.hoidong2, 'approve'))
+        .then([f.councilVoteCast(f.hoidong2, 'approve')]);
     });
 
     it('an absent member votes in writing, and it is recorded as such', () => {
@@ -83,11 +94,17 @@ describe('Council vote (step 3): quorum and threshold over ALL members, from the
     });
 
     it('no vote before voting is opened (VOTING_NOT_OPEN)', () => {
-      spec.given(f.story.inCouncilVoting()).when(f.castCouncilVote(f.hoidong2, 'approve')).thenThrows('INVALID_STATE', 'VOTING_NOT_OPEN');
+      spec
+        .given(f.story.inCouncilVoting())
+        .when(f.castCouncilVote(f.hoidong2, 'approve'))
+        .thenThrows('INVALID_STATE', 'VOTING_NOT_OPEN');
     });
 
     it('someone with the council role but not on this roster cannot vote (NOT_A_COUNCIL_MEMBER)', () => {
-      spec.given(f.story.votingOpen()).when(f.castCouncilVote(ten.members[0], 'approve')).thenThrows('FORBIDDEN', 'NOT_A_COUNCIL_MEMBER');
+      spec
+        .given(f.story.votingOpen())
+        .when(f.castCouncilVote(ten.members[0], 'approve'))
+        .thenThrows('FORBIDDEN', 'NOT_A_COUNCIL_MEMBER');
     });
 
     it('a choice other than approve, reject or abstain is refused', () => {
@@ -116,27 +133,42 @@ describe('Council vote (step 3): quorum and threshold over ALL members, from the
   describe('threshold: a share of ALL members approving (default 70%)', () => {
     it('7 of 10 approving is exactly the threshold: APPROVED', () => {
       const v = { approve: 7, reject: 3 };
-      spec.given(votingWith(P70, v)).when(f.closeCouncilVoting()).then([closed(P70, v, 'APPROVED')]);
+      spec
+        .given(votingWith(P70, v))
+        .when(f.closeCouncilVoting())
+        .then([closed(P70, v, 'APPROVED')]);
     });
 
     it('6 of 10 approving is one below: THRESHOLD_NOT_MET', () => {
       const v = { approve: 6, reject: 4 };
-      spec.given(votingWith(P70, v)).when(f.closeCouncilVoting()).then([closed(P70, v, 'THRESHOLD_NOT_MET')]);
+      spec
+        .given(votingWith(P70, v))
+        .when(f.closeCouncilVoting())
+        .then([closed(P70, v, 'THRESHOLD_NOT_MET')]);
     });
 
     it('6 approvals and no other vote is 100% of the votes cast but 60% of all members: THRESHOLD_NOT_MET', () => {
       const v = { approve: 6 };
-      spec.given(votingWith(P70, v)).when(f.closeCouncilVoting()).then([closed(P70, v, 'THRESHOLD_NOT_MET')]);
+      spec
+        .given(votingWith(P70, v))
+        .when(f.closeCouncilVoting())
+        .then([closed(P70, v, 'THRESHOLD_NOT_MET')]);
     });
 
     it('recused members stay in the count: 6 approvals of 7 who did not recuse is still 60% of 10', () => {
       const v = { approve: 6, reject: 1, recused: 3 };
-      spec.given(votingWith(P70, v)).when(f.closeCouncilVoting()).then([closed(P70, v, 'THRESHOLD_NOT_MET')]);
+      spec
+        .given(votingWith(P70, v))
+        .when(f.closeCouncilVoting())
+        .then([closed(P70, v, 'THRESHOLD_NOT_MET')]);
     });
 
     it('…and 7 approvals with 3 recused is APPROVED', () => {
       const v = { approve: 7, recused: 3 };
-      spec.given(votingWith(P70, v)).when(f.closeCouncilVoting()).then([closed(P70, v, 'APPROVED')]);
+      spec
+        .given(votingWith(P70, v))
+        .when(f.closeCouncilVoting())
+        .then([closed(P70, v, 'APPROVED')]);
     });
 
     it('with 6 members, 70% needs 5 approvals (4 is 66.7%)', () => {
@@ -146,8 +178,14 @@ describe('Council vote (step 3): quorum and threshold over ALL members, from the
         ...six.members.slice(0, approve).map((m) => f.councilVoteCast(m, 'approve')),
         ...six.members.slice(approve).map((m) => f.councilVoteCast(m, 'reject')),
       ];
-      spec.given(given(5)).when(f.closeCouncilVoting()).thenEvents(([e]) => expect(e).toMatchObject({ data: { outcome: 'APPROVED' } }));
-      spec.given(given(4)).when(f.closeCouncilVoting()).thenEvents(([e]) => expect(e).toMatchObject({ data: { outcome: 'THRESHOLD_NOT_MET' } }));
+      spec
+        .given(given(5))
+        .when(f.closeCouncilVoting())
+        .thenEvents(([e]) => expect(e).toMatchObject({ data: { outcome: 'APPROVED' } }));
+      spec
+        .given(given(4))
+        .when(f.closeCouncilVoting())
+        .thenEvents(([e]) => expect(e).toMatchObject({ data: { outcome: 'THRESHOLD_NOT_MET' } }));
     });
   });
 
@@ -156,17 +194,26 @@ describe('Council vote (step 3): quorum and threshold over ALL members, from the
 
     it('7 of 10 taking part misses a 75% quorum, even with enough approvals: QUORUM_NOT_MET', () => {
       const v = { approve: 5, abstain: 2 };
-      spec.given(votingWith(Q75, v)).when(f.closeCouncilVoting()).then([closed(Q75, v, 'QUORUM_NOT_MET')]);
+      spec
+        .given(votingWith(Q75, v))
+        .when(f.closeCouncilVoting())
+        .then([closed(Q75, v, 'QUORUM_NOT_MET')]);
     });
 
     it('8 of 10 taking part meets it; abstentions count as taking part: APPROVED', () => {
       const v = { approve: 5, abstain: 3 };
-      spec.given(votingWith(Q75, v)).when(f.closeCouncilVoting()).then([closed(Q75, v, 'APPROVED')]);
+      spec
+        .given(votingWith(Q75, v))
+        .when(f.closeCouncilVoting())
+        .then([closed(Q75, v, 'APPROVED')]);
     });
 
     it('recused members do not take part: 7 votes and 3 recusals miss a 75% quorum', () => {
       const v = { approve: 7, recused: 3 };
-      spec.given(votingWith(Q75, v)).when(f.closeCouncilVoting()).then([closed(Q75, v, 'QUORUM_NOT_MET')]);
+      spec
+        .given(votingWith(Q75, v))
+        .when(f.closeCouncilVoting())
+        .then([closed(Q75, v, 'QUORUM_NOT_MET')]);
     });
   });
 
@@ -175,23 +222,35 @@ describe('Council vote (step 3): quorum and threshold over ALL members, from the
 
     it('8 of 10 approvals pass a Bằng khen (70%)…', () => {
       const v = { approve: 8, reject: 2 };
-      spec.given(votingWith(f.BANG_KHEN_TINH.council, v)).when(f.closeCouncilVoting()).then([closed(f.BANG_KHEN_TINH.council, v, 'APPROVED')]);
+      spec
+        .given(votingWith(f.BANG_KHEN_TINH.council, v))
+        .when(f.closeCouncilVoting())
+        .then([closed(f.BANG_KHEN_TINH.council, v, 'APPROVED')]);
     });
 
     it('…but not a provincial emulation fighter (90%)', () => {
       const v = { approve: 8, reject: 2 };
-      spec.given(votingWith(CSTD, v, f.CSTD_TINH)).when(f.closeCouncilVoting()).then([closed(CSTD, v, 'THRESHOLD_NOT_MET')]);
+      spec
+        .given(votingWith(CSTD, v, f.CSTD_TINH))
+        .when(f.closeCouncilVoting())
+        .then([closed(CSTD, v, 'THRESHOLD_NOT_MET')]);
     });
 
     it('9 of 10 is exactly 90%: APPROVED', () => {
       const v = { approve: 9, reject: 1 };
-      spec.given(votingWith(CSTD, v, f.CSTD_TINH)).when(f.closeCouncilVoting()).then([closed(CSTD, v, 'APPROVED')]);
+      spec
+        .given(votingWith(CSTD, v, f.CSTD_TINH))
+        .when(f.closeCouncilVoting())
+        .then([closed(CSTD, v, 'APPROVED')]);
     });
 
     it('the rule stamped when voting opened is the one applied at closing', () => {
       const strict = { quorum: 0.5, threshold: 1, secretBallot: true };
       const v = { approve: 9, reject: 1 };
-      spec.given(votingWith(strict, v)).when(f.closeCouncilVoting()).then([closed(strict, v, 'THRESHOLD_NOT_MET')]);
+      spec
+        .given(votingWith(strict, v))
+        .when(f.closeCouncilVoting())
+        .then([closed(strict, v, 'THRESHOLD_NOT_MET')]);
     });
   });
 
@@ -205,7 +264,15 @@ describe('Council vote (step 3): quorum and threshold over ALL members, from the
             type: 'CouncilVotingClosed',
             data: expect.objectContaining({
               trigger: 'SECRETARY',
-              tally: { members: 6, approve: 5, reject: 0, abstain: 0, recused: 1, participation: 5 / 6, approval: 5 / 6 },
+              tally: {
+                members: 6,
+                approve: 5,
+                reject: 0,
+                abstain: 0,
+                recused: 1,
+                participation: 5 / 6,
+                approval: 5 / 6,
+              },
               rule: { quorum: 0.5, threshold: 0.7, secretBallot: false },
               outcome: 'APPROVED',
             }),
@@ -254,7 +321,11 @@ describe('Council vote (step 3): quorum and threshold over ALL members, from the
       spec
         .given([...f.story.votingOpen(), ...f.approvingVotes().slice(1)])
         .when(f.closeCouncilVoting('ALL_VOTED'))
-        .thenEvents(([e]) => expect(e).toMatchObject({ data: { trigger: 'ALL_VOTED', outcome: 'APPROVED', tally: { members: 6, approve: 5, recused: 0 } } }));
+        .thenEvents(([e]) =>
+          expect(e).toMatchObject({
+            data: { trigger: 'ALL_VOTED', outcome: 'APPROVED', tally: { members: 6, approve: 5, recused: 0 } },
+          }),
+        );
     });
 
     it('…not while a member has still to vote (VOTES_PENDING)', () => {
@@ -269,7 +340,9 @@ describe('Council vote (step 3): quorum and threshold over ALL members, from the
         .given([...f.story.votingOpen(), f.councilVoteCast(f.hoidong2, 'approve')])
         .when(f.closeCouncilVoting('DEADLINE', { at: f.T.votingDeadline }))
         .thenEvents(([e]) =>
-          expect(e).toMatchObject({ data: { trigger: 'DEADLINE', outcome: 'QUORUM_NOT_MET', tally: { members: 6, approve: 1 } } }),
+          expect(e).toMatchObject({
+            data: { trigger: 'DEADLINE', outcome: 'QUORUM_NOT_MET', tally: { members: 6, approve: 1 } },
+          }),
         );
     });
 
@@ -284,7 +357,11 @@ describe('Council vote (step 3): quorum and threshold over ALL members, from the
       spec
         .given([...f.story.votingOpen(), f.councilVoteCast(f.hoidong2, 'approve')])
         .when(f.closeCouncilVoting('SECRETARY'))
-        .thenEvents(([e]) => expect(e).toMatchObject({ data: { trigger: 'SECRETARY', by: { userId: 'thuky', role: 'COUNCIL_SECRETARY' } } }));
+        .thenEvents(([e]) =>
+          expect(e).toMatchObject({
+            data: { trigger: 'SECRETARY', by: { userId: 'thuky', role: 'COUNCIL_SECRETARY' } },
+          }),
+        );
     });
 
     it('a person cannot claim the clock’s triggers, nor the clock the secretary’s (TRIGGER_NOT_ALLOWED)', () => {
@@ -292,7 +369,10 @@ describe('Council vote (step 3): quorum and threshold over ALL members, from the
         .given(f.story.votingOpen())
         .when(f.closeCouncilVoting('DEADLINE', { by: f.thuky, at: f.T.votingDeadline }))
         .thenThrows('FORBIDDEN', 'TRIGGER_NOT_ALLOWED');
-      spec.given(f.story.votingOpen()).when(f.closeCouncilVoting('SECRETARY', { by: f.system })).thenThrows('FORBIDDEN', 'TRIGGER_NOT_ALLOWED');
+      spec
+        .given(f.story.votingOpen())
+        .when(f.closeCouncilVoting('SECRETARY', { by: f.system }))
+        .thenThrows('FORBIDDEN', 'TRIGGER_NOT_ALLOWED');
     });
   });
 });

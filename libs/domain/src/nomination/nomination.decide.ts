@@ -21,7 +21,12 @@ import type { Common } from './commands/shared';
  */
 export function decide(command: NominationCommand, state: NominationState): NominationEvent[] {
   const by = guard(command.type, command.actor, state);
-  const common: Common = { nominationId: command.nominationId, by, at: command.now, ...(command.comment ? { comment: command.comment } : {}) };
+  const common: Common = {
+    nominationId: command.nominationId,
+    by,
+    at: command.now,
+    ...(command.comment ? { comment: command.comment } : {}),
+  };
   if (command.type === 'DraftNomination') return draftNomination(command, common);
   // The guard refused every other command on a nomination that does not exist.
   const s = state as ExistingNomination;

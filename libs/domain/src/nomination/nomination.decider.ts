@@ -5,4 +5,8 @@ import type { NominationEvent } from './nomination.events';
 import { evolve, initialState } from './nomination.evolve';
 import type { NominationState } from './nomination.state';
 
-export const nominationDecider: Decider<NominationCommand, NominationEvent, NominationState> = { decide, evolve, initialState };
+export const nominationDecider: Decider<NominationCommand, NominationEvent, NominationState> = {
+  decide,
+  evolve,
+  initialState,
+};

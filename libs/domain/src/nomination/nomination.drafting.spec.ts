@@ -6,14 +6,19 @@ const spec = DeciderSpecification.for(nominationDecider);
 
 describe('Drafting a nomination (unit proposal, step 1)', () => {
   it('an officer drafts a nomination of his unit: it starts in DRAFT, not on hold', () => {
+    spec.given([]).when(f.draftNomination()).then([f.nominationDrafted()]);
     spec
       .given([])
       .when(f.draftNomination())
-      .then([f.nominationDrafted()]);
-    spec
-      .given([])
-      .when(f.draftNomination())
-      .thenState((s) => expect(s).toMatchObject({ status: 'DRAFT', onHold: false, unitId: 'donvi1', clusterId: 'cum1', drafters: ['canbo.donvi1'] }));
+      .thenState((s) =>
+        expect(s).toMatchObject({
+          status: 'DRAFT',
+          onHold: false,
+          unitId: 'donvi1',
+          clusterId: 'cum1',
+          drafters: ['canbo.donvi1'],
+        }),
+      );
   });
 
   it('records the documents and the one-off flag', () => {
@@ -27,14 +32,23 @@ describe('Drafting a nomination (unit proposal, step 1)', () => {
     spec
       .given([])
       .when(f.draftNomination({ award: f.CSTD_TINH, priorAwards: f.anHistory }))
-      .thenState((s) => expect(s).toMatchObject({ award: { code: 'CSTD_TINH', council: { quorum: 0.75, threshold: 0.9, secretBallot: true } } }));
+      .thenState((s) =>
+        expect(s).toMatchObject({
+          award: { code: 'CSTD_TINH', council: { quorum: 0.75, threshold: 0.9, secretBallot: true } },
+        }),
+      );
   });
 
   it('records why the nominee is eligible (3 consecutive CSTD_CO_SO years for CSTD_TINH)', () => {
     spec
       .given([])
       .when(f.draftNomination({ award: f.CSTD_TINH, priorAwards: f.anHistory }))
-      .then([f.nominationDrafted({ award: f.CSTD_TINH, eligibility: ['Đạt: 3 năm liên tục đạt Chiến sĩ thi đua cơ sở (2023–2025)'] })]);
+      .then([
+        f.nominationDrafted({
+          award: f.CSTD_TINH,
+          eligibility: ['Đạt: 3 năm liên tục đạt Chiến sĩ thi đua cơ sở (2023–2025)'],
+        }),
+      ]);
   });
 
   it('refuses a nominee who is not eligible, saying why (NOT_ELIGIBLE)', () => {
@@ -47,12 +61,21 @@ describe('Drafting a nomination (unit proposal, step 1)', () => {
   });
 
   it('refuses an award the unit head decides himself: it never goes to the province (AWARD_NOT_PROVINCIAL)', () => {
-    spec.given([]).when(f.draftNomination({ award: f.LAO_DONG_TIEN_TIEN })).thenThrows('VALIDATION', 'AWARD_NOT_PROVINCIAL');
-    spec.given([]).when(f.draftNomination({ award: f.CSTD_CO_SO })).thenThrows('VALIDATION', 'AWARD_NOT_PROVINCIAL');
+    spec
+      .given([])
+      .when(f.draftNomination({ award: f.LAO_DONG_TIEN_TIEN }))
+      .thenThrows('VALIDATION', 'AWARD_NOT_PROVINCIAL');
+    spec
+      .given([])
+      .when(f.draftNomination({ award: f.CSTD_CO_SO }))
+      .thenThrows('VALIDATION', 'AWARD_NOT_PROVINCIAL');
   });
 
   it('refuses an individual for a collective-only award, and accepts a collective (RECIPIENT_KIND)', () => {
-    spec.given([]).when(f.draftNomination({ award: f.TAP_THE_LDXS })).thenThrows('VALIDATION', 'RECIPIENT_KIND');
+    spec
+      .given([])
+      .when(f.draftNomination({ award: f.TAP_THE_LDXS }))
+      .thenThrows('VALIDATION', 'RECIPIENT_KIND');
     spec
       .given([])
       .when(f.draftNomination({ award: f.TAP_THE_LDXS, nominee: f.collectiveDonvi1 }))
@@ -60,7 +83,10 @@ describe('Drafting a nomination (unit proposal, step 1)', () => {
   });
 
   it('accepts both an individual and a collective for an award open to both (Bằng khen)', () => {
-    spec.given([]).when(f.draftNomination({ nominee: f.collectiveDonvi1 })).then([f.nominationDrafted({ nominee: f.collectiveDonvi1 })]);
+    spec
+      .given([])
+      .when(f.draftNomination({ nominee: f.collectiveDonvi1 }))
+      .then([f.nominationDrafted({ nominee: f.collectiveDonvi1 })]);
   });
 
   it.each([

@@ -36,7 +36,10 @@ export type NominationDrafted = Ev<
     unitId: string;
     clusterId: string;
     campaign: Campaign;
-    award: Pick<AwardType, 'code' | 'name' | 'awardedBy' | 'clusterReviewRequired' | 'council' | 'cashMultiple' | 'eligibility'> & {
+    award: Pick<
+      AwardType,
+      'code' | 'name' | 'awardedBy' | 'clusterReviewRequired' | 'council' | 'cashMultiple' | 'eligibility'
+    > & {
       thematic?: boolean;
     };
     nominee: Nominee;
@@ -47,13 +50,22 @@ export type NominationDrafted = Ev<
     eligibility: string[];
   }
 >;
-export type NominationEdited = Ev<'NominationEdited', { changes: { nominee?: Nominee; achievements?: string; documents?: string[] } }>;
-export type NominationSubmitted = Ev<'NominationSubmitted', { nextStatus: 'CLUSTER_REVIEW' | 'COUNCIL_VOTING'; skippedClusterReview: boolean }>;
+export type NominationEdited = Ev<
+  'NominationEdited',
+  { changes: { nominee?: Nominee; achievements?: string; documents?: string[] } }
+>;
+export type NominationSubmitted = Ev<
+  'NominationSubmitted',
+  { nextStatus: 'CLUSTER_REVIEW' | 'COUNCIL_VOTING'; skippedClusterReview: boolean }
+>;
 export type NominationReturnedForRevision = Ev<'NominationReturnedForRevision', { round: number; reasons: string }>;
 export type NominationResubmitted = Ev<'NominationResubmitted', { round: number }>;
 export type ClusterEndorsed = Ev<'ClusterEndorsed', { round: number }>;
 export type ClusterRejected = Ev<'ClusterRejected', { round: number; reasons: string }>;
-export type CouncilVotingOpened = Ev<'CouncilVotingOpened', { members: CouncilMember[]; policy: CouncilPolicy; deadline: string }>;
+export type CouncilVotingOpened = Ev<
+  'CouncilVotingOpened',
+  { members: CouncilMember[]; policy: CouncilPolicy; deadline: string }
+>;
 export type CouncilVoteCast = Ev<'CouncilVoteCast', { choice: VoteChoice; inWriting: boolean }>;
 export type CouncilMemberRecused = Ev<'CouncilMemberRecused', { reason: string }>;
 export type CouncilVotingClosed = Ev<
@@ -75,12 +87,18 @@ export type AwardDecisionSigned = Ev<
   }
 >;
 export type SignatureDeclined = Ev<'SignatureDeclined', { reason: string }>;
-export type NominationPutOnHold = Ev<'NominationPutOnHold', { matter: HoldMatter; reason: string; status: NominationStatus }>;
+export type NominationPutOnHold = Ev<
+  'NominationPutOnHold',
+  { matter: HoldMatter; reason: string; status: NominationStatus }
+>;
 export type NominationReleasedFromHold = Ev<'NominationReleasedFromHold', { status: NominationStatus }>;
 export type NominationWithdrawn = Ev<'NominationWithdrawn', { fromStatus: NominationStatus }>;
 export type AwardRevoked = Ev<'AwardRevoked', { ground: RevocationGround; reason: string; decisionNumber: string }>;
 export type StageReminderIssued = Ev<'StageReminderIssued', { stage: TimedStage; dueAt: string; awaiting: string[] }>;
-export type StageEscalated = Ev<'StageEscalated', { stage: TimedStage; dueAt: string; awaiting: string[]; escalatedTo: string }>;
+export type StageEscalated = Ev<
+  'StageEscalated',
+  { stage: TimedStage; dueAt: string; awaiting: string[]; escalatedTo: string }
+>;
 
 export type NominationEvent =
   | NominationDrafted

@@ -50,9 +50,17 @@ export function evolve(state: NominationState, event: NominationEvent): Nominati
       };
     }
     case 'NominationSubmitted':
-      return { ...moveTo(s, event.data.nextStatus, at), round: 1, proposers: addOnce(s.proposers, event.data.by.userId) };
+      return {
+        ...moveTo(s, event.data.nextStatus, at),
+        round: 1,
+        proposers: addOnce(s.proposers, event.data.by.userId),
+      };
     case 'NominationResubmitted':
-      return { ...moveTo(s, 'CLUSTER_REVIEW', at), round: event.data.round, proposers: addOnce(s.proposers, event.data.by.userId) };
+      return {
+        ...moveTo(s, 'CLUSTER_REVIEW', at),
+        round: event.data.round,
+        proposers: addOnce(s.proposers, event.data.by.userId),
+      };
     case 'NominationReturnedForRevision':
       return moveTo(s, 'RETURNED', at);
     case 'ClusterEndorsed':
@@ -62,10 +70,20 @@ export function evolve(state: NominationState, event: NominationEvent): Nominati
     case 'CouncilVotingOpened':
       return {
         ...s,
-        council: { open: true, members: event.data.members, policy: event.data.policy, deadline: event.data.deadline, votes: {}, recused: [] },
+        council: {
+          open: true,
+          members: event.data.members,
+          policy: event.data.policy,
+          deadline: event.data.deadline,
+          votes: {},
+          recused: [],
+        },
       };
     case 'CouncilVoteCast':
-      return { ...s, council: { ...s.council!, votes: { ...s.council!.votes, [event.data.by.userId]: event.data.choice } } };
+      return {
+        ...s,
+        council: { ...s.council!, votes: { ...s.council!.votes, [event.data.by.userId]: event.data.choice } },
+      };
     case 'CouncilMemberRecused':
       return { ...s, council: { ...s.council!, recused: addOnce(s.council!.recused, event.data.by.userId) } };
     case 'CouncilVotingClosed':

@@ -39,7 +39,8 @@ export function guard(type: NominationCommandType, actor: Actor, state: Nominati
     }
     case 'ReviewAtCluster': {
       const by = as(actor, 'CLUSTER_LEADER');
-      if (actor.clusterId !== s.clusterId) throw forbidden('OUT_OF_SCOPE', 'Chỉ trưởng cụm/khối của đơn vị đề nghị được xét hồ sơ này');
+      if (actor.clusterId !== s.clusterId)
+        throw forbidden('OUT_OF_SCOPE', 'Chỉ trưởng cụm/khối của đơn vị đề nghị được xét hồ sơ này');
       notInvolved(actor, s);
       progressing(s, 'CLUSTER_REVIEW');
       return by;
@@ -58,11 +59,17 @@ export function guard(type: NominationCommandType, actor: Actor, state: Nominati
       if (!council?.open) throw invalidState('VOTING_NOT_OPEN', 'Hội đồng chưa mở biểu quyết hồ sơ này');
       if (!council.members.some((m) => m.userId === actor.userId))
         throw forbidden('NOT_A_COUNCIL_MEMBER', 'Người này không thuộc thành phần hội đồng biểu quyết hồ sơ này');
-      if (council.votes[actor.userId] !== undefined) throw invalidState('ALREADY_VOTED', 'Thành viên đã biểu quyết hồ sơ này');
-      if (council.recused.includes(actor.userId)) throw invalidState('ALREADY_RECUSED', 'Thành viên đã rút khỏi việc biểu quyết hồ sơ này');
+      if (council.votes[actor.userId] !== undefined)
+        throw invalidState('ALREADY_VOTED', 'Thành viên đã biểu quyết hồ sơ này');
+      if (council.recused.includes(actor.userId))
+        throw invalidState('ALREADY_RECUSED', 'Thành viên đã rút khỏi việc biểu quyết hồ sơ này');
       if (type === 'CastCouncilVote') {
         notInvolved(actor, s);
-        if (mustRecuse(actor, s)) throw forbidden('MUST_RECUSE', 'Thành viên cùng đơn vị với người được đề nghị (hoặc chính người được đề nghị) phải rút khỏi biểu quyết');
+        if (mustRecuse(actor, s))
+          throw forbidden(
+            'MUST_RECUSE',
+            'Thành viên cùng đơn vị với người được đề nghị (hoặc chính người được đề nghị) phải rút khỏi biểu quyết',
+          );
       }
       return by;
     }
@@ -95,7 +102,10 @@ export function guard(type: NominationCommandType, actor: Actor, state: Nominati
       const by = as(actor, 'UNIT_HEAD');
       ofUnit(actor, s);
       if (s.status === 'AWARDED' || s.status === 'REVOKED')
-        throw invalidState('ALREADY_SIGNED', 'Quyết định khen thưởng đã ký: không thể rút hồ sơ (chỉ có thể hủy bỏ khen thưởng)');
+        throw invalidState(
+          'ALREADY_SIGNED',
+          'Quyết định khen thưởng đã ký: không thể rút hồ sơ (chỉ có thể hủy bỏ khen thưởng)',
+        );
       notEnded(s);
       return by;
     }
@@ -186,6 +196,8 @@ function notEnded(s: ExistingNomination) {
 }
 
 function progressing(s: ExistingNomination, ...allowed: NominationStatus[]) {
-  if (!allowed.includes(s.status)) throw invalidState('WRONG_STAGE', `Hồ sơ đang ở bước ${s.status}, không thực hiện được thao tác này`);
-  if (s.onHold) throw invalidState('ON_HOLD', 'Hồ sơ đang tạm dừng (đang xem xét kỷ luật, thanh tra, khiếu nại hoặc tố cáo)');
+  if (!allowed.includes(s.status))
+    throw invalidState('WRONG_STAGE', `Hồ sơ đang ở bước ${s.status}, không thực hiện được thao tác này`);
+  if (s.onHold)
+    throw invalidState('ON_HOLD', 'Hồ sơ đang tạm dừng (đang xem xét kỷ luật, thanh tra, khiếu nại hoặc tố cáo)');
 }

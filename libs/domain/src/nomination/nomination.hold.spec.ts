@@ -16,17 +16,42 @@ const onHold = (given: NominationEvent[], status: NominationStatus) => [...given
 const progressing: [string, NominationStatus, () => NominationEvent[], NominationCommand][] = [
   ['editing', 'DRAFT', () => f.story.inDraft(), f.editNomination({ achievements: 'Bổ sung' })],
   ['submitting', 'DRAFT', () => f.story.inDraft(), f.submitNomination()],
-  ['editing a returned nomination', 'RETURNED', () => f.story.returned(), f.editNomination({ achievements: 'Bổ sung' })],
+  [
+    'editing a returned nomination',
+    'RETURNED',
+    () => f.story.returned(),
+    f.editNomination({ achievements: 'Bổ sung' }),
+  ],
   ['resubmitting', 'RETURNED', () => f.story.returned(), f.resubmitNomination()],
   ['endorsing at the cluster', 'CLUSTER_REVIEW', () => f.story.inClusterReview(), f.reviewAtCluster('endorse')],
-  ['returning at the cluster', 'CLUSTER_REVIEW', () => f.story.inClusterReview(), f.reviewAtCluster('return', { comment: 'Thiếu' })],
-  ['rejecting at the cluster', 'CLUSTER_REVIEW', () => f.story.inClusterReview(), f.reviewAtCluster('reject', { comment: 'Không đạt' })],
+  [
+    'returning at the cluster',
+    'CLUSTER_REVIEW',
+    () => f.story.inClusterReview(),
+    f.reviewAtCluster('return', { comment: 'Thiếu' }),
+  ],
+  [
+    'rejecting at the cluster',
+    'CLUSTER_REVIEW',
+    () => f.story.inClusterReview(),
+    f.reviewAtCluster('reject', { comment: 'Không đạt' }),
+  ],
   ['opening the vote', 'COUNCIL_VOTING', () => f.story.inCouncilVoting(), f.openCouncilVoting()],
   ['voting', 'COUNCIL_VOTING', () => f.story.votingOpen(), f.castCouncilVote(f.hoidong2, 'approve')],
   ['recusing', 'COUNCIL_VOTING', () => f.story.votingOpen(), f.recuseFromCouncil(f.hoidong1)],
   ['closing the vote by decision', 'COUNCIL_VOTING', () => f.story.votingOpen(), f.closeCouncilVoting('SECRETARY')],
-  ['closing the vote at its deadline', 'COUNCIL_VOTING', () => f.story.votingOpen(), f.closeCouncilVoting('DEADLINE', { at: f.T.votingDeadline })],
-  ['closing the vote when all have voted', 'COUNCIL_VOTING', () => [...f.story.votingOpen(), ...f.approvingVotes()], f.closeCouncilVoting('ALL_VOTED')],
+  [
+    'closing the vote at its deadline',
+    'COUNCIL_VOTING',
+    () => f.story.votingOpen(),
+    f.closeCouncilVoting('DEADLINE', { at: f.T.votingDeadline }),
+  ],
+  [
+    'closing the vote when all have voted',
+    'COUNCIL_VOTING',
+    () => [...f.story.votingOpen(), ...f.approvingVotes()],
+    f.closeCouncilVoting('ALL_VOTED'),
+  ],
   ['signing the award decision', 'AWAITING_SIGNATURE', () => f.story.awaitingSignature(), f.signAwardDecision()],
   ['declining to sign', 'AWAITING_SIGNATURE', () => f.story.awaitingSignature(), f.declineSignature()],
 ];
@@ -34,7 +59,10 @@ const progressing: [string, NominationStatus, () => NominationEvent[], Nominatio
 describe('On hold: no award while the nominee is under review — progress stops, the stage is kept', () => {
   describe('putting on hold', () => {
     it.each(HOLD_MATTERS)('the secretary puts a nomination on hold for %s, recording the stage it is at', (matter) => {
-      spec.given(f.story.inClusterReview()).when(f.putOnHold(matter)).then([f.nominationPutOnHold('CLUSTER_REVIEW', { matter })]);
+      spec
+        .given(f.story.inClusterReview())
+        .when(f.putOnHold(matter))
+        .then([f.nominationPutOnHold('CLUSTER_REVIEW', { matter })]);
     });
 
     it('the stage is kept and the hold flag set', () => {
@@ -45,15 +73,24 @@ describe('On hold: no award while the nominee is under review — progress stops
     });
 
     it('a hold must give its reason (400 on comment)', () => {
-      spec.given(f.story.inClusterReview()).when(f.putOnHold('COMPLAINT', { comment: ' ' })).thenThrows('VALIDATION', 'REQUIRED');
+      spec
+        .given(f.story.inClusterReview())
+        .when(f.putOnHold('COMPLAINT', { comment: ' ' }))
+        .thenThrows('VALIDATION', 'REQUIRED');
     });
 
     it('a hold must name one of the four matters', () => {
-      spec.given(f.story.inClusterReview()).when(f.putOnHold('RUMOUR' as never)).thenThrows('VALIDATION', 'MATTER');
+      spec
+        .given(f.story.inClusterReview())
+        .when(f.putOnHold('RUMOUR' as never))
+        .thenThrows('VALIDATION', 'MATTER');
     });
 
     it('a nomination already on hold is not held again (ALREADY_ON_HOLD)', () => {
-      spec.given(onHold(f.story.inClusterReview(), 'CLUSTER_REVIEW')).when(f.putOnHold()).thenThrows('INVALID_STATE', 'ALREADY_ON_HOLD');
+      spec
+        .given(onHold(f.story.inClusterReview(), 'CLUSTER_REVIEW'))
+        .when(f.putOnHold())
+        .thenThrows('INVALID_STATE', 'ALREADY_ON_HOLD');
     });
 
     it.each([
@@ -71,7 +108,10 @@ describe('On hold: no award while the nominee is under review — progress stops
     });
 
     it.each(progressing)('…and %s (in %s) is accepted without the hold', (_name, _status, given, command) => {
-      spec.given(given()).when(command).thenEvents((events) => expect(events.length).toBeGreaterThan(0));
+      spec
+        .given(given())
+        .when(command)
+        .thenEvents((events) => expect(events.length).toBeGreaterThan(0));
     });
 
     it('no reminder or escalation runs while on hold: its clock is stopped (STAGE_PASSED)', () => {
@@ -122,7 +162,9 @@ describe('On hold: no award while the nominee is under review — progress stops
       spec
         .given(onHold(f.story.awaitingSignature(), 'AWAITING_SIGNATURE'))
         .when(f.releaseFromHold())
-        .thenState((s) => expect(s).toMatchObject({ status: 'AWAITING_SIGNATURE', onHold: false, stageSince: f.T.closed }));
+        .thenState((s) =>
+          expect(s).toMatchObject({ status: 'AWAITING_SIGNATURE', onHold: false, stageSince: f.T.closed }),
+        );
     });
 
     it('a nomination not on hold cannot be released (NOT_ON_HOLD)', () => {

@@ -6,10 +6,20 @@ import type { NominationCommandType } from './nomination.commands';
  * context it loads itself (award policy, campaign, council roster, award history, decision number).
  * The HTTP edge builds intents; the workflow turns them into commands for `decide`.
  */
-type I<T extends NominationCommandType, D = {}> = { type: T; comment?: string } & D;
+type I<T extends NominationCommandType, D = object> = { type: T; comment?: string } & D;
 
 export type NominationIntent =
-  | I<'DraftNomination', { campaignId: string; awardCode: string; nominee: Nominee; achievements: string; documents?: string[]; oneOff?: boolean }>
+  | I<
+      'DraftNomination',
+      {
+        campaignId: string;
+        awardCode: string;
+        nominee: Nominee;
+        achievements: string;
+        documents?: string[];
+        oneOff?: boolean;
+      }
+    >
   | I<'EditNomination', { changes: { nominee?: Nominee; achievements?: string; documents?: string[] } }>
   | I<'SubmitNomination'>
   | I<'ResubmitNomination'>

@@ -48,19 +48,47 @@ describe('A nomination’s life: every state change is an event, statuses follow
   it('the demo journey goes DRAFT → CLUSTER_REVIEW → RETURNED → CLUSTER_REVIEW → COUNCIL_VOTING → AWAITING_SIGNATURE → AWARDED', () => {
     const { statuses, state } = run(journey);
     expect(statuses).toEqual([
-      'DRAFT', 'CLUSTER_REVIEW', 'RETURNED', 'RETURNED', 'CLUSTER_REVIEW', 'COUNCIL_VOTING', 'COUNCIL_VOTING',
-      'COUNCIL_VOTING', 'COUNCIL_VOTING', 'COUNCIL_VOTING', 'COUNCIL_VOTING', 'COUNCIL_VOTING', 'COUNCIL_VOTING',
-      'AWAITING_SIGNATURE', 'AWARDED',
+      'DRAFT',
+      'CLUSTER_REVIEW',
+      'RETURNED',
+      'RETURNED',
+      'CLUSTER_REVIEW',
+      'COUNCIL_VOTING',
+      'COUNCIL_VOTING',
+      'COUNCIL_VOTING',
+      'COUNCIL_VOTING',
+      'COUNCIL_VOTING',
+      'COUNCIL_VOTING',
+      'COUNCIL_VOTING',
+      'COUNCIL_VOTING',
+      'AWAITING_SIGNATURE',
+      'AWARDED',
     ]);
-    expect(state).toMatchObject({ status: 'AWARDED', round: 2, decisionNumber: f.DECISION_NUMBER, documents: ['minh-chung.pdf'] });
+    expect(state).toMatchObject({
+      status: 'AWARDED',
+      round: 2,
+      decisionNumber: f.DECISION_NUMBER,
+      documents: ['minh-chung.pdf'],
+    });
   });
 
   it('the event history keeps every round, in order', () => {
     expect(run(journey).events.map((e) => e.type)).toEqual([
-      'NominationDrafted', 'NominationSubmitted', 'NominationReturnedForRevision', 'NominationEdited', 'NominationResubmitted',
-      'ClusterEndorsed', 'CouncilVotingOpened', 'CouncilMemberRecused',
-      'CouncilVoteCast', 'CouncilVoteCast', 'CouncilVoteCast', 'CouncilVoteCast', 'CouncilVoteCast',
-      'CouncilVotingClosed', 'AwardDecisionSigned',
+      'NominationDrafted',
+      'NominationSubmitted',
+      'NominationReturnedForRevision',
+      'NominationEdited',
+      'NominationResubmitted',
+      'ClusterEndorsed',
+      'CouncilVotingOpened',
+      'CouncilMemberRecused',
+      'CouncilVoteCast',
+      'CouncilVoteCast',
+      'CouncilVoteCast',
+      'CouncilVoteCast',
+      'CouncilVoteCast',
+      'CouncilVotingClosed',
+      'AwardDecisionSigned',
     ]);
   });
 
@@ -79,30 +107,46 @@ describe('A nomination’s life: every state change is an event, statuses follow
       ...run(journey).events.map((e) => e.type),
       ...run([f.revokeAward()], f.story.awarded()).events.map((e) => e.type),
       ...run([f.declineSignature()], f.story.awaitingSignature()).events.map((e) => e.type),
-      ...run([f.reviewAtCluster('reject', { comment: 'Không đạt' })], f.story.inClusterReview()).events.map((e) => e.type),
-      ...run([f.putOnHold(), f.releaseFromHold(), f.issueStageReminder('CLUSTER_REVIEW'), f.escalateStage('CLUSTER_REVIEW'), f.withdrawNomination()], f.story.inClusterReview()).events.map(
+      ...run([f.reviewAtCluster('reject', { comment: 'Không đạt' })], f.story.inClusterReview()).events.map(
         (e) => e.type,
       ),
+      ...run(
+        [
+          f.putOnHold(),
+          f.releaseFromHold(),
+          f.issueStageReminder('CLUSTER_REVIEW'),
+          f.escalateStage('CLUSTER_REVIEW'),
+          f.withdrawNomination(),
+        ],
+        f.story.inClusterReview(),
+      ).events.map((e) => e.type),
     ]);
     expect([...produced].sort()).toEqual([...NOMINATION_EVENT_TYPES].sort());
   });
 
   it('every event records the nomination, who acted in which role, and when', () => {
     for (const e of run(journey).events) {
-      expect(e.data).toMatchObject({ nominationId: f.NOMINATION_ID, by: { userId: expect.any(String), role: expect.any(String) }, at: expect.any(String) });
+      expect(e.data).toMatchObject({
+        nominationId: f.NOMINATION_ID,
+        by: { userId: expect.any(String), role: expect.any(String) },
+        at: expect.any(String),
+      });
     }
   });
 
   it('nothing is updated in place: deciding and evolving never mutate the state they are given', () => {
     let state: NominationState = deepFreeze(fold(nominationDecider, []));
     for (const c of journey) {
-      for (const e of nominationDecider.decide(c, state)) state = deepFreeze(nominationDecider.evolve(state, deepFreeze(e)));
+      for (const e of nominationDecider.decide(c, state))
+        state = deepFreeze(nominationDecider.evolve(state, deepFreeze(e)));
     }
     expect(state.status).toBe('AWARDED');
   });
 
   it('an event for a nomination that was never drafted changes nothing', () => {
-    expect(nominationDecider.evolve(nominationDecider.initialState(), f.nominationSubmitted())).toEqual({ status: 'NONE' });
+    expect(nominationDecider.evolve(nominationDecider.initialState(), f.nominationSubmitted())).toEqual({
+      status: 'NONE',
+    });
   });
 
   it('a refused command produces no event and leaves the state as it was', () => {

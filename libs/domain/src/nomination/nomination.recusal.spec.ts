@@ -8,16 +8,28 @@ const spec = DeciderSpecification.for(nominationDecider);
 describe('Recusal: a council member from the nominee’s unit, or the nominee, must recuse', () => {
   describe('who must recuse', () => {
     it('a member from the nominee’s own unit cannot vote (MUST_RECUSE)…', () => {
-      spec.given(f.story.votingOpen()).when(f.castCouncilVote(f.hoidong1, 'approve')).thenThrows('FORBIDDEN', 'MUST_RECUSE');
+      spec
+        .given(f.story.votingOpen())
+        .when(f.castCouncilVote(f.hoidong1, 'approve'))
+        .thenThrows('FORBIDDEN', 'MUST_RECUSE');
     });
 
     it('…not even to reject or abstain', () => {
-      spec.given(f.story.votingOpen()).when(f.castCouncilVote(f.hoidong1, 'reject')).thenThrows('FORBIDDEN', 'MUST_RECUSE');
-      spec.given(f.story.votingOpen()).when(f.castCouncilVote(f.hoidong1, 'abstain')).thenThrows('FORBIDDEN', 'MUST_RECUSE');
+      spec
+        .given(f.story.votingOpen())
+        .when(f.castCouncilVote(f.hoidong1, 'reject'))
+        .thenThrows('FORBIDDEN', 'MUST_RECUSE');
+      spec
+        .given(f.story.votingOpen())
+        .when(f.castCouncilVote(f.hoidong1, 'abstain'))
+        .thenThrows('FORBIDDEN', 'MUST_RECUSE');
     });
 
     it('…and recuses', () => {
-      spec.given(f.story.votingOpen()).when(f.recuseFromCouncil(f.hoidong1)).then([f.councilMemberRecused(f.hoidong1)]);
+      spec
+        .given(f.story.votingOpen())
+        .when(f.recuseFromCouncil(f.hoidong1))
+        .then([f.councilMemberRecused(f.hoidong1)]);
     });
 
     it('the same member votes on a nomination of another unit', () => {
@@ -36,12 +48,21 @@ describe('Recusal: a council member from the nominee’s unit, or the nominee, m
 
     it('a stale roster does not let a colleague vote: the member’s own unit counts too', () => {
       const movedToDonvi1: Actor = { ...f.hoidong2, unitId: 'donvi1' };
-      spec.given(f.story.votingOpen()).when(f.castCouncilVote(movedToDonvi1, 'approve')).thenThrows('FORBIDDEN', 'MUST_RECUSE');
+      spec
+        .given(f.story.votingOpen())
+        .when(f.castCouncilVote(movedToDonvi1, 'approve'))
+        .thenThrows('FORBIDDEN', 'MUST_RECUSE');
     });
 
     it('…and neither does a roster entry naming the nominee’s unit when the member’s identity names another', () => {
-      const roster = [...f.councilRoster.filter((m) => m.userId !== 'hoidong3'), { userId: 'hoidong3', unitId: 'donvi1' }];
-      spec.given(f.story.votingOpen({ members: roster })).when(f.castCouncilVote(f.hoidong3, 'approve')).thenThrows('FORBIDDEN', 'MUST_RECUSE');
+      const roster = [
+        ...f.councilRoster.filter((m) => m.userId !== 'hoidong3'),
+        { userId: 'hoidong3', unitId: 'donvi1' },
+      ];
+      spec
+        .given(f.story.votingOpen({ members: roster }))
+        .when(f.castCouncilVote(f.hoidong3, 'approve'))
+        .thenThrows('FORBIDDEN', 'MUST_RECUSE');
     });
   });
 
@@ -64,14 +85,21 @@ describe('Recusal: a council member from the nominee’s unit, or the nominee, m
       const four = f.councilOf(4);
       spec
         .given([
-          ...f.story.votingOpen({ members: four.roster, policy: { quorum: 0.75, threshold: 0.5, secretBallot: false } }),
+          ...f.story.votingOpen({
+            members: four.roster,
+            policy: { quorum: 0.75, threshold: 0.5, secretBallot: false },
+          }),
           f.councilMemberRecused(four.members[0]),
           f.councilMemberRecused(four.members[1]),
           f.councilVoteCast(four.members[2], 'approve'),
           f.councilVoteCast(four.members[3], 'approve'),
         ])
         .when(f.closeCouncilVoting())
-        .thenEvents(([e]) => expect(e).toMatchObject({ data: { outcome: 'QUORUM_NOT_MET', tally: { members: 4, recused: 2, participation: 0.5 } } }));
+        .thenEvents(([e]) =>
+          expect(e).toMatchObject({
+            data: { outcome: 'QUORUM_NOT_MET', tally: { members: 4, recused: 2, participation: 0.5 } },
+          }),
+        );
     });
   });
 
@@ -91,11 +119,17 @@ describe('Recusal: a council member from the nominee’s unit, or the nominee, m
     });
 
     it('someone not on the roster cannot recuse (NOT_A_COUNCIL_MEMBER)', () => {
-      spec.given(f.story.votingOpen()).when(f.recuseFromCouncil(f.councilOf(1).members[0])).thenThrows('FORBIDDEN', 'NOT_A_COUNCIL_MEMBER');
+      spec
+        .given(f.story.votingOpen())
+        .when(f.recuseFromCouncil(f.councilOf(1).members[0]))
+        .thenThrows('FORBIDDEN', 'NOT_A_COUNCIL_MEMBER');
     });
 
     it('no recusal before voting is opened (VOTING_NOT_OPEN)', () => {
-      spec.given(f.story.inCouncilVoting()).when(f.recuseFromCouncil(f.hoidong1)).thenThrows('INVALID_STATE', 'VOTING_NOT_OPEN');
+      spec
+        .given(f.story.inCouncilVoting())
+        .when(f.recuseFromCouncil(f.hoidong1))
+        .thenThrows('INVALID_STATE', 'VOTING_NOT_OPEN');
     });
   });
 });

@@ -3,8 +3,14 @@ import * as f from '../testing/fixtures';
 import { nominationDecider } from './nomination.decider';
 
 const spec = DeciderSpecification.for(nominationDecider);
-const { unitHeadAndClusterLeader, officerAndClusterLeader, officerAndCouncilMember, unitHeadAndCouncilMember, officerAndChairman, unitHeadAndChairman } =
-  f.twoHats;
+const {
+  unitHeadAndClusterLeader,
+  officerAndClusterLeader,
+  officerAndCouncilMember,
+  unitHeadAndCouncilMember,
+  officerAndChairman,
+  unitHeadAndChairman,
+} = f.twoHats;
 
 /** The council with one extra member sitting for no unit (so only separation of duties can stop him). */
 const rosterWith = (userId: string) => [...f.councilRoster, { userId, unitId: 'so-noi-vu' }];
@@ -20,8 +26,14 @@ describe('Separation of duties: whoever drafted, edited or proposed a nomination
 
     it('…nor return or reject it', () => {
       const given = [f.nominationDrafted(), f.nominationSubmitted({ by: unitHeadAndClusterLeader })];
-      spec.given(given).when(f.reviewAtCluster('return', { by: unitHeadAndClusterLeader, comment: 'x' })).thenThrows('FORBIDDEN', 'SEPARATION_OF_DUTIES');
-      spec.given(given).when(f.reviewAtCluster('reject', { by: unitHeadAndClusterLeader, comment: 'x' })).thenThrows('FORBIDDEN', 'SEPARATION_OF_DUTIES');
+      spec
+        .given(given)
+        .when(f.reviewAtCluster('return', { by: unitHeadAndClusterLeader, comment: 'x' }))
+        .thenThrows('FORBIDDEN', 'SEPARATION_OF_DUTIES');
+      spec
+        .given(given)
+        .when(f.reviewAtCluster('reject', { by: unitHeadAndClusterLeader, comment: 'x' }))
+        .thenThrows('FORBIDDEN', 'SEPARATION_OF_DUTIES');
     });
 
     it('the same person may review a nomination he did not submit (the rule is about the person, not the roles)', () => {
@@ -40,7 +52,11 @@ describe('Separation of duties: whoever drafted, edited or proposed a nomination
 
     it('an officer who only edited it and also leads the cluster cannot review it', () => {
       spec
-        .given([f.nominationDrafted(), f.nominationEdited({ achievements: 'Sửa' }, { by: officerAndClusterLeader }), f.nominationSubmitted()])
+        .given([
+          f.nominationDrafted(),
+          f.nominationEdited({ achievements: 'Sửa' }, { by: officerAndClusterLeader }),
+          f.nominationSubmitted(),
+        ])
         .when(f.reviewAtCluster('endorse', { by: officerAndClusterLeader }))
         .thenThrows('FORBIDDEN', 'SEPARATION_OF_DUTIES');
     });
@@ -115,7 +131,10 @@ describe('Separation of duties: whoever drafted, edited or proposed a nomination
     ];
 
     it('a chairman who drafted it cannot sign it', () => {
-      spec.given(toSignature(officerAndChairman)).when(f.signAwardDecision({ by: officerAndChairman })).thenThrows('FORBIDDEN', 'SEPARATION_OF_DUTIES');
+      spec
+        .given(toSignature(officerAndChairman))
+        .when(f.signAwardDecision({ by: officerAndChairman }))
+        .thenThrows('FORBIDDEN', 'SEPARATION_OF_DUTIES');
     });
 
     it('a chairman who proposed it cannot sign it', () => {
@@ -133,7 +152,10 @@ describe('Separation of duties: whoever drafted, edited or proposed a nomination
     });
 
     it('a chairman with no hand in it signs it', () => {
-      spec.given(toSignature()).when(f.signAwardDecision({ by: unitHeadAndChairman })).thenEvents(([e]) => expect(e.type).toBe('AwardDecisionSigned'));
+      spec
+        .given(toSignature())
+        .when(f.signAwardDecision({ by: unitHeadAndChairman }))
+        .thenEvents(([e]) => expect(e.type).toBe('AwardDecisionSigned'));
     });
   });
 });

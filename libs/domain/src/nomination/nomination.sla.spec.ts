@@ -6,7 +6,9 @@ import type { TimedStage } from './nomination.types';
 
 const spec = DeciderSpecification.for(nominationDecider);
 
-const PENDING_MEMBERS = ['hoidong1', 'hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'].map((id) => `COUNCIL_MEMBER:${id}`);
+const PENDING_MEMBERS = ['hoidong1', 'hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'].map(
+  (id) => `COUNCIL_MEMBER:${id}`,
+);
 
 describe('Stage time limits: overdue work is reminded, then escalated', () => {
   describe('reminders name who the nomination waits for', () => {
@@ -16,7 +18,10 @@ describe('Stage time limits: overdue work is reminded, then escalated', () => {
       ['COUNCIL_VOTING', () => f.story.inCouncilVoting(), ['COUNCIL_SECRETARY']],
       ['AWAITING_SIGNATURE', () => f.story.awaitingSignature(), ['CHAIRMAN']],
     ] as [TimedStage, () => NominationEvent[], string[]][])('a reminder in %s', (stage, given, awaiting) => {
-      spec.given(given()).when(f.issueStageReminder(stage)).then([f.stageReminderIssued(stage, { awaiting })]);
+      spec
+        .given(given())
+        .when(f.issueStageReminder(stage))
+        .then([f.stageReminderIssued(stage, { awaiting })]);
     });
 
     it('during an open vote, the members who have neither voted nor recused', () => {
@@ -32,7 +37,9 @@ describe('Stage time limits: overdue work is reminded, then escalated', () => {
       spec
         .given(f.story.inClusterReview())
         .when(f.escalateStage('CLUSTER_REVIEW'))
-        .then([f.stageEscalated('CLUSTER_REVIEW', { awaiting: ['CLUSTER_LEADER:cum1'], escalatedTo: 'COUNCIL_SECRETARY' })]);
+        .then([
+          f.stageEscalated('CLUSTER_REVIEW', { awaiting: ['CLUSTER_LEADER:cum1'], escalatedTo: 'COUNCIL_SECRETARY' }),
+        ]);
     });
 
     it('an overdue council vote is escalated to the chairman', () => {
@@ -50,7 +57,10 @@ describe('Stage time limits: overdue work is reminded, then escalated', () => {
     });
 
     it('escalation exactly at the due time is accepted; one millisecond earlier it is not (NOT_OVERDUE)', () => {
-      spec.given(f.story.inClusterReview()).when(f.escalateStage('CLUSTER_REVIEW', { at: f.T.due })).thenEvents(([e]) => expect(e.type).toBe('StageEscalated'));
+      spec
+        .given(f.story.inClusterReview())
+        .when(f.escalateStage('CLUSTER_REVIEW', { at: f.T.due }))
+        .thenEvents(([e]) => expect(e.type).toBe('StageEscalated'));
       spec
         .given(f.story.inClusterReview())
         .when(f.escalateStage('CLUSTER_REVIEW', { at: '2026-11-17T01:59:59.999Z' }))
@@ -65,14 +75,23 @@ describe('Stage time limits: overdue work is reminded, then escalated', () => {
     });
 
     it('an unreadable due time is refused', () => {
-      spec.given(f.story.inClusterReview()).when(f.escalateStage('CLUSTER_REVIEW', { dueAt: 'tomorrow' })).thenThrows('VALIDATION', 'DATE_TIME');
+      spec
+        .given(f.story.inClusterReview())
+        .when(f.escalateStage('CLUSTER_REVIEW', { dueAt: 'tomorrow' }))
+        .thenThrows('VALIDATION', 'DATE_TIME');
     });
   });
 
   describe('guards: only for the stage the nomination is in, once per visit, never on hold or after the end', () => {
     it('a reminder for a stage the nomination has left is refused (STAGE_PASSED)', () => {
-      spec.given(f.story.inCouncilVoting()).when(f.issueStageReminder('CLUSTER_REVIEW')).thenThrows('INVALID_STATE', 'STAGE_PASSED');
-      spec.given(f.story.inCouncilVoting()).when(f.escalateStage('CLUSTER_REVIEW')).thenThrows('INVALID_STATE', 'STAGE_PASSED');
+      spec
+        .given(f.story.inCouncilVoting())
+        .when(f.issueStageReminder('CLUSTER_REVIEW'))
+        .thenThrows('INVALID_STATE', 'STAGE_PASSED');
+      spec
+        .given(f.story.inCouncilVoting())
+        .when(f.escalateStage('CLUSTER_REVIEW'))
+        .thenThrows('INVALID_STATE', 'STAGE_PASSED');
     });
 
     it('a nomination on hold is neither reminded nor escalated (STAGE_PASSED)', () => {
@@ -81,8 +100,14 @@ describe('Stage time limits: overdue work is reminded, then escalated', () => {
     });
 
     it('an ended nomination is neither reminded nor escalated (NOMINATION_CLOSED)', () => {
-      spec.given(f.story.awarded()).when(f.issueStageReminder('AWAITING_SIGNATURE')).thenThrows('INVALID_STATE', 'NOMINATION_CLOSED');
-      spec.given(f.story.withdrawn()).when(f.escalateStage('CLUSTER_REVIEW')).thenThrows('INVALID_STATE', 'NOMINATION_CLOSED');
+      spec
+        .given(f.story.awarded())
+        .when(f.issueStageReminder('AWAITING_SIGNATURE'))
+        .thenThrows('INVALID_STATE', 'NOMINATION_CLOSED');
+      spec
+        .given(f.story.withdrawn())
+        .when(f.escalateStage('CLUSTER_REVIEW'))
+        .thenThrows('INVALID_STATE', 'NOMINATION_CLOSED');
     });
 
     it('a stage is reminded once (ALREADY_REMINDED)', () => {
@@ -102,7 +127,10 @@ describe('Stage time limits: overdue work is reminded, then escalated', () => {
     it('a stage is escalated once, and not reminded after (ALREADY_ESCALATED)', () => {
       const escalated = [...f.story.inClusterReview(), f.stageEscalated('CLUSTER_REVIEW')];
       spec.given(escalated).when(f.escalateStage('CLUSTER_REVIEW')).thenThrows('INVALID_STATE', 'ALREADY_ESCALATED');
-      spec.given(escalated).when(f.issueStageReminder('CLUSTER_REVIEW')).thenThrows('INVALID_STATE', 'ALREADY_ESCALATED');
+      spec
+        .given(escalated)
+        .when(f.issueStageReminder('CLUSTER_REVIEW'))
+        .thenThrows('INVALID_STATE', 'ALREADY_ESCALATED');
     });
 
     it('a new visit of the stage (after return and resubmission) has its own reminder', () => {
@@ -114,7 +142,9 @@ describe('Stage time limits: overdue work is reminded, then escalated', () => {
           f.nominationReturnedForRevision(),
           f.nominationResubmitted(),
         ])
-        .when(f.issueStageReminder('CLUSTER_REVIEW', { at: '2026-11-20T02:00:00.000Z', dueAt: '2026-11-27T02:00:00.000Z' }))
+        .when(
+          f.issueStageReminder('CLUSTER_REVIEW', { at: '2026-11-20T02:00:00.000Z', dueAt: '2026-11-27T02:00:00.000Z' }),
+        )
         .thenEvents(([e]) => expect(e.type).toBe('StageReminderIssued'));
     });
 
@@ -122,7 +152,9 @@ describe('Stage time limits: overdue work is reminded, then escalated', () => {
       spec
         .given(f.story.inClusterReview())
         .when(f.escalateStage('CLUSTER_REVIEW'))
-        .thenState((s) => expect(s).toMatchObject({ status: 'CLUSTER_REVIEW', onHold: false, stageSince: f.T.submitted }));
+        .thenState((s) =>
+          expect(s).toMatchObject({ status: 'CLUSTER_REVIEW', onHold: false, stageSince: f.T.submitted }),
+        );
     });
   });
 });

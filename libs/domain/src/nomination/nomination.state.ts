@@ -1,4 +1,12 @@
-import type { CouncilMember, CouncilPolicy, Campaign, Nominee, NominationStatus, VoteChoice, VoteTally } from './nomination.types';
+import type {
+  CouncilMember,
+  CouncilPolicy,
+  Campaign,
+  Nominee,
+  NominationStatus,
+  VoteChoice,
+  VoteTally,
+} from './nomination.types';
 import type { NominationDrafted } from './nomination.events';
 
 export interface CouncilState {
@@ -48,4 +56,5 @@ export type ExistingNomination = Exclude<NominationState, { status: 'NONE' }>;
  */
 export const TERMINAL_STATUSES: readonly NominationStatus[] = ['AWARDED', 'REJECTED', 'WITHDRAWN', 'REVOKED'];
 
-export const isTerminal = (status: NominationStatus | 'NONE'): boolean => status !== 'NONE' && TERMINAL_STATUSES.includes(status);
+export const isTerminal = (status: NominationStatus | 'NONE'): boolean =>
+  status !== 'NONE' && TERMINAL_STATUSES.includes(status);

@@ -14,7 +14,14 @@ describe('Submitting a nomination (the unit proposal)', () => {
     spec
       .given(f.story.inDraft())
       .when(f.submitNomination())
-      .thenState((s) => expect(s).toMatchObject({ status: 'CLUSTER_REVIEW', round: 1, stageSince: f.T.submitted, proposers: ['thutruong.donvi1'] }));
+      .thenState((s) =>
+        expect(s).toMatchObject({
+          status: 'CLUSTER_REVIEW',
+          round: 1,
+          stageSince: f.T.submitted,
+          proposers: ['thutruong.donvi1'],
+        }),
+      );
   });
 
   it('a nomination cannot be submitted twice (WRONG_STAGE)', () => {
@@ -23,12 +30,21 @@ describe('Submitting a nomination (the unit proposal)', () => {
 
   describe('submissions close at the campaign deadline', () => {
     it('a submission exactly at the deadline is accepted', () => {
-      spec.given(f.story.inDraft()).when(f.submitNomination({ at: AT_DEADLINE })).then([f.nominationSubmitted({ at: AT_DEADLINE })]);
+      spec
+        .given(f.story.inDraft())
+        .when(f.submitNomination({ at: AT_DEADLINE }))
+        .then([f.nominationSubmitted({ at: AT_DEADLINE })]);
     });
 
     it('a submission one second after the deadline is refused, comparing instants across time zones (SUBMISSIONS_CLOSED)', () => {
-      spec.given(f.story.inDraft()).when(f.submitNomination({ at: ONE_SECOND_LATE })).thenThrows('INVALID_STATE', 'SUBMISSIONS_CLOSED');
-      spec.given(f.story.inDraft()).when(f.submitNomination({ at: f.T.afterCampaign })).thenThrows('INVALID_STATE', 'SUBMISSIONS_CLOSED');
+      spec
+        .given(f.story.inDraft())
+        .when(f.submitNomination({ at: ONE_SECOND_LATE }))
+        .thenThrows('INVALID_STATE', 'SUBMISSIONS_CLOSED');
+      spec
+        .given(f.story.inDraft())
+        .when(f.submitNomination({ at: f.T.afterCampaign }))
+        .thenThrows('INVALID_STATE', 'SUBMISSIONS_CLOSED');
     });
 
     it('a deadline the province extended (the campaign as loaded now) lets the submission in', () => {
@@ -41,7 +57,10 @@ describe('Submitting a nomination (the unit proposal)', () => {
 
     it('the campaign on the command must be the nomination’s own (CAMPAIGN_MISMATCH)', () => {
       const other = { id: 'dong-khoi-moi-2027', year: 2027, submissionDeadline: '2027-12-31T17:00:00+07:00' };
-      spec.given(f.story.inDraft()).when(f.submitNomination({ campaign: other })).thenThrows('VALIDATION', 'CAMPAIGN_MISMATCH');
+      spec
+        .given(f.story.inDraft())
+        .when(f.submitNomination({ campaign: other }))
+        .thenThrows('VALIDATION', 'CAMPAIGN_MISMATCH');
     });
 
     it('a one-off (đột xuất) nomination may be submitted after the deadline', () => {
@@ -54,7 +73,10 @@ describe('Submitting a nomination (the unit proposal)', () => {
 
   describe('one-off nominations skip cluster review', () => {
     it('a one-off nomination goes straight to the council', () => {
-      spec.given(f.story.inDraft({ oneOff: true })).when(f.submitNomination()).then([f.nominationSubmitted({ toCouncil: true })]);
+      spec
+        .given(f.story.inDraft({ oneOff: true }))
+        .when(f.submitNomination())
+        .then([f.nominationSubmitted({ toCouncil: true })]);
       spec
         .given(f.story.inDraft({ oneOff: true }))
         .when(f.submitNomination())
@@ -87,12 +109,19 @@ describe('Submitting a nomination (the unit proposal)', () => {
     it('a nominee whose record no longer shows 3 consecutive years is refused (NOT_ELIGIBLE)', () => {
       spec
         .given(f.story.inDraft({ award: f.CSTD_TINH }))
-        .when(f.submitNomination({ priorAwards: [...f.cstdCoSoIn(2023, 2025), f.priorAward({ year: 2024, revoked: true })] }))
+        .when(
+          f.submitNomination({
+            priorAwards: [...f.cstdCoSoIn(2023, 2025), f.priorAward({ year: 2024, revoked: true })],
+          }),
+        )
         .thenThrows('INVALID_STATE', 'NOT_ELIGIBLE');
     });
 
     it('an eligible nominee is submitted', () => {
-      spec.given(f.story.inDraft({ award: f.CSTD_TINH })).when(f.submitNomination({ priorAwards: f.anHistory })).then([f.nominationSubmitted()]);
+      spec
+        .given(f.story.inDraft({ award: f.CSTD_TINH }))
+        .when(f.submitNomination({ priorAwards: f.anHistory }))
+        .then([f.nominationSubmitted()]);
     });
   });
 });

@@ -16,7 +16,10 @@ describe('Withdrawal: the unit head withdraws a nomination only before the award
   ];
 
   it.each(beforeSignature)('a nomination in %s is withdrawn, recording where it was', (status, given) => {
-    spec.given(given()).when(f.withdrawNomination()).then([f.nominationWithdrawn(status)]);
+    spec
+      .given(given())
+      .when(f.withdrawNomination())
+      .then([f.nominationWithdrawn(status)]);
     spec
       .given(given())
       .when(f.withdrawNomination())

@@ -21,14 +21,32 @@ const spec = DeciderSpecification.for(recordDecider);
 
 const NOMINEE = f.nomineeAn.nomineeId;
 const NOW = '2026-11-25T02:00:00.000Z';
-const bangKhen = f.priorAward({ awardCode: 'BANG_KHEN_TINH', campaignId: f.campaign2026.id, year: 2026, nominationId: 'nom-1', decisionNumber: '163/QĐ-UBND' });
+const bangKhen = f.priorAward({
+  awardCode: 'BANG_KHEN_TINH',
+  campaignId: f.campaign2026.id,
+  year: 2026,
+  nominationId: 'nom-1',
+  decisionNumber: '163/QĐ-UBND',
+});
 
-const record = (award = bangKhen, source: 'SIGNED' | 'IMPORTED' = 'SIGNED'): NomineeRecordCommand => ({ type: 'RecordAward', nomineeId: NOMINEE, award, now: NOW, source });
+const record = (award = bangKhen, source: 'SIGNED' | 'IMPORTED' = 'SIGNED'): NomineeRecordCommand => ({
+  type: 'RecordAward',
+  nomineeId: NOMINEE,
+  award,
+  now: NOW,
+  source,
+});
 const recorded = (award = bangKhen, source: 'SIGNED' | 'IMPORTED' = 'SIGNED'): NomineeRecordEvent => ({
   type: 'NomineeAwardRecorded',
   data: { nomineeId: NOMINEE, award, source, at: NOW },
 });
-const revoke = (nominationId = 'nom-1'): NomineeRecordCommand => ({ type: 'RecordRevocation', nomineeId: NOMINEE, nominationId, ground: 'DISHONEST_DECLARATION', now: NOW });
+const revoke = (nominationId = 'nom-1'): NomineeRecordCommand => ({
+  type: 'RecordRevocation',
+  nomineeId: NOMINEE,
+  nominationId,
+  ground: 'DISHONEST_DECLARATION',
+  now: NOW,
+});
 const revoked = (nominationId = 'nom-1'): NomineeRecordEvent => ({
   type: 'NomineeAwardRevoked',
   data: { nomineeId: NOMINEE, nominationId, ground: 'DISHONEST_DECLARATION', at: NOW },
@@ -45,7 +63,10 @@ describe('Nominee record: one stream per nominee, the award history eligibility 
 
   it('an award imported from the paper registry is recorded as imported', () => {
     const imported = f.priorAward({ year: 2024 });
-    spec.given([]).when(record(imported, 'IMPORTED')).then([recorded(imported, 'IMPORTED')]);
+    spec
+      .given([])
+      .when(record(imported, 'IMPORTED'))
+      .then([recorded(imported, 'IMPORTED')]);
   });
 
   it('recording the same nomination again (a retried activity) adds nothing', () => {
@@ -53,13 +74,19 @@ describe('Nominee record: one stream per nominee, the award history eligibility 
   });
 
   it('a second award of the same type in the same campaign, from another nomination, is refused (ONE_ACHIEVEMENT_ONE_AWARD)', () => {
-    const e = spec.given([recorded()]).when(record({ ...bangKhen, nominationId: 'nom-2' })).thenThrows('CONFLICT', 'ONE_ACHIEVEMENT_ONE_AWARD');
+    const e = spec
+      .given([recorded()])
+      .when(record({ ...bangKhen, nominationId: 'nom-2' }))
+      .thenThrows('CONFLICT', 'ONE_ACHIEVEMENT_ONE_AWARD');
     expect(e.message).toContain('163/QĐ-UBND');
   });
 
   it('the same award in another campaign is recorded', () => {
     const next = { ...bangKhen, nominationId: 'nom-2', campaignId: 'dong-khoi-moi-2027', year: 2027 };
-    spec.given([recorded()]).when(record(next)).then([recorded(next)]);
+    spec
+      .given([recorded()])
+      .when(record(next))
+      .then([recorded(next)]);
   });
 
   it('a revocation marks the award revoked', () => {
@@ -77,7 +104,10 @@ describe('Nominee record: one stream per nominee, the award history eligibility 
 
   it('after revocation the same award may be given again', () => {
     const again = { ...bangKhen, nominationId: 'nom-2', decisionNumber: '170/QĐ-UBND' };
-    spec.given([recorded(), revoked()]).when(record(again)).then([recorded(again)]);
+    spec
+      .given([recorded(), revoked()])
+      .when(record(again))
+      .then([recorded(again)]);
   });
 
   it('a revoked year no longer counts towards eligibility', () => {

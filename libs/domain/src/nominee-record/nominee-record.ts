@@ -10,8 +10,14 @@ export type NomineeRecordCommand =
   | { type: 'RecordRevocation'; nomineeId: string; nominationId: string; ground: RevocationGround; now: string };
 
 export type NomineeRecordEvent =
-  | { type: 'NomineeAwardRecorded'; data: { nomineeId: string; award: PriorAward; source: 'SIGNED' | 'IMPORTED'; at: string } }
-  | { type: 'NomineeAwardRevoked'; data: { nomineeId: string; nominationId: string; ground: RevocationGround; at: string } };
+  | {
+      type: 'NomineeAwardRecorded';
+      data: { nomineeId: string; award: PriorAward; source: 'SIGNED' | 'IMPORTED'; at: string };
+    }
+  | {
+      type: 'NomineeAwardRevoked';
+      data: { nomineeId: string; nominationId: string; ground: RevocationGround; at: string };
+    };
 
 export interface NomineeRecord {
   awards: PriorAward[];
@@ -25,7 +31,9 @@ export function evolveNomineeRecord(state: NomineeRecord, event: NomineeRecordEv
     case 'NomineeAwardRecorded':
       return { awards: [...state.awards, event.data.award] };
     case 'NomineeAwardRevoked':
-      return { awards: state.awards.map((a) => (a.nominationId === event.data.nominationId ? { ...a, revoked: true } : a)) };
+      return {
+        awards: state.awards.map((a) => (a.nominationId === event.data.nominationId ? { ...a, revoked: true } : a)),
+      };
   }
 }
 
@@ -33,17 +41,32 @@ export function decideNomineeRecord(command: NomineeRecordCommand, state: Nomine
   if (command.type === 'RecordAward') {
     const { award } = command;
     if (state.awards.some((a) => a.nominationId === award.nominationId)) return []; // a retry: already recorded
-    const dup = state.awards.find((a) => a.awardCode === award.awardCode && a.campaignId === award.campaignId && !a.revoked);
+    const dup = state.awards.find(
+      (a) => a.awardCode === award.awardCode && a.campaignId === award.campaignId && !a.revoked,
+    );
     if (dup)
       throw conflict(
         'ONE_ACHIEVEMENT_ONE_AWARD',
         `Đã được tặng ${award.awardCode} trong đợt ${award.campaignId}${dup.decisionNumber ? ` (QĐ ${dup.decisionNumber})` : ''}`,
       );
-    return [{ type: 'NomineeAwardRecorded', data: { nomineeId: command.nomineeId, award, source: command.source, at: command.now } }];
+    return [
+      {
+        type: 'NomineeAwardRecorded',
+        data: { nomineeId: command.nomineeId, award, source: command.source, at: command.now },
+      },
+    ];
   }
   const held = state.awards.find((a) => a.nominationId === command.nominationId);
   if (!held || held.revoked) return [];
   return [
-    { type: 'NomineeAwardRevoked', data: { nomineeId: command.nomineeId, nominationId: command.nominationId, ground: command.ground, at: command.now } },
+    {
+      type: 'NomineeAwardRevoked',
+      data: {
+        nomineeId: command.nomineeId,
+        nominationId: command.nominationId,
+        ground: command.ground,
+        at: command.now,
+      },
+    },
   ];
 }

@@ -39,7 +39,8 @@ describe('Read access: who may read what of a nomination and of the registry', (
   describe('the secret ballot', () => {
     it('hides each member’s choice from everyone but the auditor', () => {
       expect(maySeeVoteChoices(f.thanhtra, { secretBallot: true })).toBe(true);
-      for (const reader of [f.chutich, f.thuky, f.hoidong2, f.canboDonvi1]) expect(maySeeVoteChoices(reader, { secretBallot: true })).toBe(false);
+      for (const reader of [f.chutich, f.thuky, f.hoidong2, f.canboDonvi1])
+        expect(maySeeVoteChoices(reader, { secretBallot: true })).toBe(false);
     });
 
     it('an open ballot, or voting not yet opened, hides nothing', () => {

@@ -9,7 +9,12 @@ const OVERSIGHT_ROLES = ['AUDITOR', 'COUNCIL_SECRETARY', 'CHAIRMAN', 'COUNCIL_ME
  */
 export function mayReadAuditTrail(actor: Actor, nomination: { unitId?: string; clusterId?: string }): boolean {
   if (OVERSIGHT_ROLES.some((r) => hasRole(actor, r))) return true;
-  if ((hasRole(actor, 'UNIT_OFFICER') || hasRole(actor, 'UNIT_HEAD')) && actor.unitId && actor.unitId === nomination.unitId) return true;
+  if (
+    (hasRole(actor, 'UNIT_OFFICER') || hasRole(actor, 'UNIT_HEAD')) &&
+    actor.unitId &&
+    actor.unitId === nomination.unitId
+  )
+    return true;
   return hasRole(actor, 'CLUSTER_LEADER') && !!actor.clusterId && actor.clusterId === nomination.clusterId;
 }
 

@@ -8,7 +8,8 @@
  * cross the Temporal boundary as plain details and come back as DomainError, so an `instanceof`
  * per code would not survive the trip; the code is the identity.
  */
-import type { DomainErrorKind } from './errors';
+/** What kind of refusal a code is; the HTTP edge maps kinds onto statuses. */
+export type DomainErrorKind = 'VALIDATION' | 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_STATE' | 'CONFLICT';
 
 export interface ErrorSpec {
   kind: DomainErrorKind;
@@ -45,11 +46,18 @@ export const ERROR_CATALOGUE = {
     meaning: 'A council member of the nominee’s unit (or the nominee) must recuse rather than vote.',
     message: 'Thành viên cùng đơn vị với người được đề nghị (hoặc chính người được đề nghị) phải rút khỏi biểu quyết',
   },
-  TRIGGER_NOT_ALLOWED: { kind: 'FORBIDDEN', meaning: 'Only the workflow’s clock closes voting on ALL_VOTED or DEADLINE.' },
+  TRIGGER_NOT_ALLOWED: {
+    kind: 'FORBIDDEN',
+    meaning: 'Only the workflow’s clock closes voting on ALL_VOTED or DEADLINE.',
+  },
   AUDIT_NOT_ALLOWED: { kind: 'FORBIDDEN', meaning: 'The actor may not read this nomination’s audit trail.' },
 
   // INVALID_STATE: the nomination is not where the command applies
-  ALREADY_EXISTS: { kind: 'INVALID_STATE', meaning: 'A nomination with this id was already drafted.', message: 'Hồ sơ đề nghị này đã tồn tại' },
+  ALREADY_EXISTS: {
+    kind: 'INVALID_STATE',
+    meaning: 'A nomination with this id was already drafted.',
+    message: 'Hồ sơ đề nghị này đã tồn tại',
+  },
   WRONG_STAGE: { kind: 'INVALID_STATE', meaning: 'The nomination is at another stage than the command needs.' },
   ON_HOLD: {
     kind: 'INVALID_STATE',
@@ -57,18 +65,45 @@ export const ERROR_CATALOGUE = {
     message: 'Hồ sơ đang tạm dừng (đang xem xét kỷ luật, thanh tra, khiếu nại hoặc tố cáo)',
   },
   ALREADY_ON_HOLD: { kind: 'INVALID_STATE', meaning: 'Put on hold twice.', message: 'Hồ sơ đang bị tạm dừng' },
-  NOT_ON_HOLD: { kind: 'INVALID_STATE', meaning: 'Released without being on hold.', message: 'Hồ sơ không bị tạm dừng' },
-  NOMINATION_CLOSED: { kind: 'INVALID_STATE', meaning: 'The nomination has ended (awarded, rejected, withdrawn, revoked).' },
+  NOT_ON_HOLD: {
+    kind: 'INVALID_STATE',
+    meaning: 'Released without being on hold.',
+    message: 'Hồ sơ không bị tạm dừng',
+  },
+  NOMINATION_CLOSED: {
+    kind: 'INVALID_STATE',
+    meaning: 'The nomination has ended (awarded, rejected, withdrawn, revoked).',
+  },
   ALREADY_SIGNED: {
     kind: 'INVALID_STATE',
     meaning: 'A signed award cannot be withdrawn, only revoked.',
     message: 'Quyết định khen thưởng đã ký: không thể rút hồ sơ (chỉ có thể hủy bỏ khen thưởng)',
   },
-  NOT_AWARDED: { kind: 'INVALID_STATE', meaning: 'Only an awarded nomination can be revoked.', message: 'Chỉ hủy bỏ được khen thưởng đã được quyết định' },
-  VOTING_ALREADY_OPEN: { kind: 'INVALID_STATE', meaning: 'Council voting opened twice.', message: 'Hội đồng đã mở biểu quyết hồ sơ này' },
-  VOTING_NOT_OPEN: { kind: 'INVALID_STATE', meaning: 'A vote, recusal or close before voting opened.', message: 'Hội đồng chưa mở biểu quyết hồ sơ này' },
-  ALREADY_VOTED: { kind: 'INVALID_STATE', meaning: 'A member votes or recuses after voting.', message: 'Thành viên đã biểu quyết hồ sơ này' },
-  ALREADY_RECUSED: { kind: 'INVALID_STATE', meaning: 'A member votes or recuses after recusing.', message: 'Thành viên đã rút khỏi việc biểu quyết hồ sơ này' },
+  NOT_AWARDED: {
+    kind: 'INVALID_STATE',
+    meaning: 'Only an awarded nomination can be revoked.',
+    message: 'Chỉ hủy bỏ được khen thưởng đã được quyết định',
+  },
+  VOTING_ALREADY_OPEN: {
+    kind: 'INVALID_STATE',
+    meaning: 'Council voting opened twice.',
+    message: 'Hội đồng đã mở biểu quyết hồ sơ này',
+  },
+  VOTING_NOT_OPEN: {
+    kind: 'INVALID_STATE',
+    meaning: 'A vote, recusal or close before voting opened.',
+    message: 'Hội đồng chưa mở biểu quyết hồ sơ này',
+  },
+  ALREADY_VOTED: {
+    kind: 'INVALID_STATE',
+    meaning: 'A member votes or recuses after voting.',
+    message: 'Thành viên đã biểu quyết hồ sơ này',
+  },
+  ALREADY_RECUSED: {
+    kind: 'INVALID_STATE',
+    meaning: 'A member votes or recuses after recusing.',
+    message: 'Thành viên đã rút khỏi việc biểu quyết hồ sơ này',
+  },
   VOTES_PENDING: { kind: 'INVALID_STATE', meaning: 'ALL_VOTED close while members have not voted.' },
   DEADLINE_NOT_REACHED: { kind: 'INVALID_STATE', meaning: 'DEADLINE close before the voting deadline.' },
   SUBMISSIONS_CLOSED: { kind: 'INVALID_STATE', meaning: 'Submitted after the campaign’s submission deadline.' },
@@ -96,18 +131,37 @@ export const ERROR_CATALOGUE = {
   UNKNOWN_CAMPAIGN: { kind: 'VALIDATION', meaning: 'No campaign has this id.' },
   UNKNOWN_AWARD: { kind: 'VALIDATION', meaning: 'No award in the catalog has this code.' },
   CAMPAIGN_MISMATCH: { kind: 'VALIDATION', meaning: 'The command names another campaign than the nomination’s.' },
-  AWARD_NOT_PROVINCIAL: { kind: 'VALIDATION', meaning: 'The award is decided by the unit head, not submitted to the province.' },
+  AWARD_NOT_PROVINCIAL: {
+    kind: 'VALIDATION',
+    meaning: 'The award is decided by the unit head, not submitted to the province.',
+  },
   RECIPIENT_KIND: { kind: 'VALIDATION', meaning: 'Individual/collective does not match the award, or was changed.' },
-  NOTHING_TO_CHANGE: { kind: 'VALIDATION', meaning: 'An edit that changes nothing.', message: 'Không có nội dung nào được sửa' },
+  NOTHING_TO_CHANGE: {
+    kind: 'VALIDATION',
+    meaning: 'An edit that changes nothing.',
+    message: 'Không có nội dung nào được sửa',
+  },
   DECISION: { kind: 'VALIDATION', meaning: 'A cluster review decision other than endorse, return, reject.' },
   CHOICE: { kind: 'VALIDATION', meaning: 'A vote other than approve, reject, abstain.' },
   MATTER: { kind: 'VALIDATION', meaning: 'A hold matter outside the list.' },
   GROUND: { kind: 'VALIDATION', meaning: 'A revocation ground outside the list.' },
   DEADLINE: { kind: 'VALIDATION', meaning: 'A voting deadline missing or not after the opening.' },
   DATE_TIME: { kind: 'VALIDATION', meaning: 'A timestamp that does not parse.' },
-  NO_MEMBERS: { kind: 'VALIDATION', meaning: 'Voting opened with an empty council.', message: 'Hội đồng chưa có thành viên' },
-  DUPLICATE_MEMBER: { kind: 'VALIDATION', meaning: 'A council roster names someone twice.', message: 'Một thành viên xuất hiện hai lần' },
-  AUTHORITY: { kind: 'VALIDATION', meaning: 'A malformed issuing-authority symbol.', message: 'Ký hiệu cơ quan ban hành không hợp lệ' },
+  NO_MEMBERS: {
+    kind: 'VALIDATION',
+    meaning: 'Voting opened with an empty council.',
+    message: 'Hội đồng chưa có thành viên',
+  },
+  DUPLICATE_MEMBER: {
+    kind: 'VALIDATION',
+    meaning: 'A council roster names someone twice.',
+    message: 'Một thành viên xuất hiện hai lần',
+  },
+  AUTHORITY: {
+    kind: 'VALIDATION',
+    meaning: 'A malformed issuing-authority symbol.',
+    message: 'Ký hiệu cơ quan ban hành không hợp lệ',
+  },
   YEAR: { kind: 'VALIDATION', meaning: 'A decision year out of range.', message: 'Năm ban hành không hợp lệ' },
 } as const satisfies Record<string, ErrorSpec>;
 

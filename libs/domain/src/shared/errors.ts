@@ -1,10 +1,10 @@
-import { ERROR_CATALOGUE, type ErrorCode, type ErrorCodeOf } from './error-catalogue';
+import { ERROR_CATALOGUE, type DomainErrorKind, type ErrorCode, type ErrorCodeOf } from './error-catalogue';
 
 /**
  * Why a command was refused. The kind maps one-to-one onto HTTP at the edge:
  * VALIDATION → 400, FORBIDDEN → 403, NOT_FOUND → 404, CONFLICT / INVALID_STATE → 409.
  */
-export type DomainErrorKind = 'VALIDATION' | 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_STATE' | 'CONFLICT';
+export type { DomainErrorKind } from './error-catalogue';
 
 export class DomainError extends Error {
   constructor(
@@ -28,8 +28,10 @@ export function domainError(code: ErrorCode, message?: string, field?: string): 
 export const nominationNotFound = () => domainError('NOMINATION_NOT_FOUND');
 
 // The per-kind helpers only accept codes of their kind, so the catalogue stays complete and right.
-export const forbidden = (code: ErrorCodeOf<'FORBIDDEN'>, message: string) => new DomainError('FORBIDDEN', code, message);
-export const invalidState = (code: ErrorCodeOf<'INVALID_STATE'>, message: string) => new DomainError('INVALID_STATE', code, message);
+export const forbidden = (code: ErrorCodeOf<'FORBIDDEN'>, message: string) =>
+  new DomainError('FORBIDDEN', code, message);
+export const invalidState = (code: ErrorCodeOf<'INVALID_STATE'>, message: string) =>
+  new DomainError('INVALID_STATE', code, message);
 export const invalid = (code: ErrorCodeOf<'VALIDATION'>, message: string, field?: string) =>
   new DomainError('VALIDATION', code, message, field);
 export const conflict = (code: ErrorCodeOf<'CONFLICT'>, message: string) => new DomainError('CONFLICT', code, message);

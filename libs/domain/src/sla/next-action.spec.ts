@@ -8,8 +8,16 @@ const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Given these events, when the clock is asked at `now`, then… */
-const when = (events: NominationEvent[], o: { now?: number; patches?: ClockPatches; refused?: (s: string) => boolean; config?: typeof SECONDS } = {}) =>
-  nextAction({ ...(o.config ?? SECONDS), ...given(events, o.patches), now: o.now ?? 0, ...(o.refused ? { refused: o.refused } : {}) });
+const when = (
+  events: NominationEvent[],
+  o: { now?: number; patches?: ClockPatches; refused?: (s: string) => boolean; config?: typeof SECONDS } = {},
+) =>
+  nextAction({
+    ...(o.config ?? SECONDS),
+    ...given(events, o.patches),
+    now: o.now ?? 0,
+    ...(o.refused ? { refused: o.refused } : {}),
+  });
 
 describe('The nomination’s clock: what it does next', () => {
   it('given a stage just entered, then its reminder is next, at its share of the limit', () => {
@@ -37,7 +45,12 @@ describe('The nomination’s clock: what it does next', () => {
   });
 
   it('given a new visit of an escalated stage, then its own reminder is due again', () => {
-    const events = [...f.story.inClusterReview(), f.stageEscalated('CLUSTER_REVIEW'), f.nominationReturnedForRevision(), f.nominationResubmitted()];
+    const events = [
+      ...f.story.inClusterReview(),
+      f.stageEscalated('CLUSTER_REVIEW'),
+      f.nominationReturnedForRevision(),
+      f.nominationResubmitted(),
+    ];
     expect(when(events)?.intent).toMatchObject({ type: 'IssueStageReminder', stage: 'CLUSTER_REVIEW' });
   });
 
@@ -63,7 +76,11 @@ describe('The nomination’s clock: what it does next', () => {
     it('given members still to vote, then voting closes at its deadline, unless a reminder comes first', () => {
       const action = when(f.story.votingOpen());
       expect(action?.intent.type).toBe('IssueStageReminder');
-      const reminded = when([...f.story.votingOpen(), f.stageReminderIssued('COUNCIL_VOTING'), f.stageEscalated('COUNCIL_VOTING')]);
+      const reminded = when([
+        ...f.story.votingOpen(),
+        f.stageReminderIssued('COUNCIL_VOTING'),
+        f.stageEscalated('COUNCIL_VOTING'),
+      ]);
       expect(reminded).toEqual({
         signature: `close:DEADLINE@${f.T.votingDeadline}+0`,
         at: at(f.T.votingDeadline),
@@ -78,11 +95,17 @@ describe('The nomination’s clock: what it does next', () => {
         f.nominationReleasedFromHold('COUNCIL_VOTING', { at: plus(f.T.votingOpened, 3 * HOUR) }),
         f.stageEscalated('COUNCIL_VOTING'),
       ];
-      expect(when(events)).toMatchObject({ signature: `close:DEADLINE@${f.T.votingDeadline}+${2 * HOUR}`, at: at(f.T.votingDeadline) + 2 * HOUR });
+      expect(when(events)).toMatchObject({
+        signature: `close:DEADLINE@${f.T.votingDeadline}+${2 * HOUR}`,
+        at: at(f.T.votingDeadline) + 2 * HOUR,
+      });
     });
 
     it('given only a conflicted member is left (hoidong1, of the nominee’s unit), then voting does not wait for them — unless it opened before that rule', () => {
-      const othersVoted = [...f.story.votingOpen(), ...[f.hoidong2, f.hoidong3, f.hoidong4, f.hoidong5, f.chutich].map((m) => f.councilVoteCast(m, 'approve'))];
+      const othersVoted = [
+        ...f.story.votingOpen(),
+        ...[f.hoidong2, f.hoidong3, f.hoidong4, f.hoidong5, f.chutich].map((m) => f.councilVoteCast(m, 'approve')),
+      ];
       expect(when(othersVoted)?.intent).toEqual({ type: 'CloseCouncilVoting', trigger: 'ALL_VOTED' });
       expect(when(othersVoted, { patches: patchesOn(false) })?.intent).toMatchObject({ type: 'IssueStageReminder' });
     });

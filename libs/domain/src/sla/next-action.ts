@@ -28,7 +28,8 @@ export interface NextActionInput extends StageLimitsConfig {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Members who have neither voted nor recused (voting opened before `closeOnEligible`). */
-const pendingMembers = (c: CouncilState) => c.members.filter((m) => c.votes[m.userId] === undefined && !c.recused.includes(m.userId));
+const pendingMembers = (c: CouncilState) =>
+  c.members.filter((m) => c.votes[m.userId] === undefined && !c.recused.includes(m.userId));
 
 /**
  * What the nomination's clock must do next, if anything: close the council's voting (everyone who
@@ -43,7 +44,12 @@ export function nextAction(input: NextActionInput): ClockAction | null {
   if (state.status === 'COUNCIL_VOTING' && state.council?.open) {
     const c = state.council;
     const pending = clock.closeOnEligible ? pendingVoters(state).length : pendingMembers(c).length;
-    if (pending === 0) candidates.push({ signature: `close:ALL_VOTED`, at: 0, intent: { type: 'CloseCouncilVoting', trigger: 'ALL_VOTED' } });
+    if (pending === 0)
+      candidates.push({
+        signature: `close:ALL_VOTED`,
+        at: 0,
+        intent: { type: 'CloseCouncilVoting', trigger: 'ALL_VOTED' },
+      });
     else
       candidates.push({
         signature: `close:DEADLINE@${c.deadline}+${clock.councilHeldMs}`,
@@ -55,8 +61,17 @@ export function nextAction(input: NextActionInput): ClockAction | null {
   if (limit && !state.sla?.escalated) {
     const dueAt = iso(limit.dueAt);
     if (!state.sla?.reminded && limit.remindAt < limit.dueAt)
-      candidates.push({ signature: `remind:${clock.entry}@${limit.remindAt}`, at: limit.remindAt, intent: { type: 'IssueStageReminder', stage: limit.stage, dueAt } });
-    else candidates.push({ signature: `escalate:${clock.entry}@${limit.dueAt}`, at: limit.dueAt, intent: { type: 'EscalateStage', stage: limit.stage, dueAt } });
+      candidates.push({
+        signature: `remind:${clock.entry}@${limit.remindAt}`,
+        at: limit.remindAt,
+        intent: { type: 'IssueStageReminder', stage: limit.stage, dueAt },
+      });
+    else
+      candidates.push({
+        signature: `escalate:${clock.entry}@${limit.dueAt}`,
+        at: limit.dueAt,
+        intent: { type: 'EscalateStage', stage: limit.stage, dueAt },
+      });
   }
   const refused = input.refused ?? (() => false);
   const open = candidates.filter((a) => !refused(a.signature));

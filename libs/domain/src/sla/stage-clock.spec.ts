@@ -12,7 +12,11 @@ describe('Stage clock: time on hold does not count against a stage’s limit', (
     });
 
     it('given a hold and its release in the stage, then the time held is kept', () => {
-      const { clock } = given([...f.story.inClusterReview(), f.nominationPutOnHold('CLUSTER_REVIEW'), f.nominationReleasedFromHold('CLUSTER_REVIEW')]);
+      const { clock } = given([
+        ...f.story.inClusterReview(),
+        f.nominationPutOnHold('CLUSTER_REVIEW'),
+        f.nominationReleasedFromHold('CLUSTER_REVIEW'),
+      ]);
       expect(clock).toMatchObject({ heldMs: at(f.T.released) - at(f.T.held), holdSince: null });
     });
 
@@ -45,7 +49,14 @@ describe('Stage clock: time on hold does not count against a stage’s limit', (
 
     it('a patch is asked only where its rule applies (a history records its marker at the same point)', () => {
       const patches = patchesOn();
-      given([...f.story.inClusterReview(), f.nominationPutOnHold('CLUSTER_REVIEW'), f.nominationReleasedFromHold('CLUSTER_REVIEW')], patches);
+      given(
+        [
+          ...f.story.inClusterReview(),
+          f.nominationPutOnHold('CLUSTER_REVIEW'),
+          f.nominationReleasedFromHold('CLUSTER_REVIEW'),
+        ],
+        patches,
+      );
       expect(patches.asked).toEqual({ closesOnEligible: 0, skipsHold: 0 });
       given(f.story.votingOpen(), patches);
       expect(patches.asked).toEqual({ closesOnEligible: 1, skipsHold: 0 });
@@ -80,7 +91,11 @@ describe('Stage clock: time on hold does not count against a stage’s limit', (
     });
 
     it('given a finished hold, then the limit moves by the time held', () => {
-      const { state, clock } = given([...f.story.inClusterReview(), f.nominationPutOnHold('CLUSTER_REVIEW'), f.nominationReleasedFromHold('CLUSTER_REVIEW')]);
+      const { state, clock } = given([
+        ...f.story.inClusterReview(),
+        f.nominationPutOnHold('CLUSTER_REVIEW'),
+        f.nominationReleasedFromHold('CLUSTER_REVIEW'),
+      ]);
       const held = at(f.T.released) - at(f.T.held);
       expect(stageLimit(state, clock, SECONDS, at(f.T.released))?.dueAt).toBe(at(f.T.submitted) + held + 10_000);
     });
@@ -94,7 +109,16 @@ describe('Stage clock: time on hold does not count against a stage’s limit', (
     it('given working days, then weekends do not count (Fri 27 Nov 2026 + 5 working days is Fri 4 Dec)', () => {
       const submittedFriday = '2026-11-27T02:00:00.000Z';
       const { state, clock } = given([f.nominationDrafted(), f.nominationSubmitted({ at: submittedFriday })]);
-      const limit = stageLimit(state, clock, { ...SECONDS, stageTimeUnit: 'workingDays', stageTimeLimits: { ...SECONDS.stageTimeLimits, CLUSTER_REVIEW: 5 } }, 0);
+      const limit = stageLimit(
+        state,
+        clock,
+        {
+          ...SECONDS,
+          stageTimeUnit: 'workingDays',
+          stageTimeLimits: { ...SECONDS.stageTimeLimits, CLUSTER_REVIEW: 5 },
+        },
+        0,
+      );
       expect(new Date(limit!.dueAt).toISOString()).toBe('2026-12-04T02:00:00.000Z');
     });
   });

@@ -41,17 +41,34 @@ export interface StageLimitsConfig {
   stageTimeUnit: StageTimeUnit;
 }
 
-export const TIMED_STAGES: readonly NominationStatus[] = ['CLUSTER_REVIEW', 'RETURNED', 'COUNCIL_VOTING', 'AWAITING_SIGNATURE'];
+export const TIMED_STAGES: readonly NominationStatus[] = [
+  'CLUSTER_REVIEW',
+  'RETURNED',
+  'COUNCIL_VOTING',
+  'AWAITING_SIGNATURE',
+];
 
-export const initialClock = (): StageClock => ({ entry: '', heldMs: 0, holdSince: null, councilHeldMs: 0, closeOnEligible: false });
+export const initialClock = (): StageClock => ({
+  entry: '',
+  heldMs: 0,
+  holdSince: null,
+  councilHeldMs: 0,
+  closeOnEligible: false,
+});
 
 /** The clock after `event`, given the nomination state AFTER it (evolve first, then track). */
-export function trackClock(clock: StageClock, state: NominationState, event: NominationEvent, patches: ClockPatches): StageClock {
+export function trackClock(
+  clock: StageClock,
+  state: NominationState,
+  event: NominationEvent,
+  patches: ClockPatches,
+): StageClock {
   if (state.status === 'NONE') return clock;
   const at = Date.parse(event.data.at);
   const entry = `${state.status}@${state.stageSince}`;
   // A new visit of a stage starts its own count (holding already if it began on hold).
-  const c: StageClock = entry === clock.entry ? { ...clock } : { ...clock, entry, heldMs: 0, holdSince: state.onHold ? at : null };
+  const c: StageClock =
+    entry === clock.entry ? { ...clock } : { ...clock, entry, heldMs: 0, holdSince: state.onHold ? at : null };
   switch (event.type) {
     case 'CouncilVotingOpened':
       c.councilHeldMs = 0;
@@ -62,7 +79,12 @@ export function trackClock(clock: StageClock, state: NominationState, event: Nom
       break;
     case 'NominationReleasedFromHold':
       // Voting cannot be opened on hold, so a hold released with voting open began after the opening.
-      if (c.holdSince !== null && state.status === 'COUNCIL_VOTING' && state.council?.open && patches.councilDeadlineSkipsHold())
+      if (
+        c.holdSince !== null &&
+        state.status === 'COUNCIL_VOTING' &&
+        state.council?.open &&
+        patches.councilDeadlineSkipsHold()
+      )
         c.councilHeldMs += Math.max(0, at - c.holdSince);
       if (c.holdSince !== null) c.heldMs += Math.max(0, at - c.holdSince);
       c.holdSince = null;
@@ -79,7 +101,12 @@ export interface StageLimit {
 }
 
 /** The current timed stage's limit at `now`, or null. Time on hold (so far, including a running hold) moves the start. */
-export function stageLimit(state: NominationState, clock: StageClock, config: StageLimitsConfig, now: number): StageLimit | null {
+export function stageLimit(
+  state: NominationState,
+  clock: StageClock,
+  config: StageLimitsConfig,
+  now: number,
+): StageLimit | null {
   if (state.status === 'NONE' || !TIMED_STAGES.includes(state.status)) return null;
   const stage = state.status as TimedStage;
   const limits = config.stageTimeLimits;
@@ -90,4 +117,5 @@ export function stageLimit(state: NominationState, clock: StageClock, config: St
 }
 
 /** The council's voting deadline (epoch ms), moved on by the time on hold while voting was open. */
-export const councilDeadlineAt = (deadline: string, clock: StageClock): number => Date.parse(deadline) + clock.councilHeldMs;
+export const councilDeadlineAt = (deadline: string, clock: StageClock): number =>
+  Date.parse(deadline) + clock.councilHeldMs;

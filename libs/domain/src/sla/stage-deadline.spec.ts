@@ -50,7 +50,9 @@ describe('Stage deadlines: working days in Vietnam time', () => {
   });
 
   it('…skipping the holidays it is given', () => {
-    expect(iso(stageDueAt(at('2026-04-29T02:00:00Z'), 2, 'workingDays', ['2026-04-30', '2026-05-01']))).toBe('2026-05-05T02:00:00.000Z');
+    expect(iso(stageDueAt(at('2026-04-29T02:00:00Z'), 2, 'workingDays', ['2026-04-30', '2026-05-01']))).toBe(
+      '2026-05-05T02:00:00.000Z',
+    );
   });
 
   it('…and plain seconds in tests', () => {

@@ -28,7 +28,12 @@ export function addWorkingDays(fromMs: number, days: number, holidays: readonly 
 }
 
 /** Due time (epoch ms) of a stage that started at `startMs` with `limit` units. */
-export function stageDueAt(startMs: number, limit: number, unit: StageTimeUnit, holidays: readonly string[] = []): number {
+export function stageDueAt(
+  startMs: number,
+  limit: number,
+  unit: StageTimeUnit,
+  holidays: readonly string[] = [],
+): number {
   return unit === 'seconds' ? startMs + limit * 1000 : addWorkingDays(startMs, limit, holidays);
 }
 

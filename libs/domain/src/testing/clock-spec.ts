@@ -5,7 +5,13 @@
 import { evolve, initialState } from '../nomination/nomination.evolve';
 import type { NominationEvent } from '../nomination/nomination.events';
 import type { NominationState } from '../nomination/nomination.state';
-import { initialClock, trackClock, type ClockPatches, type StageClock, type StageLimitsConfig } from '../sla/stage-clock';
+import {
+  initialClock,
+  trackClock,
+  type ClockPatches,
+  type StageClock,
+  type StageLimitsConfig,
+} from '../sla/stage-clock';
 
 /** Limits in seconds, for readable arithmetic: cluster review 10 s, voting 20 s, signature 5 s; reminder at 80 %. */
 export const SECONDS: StageLimitsConfig = {
@@ -23,7 +29,10 @@ export function patchesOn(on = true): ClockPatches & { asked: { closesOnEligible
   };
 }
 
-export function given(events: NominationEvent[], patches: ClockPatches = patchesOn()): { state: NominationState; clock: StageClock } {
+export function given(
+  events: NominationEvent[],
+  patches: ClockPatches = patchesOn(),
+): { state: NominationState; clock: StageClock } {
   let state = initialState();
   let clock = initialClock();
   for (const event of events) {

@@ -44,7 +44,11 @@ function fail(message: string): never {
 }
 
 const describeError = (error: unknown) =>
-  error instanceof DomainError ? `${error.kind}/${error.code}: ${error.message}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  error instanceof DomainError
+    ? `${error.kind}/${error.code}: ${error.message}`
+    : error instanceof Error
+      ? `${error.name}: ${error.message}`
+      : String(error);
 
 const describeEvents = (events: unknown[]) =>
   events.length ? events.map((e) => (e as { type?: string }).type ?? JSON.stringify(e)).join(', ') : '(none)';
@@ -95,8 +99,12 @@ export const DeciderSpecification = {
               thenThrows(kind, code) {
                 const o = outcome();
                 const expected = code ? `${kind}/${code}` : kind;
-                if (o.ok) fail(`Expected the command to be refused (${expected}), but it produced [${describeEvents(o.events)}]`);
-                if (!(o.error instanceof DomainError)) fail(`Expected a DomainError ${expected}, but got ${describeError(o.error)}`);
+                if (o.ok)
+                  fail(
+                    `Expected the command to be refused (${expected}), but it produced [${describeEvents(o.events)}]`,
+                  );
+                if (!(o.error instanceof DomainError))
+                  fail(`Expected a DomainError ${expected}, but got ${describeError(o.error)}`);
                 const e = o.error;
                 if (e.kind !== kind || (code !== undefined && e.code !== code))
                   fail(`Expected the command to be refused with ${expected}, but got ${describeError(e)}`);

@@ -6,12 +6,22 @@ import { handleCommand, loadStream } from './handle-command';
 // A counter that only counts up to a limit: enough to show load → decide → append → retry.
 type Added = { type: 'Added'; data: { by: number } };
 const counter = {
-  decide: (c: { add: number; max: number }, total: number): Added[] => (total + c.add > c.max ? [] : [{ type: 'Added', data: { by: c.add } }]),
+  decide: (c: { add: number; max: number }, total: number): Added[] =>
+    total + c.add > c.max ? [] : [{ type: 'Added', data: { by: c.add } }],
   evolve: (total: number, e: Added) => total + e.data.by,
   initialState: () => 0,
 };
-const metadata: EventMetadata = { actorId: 'u', actorRole: 'SYSTEM', occurredAt: '2025-01-01T00:00:00Z', correlationId: 'c', schemaVersion: 1 };
-const envelope = (commandId: string) => (_: Added, i: number) => ({ id: deterministicEventId('counter', commandId, String(i)), metadata });
+const metadata: EventMetadata = {
+  actorId: 'u',
+  actorRole: 'SYSTEM',
+  occurredAt: '2025-01-01T00:00:00Z',
+  correlationId: 'c',
+  schemaVersion: 1,
+};
+const envelope = (commandId: string) => (_: Added, i: number) => ({
+  id: deterministicEventId('counter', commandId, String(i)),
+  metadata,
+});
 
 describe('handleCommand: load, decide, append with the expected revision, retry on a conflict', () => {
   let store: SqliteEventStore;
@@ -29,7 +39,13 @@ describe('handleCommand: load, decide, append with the expected revision, retry 
 
   it('a repeated command re-appends the same ids: the store writes nothing', async () => {
     await handleCommand(store, 'counter', counter, { add: 1, max: 9 }, { envelope: envelope('a') });
-    const again = await handleCommand(store, 'counter', counter, { add: 1, max: 9 }, { envelope: envelope('a'), load: async () => ({ state: 0, revision: -1 }) });
+    const again = await handleCommand(
+      store,
+      'counter',
+      counter,
+      { add: 1, max: 9 },
+      { envelope: envelope('a'), load: async () => ({ state: 0, revision: -1 }) },
+    );
     expect(again.idempotent).toBe(true);
     expect(await store.readStream('counter')).toHaveLength(1);
   });
@@ -37,10 +53,18 @@ describe('handleCommand: load, decide, append with the expected revision, retry 
   it('a conflict re-loads and re-decides when retries are allowed, and is thrown otherwise', async () => {
     await handleCommand(store, 'counter', counter, { add: 1, max: 9 }, { envelope: envelope('a') });
     const stale = async () => ({ state: 0, revision: -1 });
-    await expect(handleCommand(store, 'counter', counter, { add: 1, max: 9 }, { envelope: envelope('b'), load: stale })).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(
+      handleCommand(store, 'counter', counter, { add: 1, max: 9 }, { envelope: envelope('b'), load: stale }),
+    ).rejects.toBeInstanceOf(ConcurrencyError);
     let loads = 0;
     const staleOnce = async () => (loads++ === 0 ? stale() : loadStream(store, 'counter', counter));
-    const retried = await handleCommand(store, 'counter', counter, { add: 1, max: 9 }, { envelope: envelope('b'), load: staleOnce, maxAttempts: 3 });
+    const retried = await handleCommand(
+      store,
+      'counter',
+      counter,
+      { add: 1, max: 9 },
+      { envelope: envelope('b'), load: staleOnce, maxAttempts: 3 },
+    );
     expect(retried).toMatchObject({ state: 1, revision: 1 });
     expect(loads).toBe(2);
   });

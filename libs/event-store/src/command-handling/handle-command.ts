@@ -84,7 +84,8 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   const maxAttempts = options.maxAttempts ?? 1;
   for (let attempt = 1; ; attempt++) {
     const { state, revision } = await load();
-    const cmd = typeof command === 'function' ? await (command as (state: State) => Command | Promise<Command>)(state) : command;
+    const cmd =
+      typeof command === 'function' ? await (command as (state: State) => Command | Promise<Command>)(state) : command;
     const events = decider.decide(cmd, state);
     if (events.length === 0) return { events, state, revision, idempotent: false };
     const toAppend = events.map((event, i) => {
@@ -93,7 +94,13 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     });
     try {
       const result = await store.append(stream, toAppend, revision < 0 ? 'no_stream' : revision);
-      return { events, state, revision: result.nextExpectedRevision, position: result.position, idempotent: result.idempotent };
+      return {
+        events,
+        state,
+        revision: result.nextExpectedRevision,
+        position: result.position,
+        idempotent: result.idempotent,
+      };
     } catch (err) {
       if (!(err instanceof ConcurrencyError) || attempt >= maxAttempts) throw err;
       await backOff(attempt);
@@ -108,5 +115,8 @@ export async function loadStream<Event extends DomainEvent, State>(
   decider: Pick<StreamDecider<unknown, Event, State>, 'evolve' | 'initialState'>,
 ): Promise<LoadedState<State>> {
   const recorded = await store.readStream(stream);
-  return { state: foldRecorded(decider, recorded), revision: recorded.length ? recorded[recorded.length - 1].revision : -1 };
+  return {
+    state: foldRecorded(decider, recorded),
+    revision: recorded.length ? recorded[recorded.length - 1].revision : -1,
+  };
 }

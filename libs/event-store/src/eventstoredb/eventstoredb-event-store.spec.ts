@@ -38,7 +38,11 @@ class InMemoryEsdb {
     return this as unknown as EventStoreDBClient;
   }
 
-  async appendToStream(stream: string, events: { id: string; type: string; data: unknown; metadata: unknown }[], options: { expectedRevision: AppendExpectedRevision }) {
+  async appendToStream(
+    stream: string,
+    events: { id: string; type: string; data: unknown; metadata: unknown }[],
+    options: { expectedRevision: AppendExpectedRevision },
+  ) {
     this.appends.push({ stream, expectedRevision: options.expectedRevision });
     const current = this.current(stream);
     const expected = options.expectedRevision;
@@ -48,18 +52,33 @@ class InMemoryEsdb {
       (expected === STREAM_EXISTS && current >= 0n) ||
       (typeof expected === 'bigint' && expected === current);
     if (!ok) {
-      throw new WrongExpectedVersionError(undefined, { streamName: stream, expected, current: current === -1n ? NO_STREAM : current });
+      throw new WrongExpectedVersionError(undefined, {
+        streamName: stream,
+        expected,
+        current: current === -1n ? NO_STREAM : current,
+      });
     }
     events.forEach((e, i) => {
       const position = (this.nextPosition += 137n);
-      this.log.push({ ...e, streamId: stream, revision: current + 1n + BigInt(i), position: { commit: position, prepare: position }, created: new Date() });
+      this.log.push({
+        ...e,
+        streamId: stream,
+        revision: current + 1n + BigInt(i),
+        position: { commit: position, prepare: position },
+        created: new Date(),
+      });
     });
     return { success: true, nextExpectedRevision: current + BigInt(events.length) };
   }
 
   readStream(stream: string, options: { direction: string; fromRevision: bigint | string; maxCount: number }) {
     const events = this.log.filter((e) => e.streamId === stream);
-    const from = typeof options.fromRevision === 'bigint' ? options.fromRevision : options.fromRevision === 'end' ? BigInt(events.length - 1) : 0n;
+    const from =
+      typeof options.fromRevision === 'bigint'
+        ? options.fromRevision
+        : options.fromRevision === 'end'
+          ? BigInt(events.length - 1)
+          : 0n;
     const selected =
       options.direction === 'forwards'
         ? events.filter((e) => e.revision >= from)
@@ -75,16 +94,23 @@ class InMemoryEsdb {
     const forwards = options.direction === 'forwards';
     const selected = forwards
       ? this.log.filter((e) => from === 'start' || (typeof from !== 'string' && e.position.commit >= from.commit))
-      : [...this.log].reverse().filter((e) => from === 'end' || (typeof from !== 'string' && e.position.commit <= from.commit));
+      : [...this.log]
+          .reverse()
+          .filter((e) => from === 'end' || (typeof from !== 'string' && e.position.commit <= from.commit));
     return (async function* () {
       for (const event of selected.slice(0, options.maxCount)) yield { event };
     })();
   }
 
   /** The live subscription the adapter opened: events are pushed by the test, as the server would. */
-  live?: PassThrough & { unsubscribe(): Promise<void>; filter: { checkpointReached(s: unknown, p: { commit: bigint; prepare: bigint }): Promise<void> } };
+  live?: PassThrough & {
+    unsubscribe(): Promise<void>;
+    filter: { checkpointReached(s: unknown, p: { commit: bigint; prepare: bigint }): Promise<void> };
+  };
 
-  subscribeToAll(options: { filter: { checkpointReached(s: unknown, p: { commit: bigint; prepare: bigint }): Promise<void> } }) {
+  subscribeToAll(options: {
+    filter: { checkpointReached(s: unknown, p: { commit: bigint; prepare: bigint }): Promise<void> };
+  }) {
     const live = Object.assign(new PassThrough({ objectMode: true }), {
       unsubscribe: async () => void live.end(),
       filter: options.filter,
@@ -112,7 +138,13 @@ const event = (n: number): EventToAppend => ({
   id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
   type: 'NominationDrafted',
   data: { n },
-  metadata: { actorId: 'canbo.donvi1', actorRole: 'UNIT_OFFICER', occurredAt: '2026-11-02T02:00:00.000Z', correlationId: 'c', schemaVersion: 1 },
+  metadata: {
+    actorId: 'canbo.donvi1',
+    actorRole: 'UNIT_OFFICER',
+    occurredAt: '2026-11-02T02:00:00.000Z',
+    correlationId: 'c',
+    schemaVersion: 1,
+  },
 });
 
 describe('EventStoreDB adapter: mapping onto @eventstore/db-client', () => {
@@ -164,7 +196,9 @@ describe('EventStoreDB adapter: mapping onto @eventstore/db-client', () => {
 
     const all = await store.readAll();
     expect(all.map((e) => (e.data as { n: number }).n)).toEqual([1, 2, 3, 4, 5]);
-    expect((await store.readAll({ fromPosition: b.positions[0] })).map((e) => (e.data as { n: number }).n)).toEqual([4, 5]);
+    expect((await store.readAll({ fromPosition: b.positions[0] })).map((e) => (e.data as { n: number }).n)).toEqual([
+      4, 5,
+    ]);
     expect(await store.headPosition()).toBe(b.position);
     expect(await store.streamRevision('nomination-2')).toBe(2);
     expect(await store.streamRevision('nomination-3')).toBe(-1);

@@ -142,7 +142,11 @@ export class EventStoreDbEventStore implements EventStore {
     for (;;) {
       let last: Position | undefined;
       let count = 0;
-      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: this.pageSize })) {
+      for await (const resolved of this.client.readAll({
+        direction: BACKWARDS,
+        fromPosition: from,
+        maxCount: this.pageSize,
+      })) {
         count += 1;
         const event = resolved.event;
         if (!event) continue;
@@ -155,8 +159,12 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
-    const subscription: EventStoreDbSubscription = new EventStoreDbSubscription(this, this.client, options, this.pageSize, () =>
-      this.subscriptions.delete(subscription),
+    const subscription: EventStoreDbSubscription = new EventStoreDbSubscription(
+      this,
+      this.client,
+      options,
+      this.pageSize,
+      () => this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);
     return subscription;
@@ -179,7 +187,11 @@ export class EventStoreDbEventStore implements EventStore {
     const events: RecordedEvent[] = [];
     let count = 0;
     let last: Position | undefined;
-    for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: this.pageSize })) {
+    for await (const resolved of this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: from,
+      maxCount: this.pageSize,
+    })) {
       count += 1;
       const event = resolved.event;
       if (!event) continue;
@@ -195,14 +207,20 @@ export class EventStoreDbEventStore implements EventStore {
    * The original result when every event id is already in the stream, consecutively and in order
    * (whatever was expected); a ConcurrencyError when only some are; undefined for a new append.
    */
-  private async findRetry(stream: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult | undefined> {
+  private async findRetry(
+    stream: string,
+    events: EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult | undefined> {
     if (events.length === 0) return undefined;
     const ids = new Set(events.map((event) => event.id));
     const stored = await this.readStream(stream);
     const byId = new Map(stored.filter((event) => ids.has(event.id)).map((event) => [event.id, event]));
     if (byId.size === 0) return undefined;
     const originals = events.map((event) => byId.get(event.id));
-    const complete = originals.every((original, index) => original && original.revision === originals[0]!.revision + index);
+    const complete = originals.every(
+      (original, index) => original && original.revision === originals[0]!.revision + index,
+    );
     const current = stored.length ? stored[stored.length - 1].revision : -1;
     if (!complete) throw new ConcurrencyError(stream, expected, actualRevision(current));
     const positions = originals.map((original) => original!.position);
@@ -233,5 +251,10 @@ function fromEsdbCurrent(current: CurrentRevision): number | 'no_stream' {
 }
 
 function toEventData(event: EventToAppend) {
-  return jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: event.metadata as JSONType });
+  return jsonEvent({
+    id: event.id,
+    type: event.type,
+    data: event.data as JSONType,
+    metadata: event.metadata as JSONType,
+  });
 }

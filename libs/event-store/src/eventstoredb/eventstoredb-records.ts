@@ -1,4 +1,9 @@
-import { START, type Position, type ReadPosition, type RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
+import {
+  START,
+  type Position,
+  type ReadPosition,
+  type RecordedEvent as EsdbRecordedEvent,
+} from '@eventstore/db-client';
 import type { EventMetadata, RecordedEvent } from '../event-store.port';
 
 // Mapping between EventStoreDB's records and positions and the port's, shared by the store and its subscriptions.
@@ -22,7 +27,9 @@ const NO_POSITION = 2n ** 64n - 1n;
 export function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
   // Servers before 22.10 answer stream reads with no position, or with 2^64-1 in its place.
   if (!event.position || event.position.commit === NO_POSITION) {
-    throw new Error(`EventStoreDB returned no $all position for ${event.streamId}@${event.revision}: the server is older than 22.10`);
+    throw new Error(
+      `EventStoreDB returned no $all position for ${event.streamId}@${event.revision}: the server is older than 22.10`,
+    );
   }
   return {
     id: event.id,

@@ -45,7 +45,10 @@ export class EventStoreDbSubscription implements Subscription {
 
   private async run(): Promise<void> {
     const { onEvent, onCaughtUp } = this.options;
-    const filter: EventFilter = { eventTypePrefixes: this.options.eventTypePrefixes, streamPrefixes: this.options.streamPrefixes };
+    const filter: EventFilter = {
+      eventTypePrefixes: this.options.eventTypePrefixes,
+      streamPrefixes: this.options.streamPrefixes,
+    };
     try {
       const head = await this.store.headPosition();
       for (;;) {
@@ -94,7 +97,8 @@ export class EventStoreDbSubscription implements Subscription {
    */
   private async checkpointReached(at: Position): Promise<void> {
     try {
-      while (!this.closed && (this.handling || (this.live?.readableLength ?? 0) > 0)) await new Promise((r) => setTimeout(r, 5));
+      while (!this.closed && (this.handling || (this.live?.readableLength ?? 0) > 0))
+        await new Promise((r) => setTimeout(r, 5));
       const position = Number(at.commit);
       if (this.closed || position <= this.position) return;
       this.position = position;
@@ -115,9 +119,13 @@ export class EventStoreDbSubscription implements Subscription {
 }
 
 /** Server-side filter; a checkpoint every 32 events scanned (the server counts in windows of 32). */
-function serverFilter(filter: EventFilter, checkpointReached: (subscription: AllStreamSubscription, position: Position) => Promise<void>): Filter {
+function serverFilter(
+  filter: EventFilter,
+  checkpointReached: (subscription: AllStreamSubscription, position: Position) => Promise<void>,
+): Filter {
   const checkpoints = { checkpointInterval: 1, checkpointReached };
-  if (hasPrefixes(filter.eventTypePrefixes)) return eventTypeFilter({ prefixes: filter.eventTypePrefixes, ...checkpoints });
+  if (hasPrefixes(filter.eventTypePrefixes))
+    return eventTypeFilter({ prefixes: filter.eventTypePrefixes, ...checkpoints });
   if (hasPrefixes(filter.streamPrefixes)) return streamNameFilter({ prefixes: filter.streamPrefixes, ...checkpoints });
   return excludeSystemEvents(checkpoints);
 }

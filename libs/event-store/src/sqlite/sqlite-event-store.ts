@@ -102,9 +102,7 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO events (stream, revision, event_id, type, data, metadata, recorded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
-      readStream: this.db.prepare(
-        'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
-      ),
+      readStream: this.db.prepare('SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?'),
       head: this.db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events'),
     };
     this.appendTransaction = this.db.transaction((stream, events, expected) =>
@@ -214,7 +212,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Events with after < position (<= upTo), filtered in SQL; statements are cached per filter shape. */
-  private page(after: number, upTo: number | undefined, limit: number | undefined, filter: EventFilter): RecordedEvent[] {
+  private page(
+    after: number,
+    upTo: number | undefined,
+    limit: number | undefined,
+    filter: EventFilter,
+  ): RecordedEvent[] {
     const types = hasPrefixes(filter.eventTypePrefixes) ? filter.eventTypePrefixes : [];
     const streams = hasPrefixes(filter.streamPrefixes) ? filter.streamPrefixes : [];
     const key = `${types.length}:${streams.length}:${upTo === undefined ? '' : 'upTo'}`;

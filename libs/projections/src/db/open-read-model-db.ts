@@ -16,7 +16,11 @@ export interface OpenReadModelDbOptions {
 /** PostgreSQL when a `databaseUrl` is given, else the SQLite file. */
 export async function openReadModelDb(options: OpenReadModelDbOptions): Promise<ReadModelDb> {
   if (options.databaseUrl) {
-    return PostgresReadModelDb.open({ connectionString: options.databaseUrl, schema: options.schema, max: options.poolSize });
+    return PostgresReadModelDb.open({
+      connectionString: options.databaseUrl,
+      schema: options.schema,
+      max: options.poolSize,
+    });
   }
   if (!options.sqliteFile) throw new Error('openReadModelDb: set databaseUrl (PostgreSQL) or sqliteFile (SQLite)');
   return SqliteReadModelDb.open({ filename: options.sqliteFile });

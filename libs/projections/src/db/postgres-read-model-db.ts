@@ -107,7 +107,9 @@ export class PostgresReadModelDb implements ReadModelDb {
       }
     } catch (error) {
       await pool.end().catch(() => undefined);
-      throw new Error(`Cannot connect to the read-model PostgreSQL database at ${where}: ${(error as Error).message}`);
+      throw new Error(`Cannot connect to the read-model PostgreSQL database at ${where}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     return new PostgresReadModelDb(pool, `PostgreSQL ${where}${schema ? ` (schema ${schema})` : ''}`);
   }

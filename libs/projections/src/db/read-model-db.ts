@@ -58,7 +58,8 @@ export async function insertMany(
     const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}${onConflict ? ` ${onConflict}` : ''}`;
     const params: SqlParam[] = [];
     for (const row of chunk) {
-      if (row.length !== columns.length) throw new Error(`insertMany(${table}): row has ${row.length} values for ${columns.length} columns`);
+      if (row.length !== columns.length)
+        throw new Error(`insertMany(${table}): row has ${row.length} values for ${columns.length} columns`);
       params.push(...row);
     }
     await db.run(sql, params);

@@ -67,7 +67,10 @@ export class SqliteReadModelDb implements ReadModelDb {
    */
   private static readonly mutexes = new Map<string, Mutex>();
 
-  private constructor(readonly filename: string, busyTimeoutMs: number) {
+  private constructor(
+    readonly filename: string,
+    busyTimeoutMs: number,
+  ) {
     const memory = filename === ':memory:';
     if (!memory) mkdirSync(dirname(resolve(filename)), { recursive: true });
     const writer = new Database(filename);

@@ -13,5 +13,10 @@ export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './paging';
 
 /** The four read models: status board, audit trail, award registry, inbox. */
 export function defaultProjections(): Projection[] {
-  return [new StatusBoardProjection(), new AuditTrailProjection(), new AwardRegistryProjection(), new InboxProjection()];
+  return [
+    new StatusBoardProjection(),
+    new AuditTrailProjection(),
+    new AwardRegistryProjection(),
+    new InboxProjection(),
+  ];
 }

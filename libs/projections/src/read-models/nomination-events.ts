@@ -6,7 +6,8 @@ import { chunks, placeholders, SqlExecutor } from '../db/read-model-db';
 export const NOMINATION_STREAM_PREFIX = 'nomination-';
 
 /** The domain event inside an envelope. */
-export const asNominationEvent = (e: RecordedEvent): NominationEvent => ({ type: e.type, data: e.data } as NominationEvent);
+export const asNominationEvent = (e: RecordedEvent): NominationEvent =>
+  ({ type: e.type, data: e.data }) as NominationEvent;
 
 /**
  * The payload read field by field, for what every nomination event carries (`nominationId`, `by`,
@@ -41,7 +42,10 @@ export async function loadByIds<T extends Record<string, unknown>>(
 ): Promise<Map<string, T>> {
   const out = new Map<string, T>();
   for (const chunk of chunks(ids)) {
-    const rows = await tx.all<T>(`SELECT ${columns} FROM ${table} WHERE ${keyColumn} IN (${placeholders(chunk.length)})`, chunk);
+    const rows = await tx.all<T>(
+      `SELECT ${columns} FROM ${table} WHERE ${keyColumn} IN (${placeholders(chunk.length)})`,
+      chunk,
+    );
     for (const r of rows) out.set(String(r[keyColumn]), r);
   }
   return out;

@@ -13,7 +13,10 @@ export const MAX_PAGE_SIZE = 200;
 /** The page asked for, made safe: from 1, at most MAX_PAGE_SIZE rows, and the rows it skips. */
 export function paging(page?: number, pageSize?: number) {
   const p = Number.isFinite(page) && (page as number) >= 1 ? Math.floor(page as number) : 1;
-  const s = Number.isFinite(pageSize) && (pageSize as number) >= 1 ? Math.min(Math.floor(pageSize as number), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+  const s =
+    Number.isFinite(pageSize) && (pageSize as number) >= 1
+      ? Math.min(Math.floor(pageSize as number), MAX_PAGE_SIZE)
+      : DEFAULT_PAGE_SIZE;
   return { page: p, pageSize: s, offset: (p - 1) * s };
 }
 

@@ -7,7 +7,10 @@ import { NOMINATION_EVENT_SCHEMA_VERSION, type Actor, type NominationEvent } fro
 import type { EventMetadata } from '@tdkt/event-store';
 
 /** Metadata of a nomination event: the actor is the one the decider recorded in the event (`data.by`). */
-export function nominationEventMetadata(event: NominationEvent, p: { now: string; nominationId: string; commandId: string }): EventMetadata {
+export function nominationEventMetadata(
+  event: NominationEvent,
+  p: { now: string; nominationId: string; commandId: string },
+): EventMetadata {
   const by = event.data.by;
   const m: EventMetadata = {
     actorId: by.userId,
@@ -24,8 +27,21 @@ export function nominationEventMetadata(event: NominationEvent, p: { now: string
 }
 
 /** Metadata of an event on a side stream (decision numbers, nominee record), caused by a nomination's command. */
-export function sideStreamMetadata(actor: Actor, role: string, now: string, correlationId: string, causationId: string): EventMetadata {
-  const m: EventMetadata = { actorId: actor.userId, actorRole: role, occurredAt: now, correlationId, causationId, schemaVersion: 1 };
+export function sideStreamMetadata(
+  actor: Actor,
+  role: string,
+  now: string,
+  correlationId: string,
+  causationId: string,
+): EventMetadata {
+  const m: EventMetadata = {
+    actorId: actor.userId,
+    actorRole: role,
+    occurredAt: now,
+    correlationId,
+    causationId,
+    schemaVersion: 1,
+  };
   if (actor.unitId !== undefined) m.actorUnitId = actor.unitId;
   if (actor.clusterId !== undefined) m.actorClusterId = actor.clusterId;
   return m;

@@ -18,7 +18,10 @@ function organisation(): Organisation {
   const org = loadOrganisation(join(REPO, 'config', 'demo-organisation.json'));
   return {
     ...org,
-    campaigns: [...org.campaigns, { id: CAMPAIGN, name: 'Đợt kiểm thử', year: 2026, submissionDeadline: '2099-12-31T17:00:00+07:00', open: true }],
+    campaigns: [
+      ...org.campaigns,
+      { id: CAMPAIGN, name: 'Đợt kiểm thử', year: 2026, submissionDeadline: '2099-12-31T17:00:00+07:00', open: true },
+    ],
   };
 }
 
@@ -33,7 +36,12 @@ describe('applyNominationCommand retried after its append', () => {
   beforeEach(() => {
     store = new SqliteEventStore({ filename: ':memory:' });
     directory = new OrganisationDirectory(organisation());
-    activities = createNominationActivities({ store, directory, catalog: loadAwardCatalog(join(REPO, 'config', 'award-catalog.json')), decisionAuthority: 'UBND' });
+    activities = createNominationActivities({
+      store,
+      directory,
+      catalog: loadAwardCatalog(join(REPO, 'config', 'award-catalog.json')),
+      decisionAuthority: 'UBND',
+    });
   });
   afterEach(() => store.close());
 
@@ -52,8 +60,22 @@ describe('applyNominationCommand retried after its append', () => {
     } as NominationIntent,
   });
 
-  async function step(nominationId: string, revision: number, username: string, intent: ApplyCommandInput['intent'], extra: Partial<ApplyCommandInput> = {}) {
-    return activities.applyNominationCommand({ nominationId, commandId: `${intent.type}-${revision}`, actor: actor(username), now: now(), expectedRevision: revision, intent, ...extra });
+  async function step(
+    nominationId: string,
+    revision: number,
+    username: string,
+    intent: ApplyCommandInput['intent'],
+    extra: Partial<ApplyCommandInput> = {},
+  ) {
+    return activities.applyNominationCommand({
+      nominationId,
+      commandId: `${intent.type}-${revision}`,
+      actor: actor(username),
+      now: now(),
+      expectedRevision: revision,
+      intent,
+      ...extra,
+    });
   }
 
   it('returns the council roster stored by the first attempt, not the roster as changed since', async () => {
@@ -89,7 +111,14 @@ describe('applyNominationCommand retried after its append', () => {
     // Meanwhile another nomination of the same nominee, award and campaign is signed and recorded.
     await recordNomineeAward(store, {
       nomineeId: 'cccd-dup',
-      award: { awardCode: 'BANG_KHEN_TINH', campaignId: CAMPAIGN, year: 2026, nominationId: 'n-dup-2', decisionNumber: '1/QĐ-UBND', oneOff: false },
+      award: {
+        awardCode: 'BANG_KHEN_TINH',
+        campaignId: CAMPAIGN,
+        year: 2026,
+        nominationId: 'n-dup-2',
+        decisionNumber: '1/QĐ-UBND',
+        oneOff: false,
+      },
       now: now(),
       source: 'SIGNED',
       actor: actor('chutich'),

@@ -15,7 +15,6 @@ import {
   NominationState,
   PriorAward,
   domainError,
-  decide,
   evolve,
   findAward,
   guard,
@@ -26,11 +25,25 @@ import {
   prepareSignature,
 } from '@tdkt/domain';
 import type { OrganisationDirectory } from '@tdkt/config';
-import { ConcurrencyError, deterministicEventId, foldRecorded, handleCommand, type EventStore, type HandledCommand, type RecordedEvent } from '@tdkt/event-store';
+import {
+  ConcurrencyError,
+  deterministicEventId,
+  foldRecorded,
+  handleCommand,
+  type EventStore,
+  type HandledCommand,
+  type RecordedEvent,
+} from '@tdkt/event-store';
 import type { ApplyCommandInput, ApplyCommandResult, NominationActivities } from '../contracts';
 import { domainFailure } from '../domain-failure';
 import { nominationEventMetadata } from './event-metadata';
-import { allocateDecisionNumber, readNomineeRecord, recordNomineeAward, recordNomineeRevocation, type Logger } from './records';
+import {
+  allocateDecisionNumber,
+  readNomineeRecord,
+  recordNomineeAward,
+  recordNomineeRevocation,
+  type Logger,
+} from './records';
 
 export interface NominationActivityDeps {
   store: EventStore;
@@ -56,7 +69,7 @@ function currentLogger(fallback: Logger): Logger {
 
 const fold = (events: RecordedEvent[]): NominationState => foldRecorded(nominationDecider, events);
 
-const toDomainEvent = (e: RecordedEvent): NominationEvent => ({ type: e.type, data: e.data } as NominationEvent);
+const toDomainEvent = (e: RecordedEvent): NominationEvent => ({ type: e.type, data: e.data }) as NominationEvent;
 
 export function createNominationActivities(deps: NominationActivityDeps): NominationActivities {
   const { store, directory, catalog, decisionAuthority } = deps;
@@ -108,15 +121,26 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         return { ...base, type: 'ReviewAtCluster', decision: intent.decision };
       case 'OpenCouncilVoting': {
         if (!input.councilDeadline) throw invalid('DEADLINE', 'Thiếu hạn biểu quyết', 'deadline');
-        return { ...base, type: 'OpenCouncilVoting', members: directory.councilMembers(), deadline: input.councilDeadline };
+        return {
+          ...base,
+          type: 'OpenCouncilVoting',
+          members: directory.councilMembers(),
+          deadline: input.councilDeadline,
+        };
       }
       case 'CastCouncilVote':
-        return { ...base, type: 'CastCouncilVote', choice: intent.choice, ...(intent.inWriting !== undefined ? { inWriting: intent.inWriting } : {}) };
+        return {
+          ...base,
+          type: 'CastCouncilVote',
+          choice: intent.choice,
+          ...(intent.inWriting !== undefined ? { inWriting: intent.inWriting } : {}),
+        };
       case 'RecuseFromCouncil':
         return { ...base, type: 'RecuseFromCouncil' };
       case 'CloseCouncilVoting': {
         // Only the workflow's clock (SYSTEM) closes on ALL_VOTED / DEADLINE; a person closes as SECRETARY.
-        const trigger = hasRole(actor, 'SYSTEM') && 'trigger' in intent && intent.trigger ? intent.trigger : 'SECRETARY';
+        const trigger =
+          hasRole(actor, 'SYSTEM') && 'trigger' in intent && intent.trigger ? intent.trigger : 'SECRETARY';
         return { ...base, type: 'CloseCouncilVoting', trigger };
       }
       case 'SignAwardDecision': {
@@ -125,7 +149,14 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         // Step 1 before a number is allocated: a refused signature must not consume one (gap-free).
         prepareSignature({ ...base, type: 'SignAwardDecision', priorAwards }, state);
         const decisionNumber =
-          s.decisionNumber ?? (await allocateDecisionNumber(store, { authority: decisionAuthority, nominationId, now, actor, commandId: input.commandId }));
+          s.decisionNumber ??
+          (await allocateDecisionNumber(store, {
+            authority: decisionAuthority,
+            nominationId,
+            now,
+            actor,
+            commandId: input.commandId,
+          }));
         return { ...base, type: 'SignAwardDecision', decisionNumber, priorAwards };
       }
       case 'DeclineSignature':
@@ -148,7 +179,11 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
   }
 
   /** Side effects of applied events on other streams; each is idempotent. */
-  async function afterApplied(events: NominationEvent[], stateAfter: NominationState, input: ApplyCommandInput): Promise<void> {
+  async function afterApplied(
+    events: NominationEvent[],
+    stateAfter: NominationState,
+    input: ApplyCommandInput,
+  ): Promise<void> {
     if (stateAfter.status === 'NONE') return;
     for (const e of events) {
       try {
@@ -162,7 +197,14 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
             oneOff: e.data.oneOff,
             ...(stateAfter.award.thematic ? { thematic: true } : {}),
           };
-          await recordNomineeAward(store, { nomineeId: e.data.nominee.nomineeId, award, now: input.now, source: 'SIGNED', actor: input.actor, causationId: input.commandId });
+          await recordNomineeAward(store, {
+            nomineeId: e.data.nominee.nomineeId,
+            award,
+            now: input.now,
+            source: 'SIGNED',
+            actor: input.actor,
+            causationId: input.commandId,
+          });
         } else if (e.type === 'AwardRevoked') {
           await recordNomineeRevocation(store, {
             nomineeId: stateAfter.nominee.nomineeId,
@@ -176,14 +218,23 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
       } catch (err) {
         // Only a race between two signatures of the same award for the same nominee and campaign gets
         // here (the signature checked the record first). The nomination's events stand; say so loudly.
-        if (err instanceof DomainError) currentLogger(fallbackLogger).error('Nominee record not updated', { nominationId: input.nominationId, code: err.code, message: err.message });
+        if (err instanceof DomainError)
+          currentLogger(fallbackLogger).error('Nominee record not updated', {
+            nominationId: input.nominationId,
+            code: err.code,
+            message: err.message,
+          });
         else throw err;
       }
     }
   }
 
   /** The outcome of events of this command already in the stream (an earlier attempt wrote them). */
-  async function alreadyApplied(input: ApplyCommandInput, upTo: RecordedEvent[], mine: RecordedEvent[]): Promise<ApplyCommandResult> {
+  async function alreadyApplied(
+    input: ApplyCommandInput,
+    upTo: RecordedEvent[],
+    mine: RecordedEvent[],
+  ): Promise<ApplyCommandResult> {
     const last = mine[mine.length - 1];
     const state = fold([...upTo.filter((e) => e.revision < mine[0].revision), ...mine]);
     const events = mine.map(toDomainEvent);
@@ -191,7 +242,12 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
     return resultOf(events, last.revision, last.position, state);
   }
 
-  function resultOf(events: NominationEvent[], revision: number, position: number, state: NominationState): ApplyCommandResult {
+  function resultOf(
+    events: NominationEvent[],
+    revision: number,
+    position: number,
+    state: NominationState,
+  ): ApplyCommandResult {
     if (state.status === 'NONE') throw new Error('no nomination after applying events');
     const r: ApplyCommandResult = { events, revision, position, status: state.status, onHold: state.onHold };
     if (state.decisionNumber) r.decisionNumber = state.decisionNumber;
@@ -209,7 +265,9 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
       // A retry after its append reports what was stored: deciding again could meet changed context
       // (roster, nominee record) and return other events than the stored ones, or refuse a written command.
       const all = await store.readStream(stream);
-      const mine = all.filter((e) => e.revision > input.expectedRevision! && e.metadata.causationId === input.commandId);
+      const mine = all.filter(
+        (e) => e.revision > input.expectedRevision! && e.metadata.causationId === input.commandId,
+      );
       if (mine.length) return alreadyApplied(input, all, mine);
       recorded = all.filter((e) => e.revision <= input.expectedRevision!);
     }
@@ -225,7 +283,10 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         // The state read above, not a fresh read: a retry must decide on what the workflow saw. No
         // retry on a conflict either: another command came first, the caller decides again.
         load: async () => ({ state, revision: expected }),
-        envelope: (event, i) => ({ id: deterministicEventId(input.nominationId, input.commandId, String(i)), metadata: nominationEventMetadata(event, input) }),
+        envelope: (event, i) => ({
+          id: deterministicEventId(input.nominationId, input.commandId, String(i)),
+          metadata: nominationEventMetadata(event, input),
+        }),
       });
     } catch (err) {
       if (!(err instanceof ConcurrencyError)) throw err;

@@ -8,12 +8,23 @@ import { readNomineeRecord, recordNomineeAward } from './records';
  * `priorAwards`): what eligibility reads. Idempotent: an award already recorded for the same
  * nomination id is skipped, and event ids are deterministic. Returns how many were recorded now.
  */
-export async function importPriorAwards(store: EventStore, priorAwards: ImportedAward[], now = new Date().toISOString()): Promise<number> {
+export async function importPriorAwards(
+  store: EventStore,
+  priorAwards: ImportedAward[],
+  now = new Date().toISOString(),
+): Promise<number> {
   let recorded = 0;
   for (const { nomineeId, ...award } of priorAwards) {
     const before = await readNomineeRecord(store, nomineeId);
     if (before.record.awards.some((a) => a.nominationId === award.nominationId)) continue;
-    await recordNomineeAward(store, { nomineeId, award, now, source: 'IMPORTED', actor: SYSTEM_ACTOR, causationId: `import:${award.nominationId}` });
+    await recordNomineeAward(store, {
+      nomineeId,
+      award,
+      now,
+      source: 'IMPORTED',
+      actor: SYSTEM_ACTOR,
+      causationId: `import:${award.nominationId}`,
+    });
     recorded++;
   }
   return recorded;

@@ -39,7 +39,11 @@ export const yearOf = (isoInstant: string) => new Date(Date.parse(isoInstant) + 
 
 // The sequence loads from its cache (advanced in place, see catchUp), so only `decide` runs for it.
 const sequenceDecider = { decide: decideAllocation, evolve: evolveSequence, initialState: initialSequence };
-const nomineeRecordDecider = { decide: decideNomineeRecord, evolve: evolveNomineeRecord, initialState: initialNomineeRecord };
+const nomineeRecordDecider = {
+  decide: decideNomineeRecord,
+  evolve: evolveNomineeRecord,
+  initialState: initialNomineeRecord,
+};
 
 /** A sequence stream folded up to `revision` (-1: nothing read yet). */
 interface CachedSequence {
@@ -99,7 +103,13 @@ async function allocateInTurn(
   year: number,
   p: { authority: string; nominationId: string; now: string; actor: Actor; commandId: string },
 ): Promise<string> {
-  const command = { type: 'AllocateDecisionNumber' as const, authority: p.authority, year, nominationId: p.nominationId, now: p.now };
+  const command = {
+    type: 'AllocateDecisionNumber' as const,
+    authority: p.authority,
+    year,
+    nominationId: p.nominationId,
+    now: p.now,
+  };
   for (;;) {
     const handled = await handleCommand(store, stream, sequenceDecider, command, {
       // Only this allocation changes the cache until it ends (the queue), apart from the catch-up.
@@ -107,7 +117,10 @@ async function allocateInTurn(
         await catchUp(store, stream, cached);
         return { state: cached.state, revision: cached.revision };
       },
-      envelope: () => ({ id: deterministicEventId(stream, p.nominationId), metadata: sideStreamMetadata(p.actor, 'CHAIRMAN', p.now, p.nominationId, p.commandId) }),
+      envelope: () => ({
+        id: deterministicEventId(stream, p.nominationId),
+        metadata: sideStreamMetadata(p.actor, 'CHAIRMAN', p.now, p.nominationId, p.commandId),
+      }),
       maxAttempts: MAX_ATTEMPTS,
     });
     const [event] = handled.events;
@@ -118,7 +131,10 @@ async function allocateInTurn(
   }
 }
 
-export async function readNomineeRecord(store: EventStore, nomineeId: string): Promise<{ record: NomineeRecord; revision: number }> {
+export async function readNomineeRecord(
+  store: EventStore,
+  nomineeId: string,
+): Promise<{ record: NomineeRecord; revision: number }> {
   const { state, revision } = await loadStream(store, nomineeStreamName(nomineeId), nomineeRecordDecider);
   return { record: state, revision };
 }
@@ -134,9 +150,14 @@ interface RecordedBy {
  * One command on a nominee's record. The event id names the nomination and what happened to its
  * award, so recording it again writes nothing; a refusal (the award already held) is a DomainError.
  */
-async function handleNomineeRecordCommand(store: EventStore, command: NomineeRecordCommand, by: RecordedBy): Promise<void> {
+async function handleNomineeRecordCommand(
+  store: EventStore,
+  command: NomineeRecordCommand,
+  by: RecordedBy,
+): Promise<void> {
   const stream = nomineeStreamName(command.nomineeId);
-  const [nominationId, what] = command.type === 'RecordAward' ? [command.award.nominationId, 'award'] : [command.nominationId, 'revocation'];
+  const [nominationId, what] =
+    command.type === 'RecordAward' ? [command.award.nominationId, 'award'] : [command.nominationId, 'revocation'];
   await handleCommand(store, stream, nomineeRecordDecider, command, {
     envelope: () => ({
       id: deterministicEventId(stream, nominationId, what),
@@ -148,16 +169,46 @@ async function handleNomineeRecordCommand(store: EventStore, command: NomineeRec
 
 export async function recordNomineeAward(
   store: EventStore,
-  p: { nomineeId: string; award: PriorAward; now: string; source: 'SIGNED' | 'IMPORTED'; actor: Actor; causationId: string },
+  p: {
+    nomineeId: string;
+    award: PriorAward;
+    now: string;
+    source: 'SIGNED' | 'IMPORTED';
+    actor: Actor;
+    causationId: string;
+  },
 ): Promise<void> {
-  const command: NomineeRecordCommand = { type: 'RecordAward', nomineeId: p.nomineeId, award: p.award, now: p.now, source: p.source };
-  await handleNomineeRecordCommand(store, command, { actor: p.actor, role: p.source === 'SIGNED' ? 'CHAIRMAN' : 'SYSTEM', causationId: p.causationId });
+  const command: NomineeRecordCommand = {
+    type: 'RecordAward',
+    nomineeId: p.nomineeId,
+    award: p.award,
+    now: p.now,
+    source: p.source,
+  };
+  await handleNomineeRecordCommand(store, command, {
+    actor: p.actor,
+    role: p.source === 'SIGNED' ? 'CHAIRMAN' : 'SYSTEM',
+    causationId: p.causationId,
+  });
 }
 
 export async function recordNomineeRevocation(
   store: EventStore,
-  p: { nomineeId: string; nominationId: string; ground: RevocationGround; now: string; actor: Actor; causationId: string },
+  p: {
+    nomineeId: string;
+    nominationId: string;
+    ground: RevocationGround;
+    now: string;
+    actor: Actor;
+    causationId: string;
+  },
 ): Promise<void> {
-  const command: NomineeRecordCommand = { type: 'RecordRevocation', nomineeId: p.nomineeId, nominationId: p.nominationId, ground: p.ground, now: p.now };
+  const command: NomineeRecordCommand = {
+    type: 'RecordRevocation',
+    nomineeId: p.nomineeId,
+    nominationId: p.nominationId,
+    ground: p.ground,
+    now: p.now,
+  };
   await handleNomineeRecordCommand(store, command, { actor: p.actor, role: 'CHAIRMAN', causationId: p.causationId });
 }

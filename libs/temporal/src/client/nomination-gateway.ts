@@ -16,10 +16,23 @@ import {
   isGrpcServiceError,
   type WorkflowIdReusePolicy,
 } from '@temporalio/client';
-import { domainError, invalid, invalidState, nominationNotFound, type Actor, type DomainError, type NominationIntent } from '@tdkt/domain';
+import {
+  domainError,
+  invalid,
+  invalidState,
+  nominationNotFound,
+  type Actor,
+  type DomainError,
+  type NominationIntent,
+} from '@tdkt/domain';
 import type { nominationWorkflow } from '../../../../workflows/nomination/nomination.workflow';
 import type { revocationWorkflow } from '../../../../workflows/revocation/revocation.workflow';
-import { NOMINATION_UPDATES, draftUpdate, viewQuery, type NominationUpdate } from '../../../../workflows/nomination/definitions';
+import {
+  NOMINATION_UPDATES,
+  draftUpdate,
+  viewQuery,
+  type NominationUpdate,
+} from '../../../../workflows/nomination/definitions';
 import {
   nominationWorkflowId,
   revocationWorkflowId,
@@ -126,7 +139,9 @@ export class NominationGateway {
     const envelope: CommandEnvelope = { commandId: randomUUID(), actor, intent };
     const handle = this.client.workflow.getHandle(nominationWorkflowId(nominationId));
     try {
-      return await this.withinCommandTime(() => handle.executeUpdate(update, { args: [envelope], updateId: envelope.commandId }));
+      return await this.withinCommandTime(() =>
+        handle.executeUpdate(update, { args: [envelope], updateId: envelope.commandId }),
+      );
     } catch (err) {
       const domain = domainErrorFrom(err);
       if (domain) throw domain;
@@ -149,7 +164,11 @@ export class NominationGateway {
     }
   }
 
-  private async revoke(nominationId: string, intent: Extract<NominationIntent, { type: 'RevokeAward' }>, actor: Actor): Promise<CommandOutcome> {
+  private async revoke(
+    nominationId: string,
+    intent: Extract<NominationIntent, { type: 'RevokeAward' }>,
+    actor: Actor,
+  ): Promise<CommandOutcome> {
     const commandId = randomUUID();
     try {
       return await this.withinCommandTime(() =>

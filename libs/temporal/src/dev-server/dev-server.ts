@@ -92,11 +92,16 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<De
   const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);
   for (;;) {
     if (spawnError) throw new Error(`Temporal dev server could not start (${opts.cliPath}): ${spawnError.message}`);
-    if (exited) throw new Error(`Temporal dev server exited (${exited.code ?? exited.signal}) before answering:\n${output.join('\n')}`);
+    if (exited)
+      throw new Error(
+        `Temporal dev server exited (${exited.code ?? exited.signal}) before answering:\n${output.join('\n')}`,
+      );
     if (await answers(address, namespace)) return handle;
     if (Date.now() > deadline) {
       await handle.stop(2_000);
-      throw new Error(`Temporal dev server did not answer on ${address} within ${opts.startTimeoutMs ?? 60_000} ms:\n${output.join('\n')}`);
+      throw new Error(
+        `Temporal dev server did not answer on ${address} within ${opts.startTimeoutMs ?? 60_000} ms:\n${output.join('\n')}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -115,10 +120,18 @@ async function answers(address: string, namespace: string): Promise<boolean> {
   }
 }
 
-async function stopProcess(child: ChildProcess, exitPromise: Promise<void>, hasExited: () => boolean, graceMs: number): Promise<void> {
+async function stopProcess(
+  child: ChildProcess,
+  exitPromise: Promise<void>,
+  hasExited: () => boolean,
+  graceMs: number,
+): Promise<void> {
   if (hasExited()) return;
   child.kill('SIGTERM');
-  const timedOut = await Promise.race([exitPromise.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref())]);
+  const timedOut = await Promise.race([
+    exitPromise.then(() => false),
+    new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref()),
+  ]);
   if (timedOut && !hasExited()) {
     child.kill('SIGKILL');
     await exitPromise;
@@ -134,7 +147,7 @@ export async function startTemporalDevServerWith(
   opts: Omit<DevServerOptions, 'cliPath'>,
 ): Promise<DevServerHandle> {
   if (executable.type === 'existing-path') return startTemporalDevServer({ ...opts, cliPath: executable.path });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const { TestWorkflowEnvironment } = require('@temporalio/testing') as typeof import('@temporalio/testing');
   // createLocal would install the Temporal runtime with its own SIGINT/SIGTERM handlers; the host
   // (Nest shutdown hooks) stays the one owner of shutdown.

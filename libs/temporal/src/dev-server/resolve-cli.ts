@@ -4,8 +4,7 @@ import { resolve } from 'node:path';
 
 /** Which Temporal CLI runs the dev server (same shape as `@temporalio/testing`'s EphemeralServerExecutable). */
 export type TemporalCliExecutable =
-  | { type: 'existing-path'; path: string }
-  | { type: 'cached-download'; downloadDir?: string; version?: string };
+  { type: 'existing-path'; path: string } | { type: 'cached-download'; downloadDir?: string; version?: string };
 
 const sourceRoot = resolve(__dirname, '../../../..');
 const repoRoot = sourceRoot.endsWith('dist') ? resolve(sourceRoot, '..') : sourceRoot;
@@ -22,7 +21,9 @@ export interface ResolvedTemporalCli {
  * Runs scripts/ensure-temporal-cli.sh: the path it prints (TEMPORAL_CLI, the cache, PATH or a
  * `go install`), or — on exit 3, nothing can be provided here — the Temporal SDK's own download.
  */
-export function resolveTemporalCliDetailed(opts: { script?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ResolvedTemporalCli> {
+export function resolveTemporalCliDetailed(
+  opts: { script?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<ResolvedTemporalCli> {
   const script = opts.script ?? ENSURE_TEMPORAL_CLI_SCRIPT;
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
@@ -48,6 +49,8 @@ export function resolveTemporalCliDetailed(opts: { script?: string; env?: NodeJS
   });
 }
 
-export async function resolveTemporalCli(opts?: Parameters<typeof resolveTemporalCliDetailed>[0]): Promise<TemporalCliExecutable> {
+export async function resolveTemporalCli(
+  opts?: Parameters<typeof resolveTemporalCliDetailed>[0],
+): Promise<TemporalCliExecutable> {
   return (await resolveTemporalCliDetailed(opts)).executable;
 }

@@ -11,7 +11,9 @@ const repoRoot = fromDist ? resolve(codeRoot, '..') : codeRoot;
 /** The prebuilt bundle `npm run build:workflows` writes (production). */
 export const WORKFLOW_BUNDLE_FILE = resolve(repoRoot, 'dist', 'workflow-bundle.js');
 /** The workflows' entry point, bundled at worker start: the sources (tests, dev) or their build in dist. */
-export const WORKFLOWS_PATH = fromDist ? resolve(codeRoot, 'workflows', 'index.js') : resolve(repoRoot, 'workflows', 'index.ts');
+export const WORKFLOWS_PATH = fromDist
+  ? resolve(codeRoot, 'workflows', 'index.js')
+  : resolve(repoRoot, 'workflows', 'index.ts');
 
 export interface CreateNominationWorkerOptions {
   connection: NativeConnection;
@@ -27,13 +29,18 @@ export interface CreateNominationWorkerOptions {
   /** Ignore `dist/workflow-bundle.js` even when running from dist. */
   preferSources?: boolean;
   /** Extra worker options (concurrency, identity, shutdownGraceTime…). */
-  workerOptions?: Partial<Omit<WorkerOptions, 'connection' | 'namespace' | 'taskQueue' | 'activities' | 'workflowBundle' | 'workflowsPath'>>;
+  workerOptions?: Partial<
+    Omit<WorkerOptions, 'connection' | 'namespace' | 'taskQueue' | 'activities' | 'workflowBundle' | 'workflowsPath'>
+  >;
 }
 
 /** Where the workflow code comes from: an explicit bundle, the prebuilt one, or the sources. */
-export function workflowSource(opts: Pick<CreateNominationWorkerOptions, 'workflowBundle' | 'preferSources'>): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+export function workflowSource(
+  opts: Pick<CreateNominationWorkerOptions, 'workflowBundle' | 'preferSources'>,
+): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
   if (opts.workflowBundle) return { workflowBundle: opts.workflowBundle };
-  if (fromDist && !opts.preferSources && existsSync(WORKFLOW_BUNDLE_FILE)) return { workflowBundle: { codePath: WORKFLOW_BUNDLE_FILE } };
+  if (fromDist && !opts.preferSources && existsSync(WORKFLOW_BUNDLE_FILE))
+    return { workflowBundle: { codePath: WORKFLOW_BUNDLE_FILE } };
   return { workflowsPath: WORKFLOWS_PATH };
 }
 

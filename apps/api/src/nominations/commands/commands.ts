@@ -49,7 +49,13 @@ export class RunNominationIntentCommand {
 }
 
 export function toResult(o: CommandOutcome): CommandResult {
-  const r: CommandResult = { id: o.nominationId, status: o.status, onHold: o.onHold, revision: o.revision, position: o.position };
+  const r: CommandResult = {
+    id: o.nominationId,
+    status: o.status,
+    onHold: o.onHold,
+    revision: o.revision,
+    position: o.position,
+  };
   if (o.decisionNumber) r.decisionNumber = o.decisionNumber;
   return r;
 }

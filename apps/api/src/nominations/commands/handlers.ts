@@ -6,14 +6,23 @@ import { normaliseForSearch } from '@tdkt/projections';
 import type { ApiRuntime } from '../../api-runtime';
 import { API_RUNTIME } from '../../tokens';
 import { ReadYourWrites } from '../read-your-writes';
-import { DraftNominationCommand, EditNominationCommand, RunNominationIntentCommand, SubmitNominationCommand, toResult, type CommandResult } from './commands';
+import {
+  DraftNominationCommand,
+  EditNominationCommand,
+  RunNominationIntentCommand,
+  SubmitNominationCommand,
+  toResult,
+  type CommandResult,
+} from './commands';
 
 /**
  * Without an explicit identity, a nominee is known by unit and name (`donvi1:nguyen-van-an`): the
  * same person nominated again by the same unit is recognised for "one achievement, one award".
  */
 export function defaultNomineeId(unitId: string | undefined, name: string): string {
-  return `${unitId ?? 'tinh'}:${normaliseForSearch(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `${unitId ?? 'tinh'}:${normaliseForSearch(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 @CommandHandler(DraftNominationCommand)
@@ -113,4 +122,9 @@ export class RunNominationIntentHandler implements ICommandHandler<RunNomination
   }
 }
 
-export const COMMAND_HANDLERS = [DraftNominationHandler, EditNominationHandler, SubmitNominationHandler, RunNominationIntentHandler];
+export const COMMAND_HANDLERS = [
+  DraftNominationHandler,
+  EditNominationHandler,
+  SubmitNominationHandler,
+  RunNominationIntentHandler,
+];

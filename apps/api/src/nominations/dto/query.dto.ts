@@ -17,7 +17,10 @@ export const toBoolean = ({ value }: { value: unknown }) => {
 
 /** `a,b` or repeated `?status=a&status=b` → ['a', 'b']. */
 const toList = ({ value }: { value: unknown }) =>
-  (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  (Array.isArray(value) ? value : [value])
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export class PagingDto {
   // Bounded: a huge page number overflows the SQL offset (a 500, not an empty page).
@@ -39,7 +42,10 @@ export class PagingDto {
 }
 
 export class ListNominationsQueryDto extends PagingDto {
-  @ApiPropertyOptional({ description: 'Một hoặc nhiều trạng thái, cách nhau bởi dấu phẩy', example: 'CLUSTER_REVIEW,COUNCIL_VOTING' })
+  @ApiPropertyOptional({
+    description: 'Một hoặc nhiều trạng thái, cách nhau bởi dấu phẩy',
+    example: 'CLUSTER_REVIEW,COUNCIL_VOTING',
+  })
   @IsOptional()
   @Transform(toList)
   @IsIn(NOMINATION_STATUSES, { each: true, message: `status phải thuộc ${NOMINATION_STATUSES.join(', ')}` })
@@ -91,7 +97,10 @@ export class ListNominationsQueryDto extends PagingDto {
 }
 
 export class SearchRegistryQueryDto extends PagingDto {
-  @ApiPropertyOptional({ description: 'Tìm theo tên, hình thức, đơn vị, số quyết định; không phân biệt dấu và hoa/thường', example: 'nguyen van an' })
+  @ApiPropertyOptional({
+    description: 'Tìm theo tên, hình thức, đơn vị, số quyết định; không phân biệt dấu và hoa/thường',
+    example: 'nguyen van an',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -131,7 +140,11 @@ export class SearchRegistryQueryDto extends PagingDto {
 }
 
 export class DecisionQueryDto {
-  @ApiPropertyOptional({ description: 'Năm của quyết định (số quyết định bắt đầu lại mỗi năm)', minimum: MIN_YEAR, maximum: MAX_YEAR })
+  @ApiPropertyOptional({
+    description: 'Năm của quyết định (số quyết định bắt đầu lại mỗi năm)',
+    minimum: MIN_YEAR,
+    maximum: MAX_YEAR,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

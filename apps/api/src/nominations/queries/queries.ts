@@ -1,6 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { awaitingKeysFor, DomainError, isTerminal, mayReadAuditTrail, maySeeVoteChoices, nominationNotFound as notFound, type Actor } from '@tdkt/domain';
+import {
+  awaitingKeysFor,
+  DomainError,
+  isTerminal,
+  mayReadAuditTrail,
+  maySeeVoteChoices,
+  nominationNotFound as notFound,
+  type Actor,
+} from '@tdkt/domain';
 import {
   ROLE_LABELS,
   type AuditEntry,
@@ -135,16 +143,24 @@ export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrailQuery, A
   async execute({ id, actor }: GetAuditTrailQuery): Promise<AuditEntryView[]> {
     const entries = await this.runtime.queries.getAuditTrail(id);
     if (entries.length === 0) throw notFound();
-    const drafted = entries.find((e) => e.eventType === 'NominationDrafted')?.data as { unitId?: string; clusterId?: string } | undefined;
+    const drafted = entries.find((e) => e.eventType === 'NominationDrafted')?.data as
+      { unitId?: string; clusterId?: string } | undefined;
     if (!mayReadAuditTrail(actor, drafted ?? {}))
-      throw new DomainError('FORBIDDEN', 'AUDIT_NOT_ALLOWED', 'Chỉ thanh tra, hội đồng, Chủ tịch và đơn vị, cụm thi đua của hồ sơ được xem nhật ký này');
-    const opened = entries.find((e) => e.eventType === 'CouncilVotingOpened')?.data as { policy?: { secretBallot?: boolean } } | undefined;
+      throw new DomainError(
+        'FORBIDDEN',
+        'AUDIT_NOT_ALLOWED',
+        'Chỉ thanh tra, hội đồng, Chủ tịch và đơn vị, cụm thi đua của hồ sơ được xem nhật ký này',
+      );
+    const opened = entries.find((e) => e.eventType === 'CouncilVotingOpened')?.data as
+      { policy?: { secretBallot?: boolean } } | undefined;
     const secret = !maySeeVoteChoices(actor, opened?.policy);
     const { directory } = this.runtime;
     return entries.map((e) => {
       const view: AuditEntryView = {
         ...e,
-        actorName: e.actorId ? (directory.user(e.actorId)?.displayName ?? (e.actorId === 'system' ? 'Hệ thống' : null)) : null,
+        actorName: e.actorId
+          ? (directory.user(e.actorId)?.displayName ?? (e.actorId === 'system' ? 'Hệ thống' : null))
+          : null,
         actorRoleLabel: e.actorRole ? (ROLE_LABELS[e.actorRole] ?? e.actorRole) : null,
         actorUnitName: e.actorUnitId ? (directory.unit(e.actorUnitId)?.name ?? null) : null,
       };
@@ -181,9 +197,16 @@ export class GetDecisionHandler implements IQueryHandler<GetDecisionQuery, Decis
 
   async execute({ decisionNumber, year }: GetDecisionQuery): Promise<DecisionView> {
     const decision = await this.runtime.queries.getAwardByDecisionNumber(decisionNumber, year);
-    if (!decision) throw new DomainError('NOT_FOUND', 'DECISION_NOT_FOUND', `Không tìm thấy quyết định số ${decisionNumber}`);
+    if (!decision)
+      throw new DomainError('NOT_FOUND', 'DECISION_NOT_FOUND', `Không tìm thấy quyết định số ${decisionNumber}`);
     return decision;
   }
 }
 
-export const QUERY_HANDLERS = [ListNominationsHandler, GetNominationHandler, GetAuditTrailHandler, SearchRegistryHandler, GetDecisionHandler];
+export const QUERY_HANDLERS = [
+  ListNominationsHandler,
+  GetNominationHandler,
+  GetAuditTrailHandler,
+  SearchRegistryHandler,
+  GetDecisionHandler,
+];

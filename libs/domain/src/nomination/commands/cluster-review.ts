@@ -16,11 +16,24 @@ export function reviewAtCluster(
       return [
         {
           type: 'NominationReturnedForRevision',
-          data: { ...common, round: s.round, reasons: required(command.comment, 'comment', 'Trả lại hồ sơ phải nêu lý do') },
+          data: {
+            ...common,
+            round: s.round,
+            reasons: required(command.comment, 'comment', 'Trả lại hồ sơ phải nêu lý do'),
+          },
         },
       ];
     case 'reject':
-      return [{ type: 'ClusterRejected', data: { ...common, round: s.round, reasons: required(command.comment, 'comment', 'Không đề nghị phải nêu lý do') } }];
+      return [
+        {
+          type: 'ClusterRejected',
+          data: {
+            ...common,
+            round: s.round,
+            reasons: required(command.comment, 'comment', 'Không đề nghị phải nêu lý do'),
+          },
+        },
+      ];
     default:
       throw invalid('DECISION', 'decision phải là endorse, return hoặc reject', 'decision');
   }

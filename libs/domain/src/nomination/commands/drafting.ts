@@ -6,11 +6,20 @@ import { Common, refuseDuplicate, refuseIneligible, required } from './shared';
 
 export function draftNomination(command: DraftNomination, common: Common): NominationDrafted[] {
   const { award, nominee, campaign } = command;
-  if (command.actor.unitId !== command.unitId) throw forbidden('OUT_OF_SCOPE', 'Chỉ được lập hồ sơ cho đơn vị của mình');
+  if (command.actor.unitId !== command.unitId)
+    throw forbidden('OUT_OF_SCOPE', 'Chỉ được lập hồ sơ cho đơn vị của mình');
   if (award.awardedBy !== 'CHAIRMAN')
-    throw invalid('AWARD_NOT_PROVINCIAL', `${award.name} do thủ trưởng đơn vị quyết định, không trình cấp tỉnh`, 'awardCode');
+    throw invalid(
+      'AWARD_NOT_PROVINCIAL',
+      `${award.name} do thủ trưởng đơn vị quyết định, không trình cấp tỉnh`,
+      'awardCode',
+    );
   if (award.recipient !== 'both' && award.recipient !== nominee.kind)
-    throw invalid('RECIPIENT_KIND', `${award.name} chỉ dành cho ${award.recipient === 'individual' ? 'cá nhân' : 'tập thể'}`, 'nominee.kind');
+    throw invalid(
+      'RECIPIENT_KIND',
+      `${award.name} chỉ dành cho ${award.recipient === 'individual' ? 'cá nhân' : 'tập thể'}`,
+      'nominee.kind',
+    );
   required(nominee.name, 'nominee.name', 'Cần tên người/tập thể được đề nghị');
   // The nominee's identity keys the award history: without it "one achievement, one award" cannot hold.
   required(nominee.nomineeId, 'nominee.nomineeId', 'Cần mã định danh người/tập thể được đề nghị');
@@ -49,9 +58,11 @@ export function editNomination(command: EditNomination, s: ExistingNomination, c
   const { changes } = command;
   if (changes.nominee === undefined && changes.achievements === undefined && changes.documents === undefined)
     throw invalid('NOTHING_TO_CHANGE', 'Không có nội dung nào được sửa', 'changes');
-  if (changes.achievements !== undefined) required(changes.achievements, 'achievements', 'Tóm tắt thành tích không được để trống');
+  if (changes.achievements !== undefined)
+    required(changes.achievements, 'achievements', 'Tóm tắt thành tích không được để trống');
   if (changes.nominee) {
-    if (changes.nominee.kind !== s.nominee.kind) throw invalid('RECIPIENT_KIND', 'Không được đổi loại đối tượng (cá nhân/tập thể)', 'nominee.kind');
+    if (changes.nominee.kind !== s.nominee.kind)
+      throw invalid('RECIPIENT_KIND', 'Không được đổi loại đối tượng (cá nhân/tập thể)', 'nominee.kind');
     required(changes.nominee.name, 'nominee.name', 'Cần tên người/tập thể được đề nghị');
     required(changes.nominee.nomineeId, 'nominee.nomineeId', 'Cần mã định danh người/tập thể được đề nghị');
   }

@@ -28,7 +28,11 @@ export const instant = (iso: string, field: string): number => {
   return t;
 };
 
-export function refuseDuplicate(history: PriorAward[], s: { award: { code: string }; campaign: { id: string } }, nominationId: string) {
+export function refuseDuplicate(
+  history: PriorAward[],
+  s: { award: { code: string }; campaign: { id: string } },
+  nominationId: string,
+) {
   const dup = findDuplicateAward(history, s.award.code, s.campaign.id, nominationId);
   if (dup)
     throw conflict(
@@ -37,8 +41,16 @@ export function refuseDuplicate(history: PriorAward[], s: { award: { code: strin
     );
 }
 
-export function refuseIneligible(s: { award: Parameters<typeof checkEligibility>[0] }, history: PriorAward[], year: number) {
+export function refuseIneligible(
+  s: { award: Parameters<typeof checkEligibility>[0] },
+  history: PriorAward[],
+  year: number,
+) {
   const result = checkEligibility(s.award, history, year);
-  if (!result.eligible) throw invalidState('NOT_ELIGIBLE', `Chưa đủ điều kiện: ${result.reasons.filter((r) => r.startsWith('Chưa')).join('; ')}`);
+  if (!result.eligible)
+    throw invalidState(
+      'NOT_ELIGIBLE',
+      `Chưa đủ điều kiện: ${result.reasons.filter((r) => r.startsWith('Chưa')).join('; ')}`,
+    );
   return result;
 }

@@ -22,7 +22,11 @@ function checkSignature(request: SignatureRequest, s: ExistingNomination): void 
 }
 
 /** Step 2: the allocated number is signed. */
-export function signAwardDecision(command: SignAwardDecision, s: ExistingNomination, common: Common): AwardDecisionSigned[] {
+export function signAwardDecision(
+  command: SignAwardDecision,
+  s: ExistingNomination,
+  common: Common,
+): AwardDecisionSigned[] {
   const decisionNumber = required(command.decisionNumber, 'decisionNumber', 'Cần số quyết định');
   checkSignature(command, s);
   return [
@@ -44,6 +48,15 @@ export function signAwardDecision(command: SignAwardDecision, s: ExistingNominat
   ];
 }
 
-export function declineSignature(command: DeclineSignature, _s: ExistingNomination, common: Common): SignatureDeclined[] {
-  return [{ type: 'SignatureDeclined', data: { ...common, reason: required(command.comment, 'comment', 'Không ký phải nêu lý do') } }];
+export function declineSignature(
+  command: DeclineSignature,
+  _s: ExistingNomination,
+  common: Common,
+): SignatureDeclined[] {
+  return [
+    {
+      type: 'SignatureDeclined',
+      data: { ...common, reason: required(command.comment, 'comment', 'Không ký phải nêu lý do') },
+    },
+  ];
 }

@@ -25,7 +25,9 @@ export interface AuditEntry {
 
 /** Every event of the nomination, in order. Who may read it is the domain's `mayReadAuditTrail`. */
 export async function getAuditTrail(db: ReadModelDb, nominationId: string): Promise<AuditEntry[]> {
-  const rows = await db.all(`SELECT * FROM ${AUDIT_TABLE} WHERE nomination_id = ? ORDER BY revision ASC`, [nominationId]);
+  const rows = await db.all(`SELECT * FROM ${AUDIT_TABLE} WHERE nomination_id = ? ORDER BY revision ASC`, [
+    nominationId,
+  ]);
   return rows.map(toAuditEntry);
 }
 

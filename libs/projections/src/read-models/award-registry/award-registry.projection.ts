@@ -9,7 +9,12 @@ import { AWARD_COLUMNS as COLUMNS, AWARDS_FTS_TABLE, AWARDS_TABLE, awardRegistry
 const UPSERT = upsertClause(['nomination_id'], COLUMNS);
 
 /** The normalised text a registry search runs against: nominee, award, unit, decision number. */
-export function registrySearchText(parts: { nomineeName: string; awardName: string; unitId: string; decisionNumber: string }): string {
+export function registrySearchText(parts: {
+  nomineeName: string;
+  awardName: string;
+  unitId: string;
+  decisionNumber: string;
+}): string {
   return normaliseForSearch([parts.nomineeName, parts.awardName, parts.unitId, parts.decisionNumber].join(' '));
 }
 
@@ -76,7 +81,12 @@ function signedRow(e: RecordedEvent, d: AwardDecisionSigned['data']): SqlParam[]
     revoked_by: null,
     revocation_ground: null,
     revocation_reason: null,
-    search_text: registrySearchText({ nomineeName: d.nominee.name, awardName: d.awardName, unitId: d.unitId ?? '', decisionNumber: d.decisionNumber }),
+    search_text: registrySearchText({
+      nomineeName: d.nominee.name,
+      awardName: d.awardName,
+      unitId: d.unitId ?? '',
+      decisionNumber: d.decisionNumber,
+    }),
     position: e.position,
   };
   return COLUMNS.map((c) => row[c]);

@@ -62,7 +62,9 @@ export interface SqlStatement {
 }
 
 /** The columns an `AwardView` is read from (not the lookup key, search text or position). */
-const VIEW_COLUMNS = AWARD_COLUMNS.filter((c) => c !== 'decision_key' && c !== 'search_text' && c !== 'position').join(', ');
+const VIEW_COLUMNS = AWARD_COLUMNS.filter((c) => c !== 'decision_key' && c !== 'search_text' && c !== 'position').join(
+  ', ',
+);
 
 export async function searchRegistry(db: ReadModelDb, query: SearchRegistryQuery = {}): Promise<Page<AwardView>> {
   const { count, rows, page, pageSize } = registrySearchStatements(db.dialect, query);
@@ -76,10 +78,17 @@ export async function searchRegistry(db: ReadModelDb, query: SearchRegistryQuery
  * the awards it lists, revoked ones included and flagged. Numbers restart every year: without
  * `year`, the most recent year's decision is returned and `otherYears` lists the rest.
  */
-export async function getAwardByDecisionNumber(db: ReadModelDb, decisionNumber: string, year?: number): Promise<DecisionView | null> {
+export async function getAwardByDecisionNumber(
+  db: ReadModelDb,
+  decisionNumber: string,
+  year?: number,
+): Promise<DecisionView | null> {
   const key = decisionKey(decisionNumber ?? '');
   if (!key) return null;
-  const rows = await db.all(`SELECT ${VIEW_COLUMNS} FROM ${AWARDS_TABLE} WHERE decision_key = ? ORDER BY year DESC, signed_at ASC, nomination_id ASC`, [key]);
+  const rows = await db.all(
+    `SELECT ${VIEW_COLUMNS} FROM ${AWARDS_TABLE} WHERE decision_key = ? ORDER BY year DESC, signed_at ASC, nomination_id ASC`,
+    [key],
+  );
   if (rows.length === 0) return null;
   const awards = rows.map(toAwardView);
   const years = [...new Set(awards.map((a) => a.year))];
@@ -101,7 +110,10 @@ export async function getAwardByDecisionNumber(db: ReadModelDb, decisionNumber: 
  * The two statements of a registry search (the total, then the page), shared by `searchRegistry`
  * and the tests that check their query plans.
  */
-export function registrySearchStatements(dialect: ReadModelDialect, query: SearchRegistryQuery): { count: SqlStatement; rows: SqlStatement; page: number; pageSize: number } {
+export function registrySearchStatements(
+  dialect: ReadModelDialect,
+  query: SearchRegistryQuery,
+): { count: SqlStatement; rows: SqlStatement; page: number; pageSize: number } {
   const { page, pageSize, offset } = paging(query.page, query.pageSize);
   const where: string[] = [];
   const params: SqlParam[] = [];
@@ -147,13 +159,18 @@ export function registrySearchStatements(dialect: ReadModelDialect, query: Searc
 }
 
 /** The index condition narrowing the registry to rows that may match every term; none when no term has a word. */
-function textIndexCondition(dialect: ReadModelDialect, terms: readonly string[]): { sql: string; param: string } | undefined {
+function textIndexCondition(
+  dialect: ReadModelDialect,
+  terms: readonly string[],
+): { sql: string; param: string } | undefined {
   if (dialect === 'postgres') {
     const tsquery = tsqueryText(terms);
     return tsquery === undefined ? undefined : { sql: 'search_words @@ ?::tsquery', param: tsquery };
   }
   const match = fts5MatchExpression(terms);
-  return match === undefined ? undefined : { sql: `position IN (SELECT rowid FROM ${AWARDS_FTS_TABLE} WHERE ${AWARDS_FTS_TABLE} MATCH ?)`, param: match };
+  return match === undefined
+    ? undefined
+    : { sql: `position IN (SELECT rowid FROM ${AWARDS_FTS_TABLE} WHERE ${AWARDS_FTS_TABLE} MATCH ?)`, param: match };
 }
 
 function toAwardView(r: Row): AwardView {

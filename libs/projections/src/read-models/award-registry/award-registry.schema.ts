@@ -54,8 +54,12 @@ const TABLE_DDL = (dialect: ReadModelDialect) => [
     revocation_ground TEXT,
     revocation_reason TEXT,
     search_text TEXT NOT NULL,
-    position BIGINT NOT NULL${dialect === 'postgres' ? `,
-    search_words tsvector GENERATED ALWAYS AS (${WORDS_TSVECTOR_SQL}) STORED` : ''}
+    position BIGINT NOT NULL${
+      dialect === 'postgres'
+        ? `,
+    search_words tsvector GENERATED ALWAYS AS (${WORDS_TSVECTOR_SQL}) STORED`
+        : ''
+    }
   )`,
 ];
 
@@ -96,7 +100,9 @@ const SQLITE_FTS_DDL = [
  * fastupdate off: no pending list that every search would scan until the next vacuum (measured: it
  * doubled the latency of a selective search after a bulk load); the price is paid on writes.
  */
-const POSTGRES_SEARCH_DDL = [`CREATE INDEX IF NOT EXISTS ix_awards_search ON ${AWARDS_TABLE} USING GIN (search_words) WITH (fastupdate = off)`];
+const POSTGRES_SEARCH_DDL = [
+  `CREATE INDEX IF NOT EXISTS ix_awards_search ON ${AWARDS_TABLE} USING GIN (search_words) WITH (fastupdate = off)`,
+];
 
 /** The registry's tables and indexes for this database (its full-text index differs per dialect). */
 export const awardRegistryDdl = (dialect: ReadModelDialect): readonly string[] => [

@@ -3,7 +3,13 @@ import type { RecordedEvent } from '@tdkt/event-store';
 import { chunks, insertMany, placeholders, SqlExecutor, SqlParam, upsertClause } from '../../db/read-model-db';
 import type { Projection } from '../../projection';
 import { byNomination, foldState, loadByIds, NOMINATION_STREAM_PREFIX } from '../nomination-events';
-import { INBOX_COLUMNS, INBOX_DDL, INBOX_STATE_COLUMNS as STATE_COLUMNS, INBOX_STATE_TABLE, INBOX_TABLE } from './inbox.schema';
+import {
+  INBOX_COLUMNS,
+  INBOX_DDL,
+  INBOX_STATE_COLUMNS as STATE_COLUMNS,
+  INBOX_STATE_TABLE,
+  INBOX_TABLE,
+} from './inbox.schema';
 
 const STATE_UPSERT = upsertClause(['nomination_id'], STATE_COLUMNS);
 
@@ -23,7 +29,13 @@ export class InboxProjection implements Projection {
   async applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
     const groups = byNomination(events);
     const ids = [...groups.keys()];
-    const stored = await loadByIds<{ nomination_id: string; state: string }>(tx, INBOX_STATE_TABLE, 'nomination_id', 'nomination_id, state', ids);
+    const stored = await loadByIds<{ nomination_id: string; state: string }>(
+      tx,
+      INBOX_STATE_TABLE,
+      'nomination_id',
+      'nomination_id, state',
+      ids,
+    );
     const states: SqlParam[][] = [];
     const rows: SqlParam[][] = [];
     for (const [id, list] of groups) {
@@ -31,9 +43,11 @@ export class InboxProjection implements Projection {
       if (state.status === 'NONE') continue;
       states.push([id, JSON.stringify(state)]);
       const position = list[list.length - 1].position;
-      for (const awaitee of new Set(awaiting(state))) rows.push([id, awaitee, state.status, state.stageSince, position]);
+      for (const awaitee of new Set(awaiting(state)))
+        rows.push([id, awaitee, state.status, state.stageSince, position]);
     }
-    for (const chunk of chunks(ids)) await tx.run(`DELETE FROM ${INBOX_TABLE} WHERE nomination_id IN (${placeholders(chunk.length)})`, chunk);
+    for (const chunk of chunks(ids))
+      await tx.run(`DELETE FROM ${INBOX_TABLE} WHERE nomination_id IN (${placeholders(chunk.length)})`, chunk);
     await insertMany(tx, INBOX_TABLE, INBOX_COLUMNS, rows);
     await insertMany(tx, INBOX_STATE_TABLE, STATE_COLUMNS, states, STATE_UPSERT);
   }

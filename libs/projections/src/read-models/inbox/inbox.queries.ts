@@ -13,7 +13,9 @@ export async function inbox(db: ReadModelDb, awaitingKeys: string[], limit = 100
   const keys = [...new Set(awaitingKeys)];
   if (keys.length === 0) return [];
   const rows = await db.all(
-    `SELECT i.awaitee AS awaitee_key, ${SUMMARY_COLUMNS.split(', ').map((c) => `n.${c}`).join(', ')}
+    `SELECT i.awaitee AS awaitee_key, ${SUMMARY_COLUMNS.split(', ')
+      .map((c) => `n.${c}`)
+      .join(', ')}
        FROM ${INBOX_TABLE} i JOIN ${NOMINATIONS_TABLE} n ON n.id = i.nomination_id
        WHERE i.awaitee IN (${placeholders(keys.length)})
        ORDER BY i.since ASC, n.id ASC, i.awaitee ASC`,

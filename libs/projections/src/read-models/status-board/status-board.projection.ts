@@ -24,7 +24,9 @@ export class StatusBoardProjection implements Projection {
 
   async applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
     const groups = byNomination(events);
-    const stored = await loadByIds<Record<string, unknown>>(tx, NOMINATIONS_TABLE, 'id', COLUMNS.join(', '), [...groups.keys()]);
+    const stored = await loadByIds<Record<string, unknown>>(tx, NOMINATIONS_TABLE, 'id', COLUMNS.join(', '), [
+      ...groups.keys(),
+    ]);
     const rows: SqlParam[][] = [];
     for (const [id, list] of groups) {
       const row = applyToRow(id, stored.get(id) as BoardRow | undefined, list);
@@ -34,7 +36,11 @@ export class StatusBoardProjection implements Projection {
   }
 }
 
-function applyToRow(id: string, previous: BoardRow | undefined, events: readonly RecordedEvent[]): BoardRow | undefined {
+function applyToRow(
+  id: string,
+  previous: BoardRow | undefined,
+  events: readonly RecordedEvent[],
+): BoardRow | undefined {
   let state: NominationState = previous ? (JSON.parse(String(previous.state)) as NominationState) : initialState();
   const row: Partial<BoardRow> = previous ? { ...previous } : { id };
   for (const recorded of events) {
@@ -47,7 +53,11 @@ function applyToRow(id: string, previous: BoardRow | undefined, events: readonly
       row.drafted_by = d.by.userId;
       row.drafted_at = d.at;
     }
-    if (before.status !== state.status || event.type === 'NominationPutOnHold' || event.type === 'NominationReleasedFromHold') {
+    if (
+      before.status !== state.status ||
+      event.type === 'NominationPutOnHold' ||
+      event.type === 'NominationReleasedFromHold'
+    ) {
       row.due_at = null;
       row.escalated_to = null;
     }

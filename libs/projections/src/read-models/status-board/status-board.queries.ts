@@ -69,7 +69,10 @@ export interface ListNominationsQuery {
 /** Every column but the folded `state`, which only `getNomination` reads. */
 export const SUMMARY_COLUMNS = STATUS_BOARD_COLUMNS.filter((c) => c !== 'state').join(', ');
 
-export async function listNominations(db: ReadModelDb, query: ListNominationsQuery = {}): Promise<Page<NominationSummary>> {
+export async function listNominations(
+  db: ReadModelDb,
+  query: ListNominationsQuery = {},
+): Promise<Page<NominationSummary>> {
   const { page, pageSize, offset } = paging(query.page, query.pageSize);
   const where: string[] = [];
   const params: SqlParam[] = [];
@@ -117,7 +120,12 @@ export async function getNomination(db: ReadModelDb, id: string): Promise<Nomina
   if (!row) return null;
   const state = jsonOr<NominationState>(row.state, { status: 'NONE' });
   const s = state.status === 'NONE' ? undefined : state;
-  return { ...toNominationSummary(row), achievements: s?.achievements ?? '', documents: s?.documents ?? [], council: s?.council ?? null };
+  return {
+    ...toNominationSummary(row),
+    achievements: s?.achievements ?? '',
+    documents: s?.documents ?? [],
+    council: s?.council ?? null,
+  };
 }
 
 export function toNominationSummary(r: Row): NominationSummary {
