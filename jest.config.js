@@ -3,8 +3,21 @@
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
+// ESM-only packages (no CommonJS build) that code under test imports. Node 24 require()s them
+// natively, but Jest's own module runtime cannot: they alone are transpiled to CommonJS (plain
+// JS, per file, no type check). Add a package here when it is ESM-only and imported by tested code.
+const ESM_ONLY_PACKAGES = ['openid-client', 'oauth4webapi', 'jose'];
+const ESM_ONLY = `/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/`;
+
 const base = {
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],
+    [`${ESM_ONLY}.+\\.js$`]: [
+      'ts-jest',
+      { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', sourceMap: false }, isolatedModules: true },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',

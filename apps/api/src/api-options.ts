@@ -4,7 +4,7 @@ export interface ApiOptions {
   /** How long a command waits for the read models to show its write (default 10 s). */
   readYourWritesTimeoutMs?: number;
   loginRateLimit?: LoginRateLimitOptions;
-  /** JWT lifetime (default 8h). */
+  /** Access-token (JWT) lifetime, e.g. `15m` (default: TDKT_ACCESS_TOKEN_TTL, 15m). */
   tokenTtl?: string;
   /** How long a command waits for the workflow before answering 503 (default 60 s; see NominationGateway). */
   commandTimeoutMs?: number;

@@ -12,6 +12,7 @@ import { openReadModelDb, ProjectionRunner, ReadModelQueries, type ReadModelDb }
 import { NominationGateway } from '@tdkt/temporal';
 import { join } from 'node:path';
 import { IdentityStore } from './auth/identity-store';
+import { SessionStore } from './auth/session-store';
 
 export interface ApiRuntime {
   config: AppConfig;
@@ -24,6 +25,8 @@ export interface ApiRuntime {
   temporal: Client;
   gateway: NominationGateway;
   identity: IdentityStore;
+  /** Sign-in sessions and refresh tokens, beside the identities. */
+  sessions: SessionStore;
   /** Extra readiness checks of the host (e.g. the in-process worker), by name. */
   readiness: Record<string, () => Promise<boolean> | boolean>;
   /** Closes what this runtime opened (not what the host lent it). */
@@ -65,6 +68,8 @@ export async function openApiRuntime(config: AppConfig, options: OpenApiRuntimeO
     closers.push(() => identityDb.close());
     const identity = new IdentityStore(identityDb);
     await identity.prepare();
+    const sessions = new SessionStore(identityDb);
+    await sessions.prepare();
 
     const address = config.temporal.address ?? `127.0.0.1:${config.temporal.devServerPort}`;
     const connection = await Connection.connect({ address });
@@ -92,6 +97,7 @@ export async function openApiRuntime(config: AppConfig, options: OpenApiRuntimeO
       temporal,
       gateway,
       identity,
+      sessions,
       readiness: options.readiness ?? {},
       close,
     };

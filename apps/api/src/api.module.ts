@@ -6,11 +6,15 @@ import { OrganisationDirectory } from '@tdkt/config';
 import type { ApiOptions } from './api-options';
 import type { ApiRuntime } from './api-runtime';
 import { AuthController } from './auth/auth.controller';
-import { AuthService, TOKEN_TTL } from './auth/auth.service';
+import { AUTH_SETTINGS, authSettings } from './auth/auth-settings';
+import { AuthService } from './auth/auth.service';
 import { IdentityStore } from './auth/identity-store';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { jwtModuleOptions } from './auth/jwt-options';
 import { DEFAULT_LOGIN_RATE_LIMIT, LoginRateLimiter } from './auth/login-rate-limiter';
+import { OidcController } from './auth/oidc/oidc.controller';
+import { OIDC_SIGN_IN, OidcSignIn } from './auth/oidc/oidc-sign-in';
+import { SessionStore } from './auth/session-store';
 import { HealthController } from './health/health.controller';
 import { AfterPositionInterceptor } from './http/after-position.interceptor';
 import { ApiExceptionFilter } from './http/errors';
@@ -26,18 +30,33 @@ import { API_OPTIONS, API_RUNTIME } from './tokens';
 @Module({})
 export class ApiModule {
   static register(runtime: ApiRuntime, options: ApiOptions = {}): DynamicModule {
+    const auth = authSettings(runtime.config.auth, options.tokenTtl);
+    const oidc = runtime.config.auth.oidc;
     return {
       module: ApiModule,
       imports: [
         CqrsModule.forRoot(),
-        JwtModule.register(jwtModuleOptions(runtime.config.jwtSecret, options.tokenTtl ?? TOKEN_TTL)),
+        JwtModule.register(jwtModuleOptions(runtime.config.jwtSecret, auth.accessTokenTtl)),
       ],
-      controllers: [HealthController, AuthController, NominationsController, RegistryController, ReferenceController],
+      controllers: [
+        HealthController,
+        AuthController,
+        OidcController,
+        NominationsController,
+        RegistryController,
+        ReferenceController,
+      ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
         { provide: API_OPTIONS, useValue: options },
         { provide: OrganisationDirectory, useValue: runtime.directory },
         { provide: IdentityStore, useValue: runtime.identity },
+        { provide: SessionStore, useValue: runtime.sessions },
+        { provide: AUTH_SETTINGS, useValue: auth },
+        {
+          provide: OIDC_SIGN_IN,
+          useValue: oidc ? new OidcSignIn(oidc, runtime.config.jwtSecret, runtime.directory) : null,
+        },
         {
           provide: LoginRateLimiter,
           useValue: new LoginRateLimiter(options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT),

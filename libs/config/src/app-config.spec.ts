@@ -47,4 +47,57 @@ describe('Application configuration from the environment, with embedded defaults
       'TDKT_STAGE_TIME_UNIT must be workingDays or seconds',
     );
   });
+
+  describe('sessions and sign-in', () => {
+    const oidc = {
+      OIDC_ISSUER: 'https://sso.tinh.gov.vn/realms/tinh',
+      OIDC_CLIENT_ID: 'tdkt',
+      OIDC_REDIRECT_URI: 'https://tdkt.tinh.gov.vn/api/auth/oidc/callback',
+    };
+
+    it('by default: 15-minute access tokens, local passwords, no single sign-on', () => {
+      expect(loadAppConfig({}).auth).toEqual({
+        accessTokenTtl: '15m',
+        refreshTokenTtl: '12h',
+        sessionMaxAge: '7d',
+        localLogin: true,
+      });
+    });
+
+    it('an issuer with its client and callback turns single sign-on on, matching by preferred_username', () => {
+      const c = loadAppConfig({
+        ...oidc,
+        OIDC_CLIENT_SECRET: 's',
+        OIDC_POST_LOGIN_REDIRECT: 'https://tdkt.tinh.gov.vn/',
+      });
+      expect(c.auth.oidc).toEqual({
+        ...{ issuer: oidc.OIDC_ISSUER, clientId: 'tdkt', redirectUri: oidc.OIDC_REDIRECT_URI },
+        clientSecret: 's',
+        usernameClaim: 'preferred_username',
+        scopes: 'openid profile email',
+        postLoginRedirect: 'https://tdkt.tinh.gov.vn/',
+      });
+    });
+
+    it('an issuer without its client id or callback, or over plain http off this host, stops start-up', () => {
+      expect(() => loadAppConfig({ ...oidc, OIDC_CLIENT_ID: '' })).toThrow('OIDC_CLIENT_ID must be set');
+      expect(() => loadAppConfig({ ...oidc, OIDC_REDIRECT_URI: '' })).toThrow('OIDC_REDIRECT_URI');
+      expect(() => loadAppConfig({ ...oidc, OIDC_ISSUER: 'http://sso.tinh.gov.vn' })).toThrow('must use https');
+      expect(() => loadAppConfig({ ...oidc, OIDC_ISSUER: 'sso' })).toThrow('must be an absolute URL');
+      expect(loadAppConfig({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:9000' }).auth.oidc?.issuer).toBe(
+        'http://127.0.0.1:9000',
+      );
+    });
+
+    it('local passwords can be switched off only when single sign-on is there to replace them', () => {
+      expect(() => loadAppConfig({ TDKT_LOCAL_LOGIN: 'off' })).toThrow('TDKT_LOCAL_LOGIN=off needs OIDC_ISSUER');
+      expect(loadAppConfig({ ...oidc, TDKT_LOCAL_LOGIN: 'off' }).auth.localLogin).toBe(false);
+      expect(() => loadAppConfig({ TDKT_LOCAL_LOGIN: 'no' })).toThrow('TDKT_LOCAL_LOGIN must be on or off');
+    });
+
+    it('a lifetime that is not one is refused at start-up', () => {
+      expect(loadAppConfig({ TDKT_ACCESS_TOKEN_TTL: '5m' }).auth.accessTokenTtl).toBe('5m');
+      expect(() => loadAppConfig({ TDKT_REFRESH_TOKEN_TTL: '12 hours' })).toThrow('TDKT_REFRESH_TOKEN_TTL must be');
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { StageTimeUnit } from '@tdkt/domain';
+import { parseDuration } from './duration';
 
 /** Every setting, from the environment, with the embedded defaults (README: Configuration). */
 export interface AppConfig {
@@ -25,9 +26,38 @@ export interface AppConfig {
     devServerDbFile: string;
   };
   jwtSecret: string;
+  auth: AuthConfig;
   stageTimeUnit: StageTimeUnit;
   catalogFile: string;
   organisationFile: string;
+}
+
+/** Sessions and sign-in methods (README: Single sign-on). Lifetimes in jsonwebtoken's spelling (`15m`). */
+export interface AuthConfig {
+  /** Lifetime of an access token (a bearer JWT). */
+  accessTokenTtl: string;
+  /** A refresh token not used within this lifetime expires (each refresh issues a new one). */
+  refreshTokenTtl: string;
+  /** No refresh extends a session beyond this age since sign-in. */
+  sessionMaxAge: string;
+  /** Username/password sign-in (`TDKT_LOCAL_LOGIN=off` leaves single sign-on only). */
+  localLogin: boolean;
+  oidc?: OidcConfig;
+}
+
+/** OpenID Connect sign-in (authorization code + PKCE) against the province's identity provider. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Unset: a public client (PKCE only, no client authentication at the token endpoint). */
+  clientSecret?: string;
+  /** This API's callback as registered at the provider, e.g. https://tdkt.example/api/auth/oidc/callback. */
+  redirectUri: string;
+  /** The ID token (or UserInfo) claim naming the user of the organisation file. */
+  usernameClaim: string;
+  scopes: string;
+  /** Where a browser is sent after the callback, with the tokens in the URL fragment; unset: JSON. */
+  postLoginRedirect?: string;
 }
 
 const repoRoot = resolve(__dirname, '../../..');
@@ -67,10 +97,67 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       devServerDbFile: join(dataDir, 'temporal.sqlite'),
     },
     jwtSecret,
+    auth: loadAuthConfig(env),
     stageTimeUnit: unit,
     catalogFile: env.TDKT_AWARD_CATALOG ?? repoFile('config', 'award-catalog.json'),
     organisationFile: env.TDKT_ORGANISATION_FILE ?? repoFile('config', 'demo-organisation.json'),
   };
+}
+
+function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
+  const duration = (name: string, fallback: string) => {
+    const value = env[name]?.trim() || fallback;
+    parseDuration(value, name);
+    return value;
+  };
+  const local = (env.TDKT_LOCAL_LOGIN ?? 'on').trim().toLowerCase();
+  if (!['on', 'off', 'true', 'false', ''].includes(local)) throw new Error('TDKT_LOCAL_LOGIN must be on or off');
+  const localLogin = local !== 'off' && local !== 'false';
+  const oidc = loadOidcConfig(env);
+  if (!localLogin && !oidc) throw new Error('TDKT_LOCAL_LOGIN=off needs OIDC_ISSUER: otherwise nobody can sign in');
+  return {
+    accessTokenTtl: duration('TDKT_ACCESS_TOKEN_TTL', '15m'),
+    refreshTokenTtl: duration('TDKT_REFRESH_TOKEN_TTL', '12h'),
+    sessionMaxAge: duration('TDKT_SESSION_MAX_AGE', '7d'),
+    localLogin,
+    ...(oidc ? { oidc } : {}),
+  };
+}
+
+function loadOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) return undefined;
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  const redirectUri = env.OIDC_REDIRECT_URI?.trim();
+  if (!clientId) throw new Error('OIDC_ISSUER is set: OIDC_CLIENT_ID must be set too');
+  if (!redirectUri)
+    throw new Error("OIDC_ISSUER is set: OIDC_REDIRECT_URI (this API's /api/auth/oidc/callback) must be set too");
+  // Plain HTTP only to this host: anywhere else the provider's answers could be forged on the way.
+  const url = (name: string, value: string, httpsOnly: boolean) => {
+    let u: URL;
+    try {
+      u = new URL(value);
+    } catch {
+      throw new Error(`${name} must be an absolute URL: ${JSON.stringify(value)}`);
+    }
+    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && (!httpsOnly || isLoopback(u.hostname))))
+      throw new Error(`${name} must use https (plain http only on loopback): ${value}`);
+    return value;
+  };
+  const postLoginRedirect = env.OIDC_POST_LOGIN_REDIRECT?.trim();
+  return {
+    issuer: url('OIDC_ISSUER', issuer, true),
+    clientId,
+    ...(env.OIDC_CLIENT_SECRET ? { clientSecret: env.OIDC_CLIENT_SECRET } : {}),
+    redirectUri: url('OIDC_REDIRECT_URI', redirectUri, false),
+    usernameClaim: env.OIDC_USERNAME_CLAIM?.trim() || 'preferred_username',
+    scopes: env.OIDC_SCOPES?.trim() || 'openid profile email',
+    ...(postLoginRedirect ? { postLoginRedirect: url('OIDC_POST_LOGIN_REDIRECT', postLoginRedirect, false) } : {}),
+  };
+}
+
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 export function ensureDataDir(config: AppConfig): void {

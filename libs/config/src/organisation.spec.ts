@@ -78,6 +78,16 @@ describe('The organisation directory (clusters, units, campaigns, users)', () =>
       ],
       ['a user listed twice', (o: any) => o.users.push({ ...o.users[0] }), 'user canbo.donvi1 appears twice'],
       [
+        'an e-mail that is not an address',
+        (o: any) => (o.users[0].email = 'canbo at donvi1'),
+        'user canbo.donvi1: email "canbo at donvi1" is not an e-mail address',
+      ],
+      [
+        'one e-mail for two users (single sign-on could not tell them apart)',
+        (o: any) => ((o.users[0].email = 'a@tinh.gov.vn'), (o.users[1].email = 'A@tinh.gov.vn')),
+        'email A@tinh.gov.vn belongs to another user too',
+      ],
+      [
         'a campaign without a readable deadline',
         (o: any) => (o.campaigns[0].submissionDeadline = '31/12/2026'),
         'campaign dong-khoi-moi-2026: submissionDeadline must be an ISO date-time',

@@ -25,6 +25,8 @@ export interface UserAccount {
   roles: Role[];
   unitId?: string;
   clusterId?: string;
+  /** Work e-mail; single sign-on may match users by it (OIDC_USERNAME_CLAIM=email). */
+  email?: string;
 }
 export interface ImportedAward extends PriorAward {
   nomineeId: string;
@@ -55,6 +57,7 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
     if (!clusters.has(u.clusterId)) fail(`unit ${u.id} names unknown cluster ${u.clusterId}`);
   const units = new Set(raw.units.map((u: Unit) => u.id));
   const usernames = new Set<string>();
+  const emails = new Set<string>();
   for (const u of raw.users as UserAccount[]) {
     if (!u.username || !Array.isArray(u.roles) || u.roles.length === 0)
       fail(`user ${u.username} needs a username and roles`);
@@ -63,6 +66,13 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
     for (const r of u.roles) if (!ROLES.includes(r) || r === 'SYSTEM') fail(`user ${u.username} has unknown role ${r}`);
     if (u.unitId && !units.has(u.unitId)) fail(`user ${u.username} names unknown unit ${u.unitId}`);
     if (u.clusterId && !clusters.has(u.clusterId)) fail(`user ${u.username} names unknown cluster ${u.clusterId}`);
+    if (u.email !== undefined) {
+      if (typeof u.email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(u.email))
+        fail(`user ${u.username}: email ${JSON.stringify(u.email)} is not an e-mail address`);
+      // Sign-in may match by e-mail: two users sharing one would be ambiguous.
+      if (emails.has(u.email.toLowerCase())) fail(`user ${u.username}: email ${u.email} belongs to another user too`);
+      emails.add(u.email.toLowerCase());
+    }
   }
   // A campaign's deadline and year are read by the decider at submission: a bad one must stop start-up, not a submission.
   for (const c of raw.campaigns as CampaignInfo[]) {
@@ -103,6 +113,11 @@ export class OrganisationDirectory {
   }
   user(username: string) {
     return this.org.users.find((u) => u.username === username);
+  }
+  /** The user with this e-mail address (case-insensitive; addresses are unique in the file). */
+  userByEmail(email: string) {
+    const e = email.toLowerCase();
+    return this.org.users.find((u) => u.email?.toLowerCase() === e);
   }
   /** The whole council: everyone holding COUNCIL_MEMBER (the chairman too, who chairs it). */
   councilMembers(): CouncilMember[] {

@@ -3,15 +3,19 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { OrganisationDirectory } from '@tdkt/config';
 import { IS_PUBLIC } from './public.decorator';
+import { SessionStore } from './session-store';
 
 export interface TokenPayload {
   sub: string;
+  /** The sign-in session (refresh-token family): its revocation (logout, reuse, password change) ends the token. */
+  sid: string;
 }
 
 /**
  * Every route needs a valid bearer token unless marked @Public. The actor (roles, unit, cluster)
  * is looked up in the organisation directory by the token's subject on every request, so a
- * changed role takes effect at once and nothing in a request body can name another actor.
+ * changed role takes effect at once and nothing in a request body can name another actor. The
+ * token's session must still be on: logging out (or any revocation) ends its access tokens too.
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -19,6 +23,7 @@ export class JwtAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
+    @Inject(SessionStore) private readonly sessions: SessionStore,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -37,12 +42,21 @@ export class JwtAuthGuard implements CanActivate {
       if (isPublic) return true;
       throw new UnauthorizedException('Phiên đăng nhập không hợp lệ hoặc đã hết hạn');
     }
+    if (
+      typeof payload.sub !== 'string' ||
+      typeof payload.sid !== 'string' ||
+      !(await this.sessions.isActive(payload.sid, payload.sub))
+    ) {
+      if (isPublic) return true;
+      throw new UnauthorizedException('Phiên đăng nhập đã kết thúc (đã đăng xuất hoặc bị thu hồi); hãy đăng nhập lại');
+    }
     const actor = this.directory.actorFor(payload.sub);
     if (!actor) {
       if (isPublic) return true;
       throw new UnauthorizedException('Tài khoản không còn trong danh bạ tổ chức');
     }
     req.actor = actor;
+    req.sessionId = payload.sid;
     return true;
   }
 }
