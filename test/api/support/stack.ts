@@ -42,7 +42,7 @@ export type Username = (typeof ALL_USERS)[number];
 /** Council members who may vote on a donvi1 nomination (hoidong1 is from donvi1 and must recuse). */
 export const VOTERS_FOR_DONVI1: Username[] = ['hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'];
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -81,6 +81,11 @@ export class Stack {
 
   get http() {
     return request(this.system.app.getHttpServer());
+  }
+
+  /** Drops the cached tokens (e.g. after a request that may have ended their sessions): the next ask logs in again. */
+  forgetTokens(): void {
+    this.tokens.clear();
   }
 
   async token(username: string): Promise<string> {
@@ -168,8 +173,11 @@ export class Stack {
   }
 }
 
-/** `api`: options of the HTTP API (e.g. a shorter command deadline for tests that stop Temporal). */
-export async function startStack(options: { api?: ApiOptions } = {}): Promise<Stack> {
+/**
+ * `api`: options of the HTTP API (e.g. a shorter command deadline for tests that stop Temporal);
+ * `env`: extra environment (e.g. the OpenID provider to sign in with).
+ */
+export async function startStack(options: { api?: ApiOptions; env?: Record<string, string> } = {}): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-api-'));
   const org = loadOrganisation(join(REPO, 'config', 'demo-organisation.json'));
   const organisationFile = join(dataDir, 'organisation.json');
@@ -198,6 +206,8 @@ export async function startStack(options: { api?: ApiOptions } = {}): Promise<St
     'JWT_SECRET',
     'TDKT_MODE',
     'TDKT_STAGE_TIME_UNIT',
+    'TDKT_LOCAL_LOGIN',
+    'OIDC_ISSUER',
   ])
     delete env[k];
   Object.assign(env, {
@@ -206,6 +216,7 @@ export async function startStack(options: { api?: ApiOptions } = {}): Promise<St
     TEMPORAL_DEV_PORT: String(temporalPort),
     TEMPORAL_DEV_UI_PORT: String(uiPort),
     TDKT_ORGANISATION_FILE: organisationFile,
+    ...options.env,
   });
   const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
   const launch = () =>

@@ -156,10 +156,18 @@ export class OidcSignIn {
   }
 }
 
-/** openid-client's (oauth4webapi's) error codes and causes → what was wrong with the ID token. */
+type Cause = { code?: string; message?: string; claim?: string; cause?: Cause };
+
+/**
+ * openid-client's error → what was wrong with the ID token. openid-client wraps oauth4webapi's
+ * error (same `code`) whose `cause` names the claim, e.g. ClientError{code: JWT_CLAIM_COMPARISON,
+ * cause: OperationProcessingError{cause: {claim: 'aud'}}}.
+ */
 export function idTokenProblem(err: unknown): IdTokenProblem | undefined {
-  const e = err as { code?: string; message?: string; cause?: { claim?: string } };
-  const claim = e?.cause?.claim;
+  const e = err as Cause | undefined;
+  const inner = e?.cause?.code === e?.code ? e?.cause : e;
+  const claim = inner?.cause?.claim ?? e?.cause?.claim;
+  const message = `${e?.message ?? ''} ${inner?.message ?? ''}`;
   switch (e?.code) {
     case 'OAUTH_JWT_CLAIM_COMPARISON_FAILED':
       if (claim === 'aud' || claim === 'azp') return 'audience';
@@ -171,7 +179,7 @@ export function idTokenProblem(err: unknown): IdTokenProblem | undefined {
     case 'OAUTH_KEY_SELECTION_FAILED':
       return 'signature';
     case 'OAUTH_INVALID_RESPONSE':
-      return /signature/i.test(e.message ?? '') ? 'signature' : 'other';
+      return /signature/i.test(message) ? 'signature' : 'other';
     case 'OAUTH_PARSE_ERROR':
     case 'OAUTH_JWT_USERINFO_EXPECTED':
       return 'other';
