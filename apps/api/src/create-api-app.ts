@@ -27,7 +27,8 @@ export async function createApiApp(
   const doc = new DocumentBuilder()
     .setTitle('TĐKT — thi đua, khen thưởng')
     .setDescription(
-      'Hồ sơ đề nghị khen thưởng và quy trình xét duyệt nhiều cấp. Đăng nhập: POST /api/auth/login, rồi gửi `Authorization: Bearer <accessToken>`. ' +
+      'Hồ sơ đề nghị khen thưởng và quy trình xét duyệt nhiều cấp. Đăng nhập: POST /api/auth/login (hoặc đăng nhập một lần: GET /api/auth/oidc/login), rồi gửi `Authorization: Bearer <accessToken>`; ' +
+        'access token có thời hạn ngắn, đổi mã làm mới lấy token mới ở POST /api/auth/refresh. ' +
         'Mỗi lệnh trả về `position`; khi lệnh trả lời, các bảng đọc đã phản ánh lệnh đó. Một truy vấn GET có thể gửi ' +
         '`X-TDKT-After-Position: <position>` để chờ các bảng đọc đến vị trí đó (ví dụ sau một lệnh qua máy chủ khác); chưa đến kịp thì trả 503.',
     )

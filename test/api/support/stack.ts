@@ -83,11 +83,6 @@ export class Stack {
     return request(this.system.app.getHttpServer());
   }
 
-  /** Drops the cached tokens (e.g. after a request that may have ended their sessions): the next ask logs in again. */
-  forgetTokens(): void {
-    this.tokens.clear();
-  }
-
   async token(username: string): Promise<string> {
     const cached = this.tokens.get(username);
     if (cached) return cached;

@@ -1,4 +1,4 @@
-/* global process, console, URLSearchParams */
+/* global process, console, URLSearchParams, Buffer */
 /**
  * A real OpenID provider (oidc-provider 9, ESM) for the tests, in its own Node process: Jest's
  * CommonJS runtime cannot load it. Started by oidc-provider.ts with fork(); talks over IPC.

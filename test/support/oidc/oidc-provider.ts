@@ -45,8 +45,9 @@ export class TestOidcProvider {
       const timer = setTimeout(() => reject(new Error('OpenID provider did not start within 20 s')), 20_000);
       child.once('exit', (code) => reject(new Error(`OpenID provider exited (${code})`)));
       child.on('message', (m: { type: string; issuer?: string; message?: string }) => {
-        if (m.type === 'started') (clearTimeout(timer), resolve(m.issuer!));
-        if (m.type === 'error') (clearTimeout(timer), reject(new Error(m.message)));
+        if (m.type === 'started' || m.type === 'error') clearTimeout(timer);
+        if (m.type === 'started') resolve(m.issuer!);
+        if (m.type === 'error') reject(new Error(m.message));
       });
       child.send({ type: 'start', clients, accounts });
     });
@@ -58,7 +59,9 @@ export class TestOidcProvider {
     const id = ++this.seq;
     return new Promise((resolve) => {
       const onMessage = (m: { type: string; id?: number }) => {
-        if (m.type === 'ok' && m.id === id) (this.child.off('message', onMessage), resolve());
+        if (m.type !== 'ok' || m.id !== id) return;
+        this.child.off('message', onMessage);
+        resolve();
       };
       this.child.on('message', onMessage);
       this.child.send({ type: 'mode', id, mode });
