@@ -71,3 +71,48 @@ describe('LoginRateLimiter across addresses and accounts', () => {
     expect(l.retryAfterSeconds('someone-else', '192.0.2.2')).toBe(0);
   });
 });
+
+describe('LoginRateLimiter back-off', () => {
+  let now = 0;
+  const limiter = () =>
+    new LoginRateLimiter(
+      { maxFailures: 3, windowMs: 60_000, maxAccountFailures: 5, maxAddressFailures: 8, maxLockMs: 300_000 },
+      () => now,
+    );
+  beforeEach(() => (now = 1_000_000));
+
+  /** Fails until locked; returns the lock in seconds. */
+  const exhaust = (l: LoginRateLimiter, user: string, ip: string) => {
+    while (l.retryAfterSeconds(user, ip) === 0) l.recordFailure(user, ip);
+    return l.retryAfterSeconds(user, ip);
+  };
+
+  it('a guesser locked again soon after a lock waits twice as long each time, up to the longest lock', () => {
+    const l = limiter();
+    const locks: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      locks.push(exhaust(l, 'thuky', '192.0.2.9'));
+      now += locks[locks.length - 1] * 1000;
+    }
+    expect(locks).toEqual([60, 120, 240, 300, 300]);
+  });
+
+  it('the back-off is forgotten after a quiet day', () => {
+    const l = limiter();
+    for (let i = 0; i < 2; i++) now += exhaust(l, 'thuky', '192.0.2.9') * 1000;
+    now += 24 * 3_600_000;
+    expect(exhaust(l, 'thuky', '192.0.2.9')).toBe(60);
+  });
+
+  it('the per-account lock a stranger can cause never grows beyond one window', () => {
+    const l = limiter();
+    const locks: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      // Rotating addresses: neither a pair nor an address reaches its own limit.
+      for (let i = 0; i < 5; i++) l.recordFailure('chutich', `203.0.113.${round * 10 + i}`);
+      locks.push(l.retryAfterSeconds('chutich', '198.51.100.1'));
+      now += locks[locks.length - 1] * 1000;
+    }
+    expect(locks).toEqual([60, 60, 60, 60]);
+  });
+});
