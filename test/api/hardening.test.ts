@@ -64,16 +64,23 @@ describe('failed logins are limited', () => {
 });
 
 describe('tokens', () => {
-  it('an expired token, an unsigned one, or one signed with another secret is refused with 401', async () => {
-    const expired = hs256({ sub: 'thanhtra', iat: now() - 7200, exp: now() - 60 }, secret());
-    const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'thanhtra', iat: now(), exp: now() + 600 })}.`;
-    const forged = hs256({ sub: 'thanhtra', iat: now(), exp: now() + 600 }, 'not-the-secret');
-    for (const t of [expired, unsigned, forged]) {
+  it('an expired token, an unsigned one, one signed with another secret, or one of no live session is refused with 401', async () => {
+    // A live session to name (access tokens carry their session id: a revoked session ends them).
+    const { sessionId: sid } = await stack.system.runtime.sessions.start('thanhtra', 'password', {
+      refreshTokenMs: 600_000,
+      sessionMaxMs: 600_000,
+    });
+    const expired = hs256({ sub: 'thanhtra', sid, iat: now() - 7200, exp: now() - 60 }, secret());
+    const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'thanhtra', sid, iat: now(), exp: now() + 600 })}.`;
+    const forged = hs256({ sub: 'thanhtra', sid, iat: now(), exp: now() + 600 }, 'not-the-secret');
+    const sessionless = hs256({ sub: 'thanhtra', iat: now(), exp: now() + 600 }, secret());
+    const otherSession = hs256({ sub: 'thanhtra', sid: 'no-such-session', iat: now(), exp: now() + 600 }, secret());
+    for (const t of [expired, unsigned, forged, sessionless, otherSession]) {
       const res = await stack.http.get('/api/me').set('Authorization', `Bearer ${t}`);
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('UNAUTHENTICATED');
     }
-    const valid = hs256({ sub: 'thanhtra', iat: now(), exp: now() + 600 }, secret());
+    const valid = hs256({ sub: 'thanhtra', sid, iat: now(), exp: now() + 600 }, secret());
     expect((await stack.http.get('/api/me').set('Authorization', `Bearer ${valid}`)).body.username).toBe('thanhtra');
   });
 });
