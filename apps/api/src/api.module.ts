@@ -16,6 +16,11 @@ import { AfterPositionInterceptor } from './http/after-position.interceptor';
 import { ApiExceptionFilter } from './http/errors';
 import { COMMAND_HANDLERS } from './nominations/commands/handlers';
 import { NominationsController } from './nominations/nominations.controller';
+import { NotificationDelivery } from './notifications/notification-delivery';
+import { resolveNotificationOptions } from './notifications/notification-options';
+import { NotificationStreams } from './notifications/notification-streams';
+import { NOTIFICATION_OPTIONS } from './notifications/notification-tokens';
+import { NotificationsController } from './notifications/notifications.controller';
 import { QUERY_HANDLERS } from './nominations/queries/queries';
 import { ReadYourWrites } from './nominations/read-your-writes';
 import { ReferenceController } from './reference/reference.controller';
@@ -32,7 +37,14 @@ export class ApiModule {
         CqrsModule.forRoot(),
         JwtModule.register(jwtModuleOptions(runtime.config.jwtSecret, options.tokenTtl ?? TOKEN_TTL)),
       ],
-      controllers: [HealthController, AuthController, NominationsController, RegistryController, ReferenceController],
+      controllers: [
+        HealthController,
+        AuthController,
+        NominationsController,
+        RegistryController,
+        ReferenceController,
+        NotificationsController,
+      ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
         { provide: API_OPTIONS, useValue: options },
@@ -44,6 +56,9 @@ export class ApiModule {
         },
         AuthService,
         ReadYourWrites,
+        { provide: NOTIFICATION_OPTIONS, useValue: resolveNotificationOptions(options.notifications) },
+        NotificationStreams,
+        NotificationDelivery,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -1,3 +1,4 @@
 export * from './app-config';
 export * from './catalog';
 export * from './organisation';
+export * from './notification-config';
