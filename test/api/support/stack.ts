@@ -168,8 +168,11 @@ export class Stack {
   }
 }
 
-/** `api`: options of the HTTP API (e.g. a shorter command deadline for tests that stop Temporal). */
-export async function startStack(options: { api?: ApiOptions } = {}): Promise<Stack> {
+/**
+ * `api`: options of the HTTP API (e.g. a shorter command deadline for tests that stop Temporal);
+ * `env`: more settings (e.g. the SMTP relay of a test's mail server, TDKT_STAGE_TIME_UNIT).
+ */
+export async function startStack(options: { api?: ApiOptions; env?: Record<string, string> } = {}): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-api-'));
   const org = loadOrganisation(join(REPO, 'config', 'demo-organisation.json'));
   const organisationFile = join(dataDir, 'organisation.json');
@@ -198,6 +201,9 @@ export async function startStack(options: { api?: ApiOptions } = {}): Promise<St
     'JWT_SECRET',
     'TDKT_MODE',
     'TDKT_STAGE_TIME_UNIT',
+    'SMTP_URL',
+    'SMTP_HOST',
+    'MAIL_FROM',
   ])
     delete env[k];
   Object.assign(env, {
@@ -206,6 +212,7 @@ export async function startStack(options: { api?: ApiOptions } = {}): Promise<St
     TEMPORAL_DEV_PORT: String(temporalPort),
     TEMPORAL_DEV_UI_PORT: String(uiPort),
     TDKT_ORGANISATION_FILE: organisationFile,
+    ...options.env,
   });
   const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
   const launch = () =>
