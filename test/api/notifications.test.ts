@@ -284,3 +284,35 @@ describe('Restart', () => {
     expect(await feed('thutruong.donvi3')).toEqual(feedBefore);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the notification endpoints, the stream’s media type and its token outside the header', async () => {
+    const doc = (await stack.http.get('/api/docs-json')).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/notifications',
+        '/api/notifications/stream',
+        '/api/notifications/{id}/read',
+        '/api/me/notification-preferences',
+      ]),
+    );
+    expect(Object.keys(doc.paths['/api/me/notification-preferences'])).toEqual(['get', 'put']);
+    const stream = doc.paths['/api/notifications/stream'].get;
+    expect(Object.keys(stream.responses['200'].content)).toEqual(['text/event-stream']);
+    expect(stream.parameters.map((p: any) => `${p.in}:${p.name}`)).toEqual(
+      expect.arrayContaining(['query:access_token', 'header:Last-Event-ID']),
+    );
+    expect(stream.description).toContain('tdkt_access_token');
+    expect(stream.security).toEqual(
+      expect.arrayContaining([{ bearer: [] }, { access_token: [] }, { tdkt_access_token: [] }]),
+    );
+    expect(doc.components.securitySchemes.access_token).toEqual({ type: 'apiKey', in: 'query', name: 'access_token' });
+    expect(doc.components.securitySchemes.tdkt_access_token).toEqual({
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'tdkt_access_token',
+    });
+    const feedSchema = doc.components.schemas.NotificationFeedDto;
+    expect(Object.keys(feedSchema.properties)).toEqual(['items', 'total', 'unread', 'page', 'pageSize']);
+  });
+});

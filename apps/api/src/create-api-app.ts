@@ -7,7 +7,12 @@ import type { ApiRuntime } from './api-runtime';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/errors';
 import { InputSafetyPipe } from './http/input-safety.pipe';
-import { STREAM_PATH, streamTokenMiddleware } from './notifications/stream-token';
+import {
+  STREAM_PATH,
+  STREAM_QUERY_AUTH,
+  STREAM_TOKEN_COOKIE,
+  streamTokenMiddleware,
+} from './notifications/stream-token';
 
 export const DOCS_PATH = 'api/docs';
 
@@ -36,6 +41,13 @@ export async function createApiApp(
     )
     .setVersion('1.0')
     .addBearerAuth()
+    // Only GET /api/notifications/stream (EventSource cannot send headers) accepts these two.
+    .addApiKey({ type: 'apiKey', in: 'query', name: 'access_token' }, STREAM_QUERY_AUTH)
+    .addCookieAuth(
+      STREAM_TOKEN_COOKIE,
+      { type: 'apiKey', in: 'cookie', name: STREAM_TOKEN_COOKIE },
+      STREAM_TOKEN_COOKIE,
+    )
     .build();
   SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, doc));
   return app;

@@ -18,6 +18,12 @@ export interface NotificationOptions {
   streamPollMs?: number;
   /** Keep-alive comment and re-count of unread on every stream (default 15 s). */
   streamHeartbeatMs?: number;
+  /**
+   * A stream is ended after this long (default 10 min); EventSource reconnects at once and resumes
+   * with Last-Event-ID. So the token is checked again (a stream outlives no revoked or expired
+   * token for long) and no connection is held forever.
+   */
+  streamMaxMs?: number;
 }
 
 export type ResolvedNotificationOptions = Required<Omit<NotificationOptions, 'now'>> & { now: () => Date };
@@ -33,6 +39,7 @@ export function resolveNotificationOptions(o: NotificationOptions = {}): Resolve
     digestCheckMs: o.digestCheckMs ?? 60_000,
     streamPollMs: o.streamPollMs ?? 250,
     streamHeartbeatMs: o.streamHeartbeatMs ?? 15_000,
+    streamMaxMs: o.streamMaxMs ?? 600_000,
   };
 }
 

@@ -24,6 +24,7 @@ interface Client {
   unread?: number;
   chain: Promise<void>;
   closed: boolean;
+  expiry?: NodeJS.Timeout;
 }
 
 /**
@@ -89,6 +90,7 @@ export class NotificationStreams implements OnApplicationBootstrap, BeforeApplic
     const client: Client = { username, res, cursor, chain: Promise.resolve(), closed: false };
     this.clients.add(client);
     req.on('close', () => this.close(client));
+    client.expiry = setTimeout(() => this.close(client), this.options.streamMaxMs);
     this.refresh(client);
   }
 
@@ -123,6 +125,7 @@ export class NotificationStreams implements OnApplicationBootstrap, BeforeApplic
     if (c.closed) return;
     c.closed = true;
     this.clients.delete(c);
+    clearTimeout(c.expiry);
     try {
       c.res.end();
     } catch {

@@ -5,7 +5,8 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
+  ApiCookieAuth,
+  ApiSecurity,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -32,6 +33,7 @@ import {
 import { NOTIFICATION_OPTIONS } from './notification-tokens';
 import type { ResolvedNotificationOptions } from './notification-options';
 import { NotificationStreams, type StreamRequest, type StreamResponse } from './notification-streams';
+import { STREAM_QUERY_AUTH, STREAM_TOKEN_COOKIE } from './stream-token';
 
 const notFound = () =>
   new NotFoundException({
@@ -74,9 +76,22 @@ export class NotificationsController {
       'Xác thực: tiêu đề `Authorization: Bearer <accessToken>`, hoặc — vì EventSource không đặt được tiêu đề — tham số ' +
       '`access_token=<accessToken>` hay cookie `tdkt_access_token` (chỉ đường dẫn này nhận như vậy).',
   })
-  @ApiProduces('text/event-stream')
+  @ApiSecurity(STREAM_QUERY_AUTH)
+  @ApiCookieAuth(STREAM_TOKEN_COOKIE)
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Vị trí của thông báo cuối đã nhận' })
-  @ApiOkResponse({ description: 'Luồng sự kiện SSE (không kết thúc)' })
+  @ApiOkResponse({
+    description:
+      'Luồng sự kiện SSE. Máy chủ đóng luồng sau một thời gian (mặc định 10 phút); EventSource tự kết nối lại và nhận tiếp.',
+    content: {
+      'text/event-stream': {
+        schema: {
+          type: 'string',
+          example:
+            'retry: 3000\n\nevent: unread\ndata: {"unread":2}\n\nid: 42\nevent: notification\ndata: {"id":"…","kind":"awaiting",…}\n\n',
+        },
+      },
+    },
+  })
   async stream(
     @CurrentActor() actor: Actor,
     @Query() query: NotificationStreamQueryDto,

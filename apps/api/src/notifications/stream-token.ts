@@ -1,6 +1,8 @@
 /** The one route that accepts the access token outside the Authorization header. */
 export const STREAM_PATH = '/api/notifications/stream';
 export const STREAM_TOKEN_COOKIE = 'tdkt_access_token';
+/** Name of the OpenAPI security scheme "token in the `access_token` query parameter". */
+export const STREAM_QUERY_AUTH = 'access_token';
 
 interface MiddlewareRequest {
   originalUrl?: string;
