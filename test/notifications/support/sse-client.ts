@@ -40,9 +40,11 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
             const colon = line.indexOf(':');
             const field = colon < 0 ? line : line.slice(0, colon);
             const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-            if (field === 'event') ((e.event = value), (any = true));
-            else if (field === 'id') ((e.id = value), (any = true));
-            else if (field === 'data') (data.push(value), (any = true));
+            if (field === 'event') e.event = value;
+            else if (field === 'id') e.id = value;
+            else if (field === 'data') data.push(value);
+            else continue;
+            any = true;
           }
           if (!any || data.length === 0) continue;
           e.data = data.join('\n');
