@@ -1,15 +1,25 @@
 /**
  * `npm run projections:rebuild`: drops the read models (status board, audit trail, award registry,
- * inbox) and replays the whole event log into them, with a progress bar on stderr, then prints the
+ * inbox, notification feed) and replays the whole event log into them, with a progress bar on stderr, then prints the
  * row counts. Store and read-model database come from the app config (TDKT_DATA_DIR,
  * EVENTSTORE_CONNECTION_STRING, DATABASE_URL), exactly as the API opens them.
  *
  * Stop the API first: a live runner writing to the same database while it is rebuilt would fight.
+ * The notification feed comes back with the same ids (read marks kept); the mail outbox is not
+ * dropped and mail starts after what was already processed, so a rebuild never mails anyone.
  */
 import { existsSync } from 'node:fs';
-import { loadAppConfig } from '@tdkt/config';
+import { loadAppConfig, loadOrganisation, OrganisationDirectory } from '@tdkt/config';
 import { createEventStore, SqliteEventStore, type EventStore } from '@tdkt/event-store';
-import { openReadModelDb, rebuild, type CatchUpProgress, type ReadModelDb } from '@tdkt/projections';
+import {
+  defaultProjections,
+  NotificationsProjection,
+  openReadModelDb,
+  prepareNotificationDelivery,
+  rebuild,
+  type CatchUpProgress,
+  type ReadModelDb,
+} from '@tdkt/projections';
 
 const BAR_WIDTH = 30;
 
@@ -31,7 +41,13 @@ async function main(): Promise<number> {
     // EventStoreDB positions are byte offsets, only good for a percentage.
     const countable = store instanceof SqliteEventStore;
     const bar = new ProgressBar(countable);
-    const result = await rebuild(db, store, { onProgress: (p) => bar.update(p) });
+    const directory = new OrganisationDirectory(loadOrganisation(config.organisationFile));
+    await prepareNotificationDelivery(db, await store.headPosition());
+    const projections = [
+      ...defaultProjections(),
+      new NotificationsProjection({ directory, mail: Boolean(config.notifications.smtp) }),
+    ];
+    const result = await rebuild(db, store, { projections, onProgress: (p) => bar.update(p) });
     bar.done(result.position, result.elapsedMs);
 
     const seconds = result.elapsedMs / 1000;

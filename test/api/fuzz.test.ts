@@ -25,7 +25,8 @@ let operations: { method: string; path: string; query: string[]; bodyProps: stri
 const knownIds: string[] = [];
 
 beforeAll(async () => {
-  stack = await startStack();
+  // The notification stream (SSE) never ends by itself: ended after 200 ms here, it answers like any route.
+  stack = await startStack({ api: { notifications: { streamMaxMs: 200 } } });
   const doc = (await stack.http.get('/api/docs-json')).body as {
     paths: Record<
       string,

@@ -1,4 +1,5 @@
 import type { LoginRateLimitOptions } from './auth/login-rate-limiter';
+import type { NotificationOptions } from './notifications/notification-options';
 
 export interface ApiOptions {
   /** How long a command waits for the read models to show its write (default 10 s). */
@@ -10,4 +11,6 @@ export interface ApiOptions {
   commandTimeoutMs?: number;
   /** Peers trusted to set X-Forwarded-For (Express 'trust proxy'; default TDKT_TRUST_PROXY or `loopback`). */
   trustProxy?: string;
+  /** Timing of mail retries, the digest clock and the live stream (tests shorten them, inject a clock). */
+  notifications?: NotificationOptions;
 }

@@ -8,7 +8,15 @@ import { Connection, Client } from '@temporalio/client';
 import { OrganisationDirectory, loadAwardCatalog, loadOrganisation, type AppConfig } from '@tdkt/config';
 import type { AwardCatalog } from '@tdkt/domain';
 import { createEventStore, type EventStore } from '@tdkt/event-store';
-import { openReadModelDb, ProjectionRunner, ReadModelQueries, type ReadModelDb } from '@tdkt/projections';
+import {
+  defaultProjections,
+  NotificationsProjection,
+  openReadModelDb,
+  prepareNotificationDelivery,
+  ProjectionRunner,
+  ReadModelQueries,
+  type ReadModelDb,
+} from '@tdkt/projections';
 import { NominationGateway } from '@tdkt/temporal';
 import { join } from 'node:path';
 import { IdentityStore } from './auth/identity-store';
@@ -57,7 +65,15 @@ export async function openApiRuntime(config: AppConfig, options: OpenApiRuntimeO
 
     const readDb = await openReadModelDb({ databaseUrl: config.databaseUrl, sqliteFile: config.readModelFile });
     closers.push(() => readDb.close());
-    const runner = new ProjectionRunner(readDb, store, { onError: options.onProjectionError });
+    // Mail starts at the log's head the first time notifications run: the past is never mailed.
+    await prepareNotificationDelivery(readDb, await store.headPosition());
+    const runner = new ProjectionRunner(readDb, store, {
+      projections: [
+        ...defaultProjections(),
+        new NotificationsProjection({ directory, mail: Boolean(config.notifications.smtp) }),
+      ],
+      onError: options.onProjectionError,
+    });
     await runner.start();
     closers.push(() => runner.stop());
 

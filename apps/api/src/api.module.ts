@@ -20,6 +20,11 @@ import { AfterPositionInterceptor } from './http/after-position.interceptor';
 import { ApiExceptionFilter } from './http/errors';
 import { COMMAND_HANDLERS } from './nominations/commands/handlers';
 import { NominationsController } from './nominations/nominations.controller';
+import { NotificationDelivery } from './notifications/notification-delivery';
+import { resolveNotificationOptions } from './notifications/notification-options';
+import { NotificationStreams } from './notifications/notification-streams';
+import { NOTIFICATION_OPTIONS } from './notifications/notification-tokens';
+import { NotificationsController } from './notifications/notifications.controller';
 import { QUERY_HANDLERS } from './nominations/queries/queries';
 import { ReadYourWrites } from './nominations/read-your-writes';
 import { ReferenceController } from './reference/reference.controller';
@@ -45,6 +50,7 @@ export class ApiModule {
         NominationsController,
         RegistryController,
         ReferenceController,
+        NotificationsController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
@@ -63,6 +69,9 @@ export class ApiModule {
         },
         AuthService,
         ReadYourWrites,
+        { provide: NOTIFICATION_OPTIONS, useValue: resolveNotificationOptions(options.notifications) },
+        NotificationStreams,
+        NotificationDelivery,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -7,6 +7,12 @@ import type { ApiRuntime } from './api-runtime';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/errors';
 import { InputSafetyPipe } from './http/input-safety.pipe';
+import {
+  STREAM_PATH,
+  STREAM_QUERY_AUTH,
+  STREAM_TOKEN_COOKIE,
+  streamTokenMiddleware,
+} from './notifications/stream-token';
 
 export const DOCS_PATH = 'api/docs';
 
@@ -19,6 +25,8 @@ export async function createApiApp(
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
   app.useGlobalPipes(new InputSafetyPipe(), createValidationPipe());
+  // EventSource cannot send headers: the notification stream alone takes the token from the query or a cookie.
+  app.use(STREAM_PATH, streamTokenMiddleware);
   // The client address (login rate limit) comes from X-Forwarded-For only when a configured proxy
   // sent it; by default none is trusted. Trusting loopback by default let anything on this host
   // (or a proxy forwarding whatever the client wrote) get a fresh allowance per forged address.
@@ -34,6 +42,13 @@ export async function createApiApp(
     )
     .setVersion('1.0')
     .addBearerAuth()
+    // Only GET /api/notifications/stream (EventSource cannot send headers) accepts these two.
+    .addApiKey({ type: 'apiKey', in: 'query', name: 'access_token' }, STREAM_QUERY_AUTH)
+    .addCookieAuth(
+      STREAM_TOKEN_COOKIE,
+      { type: 'apiKey', in: 'cookie', name: STREAM_TOKEN_COOKIE },
+      STREAM_TOKEN_COOKIE,
+    )
     .build();
   SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, doc));
   return app;

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { StageTimeUnit } from '@tdkt/domain';
 import { parseDuration } from './duration';
+import { loadNotificationConfig, type NotificationConfig } from './notification-config';
 
 /** Every setting, from the environment, with the embedded defaults (README: Configuration). */
 export interface AppConfig {
@@ -30,6 +31,7 @@ export interface AppConfig {
   stageTimeUnit: StageTimeUnit;
   catalogFile: string;
   organisationFile: string;
+  notifications: NotificationConfig;
 }
 
 /** Sessions and sign-in methods (README: Single sign-on). Lifetimes in jsonwebtoken's spelling (`15m`). */
@@ -101,6 +103,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     stageTimeUnit: unit,
     catalogFile: env.TDKT_AWARD_CATALOG ?? repoFile('config', 'award-catalog.json'),
     organisationFile: env.TDKT_ORGANISATION_FILE ?? repoFile('config', 'demo-organisation.json'),
+    notifications: loadNotificationConfig(env),
   };
 }
 

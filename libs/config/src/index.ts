@@ -2,3 +2,4 @@ export * from './app-config';
 export * from './catalog';
 export * from './organisation';
 export * from './duration';
+export * from './notification-config';

@@ -40,6 +40,22 @@ describe('The organisation directory (clusters, units, campaigns, users)', () =>
     expect(directory.actorFor('nobody')).toBeUndefined();
   });
 
+  it('an awaitee key resolves to the persons it means (the inverse of the domain’s awaitingKeysFor)', () => {
+    const names = (key: string) => directory.usersAwaited(key).map((u) => u.username);
+    expect(names('UNIT_HEAD:donvi1')).toEqual(['thutruong.donvi1']);
+    expect(names('UNIT_OFFICER:donvi3')).toEqual(['canbo.donvi3']);
+    expect(names('CLUSTER_LEADER:cum2')).toEqual(['truongcum.cum2']);
+    expect(names('COUNCIL_MEMBER:hoidong2')).toEqual(['hoidong2']);
+    expect(names('COUNCIL_SECRETARY')).toEqual(['thuky']);
+    expect(names('CHAIRMAN')).toEqual(['chutich']);
+    expect(names('UNIT_HEAD:donvi9')).toEqual([]);
+  });
+
+  it('every demo user has an e-mail address for notifications', () => {
+    expect(directory.org.users.every((u) => typeof u.email === 'string')).toBe(true);
+    expect(directory.user('thutruong.donvi1')?.email).toBe('thutruong.donvi1@tdkt.example');
+  });
+
   it('a user with a unit but no cluster gets the unit’s cluster', () => {
     const o = demo();
     delete o.users[0].clusterId;
@@ -106,6 +122,11 @@ describe('The organisation directory (clusters, units, campaigns, users)', () =>
         'an imported award without its year',
         (o: any) => delete o.priorAwards[0].year,
         'needs nomineeId, awardCode, campaignId, a whole year and nominationId',
+      ],
+      [
+        'an e-mail address that is not one',
+        (o: any) => (o.users[0].email = 'Mai <mai@x.vn>'),
+        'user canbo.donvi1 has an invalid email',
       ],
       ['no users list', (o: any) => delete o.users, '"users" must be an array'],
     ])('%s', (_what, change, message) => {

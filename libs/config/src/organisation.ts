@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Actor, Campaign, CouncilMember, PriorAward, Role } from '@tdkt/domain';
-import { ROLES } from '@tdkt/domain';
+import { awaitingKeysFor, ROLES } from '@tdkt/domain';
 
 /**
  * The organisation directory: clusters, units, campaigns, users and their roles. Reference data
@@ -25,7 +25,7 @@ export interface UserAccount {
   roles: Role[];
   unitId?: string;
   clusterId?: string;
-  /** Work e-mail; single sign-on may match users by it (OIDC_USERNAME_CLAIM=email). */
+  /** Work e-mail: where notifications are mailed (none: in the app only); single sign-on may match users by it (OIDC_USERNAME_CLAIM=email). */
   email?: string;
 }
 export interface ImportedAward extends PriorAward {
@@ -44,6 +44,9 @@ export interface Organisation {
   users: UserAccount[];
   priorAwards: ImportedAward[];
 }
+
+/** One address, no display name or list: what a notification is mailed to. */
+const EMAIL = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
 
 export function parseOrganisation(raw: any, source = 'organisation'): Organisation {
   const fail = (m: string): never => {
@@ -67,7 +70,7 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
     if (u.unitId && !units.has(u.unitId)) fail(`user ${u.username} names unknown unit ${u.unitId}`);
     if (u.clusterId && !clusters.has(u.clusterId)) fail(`user ${u.username} names unknown cluster ${u.clusterId}`);
     if (u.email !== undefined) {
-      if (typeof u.email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(u.email))
+      if (typeof u.email !== 'string' || !EMAIL.test(u.email))
         fail(`user ${u.username}: email ${JSON.stringify(u.email)} is not an e-mail address`);
       // Sign-in may match by e-mail: two users sharing one would be ambiguous.
       if (emails.has(u.email.toLowerCase())) fail(`user ${u.username}: email ${u.email} belongs to another user too`);
@@ -125,6 +128,24 @@ export class OrganisationDirectory {
       .filter((u) => u.roles.includes('COUNCIL_MEMBER'))
       .map((u) => (u.unitId ? { userId: u.username, unitId: u.unitId } : { userId: u.username }));
   }
+  /**
+   * The persons an awaitee key means (`UNIT_HEAD:donvi1`, `COUNCIL_MEMBER:hoidong2`, `CHAIRMAN`):
+   * the inverse of the domain's `awaitingKeysFor`, so inbox and notifications name the same people.
+   */
+  usersAwaited(key: string): UserAccount[] {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const u of this.org.users)
+        for (const k of awaitingKeysFor(this.actorFor(u.username)!)) {
+          const list = this.byKey.get(k);
+          if (list) list.push(u);
+          else this.byKey.set(k, [u]);
+        }
+    }
+    return this.byKey.get(key) ?? [];
+  }
+  private byKey?: Map<string, UserAccount[]>;
+
   actorFor(username: string): Actor | undefined {
     const u = this.user(username);
     if (!u) return undefined;

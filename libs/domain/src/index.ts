@@ -19,6 +19,7 @@ export * from './nominee-record/nominee-record';
 export * from './sla/stage-deadline';
 export * from './nomination/nomination.intents';
 export * from './nomination/awaitee';
+export * from './nomination/notices';
 export * from './read-access/read-access';
 export * from './sla/stage-clock';
 export * from './sla/next-action';

@@ -52,7 +52,7 @@ export async function resetProjections(db: ReadModelDb, projections: readonly Pr
  * pg_type key), so DDL runs under a transaction-scoped advisory lock. SQLite's BEGIN IMMEDIATE
  * already excludes other writers.
  */
-async function lockSchema(db: ReadModelDb, tx: SqlExecutor): Promise<void> {
+export async function lockSchema(db: ReadModelDb, tx: SqlExecutor): Promise<void> {
   if (db.dialect === 'postgres') await tx.get(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK_KEY})`);
 }
 

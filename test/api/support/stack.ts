@@ -170,7 +170,7 @@ export class Stack {
 
 /**
  * `api`: options of the HTTP API (e.g. a shorter command deadline for tests that stop Temporal);
- * `env`: extra environment (e.g. the OpenID provider to sign in with).
+ * `env`: extra environment (e.g. the OpenID provider to sign in with, the SMTP relay of a test's mail server, TDKT_STAGE_TIME_UNIT).
  */
 export async function startStack(options: { api?: ApiOptions; env?: Record<string, string> } = {}): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-api-'));
@@ -203,6 +203,9 @@ export async function startStack(options: { api?: ApiOptions; env?: Record<strin
     'TDKT_STAGE_TIME_UNIT',
     'TDKT_LOCAL_LOGIN',
     'OIDC_ISSUER',
+    'SMTP_URL',
+    'SMTP_HOST',
+    'MAIL_FROM',
   ])
     delete env[k];
   Object.assign(env, {

@@ -7,6 +7,7 @@ import { StatusBoardProjection } from './status-board';
 export * from './audit-trail';
 export * from './award-registry';
 export * from './inbox';
+export * from './notifications';
 export * from './status-board';
 export { NOMINATION_STREAM_PREFIX } from './nomination-events';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './paging';
