@@ -71,7 +71,7 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
     if (u.clusterId && !clusters.has(u.clusterId)) fail(`user ${u.username} names unknown cluster ${u.clusterId}`);
     if (u.email !== undefined) {
       if (typeof u.email !== 'string' || !EMAIL.test(u.email))
-        fail(`user ${u.username}: email ${JSON.stringify(u.email)} is not an e-mail address`);
+        fail(`user ${u.username} has an invalid email ${JSON.stringify(u.email)}`);
       // Sign-in may match by e-mail: two users sharing one would be ambiguous.
       if (emails.has(u.email.toLowerCase())) fail(`user ${u.username}: email ${u.email} belongs to another user too`);
       emails.add(u.email.toLowerCase());
