@@ -96,7 +96,7 @@ describe('The organisation directory (clusters, units, campaigns, users)', () =>
       [
         'an e-mail that is not an address',
         (o: any) => (o.users[0].email = 'canbo at donvi1'),
-        'user canbo.donvi1: email "canbo at donvi1" is not an e-mail address',
+        'user canbo.donvi1 has an invalid email "canbo at donvi1"',
       ],
       [
         'one e-mail for two users (single sign-on could not tell them apart)',
