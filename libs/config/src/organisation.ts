@@ -25,6 +25,12 @@ export interface UserAccount {
   roles: Role[];
   unitId?: string;
   clusterId?: string;
+  /**
+   * The person's identifier, the same a nomination gives its nominee (`nominee.nomineeId`, e.g. a
+   * citizen ID `cccd-…`): how the system recognises a user named as a nominee (who may then take no
+   * step on that nomination). Unique; optional.
+   */
+  personId?: string;
 }
 export interface ImportedAward extends PriorAward {
   nomineeId: string;
@@ -55,6 +61,7 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
     if (!clusters.has(u.clusterId)) fail(`unit ${u.id} names unknown cluster ${u.clusterId}`);
   const units = new Set(raw.units.map((u: Unit) => u.id));
   const usernames = new Set<string>();
+  const personIds = new Set<string>();
   for (const u of raw.users as UserAccount[]) {
     if (!u.username || !Array.isArray(u.roles) || u.roles.length === 0)
       fail(`user ${u.username} needs a username and roles`);
@@ -63,6 +70,11 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
     for (const r of u.roles) if (!ROLES.includes(r) || r === 'SYSTEM') fail(`user ${u.username} has unknown role ${r}`);
     if (u.unitId && !units.has(u.unitId)) fail(`user ${u.username} names unknown unit ${u.unitId}`);
     if (u.clusterId && !clusters.has(u.clusterId)) fail(`user ${u.username} names unknown cluster ${u.clusterId}`);
+    if (u.personId !== undefined) {
+      if (typeof u.personId !== 'string' || !u.personId.trim()) fail(`user ${u.username}: personId must be text`);
+      if (personIds.has(u.personId)) fail(`personId ${u.personId} belongs to two users`);
+      personIds.add(u.personId);
+    }
   }
   // A campaign's deadline and year are read by the decider at submission: a bad one must stop start-up, not a submission.
   for (const c of raw.campaigns as CampaignInfo[]) {
@@ -108,7 +120,11 @@ export class OrganisationDirectory {
   councilMembers(): CouncilMember[] {
     return this.org.users
       .filter((u) => u.roles.includes('COUNCIL_MEMBER'))
-      .map((u) => (u.unitId ? { userId: u.username, unitId: u.unitId } : { userId: u.username }));
+      .map((u) => ({
+        userId: u.username,
+        ...(u.unitId ? { unitId: u.unitId } : {}),
+        ...(u.personId ? { personId: u.personId } : {}),
+      }));
   }
   actorFor(username: string): Actor | undefined {
     const u = this.user(username);
@@ -116,6 +132,7 @@ export class OrganisationDirectory {
     const unit = u.unitId ? this.unit(u.unitId) : undefined;
     const actor: Actor = { userId: u.username, displayName: u.displayName, roles: u.roles };
     if (u.unitId) actor.unitId = u.unitId;
+    if (u.personId) actor.personId = u.personId;
     const clusterId = u.clusterId ?? unit?.clusterId;
     if (clusterId) actor.clusterId = clusterId;
     return actor;

@@ -29,6 +29,7 @@ import {
   HoldDto,
   RevocationDto,
   SignatureDto,
+  SubmitDto,
   VoteDto,
 } from './dto/nomination.dto';
 import { ListNominationsQueryDto } from './dto/query.dto';
@@ -78,13 +79,15 @@ export class NominationsController {
 
   @Post(':id/submit')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Trình hồ sơ (thủ trưởng đơn vị); hồ sơ bị trả lại thì trình lại' })
+  @ApiOperation({
+    summary: 'Trình hồ sơ (thủ trưởng đơn vị), có thể xác định khen thưởng đột xuất; hồ sơ bị trả lại thì trình lại',
+  })
   submit(
     @Param('id', NominationIdPipe) id: string,
     @CurrentActor() actor: Actor,
-    @Body() body: CommentDto,
+    @Body() body: SubmitDto,
   ): Promise<CommandResult> {
-    return this.commands.execute(new SubmitNominationCommand(id, actor, body.comment));
+    return this.commands.execute(new SubmitNominationCommand(id, actor, body.comment, body.oneOff));
   }
 
   @Post(':id/cluster-review')
@@ -216,8 +219,8 @@ export class NominationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Một hồ sơ: trạng thái, bước, đang chờ ai, hạn xử lý, kết quả biểu quyết khi đã kết thúc' })
-  get(@Param('id', NominationIdPipe) id: string) {
-    return this.queries.execute(new GetNominationQuery(id));
+  get(@Param('id', NominationIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetNominationQuery(id, actor));
   }
 
   @Get(':id/audit')
