@@ -92,7 +92,7 @@ describe('Submitting a nomination (the unit proposal)', () => {
 
     it('an award whose policy does not allow one-off (Chiến sĩ thi đua cấp tỉnh) is refused (ONE_OFF_NOT_ALLOWED)', () => {
       spec
-        .given(f.story.inDraft({ award: f.CSTD_TINH, priorAwards: f.anHistory }))
+        .given(f.story.inDraft({ award: f.CSTD_TINH }))
         .when(f.submitNomination({ oneOff: true, priorAwards: f.anHistory }))
         .thenThrows('FORBIDDEN', 'ONE_OFF_NOT_ALLOWED');
     });
