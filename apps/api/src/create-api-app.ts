@@ -7,6 +7,7 @@ import type { ApiRuntime } from './api-runtime';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/errors';
 import { InputSafetyPipe } from './http/input-safety.pipe';
+import { documentErrorResponses, ErrorBody } from './http/openapi';
 
 export const DOCS_PATH = 'api/docs';
 
@@ -34,7 +35,9 @@ export async function createApiApp(
     .setVersion('1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, doc));
+  SwaggerModule.setup(DOCS_PATH, app, () =>
+    documentErrorResponses(SwaggerModule.createDocument(app, doc, { extraModels: [ErrorBody] })),
+  );
   return app;
 }
 

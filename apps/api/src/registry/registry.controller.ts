@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@tdkt/domain';
 import type { AwardView, DecisionView, Page } from '@tdkt/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { DecisionQueryDto, SearchRegistryQueryDto } from '../nominations/dto/query.dto';
+import { AwardPageDto, DecisionDto } from '../nominations/dto/responses.dto';
 import { GetDecisionQuery, SearchRegistryQuery } from '../nominations/queries/queries';
 
 /** An award as the anonymous public sees it: without the nominee's identifier (personal data, see the read policy). */
@@ -24,6 +25,7 @@ export class RegistryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiOkResponse({ type: AwardPageDto })
   @ApiOperation({
     summary:
       'Sổ khen thưởng: lọc theo năm, hình thức, đơn vị, đợt; tìm không phân biệt dấu ("nguyen van an" tìm được "Nguyễn Văn An")',
@@ -34,6 +36,7 @@ export class RegistryController {
   }
 
   @Get(':decisionNumber')
+  @ApiOkResponse({ type: DecisionDto })
   @ApiParam({
     name: 'decisionNumber',
     description: 'Số quyết định, mã hóa URL: 163/QĐ-UBND → 163%2FQ%C4%90-UBND (163%2FQD-UBND cũng được)',
@@ -48,6 +51,7 @@ export class RegistryController {
   }
 
   @Get(':number/:symbol')
+  @ApiOkResponse({ type: DecisionDto })
   @ApiOperation({ summary: 'Như trên, với dấu "/" của số quyết định để nguyên: /api/registry/163/QD-UBND' })
   decisionBySymbol(
     @Param('number') number: string,

@@ -79,7 +79,9 @@ function maskedData(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value).map(([k, v]) => [
       k,
-      (PERSONAL_DATA_FIELDS as readonly string[]).includes(k) && typeof v === 'string' ? maskPersonalId(v) : maskedData(v),
+      (PERSONAL_DATA_FIELDS as readonly string[]).includes(k) && typeof v === 'string'
+        ? maskPersonalId(v)
+        : maskedData(v),
     ]),
   );
 }
