@@ -57,10 +57,17 @@ describe('flattenValidationErrors', () => {
         children: [],
       },
       { property: 'year', value: 'x', constraints: { isUnknownRule: 'year must be whatever' }, children: [] },
+      {
+        property: 'Nguyễn Văn An',
+        value: 'x',
+        constraints: { whitelistValidation: 'property Nguyễn Văn An should not exist' },
+        children: [],
+      },
     ] as ValidationError[];
     expect(flattenValidationErrors(errors)).toEqual([
       { field: 'nominee', reasons: ['Phải là một đối tượng'] },
       { field: 'year', reasons: ['Giá trị không hợp lệ'] },
+      { field: 'Nguyễn Văn An', reasons: ['Trường này không được phép gửi lên'] },
     ]);
   });
 });

@@ -96,8 +96,10 @@ const isAscii = (m: string) => [...m].every((c) => c.charCodeAt(0) < 0x80);
  * A message class-validator wrote itself: English, all ASCII ("nested property nominee must be
  * either object or array", "each value in …"). Every message written here is Vietnamese, so none is ASCII.
  */
-const isDefaultMessage = (m: string) =>
-  isAscii(m) || /^(each value in |nested property |property )?\S+ (must|should|has to) /.test(m);
+const isDefaultMessage = (m: string, property: string) =>
+  isAscii(m) ||
+  (m.startsWith(`${property} `) && isAscii(m.slice(property.length))) ||
+  ['property ', 'each value in ', 'nested property ', 'an instance of '].some((p) => m.startsWith(p));
 
 /**
  * class-validator's nested errors → flat `field` paths (`nominee.name`, `documents.0`), reasons in
@@ -112,9 +114,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
       const entries = Object.entries(e.constraints);
       const missing = (e.value === undefined || e.value === null) && !('whitelistValidation' in e.constraints);
       // A field's own messages (written here, in Vietnamese) say it best; class-validator's are translated.
-      const own = entries.filter(([, m]) => !isDefaultMessage(m)).map(([, m]) => m);
+      const own = entries.filter(([, m]) => !isDefaultMessage(m, e.property)).map(([, m]) => m);
       const ownMissing = entries
-        .filter(([key, m]) => MISSING_CONSTRAINTS.includes(key) && !isDefaultMessage(m))
+        .filter(([key, m]) => MISSING_CONSTRAINTS.includes(key) && !isDefaultMessage(m, e.property))
         .map(([, m]) => m);
       const reasons = missing
         ? ownMissing.length
