@@ -5,7 +5,7 @@
  */
 const ENGLISH = /\b(must|should|cannot|unexpected|unauthorized|forbidden|property|nested|invalid|required|expected)\b/i;
 const ROLE_CODES = /\b(UNIT_OFFICER|UNIT_HEAD|CLUSTER_LEADER|COUNCIL_SECRETARY|COUNCIL_MEMBER|CHAIRMAN|AUDITOR)\b/;
-const hasVietnamese = (text: string) => /[^\x00-\x7f]/.test(text);
+const hasVietnamese = (text: string) => [...text].some((c) => c.charCodeAt(0) > 0x7f);
 
 export function nonVietnameseIn(body: unknown): string[] {
   const leaks: string[] = [];
