@@ -60,7 +60,11 @@ export const ERROR_CATALOGUE = {
     kind: 'FORBIDDEN',
     meaning: 'Only the workflow’s clock closes voting on ALL_VOTED or DEADLINE.',
   },
-  AUDIT_NOT_ALLOWED: { kind: 'FORBIDDEN', meaning: 'The actor may not read this nomination’s audit trail.' },
+  AUDIT_NOT_ALLOWED: {
+    kind: 'FORBIDDEN',
+    meaning:
+      'No longer raised: a trail outside the reader’s scope answers NOMINATION_NOT_FOUND (404), so existence is not revealed. Kept: codes are never reused.',
+  },
 
   // INVALID_STATE: the nomination is not where the command applies
   ALREADY_EXISTS: {
