@@ -24,8 +24,12 @@ export const PROVINCE_WIDE_READERS: readonly Role[] = ['AUDITOR', 'COUNCIL_SECRE
  */
 export const PERSONAL_DATA_READERS: readonly Role[] = ['AUDITOR', 'COUNCIL_SECRETARY'];
 
-/** The fields of a nominee that are personal data (masked for whoever does not need them). */
-export const PERSONAL_DATA_FIELDS = ['nomineeId', 'dateOfBirth', 'contact'] as const;
+/**
+ * The fields that are personal data wherever they appear in what is read (a nominee's identifier,
+ * date of birth, contact; a council member's person identifier on the roster): masked for whoever
+ * does not need them.
+ */
+export const PERSONAL_DATA_FIELDS = ['nomineeId', 'dateOfBirth', 'contact', 'personId'] as const;
 
 /** What a reader may list: everything, or the nominations of some units and clusters (none: nothing). */
 export type ReadScope = { all: true } | { all: false; unitIds: string[]; clusterIds: string[] };
