@@ -101,7 +101,8 @@ function auditSummary(body: any[], label: 'A' | 'C'): string {
   const choicesHidden = votes.every((v) => v.data.choice === undefined && !/đồng ý/.test(v.summary));
   const commented = votes.find((v) => v.actorId === 'hoidong2');
   const commentShown = commented?.comment === COMMENT && commented?.data.comment === COMMENT;
-  const commentHidden = commented?.comment === null && commented?.data.comment === undefined;
+  // Hidden means nowhere in the entry: not its comment, its data or its reason.
+  const commentHidden = !!commented && !JSON.stringify(commented).includes(COMMENT);
   const leaks =
     JSON.stringify(body).includes(seeded[label].nomineeId) &&
     identifier(drafted?.data.nominee.nomineeId, seeded[label].nomineeId) !== 'whole';

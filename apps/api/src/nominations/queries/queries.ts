@@ -207,9 +207,11 @@ export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrailQuery, A
           view.summary = `${view.actorRoleLabel ?? 'Thành viên hội đồng'} đã biểu quyết${opened?.policy?.secretBallot ? ' (bỏ phiếu kín)' : ''}`;
         }
         if (!maySeeVoteComment(actor, opened?.policy, closed)) {
+          // The trail keeps the comment as the entry's reason too (the envelope's): both are withheld.
           const { comment: _withheld, ...data } = view.data;
           view.data = data;
           view.comment = null;
+          view.reason = null;
         }
       }
       return view;
