@@ -126,6 +126,21 @@ describe('The nominee takes no step on their own nomination (OWN_NOMINATION, 403
         .then([f.councilMemberRecused(hoidong5)]);
     });
 
+    it('voting does not wait for a member who is the nominee by personId: the others voting closes it', () => {
+      const roster = [
+        { userId: 'm1', personId: 'cccd-m1' },
+        { userId: 'm2', personId: 'cccd-m2' },
+      ];
+      const m2 = { userId: 'm2', roles: ['COUNCIL_MEMBER' as const] };
+      spec
+        .given([
+          ...f.story.votingOpen({ nominee: byPerson('cccd-m1'), members: roster }),
+          f.councilVoteCast(m2, 'approve'),
+        ])
+        .when(f.closeCouncilVoting('ALL_VOTED'))
+        .thenState((s) => expect(s).toMatchObject({ council: { open: false } }));
+    });
+
     it('the chairman cannot sign, decline or revoke an award to himself', () => {
       const own = named('chutich');
       spec
