@@ -2,11 +2,13 @@
  * A bounded, seeded fuzz of every endpoint the OpenAPI document lists (so a new endpoint is fuzzed
  * without anyone remembering to): random path ids, query strings, headers and bodies — some shaped
  * like the real forms, some garbage, some hostile (deep nesting, NUL, huge numbers, odd types) — sent
- * anonymously and as each kind of user. Never a 5xx; a refused request appends no event. Real nominations
+ * anonymously and as each kind of user. Never a 5xx; a refused request appends no event; every
+ * refusal's message and reasons are Vietnamese (no framework English, no role codes). Real nominations
  * in several stages are seeded first, so some random commands reach the domain.
  */
 import fc from 'fast-check';
 import { startStack, type Stack } from './support/stack';
+import { nonVietnameseIn } from './support/vietnamese';
 
 const SEED = 20_261_201;
 const RUNS_PER_OPERATION = Number(process.env.TDKT_FUZZ_RUNS ?? 25);
@@ -174,7 +176,10 @@ it('no endpoint answers a 5xx, and no refused request appends an event', async (
         const label = `${op.method.toUpperCase()} ${path} as ${user ?? 'anonymous'} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
         if (res.status >= 500) failures.push(label);
         if (res.status >= 400 && appended !== 0) failures.push(`${label}: appended ${appended} event(s)`);
-        return res.status < 500 && (res.status < 400 || appended === 0);
+        // Every refusal is an ErrorBody a person can read: Vietnamese, no framework English, no role codes.
+        const leaks = res.status >= 400 ? nonVietnameseIn(res.body) : [];
+        if (leaks.length) failures.push(`${label}: not Vietnamese: ${JSON.stringify(leaks)}`);
+        return res.status < 500 && (res.status < 400 || appended === 0) && leaks.length === 0;
       }),
       { seed: SEED + index, numRuns: RUNS_PER_OPERATION, endOnFailure: true },
     );

@@ -242,18 +242,17 @@ describe('other paths', () => {
     ]);
   });
 
-  it('a one-off (đột xuất) nomination goes straight from the unit to the council, even in a closed campaign', async () => {
+  it('a one-off (đột xuất) nomination, declared by the unit head at submission, goes straight to the council, even in a closed campaign', async () => {
     const id = await stack.draft({
       campaignId: 'dong-khoi-moi-2025',
-      oneOff: true,
       nominee: { kind: 'individual', name: 'Lê Văn Tám' },
       achievements: 'Dũng cảm cứu người trong lũ',
     });
-    expect(await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`)).toMatchObject({
+    expect(await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`, { oneOff: true })).toMatchObject({
       status: 'COUNCIL_VOTING',
     });
     const submitted = (await stack.stream(id)).find((e) => e.type === 'NominationSubmitted');
-    expect(submitted?.data).toMatchObject({ skippedClusterReview: true });
+    expect(submitted?.data).toMatchObject({ skippedClusterReview: true, oneOff: true });
     expect((await (await stack.as('thuky')).get(`/api/nominations/${id}`)).body).toMatchObject({
       oneOff: true,
       awaiting: ['COUNCIL_SECRETARY'],
@@ -266,6 +265,43 @@ describe('other paths', () => {
     const refused = await (await stack.as('thutruong.donvi1')).post(`/api/nominations/${late}/submit`);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('SUBMISSIONS_CLOSED');
+  });
+
+  it('the unit officer cannot mark a draft one-off, and an award whose policy does not allow it is refused; nothing is appended', async () => {
+    const before = await stack.head();
+    const byOfficer = await (
+      await stack.as('canbo.donvi1')
+    ).post('/api/nominations', {
+      campaignId: 'test-campaign',
+      awardCode: 'BANG_KHEN_TINH',
+      oneOff: true,
+      nominee: { kind: 'individual', name: 'Lê Văn Mười' },
+      achievements: 'Dũng cảm cứu người',
+    });
+    expect([byOfficer.status, byOfficer.body.code]).toEqual([403, 'ONE_OFF_NOT_ALLOWED']);
+    expect(await stack.head()).toBe(before);
+    const title = await stack.draft({ awardCode: 'TAP_THE_LDXS', nominee: { kind: 'collective', name: 'Tổ Toán' } });
+    const head = await stack.head();
+    const refused = await (
+      await stack.as('thutruong.donvi1')
+    ).post(`/api/nominations/${title}/submit`, { oneOff: true });
+    expect([refused.status, refused.body.code]).toEqual([403, 'ONE_OFF_NOT_ALLOWED']);
+    expect(refused.body.message).toContain('Tập thể lao động xuất sắc');
+    expect(await stack.head()).toBe(head);
+  });
+
+  it('a user named as the nominee takes no step on their own nomination (403, nothing appended)', async () => {
+    // The unit head named by account; and by the personId the organisation file gives him.
+    for (const nominee of [
+      { kind: 'individual', name: 'Lê Văn Hùng', userId: 'thutruong.donvi1' },
+      { kind: 'individual', name: 'Lê Văn Hùng', nomineeId: 'cccd-083075000111' },
+    ]) {
+      const id = await stack.draft({ nominee });
+      const head = await stack.head();
+      const res = await (await stack.as('thutruong.donvi1')).post(`/api/nominations/${id}/submit`);
+      expect([res.status, res.body.code]).toEqual([403, 'OWN_NOMINATION']);
+      expect(await stack.head()).toBe(head);
+    }
   });
 
   it('a nomination on hold refuses progress (409) until the secretary releases it', async () => {

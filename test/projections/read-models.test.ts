@@ -13,6 +13,7 @@ import {
   canboDonvi1,
 } from '@tdkt/domain/testing/fixtures';
 import { SqliteEventStore } from '@tdkt/event-store';
+import { mayReadNomination, readScopeOf } from '@tdkt/domain';
 import { awaitingKeysFor, ProjectionRunner, ReadModelQueries, type ReadModelDb } from '@tdkt/projections';
 import { backends, type ReadModelBackend } from './support/read-model-backends';
 import { NominationLog } from './support/nomination-log';
@@ -151,6 +152,28 @@ describe.each(backends)('Read models on %s', (_name, createBackend) => {
       const page2 = await queries.listNominations({ pageSize: 3, page: 2 });
       expect(page2).toMatchObject({ total: Object.keys(N).length, page: 2, pageSize: 3 });
       expect(page2.items).toHaveLength(3);
+    });
+
+    it('lists only the reader’s scope, counted in SQL: the total is what the pages show', async () => {
+      const everything = (await queries.listNominations({ pageSize: 100 })).items;
+      for (const reader of [canboDonvi1, thutruongDonvi3, truongcumCum1, truongcumCum2, thuky]) {
+        const scope = readScopeOf(reader);
+        const visible = everything.filter((n) => mayReadNomination(reader, n)).map((n) => n.id);
+        const pages = [1, 2, 3, 4].map((page) => queries.listNominations({ scope, pageSize: 3, page }));
+        const shown = (await Promise.all(pages)).flatMap((p) => p.items.map((n) => n.id));
+        const first = await queries.listNominations({ scope, pageSize: 3 });
+        expect({ reader: reader.userId, total: first.total, shown: shown.sort() }).toEqual({
+          reader: reader.userId,
+          total: visible.length,
+          shown: [...visible].sort(),
+        });
+      }
+      expect((await queries.listNominations({ scope: readScopeOf(canboDonvi1), unitId: 'donvi3' })).total).toBe(0);
+      expect((await queries.listNominations({ scope: readScopeOf(undefined) })).total).toBe(0);
+      expect(await queries.inbox(awaitingKeysFor(thutruongDonvi3), 100, readScopeOf(canboDonvi1))).toEqual([]);
+      expect((await queries.inbox(['UNIT_HEAD:donvi1'], 100, readScopeOf(truongcumCum1))).map((i) => i.id)).toEqual([
+        N.ha,
+      ]);
     });
   });
 

@@ -64,8 +64,8 @@ test('time on hold does not run down the council deadline: voting stays open aft
   const VOTING_SECONDS = 6;
   const d = new Driver(gateway(env.client, TASK_QUEUE, workflowArgs({ councilVotingDays: VOTING_SECONDS })), f);
   const id = newId();
-  await d.draft(id, { oneOff: true });
-  await d.submit(id);
+  await d.draft(id);
+  await d.submitOneOff(id);
   await d.openVoting(id);
   const held = await d.hold(id);
   expect(held.onHold).toBe(true);

@@ -335,13 +335,13 @@ test('withdrawal: allowed before the signature, refused after it', async () => {
 
 test('a one-off nomination skips cluster review', async () => {
   const id = nid();
-  await d.draft(id, { oneOff: true });
-  const submitted = await d.submit(id);
+  await d.draft(id);
+  const submitted = await d.submitOneOff(id);
   expect(submitted.status).toBe('COUNCIL_VOTING');
   const events = await streamOf(store, id);
   expect(events[1]).toMatchObject({
     type: 'NominationSubmitted',
-    data: { nextStatus: 'COUNCIL_VOTING', skippedClusterReview: true },
+    data: { nextStatus: 'COUNCIL_VOTING', skippedClusterReview: true, oneOff: true },
   });
   await expectRefused(d.endorse(id), 'INVALID_STATE', 'WRONG_STAGE');
   await d.openVoting(id);
@@ -395,7 +395,7 @@ test('stage limits (seconds): reminder, then escalation; the workflow still wait
   const timed = nid();
   const held = nid();
   const council = nid();
-  await Promise.all([fast.draft(timed), heldFast.draft(held), fast.draft(council, { oneOff: true })]);
+  await Promise.all([fast.draft(timed), heldFast.draft(held), fast.draft(council)]);
   await heldFast.submit(held);
   await heldFast.hold(held);
   const submittedAt = Date.now();
@@ -403,7 +403,7 @@ test('stage limits (seconds): reminder, then escalation; the workflow still wait
   const view = await fast.gateway.view(timed);
   expect(view).toMatchObject({ status: 'CLUSTER_REVIEW', stage: 'CLUSTER_REVIEW', awaiting: ['CLUSTER_LEADER:cum1'] });
   expect(Date.parse(view.dueAt!) - Date.parse(view.reminderAt!)).toBe(2000);
-  await fast.submit(council);
+  await fast.submitOneOff(council);
   await fast.openVoting(council);
   await fast.vote(council, 'hoidong2', 'approve');
 

@@ -13,6 +13,7 @@ import {
   STREAM_TOKEN_COOKIE,
   streamTokenMiddleware,
 } from './notifications/stream-token';
+import { documentErrorResponses, ErrorBody } from './http/openapi';
 
 export const DOCS_PATH = 'api/docs';
 
@@ -50,7 +51,9 @@ export async function createApiApp(
       STREAM_TOKEN_COOKIE,
     )
     .build();
-  SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, doc));
+  SwaggerModule.setup(DOCS_PATH, app, () =>
+    documentErrorResponses(SwaggerModule.createDocument(app, doc, { extraModels: [ErrorBody] })),
+  );
   return app;
 }
 

@@ -56,6 +56,11 @@ describe('The organisation directory (clusters, units, campaigns, users)', () =>
     expect(directory.user('thutruong.donvi1')?.email).toBe('thutruong.donvi1@tdkt.example');
   });
 
+  it('an actor carries the person identifier the file gives the user (to know a user named as nominee)', () => {
+    expect(directory.actorFor('thutruong.donvi1')?.personId).toBe('cccd-083075000111');
+    expect(directory.actorFor('canbo.donvi1')).not.toHaveProperty('personId');
+  });
+
   it('a user with a unit but no cluster gets the unit’s cluster', () => {
     const o = demo();
     delete o.users[0].clusterId;
@@ -129,6 +134,11 @@ describe('The organisation directory (clusters, units, campaigns, users)', () =>
         'user canbo.donvi1 has an invalid email',
       ],
       ['no users list', (o: any) => delete o.users, '"users" must be an array'],
+      [
+        'one person identifier for two users',
+        (o: any) => (o.users[0].personId = o.users[1].personId),
+        'personId cccd-083075000111 belongs to two users',
+      ],
     ])('%s', (_what, change, message) => {
       expect(broken(change)).toThrow(`demo-organisation.json: `);
       expect(broken(change)).toThrow(message);

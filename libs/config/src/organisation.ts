@@ -27,6 +27,12 @@ export interface UserAccount {
   clusterId?: string;
   /** Work e-mail: where notifications are mailed (none: in the app only); single sign-on may match users by it (OIDC_USERNAME_CLAIM=email). */
   email?: string;
+  /**
+   * The person's identifier, the same a nomination gives its nominee (`nominee.nomineeId`, e.g. a
+   * citizen ID `cccd-…`): how the system recognises a user named as a nominee (who may then take no
+   * step on that nomination). Unique; optional.
+   */
+  personId?: string;
 }
 export interface ImportedAward extends PriorAward {
   nomineeId: string;
@@ -61,6 +67,7 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
   const units = new Set(raw.units.map((u: Unit) => u.id));
   const usernames = new Set<string>();
   const emails = new Set<string>();
+  const personIds = new Set<string>();
   for (const u of raw.users as UserAccount[]) {
     if (!u.username || !Array.isArray(u.roles) || u.roles.length === 0)
       fail(`user ${u.username} needs a username and roles`);
@@ -75,6 +82,11 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
       // Sign-in may match by e-mail: two users sharing one would be ambiguous.
       if (emails.has(u.email.toLowerCase())) fail(`user ${u.username}: email ${u.email} belongs to another user too`);
       emails.add(u.email.toLowerCase());
+    }
+    if (u.personId !== undefined) {
+      if (typeof u.personId !== 'string' || !u.personId.trim()) fail(`user ${u.username}: personId must be text`);
+      if (personIds.has(u.personId)) fail(`personId ${u.personId} belongs to two users`);
+      personIds.add(u.personId);
     }
   }
   // A campaign's deadline and year are read by the decider at submission: a bad one must stop start-up, not a submission.
@@ -126,7 +138,11 @@ export class OrganisationDirectory {
   councilMembers(): CouncilMember[] {
     return this.org.users
       .filter((u) => u.roles.includes('COUNCIL_MEMBER'))
-      .map((u) => (u.unitId ? { userId: u.username, unitId: u.unitId } : { userId: u.username }));
+      .map((u) => ({
+        userId: u.username,
+        ...(u.unitId ? { unitId: u.unitId } : {}),
+        ...(u.personId ? { personId: u.personId } : {}),
+      }));
   }
   /**
    * The persons an awaitee key means (`UNIT_HEAD:donvi1`, `COUNCIL_MEMBER:hoidong2`, `CHAIRMAN`):
@@ -152,6 +168,7 @@ export class OrganisationDirectory {
     const unit = u.unitId ? this.unit(u.unitId) : undefined;
     const actor: Actor = { userId: u.username, displayName: u.displayName, roles: u.roles };
     if (u.unitId) actor.unitId = u.unitId;
+    if (u.personId) actor.personId = u.personId;
     const clusterId = u.clusterId ?? unit?.clusterId;
     if (clusterId) actor.clusterId = clusterId;
     return actor;

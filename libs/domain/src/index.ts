@@ -1,4 +1,5 @@
 export * from './shared/actor';
+export * from './shared/labels';
 export * from './shared/errors';
 export * from './shared/error-catalogue';
 export * from './shared/decider';

@@ -1,28 +1,7 @@
-import type { NominationEvent } from '@tdkt/domain';
+import { roleLabel as domainRoleLabel, STATUS_LABELS, type NominationEvent } from '@tdkt/domain';
 
-/** Vietnamese names of roles, stages, matters and grounds, for the audit trail and the UI. */
-export const ROLE_LABELS: Record<string, string> = {
-  UNIT_OFFICER: 'Cán bộ thi đua đơn vị',
-  UNIT_HEAD: 'Thủ trưởng đơn vị',
-  CLUSTER_LEADER: 'Trưởng cụm thi đua',
-  COUNCIL_SECRETARY: 'Thường trực hội đồng',
-  COUNCIL_MEMBER: 'Thành viên hội đồng',
-  CHAIRMAN: 'Chủ tịch UBND tỉnh',
-  AUDITOR: 'Thanh tra',
-  SYSTEM: 'Hệ thống',
-};
-
-export const STATUS_LABELS: Record<string, string> = {
-  DRAFT: 'Đang lập hồ sơ',
-  CLUSTER_REVIEW: 'Cụm thi đua đang xét',
-  RETURNED: 'Trả lại để bổ sung',
-  COUNCIL_VOTING: 'Hội đồng đang xét',
-  AWAITING_SIGNATURE: 'Chờ Chủ tịch ký',
-  AWARDED: 'Đã khen thưởng',
-  REJECTED: 'Không khen thưởng',
-  WITHDRAWN: 'Đã rút hồ sơ',
-  REVOKED: 'Đã hủy bỏ khen thưởng',
-};
+/** Vietnamese names of matters and grounds, for the audit trail and the UI (roles and statuses: the domain's). */
+export { ROLE_LABELS, STATUS_LABELS } from '@tdkt/domain';
 
 export const HOLD_MATTER_LABELS: Record<string, string> = {
   DISCIPLINARY_REVIEW: 'đang xem xét kỷ luật',
@@ -55,7 +34,7 @@ const TRIGGER_LABELS: Record<string, string> = {
 const label = (table: Record<string, string>, key: string | undefined) =>
   key !== undefined ? (table[key] ?? key) : '';
 
-export const roleLabel = (role: string | undefined) => label(ROLE_LABELS, role) || 'Người dùng';
+export const roleLabel = (role: string | undefined) => (role ? domainRoleLabel(role) : 'Người dùng');
 
 /** A Vietnamese one-liner for the audit trail, e.g. "Trưởng cụm thi đua đồng ý đề nghị". */
 export function summarise(event: NominationEvent | { type: string; data: Record<string, unknown> }): string {

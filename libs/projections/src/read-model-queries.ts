@@ -1,3 +1,4 @@
+import type { ReadScope } from '@tdkt/domain';
 import type { ReadModelDb } from './db/read-model-db';
 import { AUDIT_TABLE } from './read-models/audit-trail/audit-trail.schema';
 import { getAuditTrail, type AuditEntry } from './read-models/audit-trail/audit-trail.queries';
@@ -51,9 +52,9 @@ export class ReadModelQueries {
     return getAwardByDecisionNumber(this.db, decisionNumber, year);
   }
 
-  /** Nominations awaiting any of these keys, the longest-waiting first (at most `limit`). */
-  inbox(awaitingKeys: string[], limit = 1000): Promise<InboxItem[]> {
-    return inbox(this.db, awaitingKeys, limit);
+  /** Nominations awaiting any of these keys within the reader's scope, the longest-waiting first (at most `limit`). */
+  inbox(awaitingKeys: string[], limit = 1000, scope?: ReadScope): Promise<InboxItem[]> {
+    return inbox(this.db, awaitingKeys, limit, scope);
   }
 
   /** Rows per read-model table (for the rebuild report and health checks). */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { loadOrganisation } from '@tdkt/config';
+import { loadOrganisation, type Organisation } from '@tdkt/config';
 import { nominationStreamName } from '@tdkt/domain';
 import type { RecordedEvent } from '@tdkt/event-store';
 import { WORKFLOWS_PATH } from '@tdkt/temporal';
@@ -171,8 +171,11 @@ export class Stack {
 /**
  * `api`: options of the HTTP API (e.g. a shorter command deadline for tests that stop Temporal);
  * `env`: extra environment (e.g. the OpenID provider to sign in with, the SMTP relay of a test's mail server, TDKT_STAGE_TIME_UNIT).
+ * `users`: people added to the demo organisation (password `demo123` like the others).
  */
-export async function startStack(options: { api?: ApiOptions; env?: Record<string, string> } = {}): Promise<Stack> {
+export async function startStack(
+  options: { api?: ApiOptions; env?: Record<string, string>; users?: Organisation['users'] } = {},
+): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-api-'));
   const org = loadOrganisation(join(REPO, 'config', 'demo-organisation.json'));
   const organisationFile = join(dataDir, 'organisation.json');
@@ -190,6 +193,7 @@ export async function startStack(options: { api?: ApiOptions; env?: Record<strin
           open: true,
         },
       ],
+      users: [...org.users, ...(options.users ?? [])],
     }),
   );
   const [temporalPort, uiPort] = [await freePort(), await freePort()];

@@ -96,8 +96,8 @@ export const SCENARIOS: Record<string, (c: Ctx, id: string) => Promise<Recorded>
     return nomination('withdrawn-in-council', id);
   },
   'one-off-awarded': async ({ d }, id) => {
-    await d.draft(id, { oneOff: true });
-    await d.submit(id);
+    await d.draft(id);
+    await d.submitOneOff(id);
     await d.openVoting(id);
     await d.councilVotes(id, 'approve');
     await d.sign(id);
@@ -146,8 +146,8 @@ export const SCENARIOS: Record<string, (c: Ctx, id: string) => Promise<Recorded>
     return nomination('stage-reminder-escalation', id);
   },
   'council-closed-at-deadline': async ({ fast, ended }, id) => {
-    await fast.draft(id, { oneOff: true });
-    await fast.submit(id);
+    await fast.draft(id);
+    await fast.submitOneOff(id);
     await fast.openVoting(id);
     await fast.vote(id, 'hoidong2', 'approve');
     await ended(id);

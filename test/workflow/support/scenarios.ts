@@ -25,6 +25,10 @@ export class Driver {
   submit(id: string, username = 'thutruong.donvi1') {
     return this.run(id, username, { type: 'SubmitNomination' });
   }
+  /** The unit head submits it declared one-off (đột xuất): straight to the council. */
+  submitOneOff(id: string, username = 'thutruong.donvi1') {
+    return this.run(id, username, { type: 'SubmitNomination', oneOff: true });
+  }
   endorse(id: string) {
     return this.run(id, 'truongcum.cum1', { type: 'ReviewAtCluster', decision: 'endorse' });
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthDto } from '../reference/reference.dto';
 import type { HttpResponse } from '../http/http-types';
 import type { ApiRuntime } from '../api-runtime';
 import { Public } from '../auth/public.decorator';
@@ -16,6 +17,8 @@ export class HealthController {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
   @Get()
+  @ApiOkResponse({ type: HealthDto, description: 'Mọi thành phần sẵn sàng' })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'Một thành phần chưa sẵn sàng (xem checks)' })
   @ApiOperation({ summary: 'Sẵn sàng: kho sự kiện, Temporal, các bảng đọc (projections)' })
   async health(@Res() res: HttpResponse) {
     const { store, temporal, runner, config } = this.runtime;

@@ -85,20 +85,46 @@ const REASONS: Record<string, string> = {
   isIn: 'Giá trị không thuộc danh sách cho phép',
   matches: 'Sai định dạng',
 };
+/** What a missing field is told, unless its own (Vietnamese) message says what is missing. */
+export const MISSING_REASON = 'Thiếu trường bắt buộc này';
+/** Constraints whose own message says what is missing ("Cần tóm tắt thành tích"). */
+const MISSING_CONSTRAINTS = ['isNotEmpty', 'isDefined'];
+/** A constraint without a Vietnamese reason of its own. */
+const GENERIC_REASON = 'Giá trị không hợp lệ';
 const isAscii = (m: string) => [...m].every((c) => c.charCodeAt(0) < 0x80);
-/** A message class-validator wrote itself (English, starts with the property or "each value"). */
+/**
+ * A message class-validator wrote itself: English, all ASCII ("nested property nominee must be
+ * either object or array", "each value in …"). Every message written here is Vietnamese, so none is ASCII.
+ */
 const isDefaultMessage = (m: string, property: string) =>
-  isAscii(m) && (m.startsWith(property) || m.startsWith('each value') || m.startsWith('property '));
+  isAscii(m) ||
+  (m.startsWith(`${property} `) && isAscii(m.slice(property.length))) ||
+  ['property ', 'each value in ', 'nested property ', 'an instance of '].some((p) => m.startsWith(p));
 
-/** class-validator's nested errors → flat `field` paths (`nominee.name`, `documents.0`), reasons in Vietnamese. */
+/**
+ * class-validator's nested errors → flat `field` paths (`nominee.name`, `documents.0`), reasons in
+ * Vietnamese. A field that is missing says so (its own message, e.g. "Cần tóm tắt thành tích", or
+ * "Thiếu trường bắt buộc này"), not what a present value would have broken ("Quá dài").
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
     const field = parent ? `${parent}.${e.property}` : e.property;
     if (e.constraints) {
-      const reasons = Object.entries(e.constraints).map(([key, m]) =>
-        isDefaultMessage(m, e.property) && REASONS[key] ? REASONS[key] : m,
-      );
+      const entries = Object.entries(e.constraints);
+      const missing = (e.value === undefined || e.value === null) && !('whitelistValidation' in e.constraints);
+      // A field's own messages (written here, in Vietnamese) say it best; class-validator's are translated.
+      const own = entries.filter(([, m]) => !isDefaultMessage(m, e.property)).map(([, m]) => m);
+      const ownMissing = entries
+        .filter(([key, m]) => MISSING_CONSTRAINTS.includes(key) && !isDefaultMessage(m, e.property))
+        .map(([, m]) => m);
+      const reasons = missing
+        ? ownMissing.length
+          ? ownMissing
+          : [MISSING_REASON]
+        : own.length
+          ? own
+          : entries.map(([key]) => REASONS[key] ?? GENERIC_REASON);
       out.push({ field, reasons: [...new Set(reasons)] });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
@@ -113,7 +139,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The value is read (to tell a missing field from a wrong one), never sent back.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => {
       const body: ErrorBody = { ...edgeError('VALIDATION'), errors: flattenValidationErrors(errors) };
       return new BadRequestException(body);
@@ -176,7 +203,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
           statusCode,
           error: ERROR_NAMES[400],
           code: 'MALFORMED_JSON',
-          message: `Nội dung gửi lên không phải JSON hợp lệ (${message})`,
+          message: 'Nội dung gửi lên không phải JSON hợp lệ',
         };
       // The router's own 404 ("Cannot GET /x") for a path no controller serves.
       const route = statusCode === 404 && /^Cannot ([A-Z]+) (.*)$/.exec(message);
@@ -187,7 +214,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
           code: 'ROUTE_NOT_FOUND',
           message: `Không có đường dẫn ${route[1]} ${route[2]}`,
         };
-      return { statusCode, error: ERROR_NAMES[statusCode] ?? exception.name, code: defaultCode(statusCode), message };
+      return {
+        statusCode,
+        error: ERROR_NAMES[statusCode] ?? exception.name,
+        code: defaultCode(statusCode),
+        // A framework's own (English) message is replaced by the status's Vietnamese one.
+        message: isAscii(message) ? (STATUS_MESSAGES[statusCode] ?? 'Yêu cầu không thực hiện được') : message,
+      };
     }
     // The body parser's client errors (http-errors: a body over the size limit, an unsupported
     // charset or encoding, an aborted upload) keep their 4xx status; they are not server faults.
@@ -211,6 +244,20 @@ function clientHttpError(exception: unknown): number | undefined {
   if (!(exception instanceof Error) || !e || e.expose !== true || typeof e.status !== 'number') return undefined;
   return e.status >= 400 && e.status < 500 ? e.status : undefined;
 }
+
+/** Vietnamese words for a status whose exception carried no Vietnamese message. */
+const STATUS_MESSAGES: Record<number, string> = {
+  400: 'Yêu cầu không hợp lệ',
+  401: 'Cần đăng nhập',
+  403: 'Không có quyền thực hiện thao tác này',
+  404: 'Không tìm thấy',
+  405: 'Phương thức không được hỗ trợ',
+  409: 'Xung đột với trạng thái hiện tại',
+  413: 'Nội dung gửi lên quá lớn',
+  415: 'Kiểu nội dung gửi lên không được hỗ trợ',
+  429: 'Quá nhiều yêu cầu; vui lòng thử lại sau',
+  503: 'Hệ thống tạm thời không phục vụ được; vui lòng thử lại sau',
+};
 
 function defaultCode(status: number): string {
   switch (status) {

@@ -11,7 +11,7 @@ import {
   Injectable,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { nominationNotFound, type Actor } from '@tdkt/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import {
@@ -29,9 +29,11 @@ import {
   HoldDto,
   RevocationDto,
   SignatureDto,
+  SubmitDto,
   VoteDto,
 } from './dto/nomination.dto';
 import { ListNominationsQueryDto } from './dto/query.dto';
+import { AuditEntryDto, CommandResultDto, NominationDetailDto, NominationPageDto } from './dto/responses.dto';
 import { GetAuditTrailQuery, GetNominationQuery, ListNominationsQuery } from './queries/queries';
 
 /** Nomination ids are UUIDs (or imported ids like reg-0000001): letters, digits, "-" and "_"; anything else names none. */
@@ -62,12 +64,14 @@ export class NominationsController {
 
   @Post()
   @ApiOperation({ summary: 'Lập hồ sơ đề nghị (cán bộ TĐKT đơn vị) → 201 {id, status}' })
+  @ApiCreatedResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
   draft(@CurrentActor() actor: Actor, @Body() body: DraftNominationDto): Promise<CommandResult> {
     return this.commands.execute(new DraftNominationCommand(actor, body));
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Sửa hồ sơ (cán bộ TĐKT đơn vị; khi đang lập hoặc bị trả lại)' })
+  @ApiOkResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
   edit(
     @Param('id', NominationIdPipe) id: string,
     @CurrentActor() actor: Actor,
@@ -78,18 +82,22 @@ export class NominationsController {
 
   @Post(':id/submit')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Trình hồ sơ (thủ trưởng đơn vị); hồ sơ bị trả lại thì trình lại' })
+  @ApiOperation({
+    summary: 'Trình hồ sơ (thủ trưởng đơn vị), có thể xác định khen thưởng đột xuất; hồ sơ bị trả lại thì trình lại',
+  })
+  @ApiOkResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
   submit(
     @Param('id', NominationIdPipe) id: string,
     @CurrentActor() actor: Actor,
-    @Body() body: CommentDto,
+    @Body() body: SubmitDto,
   ): Promise<CommandResult> {
-    return this.commands.execute(new SubmitNominationCommand(id, actor, body.comment));
+    return this.commands.execute(new SubmitNominationCommand(id, actor, body.comment, body.oneOff));
   }
 
   @Post(':id/cluster-review')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cụm thi đua xét: endorse | return (nêu lý do) | reject (nêu lý do)' })
+  @ApiOkResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
   clusterReview(
     @Param('id', NominationIdPipe) id: string,
     @CurrentActor() actor: Actor,
@@ -101,6 +109,7 @@ export class NominationsController {
   @Post(':id/voting/open')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mở biểu quyết của hội đồng (thường trực hội đồng)' })
+  @ApiOkResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
   openVoting(
     @Param('id', NominationIdPipe) id: string,
     @CurrentActor() actor: Actor,
@@ -112,6 +121,7 @@ export class NominationsController {
   @Post(':id/voting/close')
   @HttpCode(200)
   @ApiOperation({ summary: 'Kết thúc biểu quyết (thường trực hội đồng); tự kết thúc khi mọi thành viên đã biểu quyết' })
+  @ApiOkResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
   closeVoting(
     @Param('id', NominationIdPipe) id: string,
     @CurrentActor() actor: Actor,
@@ -122,6 +132,7 @@ export class NominationsController {
 
   @Post(':id/votes')
   @ApiOperation({ summary: 'Biểu quyết (thành viên hội đồng): approve | reject | abstain' })
+  @ApiCreatedResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
   vote(
     @Param('id', NominationIdPipe) id: string,
     @CurrentActor() actor: Actor,
@@ -138,6 +149,7 @@ export class NominationsController {
   @Post(':id/recusal')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rút khỏi biểu quyết (thành viên hội đồng có xung đột lợi ích)' })
+  @ApiOkResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
   recuse(
     @Param('id', NominationIdPipe) id: string,
     @CurrentActor() actor: Actor,
@@ -149,6 +161,7 @@ export class NominationsController {
   @Post(':id/signature')
   @HttpCode(200)
   @ApiOperation({ summary: 'Chủ tịch ký quyết định khen thưởng (trả về số quyết định) hoặc không ký (nêu lý do)' })
+  @ApiOkResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
   signature(
     @Param('id', NominationIdPipe) id: string,
     @CurrentActor() actor: Actor,
@@ -163,6 +176,7 @@ export class NominationsController {
   @Post(':id/hold')
   @HttpCode(200)
   @ApiOperation({ summary: 'Tạm dừng hồ sơ (đang xem xét kỷ luật, thanh tra, khiếu nại, tố cáo)' })
+  @ApiOkResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
   hold(
     @Param('id', NominationIdPipe) id: string,
     @CurrentActor() actor: Actor,
@@ -174,6 +188,7 @@ export class NominationsController {
   @Post(':id/release')
   @HttpCode(200)
   @ApiOperation({ summary: 'Tiếp tục hồ sơ đã tạm dừng' })
+  @ApiOkResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
   release(
     @Param('id', NominationIdPipe) id: string,
     @CurrentActor() actor: Actor,
@@ -185,6 +200,7 @@ export class NominationsController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rút hồ sơ (thủ trưởng đơn vị; trước khi ký quyết định)' })
+  @ApiOkResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
   withdraw(
     @Param('id', NominationIdPipe) id: string,
     @CurrentActor() actor: Actor,
@@ -196,6 +212,7 @@ export class NominationsController {
   @Post(':id/revocation')
   @HttpCode(200)
   @ApiOperation({ summary: 'Hủy bỏ khen thưởng (Chủ tịch) theo một trong bốn căn cứ, có lý do' })
+  @ApiOkResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
   revoke(
     @Param('id', NominationIdPipe) id: string,
     @CurrentActor() actor: Actor,
@@ -207,6 +224,7 @@ export class NominationsController {
   // ------------------------------------------------------------------- queries
 
   @Get()
+  @ApiOkResponse({ type: NominationPageDto, description: 'Chỉ những hồ sơ người đọc được xem; tổng số cũng vậy' })
   @ApiOperation({
     summary: 'Danh sách hồ sơ: lọc theo trạng thái, đợt, đơn vị, cụm, hình thức, "chờ tôi xử lý"; phân trang',
   })
@@ -215,16 +233,23 @@ export class NominationsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Một hồ sơ: trạng thái, bước, đang chờ ai, hạn xử lý, kết quả biểu quyết khi đã kết thúc' })
-  get(@Param('id', NominationIdPipe) id: string) {
-    return this.queries.execute(new GetNominationQuery(id));
+  @ApiOkResponse({ type: NominationDetailDto })
+  @ApiOperation({
+    summary: 'Một hồ sơ: trạng thái, bước, đang chờ ai, hạn xử lý, kết quả biểu quyết khi đã kết thúc',
+    description: 'Ngoài phạm vi được xem (đơn vị, cụm của người đọc) trả 404 như hồ sơ không tồn tại.',
+  })
+  get(@Param('id', NominationIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetNominationQuery(id, actor));
   }
 
   @Get(':id/audit')
+  @ApiOkResponse({ type: [AuditEntryDto] })
   @ApiOperation({
     summary: 'Nhật ký: mọi sự kiện theo thứ tự — việc gì, ai, vai trò và đơn vị, khi nào, lý do',
     description:
-      'Thanh tra, hội đồng, Chủ tịch, và đơn vị, cụm thi đua của hồ sơ. Bỏ phiếu kín: chỉ thanh tra thấy lựa chọn của từng thành viên.',
+      'Ai xem được hồ sơ thì xem được nhật ký (thanh tra, thường trực và thành viên hội đồng, Chủ tịch; đơn vị và cụm thi đua của hồ sơ); người khác nhận 404. ' +
+      'Lựa chọn của từng thành viên: chỉ thanh tra, cho đến khi kết thúc biểu quyết; sau đó mọi người xem được hồ sơ nếu bỏ phiếu công khai, chỉ thanh tra nếu bỏ phiếu kín. ' +
+      'Ý kiến kèm phiếu: thanh tra, thường trực, thành viên hội đồng (khi được xem lựa chọn).',
   })
   audit(@Param('id', NominationIdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetAuditTrailQuery(id, actor));

@@ -1,11 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { awaitingKeysFor, type Actor } from '@tdkt/domain';
 import { ROLE_LABELS } from '@tdkt/projections';
 import type { ApiRuntime } from '../api-runtime';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { API_RUNTIME } from '../tokens';
+import { ApiIndexDto, CampaignDto, CatalogDto, ClusterDto, MeDto, UnitDto } from './reference.dto';
 
 /** Reference data: the award catalog (public), the organisation's campaigns, units and clusters, and the caller. */
 @ApiTags('reference')
@@ -15,6 +16,7 @@ export class ReferenceController {
 
   @Public()
   @Get()
+  @ApiOkResponse({ type: ApiIndexDto })
   @ApiOperation({ summary: 'Mục lục API: tài liệu OpenAPI, tình trạng hệ thống, sổ khen thưởng công khai, đăng nhập' })
   index() {
     return {
@@ -29,6 +31,7 @@ export class ReferenceController {
 
   @Public()
   @Get('catalog')
+  @ApiOkResponse({ type: CatalogDto })
   @ApiOperation({ summary: 'Danh mục hình thức khen thưởng và chính sách (ngưỡng biểu quyết, thời hạn các bước)' })
   catalog() {
     const { source, version, awards, stageTimeLimits } = this.runtime.catalog;
@@ -37,6 +40,7 @@ export class ReferenceController {
 
   @ApiBearerAuth()
   @Get('campaigns')
+  @ApiOkResponse({ type: [CampaignDto] })
   @ApiOperation({ summary: 'Các đợt thi đua' })
   campaigns() {
     return this.runtime.directory.org.campaigns;
@@ -44,6 +48,7 @@ export class ReferenceController {
 
   @ApiBearerAuth()
   @Get('units')
+  @ApiOkResponse({ type: [UnitDto] })
   @ApiOperation({ summary: 'Các đơn vị' })
   units() {
     const clusters = new Map(this.runtime.directory.org.clusters.map((c) => [c.id, c.name]));
@@ -52,6 +57,7 @@ export class ReferenceController {
 
   @ApiBearerAuth()
   @Get('clusters')
+  @ApiOkResponse({ type: [ClusterDto] })
   @ApiOperation({ summary: 'Các cụm/khối thi đua và đơn vị thuộc cụm' })
   clusters() {
     const { clusters, units } = this.runtime.directory.org;
@@ -60,6 +66,7 @@ export class ReferenceController {
 
   @ApiBearerAuth()
   @Get('me')
+  @ApiOkResponse({ type: MeDto })
   @ApiOperation({ summary: 'Người đang đăng nhập: vai trò, đơn vị, cụm' })
   me(@CurrentActor() actor: Actor) {
     const unit = actor.unitId ? this.runtime.directory.unit(actor.unitId) : undefined;

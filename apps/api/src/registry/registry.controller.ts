@@ -1,18 +1,23 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { maySeeNomineeId, type Actor } from '@tdkt/domain';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@tdkt/domain';
 import type { AwardView, DecisionView, Page } from '@tdkt/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { DecisionQueryDto, SearchRegistryQueryDto } from '../nominations/dto/query.dto';
+import { AwardPageDto, DecisionDto } from '../nominations/dto/responses.dto';
 import { GetDecisionQuery, SearchRegistryQuery } from '../nominations/queries/queries';
 
-/** An award as the anonymous public sees it: without the nominee's identifier (see `maySeeNomineeId`). */
+/** An award as the anonymous public sees it: without the nominee's identifier (personal data, see the read policy). */
 export type PublicAwardView = Omit<AwardView, 'nomineeId'>;
 const forPublic = ({ nomineeId: _personal, ...award }: AwardView): PublicAwardView => award;
 
-/** The award registry (sổ khen thưởng) is public: anyone may look an award up (signed-in officials also see nominee ids). */
+/**
+ * The award registry (sổ khen thưởng) is public: anyone may look an award up. The nominee's
+ * identifier is left out for the anonymous public and masked for officials who may not see it
+ * (`maySeePersonalData`: the secretary, the inspector, the nominating unit).
+ */
 @ApiTags('registry')
 @Public()
 @Controller('api/registry')
@@ -20,16 +25,18 @@ export class RegistryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiOkResponse({ type: AwardPageDto })
   @ApiOperation({
     summary:
       'Sổ khen thưởng: lọc theo năm, hình thức, đơn vị, đợt; tìm không phân biệt dấu ("nguyen van an" tìm được "Nguyễn Văn An")',
   })
   async search(@Query() filter: SearchRegistryQueryDto, @CurrentActor() actor?: Actor) {
-    const page: Page<AwardView> = await this.queries.execute(new SearchRegistryQuery(filter));
-    return maySeeNomineeId(actor) ? page : { ...page, items: page.items.map(forPublic) };
+    const page: Page<AwardView> = await this.queries.execute(new SearchRegistryQuery(filter, actor));
+    return actor ? page : { ...page, items: page.items.map(forPublic) };
   }
 
   @Get(':decisionNumber')
+  @ApiOkResponse({ type: DecisionDto })
   @ApiParam({
     name: 'decisionNumber',
     description: 'Số quyết định, mã hóa URL: 163/QĐ-UBND → 163%2FQ%C4%90-UBND (163%2FQD-UBND cũng được)',
@@ -44,6 +51,7 @@ export class RegistryController {
   }
 
   @Get(':number/:symbol')
+  @ApiOkResponse({ type: DecisionDto })
   @ApiOperation({ summary: 'Như trên, với dấu "/" của số quyết định để nguyên: /api/registry/163/QD-UBND' })
   decisionBySymbol(
     @Param('number') number: string,
@@ -55,7 +63,7 @@ export class RegistryController {
   }
 
   private async decisionFor(decisionNumber: string, year: number | undefined, actor: Actor | undefined) {
-    const decision: DecisionView = await this.queries.execute(new GetDecisionQuery(decisionNumber, year));
-    return maySeeNomineeId(actor) ? decision : { ...decision, awards: decision.awards.map(forPublic) };
+    const decision: DecisionView = await this.queries.execute(new GetDecisionQuery(decisionNumber, year, actor));
+    return actor ? decision : { ...decision, awards: decision.awards.map(forPublic) };
   }
 }

@@ -31,6 +31,11 @@ export interface AwardType {
   cashMultiple: number;
   /** Thematic (chuyên đề) awards never count as grounds for higher awards. */
   thematic?: boolean;
+  /**
+   * Whether a nomination for it may be declared one-off (đột xuất: an unforeseen feat, outside the
+   * campaign's deadline and without the cluster's review) by the unit head. Absent: not allowed.
+   */
+  oneOffAllowed?: boolean;
   /** Where this award's defaults come from (a DOMAIN.md section, a law, or "assumed"). */
   source?: string;
 }
@@ -106,6 +111,10 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
     check(
       a.thematic === undefined || typeof a.thematic === 'boolean',
       `${a.code}: thematic must be true or false when given`,
+    );
+    check(
+      a.oneOffAllowed === undefined || typeof a.oneOffAllowed === 'boolean',
+      `${a.code}: oneOffAllowed must be true or false when given`,
     );
     check(a.source === undefined || typeof a.source === 'string', `${a.code}: source must be text when given`);
   }

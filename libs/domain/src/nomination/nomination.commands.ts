@@ -33,6 +33,10 @@ export interface DraftNomination extends Base {
   nominee: Nominee;
   achievements: string;
   documents?: string[];
+  /**
+   * Refused when true: one-off (đột xuất) is the unit head's declaration at submission
+   * (`SubmitNomination.oneOff`). Kept so an old client's request is refused, not silently dropped.
+   */
   oneOff?: boolean;
   /** The nominee's award history, for the eligibility check. */
   priorAwards: PriorAward[];
@@ -45,12 +49,16 @@ export interface EditNomination extends Base {
 
 export interface SubmitNomination extends Base {
   type: 'SubmitNomination';
+  /** The unit head declares the nomination one-off (đột xuất), if the award's policy allows it. */
+  oneOff?: boolean;
   campaign: Campaign;
   priorAwards: PriorAward[];
 }
 
 export interface ResubmitNomination extends Base {
   type: 'ResubmitNomination';
+  /** Refused when newly true: one-off is declared on the first submission only. */
+  oneOff?: boolean;
 }
 
 export interface ReviewAtCluster extends Base {

@@ -21,11 +21,18 @@ describe('Drafting a nomination (unit proposal, step 1)', () => {
       );
   });
 
-  it('records the documents and the one-off flag', () => {
+  it('records the documents', () => {
     spec
       .given([])
-      .when(f.draftNomination({ documents: ['to-trinh.pdf', 'sang-kien.pdf'], oneOff: true }))
-      .then([f.nominationDrafted({ documents: ['to-trinh.pdf', 'sang-kien.pdf'], oneOff: true })]);
+      .when(f.draftNomination({ documents: ['to-trinh.pdf', 'sang-kien.pdf'] }))
+      .then([f.nominationDrafted({ documents: ['to-trinh.pdf', 'sang-kien.pdf'] })]);
+  });
+
+  it('the officer cannot mark a draft one-off: that is the unit head’s act at submission (ONE_OFF_NOT_ALLOWED)', () => {
+    spec
+      .given([])
+      .when(f.draftNomination({ oneOff: true }))
+      .thenThrows('FORBIDDEN', 'ONE_OFF_NOT_ALLOWED');
   });
 
   it('snapshots the award policy at drafting, so a later catalog change does not alter this nomination', () => {

@@ -41,6 +41,8 @@ export type NominationDrafted = Ev<
       'code' | 'name' | 'awardedBy' | 'clusterReviewRequired' | 'council' | 'cashMultiple' | 'eligibility'
     > & {
       thematic?: boolean;
+      /** The award's policy lets the unit head declare a nomination one-off (absent: it does not). */
+      oneOffAllowed?: boolean;
     };
     nominee: Nominee;
     achievements: string;
@@ -56,7 +58,12 @@ export type NominationEdited = Ev<
 >;
 export type NominationSubmitted = Ev<
   'NominationSubmitted',
-  { nextStatus: 'CLUSTER_REVIEW' | 'COUNCIL_VOTING'; skippedClusterReview: boolean }
+  {
+    nextStatus: 'CLUSTER_REVIEW' | 'COUNCIL_VOTING';
+    skippedClusterReview: boolean;
+    /** The unit head declared the nomination one-off (đột xuất) on submitting it. */
+    oneOff?: boolean;
+  }
 >;
 export type NominationReturnedForRevision = Ev<'NominationReturnedForRevision', { round: number; reasons: string }>;
 export type NominationResubmitted = Ev<'NominationResubmitted', { round: number }>;

@@ -52,6 +52,7 @@ export function evolve(state: NominationState, event: NominationEvent): Nominati
     case 'NominationSubmitted':
       return {
         ...moveTo(s, event.data.nextStatus, at),
+        ...(event.data.oneOff ? { oneOff: true } : {}),
         round: 1,
         proposers: addOnce(s.proposers, event.data.by.userId),
       };

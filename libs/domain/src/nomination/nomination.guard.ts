@@ -1,9 +1,10 @@
 import { Actor, ActingAs, Role, actingAs, hasRole } from '../shared/actor';
-import { forbidden, invalidState, nominationNotFound } from '../shared/errors';
+import { domainError, forbidden, invalidState, nominationNotFound } from '../shared/errors';
+import { roleLabel, statusLabel } from '../shared/labels';
 import { awaiteeKey } from './awaitee';
 import type { NominationCommandType } from './nomination.commands';
 import { ExistingNomination, NominationState, TERMINAL_STATUSES } from './nomination.state';
-import type { CouncilMember, NominationStatus } from './nomination.types';
+import type { CouncilMember, Nominee, NominationStatus } from './nomination.types';
 
 /**
  * The checks that need nothing but the actor and the nomination's state: role, scope, stage,
@@ -22,18 +23,21 @@ export function guard(type: NominationCommandType, actor: Actor, state: Nominati
     case 'EditNomination': {
       const by = as(actor, 'UNIT_OFFICER');
       ofUnit(actor, s);
+      notNominee(actor, s);
       progressing(s, 'DRAFT', 'RETURNED');
       return by;
     }
     case 'SubmitNomination': {
       const by = as(actor, 'UNIT_HEAD');
       ofUnit(actor, s);
+      notNominee(actor, s);
       progressing(s, 'DRAFT');
       return by;
     }
     case 'ResubmitNomination': {
       const by = as(actor, 'UNIT_HEAD');
       ofUnit(actor, s);
+      notNominee(actor, s);
       progressing(s, 'RETURNED');
       return by;
     }
@@ -42,11 +46,13 @@ export function guard(type: NominationCommandType, actor: Actor, state: Nominati
       if (actor.clusterId !== s.clusterId)
         throw forbidden('OUT_OF_SCOPE', 'Chỉ trưởng cụm/khối của đơn vị đề nghị được xét hồ sơ này');
       notInvolved(actor, s);
+      notNominee(actor, s);
       progressing(s, 'CLUSTER_REVIEW');
       return by;
     }
     case 'OpenCouncilVoting': {
       const by = as(actor, 'COUNCIL_SECRETARY');
+      notNominee(actor, s);
       progressing(s, 'COUNCIL_VOTING');
       if (s.council?.open) throw invalidState('VOTING_ALREADY_OPEN', 'Hội đồng đã mở biểu quyết hồ sơ này');
       return by;
@@ -75,6 +81,7 @@ export function guard(type: NominationCommandType, actor: Actor, state: Nominati
     }
     case 'CloseCouncilVoting': {
       const by = hasRole(actor, 'SYSTEM') ? actingAs(actor, 'SYSTEM') : as(actor, 'COUNCIL_SECRETARY');
+      notNominee(actor, s);
       progressing(s, 'COUNCIL_VOTING');
       if (!s.council?.open) throw invalidState('VOTING_NOT_OPEN', 'Hội đồng chưa mở biểu quyết hồ sơ này');
       return by;
@@ -83,17 +90,20 @@ export function guard(type: NominationCommandType, actor: Actor, state: Nominati
     case 'DeclineSignature': {
       const by = as(actor, 'CHAIRMAN');
       notInvolved(actor, s);
+      notNominee(actor, s);
       progressing(s, 'AWAITING_SIGNATURE');
       return by;
     }
     case 'PutOnHold': {
       const by = as(actor, 'COUNCIL_SECRETARY');
+      notNominee(actor, s);
       notEnded(s);
       if (s.onHold) throw invalidState('ALREADY_ON_HOLD', 'Hồ sơ đang bị tạm dừng');
       return by;
     }
     case 'ReleaseFromHold': {
       const by = as(actor, 'COUNCIL_SECRETARY');
+      notNominee(actor, s);
       notEnded(s);
       if (!s.onHold) throw invalidState('NOT_ON_HOLD', 'Hồ sơ không bị tạm dừng');
       return by;
@@ -101,6 +111,7 @@ export function guard(type: NominationCommandType, actor: Actor, state: Nominati
     case 'WithdrawNomination': {
       const by = as(actor, 'UNIT_HEAD');
       ofUnit(actor, s);
+      notNominee(actor, s);
       if (s.status === 'AWARDED' || s.status === 'REVOKED')
         throw invalidState(
           'ALREADY_SIGNED',
@@ -111,6 +122,7 @@ export function guard(type: NominationCommandType, actor: Actor, state: Nominati
     }
     case 'RevokeAward': {
       const by = as(actor, 'CHAIRMAN');
+      notNominee(actor, s);
       if (s.status !== 'AWARDED') throw invalidState('NOT_AWARDED', 'Chỉ hủy bỏ được khen thưởng đã được quyết định');
       return by;
     }
@@ -155,7 +167,21 @@ export function awaiting(state: NominationState): string[] {
 export function mustRecuse(actor: Actor, s: ExistingNomination): boolean {
   const member = s.council?.members.find((m) => m.userId === actor.userId);
   const units = [member?.unitId, actor.unitId].filter((u): u is string => u !== undefined);
-  return units.includes(s.unitId) || (s.nominee.userId !== undefined && s.nominee.userId === actor.userId);
+  return units.includes(s.unitId) || isNominee(actor, s.nominee) || (!!member && isNominee(member, s.nominee));
+}
+
+/**
+ * Whether this person is the nominee. Two ways, either suffices: the account named on the nominee
+ * (`nominee.userId`, given when drafting), or the person identifier the organisation file gives the
+ * user (`personId`, e.g. `cccd-083090001234`) equal to the nominee's identifier (`nominee.nomineeId`).
+ * The second does not depend on the drafter naming the account, and holds for users added later.
+ * Names are never compared (namesakes are common).
+ */
+export function isNominee(person: { userId: string; personId?: string }, nominee: Nominee): boolean {
+  return (
+    (nominee.userId !== undefined && nominee.userId === person.userId) ||
+    (person.personId !== undefined && person.personId !== '' && person.personId === nominee.nomineeId)
+  );
 }
 
 /**
@@ -165,7 +191,7 @@ export function mustRecuse(actor: Actor, s: ExistingNomination): boolean {
  */
 export function mayVote(member: CouncilMember, s: ExistingNomination): boolean {
   if (member.unitId !== undefined && member.unitId === s.unitId) return false;
-  if (s.nominee.userId !== undefined && s.nominee.userId === member.userId) return false;
+  if (isNominee(member, s.nominee)) return false;
   return !s.drafters.includes(member.userId) && !s.proposers.includes(member.userId);
 }
 
@@ -177,7 +203,7 @@ export function pendingVoters(s: ExistingNomination): CouncilMember[] {
 }
 
 function as(actor: Actor, role: Role): ActingAs {
-  if (!hasRole(actor, role)) throw forbidden('ROLE_REQUIRED', `Thao tác này cần vai trò ${role}`);
+  if (!hasRole(actor, role)) throw forbidden('ROLE_REQUIRED', `Thao tác này cần vai trò ${roleLabel(role)}`);
   return actingAs(actor, role);
 }
 
@@ -191,13 +217,22 @@ function notInvolved(actor: Actor, s: ExistingNomination) {
     throw forbidden('SEPARATION_OF_DUTIES', 'Người lập hoặc trình hồ sơ không được xét, biểu quyết hay ký hồ sơ đó');
 }
 
+/** The nominee takes no step on their own nomination (they may only recuse from the council's vote). */
+function notNominee(actor: Actor, s: ExistingNomination) {
+  if (!hasRole(actor, 'SYSTEM') && isNominee(actor, s.nominee)) throw domainError('OWN_NOMINATION');
+}
+
 function notEnded(s: ExistingNomination) {
-  if (TERMINAL_STATUSES.includes(s.status)) throw invalidState('NOMINATION_CLOSED', `Hồ sơ đã kết thúc (${s.status})`);
+  if (TERMINAL_STATUSES.includes(s.status))
+    throw invalidState('NOMINATION_CLOSED', `Hồ sơ đã kết thúc (${statusLabel(s.status)})`);
 }
 
 function progressing(s: ExistingNomination, ...allowed: NominationStatus[]) {
   if (!allowed.includes(s.status))
-    throw invalidState('WRONG_STAGE', `Hồ sơ đang ở bước ${s.status}, không thực hiện được thao tác này`);
+    throw invalidState(
+      'WRONG_STAGE',
+      `Hồ sơ đang ở bước "${statusLabel(s.status)}", không thực hiện được thao tác này`,
+    );
   if (s.onHold)
     throw invalidState('ON_HOLD', 'Hồ sơ đang tạm dừng (đang xem xét kỷ luật, thanh tra, khiếu nại hoặc tố cáo)');
 }

@@ -21,8 +21,8 @@ export type NominationIntent =
       }
     >
   | I<'EditNomination', { changes: { nominee?: Nominee; achievements?: string; documents?: string[] } }>
-  | I<'SubmitNomination'>
-  | I<'ResubmitNomination'>
+  | I<'SubmitNomination', { oneOff?: boolean }>
+  | I<'ResubmitNomination', { oneOff?: boolean }>
   | I<'ReviewAtCluster', { decision: ClusterDecision }>
   | I<'OpenCouncilVoting'>
   | I<'CastCouncilVote', { choice: VoteChoice; inWriting?: boolean }>

@@ -71,7 +71,48 @@ describe('Submitting a nomination (the unit proposal)', () => {
     });
   });
 
-  describe('one-off nominations skip cluster review', () => {
+  describe('the unit head declares a nomination one-off (đột xuất) on submitting it, where the award allows it', () => {
+    it('a Bằng khen declared one-off goes straight to the council, marked one-off', () => {
+      spec
+        .given(f.story.inDraft())
+        .when(f.submitNomination({ oneOff: true }))
+        .then([f.nominationSubmitted({ toCouncil: true, oneOff: true })]);
+      spec
+        .given(f.story.inDraft())
+        .when(f.submitNomination({ oneOff: true }))
+        .thenState((s) => expect(s).toMatchObject({ status: 'COUNCIL_VOTING', oneOff: true }));
+    });
+
+    it('…and is accepted after the campaign’s deadline', () => {
+      spec
+        .given(f.story.inDraft())
+        .when(f.submitNomination({ oneOff: true, at: f.T.afterCampaign }))
+        .then([f.nominationSubmitted({ toCouncil: true, oneOff: true, at: f.T.afterCampaign })]);
+    });
+
+    it('an award whose policy does not allow one-off (Chiến sĩ thi đua cấp tỉnh) is refused (ONE_OFF_NOT_ALLOWED)', () => {
+      spec
+        .given(f.story.inDraft({ award: f.CSTD_TINH }))
+        .when(f.submitNomination({ oneOff: true, priorAwards: f.anHistory }))
+        .thenThrows('FORBIDDEN', 'ONE_OFF_NOT_ALLOWED');
+    });
+
+    it('a returned nomination cannot become one-off when resubmitted (ONE_OFF_NOT_ALLOWED)', () => {
+      spec
+        .given(f.story.returned())
+        .when(f.resubmitNomination({ oneOff: true }))
+        .thenThrows('FORBIDDEN', 'ONE_OFF_NOT_ALLOWED');
+    });
+
+    it('the officer who drafted it cannot declare it: submitting is the unit head’s (ROLE_REQUIRED)', () => {
+      spec
+        .given(f.story.inDraft())
+        .when(f.submitNomination({ oneOff: true, by: f.canboDonvi1 }))
+        .thenThrows('FORBIDDEN', 'ROLE_REQUIRED');
+    });
+  });
+
+  describe('nominations drafted one-off before the declaration moved to submission (old histories) still skip cluster review', () => {
     it('a one-off nomination goes straight to the council', () => {
       spec
         .given(f.story.inDraft({ oneOff: true }))

@@ -37,6 +37,8 @@ export interface Campaign {
 export interface CouncilMember {
   userId: string;
   unitId?: string;
+  /** The member's person identifier (organisation file), to recognise a member who is the nominee. */
+  personId?: string;
 }
 
 export type VoteChoice = 'approve' | 'reject' | 'abstain';

@@ -1,59 +1,119 @@
 import type { Actor } from '../shared/actor';
 import * as f from '../testing/fixtures';
-import { mayReadAuditTrail, maySeeNomineeId, maySeeVoteChoices } from './read-access';
+import {
+  maskPersonalId,
+  mayReadNomination,
+  maySeeNomineeId,
+  maySeePersonalData,
+  maySeeVoteChoices,
+  maySeeVoteComment,
+  readScopeOf,
+} from './read-access';
 
 /** A nomination of donvi1, in cluster cum1 (as the fixtures draft it). */
 const ofDonvi1 = { unitId: 'donvi1', clusterId: 'cum1' };
+const secret = { secretBallot: true };
+const open = { secretBallot: false };
 
-describe('Read access: who may read what of a nomination and of the registry', () => {
-  describe('the audit trail', () => {
+describe('Read access: who may see what of a nomination and of the registry', () => {
+  describe('which nominations a reader sees', () => {
     it.each<[string, Actor]>([
-      ['the auditor', f.thanhtra],
+      ['the inspector', f.thanhtra],
       ['the council secretary', f.thuky],
       ['the chairman', f.chutich],
       ['a council member of another unit', f.hoidong3],
-    ])('the province’s oversight reads any nomination’s trail: %s', (_who, actor) => {
-      expect(mayReadAuditTrail(actor, ofDonvi1)).toBe(true);
+      ['a council member of no unit', f.hoidong5],
+    ])('the province’s oversight reads every nomination: %s', (_who, actor) => {
+      expect(readScopeOf(actor)).toEqual({ all: true });
+      expect(mayReadNomination(actor, ofDonvi1)).toBe(true);
+      expect(mayReadNomination(actor, {})).toBe(true);
     });
 
-    it('the unit’s officer and head read their own unit’s trail, not another unit’s', () => {
-      expect(mayReadAuditTrail(f.canboDonvi1, ofDonvi1)).toBe(true);
-      expect(mayReadAuditTrail(f.thutruongDonvi1, ofDonvi1)).toBe(true);
-      expect(mayReadAuditTrail(f.canboDonvi3, ofDonvi1)).toBe(false);
-      expect(mayReadAuditTrail(f.thutruongDonvi3, ofDonvi1)).toBe(false);
+    it('the unit’s officer and head read their own unit’s nominations, not another unit’s', () => {
+      expect(readScopeOf(f.canboDonvi1)).toEqual({ all: false, unitIds: ['donvi1'], clusterIds: [] });
+      expect(mayReadNomination(f.canboDonvi1, ofDonvi1)).toBe(true);
+      expect(mayReadNomination(f.thutruongDonvi1, ofDonvi1)).toBe(true);
+      expect(mayReadNomination(f.canboDonvi3, ofDonvi1)).toBe(false);
+      expect(mayReadNomination(f.thutruongDonvi3, ofDonvi1)).toBe(false);
+      // Same cluster is not enough for unit staff.
+      expect(mayReadNomination(f.canboDonvi1, { unitId: 'donvi2', clusterId: 'cum1' })).toBe(false);
     });
 
-    it('a cluster leader reads the trails of the cluster’s units only (not by their own unit)', () => {
-      expect(mayReadAuditTrail(f.truongcumCum1, ofDonvi1)).toBe(true);
-      expect(mayReadAuditTrail(f.truongcumCum2, ofDonvi1)).toBe(false);
-      expect(mayReadAuditTrail(f.truongcumCum2, { unitId: 'donvi4', clusterId: 'cum1' })).toBe(false);
+    it('a cluster leader reads the nominations of the cluster’s units (not by their own unit)', () => {
+      expect(readScopeOf(f.truongcumCum1)).toEqual({ all: false, unitIds: [], clusterIds: ['cum1'] });
+      expect(mayReadNomination(f.truongcumCum1, ofDonvi1)).toBe(true);
+      expect(mayReadNomination(f.truongcumCum2, ofDonvi1)).toBe(false);
+      expect(mayReadNomination(f.truongcumCum2, { unitId: 'donvi4', clusterId: 'cum1' })).toBe(false);
     });
 
-    it('a nomination whose unit is unknown is read by the oversight only', () => {
-      expect(mayReadAuditTrail(f.thanhtra, {})).toBe(true);
-      expect(mayReadAuditTrail({ userId: 'x', roles: ['UNIT_OFFICER'] }, {})).toBe(false);
-      expect(mayReadAuditTrail({ userId: 'x', roles: ['CLUSTER_LEADER'] }, {})).toBe(false);
+    it('two hats read the union of both scopes', () => {
+      const both: Actor = { userId: 'x', roles: ['UNIT_HEAD', 'CLUSTER_LEADER'], unitId: 'donvi3', clusterId: 'cum1' };
+      expect(mayReadNomination(both, ofDonvi1)).toBe(true);
+      expect(mayReadNomination(both, { unitId: 'donvi3', clusterId: 'cum2' })).toBe(true);
+      expect(mayReadNomination(both, { unitId: 'donvi4', clusterId: 'cum2' })).toBe(false);
+    });
+
+    it('an anonymous reader, or one without unit, cluster or oversight role, reads no nomination', () => {
+      expect(readScopeOf(undefined)).toEqual({ all: false, unitIds: [], clusterIds: [] });
+      expect(mayReadNomination(undefined, ofDonvi1)).toBe(false);
+      expect(mayReadNomination({ userId: 'x', roles: ['UNIT_OFFICER'] }, {})).toBe(false);
+      expect(mayReadNomination({ userId: 'x', roles: ['CLUSTER_LEADER'] }, {})).toBe(false);
     });
   });
 
-  describe('the secret ballot', () => {
-    it('hides each member’s choice from everyone but the auditor', () => {
-      expect(maySeeVoteChoices(f.thanhtra, { secretBallot: true })).toBe(true);
+  describe('the nominee’s personal data', () => {
+    it('the secretary and the inspector see it for every nomination', () => {
+      expect(maySeePersonalData(f.thuky, ofDonvi1)).toBe(true);
+      expect(maySeePersonalData(f.thanhtra, ofDonvi1)).toBe(true);
+    });
+
+    it('the nominating unit’s officer and head see it for their unit only', () => {
+      expect(maySeePersonalData(f.canboDonvi1, ofDonvi1)).toBe(true);
+      expect(maySeePersonalData(f.thutruongDonvi1, ofDonvi1)).toBe(true);
+      expect(maySeePersonalData(f.canboDonvi3, ofDonvi1)).toBe(false);
+    });
+
+    it('the cluster leader, council members, the chairman and the anonymous public do not', () => {
+      for (const reader of [f.truongcumCum1, f.hoidong2, f.hoidong1, f.chutich, undefined])
+        expect(maySeePersonalData(reader, ofDonvi1)).toBe(false);
+      expect(maySeeNomineeId(undefined, ofDonvi1)).toBe(false);
+      expect(maySeeNomineeId(f.thuky, ofDonvi1)).toBe(true);
+    });
+
+    it('is masked to its last three characters, never shown whole or lost', () => {
+      expect(maskPersonalId('cccd-083090001234')).toBe('••••••••••••••234');
+      expect(maskPersonalId('abc')).toBe('•••');
+      expect(maskPersonalId(null)).toBeNull();
+    });
+  });
+
+  describe('how each council member voted', () => {
+    it('while voting runs: nobody but the inspector, open ballot or secret', () => {
+      for (const policy of [open, secret]) {
+        expect(maySeeVoteChoices(f.thanhtra, policy, false)).toBe(true);
+        for (const reader of [f.chutich, f.thuky, f.hoidong2, f.canboDonvi1, f.thutruongDonvi1, f.truongcumCum1])
+          expect(maySeeVoteChoices(reader, policy, false)).toBe(false);
+      }
+    });
+
+    it('after close: an open ballot is on the record; a secret one stays secret from all but the inspector', () => {
+      expect(maySeeVoteChoices(f.canboDonvi1, open, true)).toBe(true);
+      expect(maySeeVoteChoices(f.hoidong2, open, true)).toBe(true);
+      expect(maySeeVoteChoices(f.thanhtra, secret, true)).toBe(true);
       for (const reader of [f.chutich, f.thuky, f.hoidong2, f.canboDonvi1])
-        expect(maySeeVoteChoices(reader, { secretBallot: true })).toBe(false);
+        expect(maySeeVoteChoices(reader, secret, true)).toBe(false);
+      expect(maySeeVoteChoices(undefined, open, true)).toBe(false);
     });
 
-    it('an open ballot, or voting not yet opened, hides nothing', () => {
-      expect(maySeeVoteChoices(f.canboDonvi1, { secretBallot: false })).toBe(true);
-      expect(maySeeVoteChoices(f.canboDonvi1, {})).toBe(true);
-      expect(maySeeVoteChoices(f.canboDonvi1, undefined)).toBe(true);
-    });
-  });
-
-  describe('the nominee’s identity in the public registry', () => {
-    it('a signed-in reader sees the nominee identifier; an anonymous one does not', () => {
-      expect(maySeeNomineeId(f.canboDonvi3)).toBe(true);
-      expect(maySeeNomineeId(undefined)).toBe(false);
+    it('a vote’s comment: the inspector always; the secretary and the council once they may see the choice; never the unit or cluster', () => {
+      expect(maySeeVoteComment(f.thanhtra, secret, false)).toBe(true);
+      expect(maySeeVoteComment(f.thuky, open, true)).toBe(true);
+      expect(maySeeVoteComment(f.hoidong2, open, true)).toBe(true);
+      expect(maySeeVoteComment(f.chutich, open, true)).toBe(true);
+      expect(maySeeVoteComment(f.thuky, open, false)).toBe(false);
+      expect(maySeeVoteComment(f.thuky, secret, true)).toBe(false);
+      for (const reader of [f.canboDonvi1, f.thutruongDonvi1, f.truongcumCum1])
+        expect(maySeeVoteComment(reader, open, true)).toBe(false);
     });
   });
 });

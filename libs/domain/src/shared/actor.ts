@@ -21,6 +21,11 @@ export interface Actor {
   roles: Role[];
   unitId?: string;
   clusterId?: string;
+  /**
+   * The person behind the account, as the organisation file identifies them (the same identifier a
+   * nomination gives its nominee, e.g. `cccd-…`): how the system knows a user is a nominee.
+   */
+  personId?: string;
 }
 
 /** The actor as recorded on an event: the one role the action was taken in, and its scope. */

@@ -36,6 +36,16 @@ export const ERROR_CATALOGUE = {
     meaning: 'Whoever drafted or submitted a nomination may not review, vote on or sign it.',
     message: 'Người lập hoặc trình hồ sơ không được xét, biểu quyết hay ký hồ sơ đó',
   },
+  OWN_NOMINATION: {
+    kind: 'FORBIDDEN',
+    meaning:
+      'The actor is the nominee (by the account named on the nominee, or by the personId the organisation file gives the user): no step on one’s own nomination.',
+    message: 'Người được đề nghị khen thưởng không được thực hiện thao tác nào trên hồ sơ của chính mình',
+  },
+  ONE_OFF_NOT_ALLOWED: {
+    kind: 'FORBIDDEN',
+    meaning: 'One-off (đột xuất) is declared by the unit head at submission, for award forms whose policy allows it.',
+  },
   NOT_A_COUNCIL_MEMBER: {
     kind: 'FORBIDDEN',
     meaning: 'The voter is not on the council roster fixed when voting opened.',
@@ -50,7 +60,11 @@ export const ERROR_CATALOGUE = {
     kind: 'FORBIDDEN',
     meaning: 'Only the workflow’s clock closes voting on ALL_VOTED or DEADLINE.',
   },
-  AUDIT_NOT_ALLOWED: { kind: 'FORBIDDEN', meaning: 'The actor may not read this nomination’s audit trail.' },
+  AUDIT_NOT_ALLOWED: {
+    kind: 'FORBIDDEN',
+    meaning:
+      'No longer raised: a trail outside the reader’s scope answers NOMINATION_NOT_FOUND (404), so existence is not revealed. Kept: codes are never reused.',
+  },
 
   // INVALID_STATE: the nomination is not where the command applies
   ALREADY_EXISTS: {

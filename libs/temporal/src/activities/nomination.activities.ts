@@ -113,10 +113,20 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         const s = state as Extract<NominationState, { nominationId: string }>;
         const c = directory.campaign(s.campaign.id);
         const campaign = c ? { id: c.id, year: c.year, submissionDeadline: c.submissionDeadline } : s.campaign;
-        return { ...base, type: 'SubmitNomination', campaign, priorAwards: await priorAwardsOf(s.nominee.nomineeId) };
+        return {
+          ...base,
+          type: 'SubmitNomination',
+          ...('oneOff' in intent && intent.oneOff !== undefined ? { oneOff: intent.oneOff } : {}),
+          campaign,
+          priorAwards: await priorAwardsOf(s.nominee.nomineeId),
+        };
       }
       case 'ResubmitNomination':
-        return { ...base, type: 'ResubmitNomination' };
+        return {
+          ...base,
+          type: 'ResubmitNomination',
+          ...('oneOff' in intent && intent.oneOff !== undefined ? { oneOff: intent.oneOff } : {}),
+        };
       case 'ReviewAtCluster':
         return { ...base, type: 'ReviewAtCluster', decision: intent.decision };
       case 'OpenCouncilVoting': {

@@ -21,6 +21,7 @@ import {
   invalid,
   invalidState,
   nominationNotFound,
+  statusLabel,
   type Actor,
   type DomainError,
   type NominationIntent,
@@ -90,7 +91,7 @@ function isUnavailable(err: unknown): boolean {
 type DraftIntent = Extract<NominationIntent, { type: 'DraftNomination' }>;
 
 const notFound = nominationNotFound;
-const closed = (status: string) => invalidState('NOMINATION_CLOSED', `Hồ sơ đã kết thúc (${status})`);
+const closed = (status: string) => invalidState('NOMINATION_CLOSED', `Hồ sơ đã kết thúc (${statusLabel(status)})`);
 
 export class NominationGateway {
   constructor(

@@ -36,6 +36,8 @@ export class SubmitNominationCommand {
     readonly nominationId: string,
     readonly actor: Actor,
     readonly comment?: string,
+    /** The unit head declares the nomination one-off (đột xuất) on submitting it. */
+    readonly oneOff?: boolean,
   ) {}
 }
 

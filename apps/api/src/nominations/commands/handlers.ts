@@ -98,11 +98,15 @@ export class SubmitNominationHandler implements ICommandHandler<SubmitNomination
     private readonly ryw: ReadYourWrites,
   ) {}
 
-  async execute({ nominationId, actor, comment }: SubmitNominationCommand): Promise<CommandResult> {
+  async execute({ nominationId, actor, comment, oneOff }: SubmitNominationCommand): Promise<CommandResult> {
     // The workflow's own view decides which: a returned nomination is resubmitted (next round).
     const view = await this.runtime.gateway.view(nominationId);
     const type = view.status === 'RETURNED' ? 'ResubmitNomination' : 'SubmitNomination';
-    const outcome = await this.runtime.gateway.execute(nominationId, { type, ...(comment ? { comment } : {}) }, actor);
+    const outcome = await this.runtime.gateway.execute(
+      nominationId,
+      { type, ...(oneOff !== undefined ? { oneOff } : {}), ...(comment ? { comment } : {}) },
+      actor,
+    );
     await this.ryw.reach(outcome.position);
     return toResult(outcome);
   }

@@ -87,7 +87,11 @@ export class DraftNominationDto {
   @MaxLength(500, { each: true })
   documents?: string[];
 
-  @ApiPropertyOptional({ description: 'Khen thưởng đột xuất (có thể bỏ qua bước xét của cụm)' })
+  @ApiPropertyOptional({
+    description:
+      'Không dùng khi lập hồ sơ: khen thưởng đột xuất do thủ trưởng đơn vị xác định khi trình (POST /api/nominations/{id}/submit, `oneOff`). Gửi true ở đây bị từ chối (403 ONE_OFF_NOT_ALLOWED).',
+    deprecated: true,
+  })
   @IsOptional()
   @IsBoolean()
   oneOff?: boolean;
@@ -136,6 +140,17 @@ export class CommentDto {
   @IsString()
   @MaxLength(COMMENT)
   comment?: string;
+}
+
+/** The unit head's submission: a comment, and whether the nomination is one-off (đột xuất). */
+export class SubmitDto extends CommentDto {
+  @ApiPropertyOptional({
+    description:
+      'Khen thưởng đột xuất (thủ trưởng đơn vị xác định khi trình lần đầu): nhận cả sau hạn của đợt, không qua cụm thi đua. Chỉ với hình thức mà danh mục cho phép (oneOffAllowed).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  oneOff?: boolean;
 }
 
 export class ClusterReviewDto {

@@ -4,9 +4,14 @@ import {
   awaitingKeysFor,
   DomainError,
   isTerminal,
-  mayReadAuditTrail,
+  maskPersonalId,
+  mayReadNomination,
+  maySeePersonalData,
   maySeeVoteChoices,
+  maySeeVoteComment,
   nominationNotFound as notFound,
+  PERSONAL_DATA_FIELDS,
+  readScopeOf,
   type Actor,
 } from '@tdkt/domain';
 import {
@@ -31,7 +36,10 @@ export class ListNominationsQuery {
 }
 
 export class GetNominationQuery {
-  constructor(readonly id: string) {}
+  constructor(
+    readonly id: string,
+    readonly actor: Actor,
+  ) {}
 }
 
 export class GetAuditTrailQuery {
@@ -42,14 +50,40 @@ export class GetAuditTrailQuery {
 }
 
 export class SearchRegistryQuery {
-  constructor(readonly filter: SearchRegistryQueryDto) {}
+  constructor(
+    readonly filter: SearchRegistryQueryDto,
+    readonly actor?: Actor,
+  ) {}
 }
 
 export class GetDecisionQuery {
   constructor(
     readonly decisionNumber: string,
     readonly year?: number,
+    readonly actor?: Actor,
   ) {}
+}
+
+/** A row with the nominee's identifier masked unless the reader may see this nomination's personal data. */
+export function withPersonalData<T extends { nomineeId: string | null; unitId: string | null }>(
+  reader: Actor | undefined,
+  row: T,
+): T {
+  return maySeePersonalData(reader, row) ? row : { ...row, nomineeId: maskPersonalId(row.nomineeId) };
+}
+
+/** Event data with every personal-data field (at any depth: `nominee.nomineeId`, ...) masked. */
+function maskedData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskedData);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [
+      k,
+      (PERSONAL_DATA_FIELDS as readonly string[]).includes(k) && typeof v === 'string'
+        ? maskPersonalId(v)
+        : maskedData(v),
+    ]),
+  );
 }
 
 /** The council as anyone may see it while voting runs: counts, not who voted what. */
@@ -75,7 +109,7 @@ export interface NominationDetailView extends NominationSummary {
 export class ListNominationsHandler implements IQueryHandler<ListNominationsQuery, Page<NominationSummary>> {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
-  execute({ actor, filter }: ListNominationsQuery): Promise<Page<NominationSummary>> {
+  async execute({ actor, filter }: ListNominationsQuery): Promise<Page<NominationSummary>> {
     const q: ReadModelListQuery = {};
     if (filter.status?.length) q.status = filter.status;
     if (filter.campaign) q.campaignId = filter.campaign;
@@ -87,7 +121,10 @@ export class ListNominationsHandler implements IQueryHandler<ListNominationsQuer
     if (filter.awaitingMe) q.awaitingKeys = awaitingKeysFor(actor);
     if (filter.page) q.page = filter.page;
     if (filter.pageSize) q.pageSize = filter.pageSize;
-    return this.runtime.queries.listNominations(q);
+    // The reader's scope is part of the SQL: the total counts exactly the rows the reader may see.
+    q.scope = readScopeOf(actor);
+    const page = await this.runtime.queries.listNominations(q);
+    return { ...page, items: page.items.map((n) => withPersonalData(actor, n)) };
   }
 }
 
@@ -95,12 +132,13 @@ export class ListNominationsHandler implements IQueryHandler<ListNominationsQuer
 export class GetNominationHandler implements IQueryHandler<GetNominationQuery, NominationDetailView> {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
-  async execute({ id }: GetNominationQuery): Promise<NominationDetailView> {
+  async execute({ id, actor }: GetNominationQuery): Promise<NominationDetailView> {
     const detail = await this.runtime.queries.getNomination(id);
-    if (!detail) throw notFound();
+    // Outside the reader's scope it does not exist for them: the same 404 as an unknown id.
+    if (!detail || !mayReadNomination(actor, detail)) throw notFound();
     const { council, ...rest } = detail;
     const view: NominationDetailView = {
-      ...rest,
+      ...withPersonalData(actor, rest),
       stage: null,
       reminderAt: null,
       council: council
@@ -142,18 +180,14 @@ export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrailQuery, A
 
   async execute({ id, actor }: GetAuditTrailQuery): Promise<AuditEntryView[]> {
     const entries = await this.runtime.queries.getAuditTrail(id);
-    if (entries.length === 0) throw notFound();
     const drafted = entries.find((e) => e.eventType === 'NominationDrafted')?.data as
       { unitId?: string; clusterId?: string } | undefined;
-    if (!mayReadAuditTrail(actor, drafted ?? {}))
-      throw new DomainError(
-        'FORBIDDEN',
-        'AUDIT_NOT_ALLOWED',
-        'Chỉ thanh tra, hội đồng, Chủ tịch và đơn vị, cụm thi đua của hồ sơ được xem nhật ký này',
-      );
+    // Unknown, or outside the reader's scope: the same 404 (existence is not revealed).
+    if (entries.length === 0 || !mayReadNomination(actor, drafted ?? {})) throw notFound();
+    const personal = maySeePersonalData(actor, drafted ?? {});
     const opened = entries.find((e) => e.eventType === 'CouncilVotingOpened')?.data as
       { policy?: { secretBallot?: boolean } } | undefined;
-    const secret = !maySeeVoteChoices(actor, opened?.policy);
+    const closedAt = entries.find((e) => e.eventType === 'CouncilVotingClosed')?.position;
     const { directory } = this.runtime;
     return entries.map((e) => {
       const view: AuditEntryView = {
@@ -164,10 +198,21 @@ export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrailQuery, A
         actorRoleLabel: e.actorRole ? (ROLE_LABELS[e.actorRole] ?? e.actorRole) : null,
         actorUnitName: e.actorUnitId ? (directory.unit(e.actorUnitId)?.name ?? null) : null,
       };
-      if (secret && e.eventType === 'CouncilVoteCast') {
-        const { choice: _hidden, ...data } = e.data;
-        view.data = data;
-        view.summary = `${view.actorRoleLabel ?? 'Thành viên hội đồng'} đã bỏ phiếu kín`;
+      if (!personal) view.data = maskedData(view.data) as Record<string, unknown>;
+      if (e.eventType === 'CouncilVoteCast') {
+        const closed = closedAt !== undefined && closedAt > e.position;
+        if (!maySeeVoteChoices(actor, opened?.policy, closed)) {
+          const { choice: _hidden, ...data } = view.data;
+          view.data = data;
+          view.summary = `${view.actorRoleLabel ?? 'Thành viên hội đồng'} đã biểu quyết${opened?.policy?.secretBallot ? ' (bỏ phiếu kín)' : ''}`;
+        }
+        if (!maySeeVoteComment(actor, opened?.policy, closed)) {
+          // The trail keeps the comment as the entry's reason too (the envelope's): both are withheld.
+          const { comment: _withheld, ...data } = view.data;
+          view.data = data;
+          view.comment = null;
+          view.reason = null;
+        }
       }
       return view;
     });
@@ -178,7 +223,7 @@ export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrailQuery, A
 export class SearchRegistryHandler implements IQueryHandler<SearchRegistryQuery, Page<AwardView>> {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
-  execute({ filter }: SearchRegistryQuery): Promise<Page<AwardView>> {
+  async execute({ filter, actor }: SearchRegistryQuery): Promise<Page<AwardView>> {
     const q: ReadModelRegistryQuery = { includeRevoked: filter.includeRevoked ?? true };
     if (filter.q) q.q = filter.q;
     if (filter.year !== undefined) q.year = filter.year;
@@ -187,7 +232,8 @@ export class SearchRegistryHandler implements IQueryHandler<SearchRegistryQuery,
     if (filter.campaign) q.campaignId = filter.campaign;
     if (filter.page) q.page = filter.page;
     if (filter.pageSize) q.pageSize = filter.pageSize;
-    return this.runtime.queries.searchRegistry(q);
+    const page = await this.runtime.queries.searchRegistry(q);
+    return { ...page, items: page.items.map((a) => withPersonalData(actor, a)) };
   }
 }
 
@@ -195,11 +241,11 @@ export class SearchRegistryHandler implements IQueryHandler<SearchRegistryQuery,
 export class GetDecisionHandler implements IQueryHandler<GetDecisionQuery, DecisionView> {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
-  async execute({ decisionNumber, year }: GetDecisionQuery): Promise<DecisionView> {
+  async execute({ decisionNumber, year, actor }: GetDecisionQuery): Promise<DecisionView> {
     const decision = await this.runtime.queries.getAwardByDecisionNumber(decisionNumber, year);
     if (!decision)
       throw new DomainError('NOT_FOUND', 'DECISION_NOT_FOUND', `Không tìm thấy quyết định số ${decisionNumber}`);
-    return decision;
+    return { ...decision, awards: decision.awards.map((a) => withPersonalData(actor, a)) };
   }
 }
 

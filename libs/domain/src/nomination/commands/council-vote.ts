@@ -5,6 +5,13 @@ import type { CouncilVoteCast, CouncilVotingClosed, CouncilVotingOpened } from '
 import { pendingVoters } from '../nomination.guard';
 import type { ExistingNomination } from '../nomination.state';
 import { Common, instant } from './shared';
+import { roleLabel } from '../../shared/labels';
+
+const TRIGGER_TEXT = {
+  SECRETARY: 'quyết định của thường trực',
+  ALL_VOTED: 'mọi thành viên đã biểu quyết',
+  DEADLINE: 'hết hạn biểu quyết',
+};
 
 export function openCouncilVoting(
   command: OpenCouncilVoting,
@@ -41,7 +48,7 @@ export function closeCouncilVoting(
   if ((common.by.role === 'SYSTEM') !== (command.trigger !== 'SECRETARY'))
     throw forbidden(
       'TRIGGER_NOT_ALLOWED',
-      `Vai trò ${common.by.role} không đóng biểu quyết theo căn cứ ${command.trigger}`,
+      `${roleLabel(common.by.role)} không được kết thúc biểu quyết theo căn cứ ${TRIGGER_TEXT[command.trigger]}`,
     );
   const council = s.council!;
   // Every member who may vote has voted or recused; a conflicted member is not waited for.

@@ -2,6 +2,8 @@ import { forbidden, invalid } from '../../shared/errors';
 import type { DraftNomination, EditNomination } from '../nomination.commands';
 import type { NominationDrafted, NominationEdited } from '../nomination.events';
 import type { ExistingNomination } from '../nomination.state';
+import { domainError } from '../../shared/errors';
+import { isNominee } from '../nomination.guard';
 import { Common, refuseDuplicate, refuseIneligible, required } from './shared';
 
 export function draftNomination(command: DraftNomination, common: Common): NominationDrafted[] {
@@ -20,6 +22,12 @@ export function draftNomination(command: DraftNomination, common: Common): Nomin
       `${award.name} chỉ dành cho ${award.recipient === 'individual' ? 'cá nhân' : 'tập thể'}`,
       'nominee.kind',
     );
+  if (command.oneOff)
+    throw forbidden(
+      'ONE_OFF_NOT_ALLOWED',
+      'Khen thưởng đột xuất do thủ trưởng đơn vị xác định khi trình hồ sơ, không phải khi lập hồ sơ',
+    );
+  if (isNominee(command.actor, nominee)) throw domainError('OWN_NOMINATION');
   required(nominee.name, 'nominee.name', 'Cần tên người/tập thể được đề nghị');
   // The nominee's identity keys the award history: without it "one achievement, one award" cannot hold.
   required(nominee.nomineeId, 'nominee.nomineeId', 'Cần mã định danh người/tập thể được đề nghị');
@@ -43,11 +51,12 @@ export function draftNomination(command: DraftNomination, common: Common): Nomin
           eligibility: award.eligibility,
           cashMultiple: award.cashMultiple,
           ...(award.thematic ? { thematic: true } : {}),
+          ...(award.oneOffAllowed ? { oneOffAllowed: true } : {}),
         },
         nominee,
         achievements: command.achievements,
         documents: command.documents ?? [],
-        oneOff: command.oneOff ?? false,
+        oneOff: false,
         eligibility: eligibility.reasons,
       },
     },
@@ -65,6 +74,7 @@ export function editNomination(command: EditNomination, s: ExistingNomination, c
       throw invalid('RECIPIENT_KIND', 'Không được đổi loại đối tượng (cá nhân/tập thể)', 'nominee.kind');
     required(changes.nominee.name, 'nominee.name', 'Cần tên người/tập thể được đề nghị');
     required(changes.nominee.nomineeId, 'nominee.nomineeId', 'Cần mã định danh người/tập thể được đề nghị');
+    if (isNominee(command.actor, changes.nominee)) throw domainError('OWN_NOMINATION');
   }
   return [{ type: 'NominationEdited', data: { ...common, changes } }];
 }

@@ -1,4 +1,4 @@
-import type { CouncilState, NominationState, NominationStatus, VoteTally } from '@tdkt/domain';
+import type { CouncilState, NominationState, NominationStatus, ReadScope, VoteTally } from '@tdkt/domain';
 import { fromBit, placeholders, ReadModelDb, Row, SqlParam } from '../../db/read-model-db';
 import { INBOX_TABLE } from '../inbox/inbox.schema';
 import { countRows, Page, paging } from '../paging';
@@ -62,6 +62,8 @@ export interface ListNominationsQuery {
   onHold?: boolean;
   /** Only nominations awaiting one of these keys (see `awaitingKeysFor`); an empty list matches nothing. */
   awaitingKeys?: string[];
+  /** What the reader may see (the domain's `readScopeOf`): applied in SQL, so the total counts only what is shown. */
+  scope?: ReadScope;
   page?: number;
   pageSize?: number;
 }
@@ -100,6 +102,12 @@ export async function listNominations(
     where.push('on_hold = ?');
     params.push(query.onHold ? 1 : 0);
   }
+  if (query.scope && !query.scope.all) {
+    const scoped = scopeCondition(query.scope);
+    if (!scoped) return { items: [], total: 0, page, pageSize };
+    where.push(scoped.sql);
+    params.push(...scoped.params);
+  }
   if (query.awaitingKeys !== undefined) {
     const keys = [...new Set(query.awaitingKeys)];
     if (keys.length === 0) return { items: [], total: 0, page, pageSize };
@@ -113,6 +121,24 @@ export async function listNominations(
     [...params, pageSize, offset],
   );
   return { items: rows.map(toNominationSummary), total, page, pageSize };
+}
+
+/** A limited scope as a condition on the nominations table (`n.` prefix optional); undefined when it admits nothing. */
+export function scopeCondition(
+  scope: Extract<ReadScope, { all: false }>,
+  prefix = '',
+): { sql: string; params: SqlParam[] } | undefined {
+  const parts: string[] = [];
+  const params: SqlParam[] = [];
+  if (scope.unitIds.length) {
+    parts.push(`${prefix}unit_id IN (${placeholders(scope.unitIds.length)})`);
+    params.push(...scope.unitIds);
+  }
+  if (scope.clusterIds.length) {
+    parts.push(`${prefix}cluster_id IN (${placeholders(scope.clusterIds.length)})`);
+    params.push(...scope.clusterIds);
+  }
+  return parts.length ? { sql: `(${parts.join(' OR ')})`, params } : undefined;
 }
 
 export async function getNomination(db: ReadModelDb, id: string): Promise<NominationDetail | null> {
