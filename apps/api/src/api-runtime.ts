@@ -7,7 +7,14 @@
 import { Connection, Client } from '@temporalio/client';
 import { OrganisationDirectory, loadAwardCatalog, loadOrganisation, type AppConfig } from '@tdkt/config';
 import type { AwardCatalog } from '@tdkt/domain';
-import { createEventStore, type EventStore } from '@tdkt/event-store';
+import {
+  auditLogOf,
+  Checkpointer,
+  createEventStore,
+  loadCheckpointSigner,
+  type AuditLog,
+  type EventStore,
+} from '@tdkt/event-store';
 import { openReadModelDb, ProjectionRunner, ReadModelQueries, type ReadModelDb } from '@tdkt/projections';
 import { NominationGateway } from '@tdkt/temporal';
 import { join } from 'node:path';
@@ -24,6 +31,8 @@ export interface ApiRuntime {
   temporal: Client;
   gateway: NominationGateway;
   identity: IdentityStore;
+  /** The tamper-evident log over the store and the signer of its checkpoints (running every interval). */
+  audit: { log: AuditLog; checkpointer: Checkpointer };
   /** Extra readiness checks of the host (e.g. the in-process worker), by name. */
   readiness: Record<string, () => Promise<boolean> | boolean>;
   /** Closes what this runtime opened (not what the host lent it). */
@@ -51,6 +60,13 @@ export async function openApiRuntime(config: AppConfig, options: OpenApiRuntimeO
 
     const store = options.store ?? createEventStore(config);
     if (!options.store) closers.push(() => store.close());
+
+    // The audit log's signing key: generated into the data dir when embedded, provisioned in production.
+    const auditLog = auditLogOf(store);
+    const signer = loadCheckpointSigner(config.audit.signingKeyFile, { create: config.mode === 'embedded' });
+    const checkpointer = new Checkpointer(auditLog, signer, { intervalMs: config.audit.checkpointIntervalMs });
+    checkpointer.start();
+    closers.push(() => checkpointer.stop());
 
     const readDb = await openReadModelDb({ databaseUrl: config.databaseUrl, sqliteFile: config.readModelFile });
     closers.push(() => readDb.close());
@@ -92,6 +108,7 @@ export async function openApiRuntime(config: AppConfig, options: OpenApiRuntimeO
       temporal,
       gateway,
       identity,
+      audit: { log: auditLog, checkpointer },
       readiness: options.readiness ?? {},
       close,
     };

@@ -5,6 +5,9 @@ import { JwtModule } from '@nestjs/jwt';
 import { OrganisationDirectory } from '@tdkt/config';
 import type { ApiOptions } from './api-options';
 import type { ApiRuntime } from './api-runtime';
+import { AuditController, NominationProofsController } from './audit/audit.controller';
+import { AuditProofs } from './audit/audit-proofs';
+import { AccessLogController, AccessLogRecorder, PersonalDataReadInterceptor } from './audit/access-log';
 import { AuthController } from './auth/auth.controller';
 import { AuthService, TOKEN_TTL } from './auth/auth.service';
 import { IdentityStore } from './auth/identity-store';
@@ -32,7 +35,16 @@ export class ApiModule {
         CqrsModule.forRoot(),
         JwtModule.register(jwtModuleOptions(runtime.config.jwtSecret, options.tokenTtl ?? TOKEN_TTL)),
       ],
-      controllers: [HealthController, AuthController, NominationsController, RegistryController, ReferenceController],
+      controllers: [
+        HealthController,
+        AuthController,
+        NominationsController,
+        NominationProofsController,
+        RegistryController,
+        ReferenceController,
+        AuditController,
+        AccessLogController,
+      ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
         { provide: API_OPTIONS, useValue: options },
@@ -44,11 +56,14 @@ export class ApiModule {
         },
         AuthService,
         ReadYourWrites,
+        AuditProofs,
+        AccessLogRecorder,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: AfterPositionInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: PersonalDataReadInterceptor },
       ],
     };
   }

@@ -28,6 +28,12 @@ export interface AppConfig {
   stageTimeUnit: StageTimeUnit;
   catalogFile: string;
   organisationFile: string;
+  audit: {
+    /** Ed25519 private key (PKCS#8 PEM) that signs the audit log's checkpoints; generated here when embedded. */
+    signingKeyFile: string;
+    /** How often a checkpoint is signed while events are written. */
+    checkpointIntervalMs: number;
+  };
 }
 
 const repoRoot = resolve(__dirname, '../../..');
@@ -70,6 +76,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     stageTimeUnit: unit,
     catalogFile: env.TDKT_AWARD_CATALOG ?? repoFile('config', 'award-catalog.json'),
     organisationFile: env.TDKT_ORGANISATION_FILE ?? repoFile('config', 'demo-organisation.json'),
+    audit: {
+      signingKeyFile: env.TDKT_AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem'),
+      checkpointIntervalMs: Number(env.TDKT_AUDIT_CHECKPOINT_INTERVAL_MS ?? 60_000),
+    },
   };
 }
 

@@ -1,4 +1,9 @@
 import type { ReadModelDb } from './db/read-model-db';
+import {
+  listAccessLog,
+  type ListAccessLogQuery,
+  type PersonalDataReadView,
+} from './read-models/access-log/access-log.queries';
 import { AUDIT_TABLE } from './read-models/audit-trail/audit-trail.schema';
 import { getAuditTrail, type AuditEntry } from './read-models/audit-trail/audit-trail.queries';
 import { AWARDS_TABLE } from './read-models/award-registry/award-registry.schema';
@@ -54,6 +59,11 @@ export class ReadModelQueries {
   /** Nominations awaiting any of these keys, the longest-waiting first (at most `limit`). */
   inbox(awaitingKeys: string[], limit = 1000): Promise<InboxItem[]> {
     return inbox(this.db, awaitingKeys, limit);
+  }
+
+  /** Reads of personal data, newest first (the inspector's view of the access log). */
+  listAccessLog(query: ListAccessLogQuery = {}): Promise<Page<PersonalDataReadView>> {
+    return listAccessLog(this.db, query);
   }
 
   /** Rows per read-model table (for the rebuild report and health checks). */

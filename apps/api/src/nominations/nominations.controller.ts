@@ -31,7 +31,7 @@ import {
   SignatureDto,
   VoteDto,
 } from './dto/nomination.dto';
-import { ListNominationsQueryDto } from './dto/query.dto';
+import { asOfInstant, AsOfQueryDto, ListNominationsQueryDto } from './dto/query.dto';
 import { GetAuditTrailQuery, GetNominationQuery, ListNominationsQuery } from './queries/queries';
 
 /** Nomination ids are UUIDs (or imported ids like reg-0000001): letters, digits, "-" and "_"; anything else names none. */
@@ -215,9 +215,14 @@ export class NominationsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Một hồ sơ: trạng thái, bước, đang chờ ai, hạn xử lý, kết quả biểu quyết khi đã kết thúc' })
-  get(@Param('id', NominationIdPipe) id: string) {
-    return this.queries.execute(new GetNominationQuery(id));
+  @ApiOperation({
+    summary: 'Một hồ sơ: trạng thái, bước, đang chờ ai, hạn xử lý, kết quả biểu quyết khi đã kết thúc',
+    description:
+      'Với `asOf`: hồ sơ như tại thời điểm đó (tính lại từ các sự kiện đến lúc ấy) và nhật ký đến lúc ấy (`auditTrail`, cho người được xem nhật ký).',
+  })
+  get(@Param('id', NominationIdPipe) id: string, @Query() q: AsOfQueryDto, @CurrentActor() actor: Actor) {
+    if (q.asOf === undefined) return this.queries.execute(new GetNominationQuery(id));
+    return this.queries.execute(new GetNominationQuery(id, asOfInstant(q.asOf), actor));
   }
 
   @Get(':id/audit')
@@ -226,7 +231,9 @@ export class NominationsController {
     description:
       'Thanh tra, hội đồng, Chủ tịch, và đơn vị, cụm thi đua của hồ sơ. Bỏ phiếu kín: chỉ thanh tra thấy lựa chọn của từng thành viên.',
   })
-  audit(@Param('id', NominationIdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetAuditTrailQuery(id, actor));
+  audit(@Param('id', NominationIdPipe) id: string, @CurrentActor() actor: Actor, @Query() q: AsOfQueryDto) {
+    return this.queries.execute(
+      new GetAuditTrailQuery(id, actor, q.asOf === undefined ? undefined : asOfInstant(q.asOf)),
+    );
   }
 }

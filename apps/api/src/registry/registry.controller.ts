@@ -5,7 +5,7 @@ import { maySeeNomineeId, type Actor } from '@tdkt/domain';
 import type { AwardView, DecisionView, Page } from '@tdkt/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
-import { DecisionQueryDto, SearchRegistryQueryDto } from '../nominations/dto/query.dto';
+import { asOfInstant, DecisionQueryDto, SearchRegistryAsOfQueryDto } from '../nominations/dto/query.dto';
 import { GetDecisionQuery, SearchRegistryQuery } from '../nominations/queries/queries';
 
 /** An award as the anonymous public sees it: without the nominee's identifier (see `maySeeNomineeId`). */
@@ -22,10 +22,13 @@ export class RegistryController {
   @Get()
   @ApiOperation({
     summary:
-      'Sổ khen thưởng: lọc theo năm, hình thức, đơn vị, đợt; tìm không phân biệt dấu ("nguyen van an" tìm được "Nguyễn Văn An")',
+      'Sổ khen thưởng: lọc theo năm, hình thức, đơn vị, đợt; tìm không phân biệt dấu ("nguyen van an" tìm được "Nguyễn Văn An"); `asOf`: sổ như tại ngày đó (khen thưởng bị hủy sau đó vẫn hiện là còn hiệu lực)',
   })
-  async search(@Query() filter: SearchRegistryQueryDto, @CurrentActor() actor?: Actor) {
-    const page: Page<AwardView> = await this.queries.execute(new SearchRegistryQuery(filter));
+  async search(@Query() filter: SearchRegistryAsOfQueryDto, @CurrentActor() actor?: Actor) {
+    const { asOf, ...rest } = filter;
+    const page: Page<AwardView> = await this.queries.execute(
+      new SearchRegistryQuery(rest, asOf === undefined ? undefined : asOfInstant(asOf)),
+    );
     return maySeeNomineeId(actor) ? page : { ...page, items: page.items.map(forPublic) };
   }
 

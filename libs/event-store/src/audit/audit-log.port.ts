@@ -30,6 +30,8 @@ export interface AuditLog {
   /** Root of the first `treeSize` leaves. */
   root(treeSize: number): Promise<Hash>;
   leafHash(index: number): Promise<Hash>;
+  /** Leaf hashes of [fromIndex, fromIndex + count) ∩ the log, in order. */
+  leafHashes(fromIndex: number, count: number): Promise<Hash[]>;
   /** The event with this id and its leaf index, if it is in the log. */
   findEvent(eventId: string): Promise<LoggedEvent | undefined>;
   /** Events with leaf index in [fromIndex, fromIndex + count), in log order. */

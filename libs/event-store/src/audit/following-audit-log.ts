@@ -118,6 +118,13 @@ export class FollowingAuditLog implements AuditLog {
     return this.tree.leaf(index);
   }
 
+  async leafHashes(fromIndex: number, count: number): Promise<Hash[]> {
+    await this.sync();
+    const out: Hash[] = [];
+    for (let i = fromIndex; i < Math.min(this.tree.size, fromIndex + count); i++) out.push(this.tree.leaf(i));
+    return out;
+  }
+
   async findEvent(eventId: string): Promise<LoggedEvent | undefined> {
     await this.sync();
     const index = this.byId.get(eventId);

@@ -11,3 +11,4 @@ export * from './checkpoint-signer';
 export * from './checkpointer';
 export * from './following-audit-log';
 export * from './create-audit-log';
+export * from './signing-key';

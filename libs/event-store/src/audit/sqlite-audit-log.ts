@@ -54,6 +54,7 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     size: Database.Statement<[], { size: number }>;
     byEventId: Database.Statement<[string], Record<string, unknown>>;
     byPosition: Database.Statement<[number, number], Record<string, unknown>>;
+    byRange: Database.Statement<[number, number], Record<string, unknown>>;
     insertCheckpoint: Database.Statement<[number, string, string, string, string]>;
     checkpoints: Database.Statement<[number, number, number], CheckpointRow>;
     latest: Database.Statement<[], CheckpointRow>;
@@ -71,6 +72,7 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
       size: db.prepare(`SELECT COALESCE(MAX(idx) + 1, 0) AS size FROM ${AUDIT_TREE_TABLE} WHERE level = 0`),
       byEventId: db.prepare('SELECT * FROM events WHERE event_id = ? ORDER BY position LIMIT 1'),
       byPosition: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      byRange: db.prepare('SELECT * FROM events WHERE position > ? AND position <= ? ORDER BY position'),
       insertCheckpoint: db.prepare(
         `INSERT INTO ${AUDIT_CHECKPOINTS_TABLE} (tree_size, root_hash, issued_at, key_id, signature)
          VALUES (?, ?, ?, ?, ?) ON CONFLICT (tree_size) DO NOTHING`,
@@ -150,6 +152,10 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     return this.perfect(0, index);
   }
 
+  async leafHashes(fromIndex: number, count: number): Promise<Hash[]> {
+    return this.statements.nodes.all(0, fromIndex, fromIndex + count).map((r) => r.hash);
+  }
+
   async findEvent(eventId: string): Promise<LoggedEvent | undefined> {
     const row = this.statements.byEventId.get(eventId);
     if (!row) return undefined;
@@ -158,8 +164,9 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   }
 
   async readLeaves(fromIndex: number, count: number): Promise<LoggedEvent[]> {
-    return this.statements.byPosition
-      .all(fromIndex, count)
+    // Leaf i is the event at position i + 1; an event missing from the table is simply absent here.
+    return this.statements.byRange
+      .all(fromIndex, fromIndex + count)
       .map(this.toRecordedEvent)
       .map((event) => ({ index: event.position - 1, event }));
   }
