@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '../event-store.port';
 import type { AuditLog, LoggedEvent, SignedCheckpoint } from './audit-log.port';
-import { eventLeafHash } from './leaf';
+import { eventLeafHash, type LeafEnvelope } from './leaf';
 import { frontierOf } from './merkle/frontier';
 import { Hash, nodeHash } from './merkle/hashing';
 import { consistencyProof, inclusionProof, PerfectSubtrees, rootHash } from './merkle/tree';
@@ -69,7 +69,10 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
       insertNode: db.prepare(`INSERT INTO ${AUDIT_TREE_TABLE} (level, idx, hash) VALUES (?, ?, ?)`),
       node: db.prepare(`SELECT hash FROM ${AUDIT_TREE_TABLE} WHERE level = ? AND idx = ?`),
       nodes: db.prepare(`SELECT hash FROM ${AUDIT_TREE_TABLE} WHERE level = ? AND idx >= ? AND idx < ? ORDER BY idx`),
-      size: db.prepare(`SELECT COALESCE(MAX(idx) + 1, 0) AS size FROM ${AUDIT_TREE_TABLE} WHERE level = 0`),
+      // ORDER BY … LIMIT 1 seeks the end of the key range (MAX() with a WHERE would scan the level).
+      size: db.prepare(
+        `SELECT COALESCE((SELECT idx + 1 FROM ${AUDIT_TREE_TABLE} WHERE level = 0 ORDER BY idx DESC LIMIT 1), 0) AS size`,
+      ),
       byEventId: db.prepare('SELECT * FROM events WHERE event_id = ? ORDER BY position LIMIT 1'),
       byPosition: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       byRange: db.prepare('SELECT * FROM events WHERE position > ? AND position <= ? ORDER BY position'),
@@ -88,7 +91,7 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
    * Adds the leaves of events just inserted (inside the caller's transaction), in position order,
    * with the stored nodes they complete.
    */
-  appendLeaves(events: readonly RecordedEvent[]): void {
+  appendLeaves(events: readonly LeafEnvelope[]): void {
     if (events.length === 0) return;
     // Events appended without the log (a store opened with audit off) are logged first, in order.
     const size = this.statements.size.get()!.size;
@@ -126,13 +129,27 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     }
   }
 
+  /** Folded nodes: a complete subtree never changes, so proofs share them (bounded; cleared when full). */
+  private readonly folded = new Map<string, Hash>();
+
   perfect(level: number, index: number): Hash {
     const stored = level - (level % STRIDE);
-    if (stored === level) {
-      const row = this.statements.node.get(level, index);
-      if (!row) throw new RangeError(`The audit log has no node at level ${level}, index ${index}`);
-      return row.hash;
+    if (stored !== level) {
+      const key = `${level}:${index}`;
+      let hash = this.folded.get(key);
+      if (!hash) {
+        hash = this.fold(level, index, stored);
+        if (this.folded.size >= 100_000) this.folded.clear();
+        this.folded.set(key, hash);
+      }
+      return hash;
     }
+    const row = this.statements.node.get(level, index);
+    if (!row) throw new RangeError(`The audit log has no node at level ${level}, index ${index}`);
+    return row.hash;
+  }
+
+  private fold(level: number, index: number, stored: number): Hash {
     const width = 2 ** (level - stored);
     const children = this.statements.nodes.all(stored, index * width, (index + 1) * width).map((r) => r.hash);
     if (children.length !== width) throw new RangeError(`The audit log has no node at level ${level}, index ${index}`);

@@ -228,8 +228,19 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
       rows.push({ ...row, position: Number(lastInsertRowid) });
       return Number(lastInsertRowid);
     });
-    // The leaves hash what was stored (the JSON read back), in the same transaction as the rows.
-    this.audit?.appendLeaves(rows.map(toRecordedEvent));
+    // The leaves, in the same transaction as the rows. The canonical form of the values equals that of
+    // the JSON stored for them, read back (canonicalJson follows JSON.stringify), so no re-parse.
+    this.audit?.appendLeaves(
+      rows.map((row, i) => ({
+        id: row.event_id,
+        stream,
+        revision: row.revision,
+        position: row.position,
+        type: row.type,
+        data: events[i].data ?? null,
+        metadata: events[i].metadata,
+      })),
+    );
     return {
       nextExpectedRevision: current + events.length,
       position: positions.length > 0 ? positions[positions.length - 1] : this.statements.head.get()!.head,
