@@ -54,6 +54,14 @@ module.exports = {
       },
     },
     {
+      name: 'merkle-core-is-pure',
+      comment:
+        'The RFC 9162 tree (libs/event-store/src/audit/merkle) is pure: hashing with node:crypto, nothing else — no store, no file, no framework.',
+      severity: 'error',
+      from: { path: '^libs/event-store/src/audit/merkle/', pathNot: '\\.spec\\.ts$' },
+      to: { pathNot: ['^libs/event-store/src/audit/merkle/', '^(node:)?crypto$'] },
+    },
+    {
       name: 'libs-do-not-import-apps',
       comment: 'Apps compose libs; a lib never reaches into an app.',
       severity: 'error',

@@ -5,6 +5,7 @@
  *   npm run bench                      full sizes (1M-event store, 200 and 2,000 flows, 100k awards)
  *   npm run bench -- --quick           small sizes, under two minutes
  *   npm run bench -- --only=append,rebuild
+ *   npm run bench -- --only=audit --quick        (audit log: append overhead, proofs, audit:verify)
  *   npm run bench -- --out=bench/results/other.json
  *   npm run bench -- --only=e2e --e2e-sizes=200,1000 --split-sizes=200
  *   npm run bench -- --only=api-reads --quick --profile   (CPU profile of the stack process)
@@ -19,8 +20,9 @@ import { appendScenario } from './scenarios/append';
 import { rebuildScenario } from './scenarios/rebuild';
 import { e2eScenario } from './scenarios/e2e';
 import { apiReadsScenario } from './scenarios/api-reads';
+import { auditScenario } from './scenarios/audit';
 
-const SCENARIOS: Scenario[] = [appendScenario, rebuildScenario, e2eScenario, apiReadsScenario];
+const SCENARIOS: Scenario[] = [appendScenario, rebuildScenario, e2eScenario, apiReadsScenario, auditScenario];
 
 function arg(name: string): string | undefined {
   const hit = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
+  auditLogOf,
+  CheckpointSigner,
+  Checkpointer,
   ConcurrencyError,
+  eventLeafHash,
+  verifyCheckpointSignature,
+  verifyConsistency,
+  verifyInclusion,
+  type AuditLog,
   type EventStore,
   type EventToAppend,
   type ExpectedRevision,
@@ -14,6 +22,8 @@ export interface EventStoreFixture {
   open(): EventStore;
   /** Removes what the fixture created (temp files). */
   dispose?(): Promise<void> | void;
+  /** The audit log over a store (default: `auditLogOf`, the adapter's own choice). */
+  auditLog?(store: EventStore): AuditLog;
 }
 
 /**
@@ -484,6 +494,71 @@ export function runEventStoreContract(name: string, createFixture: () => EventSt
         expect(new Set(events.map((e) => (e.data as { n: number }).n)).size).toBe(writers * eventsPerWriter);
         expect(conflicts).toBeGreaterThan(0);
       }, 120_000);
+    });
+
+    describe('tamper-evident audit log (RFC 9162)', () => {
+      const logOf = (store: EventStore) => (fixture.auditLog ?? auditLogOf)(store);
+
+      it('makes every appended event a leaf, in global order, whose inclusion proof verifies against the root', async () => {
+        const store = open();
+        const log = logOf(store);
+        const before = await log.size();
+        await store.append(stream('nomination'), [drafted(1), submitted(2)], 'no_stream');
+        await store.append(stream('other'), [drafted(3)], 'no_stream');
+
+        const size = await log.size();
+        expect(size).toBeGreaterThanOrEqual(before + 3);
+        const root = await log.root(size);
+        const stored = [
+          ...(await store.readStream(stream('nomination'))),
+          ...(await store.readStream(stream('other'))),
+        ];
+        const indexes: number[] = [];
+        for (const event of stored) {
+          const logged = await log.findEvent(event.id);
+          expect(logged?.event).toMatchObject({ id: event.id, stream: event.stream, position: event.position });
+          const leaf = await log.leafHash(logged!.index);
+          expect(leaf).toEqual(eventLeafHash(event));
+          expect(verifyInclusion(leaf, logged!.index, size, await log.inclusionProof(logged!.index, size), root)).toBe(
+            true,
+          );
+          indexes.push(logged!.index);
+        }
+        expectIncreasing(indexes);
+      });
+
+      it('signs checkpoints that the public key verifies and that are consistent with each other', async () => {
+        const store = open();
+        const log = logOf(store);
+        const checkpointer = new Checkpointer(log, CheckpointSigner.generate());
+        await store.append(stream('nomination'), [drafted(1)], 'no_stream');
+        const first = (await checkpointer.issue())!;
+        await store.append(stream('nomination'), [submitted(2), endorsed(3)], 0);
+        const second = (await checkpointer.issue())!;
+
+        expect(second.treeSize).toBeGreaterThanOrEqual(first.treeSize + 2);
+        for (const c of [first, second]) {
+          expect(verifyCheckpointSignature(c, checkpointer.signer.publicKey)).toBe(true);
+          expect(c.rootHash).toBe((await log.root(c.treeSize)).toString('hex'));
+        }
+        const proof = await log.consistencyProof(first.treeSize, second.treeSize);
+        const hash = (hex: string) => Buffer.from(hex, 'hex');
+        expect(
+          verifyConsistency(first.treeSize, second.treeSize, proof, hash(first.rootHash), hash(second.rootHash)),
+        ).toBe(true);
+        expect((await log.checkpoints({ fromSize: first.treeSize })).map((c) => c.treeSize)).toEqual(
+          expect.arrayContaining([first.treeSize, second.treeSize]),
+        );
+        expect(verifyCheckpointSignature(second, CheckpointSigner.generate().publicKey)).toBe(false);
+      });
+
+      it('shows another process the same log: same leaves, same root', async () => {
+        const [a, b] = [open(), open()];
+        await a.append(stream('nomination'), [drafted(1), submitted(2)], 'no_stream');
+        const size = await logOf(a).size();
+        expect(await logOf(b).size()).toBeGreaterThanOrEqual(size);
+        expect(await logOf(b).root(size)).toEqual(await logOf(a).root(size));
+      });
     });
   });
 }

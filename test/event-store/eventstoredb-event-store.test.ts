@@ -1,4 +1,4 @@
-import { EventStoreDbEventStore, createEventStore } from '@tdkt/event-store';
+import { EventStoreDbEventStore, FollowingAuditLog, auditLogOf, createEventStore } from '@tdkt/event-store';
 import { runEventStoreContract } from './event-store.contract';
 
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
@@ -30,6 +30,8 @@ if (connectionString) {
         sqliteFile: 'unused.sqlite',
       });
       expect(store).toBeInstanceOf(EventStoreDbEventStore);
+      // Its audit log is the $all follower (positions are not dense), run against SQLite in sqlite-event-store.test.ts.
+      expect(auditLogOf(store)).toBeInstanceOf(FollowingAuditLog);
       return store.close();
     });
   });

@@ -3,7 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ConcurrencyError, createEventStore, SqliteEventStore, type EventToAppend } from '@tdkt/event-store';
+import {
+  ConcurrencyError,
+  createEventStore,
+  eventLeafHash,
+  FollowingAuditLog,
+  MemoryTree,
+  consistencyProof,
+  inclusionProof,
+  rootHash,
+  SqliteEventStore,
+  type EventToAppend,
+} from '@tdkt/event-store';
 import { runEventStoreContract } from './event-store.contract';
 
 function tempDir(): string {
@@ -15,6 +26,17 @@ runEventStoreContract('SQLite adapter', () => {
   const filename = join(dir, 'events.sqlite');
   return {
     open: () => new SqliteEventStore({ filename }),
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+// The $all follower EventStoreDB uses, held to the same contract on a SQLite store without its own log.
+runEventStoreContract('Audit log following $all (over SQLite)', () => {
+  const dir = tempDir();
+  const filename = join(dir, 'events.sqlite');
+  return {
+    open: () => new SqliteEventStore({ filename, audit: false }),
+    auditLog: (store) => new FollowingAuditLog(store),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 });
@@ -149,6 +171,47 @@ describe('SQLite adapter — one file shared by several processes', () => {
       nextExpectedRevision: 2,
       positions: [2, 3],
     });
+  });
+
+  it('logs the events of a store written before its audit log (or without it) on open and on the next append', async () => {
+    const filename = join(dir, 'events.sqlite');
+    const unaudited = open(filename);
+    await unaudited.close();
+    const raw = new Database(filename);
+    raw.exec('DROP TABLE audit_tree');
+    raw.close();
+    const older = new SqliteEventStore({ filename, audit: false });
+    stores.push(older);
+    await older.append('nomination-1', [drafted(1), drafted(2)], 'no_stream');
+
+    const audited = open(filename);
+    expect(await audited.auditLog().size()).toBe(2);
+    await older.append('nomination-1', [drafted(3)], 1);
+    await audited.append('nomination-1', [drafted(4)], 2);
+
+    const log = audited.auditLog();
+    expect(await log.size()).toBe(4);
+    const events = await audited.readAll();
+    expect(await log.root(4)).toEqual(new MemoryTree(events.map(eventLeafHash)).root());
+  });
+
+  it('keeps a tree whose roots and proofs equal the in-memory reference at every size (levels folded on read)', async () => {
+    const store = open(join(dir, 'events.sqlite'));
+    for (let batch = 0; batch < 7; batch++)
+      await store.append(
+        'nomination-1',
+        Array.from({ length: 97 }, (_, i) => drafted(batch * 97 + i)),
+        batch === 0 ? 'no_stream' : batch * 97 - 1,
+      );
+    const reference = new MemoryTree((await store.readAll()).map(eventLeafHash));
+    const log = store.auditLog();
+    expect(await log.size()).toBe(679);
+    for (const size of [1, 2, 15, 16, 17, 255, 256, 257, 512, 678, 679]) {
+      expect(await log.root(size)).toEqual(rootHash(reference, size));
+      for (const index of [0, size >> 1, size - 1])
+        expect(await log.inclusionProof(index, size)).toEqual(inclusionProof(reference, index, size));
+      expect(await log.consistencyProof(size >> 1, size)).toEqual(consistencyProof(reference, size >> 1, size));
+    }
   });
 
   it('refuses to work once closed', async () => {

@@ -7,7 +7,14 @@
 import { Connection, Client } from '@temporalio/client';
 import { OrganisationDirectory, loadAwardCatalog, loadOrganisation, type AppConfig } from '@tdkt/config';
 import type { AwardCatalog } from '@tdkt/domain';
-import { createEventStore, type EventStore } from '@tdkt/event-store';
+import {
+  auditLogOf,
+  Checkpointer,
+  createEventStore,
+  loadCheckpointSigner,
+  type AuditLog,
+  type EventStore,
+} from '@tdkt/event-store';
 import {
   defaultProjections,
   NotificationsProjection,
@@ -35,6 +42,8 @@ export interface ApiRuntime {
   identity: IdentityStore;
   /** Sign-in sessions and refresh tokens, beside the identities. */
   sessions: SessionStore;
+  /** The tamper-evident log over the store and the signer of its checkpoints (running every interval). */
+  audit: { log: AuditLog; checkpointer: Checkpointer };
   /** Extra readiness checks of the host (e.g. the in-process worker), by name. */
   readiness: Record<string, () => Promise<boolean> | boolean>;
   /** Closes what this runtime opened (not what the host lent it). */
@@ -62,6 +71,13 @@ export async function openApiRuntime(config: AppConfig, options: OpenApiRuntimeO
 
     const store = options.store ?? createEventStore(config);
     if (!options.store) closers.push(() => store.close());
+
+    // The audit log's signing key: generated into the data dir when embedded, provisioned in production.
+    const auditLog = auditLogOf(store);
+    const signer = loadCheckpointSigner(config.audit.signingKeyFile, { create: config.mode === 'embedded' });
+    const checkpointer = new Checkpointer(auditLog, signer, { intervalMs: config.audit.checkpointIntervalMs });
+    checkpointer.start();
+    closers.push(() => checkpointer.stop());
 
     const readDb = await openReadModelDb({ databaseUrl: config.databaseUrl, sqliteFile: config.readModelFile });
     closers.push(() => readDb.close());
@@ -114,6 +130,7 @@ export async function openApiRuntime(config: AppConfig, options: OpenApiRuntimeO
       gateway,
       identity,
       sessions,
+      audit: { log: auditLog, checkpointer },
       readiness: options.readiness ?? {},
       close,
     };

@@ -5,6 +5,9 @@ import { JwtModule } from '@nestjs/jwt';
 import { OrganisationDirectory } from '@tdkt/config';
 import type { ApiOptions } from './api-options';
 import type { ApiRuntime } from './api-runtime';
+import { AuditController, NominationProofsController } from './audit/audit.controller';
+import { AuditProofs } from './audit/audit-proofs';
+import { AccessLogController, AccessLogRecorder, PersonalDataReadInterceptor } from './audit/access-log';
 import { AuthController } from './auth/auth.controller';
 import { AUTH_SETTINGS, authSettings } from './auth/auth-settings';
 import { AuthService } from './auth/auth.service';
@@ -48,9 +51,12 @@ export class ApiModule {
         AuthController,
         OidcController,
         NominationsController,
+        NominationProofsController,
         RegistryController,
         ReferenceController,
         NotificationsController,
+        AuditController,
+        AccessLogController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
@@ -72,11 +78,14 @@ export class ApiModule {
         { provide: NOTIFICATION_OPTIONS, useValue: resolveNotificationOptions(options.notifications) },
         NotificationStreams,
         NotificationDelivery,
+        AuditProofs,
+        AccessLogRecorder,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: AfterPositionInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: PersonalDataReadInterceptor },
       ],
     };
   }

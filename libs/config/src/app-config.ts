@@ -32,6 +32,12 @@ export interface AppConfig {
   catalogFile: string;
   organisationFile: string;
   notifications: NotificationConfig;
+  audit: {
+    /** Ed25519 private key (PKCS#8 PEM) that signs the audit log's checkpoints; generated here when embedded. */
+    signingKeyFile: string;
+    /** How often a checkpoint is signed while events are written. */
+    checkpointIntervalMs: number;
+  };
 }
 
 /** Sessions and sign-in methods (README: Single sign-on). Lifetimes in jsonwebtoken's spelling (`15m`). */
@@ -104,6 +110,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     catalogFile: env.TDKT_AWARD_CATALOG ?? repoFile('config', 'award-catalog.json'),
     organisationFile: env.TDKT_ORGANISATION_FILE ?? repoFile('config', 'demo-organisation.json'),
     notifications: loadNotificationConfig(env),
+    audit: {
+      signingKeyFile: env.TDKT_AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem'),
+      checkpointIntervalMs: Number(env.TDKT_AUDIT_CHECKPOINT_INTERVAL_MS ?? 60_000),
+    },
   };
 }
 

@@ -4,3 +4,4 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb/eventstoredb-event-store';
 export { createEventStore, type EventStoreConfig } from './create-event-store';
 export * from './command-handling/handle-command';
+export * from './audit';

@@ -12,3 +12,4 @@ export * from './projection-runner';
 export * from './rebuild';
 export * from './read-model-queries';
 export * from './registry-search';
+export * from './time-travel';

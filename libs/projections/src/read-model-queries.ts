@@ -1,5 +1,10 @@
 import type { ReadScope } from '@tdkt/domain';
 import type { ReadModelDb } from './db/read-model-db';
+import {
+  listAccessLog,
+  type ListAccessLogQuery,
+  type PersonalDataReadView,
+} from './read-models/access-log/access-log.queries';
 import { AUDIT_TABLE } from './read-models/audit-trail/audit-trail.schema';
 import { getAuditTrail, type AuditEntry } from './read-models/audit-trail/audit-trail.queries';
 import { AWARDS_TABLE } from './read-models/award-registry/award-registry.schema';
@@ -55,6 +60,11 @@ export class ReadModelQueries {
   /** Nominations awaiting any of these keys within the reader's scope, the longest-waiting first (at most `limit`). */
   inbox(awaitingKeys: string[], limit = 1000, scope?: ReadScope): Promise<InboxItem[]> {
     return inbox(this.db, awaitingKeys, limit, scope);
+  }
+
+  /** Reads of personal data, newest first (the inspector's view of the access log). */
+  listAccessLog(query: ListAccessLogQuery = {}): Promise<Page<PersonalDataReadView>> {
+    return listAccessLog(this.db, query);
   }
 
   /** Rows per read-model table (for the rebuild report and health checks). */

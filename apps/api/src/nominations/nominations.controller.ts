@@ -32,7 +32,7 @@ import {
   SubmitDto,
   VoteDto,
 } from './dto/nomination.dto';
-import { ListNominationsQueryDto } from './dto/query.dto';
+import { asOfInstant, AsOfQueryDto, ListNominationsQueryDto } from './dto/query.dto';
 import { AuditEntryDto, CommandResultDto, NominationDetailDto, NominationPageDto } from './dto/responses.dto';
 import { GetAuditTrailQuery, GetNominationQuery, ListNominationsQuery } from './queries/queries';
 
@@ -236,10 +236,14 @@ export class NominationsController {
   @ApiOkResponse({ type: NominationDetailDto })
   @ApiOperation({
     summary: 'Một hồ sơ: trạng thái, bước, đang chờ ai, hạn xử lý, kết quả biểu quyết khi đã kết thúc',
-    description: 'Ngoài phạm vi được xem (đơn vị, cụm của người đọc) trả 404 như hồ sơ không tồn tại.',
+    description:
+      'Ngoài phạm vi được xem (đơn vị, cụm của người đọc) trả 404 như hồ sơ không tồn tại. ' +
+      'Với `asOf`: hồ sơ như tại thời điểm đó (tính lại từ các sự kiện đến lúc ấy) và nhật ký đến lúc ấy (`auditTrail`), theo cùng quy tắc xem như hiện tại.',
   })
-  get(@Param('id', NominationIdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetNominationQuery(id, actor));
+  get(@Param('id', NominationIdPipe) id: string, @Query() q: AsOfQueryDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(
+      new GetNominationQuery(id, actor, q.asOf === undefined ? undefined : asOfInstant(q.asOf)),
+    );
   }
 
   @Get(':id/audit')
@@ -251,7 +255,9 @@ export class NominationsController {
       'Lựa chọn của từng thành viên: chỉ thanh tra, cho đến khi kết thúc biểu quyết; sau đó mọi người xem được hồ sơ nếu bỏ phiếu công khai, chỉ thanh tra nếu bỏ phiếu kín. ' +
       'Ý kiến kèm phiếu: thanh tra, thường trực, thành viên hội đồng (khi được xem lựa chọn).',
   })
-  audit(@Param('id', NominationIdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetAuditTrailQuery(id, actor));
+  audit(@Param('id', NominationIdPipe) id: string, @CurrentActor() actor: Actor, @Query() q: AsOfQueryDto) {
+    return this.queries.execute(
+      new GetAuditTrailQuery(id, actor, q.asOf === undefined ? undefined : asOfInstant(q.asOf)),
+    );
   }
 }

@@ -5,7 +5,7 @@ import type { Actor } from '@tdkt/domain';
 import type { AwardView, DecisionView, Page } from '@tdkt/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
-import { DecisionQueryDto, SearchRegistryQueryDto } from '../nominations/dto/query.dto';
+import { asOfInstant, DecisionQueryDto, SearchRegistryAsOfQueryDto } from '../nominations/dto/query.dto';
 import { AwardPageDto, DecisionDto } from '../nominations/dto/responses.dto';
 import { GetDecisionQuery, SearchRegistryQuery } from '../nominations/queries/queries';
 
@@ -28,10 +28,13 @@ export class RegistryController {
   @ApiOkResponse({ type: AwardPageDto })
   @ApiOperation({
     summary:
-      'Sổ khen thưởng: lọc theo năm, hình thức, đơn vị, đợt; tìm không phân biệt dấu ("nguyen van an" tìm được "Nguyễn Văn An")',
+      'Sổ khen thưởng: lọc theo năm, hình thức, đơn vị, đợt; tìm không phân biệt dấu ("nguyen van an" tìm được "Nguyễn Văn An"); `asOf`: sổ như tại ngày đó (khen thưởng bị hủy sau đó vẫn hiện là còn hiệu lực)',
   })
-  async search(@Query() filter: SearchRegistryQueryDto, @CurrentActor() actor?: Actor) {
-    const page: Page<AwardView> = await this.queries.execute(new SearchRegistryQuery(filter, actor));
+  async search(@Query() filter: SearchRegistryAsOfQueryDto, @CurrentActor() actor?: Actor) {
+    const { asOf, ...rest } = filter;
+    const page: Page<AwardView> = await this.queries.execute(
+      new SearchRegistryQuery(rest, actor, asOf === undefined ? undefined : asOfInstant(asOf)),
+    );
     return actor ? page : { ...page, items: page.items.map(forPublic) };
   }
 

@@ -27,6 +27,16 @@ export const ERROR_CATALOGUE = {
     message: 'Không tìm thấy hồ sơ đề nghị',
   },
   DECISION_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'No award decision has this number.' },
+  AUDIT_EVENT_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'No event with this id is in the audit log (yet).',
+    message: 'Không tìm thấy sự kiện này trong nhật ký kiểm toán',
+  },
+  CHECKPOINT_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'The audit log has no signed checkpoint yet.',
+    message: 'Nhật ký kiểm toán chưa có điểm chốt nào được ký',
+  },
 
   // FORBIDDEN: who acts
   ROLE_REQUIRED: { kind: 'FORBIDDEN', meaning: 'The actor lacks the role the command needs.' },
@@ -64,6 +74,11 @@ export const ERROR_CATALOGUE = {
     kind: 'FORBIDDEN',
     meaning:
       'No longer raised: a trail outside the reader’s scope answers NOMINATION_NOT_FOUND (404), so existence is not revealed. Kept: codes are never reused.',
+  },
+  ACCESS_LOG_NOT_ALLOWED: {
+    kind: 'FORBIDDEN',
+    meaning: 'Only the inspector lists who read personal data.',
+    message: 'Chỉ thanh tra được xem nhật ký truy cập dữ liệu cá nhân',
   },
 
   // INVALID_STATE: the nomination is not where the command applies
@@ -177,6 +192,10 @@ export const ERROR_CATALOGUE = {
     message: 'Ký hiệu cơ quan ban hành không hợp lệ',
   },
   YEAR: { kind: 'VALIDATION', meaning: 'A decision year out of range.', message: 'Năm ban hành không hợp lệ' },
+  TREE_SIZE: {
+    kind: 'VALIDATION',
+    meaning: 'A tree size beyond the audit log, or a consistency range whose start is after its end.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -16,6 +16,8 @@ import {
 import { EventFilter, hasPrefixes } from '../event-filter';
 import { actualRevision, assertDistinctIds, meetsExpectation } from '../append-rules';
 import { PolledLog, SqliteSubscription } from './sqlite-subscription';
+import type { AuditedEventStore } from '../audit/audit-log.port';
+import { SqliteAuditLog } from '../audit/sqlite-audit-log';
 
 export interface SqliteEventStoreOptions {
   /** Database file; ':memory:' for a private, throw-away store. */
@@ -26,6 +28,11 @@ export interface SqliteEventStoreOptions {
   pageSize?: number;
   /** How long a writer waits for another process's transaction before failing. */
   busyTimeoutMs?: number;
+  /**
+   * Keep the tamper-evident audit log (default true): each append also writes its events' Merkle
+   * leaves in the same transaction. Off only to measure what it costs (bench).
+   */
+  audit?: boolean;
 }
 
 interface EventRow {
@@ -64,7 +71,7 @@ const SCHEMA = `
  * WAL lets readers run beside the single writer; appends take the write lock up front
  * (BEGIN IMMEDIATE) so the expected-revision check and the insert see the same state.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, AuditedEventStore {
   private readonly db: Database.Database;
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
@@ -81,6 +88,7 @@ export class SqliteEventStore implements EventStore {
     readStream: Database.Statement<[string, number, number], EventRow>;
     head: Database.Statement<[], { head: number }>;
   };
+  private readonly audit?: SqliteAuditLog;
   private closed = false;
   private closing?: Promise<void>;
 
@@ -108,6 +116,17 @@ export class SqliteEventStore implements EventStore {
     this.appendTransaction = this.db.transaction((stream, events, expected) =>
       this.appendInTransaction(stream, events, expected),
     );
+    if (options.audit ?? true) {
+      this.audit = new SqliteAuditLog(this.db, (row) => toRecordedEvent(row as unknown as EventRow));
+      // Events stored before the audit log existed get their leaves now, in order.
+      this.audit.backfill();
+    }
+  }
+
+  /** The Merkle log over this store's events and its signed checkpoints (same file). */
+  auditLog(): SqliteAuditLog {
+    if (!this.audit) throw new Error('This event store was opened without its audit log');
+    return this.audit;
   }
 
   static open(filename: string): SqliteEventStore {
@@ -186,18 +205,41 @@ export class SqliteEventStore implements EventStore {
     if (!meetsExpectation(expected, current)) throw new ConcurrencyError(stream, expected, actualRevision(current));
 
     const recordedAt = new Date().toISOString();
-    const positions = events.map((event, index) =>
-      Number(
-        this.statements.insert.run(
-          stream,
-          current + 1 + index,
-          event.id,
-          event.type,
-          JSON.stringify(event.data) ?? 'null',
-          JSON.stringify(event.metadata),
-          recordedAt,
-        ).lastInsertRowid,
-      ),
+    const rows: EventRow[] = [];
+    const positions = events.map((event, index) => {
+      const row = {
+        stream,
+        revision: current + 1 + index,
+        event_id: event.id,
+        type: event.type,
+        data: JSON.stringify(event.data) ?? 'null',
+        metadata: JSON.stringify(event.metadata),
+        recorded_at: recordedAt,
+      };
+      const { lastInsertRowid } = this.statements.insert.run(
+        row.stream,
+        row.revision,
+        row.event_id,
+        row.type,
+        row.data,
+        row.metadata,
+        row.recorded_at,
+      );
+      rows.push({ ...row, position: Number(lastInsertRowid) });
+      return Number(lastInsertRowid);
+    });
+    // The leaves, in the same transaction as the rows. The canonical form of the values equals that of
+    // the JSON stored for them, read back (canonicalJson follows JSON.stringify), so no re-parse.
+    this.audit?.appendLeaves(
+      rows.map((row, i) => ({
+        id: row.event_id,
+        stream,
+        revision: row.revision,
+        position: row.position,
+        type: row.type,
+        data: events[i].data ?? null,
+        metadata: events[i].metadata,
+      })),
     );
     return {
       nextExpectedRevision: current + events.length,

@@ -1,9 +1,11 @@
 import type { Projection } from '../projection';
+import { AccessLogProjection } from './access-log';
 import { AuditTrailProjection } from './audit-trail';
 import { AwardRegistryProjection } from './award-registry';
 import { InboxProjection } from './inbox';
 import { StatusBoardProjection } from './status-board';
 
+export * from './access-log';
 export * from './audit-trail';
 export * from './award-registry';
 export * from './inbox';
@@ -12,12 +14,13 @@ export * from './status-board';
 export { NOMINATION_STREAM_PREFIX } from './nomination-events';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './paging';
 
-/** The four read models: status board, audit trail, award registry, inbox. */
+/** The read models: status board, audit trail, award registry, inbox, and the access log of personal-data reads. */
 export function defaultProjections(): Projection[] {
   return [
     new StatusBoardProjection(),
     new AuditTrailProjection(),
     new AwardRegistryProjection(),
     new InboxProjection(),
+    new AccessLogProjection(),
   ];
 }

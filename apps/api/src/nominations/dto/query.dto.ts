@@ -1,6 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { NOMINATION_STATUSES, type NominationStatus } from '@tdkt/domain';
 
 const MAX_PAGE = 1_000_000;
@@ -151,4 +152,36 @@ export class DecisionQueryDto {
   @Min(MIN_YEAR)
   @Max(MAX_YEAR)
   year?: number;
+}
+
+/** `?asOf=`: an ISO-8601 instant, or a date (then the end of that day, Vietnam time). */
+const AsOf = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description:
+        'Xem như tại thời điểm này (ISO-8601, ví dụ 2026-03-01T08:00:00+07:00); chỉ ghi ngày thì là cuối ngày đó (giờ Việt Nam)',
+      example: '2026-03-01',
+    }),
+    IsOptional(),
+    IsISO8601(
+      { strict: true },
+      { message: 'asOf phải là thời điểm ISO-8601, ví dụ 2026-03-01 hoặc 2026-03-01T08:00:00+07:00' },
+    ),
+  );
+
+/** The instant an `asOf` names, as the read models store times (toISOString). */
+export function asOfInstant(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? new Date(`${value}T23:59:59.999+07:00`).toISOString()
+    : new Date(value).toISOString();
+}
+
+export class AsOfQueryDto {
+  @AsOf()
+  asOf?: string;
+}
+
+export class SearchRegistryAsOfQueryDto extends SearchRegistryQueryDto {
+  @AsOf()
+  asOf?: string;
 }

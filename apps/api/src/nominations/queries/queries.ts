@@ -10,16 +10,19 @@ import {
   maySeeVoteChoices,
   maySeeVoteComment,
   nominationNotFound as notFound,
+  nominationStreamName,
   PERSONAL_DATA_FIELDS,
   readScopeOf,
   type Actor,
 } from '@tdkt/domain';
 import {
+  nominationAsOf,
   ROLE_LABELS,
   type AuditEntry,
   type AwardView,
   type DecisionView,
   type ListNominationsQuery as ReadModelListQuery,
+  type NominationDetail,
   type NominationSummary,
   type Page,
   type SearchRegistryQuery as ReadModelRegistryQuery,
@@ -39,6 +42,8 @@ export class GetNominationQuery {
   constructor(
     readonly id: string,
     readonly actor: Actor,
+    /** Time travel: the nomination as it stood at this instant (ISO, UTC), with its audit trail up to then. */
+    readonly asOf?: string,
   ) {}
 }
 
@@ -46,6 +51,8 @@ export class GetAuditTrailQuery {
   constructor(
     readonly id: string,
     readonly actor: Actor,
+    /** Time travel: only the events up to this instant (ISO, UTC). */
+    readonly asOf?: string,
   ) {}
 }
 
@@ -53,6 +60,8 @@ export class SearchRegistryQuery {
   constructor(
     readonly filter: SearchRegistryQueryDto,
     readonly actor?: Actor,
+    /** Time travel: the registry as it stood at this instant (ISO, UTC). */
+    readonly asOf?: string,
   ) {}
 }
 
@@ -132,7 +141,8 @@ export class ListNominationsHandler implements IQueryHandler<ListNominationsQuer
 export class GetNominationHandler implements IQueryHandler<GetNominationQuery, NominationDetailView> {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
-  async execute({ id, actor }: GetNominationQuery): Promise<NominationDetailView> {
+  async execute({ id, actor, asOf }: GetNominationQuery): Promise<NominationDetailView> {
+    if (asOf !== undefined) return this.asItStood(id, asOf, actor);
     const detail = await this.runtime.queries.getNomination(id);
     // Outside the reader's scope it does not exist for them: the same 404 as an unknown id.
     if (!detail || !mayReadNomination(actor, detail)) throw notFound();
@@ -141,16 +151,7 @@ export class GetNominationHandler implements IQueryHandler<GetNominationQuery, N
       ...withPersonalData(actor, rest),
       stage: null,
       reminderAt: null,
-      council: council
-        ? {
-            open: council.open,
-            members: council.members.map((m) => m.userId),
-            votesCast: Object.keys(council.votes ?? {}).length,
-            recused: council.recused ?? [],
-            deadline: council.deadline,
-            policy: council.policy,
-          }
-        : null,
+      council: council ? councilSummary(council) : null,
     };
     // The stage clock (due date, reminder) lives in the workflow: ask it while the nomination runs.
     if (!isTerminal(detail.status)) {
@@ -165,6 +166,39 @@ export class GetNominationHandler implements IQueryHandler<GetNominationQuery, N
     }
     return view;
   }
+
+  /** Folded from the nomination's events up to `asOf`; no live clock (that was then). */
+  // The read policy applies to the past as to the present: out of scope is the same 404, personal
+  // data masked, and the trail (its readers are the nomination's) shown as GET :id/audit shows it.
+  private async asItStood(id: string, asOf: string, actor: Actor): Promise<NominationDetailView> {
+    const { detail, auditTrail } = await nominationAsOf(
+      id,
+      await this.runtime.store.readStream(nominationStreamName(id)),
+      asOf,
+    );
+    if (!detail || !mayReadNomination(actor, detail)) throw notFound();
+    const { council, ...rest } = detail;
+    const view: NominationDetailView & { asOf: string; auditTrail: AuditEntryView[] } = {
+      ...withPersonalData(actor, rest),
+      stage: null,
+      reminderAt: null,
+      council: council ? councilSummary(council) : null,
+      asOf,
+      auditTrail: auditEntryViews(auditTrail, actor, this.runtime),
+    };
+    return view;
+  }
+}
+
+function councilSummary(council: NonNullable<NominationDetail['council']>): CouncilSummary {
+  return {
+    open: council.open,
+    members: council.members.map((m) => m.userId),
+    votesCast: Object.keys(council.votes ?? {}).length,
+    recused: council.recused ?? [],
+    deadline: council.deadline,
+    policy: council.policy,
+  };
 }
 
 /** An audit entry with the names a reader needs (person, role, unit), not only their codes. */
@@ -178,53 +212,76 @@ export interface AuditEntryView extends AuditEntry {
 export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrailQuery, AuditEntryView[]> {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
-  async execute({ id, actor }: GetAuditTrailQuery): Promise<AuditEntryView[]> {
-    const entries = await this.runtime.queries.getAuditTrail(id);
-    const drafted = entries.find((e) => e.eventType === 'NominationDrafted')?.data as
-      { unitId?: string; clusterId?: string } | undefined;
+  async execute({ id, actor, asOf }: GetAuditTrailQuery): Promise<AuditEntryView[]> {
+    const entries =
+      asOf === undefined
+        ? await this.runtime.queries.getAuditTrail(id)
+        : (await nominationAsOf(id, await this.runtime.store.readStream(nominationStreamName(id)), asOf)).auditTrail;
     // Unknown, or outside the reader's scope: the same 404 (existence is not revealed).
-    if (entries.length === 0 || !mayReadNomination(actor, drafted ?? {})) throw notFound();
-    const personal = maySeePersonalData(actor, drafted ?? {});
-    const opened = entries.find((e) => e.eventType === 'CouncilVotingOpened')?.data as
-      { policy?: { secretBallot?: boolean } } | undefined;
-    const closedAt = entries.find((e) => e.eventType === 'CouncilVotingClosed')?.position;
-    const { directory } = this.runtime;
-    return entries.map((e) => {
-      const view: AuditEntryView = {
-        ...e,
-        actorName: e.actorId
-          ? (directory.user(e.actorId)?.displayName ?? (e.actorId === 'system' ? 'Hệ thống' : null))
-          : null,
-        actorRoleLabel: e.actorRole ? (ROLE_LABELS[e.actorRole] ?? e.actorRole) : null,
-        actorUnitName: e.actorUnitId ? (directory.unit(e.actorUnitId)?.name ?? null) : null,
-      };
-      if (!personal) view.data = maskedData(view.data) as Record<string, unknown>;
-      if (e.eventType === 'CouncilVoteCast') {
-        const closed = closedAt !== undefined && closedAt > e.position;
-        if (!maySeeVoteChoices(actor, opened?.policy, closed)) {
-          const { choice: _hidden, ...data } = view.data;
-          view.data = data;
-          view.summary = `${view.actorRoleLabel ?? 'Thành viên hội đồng'} đã biểu quyết${opened?.policy?.secretBallot ? ' (bỏ phiếu kín)' : ''}`;
-        }
-        if (!maySeeVoteComment(actor, opened?.policy, closed)) {
-          // The trail keeps the comment as the entry's reason too (the envelope's): both are withheld.
-          const { comment: _withheld, ...data } = view.data;
-          view.data = data;
-          view.comment = null;
-          view.reason = null;
-        }
-      }
-      return view;
-    });
+    if (entries.length === 0 || !mayReadNomination(actor, draftedPlace(entries))) throw notFound();
+    return auditEntryViews(entries, actor, this.runtime);
   }
+}
+
+/** Where the nomination of these entries belongs (its draft's unit and cluster). */
+function draftedPlace(entries: AuditEntry[]): { unitId?: string; clusterId?: string } {
+  return (entries.find((e) => e.eventType === 'NominationDrafted')?.data ?? {}) as {
+    unitId?: string;
+    clusterId?: string;
+  };
+}
+
+/**
+ * The entries as this reader may see them (the present trail and a time-travel one alike): with
+ * names; personal data masked unless the reader may see it; each member's choice and comment (also
+ * kept as the entry's reason) withheld unless the read policy shows them.
+ */
+function auditEntryViews(
+  entries: AuditEntry[],
+  actor: Actor,
+  runtime: Pick<ApiRuntime, 'directory'>,
+): AuditEntryView[] {
+  const personal = maySeePersonalData(actor, draftedPlace(entries));
+  const opened = entries.find((e) => e.eventType === 'CouncilVotingOpened')?.data as
+    { policy?: { secretBallot?: boolean } } | undefined;
+  const closedAt = entries.find((e) => e.eventType === 'CouncilVotingClosed')?.position;
+  const { directory } = runtime;
+  return entries.map((e) => {
+    const view: AuditEntryView = {
+      ...e,
+      actorName: e.actorId
+        ? (directory.user(e.actorId)?.displayName ?? (e.actorId === 'system' ? 'Hệ thống' : null))
+        : null,
+      actorRoleLabel: e.actorRole ? (ROLE_LABELS[e.actorRole] ?? e.actorRole) : null,
+      actorUnitName: e.actorUnitId ? (directory.unit(e.actorUnitId)?.name ?? null) : null,
+    };
+    if (!personal) view.data = maskedData(view.data) as Record<string, unknown>;
+    if (e.eventType === 'CouncilVoteCast') {
+      const closed = closedAt !== undefined && closedAt > e.position;
+      if (!maySeeVoteChoices(actor, opened?.policy, closed)) {
+        const { choice: _hidden, ...data } = view.data;
+        view.data = data;
+        view.summary = `${view.actorRoleLabel ?? 'Thành viên hội đồng'} đã biểu quyết${opened?.policy?.secretBallot ? ' (bỏ phiếu kín)' : ''}`;
+      }
+      if (!maySeeVoteComment(actor, opened?.policy, closed)) {
+        // The trail keeps the comment as the entry's reason too (the envelope's): both are withheld.
+        const { comment: _withheld, ...data } = view.data;
+        view.data = data;
+        view.comment = null;
+        view.reason = null;
+      }
+    }
+    return view;
+  });
 }
 
 @QueryHandler(SearchRegistryQuery)
 export class SearchRegistryHandler implements IQueryHandler<SearchRegistryQuery, Page<AwardView>> {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
-  async execute({ filter, actor }: SearchRegistryQuery): Promise<Page<AwardView>> {
+  async execute({ filter, actor, asOf }: SearchRegistryQuery): Promise<Page<AwardView>> {
     const q: ReadModelRegistryQuery = { includeRevoked: filter.includeRevoked ?? true };
+    if (asOf !== undefined) q.asOf = asOf;
     if (filter.q) q.q = filter.q;
     if (filter.year !== undefined) q.year = filter.year;
     if (filter.award) q.awardCode = filter.award;

@@ -27,8 +27,11 @@ export const decisionKey = (decisionNumber: string) => normaliseForSearch(decisi
  */
 export class AwardRegistryProjection implements Projection {
   readonly name = 'award-registry';
-  /** 2: full-text index of the search text (FTS5 on SQLite, tsvector + GIN on PostgreSQL); 3: indexes in page order. */
-  readonly version = 3;
+  /**
+   * 2: full-text index of the search text (FTS5 on SQLite, tsvector + GIN on PostgreSQL); 3: indexes in
+   * page order; 4: `revoked_position`, so the registry as it stood at any point of the log is a query.
+   */
+  readonly version = 4;
   readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
   readonly tables = [AWARDS_TABLE];
   readonly indexTables = [AWARDS_FTS_TABLE];
@@ -50,8 +53,15 @@ export class AwardRegistryProjection implements Projection {
         await flush();
         const d = event.data;
         await tx.run(
-          `UPDATE ${AWARDS_TABLE} SET revoked = 1, revoked_at = ?, revoked_by = ?, revocation_ground = ?, revocation_reason = ? WHERE nomination_id = ?`,
-          [d.at, d.by?.userId ?? e.metadata?.actorId ?? null, d.ground, d.reason ?? null, nominationIdOf(e)],
+          `UPDATE ${AWARDS_TABLE} SET revoked = 1, revoked_at = ?, revoked_by = ?, revocation_ground = ?, revocation_reason = ?, revoked_position = ? WHERE nomination_id = ?`,
+          [
+            d.at,
+            d.by?.userId ?? e.metadata?.actorId ?? null,
+            d.ground,
+            d.reason ?? null,
+            e.position,
+            nominationIdOf(e),
+          ],
         );
       }
     }
@@ -88,6 +98,7 @@ function signedRow(e: RecordedEvent, d: AwardDecisionSigned['data']): SqlParam[]
       decisionNumber: d.decisionNumber,
     }),
     position: e.position,
+    revoked_position: null,
   };
   return COLUMNS.map((c) => row[c]);
 }

@@ -52,6 +52,13 @@ export interface SearchRegistryQuery {
   q?: string;
   /** Include revoked awards (flagged `revoked`); default false. */
   includeRevoked?: boolean;
+  /**
+   * The registry as it stood at this instant (ISO-8601 UTC, as `toISOString` writes it): awards signed
+   * by then, revoked only if revoked by then. A query on the signing and revocation times the rows keep.
+   */
+  asOf?: string;
+  /** The registry as the first `atPosition` events of the log made it (the audit export's registry). */
+  atPosition?: number;
   page?: number;
   pageSize?: number;
 }
@@ -61,16 +68,35 @@ export interface SqlStatement {
   params: SqlParam[];
 }
 
-/** The columns an `AwardView` is read from (not the lookup key, search text or position). */
-const VIEW_COLUMNS = AWARD_COLUMNS.filter((c) => c !== 'decision_key' && c !== 'search_text' && c !== 'position').join(
-  ', ',
-);
+/** The columns an `AwardView` is read from (not the lookup key, search text or positions; the two times for `asOf`). */
+const VIEW_COLUMNS = [
+  ...AWARD_COLUMNS.filter((c) => !['decision_key', 'search_text', 'position', 'revoked_position'].includes(c)),
+  'revoked_position',
+].join(', ');
 
 export async function searchRegistry(db: ReadModelDb, query: SearchRegistryQuery = {}): Promise<Page<AwardView>> {
   const { count, rows, page, pageSize } = registrySearchStatements(db.dialect, query);
   const total = await countRows(db, count.sql, count.params);
-  const items = (await db.all(rows.sql, rows.params)).map(toAwardView);
+  const items = (await db.all(rows.sql, rows.params)).map((r) => asItStood(toAwardView(r), r, query));
   return { items, total, page, pageSize };
+}
+
+/** Every award of the registry as the first `position` events of the log made it, in nomination id order. */
+export async function registryAtPosition(db: ReadModelDb, position: number): Promise<AwardView[]> {
+  const rows = await db.all(`SELECT ${VIEW_COLUMNS} FROM ${AWARDS_TABLE} WHERE position <= ? ORDER BY nomination_id`, [
+    position,
+  ]);
+  return rows.map((r) => asItStood(toAwardView(r), r, { atPosition: position }));
+}
+
+/** A row revoked after the instant (or position) asked for shows as it stood then: valid. */
+function asItStood(view: AwardView, r: Row, query: Pick<SearchRegistryQuery, 'asOf' | 'atPosition'>): AwardView {
+  const revokedLater =
+    view.revoked &&
+    ((query.asOf !== undefined && (view.revokedAt ?? '') > query.asOf) ||
+      (query.atPosition !== undefined && Number(r.revoked_position ?? 0) > query.atPosition));
+  if (!revokedLater) return view;
+  return { ...view, revoked: false, revokedAt: null, revokedBy: null, revocationGround: null, revocationReason: null };
 }
 
 /**
@@ -117,7 +143,22 @@ export function registrySearchStatements(
   const { page, pageSize, offset } = paging(query.page, query.pageSize);
   const where: string[] = [];
   const params: SqlParam[] = [];
-  if (!query.includeRevoked) where.push('revoked = 0');
+  if (query.asOf !== undefined) {
+    where.push('signed_at <= ?');
+    params.push(query.asOf);
+  }
+  if (query.atPosition !== undefined) {
+    where.push('position <= ?');
+    params.push(query.atPosition);
+  }
+  if (!query.includeRevoked) {
+    // Revoked later than the instant asked for: still valid then.
+    const asOf = query.asOf !== undefined ? ' OR revoked_at > ?' : '';
+    const at = query.atPosition !== undefined ? ' OR revoked_position > ?' : '';
+    where.push(asOf || at ? `(revoked = 0${asOf}${at})` : 'revoked = 0');
+    if (asOf) params.push(query.asOf!);
+    if (at) params.push(query.atPosition!);
+  }
   if (query.year !== undefined) {
     where.push('year = ?');
     params.push(query.year);

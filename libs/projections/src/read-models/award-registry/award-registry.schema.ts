@@ -29,6 +29,7 @@ export const AWARD_COLUMNS = [
   'revocation_reason',
   'search_text',
   'position',
+  'revoked_position',
 ] as const;
 
 const TABLE_DDL = (dialect: ReadModelDialect) => [
@@ -54,7 +55,8 @@ const TABLE_DDL = (dialect: ReadModelDialect) => [
     revocation_ground TEXT,
     revocation_reason TEXT,
     search_text TEXT NOT NULL,
-    position BIGINT NOT NULL${
+    position BIGINT NOT NULL,
+    revoked_position BIGINT${
       dialect === 'postgres'
         ? `,
     search_words tsvector GENERATED ALWAYS AS (${WORDS_TSVECTOR_SQL}) STORED`

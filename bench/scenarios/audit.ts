@@ -1,0 +1,246 @@
+/**
+ * Scenario 5 (issue 13): the tamper-evident audit log.
+ *  - Hashing overhead on append: SqliteEventStore with its audit log (leaf + stored nodes written in
+ *    the append's transaction) beside the same store without it (`audit: false`), single-event
+ *    appends and 100-event batches, alternated A B B A. Target: ratio ≥ 0.9.
+ *  - Proof generation at the seeded store's size (1M events; quick: 50k): an inclusion proof for a
+ *    random event by id (lookup + path from the stored tree) and a consistency proof between random
+ *    sizes, p50/p99, beside the same proofs from a tree held wholly in memory (the floor).
+ *  - `audit:verify` of an export of that store: export, then the whole offline verification
+ *    (leaves, signatures, roots, consistency, registry rebuilt), beside a bare read + JSON.parse of
+ *    the same file. Target: < 60 s at 1M events.
+ */
+import Database from 'better-sqlite3';
+import { createInterface } from 'node:readline';
+import { createReadStream, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  consistencyProof,
+  eventLeafHash,
+  inclusionProof,
+  loadCheckpointSigner,
+  MemoryTree,
+  SqliteEventStore,
+  type EventToAppend,
+} from '@tdkt/event-store';
+import { AwardRegistryProjection, rebuild, SqliteReadModelDb } from '@tdkt/projections';
+import { exportBundle } from '../../scripts/audit/export-bundle';
+import { verifyBundle } from '../../scripts/audit/verify-bundle';
+import { NominationGenerator } from '../seed/nomination-generator';
+import { ensureSeededStore } from '../seed/seed-store';
+import { DATA_DIR, scratchDir } from '../lib/paths';
+import { row } from '../lib/report';
+import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
+import { alternate, median, now, summarise } from '../lib/stats';
+
+const STREAMS = 100;
+
+function sampleEvents(count: number): EventToAppend[] {
+  const g = new NominationGenerator({ expectedEvents: count, seed: 11 });
+  const out: EventToAppend[] = [];
+  while (out.length < count) for (const e of g.next().events) out.push(e);
+  return out.slice(0, count);
+}
+
+const uuidOf = (rep: number, i: number) =>
+  `00000000-0000-4000-8000-${(rep * 10_000_000 + i).toString(16).padStart(12, '0')}`;
+
+async function appendRate(events: EventToAppend[], batch: number, audit: boolean, rep: number): Promise<number> {
+  const scratch = scratchDir(`audit-append-${audit ? 'on' : 'off'}`);
+  const store = new SqliteEventStore({ filename: join(scratch.dir, 'events.sqlite'), audit });
+  const revisions = new Array<number>(STREAMS).fill(-1);
+  try {
+    const t0 = now();
+    for (let i = 0; i < events.length; i += batch) {
+      const slice = events.slice(i, i + batch).map((e, j) => ({ ...e, id: uuidOf(rep, i + j) }));
+      const s = (i / batch) % STREAMS;
+      await store.append(`nomination-s${s}`, slice, revisions[s] < 0 ? 'no_stream' : revisions[s]);
+      revisions[s] += slice.length;
+    }
+    return events.length / ((now() - t0) / 1000);
+  } finally {
+    await store.close();
+    scratch.remove();
+  }
+}
+
+export const auditScenario: Scenario = {
+  id: 'audit',
+  title: '5. Audit log: hashing overhead on append, proof generation, offline verification',
+  async run(ctx: ScenarioContext): Promise<ScenarioResult> {
+    const rows = [];
+    const details: Record<string, unknown> = {};
+
+    // 1. Overhead on append.
+    const reps = ctx.quick ? 2 : 4;
+    const single = sampleEvents(ctx.quick ? 500 : 2_000);
+    const batched = sampleEvents(ctx.quick ? 5_000 : 20_000);
+    for (const [label, events, batch] of [
+      ['single-event appends', single, 1],
+      ['100-event batches', batched, 100],
+    ] as const) {
+      const { a: on, b: off } = await alternate(
+        reps,
+        (rep) => appendRate(events, batch, true, rep * 2),
+        (rep) => appendRate(events, batch, false, rep * 2 + 1),
+      );
+      ctx.log(
+        `  ${label}: with audit log ${on.map(Math.round).join(', ')}/s; without ${off.map(Math.round).join(', ')}/s`,
+      );
+      details[label] = { on, off };
+      rows.push(
+        row({
+          scenario: '5 audit',
+          metric: `append with audit log, ${label}`,
+          unit: 'events/s',
+          ours: median(on),
+          baseline: median(off),
+          baselineName: 'same store, audit log off',
+          reps,
+          note: 'target ratio ≥ 0.9',
+        }),
+      );
+    }
+
+    // 2. Proofs at the seeded store's size.
+    const size = Number(ctx.options['audit-size'] ?? (ctx.quick ? 50_000 : 1_000_000));
+    const seeded = await ensureSeededStore({ kind: 'realistic', events: size }, ctx.log);
+    let t0 = now();
+    const store = new SqliteEventStore({ filename: seeded.file }); // logs the seeded events once (backfill)
+    const log = store.auditLog();
+    const treeSize = await log.size();
+    ctx.log(
+      `  store: ${treeSize.toLocaleString('en')} leaves (opened and logged in ${((now() - t0) / 1000).toFixed(1)} s)`,
+    );
+    const samples = ctx.quick ? 300 : 2_000;
+    const ids: string[] = [];
+    for (let i = 0; i < samples; i++) {
+      const [leaf] = await log.readLeaves(Math.floor(Math.random() * treeSize), 1);
+      ids.push(leaf.event.id);
+    }
+    const inclusion: number[] = [];
+    for (const id of ids) {
+      const t = now();
+      const found = await log.findEvent(id);
+      await log.inclusionProof(found!.index, treeSize);
+      inclusion.push(now() - t);
+    }
+    const consistency: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const from = 1 + Math.floor(Math.random() * (treeSize - 1));
+      const t = now();
+      await log.consistencyProof(from, treeSize);
+      consistency.push(now() - t);
+    }
+    t0 = now();
+    const memory = new MemoryTree((await store.readAll()).map(eventLeafHash));
+    const memoryBuildS = (now() - t0) / 1000;
+    const memInclusion: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const t = now();
+      inclusionProof(memory, Math.floor(Math.random() * treeSize), treeSize);
+      memInclusion.push(now() - t);
+    }
+    const memConsistency: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const t = now();
+      consistencyProof(memory, 1 + Math.floor(Math.random() * (treeSize - 1)), treeSize);
+      memConsistency.push(now() - t);
+    }
+    const [inc, con, minc, mcon] = [inclusion, consistency, memInclusion, memConsistency].map(summarise);
+    details.proofs = {
+      treeSize,
+      inclusion: inc,
+      consistency: con,
+      memoryInclusion: minc,
+      memoryConsistency: mcon,
+      memoryBuildS,
+    };
+    const M = `${(treeSize / 1e6).toLocaleString('en')}M`;
+    rows.push(
+      row({
+        scenario: '5 audit',
+        metric: `inclusion proof by event id p99, ${M} events`,
+        unit: 'ms',
+        ours: inc.p99,
+        baseline: minc.p99,
+        baselineName: `in-memory tree (built in ${memoryBuildS.toFixed(1)} s)`,
+        reps: samples,
+        note: `p50 ${inc.p50}`,
+      }),
+      row({
+        scenario: '5 audit',
+        metric: `consistency proof p99, ${M} events`,
+        unit: 'ms',
+        ours: con.p99,
+        baseline: mcon.p99,
+        baselineName: 'in-memory tree',
+        reps: samples,
+        note: `p50 ${con.p50}`,
+      }),
+    );
+
+    // 3. Export and offline verification.
+    const scratch = scratchDir('audit-export');
+    try {
+      const readDb = SqliteReadModelDb.open(join(scratch.dir, 'read-models.sqlite'));
+      t0 = now();
+      await rebuild(readDb, store, { projections: [new AwardRegistryProjection()] });
+      const registryS = (now() - t0) / 1000;
+      // Checkpoints left in the cached store by earlier runs may carry another key (runs before the key was cached).
+      const raw = new Database(seeded.file);
+      raw.exec('DELETE FROM audit_checkpoints');
+      raw.close();
+      const file = join(scratch.dir, 'export.jsonl');
+      t0 = now();
+      const exported = await exportBundle({
+        log,
+        readDb, // The cached store keeps the checkpoints of earlier runs: sign with the same (cached) key.
+        signer: loadCheckpointSigner(join(DATA_DIR, 'audit-bench-signing-key.pem'), { create: true }),
+        out: file,
+      });
+      const exportS = (now() - t0) / 1000;
+      await readDb.close();
+      t0 = now();
+      const report = await verifyBundle(file);
+      const verifyS = (now() - t0) / 1000;
+      if (!report.ok) throw new Error(`The untouched export did not verify: ${report.failures.slice(0, 3).join('; ')}`);
+      t0 = now();
+      let lines = 0;
+      for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+        JSON.parse(text);
+        lines++;
+      }
+      const parseS = (now() - t0) / 1000;
+      const mib = statSync(file).size / 2 ** 20;
+      ctx.log(
+        `  export ${exported.events.toLocaleString('en')} events (${mib.toFixed(0)} MiB) in ${exportS.toFixed(1)} s; verify ${verifyS.toFixed(1)} s; read+parse ${parseS.toFixed(1)} s (${lines} lines)`,
+      );
+      details.verify = { events: exported.events, mib, registryS, exportS, verifyS, parseS, passed: report.passed };
+      rows.push(
+        row({
+          scenario: '5 audit',
+          metric: `audit:verify of a ${M}-event export`,
+          unit: 's',
+          ours: verifyS,
+          baseline: parseS,
+          baselineName: 'read + JSON.parse of the same file',
+          reps: 1,
+          note: 'target < 60 s',
+        }),
+        row({
+          scenario: '5 audit',
+          metric: `(diagnostic) audit:export of ${M} events`,
+          unit: 's',
+          ours: exportS,
+          reps: 1,
+          note: `${mib.toFixed(0)} MiB`,
+        }),
+      );
+    } finally {
+      await store.close();
+      scratch.remove();
+    }
+    return { rows, details };
+  },
+};

@@ -1,0 +1,56 @@
+import type { RecordedEvent } from '../event-store.port';
+import type { Hash } from './merkle/hashing';
+
+/** A signed statement of the log's state: its first `treeSize` leaves hash to `rootHash` (RFC 9162 tree head). */
+export interface SignedCheckpoint {
+  treeSize: number;
+  /** Hex. */
+  rootHash: string;
+  issuedAt: string;
+  /** First 16 hex digits of SHA-256 over the public key (SPKI DER): which key signed. */
+  keyId: string;
+  /** Ed25519 signature (base64) over `checkpointBody(...)`. */
+  signature: string;
+}
+
+/** Where an event sits in the log, with the event as stored. */
+export interface LoggedEvent {
+  /** 0-based leaf index (SQLite: position − 1). */
+  index: number;
+  event: RecordedEvent;
+}
+
+/**
+ * The tamper-evident log over every stored event, in global order: an RFC 9162 Merkle tree whose
+ * leaves are the events' canonical envelopes, and the signed checkpoints issued over it.
+ */
+export interface AuditLog {
+  /** Leaves in the log now. */
+  size(): Promise<number>;
+  /** Root of the first `treeSize` leaves. */
+  root(treeSize: number): Promise<Hash>;
+  leafHash(index: number): Promise<Hash>;
+  /** Leaf hashes of [fromIndex, fromIndex + count) ∩ the log, in order. */
+  leafHashes(fromIndex: number, count: number): Promise<Hash[]>;
+  /** The event with this id and its leaf index, if it is in the log. */
+  findEvent(eventId: string): Promise<LoggedEvent | undefined>;
+  /** Events with leaf index in [fromIndex, fromIndex + count), in log order. */
+  readLeaves(fromIndex: number, count: number): Promise<LoggedEvent[]>;
+  inclusionProof(index: number, treeSize: number): Promise<Hash[]>;
+  consistencyProof(fromSize: number, toSize: number): Promise<Hash[]>;
+  /** The roots of the perfect subtrees covering the first `size` leaves, largest first (an export's prefix). */
+  frontier(size: number): Promise<Hash[]>;
+  /** Stores a checkpoint; one per tree size (a second one for the same size is ignored). */
+  saveCheckpoint(checkpoint: SignedCheckpoint): Promise<void>;
+  /** Checkpoints by tree size, ascending. */
+  checkpoints(options?: { fromSize?: number; toSize?: number; limit?: number }): Promise<SignedCheckpoint[]>;
+  latestCheckpoint(): Promise<SignedCheckpoint | undefined>;
+}
+
+/** A store that keeps its own audit log (SQLite: in the append's transaction). */
+export interface AuditedEventStore {
+  auditLog(): AuditLog;
+}
+
+export const hasAuditLog = (store: object): store is AuditedEventStore =>
+  typeof (store as Partial<AuditedEventStore>).auditLog === 'function';

@@ -1,0 +1,14 @@
+export * from './audit-log.port';
+export * from './leaf';
+export { SqliteAuditLog, AUDIT_TREE_TABLE, AUDIT_CHECKPOINTS_TABLE } from './sqlite-audit-log';
+export * from './merkle/hashing';
+export * from './merkle/canonical-json';
+export * from './merkle/tree';
+export * from './merkle/verify';
+export * from './merkle/memory-tree';
+export * from './merkle/frontier';
+export * from './checkpoint-signer';
+export * from './checkpointer';
+export * from './following-audit-log';
+export * from './create-audit-log';
+export * from './signing-key';

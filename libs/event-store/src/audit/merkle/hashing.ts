@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+
+/** A SHA-256 digest (32 bytes). */
+export type Hash = Buffer;
+
+const LEAF_PREFIX = Buffer.from([0x00]);
+const NODE_PREFIX = Buffer.from([0x01]);
+
+/** RFC 9162 §2.1.1: MTH({}) = SHA-256(). */
+export const EMPTY_ROOT: Hash = createHash('sha256').digest();
+
+/** RFC 9162 §2.1.1: MTH({d}) = SHA-256(0x00 || d). */
+export function leafHash(data: Uint8Array): Hash {
+  return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
+}
+
+/** RFC 9162 §2.1.1: SHA-256(0x01 || left || right). */
+export function nodeHash(left: Hash, right: Hash): Hash {
+  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+}
+
+/** The largest power of two strictly smaller than n (n > 1): where RFC 9162 splits a tree of n leaves. */
+export function splitPoint(n: number): number {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}

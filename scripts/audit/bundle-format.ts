@@ -1,0 +1,49 @@
+/**
+ * The audit export (one JSON Lines file), in this order:
+ *   {"kind":"header", format, exportedAt, treeSize, fromIndex, registryPosition}
+ *   {"kind":"publicKey", algorithm, keyId, publicKeyPem}
+ *   {"kind":"checkpoint", treeSize, rootHash, issuedAt, keyId, signature}   one per checkpoint ≤ treeSize
+ *   {"kind":"prefix", size, hashes}          only with --from: the subtree roots covering the leaves left out
+ *   {"kind":"event", index, leafHash, event} every leaf from fromIndex to treeSize − 1, in log order
+ *   {"kind":"registry", award}               the award registry as the system showed it at registryPosition
+ */
+import type { RecordedEvent, SignedCheckpoint } from '@tdkt/event-store';
+import type { AwardView } from '@tdkt/projections';
+
+export const BUNDLE_FORMAT = 'tdkt-audit-export/v1';
+
+export interface HeaderLine {
+  kind: 'header';
+  format: string;
+  exportedAt: string;
+  treeSize: number;
+  fromIndex: number;
+  /** The registry rows are the registry as the log's events up to this global position made it. */
+  registryPosition: number;
+}
+export interface PublicKeyLine {
+  kind: 'publicKey';
+  algorithm: 'Ed25519';
+  keyId: string;
+  publicKeyPem: string;
+}
+export interface CheckpointLine extends SignedCheckpoint {
+  kind: 'checkpoint';
+}
+export interface PrefixLine {
+  kind: 'prefix';
+  size: number;
+  hashes: string[];
+}
+export interface EventLine {
+  kind: 'event';
+  index: number;
+  /** The leaf hash the log holds for this index (hex). */
+  leafHash: string;
+  event: RecordedEvent;
+}
+export interface RegistryLine {
+  kind: 'registry';
+  award: AwardView;
+}
+export type BundleLine = HeaderLine | PublicKeyLine | CheckpointLine | PrefixLine | EventLine | RegistryLine;
