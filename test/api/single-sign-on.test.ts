@@ -160,15 +160,15 @@ describe('single sign-on (OpenID Connect, code + PKCE)', () => {
   });
 
   it.each([
-    ['issued for another application (wrong audience)', 'wrong-audience', 'audience'],
-    ['expired', 'expired', 'expired'],
-    ['tampered with (username changed to chutich, signature kept)', 'tamper', 'signature'],
-  ] as const)('refuses an ID token %s', async (_, mode, reason) => {
+    ['issued for another application (wrong audience)', 'wrong-audience', 'id_token.aud'],
+    ['expired', 'expired', 'id_token.exp'],
+    ['tampered with (username changed to chutich, signature kept)', 'tamper', 'id_token.signature'],
+  ] as const)('refuses an ID token %s, naming the part refused', async (_, mode, field) => {
     const before = [sessionCount('canbo.donvi1'), sessionCount('chutich')];
     await provider.setTokenMode(mode);
     const { response, body } = await signInJson('an.nguyen', 'sso-pass-1');
     expect(response!.status).toBe(401);
-    expect(body).toMatchObject({ code: 'OIDC_ID_TOKEN_INVALID', reason });
+    expect(body).toMatchObject({ code: 'OIDC_ID_TOKEN_INVALID', errors: [{ field, reasons: [body.message] }] });
     expect(body.accessToken).toBeUndefined();
     expect([sessionCount('canbo.donvi1'), sessionCount('chutich')]).toEqual(before);
   });

@@ -9,7 +9,7 @@ import {
   OnModuleDestroy,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { from, mergeMap, type Observable } from 'rxjs';
 import type { EventToAppend } from '@tdkt/event-store';
@@ -20,6 +20,7 @@ import type { ApiRuntime } from '../api-runtime';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { asOfInstant, PagingDto } from '../nominations/dto/query.dto';
 import { API_RUNTIME } from '../tokens';
+import { AccessLogPageDto } from './audit.dto';
 
 /** Routes whose answer shows personal data to a signed-in reader, and what they show (Decree 13/2023). */
 const PERSONAL_DATA_ROUTES: Record<string, { resource: string; fields: string[] }> = {
@@ -151,6 +152,7 @@ export class AccessLogController {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
   @Get()
+  @ApiOkResponse({ type: AccessLogPageDto })
   @ApiOperation({
     summary:
       'Nhật ký truy cập dữ liệu cá nhân (Nghị định 13/2023): ai, khi nào, xem gì, từ địa chỉ nào — chỉ thanh tra',

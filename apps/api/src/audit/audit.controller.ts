@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { domainError, mayReadNomination, nominationNotFound, nominationStreamName, type Actor } from '@tdkt/domain';
 import type { ApiRuntime } from '../api-runtime';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -7,7 +7,16 @@ import { Public } from '../auth/public.decorator';
 import { NominationIdPipe } from '../nominations/nominations.controller';
 import { API_RUNTIME } from '../tokens';
 import { AuditProofs, checkpointView } from './audit-proofs';
-import { CheckpointsQueryDto, ConsistencyQueryDto, TreeSizeQueryDto } from './audit.dto';
+import {
+  AuditPublicKeyDto,
+  CheckpointDto,
+  CheckpointsQueryDto,
+  ConsistencyProofDto,
+  ConsistencyQueryDto,
+  InclusionProofDto,
+  NominationProofsDto,
+  TreeSizeQueryDto,
+} from './audit.dto';
 
 /** What an outside verifier needs to know to recompute leaves and check signatures. */
 export const AUDIT_FORMATS = {
@@ -30,6 +39,7 @@ export class AuditController {
 
   @Public()
   @Get('checkpoints')
+  @ApiOkResponse({ type: [CheckpointDto], description: 'Theo kích thước cây tăng dần' })
   @ApiOperation({ summary: 'Các điểm chốt đã ký của nhật ký (kích thước cây, gốc Merkle, thời điểm, chữ ký Ed25519)' })
   async checkpoints(@Query() q: CheckpointsQueryDto) {
     const list = await this.runtime.audit.log.checkpoints({ fromSize: q.fromSize, limit: q.limit ?? 1000 });
@@ -38,6 +48,7 @@ export class AuditController {
 
   @Public()
   @Get('checkpoints/latest')
+  @ApiOkResponse({ type: CheckpointDto })
   @ApiOperation({ summary: 'Điểm chốt đã ký mới nhất' })
   async latest() {
     const latest = await this.runtime.audit.log.latestCheckpoint();
@@ -48,6 +59,7 @@ export class AuditController {
   @Post('checkpoints')
   @HttpCode(200)
   @ApiBearerAuth()
+  @ApiOkResponse({ type: CheckpointDto })
   @ApiOperation({ summary: 'Ký ngay một điểm chốt cho trạng thái hiện tại của nhật ký (nếu nhật ký đã thêm sự kiện)' })
   async issue() {
     const issued = await this.runtime.audit.checkpointer.issue();
@@ -57,6 +69,7 @@ export class AuditController {
 
   @Public()
   @Get('public-key')
+  @ApiOkResponse({ type: AuditPublicKeyDto })
   @ApiOperation({ summary: 'Khóa công khai Ed25519 của cơ quan ký các điểm chốt, và cách tính lá, nút, chữ ký' })
   publicKey() {
     const { signer } = this.runtime.audit.checkpointer;
@@ -65,6 +78,7 @@ export class AuditController {
 
   @Get('events/:eventId/proof')
   @ApiBearerAuth()
+  @ApiOkResponse({ type: InclusionProofDto })
   @ApiOperation({ summary: 'Bằng chứng một sự kiện nằm trong nhật ký đã ký (RFC 9162, đường đi bao hàm)' })
   proof(@Param('eventId') eventId: string, @Query() q: TreeSizeQueryDto) {
     return this.proofs.forEvent(eventId, q.treeSize);
@@ -72,6 +86,7 @@ export class AuditController {
 
   @Get('consistency')
   @ApiBearerAuth()
+  @ApiOkResponse({ type: ConsistencyProofDto })
   @ApiOperation({ summary: 'Bằng chứng nhất quán giữa hai điểm chốt (RFC 9162): cây cũ là tiền tố của cây mới' })
   consistency(@Query() q: ConsistencyQueryDto) {
     return this.proofs.consistency(q.from, q.to);
@@ -89,6 +104,7 @@ export class NominationProofsController {
   ) {}
 
   @Get(':id/proofs')
+  @ApiOkResponse({ type: NominationProofsDto })
   @ApiOperation({
     summary:
       'Bằng chứng từng sự kiện của hồ sơ nằm trong nhật ký đã ký (cùng một điểm chốt), cho người được xem nhật ký; người khác nhận 404.',

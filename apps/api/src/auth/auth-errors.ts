@@ -9,16 +9,18 @@ const NAMES: Record<number, string> = {
   502: 'Bad Gateway',
 };
 
-/** A refusal of the sign-in edge, in the API's error body (ApiExceptionFilter passes it through). */
+/**
+ * A refusal of the sign-in edge, in the API's one error body (ApiExceptionFilter passes it through):
+ * `field` names what was wrong (a form field, or the part of the ID token that was refused).
+ */
 export function authError(
   statusCode: number,
   code: string,
   message: string,
-  extra: { field?: string; reason?: string } = {},
+  extra: { field?: string } = {},
 ): HttpException {
-  const body: ErrorBody & { reason?: string } = { statusCode, error: NAMES[statusCode] ?? 'Error', code, message };
+  const body: ErrorBody = { statusCode, error: NAMES[statusCode] ?? 'Error', code, message };
   if (extra.field) body.errors = [{ field: extra.field, reasons: [message] }];
-  if (extra.reason) body.reason = extra.reason;
   return new HttpException(body, statusCode);
 }
 

@@ -12,15 +12,9 @@ import {
 } from '@nestjs/swagger';
 import type { Actor } from '@tdkt/domain';
 import type { HttpRequest } from '../http/http-types';
+import { ErrorBody } from '../http/openapi';
 import { AuthService } from './auth.service';
-import {
-  AuthErrorDto,
-  ChangePasswordDto,
-  LogoutDto,
-  PasswordChangedDto,
-  RefreshDto,
-  TokenResponseDto,
-} from './auth.dto';
+import { ChangePasswordDto, LogoutDto, PasswordChangedDto, RefreshDto, TokenResponseDto } from './auth.dto';
 import { CurrentActor } from './current-actor.decorator';
 import { LoginDto } from './login.dto';
 import { Public } from './public.decorator';
@@ -41,9 +35,9 @@ export class AuthController {
       'Đăng nhập bằng mật khẩu: trả về access token (JWT, bearer, thời hạn ngắn) và mã làm mới. Đăng nhập sai nhiều lần → 429. Tắt được bằng TDKT_LOCAL_LOGIN=off (→ 403).',
   })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiUnauthorizedResponse({ type: AuthErrorDto, description: 'Sai tên đăng nhập hoặc mật khẩu' })
-  @ApiForbiddenResponse({ type: AuthErrorDto, description: 'LOCAL_LOGIN_DISABLED' })
-  @ApiTooManyRequestsResponse({ type: AuthErrorDto, description: 'TOO_MANY_ATTEMPTS (kèm Retry-After)' })
+  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Sai tên đăng nhập hoặc mật khẩu' })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'LOCAL_LOGIN_DISABLED' })
+  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'TOO_MANY_ATTEMPTS (kèm Retry-After)' })
   login(@Body() body: LoginDto, @Req() req: HttpRequest) {
     return this.auth.login(body.username, body.password, clientAddress(req));
   }
@@ -56,7 +50,7 @@ export class AuthController {
       'Đổi mã làm mới lấy access token và mã làm mới mới (mã cũ hết hiệu lực). Dùng lại một mã đã đổi → thu hồi cả phiên đăng nhập (401 REFRESH_TOKEN_REUSED).',
   })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiUnauthorizedResponse({ type: AuthErrorDto, description: 'REFRESH_TOKEN_INVALID hoặc REFRESH_TOKEN_REUSED' })
+  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'REFRESH_TOKEN_INVALID hoặc REFRESH_TOKEN_REUSED' })
   refresh(@Body() body: RefreshDto) {
     return this.auth.refresh(body.refreshToken);
   }
@@ -70,7 +64,7 @@ export class AuthController {
       'Đăng xuất: thu hồi phiên đăng nhập (mọi mã làm mới của phiên và các access token đã cấp). Phiên là phiên của access token gửi kèm, hoặc của `refreshToken` khi access token đã hết hạn.',
   })
   @ApiNoContentResponse({ description: 'Đã thu hồi (hoặc phiên đã kết thúc từ trước)' })
-  @ApiUnauthorizedResponse({ type: AuthErrorDto, description: 'Không có access token hợp lệ lẫn mã làm mới đã biết' })
+  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Không có access token hợp lệ lẫn mã làm mới đã biết' })
   async logout(@Body() body: LogoutDto, @Req() req: AuthRequest): Promise<void> {
     await this.auth.logout(req.actor && req.sessionId ? { sessionId: req.sessionId } : undefined, body?.refreshToken);
   }
@@ -84,11 +78,11 @@ export class AuthController {
   })
   @ApiOkResponse({ type: PasswordChangedDto })
   @ApiBadRequestResponse({
-    type: AuthErrorDto,
+    type: ErrorBody,
     description: 'WRONG_PASSWORD (currentPassword) hoặc WEAK_PASSWORD (newPassword)',
   })
-  @ApiForbiddenResponse({ type: AuthErrorDto, description: 'LOCAL_LOGIN_DISABLED' })
-  @ApiTooManyRequestsResponse({ type: AuthErrorDto, description: 'TOO_MANY_ATTEMPTS' })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'LOCAL_LOGIN_DISABLED' })
+  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'TOO_MANY_ATTEMPTS' })
   changePassword(@Body() body: ChangePasswordDto, @CurrentActor() actor: Actor, @Req() req: AuthRequest) {
     return this.auth.changePassword(
       { username: actor.userId, sessionId: req.sessionId ?? '' },

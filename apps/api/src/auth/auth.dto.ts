@@ -60,21 +60,7 @@ export class PasswordChangedDto {
   otherSessionsRevoked: number;
 }
 
-export class AuthErrorDto {
-  @ApiProperty({ example: 401 })
-  statusCode: number;
-  @ApiProperty({ example: 'Unauthorized' })
-  error: string;
-  @ApiProperty({
-    example: 'REFRESH_TOKEN_REUSED',
-    description:
-      'UNAUTHENTICATED, TOO_MANY_ATTEMPTS, LOCAL_LOGIN_DISABLED, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, WRONG_PASSWORD, WEAK_PASSWORD, OIDC_NOT_CONFIGURED, OIDC_STATE_MISSING, OIDC_STATE_MISMATCH, OIDC_PROVIDER_ERROR, OIDC_ID_TOKEN_INVALID, OIDC_CLAIM_MISSING, OIDC_UNKNOWN_USER, OIDC_PROVIDER_UNREACHABLE',
-  })
-  code: string;
-  @ApiProperty({ description: 'Lý do, bằng tiếng Việt' })
-  message: string;
-  @ApiPropertyOptional({
-    description: 'Đăng nhập một lần: vì sao ID token bị từ chối (audience, expired, signature, issuer, nonce, other)',
-  })
-  reason?: string;
+export class OidcAuthorizationUrlDto {
+  @ApiProperty({ description: 'Trang đăng nhập của nhà cung cấp (mở trong trình duyệt, cùng cookie trạng thái)' })
+  authorizationUrl: string;
 }

@@ -21,6 +21,7 @@ import {
 } from '@tdkt/projections';
 import type { ApiRuntime } from '../api-runtime';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ErrorBody } from '../http/openapi';
 import { API_RUNTIME } from '../tokens';
 import {
   MarkReadResultDto,
@@ -45,7 +46,7 @@ const notFound = () =>
 
 @ApiTags('notifications')
 @ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Chưa đăng nhập hoặc phiên đăng nhập không hợp lệ' })
+@ApiUnauthorizedResponse({ type: ErrorBody, description: 'Chưa đăng nhập hoặc phiên đăng nhập không hợp lệ' })
 @Controller()
 export class NotificationsController {
   constructor(
@@ -108,7 +109,7 @@ export class NotificationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Đánh dấu một thông báo là đã đọc (đánh dấu lại không đổi gì)' })
   @ApiOkResponse({ type: MarkReadResultDto })
-  @ApiNotFoundResponse({ description: 'Không có thông báo này trong các thông báo của anh/chị' })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'Không có thông báo này trong các thông báo của anh/chị' })
   async read(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<MarkReadResultDto> {
     if (!/^[0-9a-f]{32}$/.test(id)) throw notFound();
     const db = this.runtime.readDb;

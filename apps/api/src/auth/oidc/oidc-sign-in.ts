@@ -7,8 +7,19 @@ import { LOGIN_STATE_TTL_MS, openLoginState, sealLoginState } from './login-stat
 
 export const OIDC_SIGN_IN = Symbol('OIDC_SIGN_IN');
 
-/** Why an ID token was refused, for the error body's `reason` (and the log). */
+/** Why an ID token was refused (the log says so; the error body names the part, see ID_TOKEN_FIELDS). */
 export type IdTokenProblem = 'audience' | 'expired' | 'signature' | 'issuer' | 'nonce' | 'timestamp' | 'other';
+
+/** The part of the ID token each problem is about: the error body's `errors[0].field`. */
+export const ID_TOKEN_FIELDS: Record<IdTokenProblem, string> = {
+  audience: 'id_token.aud',
+  expired: 'id_token.exp',
+  signature: 'id_token.signature',
+  issuer: 'id_token.iss',
+  nonce: 'id_token.nonce',
+  timestamp: 'id_token.iat',
+  other: 'id_token',
+};
 
 const ID_TOKEN_MESSAGES: Record<IdTokenProblem, string> = {
   audience: 'ID token được cấp cho một ứng dụng khác (sai audience); không thể đăng nhập',
@@ -145,7 +156,7 @@ export class OidcSignIn {
     const problem = idTokenProblem(err);
     if (problem) {
       this.logger.warn(`ID token refused (${problem}): ${(err as Error).message}`);
-      return authError(401, 'OIDC_ID_TOKEN_INVALID', ID_TOKEN_MESSAGES[problem], { reason: problem });
+      return authError(401, 'OIDC_ID_TOKEN_INVALID', ID_TOKEN_MESSAGES[problem], { field: ID_TOKEN_FIELDS[problem] });
     }
     this.logger.warn(`Single sign-on failed: ${(err as Error)?.message ?? String(err)}`);
     return authError(

@@ -12,7 +12,8 @@ import {
 } from '@nestjs/swagger';
 import type { HttpRequest, HttpResponse } from '../../http/http-types';
 import { authError } from '../auth-errors';
-import { AuthErrorDto, TokenResponseDto } from '../auth.dto';
+import { ErrorBody } from '../../http/openapi';
+import { OidcAuthorizationUrlDto, TokenResponseDto } from '../auth.dto';
 import { AuthService, type TokenResponse } from '../auth.service';
 import { Public } from '../public.decorator';
 import { LOGIN_STATE_COOKIE, LOGIN_STATE_TTL_MS, readCookie } from './login-state';
@@ -44,10 +45,11 @@ export class OidcController {
       'Đăng nhập một lần (OpenID Connect, mã ủy quyền + PKCE): chuyển trình duyệt đến nhà cung cấp đăng nhập của tỉnh. Với `Accept: application/json`: trả về địa chỉ đó thay vì chuyển hướng.',
   })
   @ApiFoundResponse({
-    description: 'Location: trang đăng nhập của nhà cung cấp; Set-Cookie: trạng thái đăng nhập (10 phút)',
+    description: 'Chuyển hướng đến trang đăng nhập của nhà cung cấp; Set-Cookie: trạng thái đăng nhập (10 phút)',
+    headers: { Location: { description: 'Trang đăng nhập của nhà cung cấp', schema: { type: 'string' } } },
   })
-  @ApiOkResponse({ description: '`{ authorizationUrl }` khi yêu cầu JSON' })
-  @ApiNotFoundResponse({ type: AuthErrorDto, description: 'OIDC_NOT_CONFIGURED' })
+  @ApiOkResponse({ type: OidcAuthorizationUrlDto, description: 'Khi yêu cầu JSON (`Accept: application/json`)' })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'OIDC_NOT_CONFIGURED' })
   async login(@Req() req: Request, @Res() res: Response) {
     const oidc = this.configured();
     const { authorizationUrl, sealedState } = await oidc.begin();
@@ -71,15 +73,18 @@ export class OidcController {
   @ApiQuery({ name: 'error', required: false })
   @ApiQuery({ name: 'error_description', required: false })
   @ApiOkResponse({ type: TokenResponseDto, description: 'Khi yêu cầu JSON' })
-  @ApiFoundResponse({ description: 'Location: OIDC_POST_LOGIN_REDIRECT kèm token (hoặc lỗi) trong fragment' })
-  @ApiBadRequestResponse({ type: AuthErrorDto, description: 'OIDC_STATE_MISSING, OIDC_STATE_MISMATCH' })
-  @ApiUnauthorizedResponse({
-    type: AuthErrorDto,
-    description:
-      'OIDC_ID_TOKEN_INVALID (reason: audience, expired, signature, …), OIDC_PROVIDER_ERROR, OIDC_CLAIM_MISSING',
+  @ApiFoundResponse({
+    description: 'Chuyển hướng đến OIDC_POST_LOGIN_REDIRECT kèm token (hoặc lỗi) trong fragment',
+    headers: { Location: { description: 'OIDC_POST_LOGIN_REDIRECT#…', schema: { type: 'string' } } },
   })
-  @ApiForbiddenResponse({ type: AuthErrorDto, description: 'OIDC_UNKNOWN_USER: không có trong danh bạ tổ chức' })
-  @ApiNotFoundResponse({ type: AuthErrorDto, description: 'OIDC_NOT_CONFIGURED' })
+  @ApiBadRequestResponse({ type: ErrorBody, description: 'OIDC_STATE_MISSING, OIDC_STATE_MISMATCH' })
+  @ApiUnauthorizedResponse({
+    type: ErrorBody,
+    description:
+      'OIDC_ID_TOKEN_INVALID (`errors[0].field`: phần bị từ chối của ID token — id_token.aud, id_token.exp, id_token.signature, id_token.iss, id_token.nonce, id_token.iat), OIDC_PROVIDER_ERROR, OIDC_CLAIM_MISSING',
+  })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'OIDC_UNKNOWN_USER: không có trong danh bạ tổ chức' })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'OIDC_NOT_CONFIGURED' })
   async callback(@Req() req: Request, @Res() res: Response) {
     const oidc = this.configured();
     // The login state is single use, whatever the outcome.

@@ -92,6 +92,14 @@ export class NominationDetailDto extends NominationSummaryDto {
   @ApiProperty({ nullable: true, type: String }) stage: string | null;
   @ApiProperty({ nullable: true, type: String }) reminderAt: string | null;
   @ApiProperty({ nullable: true, type: CouncilSummaryDto }) council: CouncilSummaryDto | null;
+  @ApiPropertyOptional({ description: 'Với `asOf`: thời điểm mà hồ sơ được tính lại (ISO-8601, UTC)' })
+  asOf?: string;
+  @ApiPropertyOptional({
+    type: () => AuditEntryDto,
+    isArray: true,
+    description: 'Với `asOf`: nhật ký đến thời điểm đó, theo cùng quy tắc xem như GET /api/nominations/{id}/audit',
+  })
+  auditTrail?: AuditEntryDto[];
 }
 
 export class AuditEntryDto {
