@@ -9,6 +9,8 @@
  *   C — donvi1 (cum1), voting CLOSED (open ballot, hoidong2's vote carries a comment) and signed;
  *   D — donvi4 (cum2, the cluster of donvi3), a draft by an officer added for this test (canbo.donvi4):
  *       the same cluster is not the same unit.
+ * Time travel (`asOf`, a moment after the seeding) answers as the present does; the audit log's
+ * checkpoints and key are public, its proofs for signed-in readers, a nomination's proofs its readers'.
  * Each answer is summarised as text: the status, and what the body shows of each seeded nomination
  * (listed or not, the nominee identifier whole / masked / absent, vote choices and comments shown
  * or hidden). The policy itself: libs/domain/src/read-access/read-access.ts and the README.
@@ -23,10 +25,18 @@ type Expected = Record<Reader, string>;
 let stack: Stack;
 const seeded: Record<Label, { id: string; nomineeId: string }> = {} as never;
 let decisionNumber = '';
+/** A moment after the seeding (time travel to it shows what the present shows). */
+let seededAt = '';
+/** The size of the audit log's checkpoint signed after the seeding. */
+let checkpointSize = 0;
+/** The id of A's first event (proved by id). */
+let firstEventOfA = '';
 const COMMENT = 'Ý kiến riêng: thành tích cần minh chứng thêm';
 
 beforeAll(async () => {
   stack = await startStack({
+    // The notification stream (SSE) never ends by itself: ended after 200 ms here, it answers like any route.
+    api: { notifications: { streamMaxMs: 200 } },
     users: [
       {
         username: 'canbo.donvi4',
@@ -65,6 +75,11 @@ beforeAll(async () => {
     id: await stack.draft(person('Phạm Văn Dũng', 'cccd-083090004444'), 'canbo.donvi4'),
     nomineeId: 'cccd-083090004444',
   };
+  await stack.system.runtime.runner.waitForPosition(await stack.head());
+  await new Promise((r) => setTimeout(r, 20));
+  seededAt = new Date().toISOString();
+  checkpointSize = (await stack.command('thanhtra', '/api/audit/checkpoints')).treeSize;
+  firstEventOfA = (await stack.stream(seeded.A.id))[0].id;
 }, 300_000);
 
 afterAll(async () => {
@@ -111,6 +126,13 @@ function auditSummary(body: any[], label: 'A' | 'C'): string {
     `choices:${choicesShown ? 'shown' : choicesHidden ? 'hidden' : 'MIXED'}`,
     `comment:${commentShown ? 'shown' : commentHidden ? 'hidden' : 'MIXED'}`,
   ].join(' ');
+}
+
+/** A notification feed: the seeded nominations it tells the reader of; LEAK if a nominee identifier shows. */
+function feedSummary(body: any): string {
+  const labels = [...new Set((body.items as any[]).map((n) => labelOf(n.nominationId)))].filter((l) => l !== '?');
+  const leak = (Object.keys(seeded) as Label[]).some((l) => JSON.stringify(body).includes(seeded[l].nomineeId));
+  return `[${labels.sort().join(' ')}]${leak ? ' LEAK' : ''}`;
 }
 
 /** Registry awards: C's identifier as shown (the registry is public; the identifier is personal data). */
@@ -279,6 +301,53 @@ const TABLE: Record<string, Probe[]> = {
         'canbo.donvi4': '200 nomineeId:whole',
       },
     },
+    {
+      // Time travel answers as the present: the same 404s, the same masking, and its trail as /audit shows it.
+      path: () => `/api/nominations/${seeded.A.id}?asOf=${encodeURIComponent(seededAt)}`,
+      summary: (b) =>
+        `nomineeId:${identifier(b.nomineeId, seeded.A.nomineeId)} trail ${auditSummary(b.auditTrail, 'A')}`,
+      expected: {
+        anonymous: '401',
+        'canbo.donvi1': '200 nomineeId:whole trail nomineeId:whole choices:hidden comment:hidden',
+        'thutruong.donvi1': '200 nomineeId:whole trail nomineeId:whole choices:hidden comment:hidden',
+        'canbo.donvi3': '404',
+        'thutruong.donvi3': '404',
+        'truongcum.cum1': '200 nomineeId:masked trail nomineeId:masked choices:hidden comment:hidden',
+        'truongcum.cum2': '404',
+        thuky: '200 nomineeId:whole trail nomineeId:whole choices:hidden comment:hidden',
+        hoidong1: '200 nomineeId:masked trail nomineeId:masked choices:hidden comment:hidden',
+        hoidong2: '200 nomineeId:masked trail nomineeId:masked choices:hidden comment:hidden',
+        hoidong3: '200 nomineeId:masked trail nomineeId:masked choices:hidden comment:hidden',
+        hoidong4: '200 nomineeId:masked trail nomineeId:masked choices:hidden comment:hidden',
+        hoidong5: '200 nomineeId:masked trail nomineeId:masked choices:hidden comment:hidden',
+        chutich: '200 nomineeId:masked trail nomineeId:masked choices:hidden comment:hidden',
+        thanhtra: '200 nomineeId:whole trail nomineeId:whole choices:shown comment:shown',
+        'canbo.donvi4': '404',
+      },
+    },
+    {
+      path: () => `/api/nominations/${seeded.C.id}?asOf=${encodeURIComponent(seededAt)}`,
+      summary: (b) =>
+        `nomineeId:${identifier(b.nomineeId, seeded.C.nomineeId)} trail ${auditSummary(b.auditTrail, 'C')}`,
+      expected: {
+        anonymous: '401',
+        'canbo.donvi1': '200 nomineeId:whole trail nomineeId:whole choices:shown comment:hidden',
+        'thutruong.donvi1': '200 nomineeId:whole trail nomineeId:whole choices:shown comment:hidden',
+        'canbo.donvi3': '404',
+        'thutruong.donvi3': '404',
+        'truongcum.cum1': '200 nomineeId:masked trail nomineeId:masked choices:shown comment:hidden',
+        'truongcum.cum2': '404',
+        thuky: '200 nomineeId:whole trail nomineeId:whole choices:shown comment:shown',
+        hoidong1: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:shown',
+        hoidong2: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:shown',
+        hoidong3: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:shown',
+        hoidong4: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:shown',
+        hoidong5: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:shown',
+        chutich: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:shown',
+        thanhtra: '200 nomineeId:whole trail nomineeId:whole choices:shown comment:shown',
+        'canbo.donvi4': '404',
+      },
+    },
   ],
   'GET /api/nominations/{id}/audit': [
     {
@@ -327,10 +396,44 @@ const TABLE: Record<string, Probe[]> = {
         'canbo.donvi4': '404',
       },
     },
+    {
+      // The trail as it stood: the same rule as the present trail (voting open on A: the inspector's only).
+      path: () => `/api/nominations/${seeded.A.id}/audit?asOf=${encodeURIComponent(seededAt)}`,
+      summary: (b) => auditSummary(b, 'A'),
+      expected: {
+        anonymous: '401',
+        'canbo.donvi1': '200 nomineeId:whole choices:hidden comment:hidden',
+        'thutruong.donvi1': '200 nomineeId:whole choices:hidden comment:hidden',
+        'canbo.donvi3': '404',
+        'thutruong.donvi3': '404',
+        'truongcum.cum1': '200 nomineeId:masked choices:hidden comment:hidden',
+        'truongcum.cum2': '404',
+        thuky: '200 nomineeId:whole choices:hidden comment:hidden',
+        hoidong1: '200 nomineeId:masked choices:hidden comment:hidden',
+        hoidong2: '200 nomineeId:masked choices:hidden comment:hidden',
+        hoidong3: '200 nomineeId:masked choices:hidden comment:hidden',
+        hoidong4: '200 nomineeId:masked choices:hidden comment:hidden',
+        hoidong5: '200 nomineeId:masked choices:hidden comment:hidden',
+        chutich: '200 nomineeId:masked choices:hidden comment:hidden',
+        thanhtra: '200 nomineeId:whole choices:shown comment:shown',
+        'canbo.donvi4': '404',
+      },
+    },
+  ],
+  'GET /api/nominations/{id}/proofs': [
+    // Proofs of a nomination's events: for exactly those who may read its trail, 404 for anyone else.
+    { path: () => `/api/nominations/${seeded.A.id}/proofs`, expected: readersOf('A') },
+    { path: () => `/api/nominations/${seeded.B.id}/proofs`, expected: readersOf('B') },
   ],
   'GET /api/registry': [
     {
       path: () => '/api/registry?q=le%20van%20cuong',
+      summary: (b) => registrySummary(b.items),
+      expected: registryAnswers(),
+    },
+    {
+      // The registry as it stood: left out and masked as the present registry is.
+      path: () => `/api/registry?q=le%20van%20cuong&asOf=${encodeURIComponent(seededAt)}`,
       summary: (b) => registrySummary(b.items),
       expected: registryAnswers(),
     },
@@ -349,7 +452,73 @@ const TABLE: Record<string, Probe[]> = {
       expected: registryAnswers(),
     },
   ],
+  // Single sign-on is not configured on this stack: the same 404 for everyone.
+  'GET /api/auth/oidc/login': [{ path: () => '/api/auth/oidc/login', expected: all('404') }],
+  'GET /api/auth/oidc/callback': [{ path: () => '/api/auth/oidc/callback?code=x&state=y', expected: all('404') }],
+  // Each signed-in reader their own notifications — of what awaits them (submit, review, open and cast
+  // votes, sign) or of their unit's outcome (C awarded) —, never of a nomination out of their scope, never
+  // of their own step (the drafters of B and D), and without personal data.
+  'GET /api/notifications': [
+    {
+      path: () => '/api/notifications?pageSize=200',
+      summary: feedSummary,
+      expected: {
+        anonymous: '401',
+        'canbo.donvi1': '200 [C]',
+        'thutruong.donvi1': '200 [A C]',
+        'canbo.donvi3': '200 []',
+        'thutruong.donvi3': '200 [B]',
+        'truongcum.cum1': '200 [A C]',
+        'truongcum.cum2': '200 []',
+        thuky: '200 [A C]',
+        hoidong1: '200 [A C]',
+        hoidong2: '200 [A C]',
+        hoidong3: '200 [A C]',
+        hoidong4: '200 [A C]',
+        hoidong5: '200 [A C]',
+        chutich: '200 [A C]',
+        thanhtra: '200 []',
+        'canbo.donvi4': '200 []',
+      },
+    },
+  ],
+  'GET /api/notifications/stream': [{ path: () => '/api/notifications/stream', expected: signedIn('200') }],
+  'GET /api/me/notification-preferences': [
+    { path: () => '/api/me/notification-preferences', expected: signedIn('200') },
+  ],
+  // The signed checkpoints and the key are public: anyone may hold the authority to what it signed.
+  'GET /api/audit/checkpoints': [
+    {
+      path: () => '/api/audit/checkpoints',
+      summary: (b) => (b.some((c: any) => c.treeSize === checkpointSize) ? 'signed' : 'MISSING'),
+      expected: all('200 signed'),
+    },
+  ],
+  'GET /api/audit/checkpoints/latest': [{ path: () => '/api/audit/checkpoints/latest', expected: all('200') }],
+  'GET /api/audit/public-key': [{ path: () => '/api/audit/public-key', expected: all('200') }],
+  // An event's proof is hashes only (no event data): any signed-in reader.
+  'GET /api/audit/events/{eventId}/proof': [
+    { path: () => `/api/audit/events/${firstEventOfA}/proof`, expected: signedIn('200') },
+  ],
+  'GET /api/audit/consistency': [
+    { path: () => `/api/audit/consistency?from=1&to=${checkpointSize}`, expected: signedIn('200') },
+  ],
+  // Who read personal data: the inspector's only.
+  'GET /api/audit/access-log': [
+    { path: () => '/api/audit/access-log', expected: { ...all('403'), anonymous: '401', thanhtra: '200' } },
+  ],
 };
+
+/** Who may read a nomination (its page, trail, proofs): 200; anyone else 404 (the public 401). */
+function readersOf(label: 'A' | 'B'): Expected {
+  const provinceWide = ['thuky', 'hoidong1', 'hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich', 'thanhtra'];
+  const ofItsUnitOrCluster = {
+    A: ['canbo.donvi1', 'thutruong.donvi1', 'truongcum.cum1'],
+    B: ['canbo.donvi3', 'thutruong.donvi3', 'truongcum.cum2'],
+  }[label];
+  const readers = Object.fromEntries([...provinceWide, ...ofItsUnitOrCluster].map((r) => [r, '200']));
+  return { ...all('404'), anonymous: '401', ...readers };
+}
 
 /** The public registry: everyone reads it; the identifier is absent for the public, masked for officials without need. */
 function registryAnswers(): Expected {
@@ -407,4 +576,16 @@ it('a 404 for a nomination out of scope is the same answer as for one that does 
   expect(outside.body).toEqual(unknown.body);
   const outsideAudit = await (await stack.as('canbo.donvi3')).get(`/api/nominations/${seeded.A.id}/audit`);
   expect(outsideAudit.body).toEqual(unknown.body);
+  const asOf = `asOf=${encodeURIComponent(seededAt)}`;
+  for (const path of [`?${asOf}`, `/audit?${asOf}`, '/proofs']) {
+    const outsideThen = await (await stack.as('canbo.donvi3')).get(`/api/nominations/${seeded.A.id}${path}`);
+    const unknownThen = await (
+      await stack.as('canbo.donvi3')
+    ).get(`/api/nominations/00000000-0000-4000-8000-000000000000${path}`);
+    expect({ path, status: outsideThen.status, body: outsideThen.body }).toEqual({
+      path,
+      status: 404,
+      body: unknownThen.body,
+    });
+  }
 });
