@@ -8,7 +8,13 @@ import { Connection, Client } from '@temporalio/client';
 import { OrganisationDirectory, loadAwardCatalog, loadOrganisation, type AppConfig } from '@tdkt/config';
 import type { AwardCatalog } from '@tdkt/domain';
 import { createEventStore, type EventStore } from '@tdkt/event-store';
-import { openReadModelDb, ProjectionRunner, ReadModelQueries, type ReadModelDb } from '@tdkt/projections';
+import {
+  openReadModelDb,
+  ProjectionRunner,
+  ReadModelQueries,
+  type ReadModelDb,
+  type StoreSourceCheck,
+} from '@tdkt/projections';
 import { NominationGateway } from '@tdkt/temporal';
 import { join } from 'node:path';
 import { IdentityStore } from './auth/identity-store';
@@ -36,6 +42,8 @@ export interface OpenApiRuntimeOptions {
   readiness?: ApiRuntime['readiness'];
   /** Called once if the projection runner fails for good (health turns 503). */
   onProjectionError?(error: Error): void;
+  /** The read models' check of the event store they follow, at start (for the log). */
+  onStoreChecked?(check: StoreSourceCheck): void;
   /** How long a command waits for the workflow before giving up with 503 (NominationGateway's default otherwise). */
   commandTimeoutMs?: number;
 }
@@ -54,7 +62,10 @@ export async function openApiRuntime(config: AppConfig, options: OpenApiRuntimeO
 
     const readDb = await openReadModelDb({ databaseUrl: config.databaseUrl, sqliteFile: config.readModelFile });
     closers.push(() => readDb.close());
-    const runner = new ProjectionRunner(readDb, store, { onError: options.onProjectionError });
+    const runner = new ProjectionRunner(readDb, store, {
+      onError: options.onProjectionError,
+      source: { onMismatch: config.readModelsOnStoreMismatch, onChecked: options.onStoreChecked },
+    });
     await runner.start();
     closers.push(() => runner.stop());
 
