@@ -24,7 +24,8 @@ async function main(): Promise<void> {
     onProjectionError: (e) => logger.error(`Projections stopped: ${e.message}`),
     onStoreChecked: (check) => {
       const line = describeStoreSourceCheck(check);
-      if (line) check.outcome === 'rebuilt' ? logger.warn(line) : logger.log(line);
+      if (line && check.outcome === 'rebuilt') logger.warn(line);
+      else if (line) logger.log(line);
     },
     readiness: { accepting: () => !closing },
   });

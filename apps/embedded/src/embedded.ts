@@ -116,7 +116,8 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
       onProjectionError: (e) => logger.error(`Projections stopped: ${e.message}`),
       onStoreChecked: (check) => {
         const line = describeStoreSourceCheck(check);
-        if (line) check.outcome === 'rebuilt' ? logger.warn(line) : progress(line);
+        if (line && check.outcome === 'rebuilt') logger.warn(line);
+        else if (line) progress(line);
       },
     });
     stops.push({ name: 'API runtime', stop: () => runtime.close() });
