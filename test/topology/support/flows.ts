@@ -113,10 +113,10 @@ export class FlowDriver {
     return list[this.next++ % list.length];
   }
 
-  private async send(method: string, path: string, body: object, user: string) {
+  private async send(method: string, path: string, body: object, user: string, headers: Record<string, string> = {}) {
     const res = await fetch(`${this.api()}/api/nominations${path ? `/${path}` : ''}`, {
       method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.tokens[user]}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.tokens[user]}`, ...headers },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(90_000),
     });
@@ -127,8 +127,8 @@ export class FlowDriver {
    * One command until it is known to have taken effect. After an unanswered attempt (no answer,
    * 5xx) the command is sent again: the workflow runs a nomination's commands one at a time, so the
    * retry's answer comes after the first attempt finished; a refusal then (409: already done) is
-   * checked against the store. A draft, whose retry would start a second nomination, is looked up
-   * in the store BEFORE it is sent again. A step right after an uncertain one may be refused while
+   * checked against the store. A draft carries an Idempotency-Key, so its retry is the same draft
+   * (never a second nomination); it is also looked up in the store before it is sent again. A step right after an uncertain one may be refused while
    * the workflow still finishes the previous command (its activity retried after a worker died):
    * it is retried too, within the deadline. A refusal with no uncertainty before is a failure.
    */
@@ -198,6 +198,7 @@ export class FlowDriver {
             achievements: 'Hoàn thành xuất sắc nhiệm vụ; sáng kiến được áp dụng toàn tỉnh',
           },
           PEOPLE.officer,
+          { 'idempotency-key': `topology-draft-${index}` },
         ),
       201,
       async () => {

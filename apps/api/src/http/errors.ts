@@ -51,7 +51,7 @@ const EDGE_ERRORS = {
   WORKFLOW_UNAVAILABLE: { statusCode: 503, message: 'Hệ thống xử lý hồ sơ chưa phản hồi kịp; vui lòng thử lại sau' },
 } as const;
 
-function edgeError(code: keyof typeof EDGE_ERRORS, message?: string): ErrorBody {
+export function edgeError(code: keyof typeof EDGE_ERRORS, message?: string): ErrorBody {
   const { statusCode, message: fixed } = EDGE_ERRORS[code];
   return { statusCode, error: ERROR_NAMES[statusCode], code, message: message ?? fixed };
 }

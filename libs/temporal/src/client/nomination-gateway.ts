@@ -98,9 +98,17 @@ export class NominationGateway {
     private readonly opts: NominationGatewayOptions,
   ) {}
 
-  /** Drafts a new nomination: starts its workflow with the draft as update-with-start. */
-  async draft(nominationId: string, intent: DraftIntent, actor: Actor): Promise<CommandOutcome> {
-    const envelope: CommandEnvelope<DraftIntent> = { commandId: randomUUID(), actor, intent };
+  /**
+   * Drafts a new nomination: starts its workflow with the draft as update-with-start. A given
+   * `commandId` (derived from the client's idempotency key) makes a retry the same Update.
+   */
+  async draft(
+    nominationId: string,
+    intent: DraftIntent,
+    actor: Actor,
+    commandId: string = randomUUID(),
+  ): Promise<CommandOutcome> {
+    const envelope: CommandEnvelope<DraftIntent> = { commandId, actor, intent };
     const attempt = (reuse: WorkflowIdReusePolicy) =>
       this.client.workflow.executeUpdateWithStart(draftUpdate, {
         args: [envelope],
