@@ -73,6 +73,16 @@ async function main(): Promise<void> {
   if (env.TDKT_DEMO_PASSWORDS) await demoPasswords();
   const pg = new URL(databaseUrl);
   const say = (line: string) => process.stdout.write(`${line}\n`);
+  let stopping = false;
+  // The processes run in their own process groups (`detached`): a Ctrl-C while they start must not
+  // kill this process and leave them behind — it is held until they are up, then they are stopped.
+  let interrupted = false;
+  const early = () => {
+    interrupted = true;
+    say('Stopping as soon as everything has started…');
+  };
+  process.on('SIGINT', early);
+  process.on('SIGTERM', early);
   const topology = await startTopology({
     temporal: {
       db: {
@@ -96,7 +106,11 @@ async function main(): Promise<void> {
       },
       namespace: env.TEMPORAL_NAMESPACE ?? 'default',
       logLevel: 'warn',
-      onLine: (name, line) => process.stderr.write(`[${name}] ${line}\n`),
+      // While it stops, the server logs every internal poll its own stopping services refuse (~40
+      // warnings, expected): not shown — its plain-text lines ("All services are stopped.") are.
+      onLine: (name, line) => {
+        if (!(stopping && line.startsWith('{'))) process.stderr.write(`[${name}] ${line}\n`);
+      },
     },
     appEnv: {
       TDKT_MODE: 'production',
@@ -109,7 +123,17 @@ async function main(): Promise<void> {
     apis,
     apiPorts: Array.from({ length: apis }, (_, i) => basePort + i),
     onLine: (name, line) => process.stdout.write(`[${name}] ${line}\n`),
+    // Ctrl-C reaches this process only; it stops the others in order (below).
+    detached: true,
   });
+  // Whatever ends this process, no server or app is left running on its own.
+  process.once('exit', () => topology.killAll('SIGKILL'));
+  for (const p of [
+    topology.temporal.process,
+    ...topology.workers.map((w) => w.process),
+    ...topology.apis.map((a) => a.process),
+  ])
+    void p.exited.then((e) => say(`  ${p.name} exited (${e.signal ?? `code ${e.code}`})`));
   say(`\nTĐKT production topology (no Docker) is up:`);
   say(`  Temporal server ${topology.temporal.address} (PostgreSQL), pid ${topology.temporal.process.pid}`);
   for (const w of topology.workers) say(`  ${w.name} pid ${w.process.pid}`);
@@ -117,16 +141,29 @@ async function main(): Promise<void> {
   say(
     `  read models ${databaseUrl}; event store ${env.EVENTSTORE_CONNECTION_STRING ? 'EventStoreDB' : join(dataDir, 'events.sqlite')}`,
   );
-  let stopping = false;
+  say('Ctrl-C stops everything in order.');
+  let lastNotice = 0;
   const stop = async () => {
-    if (stopping) return;
+    // One Ctrl-C may arrive more than once (the terminal's group signal, and npm forwarding it).
+    if (stopping) {
+      if (Date.now() - lastNotice > 2_000)
+        say('Still stopping: the APIs drain (up to 25 s), then the workers, then the server');
+      lastNotice = Date.now();
+      return;
+    }
     stopping = true;
+    lastNotice = Date.now();
+    const started = Date.now();
     say('Stopping: APIs, then workers (drain), then the Temporal server');
     await topology.stop();
+    say(`Stopped in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  // `on`, not `once`: a second Ctrl-C must not kill this process while the others still drain.
+  process.off('SIGINT', early).off('SIGTERM', early);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  if (interrupted) void stop();
 }
 
 main().catch((error) => {

@@ -132,6 +132,8 @@ export interface TemporalServerSettings {
   retentionDays?: number;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   onLine?: (name: string, line: string) => void;
+  /** Run in its own process group, so a Ctrl-C at the terminal reaches only the caller (see TopologySettings). */
+  detached?: boolean;
 }
 
 const SERVICE_PORTS = [
@@ -185,6 +187,7 @@ export class TemporalServer {
       cwd: REPO_ROOT,
       env: this.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: this.settings.detached ?? false,
     });
     this.process = new ManagedProcess('temporal-server', child, this.settings.onLine);
     await waitForTemporal(this.address, this.process, 120_000);
@@ -272,6 +275,7 @@ export class AppProcess {
     readonly name: string,
     readonly env: NodeJS.ProcessEnv,
     private readonly onLine?: (name: string, line: string) => void,
+    private readonly detached = false,
   ) {}
 
   get port(): number | undefined {
@@ -288,6 +292,7 @@ export class AppProcess {
       cwd: REPO_ROOT,
       env: this.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: this.detached,
     });
     this.process = new ManagedProcess(this.name, child, this.onLine);
     if (this.kind === 'worker') await this.process.waitForLine(/Worker polling/, timeoutMs);
@@ -326,6 +331,12 @@ export interface TopologySettings {
   /** API ports (default: free ports). */
   apiPorts?: number[];
   onLine?: (name: string, line: string) => void;
+  /**
+   * Every process in its own process group. A Ctrl-C at a terminal signals the whole foreground
+   * group at once: without this the Temporal server stops while the workers still drain. With it
+   * only the caller gets the signal and stops them in order (`stop`) — and must kill them if it dies.
+   */
+  detached?: boolean;
 }
 
 export interface Topology {
@@ -335,11 +346,13 @@ export interface Topology {
   /** Starts one more process of this kind like the others (e.g. after a crash); same port for an API. */
   replace(old: AppProcess): Promise<AppProcess>;
   stop(): Promise<void>;
+  /** Every process still running, at once, with `signal` (synchronous: usable in an 'exit' handler). */
+  killAll(signal: NodeJS.Signals): void;
 }
 
 export async function startTopology(settings: TopologySettings): Promise<Topology> {
   assertBuilt();
-  const temporal = await TemporalServer.start(settings.temporal);
+  const temporal = await TemporalServer.start({ ...settings.temporal, detached: settings.detached });
   const started: AppProcess[] = [];
   const env = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
     ...process.env,
@@ -353,7 +366,7 @@ export async function startTopology(settings: TopologySettings): Promise<Topolog
     workers: [],
     apis: [],
     replace: async (old) => {
-      const next = new AppProcess(old.kind, `${old.name}'`, old.env, settings.onLine);
+      const next = new AppProcess(old.kind, `${old.name}'`, old.env, settings.onLine, settings.detached);
       started.push(next);
       await next.start();
       return next;
@@ -364,17 +377,20 @@ export async function startTopology(settings: TopologySettings): Promise<Topolog
       await Promise.all(started.filter((p) => p.kind === 'worker').map((p) => p.process && p.kill('SIGTERM')));
       await temporal.stop();
     },
+    killAll: (signal) => {
+      for (const p of [...started.map((a) => a.process), temporal.process]) if (p?.running) p.child.kill(signal);
+    },
   };
   try {
     for (let i = 0; i < settings.workers; i++) {
-      const w = new AppProcess('worker', `worker-${i + 1}`, env({}), settings.onLine);
+      const w = new AppProcess('worker', `worker-${i + 1}`, env({}), settings.onLine, settings.detached);
       started.push(w);
       topology.workers.push(await w.start());
     }
     // APIs one after the other: the first creates the read-model tables, the next find them.
     for (let i = 0; i < settings.apis; i++) {
       const port = settings.apiPorts?.[i] ?? (await freePort());
-      const a = new AppProcess('api', `api-${i + 1}`, env({ PORT: String(port) }), settings.onLine);
+      const a = new AppProcess('api', `api-${i + 1}`, env({ PORT: String(port) }), settings.onLine, settings.detached);
       started.push(a);
       topology.apis.push(await a.start());
     }
