@@ -8,6 +8,7 @@
  *   npm run bench -- --only=audit --quick        (audit log: append overhead, proofs, audit:verify)
  *   npm run bench -- --out=bench/results/other.json
  *   npm run bench -- --only=e2e --e2e-sizes=200,1000 --split-sizes=200
+ *   npm run bench -- --only=e2e --e2e-topology=embedded,production --production-sizes=200
  *   npm run bench -- --only=api-reads --quick --profile   (CPU profile of the stack process)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,9 +1,19 @@
-/** The embedded stack (`npm start`'s launcher) as a child process on a scratch data directory. */
+/**
+ * The stacks scenario 3 drives: the embedded stack (`npm start`'s launcher) as a child process on a
+ * scratch data directory, the split stack (three processes on a dev server), and the production
+ * topology (the Temporal server on PostgreSQL, worker and API processes from dist/).
+ */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { fork } from 'node:child_process';
+import { delimiter, dirname, join } from 'node:path';
+import { execFileSync, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { loadOrganisation } from '@tdkt/config';
+import { PostgresReadModelDb } from '@tdkt/projections';
 import { resolveTemporalCli, startTemporalDevServerWith } from '@tdkt/temporal';
+import { IdentityStore } from '../../apps/api/src/auth/identity-store';
+import { freeLowPort, startTopology } from '../../scripts/topology/local-topology';
 import { forkTs, nextMessage, stopChild } from './child';
 import { REPO_ROOT, scratchDir } from './paths';
 import { freePort } from './proc';
@@ -15,11 +25,11 @@ function temporalCliEnv(): NodeJS.ProcessEnv {
 }
 
 export interface Stack {
-  topology: 'embedded' | 'split';
+  topology: 'embedded' | 'split' | 'production';
   dataDir: string;
   url: string;
   temporalAddress: string;
-  /** embedded: one Node process (API + worker + projections); split: `api` and `worker` processes. */
+  /** embedded: one Node process (API + worker + projections); split, production: `api` and `worker` processes. */
   pids: { embedded?: number; api?: number; worker?: number; temporal?: number };
   stop(): Promise<void>;
 }
@@ -122,6 +132,121 @@ export async function startSplitStack(bundle: string): Promise<Stack> {
     };
   } catch (error) {
     await stop();
+    throw error;
+  }
+}
+
+/** PostgreSQL the production stack creates its scratch databases on (dropped at stop). */
+const BENCH_PG_URL =
+  process.env.TDKT_BENCH_DATABASE_URL || process.env.DATABASE_URL_TEST || 'postgres://postgres@127.0.0.1:5432/test';
+
+async function pgAdmin(sql: string): Promise<void> {
+  const c = new Client({ connectionString: BENCH_PG_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+let built: Promise<void> | undefined;
+/** `npm run build` + `build:workflows` once per bench run: the production processes run dist/, as the image does. */
+function buildOnce(log: (line: string) => void): Promise<void> {
+  built ??= (async () => {
+    const t0 = Date.now();
+    const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}` };
+    for (const script of ['build', 'build:workflows'])
+      execFileSync('npm', ['run', '--silent', script], { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    log(`  production topology: dist/ built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  })();
+  return built;
+}
+
+/**
+ * The production topology of `npm run start:production-local` (scripts/topology/local-topology.ts):
+ * the Temporal server v1.29.1 (not the dev server) on PostgreSQL, one worker process and one API
+ * process from dist/, read models in PostgreSQL, the SQLite event store in a scratch directory.
+ * Temporal's two databases and the read-model database are fresh per stack and dropped at stop.
+ * Production mode seeds nobody: every user of the organisation file gets its demo password first.
+ */
+export async function startProductionStack(log: (line: string) => void): Promise<Stack> {
+  await buildOnce(log);
+  const scratch = scratchDir('production');
+  const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
+  const db = {
+    temporal: `temporal_bench_${suffix}`,
+    visibility: `temporal_bench_${suffix}_vis`,
+    readModels: `tdkt_bench_${suffix}`,
+  };
+  const urlOf = (name: string) => {
+    const u = new URL(BENCH_PG_URL);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
+  const dropAll = async () => {
+    for (const name of Object.values(db))
+      await pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+  };
+  try {
+    await pgAdmin(`CREATE DATABASE ${db.readModels}`);
+    const org = loadOrganisation(join(REPO_ROOT, 'config', 'demo-organisation.json'));
+    const identityDb = await PostgresReadModelDb.open({ connectionString: urlOf(db.readModels), max: 2 });
+    try {
+      const identity = new IdentityStore(identityDb);
+      await identity.prepare();
+      for (const u of org.users) await identity.setPassword(u.username, org.demoPassword!);
+    } finally {
+      await identityDb.close();
+    }
+    const pg = new URL(BENCH_PG_URL);
+    const t0 = Date.now();
+    const topology = await startTopology({
+      temporal: {
+        db: {
+          host: pg.hostname,
+          port: Number(pg.port || 5432),
+          user: decodeURIComponent(pg.username || 'postgres'),
+          password: decodeURIComponent(pg.password),
+          name: db.temporal,
+          visibilityName: db.visibility,
+        },
+        port: await freeLowPort(),
+        namespace: 'default',
+      },
+      appEnv: {
+        TDKT_MODE: 'production',
+        HOST: '127.0.0.1',
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        TDKT_DATA_DIR: scratch.dir,
+        DATABASE_URL: urlOf(db.readModels),
+        EVENTSTORE_CONNECTION_STRING: '',
+        TDKT_TEMPORAL_LOG_LEVEL: 'ERROR',
+      },
+      workers: 1,
+      apis: 1,
+    });
+    log(`  production topology: Temporal server + worker + API up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return {
+      topology: 'production',
+      dataDir: scratch.dir,
+      url: topology.apis[0].url!,
+      temporalAddress: topology.temporal.address,
+      // start-temporal-server.sh execs the server: the script's pid is the server's.
+      pids: {
+        api: topology.apis[0].process.pid,
+        worker: topology.workers[0].process.pid,
+        temporal: topology.temporal.process.pid,
+      },
+      stop: async () => {
+        await topology.stop();
+        await dropAll();
+        scratch.remove();
+      },
+    };
+  } catch (error) {
+    await dropAll();
+    scratch.remove();
     throw error;
   }
 }

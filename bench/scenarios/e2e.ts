@@ -6,10 +6,13 @@
  * Flows run concurrently (a fixed number in flight); each size gets a fresh stack, so peak RSS
  * (VmHWM) is that size's. Beside it, on the same Temporal server, the same number of bare Update
  * round-trips (the first as update-with-start) on a trivial workflow: ratio = ours / bare.
+ * In the same run, the same flows on the production topology (`--e2e-topology`, default both):
+ * the Temporal server v1.29.1 on PostgreSQL, a worker and an API process from dist/, read models
+ * in PostgreSQL — its rows beside a bare-Update baseline against that same server.
  */
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { forkTs, nextMessage, stopChild } from '../lib/child';
-import { startSplitStack, startStack, type Stack } from '../lib/stack';
+import { startProductionStack, startSplitStack, startStack, type Stack } from '../lib/stack';
 import { allocationCost } from './decision-numbers';
 import { historyBreakdown, type HistoryBreakdown } from '../lib/history';
 import { nominationWorkflowId } from '@tdkt/temporal';
@@ -241,15 +244,30 @@ export const e2eScenario: Scenario = {
   id: 'e2e',
   title: '3. End-to-end nominations over HTTP (embedded stack) vs bare Temporal Updates',
   async run(ctx: ScenarioContext): Promise<ScenarioResult> {
-    const sizes = (ctx.options['e2e-sizes'] ?? (ctx.quick ? '10,25' : '200,2000')).split(',').map(Number);
-    // The production topology (API, worker, Temporal as three processes) at these sizes too: RSS per process.
+    // Which Temporal servers: the dev server (embedded stack) and the production server, same run.
+    const topologies = (ctx.options['e2e-topology'] ?? 'embedded,production').split(',').map((t) => t.trim());
+    for (const t of topologies)
+      if (t !== 'embedded' && t !== 'production') throw new Error(`--e2e-topology: ${t}? (embedded, production)`);
+    const sizes = topologies.includes('embedded')
+      ? (ctx.options['e2e-sizes'] ?? (ctx.quick ? '10,25' : '200,2000')).split(',').map(Number)
+      : [];
+    // The production topology on the Temporal server (PostgreSQL): its own sizes.
+    const productionSizes = topologies.includes('production')
+      ? (ctx.options['production-sizes'] ?? (ctx.quick ? '10' : '200')).split(',').filter(Boolean).map(Number)
+      : [];
+    // The embedded stores split into three processes on a dev server, at these sizes too: RSS per process.
     const splitSizes = (ctx.options['split-sizes'] ?? (ctx.quick ? '' : '200')).split(',').filter(Boolean).map(Number);
     const concurrency = Number(ctx.options['e2e-concurrency'] ?? (ctx.quick ? 10 : 50));
     const bundle = await nominationWorkflowBundle();
     const rows: Row[] = [];
-    const details: Record<string, unknown> = { concurrency, commandsPerFlow: COMMANDS_PER_FLOW, sizes: {} };
+    const details: Record<string, unknown> = {
+      concurrency,
+      commandsPerFlow: COMMANDS_PER_FLOW,
+      topologies,
+      sizes: {},
+    };
     // Full run: a fresh stack per size, so each size's peak RSS is its own. Quick: one stack for both.
-    const shared = ctx.quick ? await startStack(bundle) : undefined;
+    const shared = ctx.quick && sizes.length ? await startStack(bundle) : undefined;
     try {
       for (const size of sizes) {
         const stack = shared ?? (await startStack(bundle));
@@ -262,29 +280,56 @@ export const e2eScenario: Scenario = {
     } finally {
       await shared?.stop();
     }
-    // Diagnostic: one signature's decision-number allocation against how many the year already holds.
-    const issuedCounts = ctx.quick ? [200, 1000] : [200, 1000, 2000, 4000];
-    const allocation = [];
-    for (const issued of issuedCounts) allocation.push(await allocationCost(issued));
-    details.decisionNumberAllocation = allocation;
-    for (const a of allocation)
-      rows.push(
-        row({
-          scenario: '3 e2e diagnostic',
-          metric: `decision-number allocation after ${a.issued.toLocaleString('en')} issued`,
-          unit: 'ms',
-          ours: a.msPerAllocation,
-          baseline: allocation[0].msPerAllocation,
-          baselineName: `same after ${issuedCounts[0]} issued`,
-          reps: a.samples.length,
-        }),
-      );
+    if (sizes.length) {
+      // Diagnostic: one signature's decision-number allocation against how many the year already holds.
+      const issuedCounts = ctx.quick ? [200, 1000] : [200, 1000, 2000, 4000];
+      const allocation = [];
+      for (const issued of issuedCounts) allocation.push(await allocationCost(issued));
+      details.decisionNumberAllocation = allocation;
+      for (const a of allocation)
+        rows.push(
+          row({
+            scenario: '3 e2e diagnostic',
+            metric: `decision-number allocation after ${a.issued.toLocaleString('en')} issued`,
+            unit: 'ms',
+            ours: a.msPerAllocation,
+            baseline: allocation[0].msPerAllocation,
+            baselineName: `same after ${issuedCounts[0]} issued`,
+            reps: a.samples.length,
+          }),
+        );
+    }
     for (const size of splitSizes) {
       const stack = await startSplitStack(bundle);
       try {
         await runSize(ctx, stack, size, concurrency, rows, details, sizes[0]);
       } finally {
         await stack.stop();
+      }
+    }
+    // A fresh production topology (fresh Temporal and read-model databases) per size.
+    for (const size of productionSizes) {
+      let stack: Stack | undefined;
+      try {
+        stack = await startProductionStack(ctx.log);
+        await runSize(ctx, stack, size, concurrency, rows, details, sizes[0]);
+      } catch (error) {
+        // The dev-server rows stay; the table says the production topology did not run, and why.
+        const message = (error as Error).message.split('\n')[0];
+        ctx.log(`  N=${size} (production): FAILED ${(error as Error).stack ?? message}`);
+        rows.push(
+          row({
+            scenario: `3 e2e N=${size} production`,
+            metric: 'FAILED to run',
+            unit: '',
+            ours: NaN,
+            reps: 0,
+            note: message,
+          }),
+        );
+        process.exitCode = 1;
+      } finally {
+        await stack?.stop();
       }
     }
     return { rows, details };
@@ -320,7 +365,7 @@ async function runSize(
     const memory: Record<string, Memory | undefined> = Object.fromEntries(
       Object.entries(nodeProcesses).map(([name, pid]) => [name, pid ? memoryOf(pid) : undefined]),
     );
-    memory['Temporal dev server'] = stack.pids.temporal ? memoryOf(stack.pids.temporal) : undefined;
+    memory[temporalName(stack)] = stack.pids.temporal ? memoryOf(stack.pids.temporal) : undefined;
     ctx.log(
       `    ${ours.completed}/${size} flows in ${ours.seconds.toFixed(1)} s${ours.failed ? `, ${ours.failed} FAILED (${ours.firstError})` : ''}`,
     );
@@ -356,8 +401,8 @@ async function runSize(
       bareWithActivity: shaped,
       memory,
     };
-    const sc = `3 e2e N=${size}${stack.topology === 'split' ? ' split' : ''}`;
-    const bareName = 'trivial workflow, same # of Updates, same server';
+    const sc = `3 e2e N=${size}${stack.topology === 'embedded' ? '' : ` ${stack.topology}`}`;
+    const bareName = `trivial workflow, same # of Updates, same ${stack.topology === 'production' ? 'Temporal server (PostgreSQL)' : 'server'}`;
     rows.push(
       row({
         scenario: sc,
@@ -407,7 +452,7 @@ async function runSize(
     rows.push(
       row({
         scenario: sc,
-        metric: 'CPU per command: Temporal server',
+        metric: `CPU per command: ${temporalName(stack)}`,
         unit: 'ms',
         ours: cpu.temporalMsPerCommand,
         baseline: bareCpu.temporalMsPerUpdate,
@@ -448,7 +493,7 @@ async function runSize(
     for (const [name, m] of Object.entries(memory)) {
       if (!m) continue;
       // A Node process that hosts a Temporal worker is compared with the bare worker of the baseline.
-      const hostsWorker = name !== 'API' && name !== 'Temporal dev server' && bare.workerMemory;
+      const hostsWorker = name !== 'API' && name !== temporalName(stack) && bare.workerMemory;
       rows.push(
         row({
           scenario: sc,
@@ -469,4 +514,9 @@ async function runSize(
   } finally {
     http.close();
   }
+}
+
+/** The Temporal process of a stack, as the table names it. */
+function temporalName(stack: Stack): string {
+  return stack.topology === 'production' ? 'Temporal server (PostgreSQL)' : 'Temporal dev server';
 }

@@ -51,6 +51,9 @@ class ObservedStore implements EventStore {
   headPosition() {
     return this.inner.headPosition();
   }
+  storeId() {
+    return this.inner.storeId();
+  }
   subscribeToAll(options: SubscribeOptions): Subscription {
     return this.inner.subscribeToAll(options);
   }

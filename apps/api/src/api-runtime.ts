@@ -23,6 +23,7 @@ import {
   ProjectionRunner,
   ReadModelQueries,
   type ReadModelDb,
+  type StoreSourceCheck,
 } from '@tdkt/projections';
 import { NominationGateway } from '@tdkt/temporal';
 import { join } from 'node:path';
@@ -56,6 +57,8 @@ export interface OpenApiRuntimeOptions {
   readiness?: ApiRuntime['readiness'];
   /** Called once if the projection runner fails for good (health turns 503). */
   onProjectionError?(error: Error): void;
+  /** The read models' check of the event store they follow, at start (for the log). */
+  onStoreChecked?(check: StoreSourceCheck): void;
   /** How long a command waits for the workflow before giving up with 503 (NominationGateway's default otherwise). */
   commandTimeoutMs?: number;
 }
@@ -89,6 +92,7 @@ export async function openApiRuntime(config: AppConfig, options: OpenApiRuntimeO
         new NotificationsProjection({ directory, mail: Boolean(config.notifications.smtp) }),
       ],
       onError: options.onProjectionError,
+      source: { onMismatch: config.readModelsOnStoreMismatch, onChecked: options.onStoreChecked },
     });
     await runner.start();
     closers.push(() => runner.stop());

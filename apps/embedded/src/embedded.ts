@@ -8,6 +8,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { WorkflowBundleOption } from '@temporalio/worker';
 import { ensureDataDir, loadAppConfig, type AppConfig } from '@tdkt/config';
 import { createEventStore, type EventStore } from '@tdkt/event-store';
+import { describeStoreSourceCheck } from '@tdkt/projections';
 import { resolveTemporalCliDetailed, startTemporalDevServerWith, type DevServerHandle } from '@tdkt/temporal';
 import { createWorkerApp, type WorkerApp } from '../../worker/src/create-worker-app';
 import { openApiRuntime, type ApiRuntime } from '../../api/src/api-runtime';
@@ -113,6 +114,11 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
       readiness: { worker: () => worker.worker.state === 'RUNNING' },
       ...(options.api?.commandTimeoutMs ? { commandTimeoutMs: options.api.commandTimeoutMs } : {}),
       onProjectionError: (e) => logger.error(`Projections stopped: ${e.message}`),
+      onStoreChecked: (check) => {
+        const line = describeStoreSourceCheck(check);
+        if (line && check.outcome === 'rebuilt') logger.warn(line);
+        else if (line) progress(line);
+      },
     });
     stops.push({ name: 'API runtime', stop: () => runtime.close() });
     await runtime.runner.ready;

@@ -17,6 +17,10 @@ export interface AppConfig {
   /** SQLite read-model file (embedded) — unused when `databaseUrl` is set. */
   readModelFile: string;
   databaseUrl?: string;
+  /** Read models of another event store, or beyond its head, at start: rebuild them (default) or refuse to serve. */
+  readModelsOnStoreMismatch: 'rebuild' | 'refuse';
+  /** How long a SIGTERM'd process may take to drain before it exits anyway (below the orchestrator's grace period). */
+  shutdownTimeoutMs: number;
   temporal: {
     /** External server; when unset, embedded mode starts the dev server. */
     address?: string;
@@ -87,6 +91,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const unit = env.TDKT_STAGE_TIME_UNIT ?? 'workingDays';
   if (unit !== 'workingDays' && unit !== 'seconds')
     throw new Error('TDKT_STAGE_TIME_UNIT must be workingDays or seconds');
+  const onMismatch = env.TDKT_READ_MODELS_ON_STORE_MISMATCH?.trim() || 'rebuild';
+  if (onMismatch !== 'rebuild' && onMismatch !== 'refuse')
+    throw new Error('TDKT_READ_MODELS_ON_STORE_MISMATCH must be rebuild or refuse');
+  const shutdownTimeoutMs = Number(env.TDKT_SHUTDOWN_TIMEOUT_MS ?? 25_000);
+  if (!Number.isFinite(shutdownTimeoutMs) || shutdownTimeoutMs <= 0)
+    throw new Error('TDKT_SHUTDOWN_TIMEOUT_MS must be a positive number of milliseconds');
   return {
     mode,
     dataDir,
@@ -96,6 +106,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
     readModelFile: join(dataDir, 'read-models.sqlite'),
     databaseUrl: env.DATABASE_URL || undefined,
+    readModelsOnStoreMismatch: onMismatch,
+    shutdownTimeoutMs,
     temporal: {
       address: env.TEMPORAL_ADDRESS || undefined,
       namespace: env.TEMPORAL_NAMESPACE ?? 'default',

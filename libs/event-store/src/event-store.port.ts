@@ -104,6 +104,12 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Global position of the last stored event (0 for an empty store). */
   headPosition(): Promise<number>;
+  /**
+   * The store's identity: generated when the store was created and kept in it (it survives a
+   * restart and travels with a backup). Read models record it beside their checkpoints, so a
+   * checkpoint of another store is never taken for one of this store.
+   */
+  storeId(): Promise<string>;
   subscribeToAll(options: SubscribeOptions): Subscription;
   close(): Promise<void>;
 }

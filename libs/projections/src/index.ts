@@ -7,6 +7,7 @@ export * from './labels';
 export * from './projection';
 export { CHECKPOINTS_DDL, CHECKPOINTS_TABLE, readCheckpoints } from './checkpoints';
 export * from './projection-schema';
+export * from './store-source';
 export * from './read-models';
 export * from './projection-runner';
 export * from './rebuild';

@@ -3,6 +3,7 @@ import type { ReadModelDb } from './db/read-model-db';
 import { applyExactlyOnce, readCheckpoints } from './checkpoints';
 import { matchesStreams, Projection } from './projection';
 import { prepareProjections } from './projection-schema';
+import type { StoreSourceOptions } from './store-source';
 import { defaultProjections } from './read-models';
 
 export interface CatchUpProgress {
@@ -28,6 +29,11 @@ export interface ProjectionRunnerOptions {
   onError?(error: Error): void;
   /** Attempts per batch before failing (transient database errors; default 5, with backoff). */
   maxAttempts?: number;
+  /**
+   * At start, read models that followed another store (or stand beyond this store's head) are
+   * rebuilt (default) or refused: `start()` rejects with ReadModelStoreMismatchError.
+   */
+  source?: StoreSourceOptions;
 }
 
 interface Waiter {
@@ -100,7 +106,11 @@ export class ProjectionRunner {
     if (this.state !== 'idle') throw new Error(`ProjectionRunner cannot start: it is ${this.state}`);
     this.state = 'starting';
     try {
-      await prepareProjections(this.db, this.projections);
+      const check = await prepareProjections(this.db, this.projections, {
+        store: this.store,
+        ...this.options.source,
+      });
+      if (check) this.options.source?.onChecked?.(check);
       for (const [name, position] of await readCheckpoints(this.db, this.projections))
         this.positions.set(name, position);
     } catch (error) {

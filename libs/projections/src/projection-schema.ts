@@ -1,16 +1,30 @@
 import type { ReadModelDb, SqlExecutor } from './db/read-model-db';
 import { CHECKPOINTS_DDL, CHECKPOINTS_TABLE } from './checkpoints';
 import { ddlFor, ownedTables, Projection } from './projection';
+import { checkStoreSource, forgetStoreSource, type StoreSourceCheck, type StoreSourceOptions } from './store-source';
+import type { EventStore } from '@tdkt/event-store';
+
+/** The store the read models follow, checked (and recorded) before the tables are prepared. */
+export interface PrepareSource extends StoreSourceOptions {
+  store: Pick<EventStore, 'storeId' | 'headPosition'>;
+}
 
 /**
  * Creates the checkpoint table and each projection's tables; a projection whose stored version
- * differs from its code's is dropped and starts again from zero (a rebuild on upgrade).
- * One transaction under the schema lock, so runners starting together do not race on the DDL.
+ * differs from its code's is dropped and starts again from zero (a rebuild on upgrade). With a
+ * `source`, read models of another store (or beyond its head) are rebuilt or refused first
+ * (store-source.ts). One transaction under the schema lock, so runners starting together do not
+ * race on the DDL.
  */
-export async function prepareProjections(db: ReadModelDb, projections: readonly Projection[]): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function prepareProjections(
+  db: ReadModelDb,
+  projections: readonly Projection[],
+  source?: PrepareSource,
+): Promise<StoreSourceCheck | undefined> {
+  return db.transaction(async (tx) => {
     await lockSchema(db, tx);
     for (const ddl of CHECKPOINTS_DDL) await tx.run(ddl);
+    const check = source ? await checkStoreSource(db, tx, projections, source.store, source) : undefined;
     for (const p of projections) {
       const row = await tx.get<{ version: number }>(
         `SELECT version FROM ${CHECKPOINTS_TABLE} WHERE name = ?${db.forUpdate}`,
@@ -32,6 +46,7 @@ export async function prepareProjections(db: ReadModelDb, projections: readonly 
           [p.name, p.version, now],
         );
     }
+    return check;
   });
 }
 
@@ -44,6 +59,7 @@ export async function resetProjections(db: ReadModelDb, projections: readonly Pr
       for (const table of ownedTables(p)) await tx.run(`DROP TABLE IF EXISTS ${table}`);
       await tx.run(`DELETE FROM ${CHECKPOINTS_TABLE} WHERE name = ?`, [p.name]);
     }
+    await forgetStoreSource(tx);
   });
 }
 

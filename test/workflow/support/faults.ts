@@ -20,6 +20,7 @@ export function failingAfterAppend(
     streamRevision: (stream) => store.streamRevision(stream),
     readAll: (options) => store.readAll(options),
     headPosition: () => store.headPosition(),
+    storeId: () => store.storeId(),
     subscribeToAll: (options) => store.subscribeToAll(options),
     close: () => store.close(),
   };

@@ -9,17 +9,40 @@ import { API_RUNTIME } from '../tokens';
 const within = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
 
-/** 200 only when the event store, Temporal and the projections (and the host's own checks) are ready. */
+/**
+ * For an orchestrator: `/health/live` (liveness: the process answers and nothing in it failed for
+ * good — restart it otherwise) and `/health/ready` (readiness: send it traffic only when the event
+ * store, Temporal and the projections — caught up with the log — and the host's own checks are
+ * ready; 503 while it drains on SIGTERM). `/health` is the readiness check, as before.
+ */
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
+  @Get('live')
+  @ApiOperation({
+    summary: 'Còn sống: tiến trình trả lời; 503 khi các bảng đọc đã dừng hẳn vì lỗi (cần khởi động lại)',
+  })
+  live(@Res() res: HttpResponse) {
+    const failure = this.runtime.runner.error;
+    res.status(failure ? 503 : 200).json({
+      status: failure ? 'failed' : 'ok',
+      ...(failure ? { projectionsError: failure.message } : {}),
+    });
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Sẵn sàng nhận yêu cầu: kho sự kiện, Temporal, các bảng đọc đã theo kịp (projections)' })
+  ready(@Res() res: HttpResponse) {
+    return this.health(res);
+  }
+
   @Get()
   @ApiOkResponse({ type: HealthDto, description: 'Mọi thành phần sẵn sàng' })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'Một thành phần chưa sẵn sàng (xem checks)' })
-  @ApiOperation({ summary: 'Sẵn sàng: kho sự kiện, Temporal, các bảng đọc (projections)' })
+  @ApiOperation({ summary: 'Sẵn sàng: kho sự kiện, Temporal, các bảng đọc (projections) — như /health/ready' })
   async health(@Res() res: HttpResponse) {
     const { store, temporal, runner, config } = this.runtime;
     const checks: Record<string, boolean> = {};

@@ -1,5 +1,7 @@
-import type { ValidationError } from '@nestjs/common';
-import { flattenValidationErrors, MISSING_REASON } from './errors';
+import { Logger, type ArgumentsHost, type ValidationError } from '@nestjs/common';
+import { ServiceError } from '@temporalio/client';
+import { NominationServiceUnavailableError } from '@tdkt/temporal';
+import { ApiExceptionFilter, flattenValidationErrors, MISSING_REASON, type ErrorBody } from './errors';
 
 describe('flattenValidationErrors', () => {
   it('names nested fields by path and gives Vietnamese reasons for the built-in constraints', () => {
@@ -69,5 +71,46 @@ describe('flattenValidationErrors', () => {
       { field: 'year', reasons: ['Giá trị không hợp lệ'] },
       { field: 'Nguyễn Văn An', reasons: ['Trường này không được phép gửi lên'] },
     ]);
+  });
+});
+
+describe('ApiExceptionFilter and an unreachable Temporal', () => {
+  const respond = (exception: unknown) => {
+    const sent: { status?: number; body?: ErrorBody } = {};
+    const res = {
+      status: (s: number) => ((sent.status = s), res),
+      json: (b: ErrorBody) => ((sent.body = b), res),
+      setHeader: () => res,
+    };
+    const host = { switchToHttp: () => ({ getResponse: () => res }) } as unknown as ArgumentsHost;
+    new ApiExceptionFilter().catch(exception, host);
+    return sent;
+  };
+  const grpc = (code: number, details: string) =>
+    Object.assign(new Error(`${code}: ${details}`), { code, details, metadata: {} });
+
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['log', 'error', 'warn']));
+
+  it.each([
+    ['a connection reset (INTERNAL RST_STREAM)', grpc(13, 'Received RST_STREAM with code 2 (Internal server error)')],
+    ['UNAVAILABLE inside an SDK ServiceError', new ServiceError('Failed', { cause: grpc(14, 'Connection dropped') })],
+    ['a deadline', grpc(4, 'Deadline exceeded')],
+    ['the gateway’s own unavailability', new NominationServiceUnavailableError('query')],
+  ])('%s answers 503 WORKFLOW_UNAVAILABLE, not 500', (_name, exception) => {
+    const { status, body } = respond(exception);
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ statusCode: 503, code: 'WORKFLOW_UNAVAILABLE' });
+  });
+
+  it('any other error stays a 500 INTERNAL with nothing leaked', () => {
+    const { status, body } = respond(grpc(13, 'grpc: error unmarshalling request'));
+    expect(status).toBe(500);
+    expect(body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      code: 'INTERNAL',
+      message: 'Lỗi hệ thống',
+    });
   });
 });

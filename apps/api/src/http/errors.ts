@@ -10,7 +10,7 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import { DomainError, ERROR_CATALOGUE, type DomainErrorKind, type ErrorSpec } from '@tdkt/domain';
-import { NominationServiceUnavailableError } from '@tdkt/temporal';
+import { NominationServiceUnavailableError, isTemporalUnavailable } from '@tdkt/temporal';
 import type { HttpResponse } from './http-types';
 
 /** One field that failed and why (Vietnamese reasons, for the person filling in the form). */
@@ -51,7 +51,7 @@ const EDGE_ERRORS = {
   WORKFLOW_UNAVAILABLE: { statusCode: 503, message: 'Hệ thống xử lý hồ sơ chưa phản hồi kịp; vui lòng thử lại sau' },
 } as const;
 
-function edgeError(code: keyof typeof EDGE_ERRORS, message?: string): ErrorBody {
+export function edgeError(code: keyof typeof EDGE_ERRORS, message?: string): ErrorBody {
   const { statusCode, message: fixed } = EDGE_ERRORS[code];
   return { statusCode, error: ERROR_NAMES[statusCode], code, message: message ?? fixed };
 }
@@ -187,6 +187,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
             'Hệ thống xử lý hồ sơ chưa phản hồi kịp; lệnh có thể vẫn được thực hiện sau — hãy xem lại hồ sơ trước khi gửi lại',
           )
         : edgeError('WORKFLOW_UNAVAILABLE');
+    }
+    // A call to Temporal outside the gateway's deadline (or a gRPC status it did not expect) while
+    // the server is down or restarting: the same 503, never a 500.
+    if (isTemporalUnavailable(exception)) {
+      this.logger.warn(`Temporal unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      return edgeError('WORKFLOW_UNAVAILABLE');
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

@@ -1,6 +1,8 @@
 import {
+  BadRequestException,
   Body,
   Controller,
+  Headers,
   Get,
   HttpCode,
   Param,
@@ -11,9 +13,10 @@ import {
   Injectable,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { nominationNotFound, type Actor } from '@tdkt/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { edgeError } from '../http/errors';
 import {
   DraftNominationCommand,
   EditNominationCommand,
@@ -65,8 +68,24 @@ export class NominationsController {
   @Post()
   @ApiOperation({ summary: 'Lập hồ sơ đề nghị (cán bộ TĐKT đơn vị) → 201 {id, status}' })
   @ApiCreatedResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
-  draft(@CurrentActor() actor: Actor, @Body() body: DraftNominationDto): Promise<CommandResult> {
-    return this.commands.execute(new DraftNominationCommand(actor, body));
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Khóa do máy khách tạo (tối đa 200 ký tự) để gửi lại an toàn khi không nhận được trả lời: cùng người dùng, cùng khóa → cùng một hồ sơ, không tạo hồ sơ thứ hai.',
+  })
+  draft(
+    @CurrentActor() actor: Actor,
+    @Body() body: DraftNominationDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<CommandResult> {
+    const key = idempotencyKey?.trim();
+    if (key && key.length > 200)
+      throw new BadRequestException({
+        ...edgeError('VALIDATION'),
+        errors: [{ field: 'Idempotency-Key', reasons: ['Idempotency-Key tối đa 200 ký tự'] }],
+      });
+    return this.commands.execute(new DraftNominationCommand(actor, body, key || undefined));
   }
 
   @Patch(':id')

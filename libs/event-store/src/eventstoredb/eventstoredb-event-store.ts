@@ -16,6 +16,7 @@ import {
   type Position,
   type ReadPosition,
 } from '@eventstore/db-client';
+import { randomUUID } from 'node:crypto';
 import {
   AppendResult,
   ConcurrencyError,
@@ -33,6 +34,9 @@ import { actualRevision, assertDistinctIds, meetsExpectation } from '../append-r
 import { isSystemEvent, samePosition, toEsdbPosition, toRecordedEvent } from './eventstoredb-records';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';
 
+/** The metadata stream holding the store's identity: one event, written by the first process that finds none. */
+export const STORE_IDENTITY_STREAM = 'tdkt-store-identity';
+
 export interface EventStoreDbOptions {
   /** Events per read when paging through $all or a stream. */
   pageSize?: number;
@@ -48,6 +52,7 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly pageSize: number;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
   private closing?: Promise<void>;
+  private identity?: Promise<string>;
 
   constructor(
     private readonly client: EventStoreDBClient,
@@ -134,6 +139,45 @@ export class EventStoreDbEventStore implements EventStore {
       from = page.next;
     }
     return events;
+  }
+
+  storeId(): Promise<string> {
+    this.identity ??= this.readOrCreateStoreId().catch((error: unknown) => {
+      this.identity = undefined; // a transient failure is retried on the next call
+      throw error;
+    });
+    return this.identity;
+  }
+
+  /** The identity event of STORE_IDENTITY_STREAM; appended (expected: no stream) when missing. */
+  private async readOrCreateStoreId(): Promise<string> {
+    const stored = async () => {
+      const [event] = await this.readStream(STORE_IDENTITY_STREAM, { maxCount: 1 });
+      return (event?.data as { storeId?: string } | undefined)?.storeId;
+    };
+    const found = await stored();
+    if (found) return found;
+    const storeId = randomUUID();
+    const metadata = {
+      actorId: 'system',
+      actorRole: 'SYSTEM',
+      occurredAt: new Date().toISOString(),
+      correlationId: storeId,
+      schemaVersion: 1,
+    };
+    try {
+      await this.append(
+        STORE_IDENTITY_STREAM,
+        [{ id: storeId, type: 'StoreIdentified', data: { storeId }, metadata }],
+        'no_stream',
+      );
+      return storeId;
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+      const raced = await stored(); // another process created it first
+      if (raced) return raced;
+      throw error;
+    }
   }
 
   async headPosition(): Promise<number> {

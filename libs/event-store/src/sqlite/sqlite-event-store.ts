@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
@@ -64,7 +65,14 @@ const SCHEMA = `
   );
   CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream, revision);
   CREATE UNIQUE INDEX IF NOT EXISTS events_stream_event_id ON events (stream, event_id);
+  CREATE TABLE IF NOT EXISTS store_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
 `;
+
+/** store_meta key of the store's identity (see EventStore.storeId). */
+const STORE_ID_KEY = 'store_id';
 
 /**
  * The embedded event store: one SQLite file that several processes (API, workers) share.
@@ -91,6 +99,7 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
   private readonly audit?: SqliteAuditLog;
   private closed = false;
   private closing?: Promise<void>;
+  private readonly id: string;
 
   constructor(options: SqliteEventStoreOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 25;
@@ -103,6 +112,11 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     // FULL: an append acknowledged to the caller survives a power loss, not only a crash.
     this.db.pragma('synchronous = FULL');
     this.db.exec(SCHEMA);
+    // Generated once, by whichever process creates (or first opens, for an older file) the store.
+    this.db.prepare('INSERT OR IGNORE INTO store_meta (key, value) VALUES (?, ?)').run(STORE_ID_KEY, randomUUID());
+    this.id = this.db
+      .prepare<[string], { value: string }>('SELECT value FROM store_meta WHERE key = ?')
+      .get(STORE_ID_KEY)!.value;
     this.statements = {
       lastRevision: this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream = ?'),
       storedId: this.db.prepare('SELECT revision, position FROM events WHERE stream = ? AND event_id = ?'),
@@ -160,6 +174,11 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
   async headPosition(): Promise<number> {
     this.assertOpen();
     return this.statements.head.get()!.head;
+  }
+
+  async storeId(): Promise<string> {
+    this.assertOpen();
+    return this.id;
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {

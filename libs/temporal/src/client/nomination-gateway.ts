@@ -11,9 +11,6 @@ import {
   WorkflowFailedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
-  isGrpcDeadlineError,
-  isGrpcServiceError,
   type WorkflowIdReusePolicy,
 } from '@temporalio/client';
 import {
@@ -44,10 +41,12 @@ import {
   type NominationWorkflowResult,
 } from '../contracts';
 import { domainErrorFrom } from '../domain-failure';
+import { isTemporalUnavailable } from './temporal-unavailable';
 
 export type { CommandOutcome, NominationView, NominationWorkflowArgs } from '../contracts';
 // Refusals come back through the one codec; re-exported for the gateway's callers.
 export { domainErrorFrom };
+export { isTemporalUnavailable };
 
 export interface NominationGatewayOptions {
   taskQueue: string;
@@ -74,20 +73,6 @@ export class NominationServiceUnavailableError extends Error {
   }
 }
 
-/** gRPC status UNAVAILABLE: the server cannot be reached (the SDK has already retried). */
-const GRPC_UNAVAILABLE = 14;
-
-/** True when our deadline ran out or the server is unreachable (possibly wrapped by the SDK). */
-function isUnavailable(err: unknown): boolean {
-  let e: unknown = err;
-  for (let depth = 0; e && depth < 5; depth++) {
-    if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(e)) return true;
-    if (isGrpcServiceError(e) && e.code === GRPC_UNAVAILABLE) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
 type DraftIntent = Extract<NominationIntent, { type: 'DraftNomination' }>;
 
 const notFound = nominationNotFound;
@@ -99,9 +84,17 @@ export class NominationGateway {
     private readonly opts: NominationGatewayOptions,
   ) {}
 
-  /** Drafts a new nomination: starts its workflow with the draft as update-with-start. */
-  async draft(nominationId: string, intent: DraftIntent, actor: Actor): Promise<CommandOutcome> {
-    const envelope: CommandEnvelope<DraftIntent> = { commandId: randomUUID(), actor, intent };
+  /**
+   * Drafts a new nomination: starts its workflow with the draft as update-with-start. A given
+   * `commandId` (derived from the client's idempotency key) makes a retry the same Update.
+   */
+  async draft(
+    nominationId: string,
+    intent: DraftIntent,
+    actor: Actor,
+    commandId: string = randomUUID(),
+  ): Promise<CommandOutcome> {
+    const envelope: CommandEnvelope<DraftIntent> = { commandId, actor, intent };
     const attempt = (reuse: WorkflowIdReusePolicy) =>
       this.client.workflow.executeUpdateWithStart(draftUpdate, {
         args: [envelope],
@@ -121,7 +114,7 @@ export class NominationGateway {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
         // A closed workflow holds the id: a nomination that ended, or a refused draft that wrote
         // nothing — only then may the id be drafted again.
-        const previous = await this.closedResult(nominationId);
+        const previous = await this.withinCommandTime(() => this.closedResult(nominationId));
         if (previous && previous.status !== 'NONE') throw domainError('ALREADY_EXISTS');
         return await this.withinCommandTime(() => attempt('ALLOW_DUPLICATE'));
       }
@@ -148,7 +141,8 @@ export class NominationGateway {
       if (domain) throw domain;
       if (err instanceof NominationServiceUnavailableError) throw err;
       if (err instanceof WorkflowUpdateFailedError) throw err;
-      throw (await this.whyUnreachable(nominationId)) ?? err;
+      // Asking why is a call to Temporal too, bounded alike: unanswered, it is a 503, not a 500.
+      throw (await this.withinCommandTime(() => this.whyUnreachable(nominationId))) ?? err;
     }
   }
 
@@ -194,7 +188,7 @@ export class NominationGateway {
     try {
       return await this.client.withDeadline(Date.now() + ms, fn);
     } catch (err) {
-      if (isUnavailable(err)) throw new NominationServiceUnavailableError(operation);
+      if (isTemporalUnavailable(err)) throw new NominationServiceUnavailableError(operation);
       throw err;
     }
   }

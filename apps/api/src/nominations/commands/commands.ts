@@ -18,6 +18,8 @@ export class DraftNominationCommand {
   constructor(
     readonly actor: Actor,
     readonly body: DraftNominationDto,
+    /** The client's Idempotency-Key: a retried draft with the same key is the same draft. */
+    readonly idempotencyKey?: string,
   ) {}
 }
 

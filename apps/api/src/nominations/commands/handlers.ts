@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import type { Nominee } from '@tdkt/domain';
+import { deterministicEventId } from '@tdkt/event-store';
 import { normaliseForSearch } from '@tdkt/projections';
 import type { ApiRuntime } from '../../api-runtime';
 import { API_RUNTIME } from '../../tokens';
@@ -32,7 +33,7 @@ export class DraftNominationHandler implements ICommandHandler<DraftNominationCo
     private readonly ryw: ReadYourWrites,
   ) {}
 
-  async execute({ actor, body }: DraftNominationCommand): Promise<CommandResult> {
+  async execute({ actor, body, idempotencyKey }: DraftNominationCommand): Promise<CommandResult> {
     const nominee: Nominee = {
       kind: body.nominee.kind,
       name: body.nominee.name.trim(),
@@ -40,8 +41,11 @@ export class DraftNominationHandler implements ICommandHandler<DraftNominationCo
       ...(body.nominee.userId ? { userId: body.nominee.userId } : {}),
       ...(body.nominee.position ? { position: body.nominee.position } : {}),
     };
+    // With a key, the nomination id and the command id are derived from it: a retry reaches the same
+    // workflow with the same Update id, which Temporal answers with the first attempt's outcome.
+    const keyed = idempotencyKey ? deterministicEventId('draft', actor.userId, idempotencyKey) : undefined;
     const outcome = await this.runtime.gateway.draft(
-      randomUUID(),
+      keyed ?? randomUUID(),
       {
         type: 'DraftNomination',
         campaignId: body.campaignId,
@@ -53,6 +57,7 @@ export class DraftNominationHandler implements ICommandHandler<DraftNominationCo
         ...(body.comment ? { comment: body.comment } : {}),
       },
       actor,
+      keyed && deterministicEventId('draft-command', keyed),
     );
     await this.ryw.reach(outcome.position);
     return toResult(outcome);
