@@ -22,3 +22,4 @@ export * from './nomination/awaitee';
 export * from './read-access/read-access';
 export * from './sla/stage-clock';
 export * from './sla/next-action';
+export * from './council-session';
