@@ -264,7 +264,7 @@ export const ERROR_CATALOGUE = {
     kind: 'VALIDATION',
     meaning: 'A written ballot without (or for someone other than) a council member.',
   },
-  BASE64URL: { kind: 'VALIDATION', meaning: 'A byte string that is not base64url.' },
+  MALFORMED_BYTES: { kind: 'VALIDATION', meaning: 'A byte string that is not base64url.' },
   BAD_SIGNATURE: {
     kind: 'VALIDATION',
     meaning: 'A token whose signature does not verify with this item’s key (forged, or signed for another item).',
