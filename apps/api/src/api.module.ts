@@ -15,6 +15,8 @@ import { HealthController } from './health/health.controller';
 import { AfterPositionInterceptor } from './http/after-position.interceptor';
 import { ApiExceptionFilter } from './http/errors';
 import { COMMAND_HANDLERS } from './nominations/commands/handlers';
+import { CouncilSessionsController } from './council-sessions/council-sessions.controller';
+import { CouncilSessionsService } from './council-sessions/council-sessions.service';
 import { NominationsController } from './nominations/nominations.controller';
 import { QUERY_HANDLERS } from './nominations/queries/queries';
 import { ReadYourWrites } from './nominations/read-your-writes';
@@ -32,7 +34,14 @@ export class ApiModule {
         CqrsModule.forRoot(),
         JwtModule.register(jwtModuleOptions(runtime.config.jwtSecret, options.tokenTtl ?? TOKEN_TTL)),
       ],
-      controllers: [HealthController, AuthController, NominationsController, RegistryController, ReferenceController],
+      controllers: [
+        HealthController,
+        AuthController,
+        NominationsController,
+        RegistryController,
+        ReferenceController,
+        CouncilSessionsController,
+      ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
         { provide: API_OPTIONS, useValue: options },
@@ -44,6 +53,7 @@ export class ApiModule {
         },
         AuthService,
         ReadYourWrites,
+        CouncilSessionsService,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
