@@ -10,7 +10,6 @@ import type { ItemResult } from '@tdkt/domain';
 import type { sessionView } from './session-view';
 
 // pdfmake 0.3 ships CommonJS without types: its server build exports one configured instance.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const pdfmake = require('pdfmake') as PdfMake;
 interface PdfMake {
   setFonts(fonts: Record<string, Record<string, string>>): void;
