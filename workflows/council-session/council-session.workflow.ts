@@ -36,8 +36,8 @@ import { SESSION_INTENT_TYPES, SESSION_UPDATES, sessionStateQuery, type SessionU
 
 const { applySessionCommand } = proxyActivities<CouncilSessionActivities>({
   ...NOMINATION_ACTIVITY_OPTIONS,
-  // The close seals and counts every ballot box of a large agenda.
-  startToCloseTimeout: '2 minutes',
+  // The close seals and counts the ballot boxes and releases every agenda lock of a large agenda.
+  startToCloseTimeout: '30 seconds',
 });
 
 const CONVENE_GRACE = '10 seconds';
