@@ -29,7 +29,7 @@ export async function secretBallotNomination(d: Driver, id: string): Promise<voi
 export class SessionDriver {
   readonly gateway: CouncilSessionGateway;
   constructor(
-    client: Client,
+    readonly client: Client,
     taskQueue: string,
     readonly f: Fixture,
   ) {
