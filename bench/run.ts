@@ -8,6 +8,7 @@
  *   npm run bench -- --out=bench/results/other.json
  *   npm run bench -- --only=e2e --e2e-sizes=200,1000 --split-sizes=200
  *   npm run bench -- --only=api-reads --quick --profile   (CPU profile of the stack process)
+ *   npm run bench -- --only=council-session --session-items=500
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -19,8 +20,9 @@ import { appendScenario } from './scenarios/append';
 import { rebuildScenario } from './scenarios/rebuild';
 import { e2eScenario } from './scenarios/e2e';
 import { apiReadsScenario } from './scenarios/api-reads';
+import { councilSessionScenario } from './scenarios/council-session';
 
-const SCENARIOS: Scenario[] = [appendScenario, rebuildScenario, e2eScenario, apiReadsScenario];
+const SCENARIOS: Scenario[] = [appendScenario, rebuildScenario, e2eScenario, apiReadsScenario, councilSessionScenario];
 
 function arg(name: string): string | undefined {
   const hit = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
