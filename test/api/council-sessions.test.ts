@@ -261,3 +261,16 @@ test('a session over HTTP, secret ballot included, and no link from a member to 
   }
   expect(rowsRead).toBeGreaterThan(100);
 });
+
+test('the demo nominee with three consecutive CSTD_CO_SO years may be nominated for CSTD_TINH (prior awards imported)', async () => {
+  const body = (nomineeId: string) => ({
+    campaignId: 'test-campaign',
+    awardCode: 'CSTD_TINH',
+    nominee: { kind: 'individual', name: 'Phạm Văn Toàn', nomineeId },
+    achievements: 'Sáng kiến có phạm vi ảnh hưởng toàn tỉnh',
+  });
+  const eligible = await stack.command('canbo.donvi1', '/api/nominations', body('cccd-083090001234'), 201);
+  expect(eligible.status).toBe('DRAFT');
+  const other = await (await stack.as('canbo.donvi1')).post('/api/nominations', body('cccd-000000000000'));
+  expect([other.status, other.body.code]).toEqual([409, 'NOT_ELIGIBLE']);
+});
