@@ -153,6 +153,7 @@ describe.each(backends)(
         'audit-trail': head,
         'award-registry': head,
         inbox: head,
+        'council-sessions': head,
       });
 
       const before = log.appended.length;
@@ -246,6 +247,7 @@ describe.each(backends)(
         awards: 3,
         inbox: liveRows.inbox.length,
         inbox_state: Object.keys(N).length,
+        council_sessions: 0,
       });
       expect(progress.length).toBeGreaterThan(2);
       expect(progress.map((p) => p.events)).toEqual([...progress.map((p) => p.events)].sort((x, y) => x - y));

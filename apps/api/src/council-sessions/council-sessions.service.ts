@@ -23,8 +23,10 @@ import {
 } from '@tdkt/temporal';
 import type { ApiRuntime } from '../api-runtime';
 import { API_RUNTIME } from '../tokens';
+import { listCouncilSessions } from '@tdkt/projections';
+import { ReadYourWrites } from '../nominations/read-your-writes';
 import { renderMinutes } from './minutes';
-import { sessionSummary, sessionView } from './session-view';
+import { sessionView } from './session-view';
 
 /** Who reads sessions: the council, its secretary, the chairman, the auditor. */
 const READERS = ['COUNCIL_SECRETARY', 'COUNCIL_MEMBER', 'CHAIRMAN', 'AUDITOR'] as const;
@@ -32,12 +34,18 @@ const READERS = ['COUNCIL_SECRETARY', 'COUNCIL_MEMBER', 'CHAIRMAN', 'AUDITOR'] a
 @Injectable()
 export class CouncilSessionsService {
   readonly gateway: CouncilSessionGateway;
-  constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {
+  constructor(
+    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
+    private readonly ryw: ReadYourWrites,
+  ) {
     this.gateway = new CouncilSessionGateway(runtime.temporal, { taskQueue: runtime.config.temporal.taskQueue });
   }
 
-  run(sessionId: string, actor: Actor, intent: SessionIntent): Promise<SessionCommandOutcome> {
-    return this.gateway.execute(sessionId, intent, actor);
+  /** Runs the command; the sessions list (a read model) shows it when this returns. */
+  async run(sessionId: string, actor: Actor, intent: SessionIntent): Promise<SessionCommandOutcome> {
+    const outcome = await this.gateway.execute(sessionId, intent, actor);
+    if (outcome.position > 0) await this.ryw.reach(outcome.position);
+    return outcome;
   }
 
   async convene(actor: Actor, body: { title: string; scheduledAt: string; nominationIds: string[] }) {
@@ -59,16 +67,9 @@ export class CouncilSessionsService {
     return { state, events };
   }
 
-  async list() {
-    const convened = await this.runtime.store.readAll({
-      fromPosition: 0,
-      eventTypePrefixes: ['CouncilSessionConvened'],
-      streamPrefixes: ['council-session-'],
-    });
-    const out = [];
-    for (const e of convened)
-      out.push(sessionSummary((await this.load((e.data as { sessionId: string }).sessionId)).state));
-    return out;
+  /** Every session (the council sessions read model), the latest scheduled first. */
+  list() {
+    return listCouncilSessions(this.runtime.readDb);
   }
 
   async view(sessionId: string) {

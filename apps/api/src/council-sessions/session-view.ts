@@ -12,18 +12,6 @@ import {
 } from '@tdkt/domain';
 import type { OrganisationDirectory } from '@tdkt/config';
 
-export interface SessionSummary {
-  id: string;
-  title: string;
-  scheduledAt: string;
-  status: string;
-  items: number;
-}
-
-export function sessionSummary(s: ExistingSession): SessionSummary {
-  return { id: s.sessionId, title: s.title, scheduledAt: s.scheduledAt, status: s.status, items: s.agenda.length };
-}
-
 export function sessionView(s: ExistingSession, directory: OrganisationDirectory, times: SessionTimes = {}) {
   const results = new Map<string, ItemResult>((s.results ?? []).map((r) => [r.nominationId, r]));
   const nameOf = (userId: string) => directory.user(userId)?.displayName ?? userId;

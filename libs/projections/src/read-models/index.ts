@@ -1,22 +1,25 @@
 import type { Projection } from '../projection';
 import { AuditTrailProjection } from './audit-trail';
 import { AwardRegistryProjection } from './award-registry';
+import { CouncilSessionsProjection } from './council-sessions';
 import { InboxProjection } from './inbox';
 import { StatusBoardProjection } from './status-board';
 
 export * from './audit-trail';
 export * from './award-registry';
+export * from './council-sessions';
 export * from './inbox';
 export * from './status-board';
 export { NOMINATION_STREAM_PREFIX } from './nomination-events';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './paging';
 
-/** The four read models: status board, audit trail, award registry, inbox. */
+/** The read models: status board, audit trail, award registry, inbox, council sessions. */
 export function defaultProjections(): Projection[] {
   return [
     new StatusBoardProjection(),
     new AuditTrailProjection(),
     new AwardRegistryProjection(),
     new InboxProjection(),
+    new CouncilSessionsProjection(),
   ];
 }
