@@ -173,6 +173,7 @@ describe.each(backends)(
         'audit-trail': later,
         'award-registry': later,
         inbox: later,
+        'council-sessions': later,
       });
       expect(progress.at(-1)).toMatchObject({ events: later, position: await store.headPosition() });
       expect(second.currentPosition()).toBe(await store.headPosition());

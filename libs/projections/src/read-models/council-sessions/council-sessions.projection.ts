@@ -2,7 +2,7 @@ import { councilSessionDecider, type CouncilSessionEvent, type CouncilSessionSta
 import type { RecordedEvent } from '@tdkt/event-store';
 import { insertMany, SqlExecutor, SqlParam, upsertClause } from '../../db/read-model-db';
 import type { Projection } from '../../projection';
-import { loadByIds } from '../nomination-events';
+import { loadByIds, NOMINATION_STREAM_PREFIX } from '../nomination-events';
 import {
   COUNCIL_SESSION_COLUMNS as COLUMNS,
   COUNCIL_SESSIONS_DDL,
@@ -21,13 +21,19 @@ const UPSERT = upsertClause(['session_id'], COLUMNS);
 export class CouncilSessionsProjection implements Projection {
   readonly name = 'council-sessions';
   readonly version = 1;
-  readonly streamPrefixes = [COUNCIL_SESSION_STREAM_PREFIX];
+  /**
+   * Nomination streams too, though it writes nothing for them: the runner persists a checkpoint only
+   * for a batch that holds events of the projection's streams, and sessions are rare — without them
+   * every restart would re-read the log from the last session event.
+   */
+  readonly streamPrefixes = [COUNCIL_SESSION_STREAM_PREFIX, NOMINATION_STREAM_PREFIX];
   readonly tables = [COUNCIL_SESSIONS_TABLE];
   readonly ddl = COUNCIL_SESSIONS_DDL;
 
   async applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
     const groups = new Map<string, RecordedEvent[]>();
     for (const e of events) {
+      if (!e.stream.startsWith(COUNCIL_SESSION_STREAM_PREFIX)) continue;
       const id = e.stream.slice(COUNCIL_SESSION_STREAM_PREFIX.length);
       groups.set(id, [...(groups.get(id) ?? []), e]);
     }
