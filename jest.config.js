@@ -6,7 +6,7 @@ const { compilerOptions } = require('./tsconfig.json');
 // ESM-only packages (no CommonJS build) that code under test imports. Node 24 require()s them
 // natively, but Jest's own module runtime cannot: they alone are transpiled to CommonJS (plain
 // JS, per file, no type check). Add a package here when it is ESM-only and imported by tested code.
-const ESM_ONLY_PACKAGES = ['openid-client', 'oauth4webapi', 'jose'];
+const ESM_ONLY_PACKAGES = ['openid-client', 'oauth4webapi', 'jose', '@cloudflare/blindrsa-ts'];
 const ESM_ONLY = `/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/`;
 
 const base = {
@@ -14,7 +14,10 @@ const base = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],
     [`${ESM_ONLY}.+\\.js$`]: [
       'ts-jest',
-      { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', sourceMap: false }, isolatedModules: true },
+      {
+        tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', sourceMap: false, esModuleInterop: true },
+        isolatedModules: true,
+      },
     ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],

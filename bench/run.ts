@@ -10,6 +10,7 @@
  *   npm run bench -- --only=e2e --e2e-sizes=200,1000 --split-sizes=200
  *   npm run bench -- --only=e2e --e2e-topology=embedded,production --production-sizes=200
  *   npm run bench -- --only=api-reads --quick --profile   (CPU profile of the stack process)
+ *   npm run bench -- --only=council-session --session-items=500
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -22,8 +23,16 @@ import { rebuildScenario } from './scenarios/rebuild';
 import { e2eScenario } from './scenarios/e2e';
 import { apiReadsScenario } from './scenarios/api-reads';
 import { auditScenario } from './scenarios/audit';
+import { councilSessionScenario } from './scenarios/council-session';
 
-const SCENARIOS: Scenario[] = [appendScenario, rebuildScenario, e2eScenario, apiReadsScenario, auditScenario];
+const SCENARIOS: Scenario[] = [
+  appendScenario,
+  rebuildScenario,
+  e2eScenario,
+  apiReadsScenario,
+  auditScenario,
+  councilSessionScenario,
+];
 
 function arg(name: string): string | undefined {
   const hit = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));

@@ -154,6 +154,7 @@ describe.each(backends)(
         'award-registry': head,
         inbox: head,
         'access-log': head,
+        'council-sessions': head,
       });
 
       const before = log.appended.length;
@@ -173,6 +174,7 @@ describe.each(backends)(
         'audit-trail': later,
         'award-registry': later,
         inbox: later,
+        'council-sessions': later,
       });
       // The scan starts at the lowest stored checkpoint: the access log's, which only a read of personal
       // data advances (none here), so the scan re-reads earlier events; `applied` shows none is applied twice.
@@ -250,6 +252,7 @@ describe.each(backends)(
         inbox: liveRows.inbox.length,
         inbox_state: Object.keys(N).length,
         personal_data_reads: 0,
+        council_sessions: 0,
       });
       expect(progress.length).toBeGreaterThan(2);
       expect(progress.map((p) => p.events)).toEqual([...progress.map((p) => p.events)].sort((x, y) => x - y));

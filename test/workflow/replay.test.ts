@@ -4,6 +4,7 @@
  * workflows (non-determinism) fails here. Re-record with:
  *
  *   RECORD_HISTORIES=1 npx jest test/workflow/replay.test.ts
+ *   RECORD_HISTORIES=1 RECORD_HISTORIES_ONLY=council-session npx jest test/workflow/replay.test.ts   (some scenarios)
  *
  * Recording rewrites the top-level files only; histories recorded before a `patched()` change stay in
  * subfolders (e.g. recorded-before-council-patches/) so the old branch of every patch keeps replaying.
@@ -20,7 +21,8 @@ jest.setTimeout(180_000);
 beforeAll(async () => {
   quietRuntime();
   if (process.env.RECORD_HISTORIES === '1') {
-    const written = await recordHistories(HISTORIES_DIR);
+    const only = process.env.RECORD_HISTORIES_ONLY?.split(',').filter(Boolean);
+    const written = await recordHistories(HISTORIES_DIR, only);
     process.stderr.write(`Recorded ${written.length} histories into ${HISTORIES_DIR}\n`);
   }
 });

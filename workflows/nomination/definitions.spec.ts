@@ -14,6 +14,7 @@ jest.mock('@temporalio/workflow', () => {
   return {
     defineUpdate: actual.defineUpdate,
     defineQuery: actual.defineQuery,
+    defineSignal: actual.defineSignal,
     proxyActivities: () => ({}),
     patched: () => true,
     uuid4: () => 'uuid',

@@ -6,9 +6,14 @@
  * The names are in workflow histories: never rename one.
  */
 import type { UpdateDefinition } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { NominationIntent, NominationIntentType } from '../../libs/domain/src/nomination/nomination.intents';
-import type { CommandEnvelope, CommandOutcome, NominationView } from '../../libs/temporal/src/contracts';
+import type {
+  CommandEnvelope,
+  CommandOutcome,
+  NominationView,
+  SessionOutcomeSignal,
+} from '../../libs/temporal/src/contracts';
 
 /** Revoking runs as its own workflow (the nomination's has ended by then); every other intent is an Update. */
 export type UpdateIntentType = Exclude<NominationIntentType, 'RevokeAward'>;
@@ -46,3 +51,9 @@ export const UPDATE_INTENT_TYPES = Object.keys(NOMINATION_UPDATES) as UpdateInte
 export const draftUpdate = NOMINATION_UPDATES.DraftNomination;
 
 export const viewQuery = defineQuery<NominationView>('view');
+
+/**
+ * A council session's outcome for this nomination, sent by the session's workflow (a signal: a
+ * workflow cannot call another's Update). Applied once: a deterministic command id per session.
+ */
+export const sessionOutcomeSignal = defineSignal<[SessionOutcomeSignal]>('sessionOutcome');

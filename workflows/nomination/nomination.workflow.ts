@@ -37,6 +37,7 @@ import { domainDetails, toUpdateFailure } from '../shared/failures';
 import {
   NOMINATION_UPDATES,
   UPDATE_INTENT_TYPES,
+  sessionOutcomeSignal,
   viewQuery,
   type NominationUpdate,
   type UpdateIntentType,
@@ -203,6 +204,28 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
   }
 
   for (const type of UPDATE_INTENT_TYPES) register(type);
+
+  // ---- a council session's outcome (signal from the session's workflow) ------------------------------
+  // New handler, no existing path changes: old histories hold no such signal and replay as before.
+  setHandler(sessionOutcomeSignal, (signal) =>
+    exclusive(async () => {
+      const council = state.status === 'NONE' ? undefined : state.council;
+      if (state.status !== 'COUNCIL_VOTING' || council?.sessionId === signal.sessionId) return; // already applied
+      try {
+        await apply(
+          `session-outcome-${signal.sessionId}`,
+          { type: 'RecordSessionOutcome', sessionId: signal.sessionId, result: signal.result },
+          SYSTEM_ACTOR,
+        );
+      } catch (err) {
+        log.warn('Session outcome refused', {
+          nominationId,
+          sessionId: signal.sessionId,
+          error: domainDetails(err) ?? String(err),
+        });
+      }
+    }),
+  );
 
   // ---- Query -----------------------------------------------------------------------------------------
   setHandler(viewQuery, () =>

@@ -22,6 +22,8 @@ import { HealthController } from './health/health.controller';
 import { AfterPositionInterceptor } from './http/after-position.interceptor';
 import { ApiExceptionFilter } from './http/errors';
 import { COMMAND_HANDLERS } from './nominations/commands/handlers';
+import { CouncilSessionsController } from './council-sessions/council-sessions.controller';
+import { CouncilSessionsService } from './council-sessions/council-sessions.service';
 import { NominationsController } from './nominations/nominations.controller';
 import { NotificationDelivery } from './notifications/notification-delivery';
 import { resolveNotificationOptions } from './notifications/notification-options';
@@ -57,6 +59,7 @@ export class ApiModule {
         NotificationsController,
         AuditController,
         AccessLogController,
+        CouncilSessionsController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
@@ -80,6 +83,7 @@ export class ApiModule {
         NotificationDelivery,
         AuditProofs,
         AccessLogRecorder,
+        CouncilSessionsService,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },

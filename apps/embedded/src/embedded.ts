@@ -9,7 +9,12 @@ import type { WorkflowBundleOption } from '@temporalio/worker';
 import { ensureDataDir, loadAppConfig, type AppConfig } from '@tdkt/config';
 import { createEventStore, type EventStore } from '@tdkt/event-store';
 import { describeStoreSourceCheck } from '@tdkt/projections';
-import { resolveTemporalCliDetailed, startTemporalDevServerWith, type DevServerHandle } from '@tdkt/temporal';
+import {
+  importPriorAwards,
+  resolveTemporalCliDetailed,
+  startTemporalDevServerWith,
+  type DevServerHandle,
+} from '@tdkt/temporal';
 import { createWorkerApp, type WorkerApp } from '../../worker/src/create-worker-app';
 import { openApiRuntime, type ApiRuntime } from '../../api/src/api-runtime';
 import type { ApiOptions } from '../../api/src/api-options';
@@ -126,6 +131,10 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
 
     const seededUsers = await seedDemoUsers(config, runtime.directory, runtime.identity);
     if (seededUsers.length) progress(`Seeded ${seededUsers.length} demo users`);
+    // Awards held before this system (the organisation file's priorAwards) into the nominee records,
+    // which eligibility reads (e.g. 3 years of CSTD_CO_SO for CSTD_TINH). Idempotent on every start.
+    const imported = await importPriorAwards(store, runtime.directory.org.priorAwards);
+    if (imported) progress(`Imported ${imported} prior awards into nominee records`);
 
     const app = await createApiApp(runtime, { ...options.api, logger: options.logger ?? ['warn', 'error'] });
     await app.listen(config.port, config.host);

@@ -1,7 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { OrganisationDirectory, loadAwardCatalog, loadOrganisation } from '@tdkt/config';
 import type { AwardCatalog } from '@tdkt/domain';
-import type { NominationActivityDeps } from '@tdkt/temporal';
+import { openReadModelDb } from '@tdkt/projections';
+import { SqlSecretKeyStore, type NominationActivityDeps } from '@tdkt/temporal';
+import { join } from 'node:path';
 import { EventStoreHolder } from './event-store.provider';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { APP_CONFIG, AWARD_CATALOG, NOMINATION_ACTIVITY_DEPS, WORKER_OPTIONS } from './worker.tokens';
@@ -34,6 +36,13 @@ export class WorkerModule {
             directory,
             catalog,
             decisionAuthority: directory.org.decisionAuthority,
+            // Secret items' private keys: their own table (PostgreSQL when configured, else a file in the data dir).
+            secretKeys: new SqlSecretKeyStore(
+              await openReadModelDb({
+                databaseUrl: options.config.databaseUrl,
+                sqliteFile: join(options.config.dataDir, 'secret-keys.sqlite'),
+              }),
+            ),
           }),
         },
         TemporalWorkerService,

@@ -24,3 +24,4 @@ export * from './nomination/notices';
 export * from './read-access/read-access';
 export * from './sla/stage-clock';
 export * from './sla/next-action';
+export * from './council-session';

@@ -11,6 +11,13 @@ import type { NominationStatus, TimedStage } from '../../domain/src/nomination/n
 import type { StageTimeUnit } from '../../domain/src/sla/stage-deadline';
 import type { ClockIntent } from '../../domain/src/sla/next-action';
 import type { DomainErrorKind } from '../../domain/src/shared/errors';
+import type { CouncilSessionEvent } from '../../domain/src/council-session/council-session.events';
+import type {
+  BallotChoice,
+  ItemResult,
+  SessionCloseTrigger,
+  SessionStatus,
+} from '../../domain/src/council-session/council-session.types';
 
 /** The ApplicationFailure type a refused command travels as (validator, handler and activity alike). */
 export const DOMAIN_ERROR_FAILURE_TYPE = 'DomainError';
@@ -46,7 +53,15 @@ export interface CommandEnvelope<I extends NominationIntent = NominationIntent> 
 }
 
 /** What the workflow's own clock issues (actor SYSTEM): the domain's stage clock decides them. */
-export type SystemIntent = ClockIntent;
+export type SystemIntent = ClockIntent | SessionOutcomeIntent;
+
+/** A council session's outcome for this nomination (the session's signal, applied by the workflow as SYSTEM). */
+export interface SessionOutcomeIntent {
+  type: 'RecordSessionOutcome';
+  sessionId: string;
+  result: ItemResult;
+  comment?: string;
+}
 
 export type AppliedIntent = NominationIntent | SystemIntent;
 
@@ -142,4 +157,66 @@ export interface RevocationWorkflowArgs {
 /** The activities the workflows call (implemented in activities/, with their dependencies). */
 export interface NominationActivities {
   applyNominationCommand(input: ApplyCommandInput): Promise<ApplyCommandResult>;
+}
+
+// ---- council sessions ------------------------------------------------------------------------------
+
+export const councilSessionWorkflowId = (sessionId: string) => `council-session-${sessionId}`;
+
+/** What a person asks of a session (the HTTP edge builds it; the activity adds roster, items, keys). */
+export type SessionIntent =
+  | { type: 'ConveneSession'; title: string; scheduledAt: string; nominationIds: string[] }
+  | { type: 'ChangeAgenda'; add: string[]; remove: string[] }
+  | { type: 'CheckIn' }
+  | { type: 'OpenSession' }
+  | { type: 'RecuseFromItem'; nominationId: string; reason: string }
+  | { type: 'CastSessionBallot'; choices: BallotChoice[] }
+  | { type: 'RecordWrittenBallot'; onBehalfOf: string; choices: BallotChoice[] }
+  /** The blinded message (base64url): unlinkable to the token the member will cast. */
+  | { type: 'IssueBlindSignature'; nominationId: string; blindedMessage: string }
+  | { type: 'CloseSession' };
+
+export type SessionIntentType = SessionIntent['type'];
+
+export interface SessionCommandEnvelope<I extends SessionIntent = SessionIntent> {
+  commandId: string;
+  actor: Actor;
+  intent: I;
+}
+
+export interface ApplySessionCommandInput {
+  sessionId: string;
+  commandId: string;
+  intent: SessionIntent | { type: 'CloseSession'; trigger: SessionCloseTrigger };
+  actor: Actor;
+  now: string;
+  /** Last revision of the session stream the workflow's state reflects (-1: none). */
+  expectedRevision: number;
+}
+
+export interface ApplySessionCommandResult {
+  events: CouncilSessionEvent[];
+  revision: number;
+  position: number;
+  /** IssueBlindSignature only: the blind signature (base64url), unlinkable to the token. */
+  blindSignature?: string;
+}
+
+/** What every session command returns to its caller. */
+export interface SessionCommandOutcome {
+  sessionId: string;
+  status: SessionStatus;
+  revision: number;
+  position: number;
+  blindSignature?: string;
+}
+
+/** A session's outcome for one nomination, signalled to the nomination's workflow. */
+export interface SessionOutcomeSignal {
+  sessionId: string;
+  result: ItemResult;
+}
+
+export interface CouncilSessionActivities {
+  applySessionCommand(input: ApplySessionCommandInput): Promise<ApplySessionCommandResult>;
 }

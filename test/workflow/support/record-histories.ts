@@ -15,7 +15,10 @@ import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { SqliteEventStore } from '@tdkt/event-store';
 import {
-  createNominationActivities,
+  MemorySecretKeyStore,
+  castSecretBallot,
+  councilSessionWorkflowId,
+  workerActivities,
   nominationWorkflowId,
   revocationWorkflowId,
   type CommandOutcome,
@@ -36,6 +39,8 @@ import {
 import { Driver, runToOutcome } from './scenarios';
 import { historyToFixture } from './replay';
 import { failingAfterAppend, oncePerEvent } from './faults';
+import { SessionDriver, blindBallot, openBallotNomination, secretBallotNomination } from './council-session';
+import { councilSessionStreamName, nominationStreamName } from '@tdkt/domain';
 
 const TASK_QUEUE = 'record-histories';
 
@@ -43,6 +48,7 @@ const TASK_QUEUE = 'record-histories';
 type Recorded = Record<string, string>;
 interface Ctx {
   d: Driver;
+  s: SessionDriver;
   /** Short stage limits: reminder at 1 s, escalation at 2 s, council deadline 2 s. */
   fast: Driver;
   store: SqliteEventStore;
@@ -158,6 +164,56 @@ export const SCENARIOS: Record<string, (c: Ctx, id: string) => Promise<Recorded>
     await runToOutcome(d, id, 'AWARDED');
     return nomination('activity-retried-after-append', id);
   },
+  // A council session (open and secret items, quorum refused then met, written ballot, recusal, close),
+  // and the nominations it decided (the session-outcome signal in their histories).
+  'council-session': async ({ d, s, store }, id) => {
+    const open = `${id}-open`;
+    const secret = `${id}-secret`;
+    await openBallotNomination(d, open, 'donvi1');
+    await secretBallotNomination(d, secret);
+    await s.convene(id, [open]);
+    await s.run(id, 'thuky', { type: 'ChangeAgenda', add: [secret], remove: [] });
+    await s.run(id, 'thuky', {
+      type: 'RecordWrittenBallot',
+      onBehalfOf: 'hoidong4',
+      choices: [{ nominationId: open, choice: 'approve' }],
+    });
+    for (const m of ['hoidong1', 'hoidong2', 'hoidong3']) await s.run(id, m, { type: 'CheckIn' });
+    await expectRefused(s.run(id, 'thuky', { type: 'OpenSession' }), 'INVALID_STATE', 'ATTENDANCE_QUORUM_NOT_MET');
+    for (const m of ['hoidong5', 'chutich']) await s.run(id, m, { type: 'CheckIn' });
+    await s.run(id, 'thuky', { type: 'OpenSession' });
+    await s.run(id, 'hoidong2', { type: 'RecuseFromItem', nominationId: secret, reason: 'Người thân' });
+    for (const m of ['hoidong2', 'hoidong3', 'hoidong5', 'chutich'])
+      await s.run(id, m, { type: 'CastSessionBallot', choices: [{ nominationId: open, choice: 'approve' }] });
+    const opened = (await store.readStream(councilSessionStreamName(id))).find(
+      (e) => e.type === 'CouncilSessionOpened',
+    );
+    const key = (opened!.data as { secretItems: { publicKey: string }[] }).secretItems[0].publicKey;
+    for (const m of ['hoidong3', 'hoidong5', 'chutich']) {
+      const c = await blindBallot(key);
+      const out = await s.run(id, m, {
+        type: 'IssueBlindSignature',
+        nominationId: secret,
+        blindedMessage: c.blindedMessage,
+      });
+      await castSecretBallot(store, id, secret, {
+        token: c.token,
+        signature: await c.unblind(out.blindSignature!),
+        choice: 'approve',
+      });
+    }
+    await s.run(id, 'thuky', { type: 'CloseSession' });
+    await s.client.workflow.getHandle(councilSessionWorkflowId(id)).result();
+    for (const n of [open, secret])
+      await waitFor(async () =>
+        (await store.readStream(nominationStreamName(n))).some((e) => e.type === 'CouncilVotingClosed'),
+      );
+    return {
+      'council-session': councilSessionWorkflowId(id),
+      ...nomination('decided-in-session', open),
+      ...nomination('rejected-in-session-secret-ballot', secret),
+    };
+  },
   revoked: async ({ d, revoke }, id) => {
     await runToOutcome(d, id, 'AWARDED');
     await revoke(id);
@@ -166,9 +222,15 @@ export const SCENARIOS: Record<string, (c: Ctx, id: string) => Promise<Recorded>
 };
 
 /** Every fixture file the scenarios write (without `.json`). */
-export const FIXTURE_NAMES = [...Object.keys(SCENARIOS), 'revoked.revocation'].sort();
+export const FIXTURE_NAMES = [
+  ...Object.keys(SCENARIOS),
+  'revoked.revocation',
+  'decided-in-session',
+  'rejected-in-session-secret-ballot',
+].sort();
 
-export async function recordHistories(outDir: string): Promise<string[]> {
+/** `only`: the scenarios to record (default all), e.g. RECORD_HISTORIES_ONLY=council-session. */
+export async function recordHistories(outDir: string, only?: string[]): Promise<string[]> {
   const env = await startDevServer();
   const tmp = tempDir('tdkt-record-');
   const store = SqliteEventStore.open(join(tmp.dir, 'events.sqlite'));
@@ -179,15 +241,17 @@ export async function recordHistories(outDir: string): Promise<string[]> {
       connection: env.nativeConnection,
       taskQueue: TASK_QUEUE,
       workflowBundle: await workflowBundle(),
-      activities: createNominationActivities({
+      activities: workerActivities({
         store: failingAfterAppend(store, oncePerEvent(faulty, ['NominationSubmitted', 'AwardDecisionSigned'])),
         directory: f.directory,
         catalog: f.catalog,
         decisionAuthority: f.directory.org.decisionAuthority,
+        secretKeys: new MemorySecretKeyStore(),
       }),
     });
     const ctx: Ctx = {
       d: new Driver(gateway(env.client, TASK_QUEUE), f),
+      s: new SessionDriver(env.client, TASK_QUEUE, f),
       fast: new Driver(
         gateway(
           env.client,
@@ -219,7 +283,8 @@ export async function recordHistories(outDir: string): Promise<string[]> {
     };
     const stamp = Date.now().toString(36);
     const recorded = await worker.runUntil(async () => {
-      const all = await Promise.all(Object.entries(SCENARIOS).map(([name, run]) => run(ctx, `rec-${name}-${stamp}`)));
+      const chosen = Object.entries(SCENARIOS).filter(([name]) => !only || only.includes(name));
+      const all = await Promise.all(chosen.map(([name, run]) => run(ctx, `rec-${name}-${stamp}`)));
       return Object.assign({}, ...all) as Recorded;
     });
 

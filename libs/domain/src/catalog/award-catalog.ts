@@ -58,7 +58,15 @@ export interface AwardCatalog {
   version: string;
   awards: AwardType[];
   stageTimeLimits: StageTimeLimits;
+  /** Council sessions: the share of ALL members who must be present to open one, and its source. */
+  councilSession?: { attendanceQuorum: number; source: string };
 }
+
+/** Used when the catalog names no session attendance quorum. */
+export const DEFAULT_SESSION_ATTENDANCE = {
+  quorum: 2 / 3,
+  source: 'Mặc định (giả định): ít nhất 2/3 tổng số thành viên Hội đồng có mặt — theo quy chế hoạt động của Hội đồng',
+};
 
 export class CatalogError extends Error {
   override name = 'CatalogError';
@@ -143,6 +151,11 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
   check(
     t.publicHolidays === undefined || (Array.isArray(t.publicHolidays) && t.publicHolidays.every(isCalendarDate)),
     'stageTimeLimits.publicHolidays must be a list of dates written YYYY-MM-DD',
+  );
+  const cs = c.councilSession as AwardCatalog['councilSession'];
+  check(
+    cs === undefined || (share(cs.attendanceQuorum) && cs.attendanceQuorum > 0 && typeof cs.source === 'string'),
+    'councilSession.attendanceQuorum must be a share in (0, 1] with its source',
   );
   return c as unknown as AwardCatalog;
 }

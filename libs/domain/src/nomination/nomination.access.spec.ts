@@ -82,6 +82,12 @@ const rights: Record<NominationCommand['type'], Right> = {
     command: (by) => f.closeCouncilVoting('SECRETARY', { by }),
     rightPerson: f.thuky,
   },
+  RecordSessionOutcome: {
+    roles: ['SYSTEM'],
+    given: () => f.story.inCouncilVoting(),
+    command: (by) => f.recordSessionOutcome({ by }),
+    rightPerson: f.system,
+  },
   SignAwardDecision: {
     roles: ['CHAIRMAN'],
     given: () => f.story.awaitingSignature(),
@@ -172,6 +178,7 @@ describe('Who may do what', () => {
         'CastCouncilVote',
         'RecuseFromCouncil',
         'CloseCouncilVoting',
+        'RecordSessionOutcome',
         'SignAwardDecision',
         'DeclineSignature',
         'PutOnHold',

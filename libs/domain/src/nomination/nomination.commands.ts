@@ -3,13 +3,17 @@ import type { AwardType } from '../catalog/award-catalog';
 import type {
   Campaign,
   ClusterDecision,
+  CouncilOutcome,
+  CouncilPolicy,
   CouncilMember,
   HoldMatter,
   Nominee,
   PriorAward,
   RevocationGround,
   TimedStage,
+  SecretBallotCounts,
   VoteChoice,
+  VoteTally,
 } from './nomination.types';
 
 /**
@@ -90,6 +94,20 @@ export interface CloseCouncilVoting extends Base {
   trigger: 'SECRETARY' | 'ALL_VOTED' | 'DEADLINE';
 }
 
+/**
+ * The outcome of a council session for this nomination (issued by the session's workflow, actor
+ * SYSTEM): the session tallied the item with the award's policy; the nomination moves on.
+ */
+export interface RecordSessionOutcome extends Base {
+  type: 'RecordSessionOutcome';
+  sessionId: string;
+  tally: VoteTally;
+  rule: CouncilPolicy;
+  outcome: CouncilOutcome;
+  /** Secret items only: blind signatures issued and ballots cast. */
+  secret?: SecretBallotCounts;
+}
+
 export interface SignAwardDecision extends Base {
   type: 'SignAwardDecision';
   /** Allocated from the decision-number sequence before signing, e.g. "163/QĐ-UBND". */
@@ -141,6 +159,7 @@ export type NominationCommand =
   | CastCouncilVote
   | RecuseFromCouncil
   | CloseCouncilVoting
+  | RecordSessionOutcome
   | SignAwardDecision
   | DeclineSignature
   | PutOnHold

@@ -4,6 +4,7 @@ import { guard } from './nomination.guard';
 import type { ExistingNomination, NominationState } from './nomination.state';
 import { reviewAtCluster } from './commands/cluster-review';
 import { castCouncilVote, closeCouncilVoting, openCouncilVoting } from './commands/council-vote';
+import { recordSessionOutcome } from './commands/council-session';
 import { draftNomination, editNomination } from './commands/drafting';
 import { putOnHold, releaseFromHold } from './commands/hold';
 import { recuseFromCouncil } from './commands/recusal';
@@ -47,6 +48,8 @@ export function decide(command: NominationCommand, state: NominationState): Nomi
       return recuseFromCouncil(command, s, common);
     case 'CloseCouncilVoting':
       return closeCouncilVoting(command, s, common);
+    case 'RecordSessionOutcome':
+      return recordSessionOutcome(command, s, common);
     case 'SignAwardDecision':
       return signAwardDecision(command, s, common);
     case 'DeclineSignature':

@@ -9,6 +9,7 @@ import type {
   Nominee,
   NominationStatus,
   RevocationGround,
+  SecretBallotCounts,
   TimedStage,
   VoteChoice,
   VoteTally,
@@ -77,7 +78,15 @@ export type CouncilVoteCast = Ev<'CouncilVoteCast', { choice: VoteChoice; inWrit
 export type CouncilMemberRecused = Ev<'CouncilMemberRecused', { reason: string }>;
 export type CouncilVotingClosed = Ev<
   'CouncilVotingClosed',
-  { trigger: 'SECRETARY' | 'ALL_VOTED' | 'DEADLINE'; tally: VoteTally; rule: CouncilPolicy; outcome: CouncilOutcome }
+  {
+    /** SESSION: tallied in a council session (`sessionId`), not by this nomination's own voting. */
+    trigger: 'SECRETARY' | 'ALL_VOTED' | 'DEADLINE' | 'SESSION';
+    tally: VoteTally;
+    rule: CouncilPolicy;
+    outcome: CouncilOutcome;
+    sessionId?: string;
+    secret?: SecretBallotCounts;
+  }
 >;
 export type AwardDecisionSigned = Ev<
   'AwardDecisionSigned',

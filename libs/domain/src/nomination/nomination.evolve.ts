@@ -1,5 +1,5 @@
 import type { NominationEvent } from './nomination.events';
-import type { ExistingNomination, NominationState } from './nomination.state';
+import type { CouncilState, ExistingNomination, NominationState } from './nomination.state';
 import type { NominationStatus } from './nomination.types';
 
 export const initialState = (): NominationState => ({ status: 'NONE' });
@@ -87,11 +87,18 @@ export function evolve(state: NominationState, event: NominationEvent): Nominati
       };
     case 'CouncilMemberRecused':
       return { ...s, council: { ...s.council!, recused: addOnce(s.council!.recused, event.data.by.userId) } };
-    case 'CouncilVotingClosed':
-      return {
-        ...moveTo(s, event.data.outcome === 'APPROVED' ? 'AWAITING_SIGNATURE' : 'REJECTED', at),
-        council: { ...s.council!, open: false, tally: event.data.tally },
-      };
+    case 'CouncilVotingClosed': {
+      const council: CouncilState = event.data.sessionId
+        ? {
+            ...(s.council ?? { members: [], votes: {}, recused: [], deadline: at }),
+            policy: event.data.rule,
+            sessionId: event.data.sessionId,
+            open: false,
+            tally: event.data.tally,
+          }
+        : { ...s.council!, open: false, tally: event.data.tally };
+      return { ...moveTo(s, event.data.outcome === 'APPROVED' ? 'AWAITING_SIGNATURE' : 'REJECTED', at), council };
+    }
     case 'AwardDecisionSigned':
       return { ...moveTo(s, 'AWARDED', at), decisionNumber: event.data.decisionNumber, signedAt: at };
     case 'SignatureDeclined':

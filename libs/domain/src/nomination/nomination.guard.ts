@@ -86,6 +86,14 @@ export function guard(type: NominationCommandType, actor: Actor, state: Nominati
       if (!s.council?.open) throw invalidState('VOTING_NOT_OPEN', 'Hội đồng chưa mở biểu quyết hồ sơ này');
       return by;
     }
+    case 'RecordSessionOutcome': {
+      // The session's workflow only; a nomination on hold still learns the vote (it cannot be signed on hold).
+      const by = as(actor, 'SYSTEM');
+      if (s.status !== 'COUNCIL_VOTING')
+        throw invalidState('WRONG_STAGE', `Hồ sơ đang ở bước ${s.status}, không ghi nhận được kết quả phiên họp`);
+      if (s.council?.open) throw invalidState('VOTING_ALREADY_OPEN', 'Hồ sơ đang được lấy ý kiến bằng văn bản');
+      return by;
+    }
     case 'SignAwardDecision':
     case 'DeclineSignature': {
       const by = as(actor, 'CHAIRMAN');

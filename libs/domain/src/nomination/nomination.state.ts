@@ -17,6 +17,8 @@ export interface CouncilState {
   votes: Record<string, VoteChoice>;
   recused: string[];
   tally?: VoteTally;
+  /** The council session that decided the nomination (no per-nomination votes then). */
+  sessionId?: string;
 }
 
 export type NominationState =

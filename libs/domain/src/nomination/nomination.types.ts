@@ -83,6 +83,13 @@ export interface VoteTally {
   approval: number;
 }
 
+/** A secret item's counts: blind signatures issued, ballots cast, and the hash of the published ballots. */
+export interface SecretBallotCounts {
+  issued: number;
+  cast: number;
+  ballotsHash: string;
+}
+
 export type CouncilOutcome = 'APPROVED' | 'QUORUM_NOT_MET' | 'THRESHOLD_NOT_MET';
 
 export type { ActingAs };

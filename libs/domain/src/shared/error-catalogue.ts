@@ -37,6 +37,11 @@ export const ERROR_CATALOGUE = {
     meaning: 'The audit log has no signed checkpoint yet.',
     message: 'Nhật ký kiểm toán chưa có điểm chốt nào được ký',
   },
+  SESSION_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'No council session has this id.',
+    message: 'Không tìm thấy phiên họp hội đồng',
+  },
 
   // FORBIDDEN: who acts
   ROLE_REQUIRED: { kind: 'FORBIDDEN', meaning: 'The actor lacks the role the command needs.' },
@@ -141,6 +146,74 @@ export const ERROR_CATALOGUE = {
   ALREADY_ESCALATED: { kind: 'INVALID_STATE', meaning: 'The stage was already escalated.' },
   NOT_OVERDUE: { kind: 'INVALID_STATE', meaning: 'Escalation or reminder before it is due.' },
   STAGE_PASSED: { kind: 'INVALID_STATE', meaning: 'A reminder or escalation for a stage the nomination has left.' },
+  // INVALID_STATE: council sessions
+  SESSION_ALREADY_EXISTS: {
+    kind: 'INVALID_STATE',
+    meaning: 'A session with this id was already convened.',
+    message: 'Phiên họp này đã được triệu tập',
+  },
+  AGENDA_FROZEN: {
+    kind: 'INVALID_STATE',
+    meaning: 'The agenda changes only before the session opens.',
+    message: 'Chương trình phiên họp chỉ thay đổi được trước khi khai mạc',
+  },
+  SESSION_NOT_OPEN: {
+    kind: 'INVALID_STATE',
+    meaning: 'Voting, recusal or close of a session that is not open.',
+    message: 'Phiên họp chưa khai mạc hoặc đã bế mạc',
+  },
+  SESSION_CLOSED: {
+    kind: 'INVALID_STATE',
+    meaning: 'The session has closed.',
+    message: 'Phiên họp đã bế mạc',
+  },
+  ATTENDANCE_QUORUM_NOT_MET: {
+    kind: 'INVALID_STATE',
+    meaning: 'Fewer members present than the council regulation requires to open the session.',
+  },
+  EMPTY_AGENDA: {
+    kind: 'INVALID_STATE',
+    meaning: 'A session opened with nothing on its agenda.',
+    message: 'Chương trình phiên họp chưa có hồ sơ nào',
+  },
+  NOT_AWAITING_COUNCIL: {
+    kind: 'INVALID_STATE',
+    meaning: 'A nomination put on an agenda that does not wait for the council (stage, hold, written consultation).',
+  },
+  ALREADY_CHECKED_IN: {
+    kind: 'INVALID_STATE',
+    meaning: 'A member checks in twice.',
+    message: 'Thành viên đã điểm danh',
+  },
+  NOT_PRESENT: {
+    kind: 'INVALID_STATE',
+    meaning: 'A member votes in the meeting without having checked in.',
+    message: 'Thành viên chưa điểm danh có mặt tại phiên họp',
+  },
+  PRESENT_MEMBER: {
+    kind: 'INVALID_STATE',
+    meaning: 'A written ballot for a member who is present (they vote themselves).',
+    message: 'Thành viên có mặt tại phiên họp tự biểu quyết, không dùng phiếu gửi trước',
+  },
+  BALLOT_ALREADY_CAST: {
+    kind: 'INVALID_STATE',
+    meaning: 'A member’s second ballot in a session (one ballot for the whole agenda).',
+    message: 'Thành viên đã bỏ phiếu cho phiên họp này',
+  },
+  RECUSED_FROM_ITEM: {
+    kind: 'INVALID_STATE',
+    meaning: 'A choice (or a second recusal, or a blind signature) for an item the member recused from.',
+  },
+  SIGNATURE_ALREADY_ISSUED: {
+    kind: 'INVALID_STATE',
+    meaning: 'A second blind signature for the same member and secret item, or a recusal after one.',
+    message: 'Thành viên đã nhận chữ ký mù cho nội dung bỏ phiếu kín này',
+  },
+  BALLOT_BOX_SEALED: {
+    kind: 'INVALID_STATE',
+    meaning: 'A secret ballot after the item’s ballot box was sealed at close.',
+    message: 'Hòm phiếu kín đã niêm phong (phiên họp đã bế mạc)',
+  },
   REFUSED: { kind: 'INVALID_STATE', meaning: 'A refusal that arrived without its details (should not happen).' },
 
   // CONFLICT: another write came first
@@ -151,6 +224,19 @@ export const ERROR_CATALOGUE = {
     message: 'Hồ sơ vừa được thay đổi bởi một thao tác khác',
   },
   WRONG_SEQUENCE: { kind: 'CONFLICT', meaning: 'A decision-number stream of another authority or year.' },
+  ON_ANOTHER_SESSION: {
+    kind: 'CONFLICT',
+    meaning: 'The nomination is on the agenda of another session that has not closed.',
+  },
+  TOKEN_ALREADY_USED: {
+    kind: 'CONFLICT',
+    meaning: 'A secret ballot with a token already cast (a replay).',
+    message: 'Mã phiếu này đã được dùng để bỏ phiếu',
+  },
+  BALLOTS_EXCEED_ISSUED: {
+    kind: 'CONFLICT',
+    meaning: 'More secret ballots than blind signatures issued: the count is refused (should never happen).',
+  },
 
   // VALIDATION: the command itself is malformed
   REQUIRED: { kind: 'VALIDATION', meaning: 'A required field is missing.' },
@@ -191,6 +277,29 @@ export const ERROR_CATALOGUE = {
     meaning: 'A malformed issuing-authority symbol.',
     message: 'Ký hiệu cơ quan ban hành không hợp lệ',
   },
+  NOT_ON_AGENDA: { kind: 'VALIDATION', meaning: 'A nomination that is not on the session’s agenda.' },
+  ALREADY_ON_AGENDA: { kind: 'VALIDATION', meaning: 'A nomination added twice to the same agenda.' },
+  SECRET_ITEM: {
+    kind: 'VALIDATION',
+    meaning: 'A choice for a secret-ballot item in an open ballot (it is cast with a blind-signed token).',
+  },
+  NOT_SECRET_ITEM: { kind: 'VALIDATION', meaning: 'A blind signature or token ballot for an open-ballot item.' },
+  CHOICES_MISSING: {
+    kind: 'VALIDATION',
+    meaning: 'A session ballot without a choice for every item the member votes on.',
+  },
+  DUPLICATE_CHOICE: { kind: 'VALIDATION', meaning: 'Two choices for one item in a ballot.' },
+  ON_BEHALF_OF: {
+    kind: 'VALIDATION',
+    meaning: 'A written ballot without (or for someone other than) a council member.',
+  },
+  MALFORMED_BYTES: { kind: 'VALIDATION', meaning: 'A byte string that is not base64url.' },
+  BAD_SIGNATURE: {
+    kind: 'VALIDATION',
+    meaning: 'A token whose signature does not verify with this item’s key (forged, or signed for another item).',
+    message: 'Chữ ký của mã phiếu không hợp lệ với khóa của nội dung bỏ phiếu này',
+  },
+  TITLE: { kind: 'VALIDATION', meaning: 'A session without a title.', message: 'Cần tên phiên họp' },
   YEAR: { kind: 'VALIDATION', meaning: 'A decision year out of range.', message: 'Năm ban hành không hợp lệ' },
   TREE_SIZE: {
     kind: 'VALIDATION',

@@ -2,19 +2,21 @@ import type { Projection } from '../projection';
 import { AccessLogProjection } from './access-log';
 import { AuditTrailProjection } from './audit-trail';
 import { AwardRegistryProjection } from './award-registry';
+import { CouncilSessionsProjection } from './council-sessions';
 import { InboxProjection } from './inbox';
 import { StatusBoardProjection } from './status-board';
 
 export * from './access-log';
 export * from './audit-trail';
 export * from './award-registry';
+export * from './council-sessions';
 export * from './inbox';
 export * from './notifications';
 export * from './status-board';
 export { NOMINATION_STREAM_PREFIX } from './nomination-events';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './paging';
 
-/** The read models: status board, audit trail, award registry, inbox, and the access log of personal-data reads. */
+/** The read models: status board, audit trail, award registry, inbox, the access log of personal-data reads, council sessions. */
 export function defaultProjections(): Projection[] {
   return [
     new StatusBoardProjection(),
@@ -22,5 +24,6 @@ export function defaultProjections(): Projection[] {
     new AwardRegistryProjection(),
     new InboxProjection(),
     new AccessLogProjection(),
+    new CouncilSessionsProjection(),
   ];
 }

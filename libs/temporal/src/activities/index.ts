@@ -1,3 +1,4 @@
 export * from './nomination.activities';
 export * from './prior-awards';
 export { allocateDecisionNumber, readNomineeRecord, yearOf, type Logger } from './records';
+export * from './council-session.activities';

@@ -36,6 +36,7 @@ import {
 } from '@tdkt/event-store';
 import type { ApplyCommandInput, ApplyCommandResult, NominationActivities } from '../contracts';
 import { domainFailure } from '../domain-failure';
+import type { SecretKeyStore } from '../secret-ballot/key-store';
 import { nominationEventMetadata } from './event-metadata';
 import {
   allocateDecisionNumber,
@@ -52,6 +53,8 @@ export interface NominationActivityDeps {
   /** Issuing authority symbol of decision numbers (organisation `decisionAuthority`, e.g. UBND). */
   decisionAuthority: string;
   logger?: Logger;
+  /** Private keys of secret council items (council sessions); default: in this process's memory. */
+  secretKeys?: SecretKeyStore;
 }
 
 const consoleLogger: Logger = {
@@ -152,6 +155,18 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         const trigger =
           hasRole(actor, 'SYSTEM') && 'trigger' in intent && intent.trigger ? intent.trigger : 'SECRETARY';
         return { ...base, type: 'CloseCouncilVoting', trigger };
+      }
+      case 'RecordSessionOutcome': {
+        const r = intent.result;
+        return {
+          ...base,
+          type: 'RecordSessionOutcome',
+          sessionId: intent.sessionId,
+          tally: r.tally,
+          rule: r.rule,
+          outcome: r.outcome,
+          ...(r.secret ? { secret: r.secret } : {}),
+        };
       }
       case 'SignAwardDecision': {
         const s = state as Extract<NominationState, { nominationId: string }>;

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions, type WorkflowBundleOption } from '@temporalio/worker';
-import { createNominationActivities, type NominationActivityDeps } from '../activities';
+import { createCouncilSessionActivities, createNominationActivities, type NominationActivityDeps } from '../activities';
+import { MemorySecretKeyStore } from '../secret-ballot/key-store';
 
 /** The code root: the repository (sources, libs/temporal/src/worker) or dist (dist/libs/temporal/src/worker). */
 const codeRoot = resolve(__dirname, '../../../..');
@@ -50,13 +51,21 @@ export function workflowSource(
  */
 export const DEFAULT_SHUTDOWN_GRACE_TIME = '20 seconds';
 
-/** A Temporal worker for the nomination and revocation workflows and their activity. Call `run()`. */
+/** Every activity the workflows call: the nomination's and the council session's. */
+export function workerActivities(deps: NominationActivityDeps) {
+  return {
+    ...createNominationActivities(deps),
+    ...createCouncilSessionActivities({ ...deps, secretKeys: deps.secretKeys ?? new MemorySecretKeyStore() }),
+  };
+}
+
+/** A Temporal worker for the nomination, revocation and council session workflows and their activities. Call `run()`. */
 export async function createNominationWorker(opts: CreateNominationWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    activities: createNominationActivities(opts.activities),
+    activities: workerActivities(opts.activities),
     ...workflowSource(opts),
     shutdownGraceTime: DEFAULT_SHUTDOWN_GRACE_TIME,
     ...opts.workerOptions,

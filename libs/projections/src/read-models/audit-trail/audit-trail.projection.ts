@@ -14,7 +14,8 @@ const nonEmptyText = (v: unknown): string | null => (typeof v === 'string' && v 
  */
 export class AuditTrailProjection implements Projection {
   readonly name = 'audit-trail';
-  readonly version = 1;
+  /** 2: a vote's comment is no longer shown (rebuilds the trail without them). */
+  readonly version = 2;
   readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
   readonly tables = [AUDIT_TABLE];
   readonly ddl = AUDIT_DDL;
@@ -24,12 +25,21 @@ export class AuditTrailProjection implements Projection {
   }
 }
 
+/**
+ * A council member's vote is shown as its choice only: the comment a member wrote with it is not
+ * repeated word for word to every reader of the trail (it stays in the event store, for an inquiry).
+ */
+const WITHOUT_COMMENT = new Set(['CouncilVoteCast']);
+
 function auditRow(e: RecordedEvent): SqlParam[] {
-  const data = payloadOf(e);
+  const hidden = WITHOUT_COMMENT.has(e.type);
+  const raw = payloadOf(e);
+  const { comment: _comment, ...rest } = raw;
+  const data = hidden ? rest : raw;
   const by = (data.by ?? {}) as { userId?: string; role?: string; unitId?: string; clusterId?: string };
   const m = e.metadata ?? ({} as RecordedEvent['metadata']);
   // The acting role and scope recorded by the domain (`by`) first; the envelope otherwise.
-  const reason = nonEmptyText(data.reason) ?? nonEmptyText(data.reasons) ?? nonEmptyText(m.reason);
+  const reason = hidden ? null : (nonEmptyText(data.reason) ?? nonEmptyText(data.reasons) ?? nonEmptyText(m.reason));
   const row: Record<(typeof COLUMNS)[number], SqlParam> = {
     position: e.position,
     nomination_id: nominationIdOf(e),

@@ -1,0 +1,12 @@
+export * from './council-session.types';
+export * from './council-session.commands';
+export * from './council-session.events';
+export * from './council-session.state';
+export * from './council-session.guard';
+export * from './council-session.decide';
+export * from './council-session.evolve';
+export * from './council-session.decider';
+export { attendanceRequired } from './commands/attendance';
+export { everyoneVoted } from './commands/closing';
+export * from './secret-ballot-box';
+export * from './agenda-lock';

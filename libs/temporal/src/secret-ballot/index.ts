@@ -1,0 +1,3 @@
+export * from './blind-rsa';
+export * from './key-store';
+export * from './ballot-box';

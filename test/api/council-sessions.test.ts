@@ -1,0 +1,276 @@
+/**
+ * Council sessions over HTTP on the whole embedded system: convene, agenda, attendance, one ballot
+ * per member, a written ballot, a recusal, secret items voted with blind signatures by a client that
+ * blinds itself and casts without signing in, the close, the public ballots and the minutes PDF —
+ * and every table of the event store and the read models read back: no member linked to a secret choice.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { blindBallot } from '../workflow/support/council-session';
+import { startStack, type Stack } from './support/stack';
+
+jest.setTimeout(180_000);
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+}, 180_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const MEMBERS = ['hoidong1', 'hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'];
+
+async function donvi3ToCouncil(): Promise<string> {
+  const id = await stack.draft({ nominee: { kind: 'individual', name: 'Lê Thị Thu Hà' } }, 'canbo.donvi3');
+  await stack.command('thutruong.donvi3', `/api/nominations/${id}/submit`);
+  await stack.command('truongcum.cum2', `/api/nominations/${id}/cluster-review`, { decision: 'endorse' });
+  return id;
+}
+async function secretToCouncil(name: string): Promise<string> {
+  const id = await stack.draft({ awardCode: 'CONG_DAN_DONG_KHOI', nominee: { kind: 'individual', name } });
+  await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`);
+  return id;
+}
+
+test('a session over HTTP, secret ballot included, and no link from a member to a secret choice anywhere', async () => {
+  const A = await stack.toCouncilVoting({ nominee: { kind: 'individual', name: 'Nguyễn Văn Đức' } });
+  const B = await donvi3ToCouncil();
+  const S1 = await secretToCouncil('Trương Thị Ngọc Ánh');
+  const S2 = await secretToCouncil('Huỳnh Văn Lộc');
+  const draft = await stack.draft();
+  const body = { title: 'Phiên họp Hội đồng Thi đua – Khen thưởng tháng 12', scheduledAt: '2026-12-12T08:30:00+07:00' };
+
+  // Wrong role, bad input, a nomination that does not wait for the council: refused, nothing appended.
+  const h0 = await stack.head();
+  expect(
+    (await (await stack.as('hoidong2')).post('/api/council-sessions', { ...body, nominationIds: [A] })).status,
+  ).toBe(403);
+  const bad = await (
+    await stack.as('thuky')
+  ).post('/api/council-sessions', { ...body, nominationIds: ['không hợp lệ'] });
+  expect(bad.status).toBe(400);
+  expect(JSON.stringify(bad.body.errors)).toContain('nominationIds');
+  const notReady = await (
+    await stack.as('thuky')
+  ).post('/api/council-sessions', { ...body, nominationIds: [A, draft] });
+  expect(notReady.status).toBe(409);
+  expect(notReady.body).toMatchObject({ code: 'NOT_AWAITING_COUNCIL' });
+  expect(await stack.head()).toBe(h0);
+
+  const { id } = await stack.command('thuky', '/api/council-sessions', { ...body, nominationIds: [A, B, S1] }, 201);
+  await stack.command('thuky', `/api/council-sessions/${id}/agenda`, { add: [S2] });
+  const base = `/api/council-sessions/${id}`;
+  // The written ballot of an absent member, before the session.
+  await stack.command(
+    'thuky',
+    `${base}/ballots`,
+    { inWriting: true, onBehalfOf: 'hoidong1', choices: [{ nominationId: B, choice: 'approve' }] },
+    201,
+  );
+
+  for (const m of ['hoidong2', 'hoidong3', 'hoidong4']) await stack.command(m, `${base}/check-in`);
+  const h1 = await stack.head();
+  const early = await (await stack.as('thuky')).post(`${base}/open`);
+  expect(early.status).toBe(409);
+  expect(early.body.code).toBe('ATTENDANCE_QUORUM_NOT_MET');
+  expect(await stack.head()).toBe(h1);
+  for (const m of ['hoidong5', 'chutich']) await stack.command(m, `${base}/check-in`);
+  await stack.command('thuky', `${base}/open`);
+
+  await stack.command(
+    'hoidong2',
+    `${base}/recusals`,
+    { nominationId: A, reason: 'Người thân của người được đề nghị' },
+    201,
+  );
+  const choice = (ids: string[], c = 'approve') => ids.map((nominationId) => ({ nominationId, choice: c }));
+  await stack.command('hoidong2', `${base}/ballots`, { choices: choice([B]) }, 201);
+  await stack.command('hoidong3', `${base}/ballots`, { choices: choice([A]) }, 201);
+  for (const m of ['hoidong4', 'hoidong5', 'chutich'])
+    await stack.command(m, `${base}/ballots`, { choices: choice([A, B]) }, 201);
+
+  const h2 = await stack.head();
+  const second = await (await stack.as('hoidong4')).post(`${base}/ballots`, { choices: choice([A, B]) });
+  expect([second.status, second.body.code]).toEqual([409, 'BALLOT_ALREADY_CAST']);
+  const offAgenda = await (await stack.as('hoidong2')).post(`${base}/recusals`, { nominationId: draft, reason: 'x' });
+  expect(offAgenda.status).toBe(400);
+  expect(JSON.stringify(offAgenda.body)).toContain('nominationId');
+  expect(await stack.head()).toBe(h2);
+
+  // Secret items: key → blind → blind signature (signed in) → unblind → cast WITHOUT signing in.
+  const keys: Record<string, string> = {};
+  for (const s of [S1, S2]) {
+    const k = await (await stack.as('hoidong2')).get(`${base}/secret-items/${s}/key`);
+    expect(k.body.suite).toBe('RSABSSA-SHA384-PSS-Randomized');
+    keys[s] = k.body.publicKey;
+  }
+  const voters = ['hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'];
+  const tokens: { s: string; token: string; signature: string; receipt?: string }[] = [];
+  for (const s of [S1, S2])
+    for (const m of voters) {
+      const c = await blindBallot(keys[s]);
+      const out = await stack.command(
+        m,
+        `${base}/secret-items/${s}/blind-signature`,
+        { blindedMessage: c.blindedMessage },
+        201,
+      );
+      tokens.push({ s, token: c.token, signature: await c.unblind(out.blindSignature) });
+    }
+  const again = await blindBallot(keys[S1]);
+  const twice = await (
+    await stack.as('hoidong2')
+  ).post(`${base}/secret-items/${S1}/blind-signature`, { blindedMessage: again.blindedMessage });
+  expect([twice.status, twice.body.code]).toEqual([409, 'SIGNATURE_ALREADY_ISSUED']);
+  const conflicted = await (
+    await stack.as('hoidong1')
+  ).post(`${base}/secret-items/${S1}/blind-signature`, { blindedMessage: again.blindedMessage });
+  expect(conflicted.status).toBe(409); // hoidong1 is absent (NOT_PRESENT) and from the nominee's unit
+
+  const castUrl = (s: string) => `${base}/secret-items/${s}/ballots`;
+  for (const [i, t] of tokens.entries()) {
+    const res = await stack.http
+      .post(castUrl(t.s))
+      .send({ token: t.token, signature: t.signature, choice: t.s === S2 && i % 5 === 0 ? 'reject' : 'approve' });
+    expect(res.status).toBe(201);
+    t.receipt = res.body.receipt;
+  }
+  const h3 = await stack.head();
+  const replay = await stack.http
+    .post(castUrl(S1))
+    .send({ token: tokens[0].token, signature: tokens[0].signature, choice: 'reject' });
+  expect([replay.status, replay.body.code]).toEqual([409, 'TOKEN_ALREADY_USED']);
+  const other = tokens.find((t) => t.s === S2)!;
+  const wrongKey = await stack.http
+    .post(castUrl(S1))
+    .send({ token: other.token, signature: other.signature, choice: 'approve' });
+  expect([wrongKey.status, wrongKey.body.code]).toEqual([400, 'BAD_SIGNATURE']);
+  const malformed = await stack.http
+    .post(castUrl(S1))
+    .send({ token: 'abc=+/', signature: other.signature, choice: 'approve' });
+  expect(malformed.status).toBe(400);
+  expect(JSON.stringify(malformed.body)).toContain('token');
+  const signedIn = await (
+    await stack.as('hoidong2')
+  ).post(castUrl(S1), { token: again.token, signature: other.signature, choice: 'approve' });
+  expect(signedIn.status).toBe(400);
+  expect(JSON.stringify(signedIn.body)).toContain('Authorization');
+  expect((await stack.http.get(castUrl(S1))).status).toBe(409); // public only after close
+  expect(await stack.head()).toBe(h3);
+
+  // Close; closing again is a no-op.
+  await stack.command('thuky', `${base}/close`);
+  const h4 = await stack.head();
+  await stack.command('thuky', `${base}/close`);
+  const view = (await (await stack.as('thanhtra')).get(base)).body;
+  expect(view.status).toBe('CLOSED');
+  const item = (nid: string) => view.agenda.find((i: { nominationId: string }) => i.nominationId === nid);
+  expect(item(A)).toMatchObject({ outcome: 'THRESHOLD_NOT_MET', tally: { approve: 4, recused: 2 } });
+  expect(item(B)).toMatchObject({ outcome: 'APPROVED', tally: { approve: 5 } });
+  expect(item(S1)).toMatchObject({ outcome: 'APPROVED', secret: { issued: 5, cast: 5 } });
+  expect(item(S2)).toMatchObject({ outcome: 'THRESHOLD_NOT_MET', tally: { approve: 4, reject: 1 } }); // 70 % of 6 needs 5
+  expect(view.attendance).toMatchObject({ present: 5, total: 6, required: 4 });
+  expect(
+    (await (await stack.as('thanhtra')).get('/api/council-sessions')).body.map((x: { id: string }) => x.id),
+  ).toContain(id);
+
+  // Public ballots: anyone recounts; every member finds their receipt.
+  for (const s of [S1, S2]) {
+    const pub = (await stack.http.get(castUrl(s))).body;
+    expect(pub.ballotsHash).toBe(item(s).secret.ballotsHash);
+    const recount = { approve: 0, reject: 0, abstain: 0 } as Record<string, number>;
+    for (const b of pub.ballots) recount[b.choice]++;
+    expect(recount).toEqual({
+      approve: item(s).tally.approve,
+      reject: item(s).tally.reject,
+      abstain: item(s).tally.abstain,
+    });
+    for (const t of tokens.filter((x) => x.s === s))
+      expect(pub.ballots.map((b: { tokenHash: string }) => b.tokenHash)).toContain(t.receipt);
+  }
+
+  // Each nomination moves on exactly once.
+  const waitClosed = async (nid: string) => {
+    for (let i = 0; i < 100; i++) {
+      const n = (await stack.stream(nid)).filter((e) => e.type === 'CouncilVotingClosed').length;
+      if (n) return n;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return 0;
+  };
+  for (const nid of [A, B, S1, S2]) expect(await waitClosed(nid)).toBe(1);
+  expect(await stack.head()).toBeGreaterThan(h4);
+
+  // The minutes.
+  const pdf = await (
+    await stack.as('thanhtra')
+  )
+    .get(`${base}/minutes.pdf`)
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+  expect(pdf.status).toBe(200);
+  expect(pdf.headers['content-type']).toContain('application/pdf');
+  const file = join(stack.dataDir, 'minutes.pdf');
+  writeFileSync(file, pdf.body as Buffer);
+  const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const s of [
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    'BIÊN BẢN HỌP',
+    'Nguyễn Văn Đức',
+    'Trương Thị Ngọc Ánh',
+    'Huỳnh Văn Lộc',
+    'Lê Thị Thu Hà',
+    '4 đồng ý / 1 không đồng ý',
+    'Thông qua',
+    item(S1).secret.ballotsHash.slice(0, 20),
+  ])
+    expect(text).toContain(s);
+
+  // Every table of every database in the data dir: no row ties a member to a token, a receipt or a signature.
+  const secrets = tokens.flatMap((t) => [t.token, t.signature, t.receipt!]);
+  const files = readdirSync(stack.dataDir).filter((f) => f.endsWith('.sqlite'));
+  expect(files).toEqual(expect.arrayContaining(['events.sqlite']));
+  let rowsRead = 0;
+  for (const f of files) {
+    const db = new Database(join(stack.dataDir, f), { readonly: true, fileMustExist: true });
+    try {
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+      for (const { name } of tables)
+        for (const row of db.prepare(`SELECT * FROM "${name}"`).all()) {
+          rowsRead++;
+          const text = JSON.stringify(row);
+          const hasSecret = secrets.some((x) => text.includes(x));
+          if (!hasSecret) continue;
+          // Only anonymous ballot rows may hold a token's hash: they name no member and no request.
+          expect(text).toContain('secret-ballots-');
+          for (const m of [...MEMBERS, 'thuky'])
+            expect(text.includes(`"${m}"`) || text.includes(`\\"${m}\\"`)).toBe(false);
+          expect(secrets.filter((x) => !tokens.some((t) => t.receipt === x)).some((x) => text.includes(x))).toBe(false);
+        }
+    } finally {
+      db.close();
+    }
+  }
+  expect(rowsRead).toBeGreaterThan(100);
+});
+
+test('the demo nominee with three consecutive CSTD_CO_SO years may be nominated for CSTD_TINH (prior awards imported)', async () => {
+  const body = (nomineeId: string) => ({
+    campaignId: 'test-campaign',
+    awardCode: 'CSTD_TINH',
+    nominee: { kind: 'individual', name: 'Phạm Văn Toàn', nomineeId },
+    achievements: 'Sáng kiến có phạm vi ảnh hưởng toàn tỉnh',
+  });
+  const eligible = await stack.command('canbo.donvi1', '/api/nominations', body('cccd-083090001234'), 201);
+  expect(eligible.status).toBe('DRAFT');
+  const other = await (await stack.as('canbo.donvi1')).post('/api/nominations', body('cccd-000000000000'));
+  expect([other.status, other.body.code]).toEqual([409, 'NOT_ELIGIBLE']);
+});
