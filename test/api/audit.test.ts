@@ -70,7 +70,7 @@ describe('the signed audit log over HTTP', () => {
     for (const c of all.body as SignedCheckpoint[]) expect(verifyCheckpointSignature(c, publicKey)).toBe(true);
   });
 
-  it('proves every event of a nomination is in the signed log, for those who may read its trail', async () => {
+  it('proves every event of a nomination is in the signed log, for the inspector and the secretary only', async () => {
     const res = await (await stack.as('thanhtra')).get(`/api/nominations/${awarded.id}/proofs`);
     expect(res.status).toBe(200);
     const stream = await stack.stream(awarded.id);
@@ -89,12 +89,26 @@ describe('the signed audit log over HTTP', () => {
         ),
       ).toBe(true);
 
-    // Outside the reader's scope: the same 404 as a nomination that does not exist.
+    // The secretary sees every event whole too: the same proofs.
+    const secretary = await (await stack.as('thuky')).get(`/api/nominations/${awarded.id}/proofs`);
+    expect([secretary.status, secretary.body.events.length]).toEqual([200, res.body.events.length]);
+
+    // Anyone else, even a reader of the nomination (its unit, a council member): 403 PROOF_NOT_ALLOWED, in
+    // Vietnamese, given before the nomination is looked up (the same answer for an unknown id).
+    const refusals = [];
+    for (const user of ['canbo.donvi1', 'hoidong2', 'chutich', 'canbo.donvi3']) {
+      const refused = await (await stack.as(user)).get(`/api/nominations/${awarded.id}/proofs`);
+      refusals.push([user, refused.status, refused.body.code]);
+    }
+    expect(refusals).toEqual(
+      ['canbo.donvi1', 'hoidong2', 'chutich', 'canbo.donvi3'].map((u) => [u, 403, 'PROOF_NOT_ALLOWED']),
+    );
     const outside = await (await stack.as('canbo.donvi3')).get(`/api/nominations/${awarded.id}/proofs`);
     const unknown = await (
       await stack.as('canbo.donvi3')
     ).get('/api/nominations/00000000-0000-4000-8000-000000000000/proofs');
-    expect([outside.status, outside.body]).toEqual([404, unknown.body]);
+    expect([outside.status, outside.body]).toEqual([403, unknown.body]);
+    expect(outside.body.message).toMatch(/^Chỉ thanh tra và thường trực hội đồng/);
     expect((await stack.http.get(`/api/nominations/${awarded.id}/proofs`)).status).toBe(401);
   });
 
@@ -124,6 +138,11 @@ describe('the signed audit log over HTTP', () => {
     const unknown = await as.get('/api/audit/events/00000000-0000-4000-8000-000000000000/proof');
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('AUDIT_EVENT_NOT_FOUND');
+
+    // A leaf hashes the whole event: a proof is for readers who see every event whole (not the nominating unit).
+    expect((await (await stack.as('thuky')).get(`/api/audit/events/${first.id}/proof`)).status).toBe(200);
+    const refused = await (await stack.as('canbo.donvi1')).get(`/api/audit/events/${first.id}/proof`);
+    expect([refused.status, refused.body.code]).toEqual([403, 'PROOF_NOT_ALLOWED']);
   });
 
   it('proves two checkpoints consistent (the older log is a prefix of the newer)', async () => {
@@ -148,6 +167,10 @@ describe('the signed audit log over HTTP', () => {
     const backwards = await as.get(`/api/audit/consistency?from=${newer.treeSize}&to=${older.treeSize}`);
     expect(backwards.status).toBe(400);
     expect(backwards.body.code).toBe('TREE_SIZE');
+    const refused = await (
+      await stack.as('hoidong2')
+    ).get(`/api/audit/consistency?from=${older.treeSize}&to=${newer.treeSize}`);
+    expect([refused.status, refused.body.code]).toEqual([403, 'PROOF_NOT_ALLOWED']);
   });
 });
 

@@ -1,6 +1,14 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { domainError, mayReadNomination, nominationNotFound, nominationStreamName, type Actor } from '@tdkt/domain';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  domainError,
+  mayReadAuditProofs,
+  mayReadNomination,
+  nominationNotFound,
+  nominationStreamName,
+  type Actor,
+} from '@tdkt/domain';
+import { ErrorBody } from '../http/openapi';
 import type { ApiRuntime } from '../api-runtime';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
@@ -25,9 +33,21 @@ export const AUDIT_FORMATS = {
   checkpoint: 'Ed25519 trên văn bản "tdkt-audit-checkpoint/v1\\n<treeSize>\\n<rootHash hex>\\n<issuedAt>\\n"',
 };
 
+/** Proofs only for readers who see every event whole (unsalted leaves; read-access `mayReadAuditProofs`). */
+function requireProofReader(actor: Actor): void {
+  if (!mayReadAuditProofs(actor)) throw domainError('PROOF_NOT_ALLOWED');
+}
+
+const PROOF_FORBIDDEN = {
+  type: ErrorBody,
+  description: 'PROOF_NOT_ALLOWED: chỉ thanh tra và thường trực hội đồng (lá của nhật ký chưa có muối)',
+};
+
 /**
  * The tamper-evident log (RFC 9162): signed checkpoints and the public key are public, so anyone can
- * hold the authority to what it signed; inclusion and consistency proofs are for signed-in readers.
+ * hold the authority to what it signed. Inclusion and consistency proofs go only to the inspector and
+ * the council secretary until leaves are salted: a leaf hashes the whole event, so a proof would let
+ * another reader confirm a guess of a field hidden from them (README "Audit log").
  */
 @ApiTags('audit')
 @Controller('api/audit')
@@ -79,16 +99,25 @@ export class AuditController {
   @Get('events/:eventId/proof')
   @ApiBearerAuth()
   @ApiOkResponse({ type: InclusionProofDto })
-  @ApiOperation({ summary: 'Bằng chứng một sự kiện nằm trong nhật ký đã ký (RFC 9162, đường đi bao hàm)' })
-  proof(@Param('eventId') eventId: string, @Query() q: TreeSizeQueryDto) {
+  @ApiForbiddenResponse(PROOF_FORBIDDEN)
+  @ApiOperation({
+    summary: 'Bằng chứng một sự kiện nằm trong nhật ký đã ký (RFC 9162, đường đi bao hàm) — thanh tra, thường trực',
+  })
+  proof(@CurrentActor() actor: Actor, @Param('eventId') eventId: string, @Query() q: TreeSizeQueryDto) {
+    requireProofReader(actor);
     return this.proofs.forEvent(eventId, q.treeSize);
   }
 
   @Get('consistency')
   @ApiBearerAuth()
   @ApiOkResponse({ type: ConsistencyProofDto })
-  @ApiOperation({ summary: 'Bằng chứng nhất quán giữa hai điểm chốt (RFC 9162): cây cũ là tiền tố của cây mới' })
-  consistency(@Query() q: ConsistencyQueryDto) {
+  @ApiForbiddenResponse(PROOF_FORBIDDEN)
+  @ApiOperation({
+    summary:
+      'Bằng chứng nhất quán giữa hai điểm chốt (RFC 9162): cây cũ là tiền tố của cây mới — thanh tra, thường trực',
+  })
+  consistency(@CurrentActor() actor: Actor, @Query() q: ConsistencyQueryDto) {
+    requireProofReader(actor);
     return this.proofs.consistency(q.from, q.to);
   }
 }
@@ -105,11 +134,14 @@ export class NominationProofsController {
 
   @Get(':id/proofs')
   @ApiOkResponse({ type: NominationProofsDto })
+  @ApiForbiddenResponse(PROOF_FORBIDDEN)
   @ApiOperation({
     summary:
-      'Bằng chứng từng sự kiện của hồ sơ nằm trong nhật ký đã ký (cùng một điểm chốt), cho người được xem nhật ký; người khác nhận 404.',
+      'Bằng chứng từng sự kiện của hồ sơ nằm trong nhật ký đã ký (cùng một điểm chốt): thanh tra, thường trực hội đồng; người khác 403.',
   })
   async nominationProofs(@Param('id', NominationIdPipe) id: string, @CurrentActor() actor: Actor) {
+    // Refused before the nomination is looked up: the 403 says nothing of whether it exists.
+    requireProofReader(actor);
     const events = await this.runtime.store.readStream(nominationStreamName(id));
     const drafted = events.find((e) => e.type === 'NominationDrafted')?.data as
       { unitId?: string; clusterId?: string } | undefined;

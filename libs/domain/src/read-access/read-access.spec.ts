@@ -2,6 +2,8 @@ import type { Actor } from '../shared/actor';
 import * as f from '../testing/fixtures';
 import {
   maskPersonalId,
+  mayReadAuditProofs,
+  mayReadCouncilSessions,
   mayReadNomination,
   maySeeNomineeId,
   maySeePersonalData,
@@ -16,6 +18,21 @@ const secret = { secretBallot: true };
 const open = { secretBallot: false };
 
 describe('Read access: who may see what of a nomination and of the registry', () => {
+  describe('council sessions and audit proofs', () => {
+    it('a session (its agenda spans every unit) is read by those who read every nomination, no one else', () => {
+      for (const a of [f.thanhtra, f.thuky, f.chutich, f.hoidong2]) expect(mayReadCouncilSessions(a)).toBe(true);
+      for (const a of [f.canboDonvi1, f.thutruongDonvi1, f.truongcumCum1, null])
+        expect(mayReadCouncilSessions(a)).toBe(false);
+    });
+
+    it('audit proofs (unsalted leaves) go only to the inspector and the secretary, who see every event whole', () => {
+      expect(mayReadAuditProofs(f.thanhtra)).toBe(true);
+      expect(mayReadAuditProofs(f.thuky)).toBe(true);
+      for (const a of [f.chutich, f.hoidong2, f.canboDonvi1, f.truongcumCum1, null])
+        expect(mayReadAuditProofs(a)).toBe(false);
+    });
+  });
+
   describe('which nominations a reader sees', () => {
     it.each<[string, Actor]>([
       ['the inspector', f.thanhtra],

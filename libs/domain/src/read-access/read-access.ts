@@ -64,6 +64,29 @@ export function mayReadNomination(reader: Actor | null | undefined, nomination: 
 /** The audit trail is read by exactly those who may read the nomination. */
 export const mayReadAuditTrail = mayReadNomination;
 
+/**
+ * Whether the reader reads council sessions (list, agenda and attendance, tallies after the close,
+ * minutes). An agenda lists nominations of every unit, so only readers who may read every nomination
+ * read it — unit staff and cluster leaders are refused (403) rather than shown a filtered session:
+ * the minutes and the quorum are of the whole session, and a partial one would misstate both.
+ */
+export function mayReadCouncilSessions(reader: Actor | null | undefined): boolean {
+  return readScopeOf(reader).all;
+}
+
+/**
+ * Roles that may fetch the audit log's proofs (an event's inclusion proof, a consistency proof, a
+ * nomination's proofs). A leaf is SHA-256 over the whole event — vote choices and nominee identifiers
+ * included — so a proof lets whoever sees the rest of an event test guesses of a hidden field (an open
+ * vote's choice before the close). Until leaves are salted, proofs go only to readers who see every
+ * event in full: the inspector and the council secretary. Checkpoints and the public key stay public.
+ */
+export const AUDIT_PROOF_READERS: readonly Role[] = ['AUDITOR', 'COUNCIL_SECRETARY'];
+
+export function mayReadAuditProofs(reader: Actor | null | undefined): boolean {
+  return !!reader && AUDIT_PROOF_READERS.some((r) => hasRole(reader, r));
+}
+
 /** Whether the reader sees the nominee's personal data of this nomination (else it is masked). */
 export function maySeePersonalData(reader: Actor | null | undefined, nomination: NominationPlace): boolean {
   if (!reader) return false;

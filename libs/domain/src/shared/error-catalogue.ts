@@ -85,6 +85,19 @@ export const ERROR_CATALOGUE = {
     meaning: 'Only the inspector lists who read personal data.',
     message: 'Chỉ thanh tra được xem nhật ký truy cập dữ liệu cá nhân',
   },
+  PROOF_NOT_ALLOWED: {
+    kind: 'FORBIDDEN',
+    meaning:
+      'Audit proofs (inclusion, consistency) are for readers who may see every event in full: unsalted leaf hashes would let others guess a hidden field.',
+    message:
+      'Chỉ thanh tra và thường trực hội đồng được lấy bằng chứng của nhật ký kiểm toán (bằng chứng có thể để lộ nội dung bị ẩn của sự kiện)',
+  },
+  COUNCIL_SESSION_NOT_ALLOWED: {
+    kind: 'FORBIDDEN',
+    meaning:
+      'A council session lists nominations of every unit: only readers who may read every nomination (council, secretary, Chairman, inspector) read it.',
+    message: 'Chỉ Hội đồng, thường trực hội đồng, Chủ tịch và thanh tra xem được phiên họp',
+  },
 
   // INVALID_STATE: the nomination is not where the command applies
   ALREADY_EXISTS: {
