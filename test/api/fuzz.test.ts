@@ -150,7 +150,9 @@ it('no endpoint answers a 5xx, and no refused request appends an event', async (
         { nil: undefined, freq: 6 },
       ),
     });
-    await fc.assert(
+    // On a failed property, carry on to the list below: it names the request and its answer (fast-check's
+    // own message shows only the generated input).
+    const property = fc.assert(
       fc.asyncProperty(arb, async (input) => {
         let i = 0;
         const path = op.path.replace(/\{[^}]+\}/g, () => {
@@ -183,6 +185,7 @@ it('no endpoint answers a 5xx, and no refused request appends an event', async (
       }),
       { seed: SEED + index, numRuns: RUNS_PER_OPERATION, endOnFailure: true },
     );
+    await property.catch((err: Error) => failures.push(`${op.method.toUpperCase()} ${op.path}: ${err.message}`));
   }
   process.stderr.write(`[fuzz] ${operations.length} operations, ${sent} requests, seed ${SEED}\n`);
   expect(failures).toEqual([]);

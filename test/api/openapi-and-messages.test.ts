@@ -58,8 +58,8 @@ describe('the OpenAPI document', () => {
     const problems: string[] = [];
     for (const { method, path, op } of operations) {
       const signedIn = (op.security ?? []).length > 0;
-      // /health answers its 503 with its own body (which checks failed), documented as such.
-      const expected = path === '/health' ? ['400'] : ['400', '503'];
+      // /health, /health/live and /health/ready answer their 503 with their own body (which checks failed), documented as such.
+      const expected = /^\/health(\/|$)/.test(path) ? ['400'] : ['400', '503'];
       if (signedIn) expected.push('401');
       if (signedIn && method !== 'get') expected.push('403', '409');
       if ((op.parameters ?? []).some((p) => p.in === 'path')) expected.push('404');

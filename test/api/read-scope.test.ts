@@ -9,8 +9,11 @@
  *   C — donvi1 (cum1), voting CLOSED (open ballot, hoidong2's vote carries a comment) and signed;
  *   D — donvi4 (cum2, the cluster of donvi3), a draft by an officer added for this test (canbo.donvi4):
  *       the same cluster is not the same unit.
+ *   E, S — donvi1, on council session SESSION (E by open ballot, S by secret ballot), opened and closed
+ *       with no ballot cast.
  * Time travel (`asOf`, a moment after the seeding) answers as the present does; the audit log's
- * checkpoints and key are public, its proofs for signed-in readers, a nomination's proofs its readers'.
+ * checkpoints and key are public, its proofs for the inspector and the secretary only (unsalted leaves).
+ * A vote's comment is in no audit trail, for anyone (it stays in the event store).
  * Each answer is summarised as text: the status, and what the body shows of each seeded nomination
  * (listed or not, the nominee identifier whole / masked / absent, vote choices and comments shown
  * or hidden). The policy itself: libs/domain/src/read-access/read-access.ts and the README.
@@ -31,6 +34,8 @@ let seededAt = '';
 let checkpointSize = 0;
 /** The id of A's first event (proved by id). */
 let firstEventOfA = '';
+/** The council session (closed) and its secret item. */
+const session = { id: '', secretItem: '' };
 const COMMENT = 'Ý kiến riêng: thành tích cần minh chứng thêm';
 
 beforeAll(async () => {
@@ -75,6 +80,23 @@ beforeAll(async () => {
     id: await stack.draft(person('Phạm Văn Dũng', 'cccd-083090004444'), 'canbo.donvi4'),
     nomineeId: 'cccd-083090004444',
   };
+  // A council session of donvi1's E (open ballot) and S (secret ballot): opened, then closed without ballots.
+  const e = await stack.toCouncilVoting(person('Võ Văn Em', 'cccd-083090005555'));
+  const s = await stack.draft({ awardCode: 'CONG_DAN_DONG_KHOI', ...person('Đỗ Thị Sương', 'cccd-083090006666') });
+  await stack.command('thutruong.donvi1', `/api/nominations/${s}/submit`);
+  session.id = (
+    await stack.command(
+      'thuky',
+      '/api/council-sessions',
+      { title: 'Phiên họp thử quyền xem', scheduledAt: '2026-12-12T08:30:00+07:00', nominationIds: [e, s] },
+      201,
+    )
+  ).id;
+  session.secretItem = s;
+  for (const m of ['hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'])
+    await stack.command(m, `/api/council-sessions/${session.id}/check-in`);
+  await stack.command('thuky', `/api/council-sessions/${session.id}/open`);
+  await stack.command('thuky', `/api/council-sessions/${session.id}/close`);
   await stack.system.runtime.runner.waitForPosition(await stack.head());
   await new Promise((r) => setTimeout(r, 20));
   seededAt = new Date().toISOString();
@@ -321,7 +343,7 @@ const TABLE: Record<string, Probe[]> = {
         hoidong4: '200 nomineeId:masked trail nomineeId:masked choices:hidden comment:hidden',
         hoidong5: '200 nomineeId:masked trail nomineeId:masked choices:hidden comment:hidden',
         chutich: '200 nomineeId:masked trail nomineeId:masked choices:hidden comment:hidden',
-        thanhtra: '200 nomineeId:whole trail nomineeId:whole choices:shown comment:shown',
+        thanhtra: '200 nomineeId:whole trail nomineeId:whole choices:shown comment:hidden',
         'canbo.donvi4': '404',
       },
     },
@@ -337,14 +359,14 @@ const TABLE: Record<string, Probe[]> = {
         'thutruong.donvi3': '404',
         'truongcum.cum1': '200 nomineeId:masked trail nomineeId:masked choices:shown comment:hidden',
         'truongcum.cum2': '404',
-        thuky: '200 nomineeId:whole trail nomineeId:whole choices:shown comment:shown',
-        hoidong1: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:shown',
-        hoidong2: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:shown',
-        hoidong3: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:shown',
-        hoidong4: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:shown',
-        hoidong5: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:shown',
-        chutich: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:shown',
-        thanhtra: '200 nomineeId:whole trail nomineeId:whole choices:shown comment:shown',
+        thuky: '200 nomineeId:whole trail nomineeId:whole choices:shown comment:hidden',
+        hoidong1: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:hidden',
+        hoidong2: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:hidden',
+        hoidong3: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:hidden',
+        hoidong4: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:hidden',
+        hoidong5: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:hidden',
+        chutich: '200 nomineeId:masked trail nomineeId:masked choices:shown comment:hidden',
+        thanhtra: '200 nomineeId:whole trail nomineeId:whole choices:shown comment:hidden',
         'canbo.donvi4': '404',
       },
     },
@@ -369,7 +391,7 @@ const TABLE: Record<string, Probe[]> = {
         hoidong4: '200 nomineeId:masked choices:hidden comment:hidden',
         hoidong5: '200 nomineeId:masked choices:hidden comment:hidden',
         chutich: '200 nomineeId:masked choices:hidden comment:hidden',
-        thanhtra: '200 nomineeId:whole choices:shown comment:shown',
+        thanhtra: '200 nomineeId:whole choices:shown comment:hidden',
         'canbo.donvi4': '404',
       },
     },
@@ -385,14 +407,14 @@ const TABLE: Record<string, Probe[]> = {
         'thutruong.donvi3': '404',
         'truongcum.cum1': '200 nomineeId:masked choices:shown comment:hidden',
         'truongcum.cum2': '404',
-        thuky: '200 nomineeId:whole choices:shown comment:shown',
-        hoidong1: '200 nomineeId:masked choices:shown comment:shown',
-        hoidong2: '200 nomineeId:masked choices:shown comment:shown',
-        hoidong3: '200 nomineeId:masked choices:shown comment:shown',
-        hoidong4: '200 nomineeId:masked choices:shown comment:shown',
-        hoidong5: '200 nomineeId:masked choices:shown comment:shown',
-        chutich: '200 nomineeId:masked choices:shown comment:shown',
-        thanhtra: '200 nomineeId:whole choices:shown comment:shown',
+        thuky: '200 nomineeId:whole choices:shown comment:hidden',
+        hoidong1: '200 nomineeId:masked choices:shown comment:hidden',
+        hoidong2: '200 nomineeId:masked choices:shown comment:hidden',
+        hoidong3: '200 nomineeId:masked choices:shown comment:hidden',
+        hoidong4: '200 nomineeId:masked choices:shown comment:hidden',
+        hoidong5: '200 nomineeId:masked choices:shown comment:hidden',
+        chutich: '200 nomineeId:masked choices:shown comment:hidden',
+        thanhtra: '200 nomineeId:whole choices:shown comment:hidden',
         'canbo.donvi4': '404',
       },
     },
@@ -415,15 +437,16 @@ const TABLE: Record<string, Probe[]> = {
         hoidong4: '200 nomineeId:masked choices:hidden comment:hidden',
         hoidong5: '200 nomineeId:masked choices:hidden comment:hidden',
         chutich: '200 nomineeId:masked choices:hidden comment:hidden',
-        thanhtra: '200 nomineeId:whole choices:shown comment:shown',
+        thanhtra: '200 nomineeId:whole choices:shown comment:hidden',
         'canbo.donvi4': '404',
       },
     },
   ],
   'GET /api/nominations/{id}/proofs': [
-    // Proofs of a nomination's events: for exactly those who may read its trail, 404 for anyone else.
-    { path: () => `/api/nominations/${seeded.A.id}/proofs`, expected: readersOf('A') },
-    { path: () => `/api/nominations/${seeded.B.id}/proofs`, expected: readersOf('B') },
+    // Proofs of a nomination's events: the inspector's and the secretary's only (unsalted leaves), 403 for
+    // anyone else, before the nomination is looked up — so the 403 tells nothing of its existence.
+    { path: () => `/api/nominations/${seeded.A.id}/proofs`, expected: proofReaders() },
+    { path: () => `/api/nominations/${seeded.B.id}/proofs`, expected: proofReaders() },
   ],
   'GET /api/registry': [
     {
@@ -496,28 +519,67 @@ const TABLE: Record<string, Probe[]> = {
   ],
   'GET /api/audit/checkpoints/latest': [{ path: () => '/api/audit/checkpoints/latest', expected: all('200') }],
   'GET /api/audit/public-key': [{ path: () => '/api/audit/public-key', expected: all('200') }],
-  // An event's proof is hashes only (no event data): any signed-in reader.
+  // Proofs: a leaf hashes the whole event (vote choices, nominee ids), so a proof lets a reader who sees the
+  // rest of an event test guesses of a hidden field. Until leaves are salted: the inspector and the secretary.
   'GET /api/audit/events/{eventId}/proof': [
-    { path: () => `/api/audit/events/${firstEventOfA}/proof`, expected: signedIn('200') },
+    { path: () => `/api/audit/events/${firstEventOfA}/proof`, expected: proofReaders() },
   ],
   'GET /api/audit/consistency': [
-    { path: () => `/api/audit/consistency?from=1&to=${checkpointSize}`, expected: signedIn('200') },
+    { path: () => `/api/audit/consistency?from=1&to=${checkpointSize}`, expected: proofReaders() },
   ],
+  // Council sessions: an agenda spans every unit, so only those who read every nomination read a session
+  // (list, agenda and tallies, minutes); unit staff and cluster leaders 403. The list shows the session.
+  'GET /api/council-sessions': [
+    {
+      path: () => '/api/council-sessions',
+      summary: (b) => (b.some((x: any) => x.id === session.id && x.status === 'CLOSED') ? 'listed' : 'MISSING'),
+      expected: sessionReaders('200 listed'),
+    },
+  ],
+  'GET /api/council-sessions/{id}': [
+    {
+      path: () => `/api/council-sessions/${session.id}`,
+      summary: (b) => `${b.status} items:${b.agenda.length} tallies:${b.agenda.filter((i: any) => i.tally).length}`,
+      expected: sessionReaders('200 CLOSED items:2 tallies:2'),
+    },
+  ],
+  'GET /api/council-sessions/{id}/minutes.pdf': [
+    { path: () => `/api/council-sessions/${session.id}/minutes.pdf`, expected: sessionReaders('200') },
+  ],
+  // A secret item's public key: public (members blind with it; anyone checks the published ballots' signatures).
+  'GET /api/council-sessions/{id}/secret-items/{nominationId}/key': [
+    {
+      path: () => `/api/council-sessions/${session.id}/secret-items/${session.secretItem}/key`,
+      summary: (b) => b.suite,
+      expected: all('200 RSABSSA-SHA384-PSS-Randomized'),
+    },
+  ],
+  // After the close the secret ballots (token hash, choice) are public, so anyone can recount.
+  'GET /api/council-sessions/{id}/secret-items/{nominationId}/ballots': [
+    {
+      path: () => `/api/council-sessions/${session.id}/secret-items/${session.secretItem}/ballots`,
+      summary: (b) => `ballots:${b.ballots.length}`,
+      expected: all('200 ballots:0'),
+    },
+  ],
+  // Liveness and readiness, for an orchestrator: public, as /health.
+  'GET /health/live': [{ path: () => '/health/live', expected: all('200') }],
+  'GET /health/ready': [{ path: () => '/health/ready', expected: all('200') }],
   // Who read personal data: the inspector's only.
   'GET /api/audit/access-log': [
     { path: () => '/api/audit/access-log', expected: { ...all('403'), anonymous: '401', thanhtra: '200' } },
   ],
 };
 
-/** Who may read a nomination (its page, trail, proofs): 200; anyone else 404 (the public 401). */
-function readersOf(label: 'A' | 'B'): Expected {
-  const provinceWide = ['thuky', 'hoidong1', 'hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich', 'thanhtra'];
-  const ofItsUnitOrCluster = {
-    A: ['canbo.donvi1', 'thutruong.donvi1', 'truongcum.cum1'],
-    B: ['canbo.donvi3', 'thutruong.donvi3', 'truongcum.cum2'],
-  }[label];
-  const readers = Object.fromEntries([...provinceWide, ...ofItsUnitOrCluster].map((r) => [r, '200']));
-  return { ...all('404'), anonymous: '401', ...readers };
+/** Audit proofs: the inspector and the council secretary 200, other officials 403, the public 401. */
+function proofReaders(): Expected {
+  return { ...all('403'), anonymous: '401', thuky: '200', thanhtra: '200' };
+}
+
+/** Council sessions: the council, its secretary, the Chairman and the inspector; others 403, the public 401. */
+function sessionReaders(answer: string): Expected {
+  const readers = ['thuky', 'hoidong1', 'hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich', 'thanhtra'];
+  return { ...all('403'), anonymous: '401', ...Object.fromEntries(readers.map((r) => [r, answer])) };
 }
 
 /** The public registry: everyone reads it; the identifier is absent for the public, masked for officials without need. */
@@ -577,7 +639,7 @@ it('a 404 for a nomination out of scope is the same answer as for one that does 
   const outsideAudit = await (await stack.as('canbo.donvi3')).get(`/api/nominations/${seeded.A.id}/audit`);
   expect(outsideAudit.body).toEqual(unknown.body);
   const asOf = `asOf=${encodeURIComponent(seededAt)}`;
-  for (const path of [`?${asOf}`, `/audit?${asOf}`, '/proofs']) {
+  for (const path of [`?${asOf}`, `/audit?${asOf}`]) {
     const outsideThen = await (await stack.as('canbo.donvi3')).get(`/api/nominations/${seeded.A.id}${path}`);
     const unknownThen = await (
       await stack.as('canbo.donvi3')
@@ -588,4 +650,9 @@ it('a 404 for a nomination out of scope is the same answer as for one that does 
       body: unknownThen.body,
     });
   }
+  // Proofs refuse before looking the nomination up: the same 403 for one that exists and one that does not.
+  const proofsOf = async (id: string) => (await stack.as('canbo.donvi3')).get(`/api/nominations/${id}/proofs`);
+  const [known, unknownProofs] = [await proofsOf(seeded.A.id), await proofsOf('00000000-0000-4000-8000-000000000000')];
+  expect([known.status, known.body]).toEqual([403, unknownProofs.body]);
+  expect(known.body.code).toBe('PROOF_NOT_ALLOWED');
 });

@@ -4,8 +4,7 @@ import {
   councilSessionDecider,
   councilSessionStreamName,
   domainError,
-  hasRole,
-  forbidden,
+  mayReadCouncilSessions,
   type Actor,
   type CouncilSessionEvent,
   type CouncilSessionState,
@@ -27,9 +26,6 @@ import { listCouncilSessions } from '@tdkt/projections';
 import { ReadYourWrites } from '../nominations/read-your-writes';
 import { renderMinutes } from './minutes';
 import { sessionView } from './session-view';
-
-/** Who reads sessions: the council, its secretary, the chairman, the auditor. */
-const READERS = ['COUNCIL_SECRETARY', 'COUNCIL_MEMBER', 'CHAIRMAN', 'AUDITOR'] as const;
 
 @Injectable()
 export class CouncilSessionsService {
@@ -54,9 +50,9 @@ export class CouncilSessionsService {
     return { id, status: outcome.status };
   }
 
+  /** Sessions are read by those who read every nomination (an agenda spans every unit): the domain's read policy. */
   canRead(actor: Actor): void {
-    if (!READERS.some((r) => hasRole(actor, r)))
-      throw forbidden('ROLE_REQUIRED', 'Chỉ Hội đồng, thường trực hội đồng, Chủ tịch và thanh tra xem được phiên họp');
+    if (!mayReadCouncilSessions(actor)) throw domainError('COUNCIL_SESSION_NOT_ALLOWED');
   }
 
   /** The session folded from its stream (the store is the truth; no read model lags behind a command). */

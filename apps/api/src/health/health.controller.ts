@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthDto } from '../reference/reference.dto';
+import { HealthDto, LivenessDto } from '../reference/reference.dto';
 import type { HttpResponse } from '../http/http-types';
 import type { ApiRuntime } from '../api-runtime';
 import { Public } from '../auth/public.decorator';
@@ -22,6 +22,8 @@ export class HealthController {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
   @Get('live')
+  @ApiOkResponse({ type: LivenessDto, description: 'Tiến trình đang chạy' })
+  @ApiServiceUnavailableResponse({ type: LivenessDto, description: 'Các bảng đọc đã dừng hẳn vì lỗi' })
   @ApiOperation({
     summary: 'Còn sống: tiến trình trả lời; 503 khi các bảng đọc đã dừng hẳn vì lỗi (cần khởi động lại)',
   })
@@ -34,6 +36,8 @@ export class HealthController {
   }
 
   @Get('ready')
+  @ApiOkResponse({ type: HealthDto, description: 'Mọi thành phần sẵn sàng' })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'Một thành phần chưa sẵn sàng (xem checks)' })
   @ApiOperation({ summary: 'Sẵn sàng nhận yêu cầu: kho sự kiện, Temporal, các bảng đọc đã theo kịp (projections)' })
   ready(@Res() res: HttpResponse) {
     return this.health(res);

@@ -57,6 +57,12 @@ export class MeDto {
   @ApiProperty({ type: [String] }) awaitingKeys: string[];
 }
 
+/** /health/live: the process answers; `failed` when the projections stopped for good (restart it). */
+export class LivenessDto {
+  @ApiProperty({ enum: ['ok', 'failed'] }) status: string;
+  @ApiPropertyOptional({ description: 'Lỗi đã dừng các bảng đọc (khi failed)' }) projectionsError?: string;
+}
+
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'unavailable'] }) status: string;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'boolean' } }) checks: Record<string, boolean>;
