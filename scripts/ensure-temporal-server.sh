@@ -24,33 +24,9 @@ readonly CACHE_DIR="${CACHE_ROOT}/temporal-server-${VERSION}"
 readonly LOCK_FILE="${CACHE_ROOT}/temporal-server-${VERSION}.lock"
 readonly BUILD_TIMEOUT_SECONDS="${TDKT_TEMPORAL_BUILD_TIMEOUT:-1800}"
 
-now_ms() {
-  if [[ -n "${EPOCHREALTIME:-}" ]]; then
-    local t="${EPOCHREALTIME/[.,]/}" # microseconds
-    echo $((t / 1000))
-  else
-    echo $(($(date +%s) * 1000))
-  fi
-}
-readonly SCRIPT_START_MS="$(now_ms)"
-STEP_START_MS="${SCRIPT_START_MS}"
-
-fmt_ms() { printf '%d.%03ds' $(($1 / 1000)) $(($1 % 1000)); }
-
-# log MESSAGE — stderr, with the time since the previous message (the step) and since the start
-log() {
-  local now
-  now="$(now_ms)"
-  printf '[ensure-temporal-server] %s (took %s, total %s)\n' "$*" \
-    "$(fmt_ms $((now - STEP_START_MS)))" "$(fmt_ms $((now - SCRIPT_START_MS)))" >&2
-  STEP_START_MS="${now}"
-}
-
-found() { # found PATH MESSAGE
-  log "$2: $1"
-  printf '%s\n' "$1"
-  exit 0
-}
+readonly LOG_TAG="ensure-temporal-server"
+# shellcheck source=lib/step-log.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/step-log.sh"
 
 complete() { # complete DIR — both executables present and runnable
   [[ -x "$1/temporal-server" && -x "$1/temporal-sql-tool" ]] && "$1/temporal-server" --version >/dev/null 2>&1
