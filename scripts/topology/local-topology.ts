@@ -6,9 +6,10 @@
  * the bench (bench/scenarios/e2e.ts). No `@tdkt/*` imports: this runs under plain ts-node too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 
@@ -350,13 +351,33 @@ export interface Topology {
   killAll(signal: NodeJS.Signals): void;
 }
 
+/**
+ * Production refuses to start without the authority's audit signing key (issue 13). On one machine
+ * the operator's step (`openssl genpkey -algorithm ed25519`) is done here once: an Ed25519 key in
+ * the data directory, shared by every API process (one authority, one key), never overwritten.
+ */
+function provisionAuditSigningKey(appEnv: NodeJS.ProcessEnv): string {
+  const file = join(resolve(appEnv.TDKT_DATA_DIR ?? 'data'), 'audit-signing-key.pem');
+  if (existsSync(file)) return file;
+  mkdirSync(dirname(file), { recursive: true });
+  const { privateKey } = generateKeyPairSync('ed25519');
+  try {
+    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  return file;
+}
+
 export async function startTopology(settings: TopologySettings): Promise<Topology> {
   assertBuilt();
   const temporal = await TemporalServer.start({ ...settings.temporal, detached: settings.detached });
   const started: AppProcess[] = [];
+  const auditKey = settings.appEnv.TDKT_AUDIT_SIGNING_KEY_FILE ?? provisionAuditSigningKey(settings.appEnv);
   const env = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
     ...process.env,
     TEMPORAL_NAMESPACE: settings.temporal.namespace,
+    TDKT_AUDIT_SIGNING_KEY_FILE: auditKey,
     ...settings.appEnv,
     TEMPORAL_ADDRESS: temporal.address,
     ...extra,

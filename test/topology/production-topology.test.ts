@@ -304,6 +304,8 @@ test('an API pointed at read models of another event store refuses to serve when
       ...process.env,
       ...appEnv(),
       TDKT_DATA_DIR: other, // a fresh, empty SQLite store
+      // The authority's key the topology provisioned (production refuses to start without one).
+      TDKT_AUDIT_SIGNING_KEY_FILE: topology!.apis[0].env.TDKT_AUDIT_SIGNING_KEY_FILE,
       PORT: String(await freePort()),
       TEMPORAL_ADDRESS: topology!.temporal.address,
       TDKT_READ_MODELS_ON_STORE_MISMATCH: 'refuse',
