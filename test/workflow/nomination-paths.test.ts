@@ -494,7 +494,7 @@ test('revocation after the award: REVOKED in the stream, the nominee record mark
   const revoked = await d.revoke(id);
   expect(revoked).toMatchObject({ nominationId: id, status: 'REVOKED', revision: 17 });
   const events = await streamOf(store, id);
-  expect(events[12]).toMatchObject({
+  expect(events[17]).toMatchObject({
     type: 'AwardRevoked',
     data: { ground: 'CRITERIA_NOT_MET' },
     metadata: { actorId: 'chutich', actorRole: 'CHAIRMAN' },
