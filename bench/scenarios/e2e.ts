@@ -41,20 +41,42 @@ const UNITS: UnitPeople[] = [
     head: 'thutruong.donvi1',
     leader: 'truongcum.cum1',
     recuser: 'hoidong1',
-    voters: ['hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'],
+    voters: [
+      'hoidong2',
+      'hoidong3',
+      'hoidong4',
+      'hoidong5',
+      'hoidong6',
+      'hoidong7',
+      'hoidong8',
+      'hoidong9',
+      'hoidong10',
+      'chutich',
+    ],
   },
   {
     officer: 'canbo.donvi3',
     head: 'thutruong.donvi3',
     leader: 'truongcum.cum2',
     recuser: 'hoidong3',
-    voters: ['hoidong1', 'hoidong2', 'hoidong4', 'hoidong5', 'chutich'],
+    voters: [
+      'hoidong1',
+      'hoidong2',
+      'hoidong4',
+      'hoidong5',
+      'hoidong6',
+      'hoidong7',
+      'hoidong8',
+      'hoidong9',
+      'hoidong10',
+      'chutich',
+    ],
   },
 ];
 const USERS = [...new Set(UNITS.flatMap((u) => [u.officer, u.head, u.leader, u.recuser, ...u.voters]).concat('thuky'))];
 
-/** Commands per flow: draft, submit, review, open, recusal, 5 votes, sign. */
-export const COMMANDS_PER_FLOW = 11;
+/** Commands per flow: draft, submit, review, open, recusal, 10 votes (the demo council of 11), sign. */
+export const COMMANDS_PER_FLOW = 16;
 
 export async function login(http: HttpClient, users: string[] = USERS): Promise<Record<string, string>> {
   const tokens: Record<string, string> = {};

@@ -9,7 +9,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { blindBallot } from '../workflow/support/council-session';
-import { startStack, type Stack } from './support/stack';
+import { startStack, VOTERS_FOR_DONVI1, type Stack } from './support/stack';
 
 jest.setTimeout(180_000);
 
@@ -21,7 +21,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const MEMBERS = ['hoidong1', 'hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'];
+// The demo council: 11 members (hoidong1 of donvi1, hoidong3 of donvi3, the chairman among them).
+const MEMBERS = ['hoidong1', ...VOTERS_FOR_DONVI1];
 
 async function donvi3ToCouncil(): Promise<string> {
   const id = await stack.draft({ nominee: { kind: 'individual', name: 'Lê Thị Thu Hà' } }, 'canbo.donvi3');
@@ -71,13 +72,14 @@ test('a session over HTTP, secret ballot included, and no link from a member to 
     201,
   );
 
-  for (const m of ['hoidong2', 'hoidong3', 'hoidong4']) await stack.command(m, `${base}/check-in`);
+  for (const m of ['hoidong2', 'hoidong3', 'hoidong4', 'hoidong6', 'hoidong7', 'hoidong8', 'hoidong9'])
+    await stack.command(m, `${base}/check-in`);
   const h1 = await stack.head();
   const early = await (await stack.as('thuky')).post(`${base}/open`);
   expect(early.status).toBe(409);
   expect(early.body.code).toBe('ATTENDANCE_QUORUM_NOT_MET');
   expect(await stack.head()).toBe(h1);
-  for (const m of ['hoidong5', 'chutich']) await stack.command(m, `${base}/check-in`);
+  for (const m of ['hoidong5', 'hoidong10', 'chutich']) await stack.command(m, `${base}/check-in`);
   await stack.command('thuky', `${base}/open`);
 
   await stack.command(
@@ -89,8 +91,10 @@ test('a session over HTTP, secret ballot included, and no link from a member to 
   const choice = (ids: string[], c = 'approve') => ids.map((nominationId) => ({ nominationId, choice: c }));
   await stack.command('hoidong2', `${base}/ballots`, { choices: choice([B]) }, 201);
   await stack.command('hoidong3', `${base}/ballots`, { choices: choice([A]) }, 201);
-  for (const m of ['hoidong4', 'hoidong5', 'chutich'])
+  for (const m of ['hoidong4', 'hoidong5', 'hoidong6', 'hoidong7', 'hoidong8', 'chutich'])
     await stack.command(m, `${base}/ballots`, { choices: choice([A, B]) }, 201);
+  for (const m of ['hoidong9', 'hoidong10'])
+    await stack.command(m, `${base}/ballots`, { choices: [...choice([A], 'reject'), ...choice([B])] }, 201);
 
   const h2 = await stack.head();
   const second = await (await stack.as('hoidong4')).post(`${base}/ballots`, { choices: choice([A, B]) });
@@ -107,7 +111,7 @@ test('a session over HTTP, secret ballot included, and no link from a member to 
     expect(k.body.suite).toBe('RSABSSA-SHA384-PSS-Randomized');
     keys[s] = k.body.publicKey;
   }
-  const voters = ['hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'];
+  const voters = VOTERS_FOR_DONVI1; // everyone present; hoidong1 is absent (and from the nominees' unit)
   const tokens: { s: string; token: string; signature: string; receipt?: string }[] = [];
   for (const s of [S1, S2])
     for (const m of voters) {
@@ -134,7 +138,7 @@ test('a session over HTTP, secret ballot included, and no link from a member to 
   for (const [i, t] of tokens.entries()) {
     const res = await stack.http
       .post(castUrl(t.s))
-      .send({ token: t.token, signature: t.signature, choice: t.s === S2 && i % 5 === 0 ? 'reject' : 'approve' });
+      .send({ token: t.token, signature: t.signature, choice: t.s === S2 && i % 10 < 3 ? 'reject' : 'approve' });
     expect(res.status).toBe(201);
     t.receipt = res.body.receipt;
   }
@@ -168,11 +172,12 @@ test('a session over HTTP, secret ballot included, and no link from a member to 
   const view = (await (await stack.as('thanhtra')).get(base)).body;
   expect(view.status).toBe('CLOSED');
   const item = (nid: string) => view.agenda.find((i: { nominationId: string }) => i.nominationId === nid);
-  expect(item(A)).toMatchObject({ outcome: 'THRESHOLD_NOT_MET', tally: { approve: 4, recused: 2 } });
-  expect(item(B)).toMatchObject({ outcome: 'APPROVED', tally: { approve: 5 } });
-  expect(item(S1)).toMatchObject({ outcome: 'APPROVED', secret: { issued: 5, cast: 5 } });
-  expect(item(S2)).toMatchObject({ outcome: 'THRESHOLD_NOT_MET', tally: { approve: 4, reject: 1 } }); // 70 % of 6 needs 5
-  expect(view.attendance).toMatchObject({ present: 5, total: 6, required: 4 });
+  // 70 % of 11 members needs 8 approvals, whoever was recused or absent.
+  expect(item(A)).toMatchObject({ outcome: 'THRESHOLD_NOT_MET', tally: { approve: 7, reject: 2, recused: 2 } });
+  expect(item(B)).toMatchObject({ outcome: 'APPROVED', tally: { approve: 10, recused: 1 } });
+  expect(item(S1)).toMatchObject({ outcome: 'APPROVED', secret: { issued: 10, cast: 10 } });
+  expect(item(S2)).toMatchObject({ outcome: 'THRESHOLD_NOT_MET', tally: { approve: 7, reject: 3 } });
+  expect(view.attendance).toMatchObject({ present: 10, total: 11, required: 8 }); // two thirds of 11
   expect(
     (await (await stack.as('thanhtra')).get('/api/council-sessions')).body.map((x: { id: string }) => x.id),
   ).toContain(id);
@@ -228,7 +233,7 @@ test('a session over HTTP, secret ballot included, and no link from a member to 
     'Trương Thị Ngọc Ánh',
     'Huỳnh Văn Lộc',
     'Lê Thị Thu Hà',
-    '4 đồng ý / 1 không đồng ý',
+    '7 đồng ý / 3 không đồng ý',
     'Thông qua',
     item(S1).secret.ballotsHash.slice(0, 20),
   ])
@@ -262,15 +267,79 @@ test('a session over HTTP, secret ballot included, and no link from a member to 
   expect(rowsRead).toBeGreaterThan(100);
 });
 
-test('the demo nominee with three consecutive CSTD_CO_SO years may be nominated for CSTD_TINH (prior awards imported)', async () => {
-  const body = (nomineeId: string) => ({
+test('the demo nominee with three consecutive CSTD_CO_SO years becomes a provincial emulation fighter through a session: secret ballot, 90 % with one member recused', async () => {
+  // cccd-083090001234 holds CSTD_CO_SO for 2023, 2024 and 2025 in the demo organisation's priorAwards.
+  const nominee = { kind: 'individual', name: 'Phạm Văn Toàn', position: 'Giáo viên', nomineeId: 'cccd-083090001234' };
+  const other = await (
+    await stack.as('canbo.donvi1')
+  ).post('/api/nominations', {
     campaignId: 'test-campaign',
     awardCode: 'CSTD_TINH',
-    nominee: { kind: 'individual', name: 'Phạm Văn Toàn', nomineeId },
+    nominee: { ...nominee, nomineeId: 'cccd-000000000000' },
     achievements: 'Sáng kiến có phạm vi ảnh hưởng toàn tỉnh',
   });
-  const eligible = await stack.command('canbo.donvi1', '/api/nominations', body('cccd-083090001234'), 201);
-  expect(eligible.status).toBe('DRAFT');
-  const other = await (await stack.as('canbo.donvi1')).post('/api/nominations', body('cccd-000000000000'));
   expect([other.status, other.body.code]).toEqual([409, 'NOT_ELIGIBLE']);
+  const id = await stack.toCouncilVoting({
+    awardCode: 'CSTD_TINH',
+    nominee,
+    achievements: 'Sáng kiến "Lớp học số" được áp dụng trong toàn tỉnh',
+  });
+
+  const { id: session } = await stack.command(
+    'thuky',
+    '/api/council-sessions',
+    {
+      title: 'Phiên họp xét danh hiệu Chiến sĩ thi đua cấp tỉnh',
+      scheduledAt: '2026-12-15T08:00:00+07:00',
+      nominationIds: [id],
+    },
+    201,
+  );
+  const base = `/api/council-sessions/${session}`;
+  for (const m of MEMBERS) await stack.command(m, `${base}/check-in`);
+  await stack.command('thuky', `${base}/open`);
+  const key = (await (await stack.as('hoidong2')).get(`${base}/secret-items/${id}/key`)).body.publicKey;
+
+  // hoidong1 is from the nominee's unit: no signature for him, so no ballot.
+  const refused = await (
+    await stack.as('hoidong1')
+  ).post(`${base}/secret-items/${id}/blind-signature`, { blindedMessage: (await blindBallot(key)).blindedMessage });
+  expect([refused.status, refused.body.code]).toEqual([403, 'MUST_RECUSE']);
+  const ballots: { token: string; signature: string }[] = [];
+  for (const m of VOTERS_FOR_DONVI1) {
+    const c = await blindBallot(key);
+    const out = await stack.command(
+      m,
+      `${base}/secret-items/${id}/blind-signature`,
+      { blindedMessage: c.blindedMessage },
+      201,
+    );
+    ballots.push({ token: c.token, signature: await c.unblind(out.blindSignature) });
+  }
+  for (const b of ballots)
+    expect((await stack.http.post(`${base}/secret-items/${id}/ballots`).send({ ...b, choice: 'approve' })).status).toBe(
+      201,
+    );
+  await stack.command('thuky', `${base}/close`);
+
+  const item = (await (await stack.as('thanhtra')).get(base)).body.agenda[0];
+  // 90 % of 11 members needs 10 approvals: every member but the recused one.
+  expect(item).toMatchObject({
+    nominationId: id,
+    outcome: 'APPROVED',
+    tally: { members: 11, approve: 10, reject: 0, recused: 1 },
+    secret: { issued: 10, cast: 10 },
+  });
+  let status = '';
+  for (let i = 0; i < 100 && status !== 'AWAITING_SIGNATURE'; i++) {
+    status = (await (await stack.as('thanhtra')).get(`/api/nominations/${id}`)).body.status;
+    if (status !== 'AWAITING_SIGNATURE') await new Promise((r) => setTimeout(r, 200));
+  }
+  expect(status).toBe('AWAITING_SIGNATURE');
+  const signed = await stack.command('chutich', `/api/nominations/${id}/signature`, { decision: 'sign' });
+  expect(signed).toMatchObject({ status: 'AWARDED' });
+  const registry = await stack.http.get('/api/registry').query({ q: 'pham van toan' });
+  expect(registry.body.items).toEqual([
+    expect.objectContaining({ nominationId: id, awardCode: 'CSTD_TINH', decisionNumber: signed.decisionNumber }),
+  ]);
 });

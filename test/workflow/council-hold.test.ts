@@ -116,7 +116,7 @@ test('voting closes itself once every eligible member has voted: a conflicted me
   const closed = (await streamOf(store, id)).slice(-1)[0];
   expect(closed).toMatchObject({
     type: 'CouncilVotingClosed',
-    data: { trigger: 'ALL_VOTED', outcome: 'APPROVED', tally: { members: 6, approve: 5, recused: 0 } },
+    data: { trigger: 'ALL_VOTED', outcome: 'APPROVED', tally: { members: 11, approve: 10, recused: 0 } },
   });
 
   await d.withdraw(id);

@@ -121,7 +121,7 @@ test('a session of 20 items: quorum, written ballot, recusal, open and secret ba
   const approveAll = (ids: string[]) => ids.map((nominationId) => ({ nominationId, choice: 'approve' as const }));
   await s.run(sessionId, 'thuky', { type: 'RecordWrittenBallot', onBehalfOf: 'hoidong1', choices: approveAll(B) });
 
-  // Attendance: 3 of 6 present is below 2/3 → the session does not open; nothing appended.
+  // Attendance: 3 of 11 present is below 2/3 (8) → the session does not open; nothing appended.
   for (const m of ['hoidong2', 'hoidong3', 'hoidong4']) await s.run(sessionId, m, { type: 'CheckIn' });
   const before = await head();
   const quorum = await expectRefused(
@@ -129,11 +129,12 @@ test('a session of 20 items: quorum, written ballot, recusal, open and secret ba
     'INVALID_STATE',
     'ATTENDANCE_QUORUM_NOT_MET',
   );
-  expect(quorum.message).toContain('3/6');
+  expect(quorum.message).toContain('3/11');
   expect(await head()).toBe(before);
-  await s.run(sessionId, 'hoidong5', { type: 'CheckIn' });
+  for (const m of ['hoidong5', 'hoidong6', 'hoidong7', 'hoidong8', 'hoidong9'])
+    await s.run(sessionId, m, { type: 'CheckIn' });
   expect((await s.run(sessionId, 'thuky', { type: 'OpenSession' })).status).toBe('OPEN');
-  await s.run(sessionId, 'chutich', { type: 'CheckIn' }); // arrives late
+  for (const m of ['hoidong10', 'chutich']) await s.run(sessionId, m, { type: 'CheckIn' }); // arrive late
   await expectRefused(
     s.run(sessionId, 'thuky', { type: 'ChangeAgenda', add: [], remove: [A[1]] }),
     'INVALID_STATE',
@@ -164,6 +165,11 @@ test('a session of 20 items: quorum, written ballot, recusal, open and secret ba
   await ballot('hoidong3', A);
   await ballot('hoidong4', openIds, [B[0]]);
   await ballot('hoidong5', openIds);
+  await ballot('hoidong6', openIds);
+  await ballot('hoidong7', openIds, [B[0]]);
+  await ballot('hoidong8', openIds, [B[0]]);
+  await ballot('hoidong9', openIds, [A[0]]);
+  await ballot('hoidong10', openIds, [A[0]]);
 
   // Refusals, with nothing appended: a second ballot, a recused item, an item off the agenda, a secret item.
   const refusedFrom = await head();
@@ -196,7 +202,8 @@ test('a session of 20 items: quorum, written ballot, recusal, open and secret ba
   expect(keys.map((k) => k.nominationId).sort()).toEqual([...S].sort());
   expect(keys.every((k) => k.suite === 'RSABSSA-SHA384-PSS-Randomized')).toBe(true);
   const keyOf = (id: string) => keys.find((k) => k.nominationId === id)!.publicKey;
-  const voters = ['hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'];
+  // Every present member: hoidong1 is absent (and from the nominees' unit).
+  const voters = [...Array.from({ length: 9 }, (_, i) => `hoidong${i + 2}`), 'chutich'];
   const tokens: { item: string; token: string; signature: string }[] = [];
   for (const item of S)
     for (const member of voters) {
@@ -225,10 +232,10 @@ test('a session of 20 items: quorum, written ballot, recusal, open and secret ba
     'SIGNATURE_ALREADY_ISSUED',
   );
 
-  // S[0]: all five approve; S[1]: 3 approve, 1 rejects, the fifth never casts (issued 5 ≥ cast 4).
+  // S[0]: all ten approve; S[1]: 7 approve, 1 rejects, two never cast (issued 10 ≥ cast 8).
   const choiceFor = (t: (typeof tokens)[number], i: number) =>
-    t.item === S[0] ? 'approve' : i % 5 === 3 ? 'reject' : 'approve';
-  const cast = tokens.filter((t, i) => !(t.item === S[1] && i % 5 === 4));
+    t.item === S[0] ? 'approve' : i % 10 === 7 ? 'reject' : 'approve';
+  const cast = tokens.filter((t, i) => !(t.item === S[1] && i % 10 >= 8));
   const receipts: string[] = [];
   for (const [i, t] of tokens.entries()) {
     if (!cast.includes(t)) continue;
@@ -281,7 +288,7 @@ test('a session of 20 items: quorum, written ballot, recusal, open and secret ba
   const closedAt = await head();
   expect((await s.run(sessionId, 'thuky', { type: 'CloseSession' })).status).toBe('CLOSED');
   await expectRefused(
-    castSecretBallot(store, sessionId, S[1], { ...tokens[9], choice: 'approve' }),
+    castSecretBallot(store, sessionId, S[1], { ...tokens[19], choice: 'approve' }),
     'INVALID_STATE',
     'BALLOT_BOX_SEALED',
   );
@@ -298,17 +305,25 @@ test('a session of 20 items: quorum, written ballot, recusal, open and secret ba
     { type: 'CouncilSessionClosed' }
   >['data'];
   const outcome = (id: string) => closed.results.find((r) => r.nominationId === id)!;
-  expect(outcome(A[0])).toMatchObject({ outcome: 'THRESHOLD_NOT_MET', tally: { approve: 4, recused: 2 } });
+  // 70 % of all 11 members needs 8 approvals, recused and absent members included.
+  expect(outcome(A[0])).toMatchObject({
+    outcome: 'THRESHOLD_NOT_MET',
+    tally: { members: 11, approve: 7, reject: 2, recused: 2 },
+  });
   for (const id of A.slice(1))
-    expect(outcome(id)).toMatchObject({ outcome: 'APPROVED', tally: { approve: 5, recused: 1 } });
-  expect(outcome(B[0])).toMatchObject({ outcome: 'THRESHOLD_NOT_MET', tally: { approve: 4, reject: 1 } });
-  for (const id of B.slice(1)) expect(outcome(id)).toMatchObject({ outcome: 'APPROVED', tally: { approve: 5 } });
-  expect(outcome(S[0])).toMatchObject({ outcome: 'APPROVED', tally: { approve: 5 }, secret: { issued: 5, cast: 5 } });
-  // 4 of 6 took part: below the 75 % quorum of the secret-ballot award.
+    expect(outcome(id)).toMatchObject({ outcome: 'APPROVED', tally: { approve: 10, recused: 1 } });
+  expect(outcome(B[0])).toMatchObject({ outcome: 'THRESHOLD_NOT_MET', tally: { approve: 7, reject: 3 } });
+  for (const id of B.slice(1)) expect(outcome(id)).toMatchObject({ outcome: 'APPROVED', tally: { approve: 10 } });
+  expect(outcome(S[0])).toMatchObject({
+    outcome: 'APPROVED',
+    tally: { approve: 10 },
+    secret: { issued: 10, cast: 10 },
+  });
+  // 8 of 11 took part: below the 75 % quorum (9) of the secret-ballot award.
   expect(outcome(S[1])).toMatchObject({
     outcome: 'QUORUM_NOT_MET',
-    tally: { approve: 3, reject: 1 },
-    secret: { issued: 5, cast: 4 },
+    tally: { approve: 7, reject: 1 },
+    secret: { issued: 10, cast: 8 },
   });
 
   // Recount from the public ballots equals the tally; each member finds their receipt.

@@ -26,6 +26,7 @@ import {
   streamOf,
   tempDir,
   typesOf,
+  VOTERS_FOR_DONVI1,
   waitFor,
   workflowArgs,
   workflowBundle,
@@ -99,11 +100,11 @@ test('happy path: draft → AWARDED; the stream holds every step and the decisio
   expect((await d.endorse(id)).status).toBe('COUNCIL_VOTING');
   const opened = await d.openVoting(id);
   expect(opened.status).toBe('COUNCIL_VOTING');
-  expect((await d.gateway.view(id)).council).toMatchObject({ open: true, members: 6, votes: 0, recused: 0 });
+  expect((await d.gateway.view(id)).council).toMatchObject({ open: true, members: 11, votes: 0, recused: 0 });
   const lastVote = await d.councilVotes(id, 'approve');
   expect(lastVote.status).toBe('AWAITING_SIGNATURE'); // closed at once: everyone voted or recused
   const signed = await d.sign(id);
-  expect(signed).toMatchObject({ status: 'AWARDED', decisionNumber: '1/QĐ-UBND', revision: 11 });
+  expect(signed).toMatchObject({ status: 'AWARDED', decisionNumber: '1/QĐ-UBND', revision: 16 });
 
   const events = await streamOf(store, id);
   expect(events.map((e) => e.type)).toEqual([
@@ -112,22 +113,18 @@ test('happy path: draft → AWARDED; the stream holds every step and the decisio
     'ClusterEndorsed',
     'CouncilVotingOpened',
     'CouncilMemberRecused',
-    'CouncilVoteCast',
-    'CouncilVoteCast',
-    'CouncilVoteCast',
-    'CouncilVoteCast',
-    'CouncilVoteCast',
+    ...VOTERS_FOR_DONVI1.map(() => 'CouncilVoteCast'),
     'CouncilVotingClosed',
     'AwardDecisionSigned',
   ]);
   expect(signed.position).toBe(events[events.length - 1].position);
-  const closed = events[10].data as Extract<NominationEvent, { type: 'CouncilVotingClosed' }>['data'];
+  const closed = events[15].data as Extract<NominationEvent, { type: 'CouncilVotingClosed' }>['data'];
   expect(closed).toMatchObject({
     trigger: 'ALL_VOTED',
     outcome: 'APPROVED',
-    tally: { members: 6, approve: 5, recused: 1 },
+    tally: { members: 11, approve: 10, recused: 1 },
   });
-  expect(events[10].metadata).toMatchObject({ actorId: 'system', actorRole: 'SYSTEM' });
+  expect(events[15].metadata).toMatchObject({ actorId: 'system', actorRole: 'SYSTEM' });
   expect(events[1].metadata).toMatchObject({
     actorId: 'thutruong.donvi1',
     actorRole: 'UNIT_HEAD',
@@ -135,13 +132,13 @@ test('happy path: draft → AWARDED; the stream holds every step and the decisio
     correlationId: id,
     schemaVersion: 1,
   });
-  expect(events[11].metadata).toMatchObject({ actorId: 'chutich', actorRole: 'CHAIRMAN', correlationId: id });
-  expect(new Set(events.map((e) => e.metadata.causationId)).size).toBe(12); // one per command: 11 human ones and the automatic close
+  expect(events[16].metadata).toMatchObject({ actorId: 'chutich', actorRole: 'CHAIRMAN', correlationId: id });
+  expect(new Set(events.map((e) => e.metadata.causationId)).size).toBe(17); // one per command: 16 human ones and the automatic close
 
   expect(await resultOf(id)).toEqual({
     nominationId: id,
     status: 'AWARDED',
-    revision: 11,
+    revision: 16,
     decisionNumber: '1/QĐ-UBND',
   });
   const record = await readNomineeRecord(store, nomineeId);
@@ -200,10 +197,11 @@ test('rejected by the council: threshold not met', async () => {
   await d.endorse(id);
   await d.openVoting(id);
   await d.recuse(id, 'hoidong1');
-  await d.vote(id, 'hoidong2', 'approve');
-  await d.vote(id, 'hoidong3', 'approve');
-  await d.vote(id, 'hoidong4', 'approve');
-  await d.vote(id, 'hoidong5', 'reject');
+  // 7 of 11 approve: 70 % of all members needs 8.
+  for (const m of ['hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'hoidong6', 'hoidong7', 'hoidong8'])
+    await d.vote(id, m, 'approve');
+  await d.vote(id, 'hoidong9', 'reject');
+  await d.vote(id, 'hoidong10', 'reject');
   const last = await d.vote(id, 'chutich', 'abstain');
   expect(last.status).toBe('REJECTED');
   const events = await streamOf(store, id);
@@ -212,7 +210,7 @@ test('rejected by the council: threshold not met', async () => {
     data: {
       trigger: 'ALL_VOTED',
       outcome: 'THRESHOLD_NOT_MET',
-      tally: { approve: 3, reject: 1, abstain: 1, recused: 1, members: 6 },
+      tally: { approve: 7, reject: 2, abstain: 1, recused: 1, members: 11 },
     },
   });
   expect(await resultOf(id)).toMatchObject({ status: 'REJECTED' });
@@ -268,12 +266,17 @@ test('council: the member from the nominee unit must recuse, a vote counts once,
     'COUNCIL_MEMBER:hoidong3',
     'COUNCIL_MEMBER:hoidong4',
     'COUNCIL_MEMBER:hoidong5',
+    'COUNCIL_MEMBER:hoidong6',
+    'COUNCIL_MEMBER:hoidong7',
+    'COUNCIL_MEMBER:hoidong8',
+    'COUNCIL_MEMBER:hoidong9',
+    'COUNCIL_MEMBER:hoidong10',
     'COUNCIL_MEMBER:chutich',
   ]);
-  for (const m of ['hoidong3', 'hoidong4', 'hoidong5']) await d.vote(id, m, 'approve');
+  for (const m of VOTERS_FOR_DONVI1.slice(1, -1)) await d.vote(id, m, 'approve');
   expect((await d.vote(id, 'chutich', 'approve')).status).toBe('AWAITING_SIGNATURE');
   const types = await typesOf(store, id);
-  expect(types.filter((t) => t === 'CouncilVoteCast')).toHaveLength(5);
+  expect(types.filter((t) => t === 'CouncilVoteCast')).toHaveLength(VOTERS_FOR_DONVI1.length);
   expect(types.filter((t) => t === 'CouncilMemberRecused')).toHaveLength(1);
   await d.withdraw(id);
 });
@@ -456,7 +459,7 @@ test('an activity that fails after appending is retried without duplicating even
     expect(signed.status).toBe('AWARDED');
     // Each of these appends was stored, then its activity failed and was retried.
     expect(faultsInjected.filter((t) => t === 'NominationSubmitted')).toHaveLength(1);
-    expect(faultsInjected.filter((t) => t === 'CouncilVoteCast')).toHaveLength(5);
+    expect(faultsInjected.filter((t) => t === 'CouncilVoteCast')).toHaveLength(VOTERS_FOR_DONVI1.length);
     expect(faultsInjected.filter((t) => t === 'AwardDecisionSigned')).toHaveLength(1);
     const events = await streamOf(store, id);
     expect(events.map((e) => e.type)).toEqual([
@@ -465,17 +468,13 @@ test('an activity that fails after appending is retried without duplicating even
       'ClusterEndorsed',
       'CouncilVotingOpened',
       'CouncilMemberRecused',
-      'CouncilVoteCast',
-      'CouncilVoteCast',
-      'CouncilVoteCast',
-      'CouncilVoteCast',
-      'CouncilVoteCast',
+      ...VOTERS_FOR_DONVI1.map(() => 'CouncilVoteCast'),
       'CouncilVotingClosed',
       'AwardDecisionSigned',
     ]);
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     // One decision number and one award record for it, despite the retried signature.
-    const year = yearOf(events[11].metadata.occurredAt);
+    const year = yearOf(events[16].metadata.occurredAt);
     const allocations = (await store.readStream(decisionNumberStreamName('UBND', year))).filter(
       (e) => (e.data as { nominationId: string }).nominationId === id,
     );
@@ -493,9 +492,9 @@ test('revocation after the award: REVOKED in the stream, the nominee record mark
   await d.toAwarded(id, { nominee: { kind: 'individual', name: 'Phạm Văn Dũng', nomineeId } });
   await expectRefused(d.revoke(id, 'thuky'), 'FORBIDDEN', 'ROLE_REQUIRED');
   const revoked = await d.revoke(id);
-  expect(revoked).toMatchObject({ nominationId: id, status: 'REVOKED', revision: 12 });
+  expect(revoked).toMatchObject({ nominationId: id, status: 'REVOKED', revision: 17 });
   const events = await streamOf(store, id);
-  expect(events[12]).toMatchObject({
+  expect(events[17]).toMatchObject({
     type: 'AwardRevoked',
     data: { ground: 'CRITERIA_NOT_MET' },
     metadata: { actorId: 'chutich', actorRole: 'CHAIRMAN' },

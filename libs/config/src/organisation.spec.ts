@@ -25,6 +25,11 @@ describe('The organisation directory (clusters, units, campaigns, users)', () =>
       { userId: 'hoidong3', unitId: 'donvi3' },
       { userId: 'hoidong4', unitId: 'donvi4' },
       { userId: 'hoidong5' },
+      { userId: 'hoidong6', unitId: 'donvi2' },
+      { userId: 'hoidong7', unitId: 'donvi4' },
+      { userId: 'hoidong8' },
+      { userId: 'hoidong9' },
+      { userId: 'hoidong10' },
       { userId: 'chutich' },
     ]);
   });

@@ -34,13 +34,29 @@ export const ALL_USERS = [
   'hoidong3',
   'hoidong4',
   'hoidong5',
+  'hoidong6',
+  'hoidong7',
+  'hoidong8',
+  'hoidong9',
+  'hoidong10',
   'chutich',
   'thanhtra',
 ] as const;
 export type Username = (typeof ALL_USERS)[number];
 
 /** Council members who may vote on a donvi1 nomination (hoidong1 is from donvi1 and must recuse). */
-export const VOTERS_FOR_DONVI1: Username[] = ['hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'];
+export const VOTERS_FOR_DONVI1: Username[] = [
+  'hoidong2',
+  'hoidong3',
+  'hoidong4',
+  'hoidong5',
+  'hoidong6',
+  'hoidong7',
+  'hoidong8',
+  'hoidong9',
+  'hoidong10',
+  'chutich',
+];
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

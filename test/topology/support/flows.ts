@@ -15,7 +15,18 @@ export const PEOPLE = {
   leader: 'truongcum.cum1',
   secretary: 'thuky',
   recuser: 'hoidong1',
-  voters: ['hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'],
+  voters: [
+    'hoidong2',
+    'hoidong3',
+    'hoidong4',
+    'hoidong5',
+    'hoidong6',
+    'hoidong7',
+    'hoidong8',
+    'hoidong9',
+    'hoidong10',
+    'chutich',
+  ],
   chairman: 'chutich',
 };
 export const USERS = [

@@ -162,7 +162,18 @@ export function draftIntent(
 }
 
 /** Council members who may vote on a donvi1 nomination (hoidong1 is from donvi1 and must recuse). */
-export const VOTERS_FOR_DONVI1 = ['hoidong2', 'hoidong3', 'hoidong4', 'hoidong5', 'chutich'];
+export const VOTERS_FOR_DONVI1 = [
+  'hoidong2',
+  'hoidong3',
+  'hoidong4',
+  'hoidong5',
+  'hoidong6',
+  'hoidong7',
+  'hoidong8',
+  'hoidong9',
+  'hoidong10',
+  'chutich',
+];
 
 export async function streamOf(store: EventStore, nominationId: string): Promise<RecordedEvent[]> {
   return store.readStream(nominationStreamName(nominationId));

@@ -180,7 +180,8 @@ export const SCENARIOS: Record<string, (c: Ctx, id: string) => Promise<Recorded>
     });
     for (const m of ['hoidong1', 'hoidong2', 'hoidong3']) await s.run(id, m, { type: 'CheckIn' });
     await expectRefused(s.run(id, 'thuky', { type: 'OpenSession' }), 'INVALID_STATE', 'ATTENDANCE_QUORUM_NOT_MET');
-    for (const m of ['hoidong5', 'chutich']) await s.run(id, m, { type: 'CheckIn' });
+    for (const m of ['hoidong5', 'hoidong6', 'hoidong7', 'hoidong8', 'hoidong9', 'hoidong10', 'chutich'])
+      await s.run(id, m, { type: 'CheckIn' });
     await s.run(id, 'thuky', { type: 'OpenSession' });
     await s.run(id, 'hoidong2', { type: 'RecuseFromItem', nominationId: secret, reason: 'Người thân' });
     for (const m of ['hoidong2', 'hoidong3', 'hoidong5', 'chutich'])

@@ -147,7 +147,8 @@ export async function runToOutcome(
   let last: CommandOutcome | undefined;
   for (const m of ['hoidong2', 'hoidong3']) last = await d.vote(id, m, choice);
   await next();
-  for (const m of ['hoidong4', 'hoidong5', 'chutich']) last = await d.vote(id, m, choice);
+  for (const m of ['hoidong4', 'hoidong5', 'hoidong6', 'hoidong7', 'hoidong8', 'hoidong9', 'hoidong10', 'chutich'])
+    last = await d.vote(id, m, choice);
   if (outcome === 'REJECTED_BY_COUNCIL') return last!;
   await next();
   if (outcome === 'DECLINED') return d.decline(id);
