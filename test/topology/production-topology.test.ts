@@ -27,7 +27,7 @@ import {
   type Topology,
 } from '../../scripts/topology/local-topology';
 import { DATABASE_URL_TEST, snapshot } from '../projections/support/read-model-backends';
-import { FlowDriver, mapLimit, PASSWORD, USERS } from './support/flows';
+import { FlowDriver, mapLimit, PASSWORD, PEOPLE, USERS } from './support/flows';
 
 jest.setTimeout(15 * 60_000);
 
@@ -176,7 +176,8 @@ test(`${FLOWS} nominations through two APIs while a worker, an API and the Tempo
   }
 
   // Faults, at fixed points of the run (commands answered so far), while flows are in flight.
-  const total = FLOWS * 11;
+  // Commands a flow: draft, submit, review, open, recusal, one vote per voter, sign.
+  const total = FLOWS * (6 + PEOPLE.voters.length);
   const faults: { at: number; name: string; run: () => Promise<void> }[] = [
     {
       at: Math.round(total * 0.15),
@@ -248,7 +249,7 @@ test(`${FLOWS} nominations through two APIs while a worker, an API and the Tempo
   const reference = typesOf(ids[0]);
   expect(reference[0]).toBe('NominationDrafted');
   expect(reference[reference.length - 1]).toBe('AwardDecisionSigned');
-  expect(reference.filter((ty) => ty === 'CouncilVoteCast')).toHaveLength(5);
+  expect(reference.filter((ty) => ty === 'CouncilVoteCast')).toHaveLength(PEOPLE.voters.length);
   for (const id of ids) expect(typesOf(id)).toEqual(reference);
 
   // --- decision numbers: one per award, no gap, no duplicate
