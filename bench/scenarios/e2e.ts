@@ -12,6 +12,7 @@
  */
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { forkTs, nextMessage, stopChild } from '../lib/child';
+import { demoVotersFor } from '../../test/support/demo-council';
 import { startProductionStack, startSplitStack, startStack, type Stack } from '../lib/stack';
 import { allocationCost } from './decision-numbers';
 import { historyBreakdown, type HistoryBreakdown } from '../lib/history';
@@ -41,36 +42,14 @@ const UNITS: UnitPeople[] = [
     head: 'thutruong.donvi1',
     leader: 'truongcum.cum1',
     recuser: 'hoidong1',
-    voters: [
-      'hoidong2',
-      'hoidong3',
-      'hoidong4',
-      'hoidong5',
-      'hoidong6',
-      'hoidong7',
-      'hoidong8',
-      'hoidong9',
-      'hoidong10',
-      'chutich',
-    ],
+    voters: demoVotersFor('donvi1'),
   },
   {
     officer: 'canbo.donvi3',
     head: 'thutruong.donvi3',
     leader: 'truongcum.cum2',
     recuser: 'hoidong3',
-    voters: [
-      'hoidong1',
-      'hoidong2',
-      'hoidong4',
-      'hoidong5',
-      'hoidong6',
-      'hoidong7',
-      'hoidong8',
-      'hoidong9',
-      'hoidong10',
-      'chutich',
-    ],
+    voters: demoVotersFor('donvi3'),
   },
 ];
 const USERS = [...new Set(UNITS.flatMap((u) => [u.officer, u.head, u.leader, u.recuser, ...u.voters]).concat('thuky'))];

@@ -16,6 +16,7 @@ import type { RecordedEvent } from '@tdkt/event-store';
 import { WORKFLOWS_PATH } from '@tdkt/temporal';
 import { startEmbedded, type EmbeddedSystem } from '../../../apps/embedded/src/embedded';
 import type { ApiOptions } from '../../../apps/api/src/api-options';
+import { demoVotersFor } from '../../support/demo-council';
 
 const REPO = join(__dirname, '..', '..', '..');
 export const TEST_CAMPAIGN = 'test-campaign';
@@ -45,18 +46,7 @@ export const ALL_USERS = [
 export type Username = (typeof ALL_USERS)[number];
 
 /** Council members who may vote on a donvi1 nomination (hoidong1 is from donvi1 and must recuse). */
-export const VOTERS_FOR_DONVI1: Username[] = [
-  'hoidong2',
-  'hoidong3',
-  'hoidong4',
-  'hoidong5',
-  'hoidong6',
-  'hoidong7',
-  'hoidong8',
-  'hoidong9',
-  'hoidong10',
-  'chutich',
-];
+export const VOTERS_FOR_DONVI1 = demoVotersFor('donvi1') as Username[];
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

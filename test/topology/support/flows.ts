@@ -6,6 +6,7 @@
  */
 import { nominationStreamName, type Nominee } from '@tdkt/domain';
 import type { EventStore, RecordedEvent } from '@tdkt/event-store';
+import { demoVotersFor } from '../../support/demo-council';
 
 export const PASSWORD = 'topology-password-1';
 
@@ -15,18 +16,7 @@ export const PEOPLE = {
   leader: 'truongcum.cum1',
   secretary: 'thuky',
   recuser: 'hoidong1',
-  voters: [
-    'hoidong2',
-    'hoidong3',
-    'hoidong4',
-    'hoidong5',
-    'hoidong6',
-    'hoidong7',
-    'hoidong8',
-    'hoidong9',
-    'hoidong10',
-    'chutich',
-  ],
+  voters: demoVotersFor('donvi1'),
   chairman: 'chutich',
 };
 export const USERS = [

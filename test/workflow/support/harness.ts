@@ -20,6 +20,7 @@ import {
   nominationStreamName,
 } from '@tdkt/domain';
 import type { EventStore, RecordedEvent } from '@tdkt/event-store';
+import { demoVotersFor } from '../../support/demo-council';
 import { NominationGateway, WORKFLOWS_PATH, nominationWorkflowId, type NominationWorkflowArgs } from '@tdkt/temporal';
 
 const REPO = join(__dirname, '..', '..', '..');
@@ -162,18 +163,7 @@ export function draftIntent(
 }
 
 /** Council members who may vote on a donvi1 nomination (hoidong1 is from donvi1 and must recuse). */
-export const VOTERS_FOR_DONVI1 = [
-  'hoidong2',
-  'hoidong3',
-  'hoidong4',
-  'hoidong5',
-  'hoidong6',
-  'hoidong7',
-  'hoidong8',
-  'hoidong9',
-  'hoidong10',
-  'chutich',
-];
+export const VOTERS_FOR_DONVI1 = demoVotersFor('donvi1');
 
 export async function streamOf(store: EventStore, nominationId: string): Promise<RecordedEvent[]> {
   return store.readStream(nominationStreamName(nominationId));
