@@ -53,6 +53,15 @@ export interface StageTimeLimits {
   source?: string;
 }
 
+/**
+ * Đăng ký thi đua: the titles (catalog codes) a unit may be nominated for in an annual campaign only
+ * after registering in it, and the legal source of that rule.
+ */
+export interface RegistrationPolicy {
+  requiredFor: string[];
+  source: string;
+}
+
 export interface AwardCatalog {
   source: string;
   version: string;
@@ -60,6 +69,10 @@ export interface AwardCatalog {
   stageTimeLimits: StageTimeLimits;
   /** Council sessions: the share of ALL members who must be present to open one, and its source. */
   councilSession?: { attendanceQuorum: number; source: string };
+  /** Registration before annual titles (campaigns); absent: no registration required. */
+  emulationRegistration?: RegistrationPolicy;
+  /** Awards a cluster proposes from its agreed year-end ranking (the emulation flag), and the source. */
+  clusterProposal?: { awardCodes: string[]; source: string };
 }
 
 /** Used when the catalog names no session attendance quorum. */
@@ -156,6 +169,24 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
   check(
     cs === undefined || (share(cs.attendanceQuorum) && cs.attendanceQuorum > 0 && typeof cs.source === 'string'),
     'councilSession.attendanceQuorum must be a share in (0, 1] with its source',
+  );
+  const reg = c.emulationRegistration as RegistrationPolicy | undefined;
+  check(
+    reg === undefined ||
+      (Array.isArray(reg.requiredFor) &&
+        reg.requiredFor.every((code) => codes.has(code)) &&
+        typeof reg.source === 'string' &&
+        reg.source.length > 0),
+    'emulationRegistration needs requiredFor (known award codes) and its source',
+  );
+  const proposal = c.clusterProposal as AwardCatalog['clusterProposal'];
+  check(
+    proposal === undefined ||
+      (Array.isArray(proposal.awardCodes) &&
+        proposal.awardCodes.every((code) => codes.has(code)) &&
+        typeof proposal.source === 'string' &&
+        proposal.source.length > 0),
+    'clusterProposal needs awardCodes (known award codes) and its source',
   );
   return c as unknown as AwardCatalog;
 }

@@ -1,3 +1,4 @@
+import type { CampaignDraftingContext } from '../campaign/nomination-rules';
 import type { Actor } from '../shared/actor';
 import type { AwardType } from '../catalog/award-catalog';
 import type {
@@ -44,6 +45,8 @@ export interface DraftNomination extends Base {
   oneOff?: boolean;
   /** The nominee's award history, for the eligibility check. */
   priorAwards: PriorAward[];
+  /** What the campaign (run as an event stream) rules for drafts; absent for a campaign of the organisation file. */
+  campaignRules?: CampaignDraftingContext;
 }
 
 export interface EditNomination extends Base {

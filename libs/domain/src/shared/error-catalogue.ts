@@ -318,6 +318,66 @@ export const ERROR_CATALOGUE = {
     kind: 'VALIDATION',
     meaning: 'A tree size beyond the audit log, or a consistency range whose start is after its end.',
   },
+  // Campaigns and cluster scoring (libs/domain/src/campaign, cluster-scoring)
+  CAMPAIGN_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'No campaign has this id.',
+    message: 'Không tìm thấy đợt thi đua',
+  },
+  SCORING_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'The cluster has no scoring for this year, or the reader may not see it.',
+    message: 'Không tìm thấy kết quả chấm điểm của cụm thi đua trong năm này',
+  },
+  NOT_A_PARTICIPANT: {
+    kind: 'FORBIDDEN',
+    meaning: 'The unit is not among the campaign’s participating units or clusters.',
+  },
+  CAMPAIGN_EXISTS: { kind: 'INVALID_STATE', meaning: 'A campaign with this id was already created.' },
+  CAMPAIGN_STATE: { kind: 'INVALID_STATE', meaning: 'The campaign is not at the step this command needs.' },
+  CAMPAIGN_CLOSED: {
+    kind: 'INVALID_STATE',
+    meaning: 'A draft in a closed campaign: refused when drafted.',
+    message: 'Đợt thi đua đã kết thúc: không lập hồ sơ mới',
+  },
+  CAMPAIGN_NOT_OPEN: {
+    kind: 'INVALID_STATE',
+    meaning: 'A draft in a campaign not yet open for nominations (planned, or only open for registration).',
+    message: 'Đợt thi đua chưa mở nhận hồ sơ đề nghị khen thưởng',
+  },
+  REGISTRATION_CLOSED: { kind: 'INVALID_STATE', meaning: 'A registration outside the campaign’s registration step.' },
+  NOT_REGISTERED: {
+    kind: 'INVALID_STATE',
+    meaning: 'A nomination for a title the registration policy names, from a unit that never registered in the annual campaign.',
+  },
+  RANKING_AGREED: {
+    kind: 'INVALID_STATE',
+    meaning: 'The cluster’s ranking for the year is agreed: scores and ranking no longer change.',
+    message: 'Cụm đã thống nhất xếp hạng năm này: không sửa điểm hay xếp hạng nữa',
+  },
+  NO_SCORING_TABLE: {
+    kind: 'INVALID_STATE',
+    meaning: 'The campaign has no scoring table, or is not open (launched and not closed) for scoring.',
+  },
+  NOT_A_LEADING_UNIT: {
+    kind: 'INVALID_STATE',
+    meaning: 'An emulation flag nomination for a unit the cluster’s agreed ranking does not propose.',
+  },
+  CAMPAIGN_ID: { kind: 'VALIDATION', meaning: 'A campaign id that is not lower-case letters, digits and dashes.' },
+  CAMPAIGN_KIND: { kind: 'VALIDATION', meaning: 'A campaign kind other than ANNUAL, THEMATIC, PERIODIC.' },
+  PERIOD: { kind: 'VALIDATION', meaning: 'A campaign period whose dates are not YYYY-MM-DD or end before they start.' },
+  AWARD_CODES: { kind: 'VALIDATION', meaning: 'An empty or repeated list of award codes.' },
+  AWARD_NOT_IN_CAMPAIGN: { kind: 'VALIDATION', meaning: 'An award form the campaign does not lead to.' },
+  UNKNOWN_UNIT: { kind: 'VALIDATION', meaning: 'No unit has this id.' },
+  UNKNOWN_CLUSTER: { kind: 'VALIDATION', meaning: 'No cluster has this id.' },
+  SCORING_TABLE: { kind: 'VALIDATION', meaning: 'A scoring table row without code, name, a positive weight and top score.' },
+  LAUNCH_DOCUMENT: { kind: 'VALIDATION', meaning: 'A launching document without its number or date.' },
+  SCORE: { kind: 'VALIDATION', meaning: 'A score for an unknown criterion, missing, or outside 0..its top score.' },
+  NOT_IN_CLUSTER: { kind: 'VALIDATION', meaning: 'A unit that is not a member of the cluster (or not taking part).' },
+  RANKING: {
+    kind: 'VALIDATION',
+    meaning: 'A ranking that does not list every scored unit exactly once, or leading units outside its head.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
