@@ -20,6 +20,7 @@ import {
   guard,
   hasRole,
   invalid,
+  isThematicAward,
   nominationDecider,
   nominationStreamName,
   prepareSignature,
@@ -35,6 +36,7 @@ import {
   type RecordedEvent,
 } from '@tdkt/event-store';
 import type { ApplyCommandInput, ApplyCommandResult, NominationActivities } from '../contracts';
+import { campaignForNomination, requireCampaign } from '../campaigns/nomination-campaign';
 import { domainFailure } from '../domain-failure';
 import type { SecretKeyStore } from '../secret-ballot/key-store';
 import { nominationEventMetadata } from './event-metadata';
@@ -88,20 +90,21 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
     const base = { nominationId, actor, now, ...(intent.comment !== undefined ? { comment: intent.comment } : {}) };
     switch (intent.type) {
       case 'DraftNomination': {
-        const campaign = directory.campaign(intent.campaignId);
-        if (!campaign) throw invalid('UNKNOWN_CAMPAIGN', `Không có đợt thi đua ${intent.campaignId}`, 'campaignId');
+        const unitId = actor.unitId ?? '';
+        const clusterId = directory.unit(unitId)?.clusterId ?? actor.clusterId ?? '';
+        // The campaign's stream (its status, registrations, the cluster's ranking), else the organisation file's line.
+        const { campaign, rules } = await requireCampaign(deps, intent.campaignId, clusterId);
         const award = findAward(catalog, intent.awardCode);
         if (!award) throw invalid('UNKNOWN_AWARD', `Không có hình thức khen thưởng ${intent.awardCode}`, 'awardCode');
         if (!intent.nominee || typeof intent.nominee.nomineeId !== 'string' || !intent.nominee.nomineeId)
           throw invalid('REQUIRED', 'Cần mã định danh người/tập thể được đề nghị', 'nominee.nomineeId');
-        const unitId = actor.unitId ?? '';
-        const clusterId = directory.unit(unitId)?.clusterId ?? actor.clusterId ?? '';
         return {
           ...base,
           type: 'DraftNomination',
           unitId,
           clusterId,
-          campaign: { id: campaign.id, year: campaign.year, submissionDeadline: campaign.submissionDeadline },
+          campaign,
+          ...(rules ? { campaignRules: rules } : {}),
           award,
           nominee: intent.nominee,
           achievements: intent.achievements,
@@ -114,8 +117,8 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         return { ...base, type: 'EditNomination', changes: intent.changes ?? {} };
       case 'SubmitNomination': {
         const s = state as Extract<NominationState, { nominationId: string }>;
-        const c = directory.campaign(s.campaign.id);
-        const campaign = c ? { id: c.id, year: c.year, submissionDeadline: c.submissionDeadline } : s.campaign;
+        // The campaign as it stands now (a province may extend its deadline), else as drafted.
+        const campaign = (await campaignForNomination(deps, s.campaign.id))?.campaign ?? s.campaign;
         return {
           ...base,
           type: 'SubmitNomination',
@@ -220,7 +223,8 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
             nominationId: e.data.nominationId,
             decisionNumber: e.data.decisionNumber,
             oneOff: e.data.oneOff,
-            ...(stateAfter.award.thematic ? { thematic: true } : {}),
+            // The award form's flag or the campaign's kind: a thematic award is no ground for higher titles.
+            ...(isThematicAward(stateAfter.award, stateAfter.campaign) ? { thematic: true } : {}),
           };
           await recordNomineeAward(store, {
             nomineeId: e.data.nominee.nomineeId,
