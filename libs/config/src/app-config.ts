@@ -35,6 +35,8 @@ export interface AppConfig {
   stageTimeUnit: StageTimeUnit;
   catalogFile: string;
   organisationFile: string;
+  /** Campaigns seeded as events at the first embedded start (the demo's). */
+  demoCampaignsFile: string;
   notifications: NotificationConfig;
   audit: {
     /** Ed25519 private key (PKCS#8 PEM) that signs the audit log's checkpoints; generated here when embedded. */
@@ -121,6 +123,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     stageTimeUnit: unit,
     catalogFile: env.TDKT_AWARD_CATALOG ?? repoFile('config', 'award-catalog.json'),
     organisationFile: env.TDKT_ORGANISATION_FILE ?? repoFile('config', 'demo-organisation.json'),
+    demoCampaignsFile: env.TDKT_DEMO_CAMPAIGNS_FILE ?? repoFile('config', 'demo-campaigns.json'),
     notifications: loadNotificationConfig(env),
     audit: {
       signingKeyFile: env.TDKT_AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem'),

@@ -2,6 +2,7 @@ import type { Projection } from '../projection';
 import { AccessLogProjection } from './access-log';
 import { AuditTrailProjection } from './audit-trail';
 import { AwardRegistryProjection } from './award-registry';
+import { CampaignsProjection } from './campaigns';
 import { CouncilSessionsProjection } from './council-sessions';
 import { InboxProjection } from './inbox';
 import { StatusBoardProjection } from './status-board';
@@ -9,6 +10,7 @@ import { StatusBoardProjection } from './status-board';
 export * from './access-log';
 export * from './audit-trail';
 export * from './award-registry';
+export * from './campaigns';
 export * from './council-sessions';
 export * from './inbox';
 export * from './notifications';
@@ -25,5 +27,6 @@ export function defaultProjections(): Projection[] {
     new InboxProjection(),
     new AccessLogProjection(),
     new CouncilSessionsProjection(),
+    new CampaignsProjection(),
   ];
 }
