@@ -33,6 +33,8 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { QUERY_HANDLERS } from './nominations/queries/queries';
 import { ReadYourWrites } from './nominations/read-your-writes';
 import { ReferenceController } from './reference/reference.controller';
+import { CampaignsController, ClusterScoringsController } from './campaigns/campaigns.controller';
+import { CampaignsService } from './campaigns/campaigns.service';
 import { RegistryController } from './registry/registry.controller';
 import { API_OPTIONS, API_RUNTIME } from './tokens';
 
@@ -60,6 +62,8 @@ export class ApiModule {
         AuditController,
         AccessLogController,
         CouncilSessionsController,
+        CampaignsController,
+        ClusterScoringsController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
@@ -84,6 +88,7 @@ export class ApiModule {
         AuditProofs,
         AccessLogRecorder,
         CouncilSessionsService,
+        CampaignsService,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -8,3 +8,4 @@ export * from './campaign.decider';
 export * from './campaign.labels';
 export * from './participation';
 export * from './nomination-rules';
+export * from './read-access';

@@ -1,4 +1,4 @@
-import type { ExistingCampaign, ExistingScoring } from '@tdkt/domain';
+import type { ExistingCampaign, ExistingScoring, ReadScope } from '@tdkt/domain';
 import { placeholders, type ReadModelDb } from '../../db/read-model-db';
 import {
   CAMPAIGN_REGISTRATIONS_TABLE,
@@ -55,21 +55,20 @@ export interface RegistrationRow {
   registeredAt: string;
 }
 
-/** A campaign's registrations, limited in SQL to the units (or clusters) the reader may see; undefined scope = all. */
+/** A campaign's registrations, limited in SQL to the reader's scope (its units or clusters). */
 export async function listRegistrations(
   db: ReadModelDb,
   campaignId: string,
-  scope: { unitIds?: string[]; clusterIds?: string[] } = {},
+  scope: ReadScope = { all: true },
 ): Promise<RegistrationRow[]> {
   const where = ['campaign_id = ?'];
   const params: (string | number)[] = [campaignId];
-  if (scope.unitIds) {
-    where.push(scope.unitIds.length ? `unit_id IN (${placeholders(scope.unitIds.length)})` : '1 = 0');
-    params.push(...scope.unitIds);
-  }
-  if (scope.clusterIds) {
-    where.push(scope.clusterIds.length ? `cluster_id IN (${placeholders(scope.clusterIds.length)})` : '1 = 0');
-    params.push(...scope.clusterIds);
+  if (!scope.all) {
+    const or = ['1 = 0'];
+    if (scope.unitIds.length) or.push(`unit_id IN (${placeholders(scope.unitIds.length)})`);
+    if (scope.clusterIds.length) or.push(`cluster_id IN (${placeholders(scope.clusterIds.length)})`);
+    where.push(`(${or.join(' OR ')})`);
+    params.push(...scope.unitIds, ...scope.clusterIds);
   }
   const rows = await db.all(
     `SELECT * FROM ${CAMPAIGN_REGISTRATIONS_TABLE} WHERE ${where.join(' AND ')} ORDER BY unit_id ASC`,
