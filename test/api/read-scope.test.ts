@@ -97,6 +97,23 @@ beforeAll(async () => {
   await stack.command('thuky', `/api/council-sessions/${session.id}/open`);
   await stack.command('thuky', `/api/council-sessions/${session.id}/close`);
   await stack.system.runtime.runner.waitForPosition(await stack.head());
+  // Cluster cum1 scores its units in the demo campaign and agrees its ranking: donvi1 first.
+  const scores = (v: number) => ({ NHIEM_VU: v, PHONG_TRAO: v, KHEN_THUONG: v, CUM_KHOI: v });
+  for (const [unitId, v] of [
+    ['donvi1', 95],
+    ['donvi2', 85],
+  ] as const)
+    await stack.command(
+      'truongcum.cum1',
+      '/api/clusters/cum1/scorings',
+      { campaignId: 'dong-khoi-moi-2026', unitId, scores: scores(v) },
+      201,
+    );
+  await stack.command('truongcum.cum1', '/api/clusters/cum1/scorings/2026/ranking', {
+    ranking: ['donvi1', 'donvi2'],
+    leadingUnitIds: ['donvi1'],
+    minutes: { number: '05/BB-CTĐ1', heldOn: '2026-12-05', summary: 'Cụm thống nhất xếp hạng' },
+  });
   await new Promise((r) => setTimeout(r, 20));
   seededAt = new Date().toISOString();
   checkpointSize = (await stack.command('thanhtra', '/api/audit/checkpoints')).treeSize;
@@ -181,6 +198,47 @@ const TABLE: Record<string, Probe[]> = {
   'GET /health': [{ path: () => '/health', expected: all('200') }],
   'GET /api/catalog': [{ path: () => '/api/catalog', expected: all('200') }],
   'GET /api/campaigns': [{ path: () => '/api/campaigns', expected: signedIn('200') }],
+  // Campaigns: every official reads a campaign; registrations by scope (unit staff their unit, a cluster
+  // leader the cluster's units, province-wide readers all); a cluster's scoring: the province-wide readers
+  // and the cluster's leader whole, a member unit its own row, anyone else 404.
+  'GET /api/campaigns/{id}': [
+    {
+      path: () => '/api/campaigns/dong-khoi-moi-2026',
+      summary: (b) => `${b.kind} ${b.status}`,
+      expected: signedIn('200 ANNUAL NOMINATIONS_OPEN'),
+    },
+  ],
+  'GET /api/campaigns/{id}/registrations': [
+    {
+      path: () => '/api/campaigns/dong-khoi-moi-2026/registrations',
+      summary: (b) => `[${b.registered.map((r: any) => r.unitId).join(' ')}]`,
+      expected: {
+        ...signedIn('200 [donvi1 donvi2 donvi3 donvi4]'),
+        'canbo.donvi1': '200 [donvi1]',
+        'thutruong.donvi1': '200 [donvi1]',
+        'canbo.donvi3': '200 [donvi3]',
+        'thutruong.donvi3': '200 [donvi3]',
+        'canbo.donvi4': '200 [donvi4]',
+        'truongcum.cum1': '200 [donvi1 donvi2]',
+        'truongcum.cum2': '200 [donvi3 donvi4]',
+      },
+    },
+  ],
+  'GET /api/clusters/{id}/scorings/{year}': [
+    {
+      path: () => '/api/clusters/cum1/scorings/2026',
+      summary: (b) => `[${b.units.map((u: any) => `${u.unitId}:${u.rank}`).join(' ')}]`,
+      expected: {
+        ...signedIn('200 [donvi1:1 donvi2:2]'),
+        'canbo.donvi1': '200 [donvi1:1]',
+        'thutruong.donvi1': '200 [donvi1:1]',
+        'canbo.donvi3': '404',
+        'thutruong.donvi3': '404',
+        'canbo.donvi4': '404',
+        'truongcum.cum2': '404',
+      },
+    },
+  ],
   'GET /api/units': [{ path: () => '/api/units', expected: signedIn('200') }],
   'GET /api/clusters': [{ path: () => '/api/clusters', expected: signedIn('200') }],
   'GET /api/me': [{ path: () => '/api/me', expected: signedIn('200') }],
