@@ -44,7 +44,14 @@ describe.each(backends)('campaigns read model on %s', (_name, createBackend: Bac
       status: demo.status,
       scoringTable: demo.definition.scoringTable,
     };
-    const base = { clusterId: 'cum1', year: 2026, actor: leader, now: '2026-12-05T02:00:00.000Z', campaign, memberUnitIds: ['donvi1', 'donvi2'] };
+    const base = {
+      clusterId: 'cum1',
+      year: 2026,
+      actor: leader,
+      now: '2026-12-05T02:00:00.000Z',
+      campaign,
+      memberUnitIds: ['donvi1', 'donvi2'],
+    };
     const scores = (v: number) => Object.fromEntries(campaign.scoringTable.map((c) => [c.code, v]));
     await runScoringCommand(store, { ...base, type: 'RecordUnitScores', unitId: 'donvi1', scores: scores(90) }, 's1');
     await runScoringCommand(store, { ...base, type: 'RecordUnitScores', unitId: 'donvi2', scores: scores(80) }, 's2');
@@ -111,7 +118,9 @@ describe.each(backends)('campaigns read model on %s', (_name, createBackend: Bac
   it('limits registrations and unit scores to the reader’s scope in SQL', async () => {
     await catchUp(50);
     const units = async (username: string) =>
-      (await listRegistrations(db, 'dong-khoi-moi-2026', readScopeOf(directory.actorFor(username)!))).map((r) => r.unitId);
+      (await listRegistrations(db, 'dong-khoi-moi-2026', readScopeOf(directory.actorFor(username)!))).map(
+        (r) => r.unitId,
+      );
     expect(await units('thutruong.donvi3')).toEqual(['donvi3']);
     expect(await units('truongcum.cum1')).toEqual(['donvi1', 'donvi2']);
     expect(await units('thanhtra')).toEqual(['donvi1', 'donvi2', 'donvi3', 'donvi4']);

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Injectable, Param, Post, Query, type PipeTransform } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Injectable,
+  Param,
+  Post,
+  Query,
+  type PipeTransform,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -11,7 +22,13 @@ import {
 import { domainError, invalid, type Actor } from '@tdkt/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { CommandResultDto } from '../nominations/dto/responses.dto';
-import { AgreeRankingDto, CreateCampaignDto, LaunchCampaignDto, RecordScoresDto, RegisterForCampaignDto } from './campaigns.dto';
+import {
+  AgreeRankingDto,
+  CreateCampaignDto,
+  LaunchCampaignDto,
+  RecordScoresDto,
+  RegisterForCampaignDto,
+} from './campaigns.dto';
 import {
   CampaignCommandResultDto,
   CampaignDetailDto,
@@ -67,7 +84,11 @@ export class CampaignsController {
 
   @Post()
   @ApiCreatedResponse(DONE)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Gửi lại an toàn: cùng người, cùng khóa → cùng một lệnh' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Gửi lại an toàn: cùng người, cùng khóa → cùng một lệnh',
+  })
   @ApiOperation({ summary: 'Tạo đợt thi đua (Ban Thi đua – Khen thưởng) → 201, trạng thái PLANNED' })
   create(@CurrentActor() actor: Actor, @Body() body: CreateCampaignDto, @Headers('idempotency-key') key?: string) {
     return this.campaigns.create(actor, body, key?.trim().slice(0, 200) || undefined);
@@ -75,7 +96,9 @@ export class CampaignsController {
 
   @Get(':id')
   @ApiOkResponse({ type: CampaignDetailDto })
-  @ApiOperation({ summary: 'Một đợt thi đua: loại, thời gian, văn bản phát động, tiêu chí, hình thức khen thưởng, bảng chấm điểm' })
+  @ApiOperation({
+    summary: 'Một đợt thi đua: loại, thời gian, văn bản phát động, tiêu chí, hình thức khen thưởng, bảng chấm điểm',
+  })
   detail(@Param('id', CampaignIdPipe) id: string) {
     return this.campaigns.detail(id);
   }

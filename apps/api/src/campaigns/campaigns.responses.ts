@@ -13,7 +13,10 @@ export class CampaignSummaryDto {
   @ApiProperty() submissionDeadline: string;
   @ApiProperty({ description: 'Đang nhận hồ sơ đề nghị (status NOMINATIONS_OPEN)' }) open: boolean;
   @ApiProperty({ description: 'Số đơn vị đã đăng ký thi đua' }) registrations: number;
-  @ApiProperty({ enum: ['EVENTS', 'ORGANISATION_FILE'], description: 'Đợt do Ban TĐKT điều hành, hay khai trong tệp tổ chức (cũ)' })
+  @ApiProperty({
+    enum: ['EVENTS', 'ORGANISATION_FILE'],
+    description: 'Đợt do Ban TĐKT điều hành, hay khai trong tệp tổ chức (cũ)',
+  })
   source: string;
 }
 
@@ -34,7 +37,8 @@ export class CampaignDetailDto extends CampaignSummaryDto {
 export class CampaignCommandResultDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: CAMPAIGN_STATUSES }) status: string;
-  @ApiProperty({ description: 'Vị trí sự kiện cuối cùng (X-TDKT-After-Position); 0 nếu không ghi gì mới' }) position: number;
+  @ApiProperty({ description: 'Vị trí sự kiện cuối cùng (X-TDKT-After-Position); 0 nếu không ghi gì mới' })
+  position: number;
 }
 
 export class RegistrationDto {

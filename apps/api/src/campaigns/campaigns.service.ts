@@ -208,7 +208,12 @@ export class CampaignsService {
     const written = await runScoringCommand(this.runtime.store, command, randomUUID());
     if (written.position) await this.ryw.reach(written.position);
     const s = await loadScoring(this.runtime.store, command.clusterId, command.year);
-    return { clusterId: command.clusterId, year: command.year, status: s?.status ?? 'SCORING', position: written.position ?? 0 };
+    return {
+      clusterId: command.clusterId,
+      year: command.year,
+      status: s?.status ?? 'SCORING',
+      position: written.position ?? 0,
+    };
   }
 
   async recordScores(actor: Actor, clusterId: string, body: RecordScoresDto) {
@@ -242,7 +247,12 @@ export class CampaignsService {
       memberUnitIds: this.members(clusterId, campaign),
       ranking: body.ranking,
       leadingUnitIds: body.leadingUnitIds,
-      minutes: { number: body.minutes.number, heldOn: body.minutes.heldOn, summary: body.minutes.summary, attendees: body.minutes.attendees ?? [] },
+      minutes: {
+        number: body.minutes.number,
+        heldOn: body.minutes.heldOn,
+        summary: body.minutes.summary,
+        attendees: body.minutes.attendees ?? [],
+      },
     });
   }
 

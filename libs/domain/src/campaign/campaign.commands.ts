@@ -32,8 +32,4 @@ export interface RegisterForCampaign extends Base {
 }
 
 export type CampaignCommand =
-  | CreateCampaign
-  | LaunchCampaign
-  | OpenCampaignNominations
-  | CloseCampaign
-  | RegisterForCampaign;
+  CreateCampaign | LaunchCampaign | OpenCampaignNominations | CloseCampaign | RegisterForCampaign;

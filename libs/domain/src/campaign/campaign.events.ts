@@ -17,8 +17,4 @@ export type UnitRegisteredForCampaign = {
 };
 
 export type CampaignEvent =
-  | CampaignCreated
-  | CampaignLaunched
-  | CampaignNominationsOpened
-  | CampaignClosed
-  | UnitRegisteredForCampaign;
+  CampaignCreated | CampaignLaunched | CampaignNominationsOpened | CampaignClosed | UnitRegisteredForCampaign;

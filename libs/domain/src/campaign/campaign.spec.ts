@@ -68,14 +68,26 @@ describe('A campaign, created and run by the commendation office', () => {
 
   it('only the office creates or runs a campaign (ROLE_REQUIRED)', () => {
     spec.given([]).when(create({}, headDonvi1)).thenThrows('FORBIDDEN', 'ROLE_REQUIRED');
-    spec.given([created]).when({ ...base, type: 'CloseCampaign', actor: headDonvi1 }).thenThrows('FORBIDDEN', 'ROLE_REQUIRED');
+    spec
+      .given([created])
+      .when({ ...base, type: 'CloseCampaign', actor: headDonvi1 })
+      .thenThrows('FORBIDDEN', 'ROLE_REQUIRED');
   });
 
   it('refuses a second creation, an unknown kind, a period ending before it starts, an unknown award or cluster', () => {
     spec.given([created]).when(create()).thenThrows('INVALID_STATE', 'CAMPAIGN_EXISTS');
-    spec.given([]).when(create({ kind: 'YEARLY' as never })).thenThrows('VALIDATION', 'CAMPAIGN_KIND');
-    spec.given([]).when(create({ period: { start: '2027-12-31', end: '2027-01-01' } })).thenThrows('VALIDATION', 'PERIOD');
-    spec.given([]).when(create({ awardCodes: ['HUAN_CHUONG'] })).thenThrows('VALIDATION', 'UNKNOWN_AWARD');
+    spec
+      .given([])
+      .when(create({ kind: 'YEARLY' as never }))
+      .thenThrows('VALIDATION', 'CAMPAIGN_KIND');
+    spec
+      .given([])
+      .when(create({ period: { start: '2027-12-31', end: '2027-01-01' } }))
+      .thenThrows('VALIDATION', 'PERIOD');
+    spec
+      .given([])
+      .when(create({ awardCodes: ['HUAN_CHUONG'] }))
+      .thenThrows('VALIDATION', 'UNKNOWN_AWARD');
     spec
       .given([])
       .when(create({ participants: { unitIds: [], clusterIds: ['cum9'] } }))
@@ -95,9 +107,18 @@ describe('A campaign, created and run by the commendation office', () => {
       .given([created])
       .when({ ...base, type: 'LaunchCampaign', actor: office, document: { number: '11/KH-UBND', date: '15/02/2027' } })
       .thenThrows('VALIDATION', 'LAUNCH_DOCUMENT');
-    spec.given([created]).when({ ...base, type: 'OpenCampaignNominations', actor: office }).thenThrows('INVALID_STATE', 'CAMPAIGN_STATE');
-    spec.given([created, launched]).when({ ...base, type: 'OpenCampaignNominations', actor: office }).then([opened]);
-    spec.given([created, launched, opened]).when({ ...base, type: 'CloseCampaign', actor: office }).then([closed]);
+    spec
+      .given([created])
+      .when({ ...base, type: 'OpenCampaignNominations', actor: office })
+      .thenThrows('INVALID_STATE', 'CAMPAIGN_STATE');
+    spec
+      .given([created, launched])
+      .when({ ...base, type: 'OpenCampaignNominations', actor: office })
+      .then([opened]);
+    spec
+      .given([created, launched, opened])
+      .when({ ...base, type: 'CloseCampaign', actor: office })
+      .then([closed]);
     spec
       .given([created, launched, opened, closed])
       .when({ ...base, type: 'CloseCampaign', actor: office })
@@ -105,7 +126,9 @@ describe('A campaign, created and run by the commendation office', () => {
     spec
       .given([created, launched, opened])
       .when({ ...base, type: 'CloseCampaign', actor: office })
-      .thenState((s) => expect(s).toMatchObject({ status: 'CLOSED', closedAt: AT, launchDocument: { number: '11/KH-UBND' } }));
+      .thenState((s) =>
+        expect(s).toMatchObject({ status: 'CLOSED', closedAt: AT, launchDocument: { number: '11/KH-UBND' } }),
+      );
   });
 });
 
@@ -117,7 +140,12 @@ describe('Registration (đăng ký thi đua)', () => {
       .thenState((s) =>
         expect(s).toMatchObject({
           registrations: {
-            donvi1: { unitId: 'donvi1', clusterId: 'cum1', targetAwardCodes: ['TAP_THE_LDXS'], registeredBy: 'thutruong.donvi1' },
+            donvi1: {
+              unitId: 'donvi1',
+              clusterId: 'cum1',
+              targetAwardCodes: ['TAP_THE_LDXS'],
+              registeredBy: 'thutruong.donvi1',
+            },
           },
         }),
       );
@@ -125,7 +153,10 @@ describe('Registration (đăng ký thi đua)', () => {
 
   it('refuses a unit that does not take part, a title the campaign does not award, the officer, and outside the registration step', () => {
     spec.given([created, launched]).when(register(headDonvi3)).thenThrows('FORBIDDEN', 'NOT_A_PARTICIPANT');
-    spec.given([created, launched]).when(register(headDonvi1, ['CSTD_TINH'])).thenThrows('VALIDATION', 'AWARD_NOT_IN_CAMPAIGN');
+    spec
+      .given([created, launched])
+      .when(register(headDonvi1, ['CSTD_TINH']))
+      .thenThrows('VALIDATION', 'AWARD_NOT_IN_CAMPAIGN');
     spec.given([created, launched]).when(register(officerDonvi1)).thenThrows('FORBIDDEN', 'ROLE_REQUIRED');
     spec.given([created]).when(register()).thenThrows('INVALID_STATE', 'REGISTRATION_CLOSED');
     spec.given([created, launched, opened]).when(register()).thenThrows('INVALID_STATE', 'REGISTRATION_CLOSED');

@@ -58,8 +58,14 @@ const draftIn = (
 
 describe('What a campaign rules for the nominations in it', () => {
   it('a draft in a closed campaign is refused when drafted (CAMPAIGN_CLOSED), and before nominations open (CAMPAIGN_NOT_OPEN)', () => {
-    spec.given([]).when(draftIn(campaign({ status: 'CLOSED' }))).thenThrows('INVALID_STATE', 'CAMPAIGN_CLOSED');
-    spec.given([]).when(draftIn(campaign({ status: 'REGISTRATION_OPEN' }))).thenThrows('INVALID_STATE', 'CAMPAIGN_NOT_OPEN');
+    spec
+      .given([])
+      .when(draftIn(campaign({ status: 'CLOSED' })))
+      .thenThrows('INVALID_STATE', 'CAMPAIGN_CLOSED');
+    spec
+      .given([])
+      .when(draftIn(campaign({ status: 'REGISTRATION_OPEN' })))
+      .thenThrows('INVALID_STATE', 'CAMPAIGN_NOT_OPEN');
     spec
       .given([])
       .when(draftIn(campaign()))
@@ -71,7 +77,10 @@ describe('What a campaign rules for the nominations in it', () => {
   });
 
   it('an annual title for a unit that never registered is refused with the policy’s source (NOT_REGISTERED); registered, it passes', () => {
-    const refused = spec.given([]).when(draftIn(campaign(), 'TAP_THE_LDXS')).thenThrows('INVALID_STATE', 'NOT_REGISTERED');
+    const refused = spec
+      .given([])
+      .when(draftIn(campaign(), 'TAP_THE_LDXS'))
+      .thenThrows('INVALID_STATE', 'NOT_REGISTERED');
     expect(refused.message).toContain('Luật 06/2022/QH15');
     spec
       .given([])
@@ -80,14 +89,23 @@ describe('What a campaign rules for the nominations in it', () => {
     // A thematic campaign asks no registration for titles.
     const thematic = campaign({}, 'THEMATIC');
     thematic.definition.awardCodes.push('TAP_THE_LDXS');
-    spec.given([]).when(draftIn(thematic, 'TAP_THE_LDXS')).thenEvents(([e]) => expect(e.type).toBe('NominationDrafted'));
+    spec
+      .given([])
+      .when(draftIn(thematic, 'TAP_THE_LDXS'))
+      .thenEvents(([e]) => expect(e.type).toBe('NominationDrafted'));
   });
 
   it('the emulation flag goes only to a unit the cluster’s agreed ranking puts at its head (NOT_A_LEADING_UNIT)', () => {
     const c = campaign({ registrations: registered });
     const unit = { nominee: { kind: 'collective' as const, name: 'Sở Giáo dục và Đào tạo', nomineeId: 'donvi1' } };
-    spec.given([]).when(draftIn(c, 'CO_THI_DUA_TINH', null, unit)).thenThrows('INVALID_STATE', 'NOT_A_LEADING_UNIT');
-    spec.given([]).when(draftIn(c, 'CO_THI_DUA_TINH', ['donvi2'], unit)).thenThrows('INVALID_STATE', 'NOT_A_LEADING_UNIT');
+    spec
+      .given([])
+      .when(draftIn(c, 'CO_THI_DUA_TINH', null, unit))
+      .thenThrows('INVALID_STATE', 'NOT_A_LEADING_UNIT');
+    spec
+      .given([])
+      .when(draftIn(c, 'CO_THI_DUA_TINH', ['donvi2'], unit))
+      .thenThrows('INVALID_STATE', 'NOT_A_LEADING_UNIT');
     spec
       .given([])
       .when(draftIn(c, 'CO_THI_DUA_TINH', ['donvi1'], unit))
@@ -107,7 +125,9 @@ describe('Awards from a thematic campaign do not count toward higher titles', ()
     const years = (thematic2025: boolean): PriorAward[] =>
       [2024, 2025, 2026].map((year) => ({
         ...f.priorAward({ year }),
-        ...(year === 2025 && isThematicAward({}, { kind: thematic2025 ? 'THEMATIC' : 'ANNUAL' }) ? { thematic: true } : {}),
+        ...(year === 2025 && isThematicAward({}, { kind: thematic2025 ? 'THEMATIC' : 'ANNUAL' })
+          ? { thematic: true }
+          : {}),
       }));
     expect(checkEligibility(cstdTinh, years(false), 2026).eligible).toBe(true);
     expect(checkEligibility(cstdTinh, years(true), 2026).eligible).toBe(false);

@@ -18,9 +18,14 @@ function common(command: ClusterScoringCommand, state: ClusterScoringState) {
   if (command.actor.clusterId !== command.clusterId)
     throw forbidden('OUT_OF_SCOPE', 'Chỉ chấm điểm các đơn vị trong cụm của mình');
   const c = command.campaign;
-  if (c.year !== command.year) throw invalid('CAMPAIGN_MISMATCH', `Đợt thi đua ${c.campaignId} không thuộc năm ${command.year}`, 'campaignId');
+  if (c.year !== command.year)
+    throw invalid('CAMPAIGN_MISMATCH', `Đợt thi đua ${c.campaignId} không thuộc năm ${command.year}`, 'campaignId');
   if (state.status !== 'NONE' && state.campaignId !== c.campaignId)
-    throw invalid('CAMPAIGN_MISMATCH', `Cụm đã chấm điểm năm ${command.year} theo đợt ${state.campaignId}`, 'campaignId');
+    throw invalid(
+      'CAMPAIGN_MISMATCH',
+      `Cụm đã chấm điểm năm ${command.year} theo đợt ${state.campaignId}`,
+      'campaignId',
+    );
   if (c.scoringTable.length === 0 || (c.status !== 'REGISTRATION_OPEN' && c.status !== 'NOMINATIONS_OPEN'))
     throw invalidState(
       'NO_SCORING_TABLE',
@@ -41,13 +46,18 @@ function common(command: ClusterScoringCommand, state: ClusterScoringState) {
 function recordScores(command: RecordUnitScores, state: ClusterScoringState): ClusterScoringEvent[] {
   const base = common(command, state);
   if (!command.memberUnitIds.includes(command.unitId))
-    throw invalid('NOT_IN_CLUSTER', `Đơn vị ${command.unitId} không thuộc cụm ${command.clusterId} trong đợt thi đua này`, 'unitId');
+    throw invalid(
+      'NOT_IN_CLUSTER',
+      `Đơn vị ${command.unitId} không thuộc cụm ${command.clusterId} trong đợt thi đua này`,
+      'unitId',
+    );
   const scores = command.scores;
   if (!scores || typeof scores !== 'object' || Array.isArray(scores))
     throw invalid('SCORE', 'Cần điểm theo từng tiêu chí', 'scores');
   const table = command.campaign.scoringTable;
   for (const code of Object.keys(scores))
-    if (!table.some((c) => c.code === code)) throw invalid('SCORE', `Không có tiêu chí ${code} trong bảng chấm điểm`, `scores.${code}`);
+    if (!table.some((c) => c.code === code))
+      throw invalid('SCORE', `Không có tiêu chí ${code} trong bảng chấm điểm`, `scores.${code}`);
   for (const c of table) {
     const v = scores[c.code];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > c.maxScore)
@@ -74,7 +84,11 @@ function agreeRanking(command: AgreeClusterRanking, state: ClusterScoringState):
     ranking.length !== scored.length ||
     !ranking.every((u) => scored.includes(u))
   )
-    throw invalid('RANKING', `Bảng xếp hạng phải có mỗi đơn vị đã chấm điểm đúng một lần (${scored.sort().join(', ')})`, 'ranking');
+    throw invalid(
+      'RANKING',
+      `Bảng xếp hạng phải có mỗi đơn vị đã chấm điểm đúng một lần (${scored.sort().join(', ')})`,
+      'ranking',
+    );
   const leading = command.leadingUnitIds;
   if (
     !Array.isArray(leading) ||
@@ -89,7 +103,10 @@ function agreeRanking(command: AgreeClusterRanking, state: ClusterScoringState):
   const summary = text(m?.summary, 'minutes.summary', 'Cần nội dung tóm tắt biên bản họp cụm');
   const attendees = Array.isArray(m.attendees) ? m.attendees.filter((a) => typeof a === 'string' && a.trim()) : [];
   return [
-    { type: 'ClusterMeetingMinutesRecorded', data: { ...base, minutes: { number, heldOn: m.heldOn, summary, attendees } } },
+    {
+      type: 'ClusterMeetingMinutesRecorded',
+      data: { ...base, minutes: { number, heldOn: m.heldOn, summary, attendees } },
+    },
     {
       type: 'ClusterRankingAgreed',
       data: {

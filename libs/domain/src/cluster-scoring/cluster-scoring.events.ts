@@ -13,7 +13,10 @@ export type UnitScoresRecorded = {
   type: 'UnitScoresRecorded';
   data: Common & { unitId: string; scores: Record<string, number>; total: number };
 };
-export type ClusterMeetingMinutesRecorded = { type: 'ClusterMeetingMinutesRecorded'; data: Common & { minutes: MeetingMinutes } };
+export type ClusterMeetingMinutesRecorded = {
+  type: 'ClusterMeetingMinutesRecorded';
+  data: Common & { minutes: MeetingMinutes };
+};
 export type ClusterRankingAgreed = {
   type: 'ClusterRankingAgreed';
   data: Common & { ranking: RankedUnit[]; leadingUnitIds: string[]; minutesNumber: string };

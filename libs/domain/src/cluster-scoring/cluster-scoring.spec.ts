@@ -19,7 +19,11 @@ const campaign: ScoringCampaign = {
   ],
 };
 const base = { clusterId: 'cum1', year: 2026, actor: leader, now: AT, campaign, memberUnitIds: ['donvi1', 'donvi2'] };
-const score = (unitId: string, scores: Record<string, number>, o: Partial<RecordUnitScores> = {}): RecordUnitScores => ({
+const score = (
+  unitId: string,
+  scores: Record<string, number>,
+  o: Partial<RecordUnitScores> = {},
+): RecordUnitScores => ({
   ...base,
   type: 'RecordUnitScores',
   unitId,
@@ -30,10 +34,24 @@ const by = { userId: 'truongcum.cum1', role: 'CLUSTER_LEADER' as const, unitId: 
 const common = { clusterId: 'cum1', year: 2026, campaignId: 'dong-khoi-moi-2026', at: AT, by };
 const scored = (unitId: string, nv: number, pt: number): ClusterScoringEvent => ({
   type: 'UnitScoresRecorded',
-  data: { ...common, unitId, scores: { NHIEM_VU: nv, PHONG_TRAO: pt }, total: Math.round((nv * 0.6 + pt * 0.4) * 100) / 100 },
+  data: {
+    ...common,
+    unitId,
+    scores: { NHIEM_VU: nv, PHONG_TRAO: pt },
+    total: Math.round((nv * 0.6 + pt * 0.4) * 100) / 100,
+  },
 });
-const minutes = { number: '05/BB-CTĐ1', heldOn: '2026-12-05', summary: 'Cụm thống nhất xếp hạng', attendees: ['donvi1', 'donvi2'] };
-const rank = (ranking: string[], leadingUnitIds: string[], o: Partial<AgreeClusterRanking> = {}): AgreeClusterRanking => ({
+const minutes = {
+  number: '05/BB-CTĐ1',
+  heldOn: '2026-12-05',
+  summary: 'Cụm thống nhất xếp hạng',
+  attendees: ['donvi1', 'donvi2'],
+};
+const rank = (
+  ranking: string[],
+  leadingUnitIds: string[],
+  o: Partial<AgreeClusterRanking> = {},
+): AgreeClusterRanking => ({
   ...base,
   type: 'AgreeClusterRanking',
   ranking,
@@ -44,16 +62,34 @@ const rank = (ranking: string[], leadingUnitIds: string[], o: Partial<AgreeClust
 
 describe('Year-end scoring of an emulation cluster', () => {
   it('the cluster leader records a member unit’s scores; the total weighs each criterion', () => {
-    spec.given([]).when(score('donvi1', { NHIEM_VU: 95, PHONG_TRAO: 80 })).then([scored('donvi1', 95, 80)]);
+    spec
+      .given([])
+      .when(score('donvi1', { NHIEM_VU: 95, PHONG_TRAO: 80 }))
+      .then([scored('donvi1', 95, 80)]);
     expect(scored('donvi1', 95, 80).data).toMatchObject({ total: 89 });
   });
 
   it('refuses another cluster’s leader, a unit outside the cluster, an unknown criterion or a score above the top', () => {
-    spec.given([]).when(score('donvi1', { NHIEM_VU: 9, PHONG_TRAO: 9 }, { actor: otherLeader })).thenThrows('FORBIDDEN', 'OUT_OF_SCOPE');
-    spec.given([]).when(score('donvi3', { NHIEM_VU: 9, PHONG_TRAO: 9 })).thenThrows('VALIDATION', 'NOT_IN_CLUSTER');
-    spec.given([]).when(score('donvi1', { NHIEM_VU: 9, PHONG_TRAO: 9, X: 1 })).thenThrows('VALIDATION', 'SCORE');
-    spec.given([]).when(score('donvi1', { NHIEM_VU: 101, PHONG_TRAO: 9 })).thenThrows('VALIDATION', 'SCORE');
-    spec.given([]).when(score('donvi1', { NHIEM_VU: 9 })).thenThrows('VALIDATION', 'SCORE');
+    spec
+      .given([])
+      .when(score('donvi1', { NHIEM_VU: 9, PHONG_TRAO: 9 }, { actor: otherLeader }))
+      .thenThrows('FORBIDDEN', 'OUT_OF_SCOPE');
+    spec
+      .given([])
+      .when(score('donvi3', { NHIEM_VU: 9, PHONG_TRAO: 9 }))
+      .thenThrows('VALIDATION', 'NOT_IN_CLUSTER');
+    spec
+      .given([])
+      .when(score('donvi1', { NHIEM_VU: 9, PHONG_TRAO: 9, X: 1 }))
+      .thenThrows('VALIDATION', 'SCORE');
+    spec
+      .given([])
+      .when(score('donvi1', { NHIEM_VU: 101, PHONG_TRAO: 9 }))
+      .thenThrows('VALIDATION', 'SCORE');
+    spec
+      .given([])
+      .when(score('donvi1', { NHIEM_VU: 9 }))
+      .thenThrows('VALIDATION', 'SCORE');
   });
 
   it('needs a campaign with a scoring table that is launched and not closed (NO_SCORING_TABLE)', () => {
@@ -90,11 +126,26 @@ describe('Year-end scoring of an emulation cluster', () => {
 
   it('a ranking must list every scored unit once, and the leading units head it; once agreed nothing changes (RANKING_AGREED)', () => {
     const given = [scored('donvi1', 95, 80), scored('donvi2', 90, 90)];
-    spec.given(given).when(rank(['donvi2'], ['donvi2'])).thenThrows('VALIDATION', 'RANKING');
-    spec.given(given).when(rank(['donvi2', 'donvi1'], ['donvi1'])).thenThrows('VALIDATION', 'RANKING');
-    spec.given(given).when(rank(['donvi2', 'donvi1'], ['donvi2'], { minutes: { ...minutes, number: ' ' } })).thenThrows('VALIDATION', 'REQUIRED');
-    const agreed = spec.given(given).when(rank(['donvi2', 'donvi1'], ['donvi2'])).thenEvents(() => undefined);
-    spec.given([...given, ...agreed]).when(score('donvi1', { NHIEM_VU: 100, PHONG_TRAO: 100 })).thenThrows('INVALID_STATE', 'RANKING_AGREED');
+    spec
+      .given(given)
+      .when(rank(['donvi2'], ['donvi2']))
+      .thenThrows('VALIDATION', 'RANKING');
+    spec
+      .given(given)
+      .when(rank(['donvi2', 'donvi1'], ['donvi1']))
+      .thenThrows('VALIDATION', 'RANKING');
+    spec
+      .given(given)
+      .when(rank(['donvi2', 'donvi1'], ['donvi2'], { minutes: { ...minutes, number: ' ' } }))
+      .thenThrows('VALIDATION', 'REQUIRED');
+    const agreed = spec
+      .given(given)
+      .when(rank(['donvi2', 'donvi1'], ['donvi2']))
+      .thenEvents(() => undefined);
+    spec
+      .given([...given, ...agreed])
+      .when(score('donvi1', { NHIEM_VU: 100, PHONG_TRAO: 100 }))
+      .thenThrows('INVALID_STATE', 'RANKING_AGREED');
     spec
       .given([...given, ...agreed])
       .when(rank(['donvi1', 'donvi2'], ['donvi1']))

@@ -348,7 +348,8 @@ export const ERROR_CATALOGUE = {
   REGISTRATION_CLOSED: { kind: 'INVALID_STATE', meaning: 'A registration outside the campaign’s registration step.' },
   NOT_REGISTERED: {
     kind: 'INVALID_STATE',
-    meaning: 'A nomination for a title the registration policy names, from a unit that never registered in the annual campaign.',
+    meaning:
+      'A nomination for a title the registration policy names, from a unit that never registered in the annual campaign.',
   },
   RANKING_AGREED: {
     kind: 'INVALID_STATE',
@@ -370,7 +371,10 @@ export const ERROR_CATALOGUE = {
   AWARD_NOT_IN_CAMPAIGN: { kind: 'VALIDATION', meaning: 'An award form the campaign does not lead to.' },
   UNKNOWN_UNIT: { kind: 'VALIDATION', meaning: 'No unit has this id.' },
   UNKNOWN_CLUSTER: { kind: 'VALIDATION', meaning: 'No cluster has this id.' },
-  SCORING_TABLE: { kind: 'VALIDATION', meaning: 'A scoring table row without code, name, a positive weight and top score.' },
+  SCORING_TABLE: {
+    kind: 'VALIDATION',
+    meaning: 'A scoring table row without code, name, a positive weight and top score.',
+  },
   LAUNCH_DOCUMENT: { kind: 'VALIDATION', meaning: 'A launching document without its number or date.' },
   SCORE: { kind: 'VALIDATION', meaning: 'A score for an unknown criterion, missing, or outside 0..its top score.' },
   NOT_IN_CLUSTER: { kind: 'VALIDATION', meaning: 'A unit that is not a member of the cluster (or not taking part).' },

@@ -64,13 +64,23 @@ describe('Nominations in a campaign run as its own event stream', () => {
           scoringTable: [],
           ...o,
         },
-        known: { awardCodes: catalog.awards.map((a) => a.code), unitIds: ['donvi1', 'donvi3'], clusterIds: ['cum1', 'cum2'] },
+        known: {
+          awardCodes: catalog.awards.map((a) => a.code),
+          unitIds: ['donvi1', 'donvi3'],
+          clusterIds: ['cum1', 'cum2'],
+        },
       },
       `create-${id}`,
     );
     await runCampaignCommand(
       store,
-      { type: 'LaunchCampaign', campaignId: id, actor: office, now: at, document: { number: '1/KH-UBND', date: '2026-02-01' } },
+      {
+        type: 'LaunchCampaign',
+        campaignId: id,
+        actor: office,
+        now: at,
+        document: { number: '1/KH-UBND', date: '2026-02-01' },
+      },
       `launch-${id}`,
     );
     for (const unit of registered)
@@ -88,7 +98,11 @@ describe('Nominations in a campaign run as its own event stream', () => {
         `register-${id}-${unit}`,
       );
     if (status === 'NOMINATIONS_OPEN')
-      await runCampaignCommand(store, { type: 'OpenCampaignNominations', campaignId: id, actor: office, now: at }, `open-${id}`);
+      await runCampaignCommand(
+        store,
+        { type: 'OpenCampaignNominations', campaignId: id, actor: office, now: at },
+        `open-${id}`,
+      );
   }
 
   const apply = (nominationId: string, revision: number, username: string, now: string, intent: unknown) =>
@@ -112,7 +126,9 @@ describe('Nominations in a campaign run as its own event stream', () => {
   const refusal = (p: Promise<unknown>) =>
     p.then(
       () => 'accepted',
-      (e) => (e as { details?: { code?: string }[]; cause?: { details?: { code?: string }[] } }).details?.[0]?.code ?? String(e),
+      (e) =>
+        (e as { details?: { code?: string }[]; cause?: { details?: { code?: string }[] } }).details?.[0]?.code ??
+        String(e),
     );
 
   it('a submission after the campaign’s deadline is refused; a one-off one is not', async () => {
@@ -127,7 +143,9 @@ describe('Nominations in a campaign run as its own event stream', () => {
     expect(oneOff).toMatchObject({ status: 'COUNCIL_VOTING' });
     // Before the deadline an ordinary submission goes to the cluster.
     await draft('in-time', 'c-deadline');
-    expect(await apply('in-time', 0, 'thutruong.donvi1', '2026-11-30T09:59:59.000Z', { type: 'SubmitNomination' })).toMatchObject({
+    expect(
+      await apply('in-time', 0, 'thutruong.donvi1', '2026-11-30T09:59:59.000Z', { type: 'SubmitNomination' }),
+    ).toMatchObject({
       status: 'CLUSTER_REVIEW',
     });
   });
@@ -148,7 +166,10 @@ describe('Nominations in a campaign run as its own event stream', () => {
   it('an annual title for a unit that never registered is refused; registered, the same draft is accepted', async () => {
     await campaign('c-unregistered');
     await campaign('c-registered', {}, ['donvi1']);
-    const collective = { awardCode: 'TAP_THE_LDXS', nominee: { kind: 'collective', name: 'Tổ Toán', nomineeId: 'donvi1-to-toan' } };
+    const collective = {
+      awardCode: 'TAP_THE_LDXS',
+      nominee: { kind: 'collective', name: 'Tổ Toán', nomineeId: 'donvi1-to-toan' },
+    };
     expect(await refusal(draft('t1', 'c-unregistered', collective))).toBe('NOT_REGISTERED');
     expect(await draft('t2', 'c-registered', collective)).toMatchObject({ status: 'DRAFT' });
   });
@@ -165,7 +186,10 @@ describe('Nominations in a campaign run as its own event stream', () => {
         nominationId: `${nomineeId}-cstd-${year}`,
         oneOff: false,
       }));
-    await importPriorAwards(store, [...history('cccd-thematic', 'ntm-2025'), ...history('cccd-annual', 'unit-donvi1-2025')]);
+    await importPriorAwards(store, [
+      ...history('cccd-thematic', 'ntm-2025'),
+      ...history('cccd-annual', 'unit-donvi1-2025'),
+    ]);
     const fighter = (nomineeId: string) => ({
       awardCode: 'CSTD_TINH',
       nominee: { kind: 'individual', name: 'Lê Văn Chiến', nomineeId },

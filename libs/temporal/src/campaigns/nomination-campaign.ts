@@ -28,7 +28,9 @@ export async function campaignForNomination(
   const s = await loadCampaign(deps.store, campaignId);
   if (s) {
     const scoring =
-      clusterId && s.definition.scoringTable.length ? await loadScoring(deps.store, clusterId, s.definition.year) : undefined;
+      clusterId && s.definition.scoringTable.length
+        ? await loadScoring(deps.store, clusterId, s.definition.year)
+        : undefined;
     const leading = scoring && scoring.campaignId === campaignId ? (scoring.leadingUnitIds ?? null) : null;
     return { campaign: nominationCampaignOf(s), rules: draftingContextOf(s, deps.catalog, leading) };
   }

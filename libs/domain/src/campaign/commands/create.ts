@@ -31,15 +31,22 @@ export function createCampaign(command: CreateCampaign, state: CampaignState): C
     throw invalid('CAMPAIGN_ID', 'Mã đợt thi đua: chữ thường không dấu, số và dấu gạch ngang', 'id');
   const name = text(d.name, 'name', 'Cần tên đợt thi đua');
   if (!CAMPAIGN_KINDS.includes(d.kind))
-    throw invalid('CAMPAIGN_KIND', 'Loại đợt thi đua: ANNUAL (thường xuyên), THEMATIC (chuyên đề), PERIODIC (theo đợt)', 'kind');
+    throw invalid(
+      'CAMPAIGN_KIND',
+      'Loại đợt thi đua: ANNUAL (thường xuyên), THEMATIC (chuyên đề), PERIODIC (theo đợt)',
+      'kind',
+    );
   if (!Number.isInteger(d.year) || d.year < 2000 || d.year > 2100)
     throw invalid('YEAR', 'Năm của đợt thi đua không hợp lệ', 'year');
   if (!isDate(d.period?.start)) throw invalid('PERIOD', 'Ngày bắt đầu phải viết YYYY-MM-DD', 'period.start');
   if (!isDate(d.period?.end)) throw invalid('PERIOD', 'Ngày kết thúc phải viết YYYY-MM-DD', 'period.end');
-  if (d.period.end < d.period.start)
-    throw invalid('PERIOD', 'Ngày kết thúc phải sau ngày bắt đầu', 'period.end');
+  if (d.period.end < d.period.start) throw invalid('PERIOD', 'Ngày kết thúc phải sau ngày bắt đầu', 'period.end');
   if (typeof d.submissionDeadline !== 'string' || Number.isNaN(Date.parse(d.submissionDeadline)))
-    throw invalid('DATE_TIME', 'Hạn nộp hồ sơ phải là thời điểm ISO, ví dụ 2026-12-31T17:00:00+07:00', 'submissionDeadline');
+    throw invalid(
+      'DATE_TIME',
+      'Hạn nộp hồ sơ phải là thời điểm ISO, ví dụ 2026-12-31T17:00:00+07:00',
+      'submissionDeadline',
+    );
   const criteria = text(d.criteria, 'criteria', 'Cần nội dung, tiêu chí thi đua');
   if (!Array.isArray(d.awardCodes) || d.awardCodes.length === 0 || !distinct(d.awardCodes))
     throw invalid('AWARD_CODES', 'Cần danh sách các hình thức khen thưởng (không trùng)', 'awardCodes');

@@ -6,7 +6,10 @@ import { CAMPAIGN_STATUS_LABELS } from '../campaign.labels';
 import { actAs, CAMPAIGN_OFFICE, existing, isDate, text } from './shared';
 
 const wrongStep = (status: string, step: string) =>
-  invalidState('CAMPAIGN_STATE', `Đợt thi đua đang ở bước "${CAMPAIGN_STATUS_LABELS[status as never] ?? status}": không thể ${step}`);
+  invalidState(
+    'CAMPAIGN_STATE',
+    `Đợt thi đua đang ở bước "${CAMPAIGN_STATUS_LABELS[status as never] ?? status}": không thể ${step}`,
+  );
 
 /** Launching (phát động) with its document opens registration. */
 export function launchCampaign(command: LaunchCampaign, state: CampaignState): CampaignLaunched[] {

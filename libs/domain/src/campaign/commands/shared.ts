@@ -7,7 +7,10 @@ export const CAMPAIGN_OFFICE: Role = 'COUNCIL_SECRETARY';
 
 export function actAs(actor: Actor, role: Role) {
   if (!hasRole(actor, role))
-    throw forbidden('ROLE_REQUIRED', role === CAMPAIGN_OFFICE ? 'Chỉ Ban Thi đua – Khen thưởng điều hành đợt thi đua' : `Cần vai trò ${role}`);
+    throw forbidden(
+      'ROLE_REQUIRED',
+      role === CAMPAIGN_OFFICE ? 'Chỉ Ban Thi đua – Khen thưởng điều hành đợt thi đua' : `Cần vai trò ${role}`,
+    );
   return actingAs(actor, role);
 }
 

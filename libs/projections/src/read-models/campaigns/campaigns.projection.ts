@@ -69,7 +69,15 @@ export class CampaignsProjection implements Projection {
         state = campaignDecider.evolve(state, { type: e.type, data: e.data } as CampaignEvent);
         if (e.type === 'UnitRegisteredForCampaign' && state.status !== 'NONE') {
           const r = (e.data as Extract<CampaignEvent, { type: 'UnitRegisteredForCampaign' }>['data']).registration;
-          registrations.push([id, r.unitId, r.clusterId, r.commitment, JSON.stringify(r.targetAwardCodes), r.registeredBy, r.at]);
+          registrations.push([
+            id,
+            r.unitId,
+            r.clusterId,
+            r.commitment,
+            JSON.stringify(r.targetAwardCodes),
+            r.registeredBy,
+            r.at,
+          ]);
         }
       }
       if (state.status === 'NONE') continue;
@@ -112,9 +120,18 @@ export class CampaignsProjection implements Projection {
     for (const [id, list] of groups) {
       const before = stored.get(id);
       let state: ClusterScoringState = before ? JSON.parse(before.state) : clusterScoringDecider.initialState();
-      for (const e of list) state = clusterScoringDecider.evolve(state, { type: e.type, data: e.data } as ClusterScoringEvent);
+      for (const e of list)
+        state = clusterScoringDecider.evolve(state, { type: e.type, data: e.data } as ClusterScoringEvent);
       if (state.status === 'NONE') continue;
-      rows.push([id, state.clusterId, state.year, state.campaignId, state.status, list[list.length - 1].position, JSON.stringify(state)]);
+      rows.push([
+        id,
+        state.clusterId,
+        state.year,
+        state.campaignId,
+        state.status,
+        list[list.length - 1].position,
+        JSON.stringify(state),
+      ]);
       const ranks = new Map((state.ranking ?? []).map((r) => [r.unitId, r.rank]));
       for (const s of Object.values(state.scores))
         units.push([

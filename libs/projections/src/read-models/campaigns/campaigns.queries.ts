@@ -99,7 +99,10 @@ export async function getClusterScoring(
   year: number,
   unitIds?: string[],
 ): Promise<{ state: ExistingScoring; units: UnitScoreRow[]; position: number } | undefined> {
-  const r = await db.get(`SELECT * FROM ${CLUSTER_SCORINGS_TABLE} WHERE cluster_id = ? AND year = ?`, [clusterId, year]);
+  const r = await db.get(`SELECT * FROM ${CLUSTER_SCORINGS_TABLE} WHERE cluster_id = ? AND year = ?`, [
+    clusterId,
+    year,
+  ]);
   if (!r) return undefined;
   const where = ['scoring_id = ?'];
   const params: (string | number)[] = [String(r.scoring_id)];

@@ -28,8 +28,25 @@ export const REGISTRATION_COLUMNS = [
   'registered_by',
   'registered_at',
 ] as const;
-export const SCORING_COLUMNS = ['scoring_id', 'cluster_id', 'year', 'campaign_id', 'status', 'position', 'state'] as const;
-export const UNIT_SCORE_COLUMNS = ['scoring_id', 'cluster_id', 'year', 'unit_id', 'scores', 'total', 'rank', 'is_leading'] as const;
+export const SCORING_COLUMNS = [
+  'scoring_id',
+  'cluster_id',
+  'year',
+  'campaign_id',
+  'status',
+  'position',
+  'state',
+] as const;
+export const UNIT_SCORE_COLUMNS = [
+  'scoring_id',
+  'cluster_id',
+  'year',
+  'unit_id',
+  'scores',
+  'total',
+  'rank',
+  'is_leading',
+] as const;
 
 export const CAMPAIGNS_DDL = [
   `CREATE TABLE IF NOT EXISTS ${CAMPAIGNS_TABLE} (
