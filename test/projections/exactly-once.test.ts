@@ -255,6 +255,10 @@ describe.each(backends)(
         inbox_state: Object.keys(N).length,
         personal_data_reads: 0,
         council_sessions: 0,
+        campaigns: 0,
+        campaign_registrations: 0,
+        cluster_scorings: 0,
+        cluster_unit_scores: 0,
       });
       expect(progress.length).toBeGreaterThan(2);
       expect(progress.map((p) => p.events)).toEqual([...progress.map((p) => p.events)].sort((x, y) => x - y));
