@@ -68,6 +68,14 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
       expect(findAward(catalog, 'CO_THI_DUA_TINH')?.clusterReviewRequired).toBe(true);
     });
 
+    it('annual titles need the unit’s registration (with its legal source); the cluster proposes the flag', () => {
+      expect(catalog.emulationRegistration?.requiredFor).toEqual(
+        expect.arrayContaining(['CSTD_TINH', 'TAP_THE_LDXS', 'CO_THI_DUA_TINH']),
+      );
+      expect(catalog.emulationRegistration?.source).toContain('06/2022/QH15');
+      expect(catalog.clusterProposal?.awardCodes).toEqual(['CO_THI_DUA_TINH']);
+    });
+
     it('an unknown award code is not found', () => {
       expect(findAward(catalog, 'HUAN_CHUONG')).toBeUndefined();
     });
@@ -173,6 +181,16 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
         'a reminder point past the limit',
         (c) => (c.stageTimeLimits.reminderAt = 1.5),
         /stageTimeLimits.reminderAt must be a share between 0 and 1/,
+      ],
+      [
+        'a registration policy naming an unknown title',
+        (c) => (c.emulationRegistration.requiredFor = ['HUAN_CHUONG']),
+        /emulationRegistration needs requiredFor \(known award codes\) and its source/,
+      ],
+      [
+        'a cluster proposal without its source',
+        (c) => delete c.clusterProposal.source,
+        /clusterProposal needs awardCodes \(known award codes\) and its source/,
       ],
     ];
 
