@@ -23,6 +23,7 @@ import type { ApiRuntime } from '../api-runtime';
 import { API_RUNTIME } from '../tokens';
 import { ReadYourWrites } from '../nominations/read-your-writes';
 import { DraftNominationCommand, type CommandResult } from '../nominations/commands/commands';
+import type { DraftNominationDto } from '../nominations/dto/nomination.dto';
 import type { AgreeRankingDto, CreateCampaignDto, RecordScoresDto, RegisterForCampaignDto } from './campaigns.dto';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'campaignId' | 'actor' | 'now'> : never;
@@ -301,17 +302,13 @@ export class CampaignsService {
       `Dẫn đầu ${clusterName} năm ${year}: xếp hạng ${rank?.rank ?? 1}/${s.ranking?.length ?? 0}, ` +
       `tổng điểm ${rank?.total ?? s.scores[unitId]?.total ?? 0} theo bảng chấm điểm của đợt ${s.campaignId}; ` +
       `biên bản họp cụm số ${s.minutes?.number ?? ''} ngày ${s.minutes?.heldOn ?? ''}.`;
-    return this.commands.execute(
-      new DraftNominationCommand(
-        actor,
-        {
-          campaignId: s.campaignId,
-          awardCode: flag,
-          nominee: { kind: 'collective', name: this.unitName(unitId), nomineeId: unitId },
-          achievements,
-        } as never,
-        `flag:${clusterId}:${year}`,
-      ),
-    );
+    const body: DraftNominationDto = {
+      campaignId: s.campaignId,
+      awardCode: flag,
+      nominee: { kind: 'collective', name: this.unitName(unitId), nomineeId: unitId },
+      achievements,
+    };
+    // Keyed by cluster and year: asking again gives the same draft, not a second one.
+    return this.commands.execute(new DraftNominationCommand(actor, body, `flag:${clusterId}:${year}`));
   }
 }

@@ -72,6 +72,17 @@ describe('What a campaign rules for the nominations in it', () => {
       .thenEvents(([e]) => expect(e.data).toMatchObject({ campaign: { id: 'dong-khoi-moi-2026', kind: 'ANNUAL' } }));
   });
 
+  it('a unit that does not take part in the campaign may not nominate in it (NOT_A_PARTICIPANT)', () => {
+    const c = campaign();
+    c.definition.participants = { unitIds: ['donvi3'], clusterIds: ['cum2'] };
+    spec.given([]).when(draftIn(c)).thenThrows('FORBIDDEN', 'NOT_A_PARTICIPANT');
+    c.definition.participants = { unitIds: ['donvi1'], clusterIds: [] };
+    spec
+      .given([])
+      .when(draftIn(c))
+      .thenEvents(([e]) => expect(e.type).toBe('NominationDrafted'));
+  });
+
   it('an award form the campaign does not lead to is refused (AWARD_NOT_IN_CAMPAIGN)', () => {
     spec.given([]).when(draftIn(campaign(), 'CSTD_TINH')).thenThrows('VALIDATION', 'AWARD_NOT_IN_CAMPAIGN');
   });

@@ -3,15 +3,17 @@
  * the context the activity loads (the campaign's stream folded, the catalog's registration policy).
  */
 import type { AwardCatalog, AwardType, RegistrationPolicy } from '../catalog/award-catalog';
-import { invalid, invalidState } from '../shared/errors';
+import { forbidden, invalid, invalidState } from '../shared/errors';
+import { participates } from './participation';
 import type { Campaign } from '../nomination/nomination.types';
 import type { ExistingCampaign } from './campaign.state';
-import type { CampaignKind, CampaignStatus } from './campaign.types';
+import type { CampaignDefinition, CampaignKind, CampaignStatus } from './campaign.types';
 
 export interface CampaignDraftingContext {
   status: CampaignStatus;
   kind: CampaignKind;
   awardCodes: string[];
+  participants: CampaignDefinition['participants'];
   registeredUnitIds: string[];
   /** The catalog's policy when it applies to this campaign (annual campaigns only). */
   registration?: RegistrationPolicy;
@@ -40,6 +42,7 @@ export function draftingContextOf(
     status: s.status,
     kind: s.definition.kind,
     awardCodes: s.definition.awardCodes,
+    participants: s.definition.participants,
     registeredUnitIds: Object.keys(s.registrations).sort(),
     ...(policy && s.definition.kind === 'ANNUAL' ? { registration: policy } : {}),
     ...(proposal && s.definition.scoringTable.length
@@ -50,18 +53,22 @@ export function draftingContextOf(
 
 /**
  * A draft is refused when drafted, not only when submitted: in a campaign not yet open for
- * nominations or already closed, for an award form the campaign does not lead to, and — for the
+ * nominations or already closed, from a unit that does not take part, for an award form the campaign
+ * does not lead to, and — for the
  * titles the registration policy names — from a unit that never registered (đăng ký thi đua).
  */
 export function refuseDraftInCampaign(
   ctx: CampaignDraftingContext,
-  unitId: string,
+  place: { unitId: string; clusterId: string },
   award: Pick<AwardType, 'code' | 'name'>,
   nomineeId: string,
 ): void {
+  const { unitId, clusterId } = place;
   if (ctx.status === 'CLOSED') throw invalidState('CAMPAIGN_CLOSED', 'Đợt thi đua đã kết thúc: không lập hồ sơ mới');
   if (ctx.status !== 'NOMINATIONS_OPEN')
     throw invalidState('CAMPAIGN_NOT_OPEN', 'Đợt thi đua chưa mở nhận hồ sơ đề nghị khen thưởng');
+  if (!participates(ctx, unitId, clusterId))
+    throw forbidden('NOT_A_PARTICIPANT', 'Đơn vị không thuộc đối tượng tham gia đợt thi đua này');
   if (!ctx.awardCodes.includes(award.code))
     throw invalid('AWARD_NOT_IN_CAMPAIGN', `Đợt thi đua này không xét ${award.name}`, 'awardCode');
   if (ctx.registration?.requiredFor.includes(award.code) && !ctx.registeredUnitIds.includes(unitId))

@@ -8,7 +8,6 @@ import {
   campaignStreamName,
   clusterScoringDecider,
   clusterScoringStreamName,
-  DomainError,
   type ActingAs,
   type CampaignCommand,
   type CampaignEvent,
@@ -93,5 +92,3 @@ export async function runScoringCommand(
   });
   return { events: handled.events, position: handled.position };
 }
-
-export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

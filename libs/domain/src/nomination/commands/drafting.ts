@@ -11,7 +11,7 @@ export function draftNomination(command: DraftNomination, common: Common): Nomin
   const { award, nominee, campaign } = command;
   if (command.actor.unitId !== command.unitId)
     throw forbidden('OUT_OF_SCOPE', 'Chỉ được lập hồ sơ cho đơn vị của mình');
-  if (command.campaignRules) refuseDraftInCampaign(command.campaignRules, command.unitId, award, nominee?.nomineeId);
+  if (command.campaignRules) refuseDraftInCampaign(command.campaignRules, command, award, nominee?.nomineeId);
   if (award.awardedBy !== 'CHAIRMAN')
     throw invalid(
       'AWARD_NOT_PROVINCIAL',
