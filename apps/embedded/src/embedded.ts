@@ -140,7 +140,11 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
     // The demo campaigns, as events (created, launched, registered, opened), on the first start only.
     if (config.mode === 'embedded' && config.demoCampaignsFile) {
       const seeded = await seedCampaigns(store, loadCampaignSeeds(config.demoCampaignsFile), runtime);
-      if (seeded.length) progress(`Seeded campaigns: ${seeded.join(', ')}`);
+      if (seeded.length) {
+        progress(`Seeded campaigns: ${seeded.join(', ')}`);
+        // Listed by GET /api/campaigns as soon as the API answers.
+        await runtime.runner.waitForPosition(await store.headPosition(), 30_000);
+      }
     }
 
     const app = await createApiApp(runtime, { ...options.api, logger: options.logger ?? ['warn', 'error'] });
