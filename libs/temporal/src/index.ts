@@ -5,3 +5,4 @@ export * from './worker/create-worker';
 export * from './dev-server';
 export * from './secret-ballot';
 export * from './client/council-session-gateway';
+export * from './public-notice';

@@ -161,6 +161,12 @@ export class AwardDto {
   @ApiProperty({ nullable: true, type: String }) revokedBy: string | null;
   @ApiProperty({ nullable: true, type: String }) revocationGround: string | null;
   @ApiProperty({ nullable: true, type: String }) revocationReason: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Cấp quyết định khen thưởng trên cấp tỉnh (ví dụ Thủ tướng Chính phủ); null: Chủ tịch UBND tỉnh',
+  })
+  authority: string | null;
 }
 
 export class AwardPageDto {

@@ -30,6 +30,8 @@ export interface AwardView {
   revokedBy: string | null;
   revocationGround: string | null;
   revocationReason: string | null;
+  /** The authority that decided an award given above the province (e.g. Thủ tướng Chính phủ); null: the province's Chairman. */
+  authority: string | null;
 }
 
 /** An award decision (quyết định khen thưởng) and the awards it lists. */
@@ -235,5 +237,6 @@ function toAwardView(r: Row): AwardView {
     revokedBy: textOrNull(r.revoked_by),
     revocationGround: textOrNull(r.revocation_ground),
     revocationReason: textOrNull(r.revocation_reason),
+    authority: textOrNull(r.authority),
   };
 }
