@@ -35,6 +35,10 @@ import { ReadYourWrites } from './nominations/read-your-writes';
 import { ReferenceController } from './reference/reference.controller';
 import { RegistryController } from './registry/registry.controller';
 import { API_OPTIONS, API_RUNTIME } from './tokens';
+import { CentralForwardingController } from './public-notices/central-forwarding.controller';
+import { CommentRateLimiter, DEFAULT_COMMENT_RATE_LIMIT } from './public-notices/comment-rate-limiter';
+import { PublicNoticesController } from './public-notices/public-notices.controller';
+import { PublicNoticesService } from './public-notices/public-notices.service';
 
 /** The HTTP API over an opened ApiRuntime (see openApiRuntime). */
 @Module({})
@@ -60,6 +64,8 @@ export class ApiModule {
         AuditController,
         AccessLogController,
         CouncilSessionsController,
+        PublicNoticesController,
+        CentralForwardingController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
@@ -84,6 +90,11 @@ export class ApiModule {
         AuditProofs,
         AccessLogRecorder,
         CouncilSessionsService,
+        PublicNoticesService,
+        {
+          provide: CommentRateLimiter,
+          useValue: new CommentRateLimiter(options.commentRateLimit ?? DEFAULT_COMMENT_RATE_LIMIT),
+        },
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
