@@ -130,7 +130,10 @@ export type CentralAwardDecided = Ev<
   }
 >;
 /** The central level did not approve: the nomination ends REJECTED with the reason. */
-export type CentralAwardRefused = Ev<'CentralAwardRefused', { reason: string; decisionNumber?: string; authority?: string }>;
+export type CentralAwardRefused = Ev<
+  'CentralAwardRefused',
+  { reason: string; decisionNumber?: string; authority?: string }
+>;
 export type StageReminderIssued = Ev<'StageReminderIssued', { stage: TimedStage; dueAt: string; awaiting: string[] }>;
 export type StageEscalated = Ev<
   'StageEscalated',

@@ -6,9 +6,7 @@ import { noticeBlocks } from './notice-clearance';
 import type { NoticeComment, PublicNoticeState, PublishedNotice } from './public-notice.types';
 
 const ENDS = '2026-11-09T17:00:00.000Z';
-const notice = (
-  comments: PublicNoticeState extends infer S ? (S extends { comments: infer C } ? C : never) : never = [],
-) =>
+const notice = (comments: NoticeComment[] = []) =>
   ({
     status: 'PUBLISHED',
     noticeId: 'n-1',
