@@ -10,7 +10,8 @@ import { startStack, type Stack } from './support/stack';
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({ env: { TDKT_STAGE_TIME_UNIT: 'seconds' } });
+  // The test client is the trusted proxy: X-Forwarded-For gives each test's comments their own address.
+  stack = await startStack({ env: { TDKT_STAGE_TIME_UNIT: 'seconds' }, api: { trustProxy: 'loopback' } });
 }, 180_000);
 
 afterAll(async () => {
