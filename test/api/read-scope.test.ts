@@ -266,7 +266,8 @@ const TABLE: Record<string, Probe[]> = {
         'thutruong.donvi3': '200 [B:whole] total=1',
         'truongcum.cum1': '200 [] total=0',
         'truongcum.cum2': '200 [] total=0',
-        thuky: '200 [] total=0',
+        // N (on its public notice) waits for the office to open the council's vote: counted, not a labelled row.
+        thuky: '200 [] total=1',
         hoidong1: '200 [] total=0',
         hoidong2: '200 [] total=0',
         hoidong3: '200 [A:masked] total=1',
