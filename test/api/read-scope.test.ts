@@ -11,6 +11,8 @@
  *       the same cluster is not the same unit.
  *   E, S — donvi1, on council session SESSION (E by open ballot, S by secret ballot), opened and closed
  *       with no ballot cast.
+ *   N — donvi1, a Prime Minister's certificate on a public notice NOTICE (posted today), with one
+ *       public comment.
  * Time travel (`asOf`, a moment after the seeding) answers as the present does; the audit log's
  * checkpoints and key are public, its proofs for the inspector and the secretary only (unsalted leaves).
  * A vote's comment is in no audit trail, for anyone (it stays in the event store).
@@ -37,6 +39,8 @@ let firstEventOfA = '';
 /** The council session (closed) and its secret item. */
 const session = { id: '', secretItem: '' };
 const COMMENT = 'Ý kiến riêng: thành tích cần minh chứng thêm';
+/** The public notice (open) and the contact its commenter left. */
+const notice = { id: '', contact: 'binh.tran@example.vn' };
 
 beforeAll(async () => {
   stack = await startStack({
@@ -96,6 +100,16 @@ beforeAll(async () => {
   for (const m of VOTERS_FOR_DONVI1) await stack.command(m, `/api/council-sessions/${session.id}/check-in`);
   await stack.command('thuky', `/api/council-sessions/${session.id}/open`);
   await stack.command('thuky', `/api/council-sessions/${session.id}/close`);
+  // N: on a public notice posted today, one comment from the public.
+  const n = await stack.toCouncilVoting(
+    { awardCode: 'BANG_KHEN_THU_TUONG', ...person('Huỳnh Văn Nam', 'cccd-083090007777') },
+    { publicNotice: 'none' },
+  );
+  notice.id = (await stack.publishNotice([n])).id;
+  const commented = await stack.http
+    .post(`/api/public-notices/${notice.id}/comments`)
+    .send({ nominationId: n, name: 'Trần Thị Bình', contact: notice.contact, text: 'Đề nghị xác minh thành tích' });
+  expect(commented.status).toBe(201);
   await stack.system.runtime.runner.waitForPosition(await stack.head());
   // Cluster cum1 scores its units in the demo campaign and agrees its ranking: donvi1 first.
   const scores = (v: number) => ({ NHIEM_VU: v, PHONG_TRAO: v, KHEN_THUONG: v, CUM_KHOI: v });
@@ -310,7 +324,8 @@ const TABLE: Record<string, Probe[]> = {
         'thutruong.donvi3': '200 [B:whole] total=1',
         'truongcum.cum1': '200 [] total=0',
         'truongcum.cum2': '200 [] total=0',
-        thuky: '200 [] total=0',
+        // N (on its public notice) waits for the office to open the council's vote: counted, not a labelled row.
+        thuky: '200 [] total=1',
         hoidong1: '200 [] total=0',
         hoidong2: '200 [] total=0',
         hoidong3: '200 [A:masked] total=1',
@@ -677,6 +692,27 @@ const TABLE: Record<string, Probe[]> = {
       path: () => `/api/council-sessions/${session.id}/secret-items/${session.secretItem}/ballots`,
       summary: (b) => `ballots:${b.ballots.length}`,
       expected: all('200 ballots:0'),
+    },
+  ],
+  // Public notices (công khai): the open lists are public; the comments are read by those who read every
+  // nomination (a list spans every unit), the commenter's contact by the office and the inspector only.
+  'GET /api/public-notices': [
+    {
+      path: () => '/api/public-notices',
+      summary: (b) => (b.some((x: any) => x.id === notice.id && x.openComments === 1) ? 'listed' : 'MISSING'),
+      expected: all('200 listed'),
+    },
+  ],
+  'GET /api/public-notices/{id}/comments': [
+    {
+      path: () => `/api/public-notices/${notice.id}/comments`,
+      summary: (b) =>
+        `comments:${b.comments.length} contact:${b.comments.every((c: any) => c.contact === notice.contact) ? 'shown' : JSON.stringify(b).includes(notice.contact) ? 'LEAK' : 'hidden'}`,
+      expected: {
+        ...sessionReaders('200 comments:1 contact:hidden'),
+        thuky: '200 comments:1 contact:shown',
+        thanhtra: '200 comments:1 contact:shown',
+      },
     },
   ],
   // Liveness and readiness, for an orchestrator: public, as /health.

@@ -156,6 +156,7 @@ describe.each(backends)(
         'access-log': head,
         'council-sessions': head,
         campaigns: head,
+        'public-notices': head,
       });
 
       const before = log.appended.length;
@@ -177,6 +178,7 @@ describe.each(backends)(
         inbox: later,
         'council-sessions': later,
         campaigns: later,
+        'public-notices': later,
       });
       // The scan starts at the lowest stored checkpoint: the access log's, which only a read of personal
       // data advances (none here), so the scan re-reads earlier events; `applied` shows none is applied twice.
@@ -259,6 +261,7 @@ describe.each(backends)(
         campaign_registrations: 0,
         cluster_scorings: 0,
         cluster_unit_scores: 0,
+        public_notices: 0,
       });
       expect(progress.length).toBeGreaterThan(2);
       expect(progress.map((p) => p.events)).toEqual([...progress.map((p) => p.events)].sort((x, y) => x - y));

@@ -37,6 +37,10 @@ import { CampaignsController, ClusterScoringsController } from './campaigns/camp
 import { CampaignsService } from './campaigns/campaigns.service';
 import { RegistryController } from './registry/registry.controller';
 import { API_OPTIONS, API_RUNTIME } from './tokens';
+import { CentralForwardingController } from './public-notices/central-forwarding.controller';
+import { CommentRateLimiter, DEFAULT_COMMENT_RATE_LIMIT } from './public-notices/comment-rate-limiter';
+import { PublicNoticesController } from './public-notices/public-notices.controller';
+import { PublicNoticesService } from './public-notices/public-notices.service';
 
 /** The HTTP API over an opened ApiRuntime (see openApiRuntime). */
 @Module({})
@@ -64,6 +68,8 @@ export class ApiModule {
         CouncilSessionsController,
         CampaignsController,
         ClusterScoringsController,
+        PublicNoticesController,
+        CentralForwardingController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
@@ -89,6 +95,11 @@ export class ApiModule {
         AccessLogRecorder,
         CouncilSessionsService,
         CampaignsService,
+        PublicNoticesService,
+        {
+          provide: CommentRateLimiter,
+          useValue: new CommentRateLimiter(options.commentRateLimit ?? DEFAULT_COMMENT_RATE_LIMIT),
+        },
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },

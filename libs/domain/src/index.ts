@@ -27,3 +27,4 @@ export * from './sla/next-action';
 export * from './council-session';
 export * from './campaign';
 export * from './cluster-scoring';
+export * from './public-notice';

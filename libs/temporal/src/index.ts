@@ -6,3 +6,4 @@ export * from './dev-server';
 export * from './secret-ballot';
 export * from './client/council-session-gateway';
 export * from './campaigns';
+export * from './public-notice';

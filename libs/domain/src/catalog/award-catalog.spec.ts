@@ -34,6 +34,10 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
         ['BANG_KHEN_TINH', 'both', 'CHAIRMAN'],
         ['CONG_DAN_DONG_KHOI', 'individual', 'CHAIRMAN'],
         ['CONG_DAN_DONG_KHOI_DANH_DU', 'individual', 'CHAIRMAN'],
+        // Decided above the province: forwarded by the Chairman (DOMAIN.md § 'How the office works').
+        ['BANG_KHEN_THU_TUONG', 'both', 'CENTRAL'],
+        ['HUAN_CHUONG_LAO_DONG_HANG_BA', 'both', 'CENTRAL'],
+        ['CSTD_TOAN_QUOC', 'individual', 'CENTRAL'],
       ]);
       // "0.3× LĐTT, 1× CSTĐ cơ sở, 3× CSTĐ tỉnh, 1.5× TTLĐXS"
       expect(
@@ -64,6 +68,13 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
       );
     });
 
+    it('the provincial fighter and every form forwarded to central level are made public first (Decree 98/2023 Art. 46)', () => {
+      const noticed = catalog.awards.filter((a) => a.publicNotice).map((a) => a.code);
+      expect(noticed).toEqual(['CSTD_TINH', 'BANG_KHEN_THU_TUONG', 'HUAN_CHUONG_LAO_DONG_HANG_BA', 'CSTD_TOAN_QUOC']);
+      for (const a of catalog.awards.filter((x) => x.publicNotice))
+        expect(a.publicNotice!.source).toMatch(/Decree 98\/2023\/NĐ-CP Art\. 46/);
+    });
+
     it('the flag is proposed by the cluster, so it needs cluster review', () => {
       expect(findAward(catalog, 'CO_THI_DUA_TINH')?.clusterReviewRequired).toBe(true);
     });
@@ -83,10 +94,20 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
 
   describe('an invalid file is refused with a clear message', () => {
     const cases: [string, (c: Json) => void, RegExp][] = [
+      [
+        'a central award without its authority',
+        (c) => delete award(c, 'BANG_KHEN_THU_TUONG').centralAuthority,
+        /BANG_KHEN_THU_TUONG: a CENTRAL award names its centralAuthority/,
+      ],
+      [
+        'a public notice of no days',
+        (c) => (award(c, 'CSTD_TINH').publicNotice.workingDays = 0),
+        /CSTD_TINH: publicNotice needs a positive whole number of workingDays and its source/,
+      ],
       ['no source note', (c) => delete c.source, /"source".*required/],
       ['no version', (c) => delete c.version, /"version" is required/],
       ['no awards', (c) => (c.awards = []), /"awards" must be a non-empty array/],
-      ['an award that is not an object', (c) => c.awards.push('BANG_KHEN'), /awards\[8\] must be an object/],
+      ['an award that is not an object', (c) => c.awards.push('BANG_KHEN'), /awards\[11\] must be an object/],
       [
         'a code that is not UPPER_SNAKE',
         (c) => (c.awards[0].code = 'lao-dong'),
@@ -102,7 +123,7 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
       [
         'an unknown authority',
         (c) => (award(c, 'CSTD_TINH').awardedBy = 'MAYOR'),
-        /CSTD_TINH: awardedBy must be UNIT_HEAD or CHAIRMAN/,
+        /CSTD_TINH: awardedBy must be UNIT_HEAD, CHAIRMAN or CENTRAL/,
       ],
       [
         'cluster review not a boolean',

@@ -3,7 +3,17 @@
  * policy. These are its types and a parser that refuses a malformed file with a clear message.
  */
 export type RecipientKind = 'individual' | 'collective';
-export type AwardingAuthority = 'UNIT_HEAD' | 'CHAIRMAN';
+/** CENTRAL: decided above the province (Prime Minister, President); the Chairman forwards a submission. */
+export type AwardingAuthority = 'UNIT_HEAD' | 'CHAIRMAN' | 'CENTRAL';
+
+/**
+ * The list is published for comments for this many working days before the council may vote on it
+ * (công khai, lấy ý kiến — Decree 98/2023/NĐ-CP Art. 46), with where the value comes from.
+ */
+export interface PublicNoticePolicy {
+  workingDays: number;
+  source: string;
+}
 
 export interface CouncilPolicy {
   /** Share of ALL council members who must take part (vote approve/reject/abstain), 0..1. */
@@ -36,6 +46,10 @@ export interface AwardType {
    * campaign's deadline and without the cluster's review) by the unit head. Absent: not allowed.
    */
   oneOffAllowed?: boolean;
+  /** Public notice before the council (absent: none). */
+  publicNotice?: PublicNoticePolicy;
+  /** For CENTRAL awards: who decides, as the registry names the authority (e.g. "Thủ tướng Chính phủ"). */
+  centralAuthority?: string;
   /** Where this award's defaults come from (a DOMAIN.md section, a law, or "assumed"). */
   source?: string;
 }
@@ -117,7 +131,21 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
       ['individual', 'collective', 'both'].includes(a.recipient),
       `${a.code}: recipient must be individual, collective or both`,
     );
-    check(['UNIT_HEAD', 'CHAIRMAN'].includes(a.awardedBy), `${a.code}: awardedBy must be UNIT_HEAD or CHAIRMAN`);
+    check(
+      ['UNIT_HEAD', 'CHAIRMAN', 'CENTRAL'].includes(a.awardedBy),
+      `${a.code}: awardedBy must be UNIT_HEAD, CHAIRMAN or CENTRAL`,
+    );
+    check(
+      a.awardedBy !== 'CENTRAL' || (typeof a.centralAuthority === 'string' && a.centralAuthority.length > 0),
+      `${a.code}: a CENTRAL award names its centralAuthority`,
+    );
+    check(
+      a.publicNotice === undefined ||
+        (Number.isInteger(a.publicNotice.workingDays) &&
+          a.publicNotice.workingDays > 0 &&
+          typeof a.publicNotice.source === 'string'),
+      `${a.code}: publicNotice needs a positive whole number of workingDays and its source`,
+    );
     check(typeof a.clusterReviewRequired === 'boolean', `${a.code}: clusterReviewRequired must be true or false`);
     check(
       a.council && typeof a.council === 'object' && share(a.council.quorum) && share(a.council.threshold),

@@ -1,6 +1,7 @@
 import type { CampaignDraftingContext } from '../campaign/nomination-rules';
 import type { Actor } from '../shared/actor';
 import type { AwardType } from '../catalog/award-catalog';
+import type { NoticeGate } from '../public-notice/notice-clearance';
 import type {
   Campaign,
   ClusterDecision,
@@ -79,6 +80,8 @@ export interface OpenCouncilVoting extends Base {
   members: CouncilMember[];
   /** ISO; the workflow closes voting when it passes. */
   deadline: string;
+  /** The award's public notice and the nomination's notice: voting waits until it is cleared. */
+  notice?: NoticeGate;
 }
 
 export interface CastCouncilVote extends Base {
@@ -140,6 +143,28 @@ export interface RevokeAward extends Base {
   ground: RevocationGround;
 }
 
+/** The Chairman signs the submission (tờ trình) of an award decided above the province. */
+export interface ForwardToCentral extends Base {
+  type: 'ForwardToCentral';
+  submissionNumber: string;
+  /** YYYY-MM-DD */
+  submissionDate: string;
+}
+
+/** The office records what the central level decided (number, date, authority), or that it did not approve. */
+export interface RecordCentralDecision extends Base {
+  type: 'RecordCentralDecision';
+  approved: boolean;
+  decisionNumber?: string;
+  /** YYYY-MM-DD */
+  decisionDate?: string;
+  authority?: string;
+  /** Why it was not approved (required then). */
+  reason?: string;
+  /** The nominee's award history: "one achievement, one award" holds for central awards too. */
+  priorAwards?: PriorAward[];
+}
+
 export interface IssueStageReminder extends Base {
   type: 'IssueStageReminder';
   stage: TimedStage;
@@ -169,6 +194,8 @@ export type NominationCommand =
   | ReleaseFromHold
   | WithdrawNomination
   | RevokeAward
+  | ForwardToCentral
+  | RecordCentralDecision
   | IssueStageReminder
   | EscalateStage;
 

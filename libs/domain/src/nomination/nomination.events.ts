@@ -110,6 +110,30 @@ export type NominationPutOnHold = Ev<
 export type NominationReleasedFromHold = Ev<'NominationReleasedFromHold', { status: NominationStatus }>;
 export type NominationWithdrawn = Ev<'NominationWithdrawn', { fromStatus: NominationStatus }>;
 export type AwardRevoked = Ev<'AwardRevoked', { ground: RevocationGround; reason: string; decisionNumber: string }>;
+/** The Chairman's submission to central level (tờ trình): the nomination waits for the central decision. */
+export type NominationForwarded = Ev<'NominationForwarded', { submissionNumber: string; submissionDate: string }>;
+/** Awarded by the central level; the registry lists it under `authority` with the central decision's number. */
+export type CentralAwardDecided = Ev<
+  'CentralAwardDecided',
+  {
+    decisionNumber: string;
+    decisionDate: string;
+    authority: string;
+    awardCode: string;
+    awardName: string;
+    nominee: Nominee;
+    unitId: string;
+    campaignId: string;
+    year: number;
+    oneOff: boolean;
+    cashMultiple: number;
+  }
+>;
+/** The central level did not approve: the nomination ends REJECTED with the reason. */
+export type CentralAwardRefused = Ev<
+  'CentralAwardRefused',
+  { reason: string; decisionNumber?: string; authority?: string }
+>;
 export type StageReminderIssued = Ev<'StageReminderIssued', { stage: TimedStage; dueAt: string; awaiting: string[] }>;
 export type StageEscalated = Ev<
   'StageEscalated',
@@ -134,6 +158,9 @@ export type NominationEvent =
   | NominationReleasedFromHold
   | NominationWithdrawn
   | AwardRevoked
+  | NominationForwarded
+  | CentralAwardDecided
+  | CentralAwardRefused
   | StageReminderIssued
   | StageEscalated;
 
@@ -157,6 +184,9 @@ export const NOMINATION_EVENT_TYPES: NominationEventType[] = [
   'NominationReleasedFromHold',
   'NominationWithdrawn',
   'AwardRevoked',
+  'NominationForwarded',
+  'CentralAwardDecided',
+  'CentralAwardRefused',
   'StageReminderIssued',
   'StageEscalated',
 ];

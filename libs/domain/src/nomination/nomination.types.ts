@@ -8,6 +8,8 @@ export const NOMINATION_STATUSES = [
   'RETURNED',
   'COUNCIL_VOTING',
   'AWAITING_SIGNATURE',
+  /** An award decided above the province: the Chairman's submission went to central level. */
+  'FORWARDED',
   'AWARDED',
   'REJECTED',
   'WITHDRAWN',

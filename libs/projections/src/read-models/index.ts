@@ -5,6 +5,7 @@ import { AwardRegistryProjection } from './award-registry';
 import { CampaignsProjection } from './campaigns';
 import { CouncilSessionsProjection } from './council-sessions';
 import { InboxProjection } from './inbox';
+import { PublicNoticesProjection } from './public-notices';
 import { StatusBoardProjection } from './status-board';
 
 export * from './access-log';
@@ -14,6 +15,7 @@ export * from './campaigns';
 export * from './council-sessions';
 export * from './inbox';
 export * from './notifications';
+export * from './public-notices';
 export * from './status-board';
 export { NOMINATION_STREAM_PREFIX } from './nomination-events';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './paging';
@@ -28,5 +30,6 @@ export function defaultProjections(): Projection[] {
     new AccessLogProjection(),
     new CouncilSessionsProjection(),
     new CampaignsProjection(),
+    new PublicNoticesProjection(),
   ];
 }

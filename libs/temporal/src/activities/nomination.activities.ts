@@ -41,6 +41,7 @@ import { campaignForNomination, requireCampaign } from '../campaigns/nomination-
 import { domainFailure } from '../domain-failure';
 import type { SecretKeyStore } from '../secret-ballot/key-store';
 import { nominationEventMetadata } from './event-metadata';
+import { loadNoticeGate } from '../public-notice/notice-store';
 import {
   allocateDecisionNumber,
   readNomineeRecord,
@@ -146,11 +147,13 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         return { ...base, type: 'ReviewAtCluster', decision: intent.decision };
       case 'OpenCouncilVoting': {
         if (!input.councilDeadline) throw invalid('DEADLINE', 'Thiếu hạn biểu quyết', 'deadline');
+        const s = state as Extract<NominationState, { nominationId: string }>;
         return {
           ...base,
           type: 'OpenCouncilVoting',
           members: directory.councilMembers(),
           deadline: input.councilDeadline,
+          notice: await loadNoticeGate(store, catalog, s.award.code, nominationId),
         };
       }
       case 'CastCouncilVote':
@@ -206,6 +209,26 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         return { ...base, type: 'WithdrawNomination' };
       case 'RevokeAward':
         return { ...base, type: 'RevokeAward', ground: intent.ground };
+      case 'ForwardToCentral':
+        return {
+          ...base,
+          type: 'ForwardToCentral',
+          submissionNumber: intent.submissionNumber,
+          submissionDate: intent.submissionDate,
+        };
+      case 'RecordCentralDecision': {
+        const s = state as Extract<NominationState, { nominationId: string }>;
+        return {
+          ...base,
+          type: 'RecordCentralDecision',
+          approved: intent.approved,
+          ...(intent.decisionNumber !== undefined ? { decisionNumber: intent.decisionNumber } : {}),
+          ...(intent.decisionDate !== undefined ? { decisionDate: intent.decisionDate } : {}),
+          ...(intent.authority !== undefined ? { authority: intent.authority } : {}),
+          ...(intent.reason !== undefined ? { reason: intent.reason } : {}),
+          priorAwards: await priorAwardsOf(s.nominee.nomineeId),
+        };
+      }
       case 'IssueStageReminder':
         return { ...base, type: 'IssueStageReminder', stage: intent.stage, dueAt: intent.dueAt };
       case 'EscalateStage':
@@ -224,7 +247,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
     if (stateAfter.status === 'NONE') return;
     for (const e of events) {
       try {
-        if (e.type === 'AwardDecisionSigned') {
+        if (e.type === 'AwardDecisionSigned' || e.type === 'CentralAwardDecided') {
           const award: PriorAward = {
             awardCode: e.data.awardCode,
             campaignId: e.data.campaignId,

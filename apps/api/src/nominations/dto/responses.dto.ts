@@ -161,6 +161,11 @@ export class AwardDto {
   @ApiProperty({ nullable: true, type: String }) revokedBy: string | null;
   @ApiProperty({ nullable: true, type: String }) revocationGround: string | null;
   @ApiProperty({ nullable: true, type: String }) revocationReason: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Cấp quyết định khen thưởng trên cấp tỉnh (ví dụ Thủ tướng Chính phủ); không có: Chủ tịch UBND tỉnh',
+  })
+  authority?: string;
 }
 
 export class AwardPageDto {

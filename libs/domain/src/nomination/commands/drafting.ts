@@ -12,7 +12,7 @@ export function draftNomination(command: DraftNomination, common: Common): Nomin
   if (command.actor.unitId !== command.unitId)
     throw forbidden('OUT_OF_SCOPE', 'Chỉ được lập hồ sơ cho đơn vị của mình');
   if (command.campaignRules) refuseDraftInCampaign(command.campaignRules, command, award, nominee?.nomineeId);
-  if (award.awardedBy !== 'CHAIRMAN')
+  if (award.awardedBy === 'UNIT_HEAD')
     throw invalid(
       'AWARD_NOT_PROVINCIAL',
       `${award.name} do thủ trưởng đơn vị quyết định, không trình cấp tỉnh`,

@@ -1,4 +1,4 @@
-import type { AwardDecisionSigned } from '@tdkt/domain';
+import type { AwardDecisionSigned, CentralAwardDecided } from '@tdkt/domain';
 import type { RecordedEvent } from '@tdkt/event-store';
 import { insertMany, SqlExecutor, SqlParam, toBit, upsertClause } from '../../db/read-model-db';
 import { normaliseForSearch } from '../../normalise';
@@ -29,9 +29,10 @@ export class AwardRegistryProjection implements Projection {
   readonly name = 'award-registry';
   /**
    * 2: full-text index of the search text (FTS5 on SQLite, tsvector + GIN on PostgreSQL); 3: indexes in
-   * page order; 4: `revoked_position`, so the registry as it stood at any point of the log is a query.
+   * page order; 4: `revoked_position`, so the registry as it stood at any point of the log is a query;
+   * 5: `authority` — awards decided above the province, recorded from the central decision.
    */
-  readonly version = 4;
+  readonly version = 5;
   readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
   readonly tables = [AWARDS_TABLE];
   readonly indexTables = [AWARDS_FTS_TABLE];
@@ -49,6 +50,8 @@ export class AwardRegistryProjection implements Projection {
       const event = asNominationEvent(e);
       if (event.type === 'AwardDecisionSigned') {
         pending.push(signedRow(e, event.data));
+      } else if (event.type === 'CentralAwardDecided') {
+        pending.push(signedRow(e, event.data, event.data.authority));
       } else if (event.type === 'AwardRevoked') {
         await flush();
         const d = event.data;
@@ -69,7 +72,11 @@ export class AwardRegistryProjection implements Projection {
   }
 }
 
-function signedRow(e: RecordedEvent, d: AwardDecisionSigned['data']): SqlParam[] {
+function signedRow(
+  e: RecordedEvent,
+  d: AwardDecisionSigned['data'] | CentralAwardDecided['data'],
+  authority: string | null = null,
+): SqlParam[] {
   const row: Record<(typeof COLUMNS)[number], SqlParam> = {
     nomination_id: nominationIdOf(e),
     decision_number: d.decisionNumber,
@@ -99,6 +106,7 @@ function signedRow(e: RecordedEvent, d: AwardDecisionSigned['data']): SqlParam[]
     }),
     position: e.position,
     revoked_position: null,
+    authority,
   };
   return COLUMNS.map((c) => row[c]);
 }

@@ -30,6 +30,11 @@ export interface AwardView {
   revokedBy: string | null;
   revocationGround: string | null;
   revocationReason: string | null;
+  /**
+   * The authority that decided an award given above the province (e.g. Thủ tướng Chính phủ); absent:
+   * the province's Chairman (absent, not null, so audit bundles exported before the field still verify).
+   */
+  authority?: string;
 }
 
 /** An award decision (quyết định khen thưởng) and the awards it lists. */
@@ -235,5 +240,6 @@ function toAwardView(r: Row): AwardView {
     revokedBy: textOrNull(r.revoked_by),
     revocationGround: textOrNull(r.revocation_ground),
     revocationReason: textOrNull(r.revocation_reason),
+    ...(r.authority != null ? { authority: String(r.authority) } : {}),
   };
 }

@@ -30,6 +30,8 @@ export const AWARD_COLUMNS = [
   'search_text',
   'position',
   'revoked_position',
+  /** Who decided an award given above the province (central decision); null: the province's Chairman. */
+  'authority',
 ] as const;
 
 const TABLE_DDL = (dialect: ReadModelDialect) => [
@@ -56,7 +58,8 @@ const TABLE_DDL = (dialect: ReadModelDialect) => [
     revocation_reason TEXT,
     search_text TEXT NOT NULL,
     position BIGINT NOT NULL,
-    revoked_position BIGINT${
+    revoked_position BIGINT,
+    authority TEXT${
       dialect === 'postgres'
         ? `,
     search_words tsvector GENERATED ALWAYS AS (${WORDS_TSVECTOR_SQL}) STORED`
