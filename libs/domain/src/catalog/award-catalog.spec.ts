@@ -28,6 +28,7 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
       expect(rows).toEqual([
         ['LAO_DONG_TIEN_TIEN', 'individual', 'UNIT_HEAD'],
         ['CSTD_CO_SO', 'individual', 'UNIT_HEAD'],
+        ['GIAY_KHEN', 'both', 'UNIT_HEAD'],
         ['CSTD_TINH', 'individual', 'CHAIRMAN'],
         ['TAP_THE_LDXS', 'collective', 'CHAIRMAN'],
         ['CO_THI_DUA_TINH', 'collective', 'CHAIRMAN'],
@@ -78,7 +79,17 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
       ['no source note', (c) => delete c.source, /"source".*required/],
       ['no version', (c) => delete c.version, /"version" is required/],
       ['no awards', (c) => (c.awards = []), /"awards" must be a non-empty array/],
-      ['an award that is not an object', (c) => c.awards.push('BANG_KHEN'), /awards\[8\] must be an object/],
+      ['an award that is not an object', (c) => c.awards.push('BANG_KHEN'), /awards\[\d+\] must be an object/],
+      [
+        'a one-award kind naming an unknown award',
+        (c) => c.oneAchievementOneAward.kinds[0].awards.push('KHONG_CO'),
+        /one-award kind .* refers to unknown award KHONG_CO/,
+      ],
+      [
+        'one-award exceptions that are not true or false',
+        (c) => (c.oneAchievementOneAward.exceptions.oneOff = 'yes'),
+        /exceptions.oneOff and .thematic must be true or false/,
+      ],
       [
         'a code that is not UPPER_SNAKE',
         (c) => (c.awards[0].code = 'lao-dong'),

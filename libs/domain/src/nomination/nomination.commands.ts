@@ -1,5 +1,5 @@
 import type { Actor } from '../shared/actor';
-import type { AwardType } from '../catalog/award-catalog';
+import type { AwardType, OneAwardPolicy } from '../catalog/award-catalog';
 import type {
   Campaign,
   ClusterDecision,
@@ -44,6 +44,8 @@ export interface DraftNomination extends Base {
   oneOff?: boolean;
   /** The nominee's award history, for the eligibility check. */
   priorAwards: PriorAward[];
+  /** "One achievement, one award" kinds and exceptions (award catalog); absent: each award its own kind. */
+  oneAward?: OneAwardPolicy;
 }
 
 export interface EditNomination extends Base {
@@ -57,6 +59,7 @@ export interface SubmitNomination extends Base {
   oneOff?: boolean;
   campaign: Campaign;
   priorAwards: PriorAward[];
+  oneAward?: OneAwardPolicy;
 }
 
 export interface ResubmitNomination extends Base {
@@ -113,6 +116,7 @@ export interface SignAwardDecision extends Base {
   /** Allocated from the decision-number sequence before signing, e.g. "163/QĐ-UBND". */
   decisionNumber: string;
   priorAwards: PriorAward[];
+  oneAward?: OneAwardPolicy;
 }
 
 export interface DeclineSignature extends Base {

@@ -25,6 +25,13 @@ export interface Nominee {
   /** The nominee's own user id when the nominee is a system user (must recuse from the council). */
   userId?: string;
   position?: string;
+  /** The person of the register (issue 12); absent on nominations drafted with a free nominee. */
+  personId?: string;
+  gender?: 'male' | 'female';
+  /** Người trực tiếp lao động, sản xuất, công tác (priority in awards). */
+  directWorker?: boolean;
+  /** A collective at the grassroots (tập thể cơ sở). */
+  grassroots?: boolean;
 }
 
 export interface Campaign {
@@ -66,6 +73,9 @@ export interface PriorAward {
   year: number;
   nominationId: string;
   decisionNumber?: string;
+  /** Date of the decision (YYYY-MM-DD) and who decided it (a unit, a ministry, central level), for history entries. */
+  decisionDate?: string;
+  authority?: string;
   oneOff: boolean;
   thematic?: boolean;
   revoked?: boolean;

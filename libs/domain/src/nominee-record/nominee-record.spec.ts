@@ -81,6 +81,27 @@ describe('Nominee record: one stream per nominee, the award history eligibility 
     expect(e.message).toContain('163/QĐ-UBND');
   });
 
+  it('the same award for the same year, recorded under another campaign or none, is refused: the achievement is the year’s', () => {
+    const fromElsewhere = { ...bangKhen, nominationId: 'hist-1', campaignId: 'history-2026', decisionNumber: undefined };
+    spec.given([recorded()]).when(record(fromElsewhere, 'RECORDED')).thenThrows('CONFLICT', 'ONE_ACHIEVEMENT_ONE_AWARD');
+  });
+
+  it('an award the unit head records (a unit’s own, or one from a ministry) keeps its decision number, date and authority', () => {
+    const giayKhen = f.priorAward({
+      awardCode: 'GIAY_KHEN',
+      campaignId: 'history-2025',
+      year: 2025,
+      nominationId: 'hist-abc',
+      decisionNumber: '88/QĐ-SGDĐT',
+      decisionDate: '2025-12-20',
+      authority: 'Sở Giáo dục và Đào tạo',
+    });
+    spec
+      .given([])
+      .when(record(giayKhen, 'RECORDED'))
+      .then([recorded(giayKhen, 'RECORDED')]);
+  });
+
   it('the same award in another campaign is recorded', () => {
     const next = { ...bangKhen, nominationId: 'nom-2', campaignId: 'dong-khoi-moi-2027', year: 2027 };
     spec

@@ -1,18 +1,34 @@
+import type { OneAwardPolicy } from '../catalog/award-catalog';
+import { duplicateAwardMessage, findDuplicateAward } from '../eligibility/one-award';
 import { conflict } from '../shared/errors';
 import type { PriorAward, RevocationGround } from '../nomination/nomination.types';
+
+/**
+ * Where an entry of the history comes from: signed in this system, imported (the organisation file,
+ * an .xlsx list), or recorded by the unit head (the unit's own awards, awards from elsewhere).
+ */
+export type AwardRecordSource = 'SIGNED' | 'IMPORTED' | 'RECORDED';
 
 /**
  * A nominee's award history (one stream per nominee). It is what eligibility reads, and appending
  * to it with the expected revision is what enforces "one achievement, one award" across nominations.
  */
 export type NomineeRecordCommand =
-  | { type: 'RecordAward'; nomineeId: string; award: PriorAward; now: string; source: 'SIGNED' | 'IMPORTED' }
+  | {
+      type: 'RecordAward';
+      nomineeId: string;
+      award: PriorAward;
+      now: string;
+      source: AwardRecordSource;
+      /** Kinds and exceptions of "one achievement, one award" (award catalog); absent: each award its own kind. */
+      oneAward?: OneAwardPolicy;
+    }
   | { type: 'RecordRevocation'; nomineeId: string; nominationId: string; ground: RevocationGround; now: string };
 
 export type NomineeRecordEvent =
   | {
       type: 'NomineeAwardRecorded';
-      data: { nomineeId: string; award: PriorAward; source: 'SIGNED' | 'IMPORTED'; at: string };
+      data: { nomineeId: string; award: PriorAward; source: AwardRecordSource; at: string };
     }
   | {
       type: 'NomineeAwardRevoked';
@@ -41,14 +57,15 @@ export function decideNomineeRecord(command: NomineeRecordCommand, state: Nomine
   if (command.type === 'RecordAward') {
     const { award } = command;
     if (state.awards.some((a) => a.nominationId === award.nominationId)) return []; // a retry: already recorded
-    const dup = state.awards.find(
-      (a) => a.awardCode === award.awardCode && a.campaignId === award.campaignId && !a.revoked,
-    );
-    if (dup)
-      throw conflict(
-        'ONE_ACHIEVEMENT_ONE_AWARD',
-        `Đã được tặng ${award.awardCode} trong đợt ${award.campaignId}${dup.decisionNumber ? ` (QĐ ${dup.decisionNumber})` : ''}`,
-      );
+    const candidate = {
+      awardCode: award.awardCode,
+      year: award.year,
+      recordId: award.nominationId,
+      oneOff: award.oneOff,
+      ...(award.thematic ? { thematic: true } : {}),
+    };
+    const dup = findDuplicateAward(state.awards, candidate, command.oneAward);
+    if (dup) throw conflict('ONE_ACHIEVEMENT_ONE_AWARD', duplicateAwardMessage(dup, candidate, command.oneAward));
     return [
       {
         type: 'NomineeAwardRecorded',

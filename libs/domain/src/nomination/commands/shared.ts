@@ -1,5 +1,6 @@
 import type { ActingAs } from '../../shared/actor';
-import { checkEligibility, findDuplicateAward } from '../../eligibility/eligibility';
+import type { OneAwardPolicy } from '../../catalog/award-catalog';
+import { checkEligibility, duplicateAwardMessage, findDuplicateAward } from '../../eligibility/eligibility';
 import { conflict, invalid, invalidState } from '../../shared/errors';
 import type { PriorAward } from '../nomination.types';
 
@@ -28,17 +29,25 @@ export const instant = (iso: string, field: string): number => {
   return t;
 };
 
+/**
+ * "One achievement, one award": refused when the nominee already holds an award of the same kind for
+ * the campaign's year, whatever the campaign (the policy's kinds and exceptions; default: same award).
+ */
 export function refuseDuplicate(
   history: PriorAward[],
-  s: { award: { code: string }; campaign: { id: string } },
+  s: { award: { code: string; thematic?: boolean }; campaign: { year: number }; oneOff?: boolean },
   nominationId: string,
+  policy?: OneAwardPolicy,
 ) {
-  const dup = findDuplicateAward(history, s.award.code, s.campaign.id, nominationId);
-  if (dup)
-    throw conflict(
-      'ONE_ACHIEVEMENT_ONE_AWARD',
-      `Người/tập thể này đã được tặng ${s.award.code} trong đợt ${s.campaign.id}${dup.decisionNumber ? ` (QĐ ${dup.decisionNumber})` : ''}: một thành tích chỉ được khen một lần`,
-    );
+  const candidate = {
+    awardCode: s.award.code,
+    year: s.campaign.year,
+    recordId: nominationId,
+    ...(s.oneOff ? { oneOff: true } : {}),
+    ...(s.award.thematic ? { thematic: true } : {}),
+  };
+  const dup = findDuplicateAward(history, candidate, policy);
+  if (dup) throw conflict('ONE_ACHIEVEMENT_ONE_AWARD', duplicateAwardMessage(dup, candidate, policy));
 }
 
 export function refuseIneligible(
