@@ -69,6 +69,8 @@ export const REVOCATION_GROUNDS: RevocationGround[] = [
 /** A nominee's award held before (from the nominee record stream): for eligibility and "one achievement, one award". */
 export interface PriorAward {
   awardCode: string;
+  /** The award's name when the catalog does not list its code (an award from a ministry or central level). */
+  awardName?: string;
   campaignId: string;
   year: number;
   nominationId: string;

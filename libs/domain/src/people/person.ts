@@ -116,7 +116,11 @@ function actingFor(actor: Actor, unitId: string, what: string): ActingAs {
   return actingAs(actor, role);
 }
 
-const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+/** A real calendar date written YYYY-MM-DD (2024-02-30 is not one). */
+const isDate = (d: string) => {
+  const t = /^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.parse(`${d}T00:00:00Z`) : Number.NaN;
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+};
 
 /** Checks the details a person is registered with (also the import's and the draft's). */
 export function checkPersonDetails(details: PersonDetails, now: string): PersonDetails {
