@@ -35,6 +35,8 @@ import { ReadYourWrites } from './nominations/read-your-writes';
 import { ReferenceController } from './reference/reference.controller';
 import { RegistryController } from './registry/registry.controller';
 import { API_OPTIONS, API_RUNTIME } from './tokens';
+import { AwardHistoryImportController, PeopleController } from './people/people.controller';
+import { PeopleService } from './people/people.service';
 
 /** The HTTP API over an opened ApiRuntime (see openApiRuntime). */
 @Module({})
@@ -60,6 +62,8 @@ export class ApiModule {
         AuditController,
         AccessLogController,
         CouncilSessionsController,
+        PeopleController,
+        AwardHistoryImportController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
@@ -84,6 +88,7 @@ export class ApiModule {
         AuditProofs,
         AccessLogRecorder,
         CouncilSessionsService,
+        PeopleService,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -3,6 +3,7 @@ import type { Decider } from '../shared/decider';
 import { DeciderSpecification } from '../testing/decider-spec';
 import * as f from '../testing/fixtures';
 import {
+  AwardRecordSource,
   NomineeRecord,
   NomineeRecordCommand,
   NomineeRecordEvent,
@@ -29,14 +30,14 @@ const bangKhen = f.priorAward({
   decisionNumber: '163/QĐ-UBND',
 });
 
-const record = (award = bangKhen, source: 'SIGNED' | 'IMPORTED' = 'SIGNED'): NomineeRecordCommand => ({
+const record = (award = bangKhen, source: AwardRecordSource = 'SIGNED'): NomineeRecordCommand => ({
   type: 'RecordAward',
   nomineeId: NOMINEE,
   award,
   now: NOW,
   source,
 });
-const recorded = (award = bangKhen, source: 'SIGNED' | 'IMPORTED' = 'SIGNED'): NomineeRecordEvent => ({
+const recorded = (award = bangKhen, source: AwardRecordSource = 'SIGNED'): NomineeRecordEvent => ({
   type: 'NomineeAwardRecorded',
   data: { nomineeId: NOMINEE, award, source, at: NOW },
 });

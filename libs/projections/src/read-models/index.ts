@@ -4,6 +4,7 @@ import { AuditTrailProjection } from './audit-trail';
 import { AwardRegistryProjection } from './award-registry';
 import { CouncilSessionsProjection } from './council-sessions';
 import { InboxProjection } from './inbox';
+import { PeopleProjection } from './people';
 import { StatusBoardProjection } from './status-board';
 
 export * from './access-log';
@@ -12,6 +13,7 @@ export * from './award-registry';
 export * from './council-sessions';
 export * from './inbox';
 export * from './notifications';
+export * from './people';
 export * from './status-board';
 export { NOMINATION_STREAM_PREFIX } from './nomination-events';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './paging';
@@ -25,5 +27,6 @@ export function defaultProjections(): Projection[] {
     new InboxProjection(),
     new AccessLogProjection(),
     new CouncilSessionsProjection(),
+    new PeopleProjection(),
   ];
 }
