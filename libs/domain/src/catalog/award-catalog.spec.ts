@@ -28,13 +28,14 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
       expect(rows).toEqual([
         ['LAO_DONG_TIEN_TIEN', 'individual', 'UNIT_HEAD'],
         ['CSTD_CO_SO', 'individual', 'UNIT_HEAD'],
-        ['GIAY_KHEN', 'both', 'UNIT_HEAD'],
         ['CSTD_TINH', 'individual', 'CHAIRMAN'],
         ['TAP_THE_LDXS', 'collective', 'CHAIRMAN'],
         ['CO_THI_DUA_TINH', 'collective', 'CHAIRMAN'],
         ['BANG_KHEN_TINH', 'both', 'CHAIRMAN'],
         ['CONG_DAN_DONG_KHOI', 'individual', 'CHAIRMAN'],
         ['CONG_DAN_DONG_KHOI_DANH_DU', 'individual', 'CHAIRMAN'],
+        // Decided by unit heads: recorded in the award history (issue 12), never drafted here.
+        ['GIAY_KHEN', 'both', 'UNIT_HEAD'],
       ]);
       // "0.3× LĐTT, 1× CSTĐ cơ sở, 3× CSTĐ tỉnh, 1.5× TTLĐXS"
       expect(

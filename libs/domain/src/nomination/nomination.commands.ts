@@ -42,6 +42,8 @@ export interface DraftNomination extends Base {
    * (`SubmitNomination.oneOff`). Kept so an old client's request is refused, not silently dropped.
    */
   oneOff?: boolean;
+  /** The unit the nominee works in now, when the nominee is a person of the register (else absent). */
+  personUnitId?: string;
   /** The nominee's award history, for the eligibility check. */
   priorAwards: PriorAward[];
   /** "One achievement, one award" kinds and exceptions (award catalog); absent: each award its own kind. */
@@ -51,6 +53,8 @@ export interface DraftNomination extends Base {
 export interface EditNomination extends Base {
   type: 'EditNomination';
   changes: { nominee?: Nominee; achievements?: string; documents?: string[] };
+  /** The unit the new nominee works in now, when the nominee is a person of the register. */
+  personUnitId?: string;
 }
 
 export interface SubmitNomination extends Base {

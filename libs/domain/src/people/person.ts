@@ -107,8 +107,10 @@ export function evolvePerson(state: PersonState, event: PersonEvent): PersonStat
   }
 }
 
-/** Unit staff of that unit, or the office (council secretary) for any unit. */
+/** Unit staff of that unit, or the office (council secretary) for any unit; the system when seeding. */
 function actingFor(actor: Actor, unitId: string, what: string): ActingAs {
+  // The system seeds the register from the organisation file (demo people): no person acts.
+  if (hasRole(actor, 'SYSTEM')) return actingAs(actor, 'SYSTEM');
   if (hasRole(actor, 'COUNCIL_SECRETARY')) return actingAs(actor, 'COUNCIL_SECRETARY');
   const role = hasRole(actor, 'UNIT_OFFICER') ? 'UNIT_OFFICER' : hasRole(actor, 'UNIT_HEAD') ? 'UNIT_HEAD' : undefined;
   if (!role) throw forbidden('ROLE_REQUIRED', `Chỉ cán bộ, thủ trưởng đơn vị hoặc Ban TĐKT được ${what}`);

@@ -13,7 +13,10 @@ import {
   NominationCommand,
   NominationEvent,
   NominationState,
+  Nominee,
   PriorAward,
+  personDecider,
+  personStreamName,
   domainError,
   evolve,
   findAward,
@@ -30,6 +33,7 @@ import {
   deterministicEventId,
   foldRecorded,
   handleCommand,
+  loadStream,
   type EventStore,
   type HandledCommand,
   type RecordedEvent,
@@ -82,6 +86,33 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
     return (await readNomineeRecord(store, nomineeId)).record.awards;
   }
 
+  /** "One achievement, one award" kinds and exceptions of the catalog, for the commands that check it. */
+  const oneAward = catalog.oneAchievementOneAward ? { oneAward: catalog.oneAchievementOneAward } : {};
+
+  /**
+   * A nominee naming a person of the register: the snapshot the nomination keeps is the register's
+   * (name, gender, position, direct-worker flag), with the unit the person works in now.
+   */
+  async function fromRegister(nominee: Nominee): Promise<{ nominee: Nominee; personUnitId?: string }> {
+    if (!nominee.personId) return { nominee };
+    const person = await loadStream(store, personStreamName(nominee.personId), personDecider);
+    if (person.state.status !== 'REGISTERED') throw domainError('PERSON_NOT_FOUND');
+    const p = person.state;
+    return {
+      personUnitId: p.unitId,
+      nominee: {
+        kind: 'individual',
+        name: p.fullName,
+        nomineeId: p.personId,
+        personId: p.personId,
+        ...(nominee.userId ? { userId: nominee.userId } : {}),
+        ...(p.position ? { position: p.position } : {}),
+        ...(p.gender ? { gender: p.gender } : {}),
+        ...(p.directWorker !== undefined ? { directWorker: p.directWorker } : {}),
+      },
+    };
+  }
+
   /** Intent + actor + now + context → the domain command. */
   async function buildCommand(input: ApplyCommandInput, state: NominationState): Promise<NominationCommand> {
     const { intent, actor, now, nominationId } = input;
@@ -96,6 +127,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           throw invalid('REQUIRED', 'Cần mã định danh người/tập thể được đề nghị', 'nominee.nomineeId');
         const unitId = actor.unitId ?? '';
         const clusterId = directory.unit(unitId)?.clusterId ?? actor.clusterId ?? '';
+        const { nominee, personUnitId } = await fromRegister(intent.nominee);
         return {
           ...base,
           type: 'DraftNomination',
@@ -103,15 +135,26 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           clusterId,
           campaign: { id: campaign.id, year: campaign.year, submissionDeadline: campaign.submissionDeadline },
           award,
-          nominee: intent.nominee,
+          nominee,
+          ...(personUnitId !== undefined ? { personUnitId } : {}),
           achievements: intent.achievements,
           ...(intent.documents ? { documents: intent.documents } : {}),
           ...(intent.oneOff !== undefined ? { oneOff: intent.oneOff } : {}),
-          priorAwards: await priorAwardsOf(intent.nominee.nomineeId),
+          priorAwards: await priorAwardsOf(nominee.nomineeId),
+          ...oneAward,
         };
       }
-      case 'EditNomination':
-        return { ...base, type: 'EditNomination', changes: intent.changes ?? {} };
+      case 'EditNomination': {
+        const changes = intent.changes ?? {};
+        if (!changes.nominee?.personId) return { ...base, type: 'EditNomination', changes };
+        const { nominee, personUnitId } = await fromRegister(changes.nominee);
+        return {
+          ...base,
+          type: 'EditNomination',
+          changes: { ...changes, nominee },
+          ...(personUnitId !== undefined ? { personUnitId } : {}),
+        };
+      }
       case 'SubmitNomination': {
         const s = state as Extract<NominationState, { nominationId: string }>;
         const c = directory.campaign(s.campaign.id);
@@ -122,6 +165,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           ...('oneOff' in intent && intent.oneOff !== undefined ? { oneOff: intent.oneOff } : {}),
           campaign,
           priorAwards: await priorAwardsOf(s.nominee.nomineeId),
+          ...oneAward,
         };
       }
       case 'ResubmitNomination':
@@ -172,7 +216,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         const s = state as Extract<NominationState, { nominationId: string }>;
         const priorAwards = await priorAwardsOf(s.nominee.nomineeId);
         // Step 1 before a number is allocated: a refused signature must not consume one (gap-free).
-        prepareSignature({ ...base, type: 'SignAwardDecision', priorAwards }, state);
+        prepareSignature({ ...base, type: 'SignAwardDecision', priorAwards, ...oneAward }, state);
         const decisionNumber =
           s.decisionNumber ??
           (await allocateDecisionNumber(store, {
@@ -182,7 +226,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
             actor,
             commandId: input.commandId,
           }));
-        return { ...base, type: 'SignAwardDecision', decisionNumber, priorAwards };
+        return { ...base, type: 'SignAwardDecision', decisionNumber, priorAwards, ...oneAward };
       }
       case 'DeclineSignature':
         return { ...base, type: 'DeclineSignature' };
