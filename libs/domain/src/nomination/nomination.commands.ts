@@ -83,6 +83,8 @@ export interface OpenCouncilVoting extends Base {
   members: CouncilMember[];
   /** ISO; the workflow closes voting when it passes. */
   deadline: string;
+  /** The nominee's award history now: eligibility is checked again at the council (absent: not checked). */
+  priorAwards?: PriorAward[];
 }
 
 export interface CastCouncilVote extends Base {

@@ -183,6 +183,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           type: 'OpenCouncilVoting',
           members: directory.councilMembers(),
           deadline: input.councilDeadline,
+          ...(state.status === 'NONE' ? {} : { priorAwards: await priorAwardsOf(state.nominee.nomineeId) }),
         };
       }
       case 'CastCouncilVote':
