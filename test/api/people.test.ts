@@ -104,7 +104,9 @@ describe('the person register', () => {
     const found = await stack.command('thuky', '/api/people/lookup', { citizenId: '083091007777' });
     expect(found.items.map((p: { id: string }) => p.id)).toEqual([id]);
     // Another person with the same number is refused; the number is nowhere in the event store in clear.
-    const again = await (await stack.as('canbo.donvi1')).post('/api/people', { fullName: 'Khác', citizenId: '083091007777' });
+    const again = await (
+      await stack.as('canbo.donvi1')
+    ).post('/api/people', { fullName: 'Khác', citizenId: '083091007777' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('CITIZEN_ID_TAKEN');
     const events = await stack.system.store.readAll();
@@ -122,7 +124,11 @@ describe('the person register', () => {
 describe('award history and eligibility (CSTD_TINH needs three consecutive years of CSTĐ cơ sở)', () => {
   it('a provincial fighter passes eligibility from imported history; the same file twice imports once', async () => {
     const id = await register('canbo.donvi1', { fullName: 'Lý Thị Hạnh', position: 'Giáo viên', directWorker: true });
-    const file = await historyFile([cstdCoSo(id, YEAR - 3, 11), cstdCoSo(id, YEAR - 2, 12), cstdCoSo(id, YEAR - 1, 13)]);
+    const file = await historyFile([
+      cstdCoSo(id, YEAR - 3, 11),
+      cstdCoSo(id, YEAR - 2, 12),
+      cstdCoSo(id, YEAR - 1, 13),
+    ]);
 
     const dry = await importFile('thutruong.donvi1', file, true);
     expect(dry.status).toBe(200);
@@ -170,7 +176,10 @@ describe('award history and eligibility (CSTD_TINH needs three consecutive years
     const id = await register('canbo.donvi1', { fullName: 'Hồ Văn Lực' });
     const bad = [...cstdCoSo(id, YEAR - 2, 32)];
     bad[7] = '31/02/2024';
-    const res = await importFile('thutruong.donvi1', await historyFile([cstdCoSo(id, YEAR - 3, 31), bad, cstdCoSo(id, YEAR - 1, 33)]));
+    const res = await importFile(
+      'thutruong.donvi1',
+      await historyFile([cstdCoSo(id, YEAR - 3, 31), bad, cstdCoSo(id, YEAR - 1, 33)]),
+    );
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('IMPORT_ROWS');
     expect(res.body.errors).toEqual([
@@ -206,7 +215,9 @@ describe('award history and eligibility (CSTD_TINH needs three consecutive years
   });
 
   it('the template downloads as an .xlsx whose first row is the Vietnamese header', async () => {
-    const res = await (await stack.as('canbo.donvi1'))
+    const res = await (
+      await stack.as('canbo.donvi1')
+    )
       .get('/api/imports/award-history/template.xlsx')
       .buffer(true)
       .parse((r, cb) => {

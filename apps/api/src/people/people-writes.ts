@@ -49,7 +49,8 @@ export function metadataOf(actor: Actor, role: string, now: string, correlationI
   };
 }
 
-const roleOf = (actor: Actor, preferred: Role[]): string => preferred.find((r) => actor.roles.includes(r)) ?? actor.roles[0];
+const roleOf = (actor: Actor, preferred: Role[]): string =>
+  preferred.find((r) => actor.roles.includes(r)) ?? actor.roles[0];
 
 /** Claims a citizen ID for a person: one stream per keyed hash, written once. Refused if another person holds it. */
 export async function claimCitizenId(

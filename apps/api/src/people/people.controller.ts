@@ -142,18 +142,17 @@ export class AwardHistoryImportController {
       'Nhập quá trình khen thưởng từ tệp .xlsx theo mẫu: tất cả hoặc không (một dòng sai thì không nhập dòng nào, báo mọi dòng sai); nhập lại cùng tệp không thêm gì; ?dryRun=true chỉ kiểm tra',
   })
   @ApiOkResponse({ type: ImportResultDto })
-  import(
-    @CurrentActor() actor: Actor,
-    @Query() q: ImportQueryDto,
-    @UploadedFile() file?: { buffer: Buffer },
-  ) {
+  import(@CurrentActor() actor: Actor, @Query() q: ImportQueryDto, @UploadedFile() file?: { buffer: Buffer }) {
     return this.people.importHistory(actor, file?.buffer, q.dryRun === true);
   }
 
   @Get('template.xlsx')
   @ApiProduces(XLSX_MIME)
   @ApiOperation({ summary: 'Tải mẫu bảng tính quá trình khen thưởng (.xlsx, tiêu đề tiếng Việt, danh mục mã)' })
-  @ApiOkResponse({ description: 'Tệp .xlsx', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({
+    description: 'Tệp .xlsx',
+    content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } },
+  })
   async template() {
     return new StreamableFile(await historyTemplate(this.runtime.catalog), {
       type: XLSX_MIME,

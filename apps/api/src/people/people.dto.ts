@@ -234,4 +234,3 @@ export class ImportFileDto {
   @ApiProperty({ type: 'string', format: 'binary', description: 'Tệp .xlsx theo mẫu' })
   file: unknown;
 }
-

@@ -1,5 +1,5 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import {
   decidePerson,
   domainError,
@@ -9,24 +9,21 @@ import {
   maySeePersonalData,
   personDecider,
   personStreamName,
-  planHistoryImport,
   historyEntry,
   mayRecordHistory,
   type Actor,
   type HistoryNominee,
-  type ImportRow,
   type PersonCommand,
   type PersonState,
   type PriorAward,
   type RegisteredPerson,
 } from '@tdkt/domain';
 import { deterministicEventId, loadStream } from '@tdkt/event-store';
-import { listPeople, normaliseForSearch, peopleByCitizenIdHash, peopleByIds } from '@tdkt/projections';
+import { listPeople } from '@tdkt/projections';
 import type { ApiRuntime } from '../api-runtime';
-import { edgeError } from '../http/errors';
 import { ReadYourWrites } from '../nominations/read-your-writes';
 import { API_RUNTIME } from '../tokens';
-import { readHistoryRows, isoDate, type HistoryRowCells } from './award-history-xlsx';
+import { importAwardHistory } from './award-history-import';
 import { CitizenIdVault } from './citizen-id-vault';
 import type { ListPeopleQueryDto, MovePersonDto, RecordAwardDto, RegisterPersonDto } from './people.dto';
 import {
@@ -57,7 +54,11 @@ export class PeopleService {
 
   private requireVault(): CitizenIdVault {
     if (!this.vault)
-      throw domainError('CITIZEN_ID', 'Hệ thống chưa được cấu hình khóa bảo vệ số CCCD (TDKT_PERSONAL_DATA_KEY_FILE)', 'citizenId');
+      throw domainError(
+        'CITIZEN_ID',
+        'Hệ thống chưa được cấu hình khóa bảo vệ số CCCD (TDKT_PERSONAL_DATA_KEY_FILE)',
+        'citizenId',
+      );
     return this.vault;
   }
 
@@ -160,7 +161,13 @@ export class PeopleService {
   async list(reader: Actor, q: ListPeopleQueryDto) {
     const units = readablePersonUnits(reader, this.directory.org.units);
     if (units !== 'all' && units.length === 0) throw domainError('PEOPLE_NOT_ALLOWED');
-    const unitIds = q.unitId ? (units === 'all' || units.includes(q.unitId) ? [q.unitId] : []) : units === 'all' ? undefined : units;
+    const unitIds = q.unitId
+      ? units === 'all' || units.includes(q.unitId)
+        ? [q.unitId]
+        : []
+      : units === 'all'
+        ? undefined
+        : units;
     const page = await listPeople(this.runtime.readDb, {
       ...(unitIds ? { unitIds } : {}),
       ...(q.q ? { q: q.q } : {}),
@@ -187,7 +194,10 @@ export class PeopleService {
     const { record } = await readNomineeHistory(this.runtime.store, personId);
     return {
       ...this.summary(reader, s),
-      units: s.units.map((u) => ({ ...u, ...(this.directory.unit(u.unitId) ? { unitName: this.directory.unit(u.unitId)!.name } : {}) })),
+      units: s.units.map((u) => ({
+        ...u,
+        ...(this.directory.unit(u.unitId) ? { unitName: this.directory.unit(u.unitId)!.name } : {}),
+      })),
       awards: record.awards.map(historyView),
     };
   }
@@ -218,93 +228,18 @@ export class PeopleService {
 
   /** An .xlsx list, all or nothing: every bad row reported, nothing written while any row is bad. */
   async importHistory(actor: Actor, file: Buffer | undefined, dryRun: boolean) {
-    if (!file?.length) throw domainError('IMPORT_FILE', 'Cần tệp .xlsx trong trường "file" (multipart/form-data)', 'file');
-    const fileSha256 = createHash('sha256').update(file).digest('hex');
-    const cells = await readHistoryRows(file);
-    const rows = await this.resolveRows(actor, cells);
-    const ids = [...new Set(rows.flatMap((r) => ('error' in r.nominee ? [] : [r.nominee.nomineeId])))];
-    const histories = new Map<string, PriorAward[]>();
-    for (const id of ids) histories.set(id, (await readNomineeHistory(this.runtime.store, id)).record.awards);
-    const now = new Date().toISOString();
-    const plan = planHistoryImport(rows, histories, actor, this.runtime.catalog, now);
-    const result = {
+    return importAwardHistory(
+      {
+        store: this.runtime.store,
+        readDb: this.runtime.readDb,
+        directory: this.directory,
+        catalog: this.runtime.catalog,
+        ...(this.vault ? { vault: this.vault } : {}),
+      },
+      actor,
+      file,
       dryRun,
-      rows: rows.length,
-      imported: plan.toRecord.length,
-      alreadyRecorded: plan.alreadyRecorded,
-      errors: plan.errors,
-      fileSha256,
-    };
-    if (plan.errors.length && !dryRun)
-      throw new BadRequestException({
-        ...edgeError('VALIDATION'),
-        code: 'IMPORT_ROWS',
-        message: `Không nhập dòng nào: ${plan.errors.length} dòng sai (${plan.errors
-          .slice(0, 5)
-          .map((e) => `dòng ${e.row}`)
-          .join(', ')}${plan.errors.length > 5 ? ', …' : ''})`,
-        errors: plan.errors.map((e) => ({
-          field: `rows[${e.row}]${e.field ? `.${e.field}` : ''}`,
-          reasons: [`Dòng ${e.row}: ${e.reason}`],
-        })),
-      });
-    if (dryRun) return result;
-    const byNominee = new Map<string, PriorAward[]>();
-    for (const r of plan.toRecord) byNominee.set(r.nomineeId, [...(byNominee.get(r.nomineeId) ?? []), r.award]);
-    let imported = 0;
-    for (const [nomineeId, awards] of byNominee) {
-      const { added } = await recordHistory(this.runtime.store, {
-        nomineeId,
-        awards,
-        source: 'IMPORTED',
-        ...(this.runtime.catalog.oneAchievementOneAward ? { oneAward: this.runtime.catalog.oneAchievementOneAward } : {}),
-        actor,
-        now,
-      });
-      imported += added;
-    }
-    return { ...result, imported };
-  }
-
-  /** Each row's nominee, looked up in bulk: by person id, unit id (collective) or citizen ID. */
-  private async resolveRows(reader: Actor, cells: HistoryRowCells[]): Promise<ImportRow[]> {
-    const personIds = cells.map((c) => c.nomineeRef).filter((r) => r && !this.directory.unit(r));
-    const people = await peopleByIds(this.runtime.readDb, [...new Set(personIds)]);
-    const hashes = new Map<number, string>();
-    for (const c of cells)
-      if (!c.nomineeRef && c.citizenId && this.vault && /^\d{12}$/.test(c.citizenId.replace(/[\s.]/g, '')))
-        hashes.set(c.row, this.vault.hash(c.citizenId));
-    const byHash = await peopleByCitizenIdHash(this.runtime.readDb, [...new Set(hashes.values())]);
-    return cells.map((c) => {
-      const entry = {
-        awardCode: c.awardCode,
-        ...(c.awardName ? { awardName: c.awardName } : {}),
-        year: /^\d{4}$/.test(c.year) ? Number(c.year) : Number.NaN,
-        decisionNumber: c.decisionNumber,
-        decisionDate: isoDate(c.decisionDate),
-        authority: c.authority,
-        oneOff: /^(x|có|co|yes|true|1)$/i.test(c.oneOff.trim()),
-      };
-      const fail = (error: string): ImportRow => ({ row: c.row, nominee: { error }, entry });
-      const unit = c.nomineeRef ? this.directory.unit(c.nomineeRef) : undefined;
-      if (unit) {
-        if (c.name && normaliseForSearch(c.name) !== normaliseForSearch(unit.name))
-          return fail(`Tên tập thể "${c.name}" không khớp với đơn vị ${unit.id} (${unit.name})`);
-        return { row: c.row, nominee: { nomineeId: unit.id, kind: 'collective', unitId: unit.id }, entry };
-      }
-      let person: RegisteredPerson | undefined;
-      if (c.nomineeRef) person = people.get(c.nomineeRef);
-      else if (c.citizenId) {
-        if (!hashes.has(c.row)) return fail('Số CCCD gồm đúng 12 chữ số');
-        person = byHash.get(hashes.get(c.row)!);
-      } else return fail('Cần mã cá nhân, mã đơn vị (tập thể) hoặc số CCCD');
-      const ref = c.nomineeRef || 'có số CCCD này';
-      if (!person || !mayReadPerson(reader, this.placeOf(person.unitId)))
-        return fail(`Không tìm thấy người ${c.nomineeRef ? `có mã ${ref}` : ref} trong danh sách nhân sự`);
-      if (c.name && normaliseForSearch(c.name) !== normaliseForSearch(person.fullName))
-        return fail(`Họ tên "${c.name}" không khớp với người có mã ${person.personId} (${person.fullName})`);
-      return { row: c.row, nominee: { nomineeId: person.personId, kind: 'individual', unitId: person.unitId }, entry };
-    });
+    );
   }
 }
 

@@ -15,20 +15,30 @@ const cstdCoSo = (year: number, row: number): ImportRow => ({
     authority: 'Giám đốc Sở Giáo dục và Đào tạo',
   },
 });
-const plan = (rows: ImportRow[], held: Map<string, never[]> | Map<string, ReturnType<typeof historyEntry>[]> = new Map()) =>
-  planHistoryImport(rows, held, f.thutruongDonvi1, f.catalog, NOW);
+const plan = (
+  rows: ImportRow[],
+  held: Map<string, never[]> | Map<string, ReturnType<typeof historyEntry>[]> = new Map(),
+) => planHistoryImport(rows, held, f.thutruongDonvi1, f.catalog, NOW);
 
 describe('Award history: entries the unit head records, and the all-or-nothing import of a list', () => {
   it('a provincial fighter (CSTD_TINH) is eligible from an imported history of three consecutive CSTĐ cơ sở years', () => {
     const p = plan([cstdCoSo(2023, 2), cstdCoSo(2024, 3), cstdCoSo(2025, 4)]);
     expect(p.errors).toEqual([]);
-    const result = checkEligibility(f.CSTD_TINH, p.toRecord.map((r) => r.award), 2026);
+    const result = checkEligibility(
+      f.CSTD_TINH,
+      p.toRecord.map((r) => r.award),
+      2026,
+    );
     expect(result).toEqual({ eligible: true, reasons: ['Đạt: 3 năm liên tục đạt Chiến sĩ thi đua cơ sở (2023–2025)'] });
   });
 
   it('with a year missing from the history, it is not eligible and the reason says how many years there are', () => {
     const p = plan([cstdCoSo(2023, 2), cstdCoSo(2025, 3)]);
-    const result = checkEligibility(f.CSTD_TINH, p.toRecord.map((r) => r.award), 2026);
+    const result = checkEligibility(
+      f.CSTD_TINH,
+      p.toRecord.map((r) => r.award),
+      2026,
+    );
     expect(result.eligible).toBe(false);
     expect(result.reasons).toEqual(['Chưa đạt: 3 năm liên tục đạt Chiến sĩ thi đua cơ sở — mới có 1 năm liên tục']);
   });
@@ -59,7 +69,9 @@ describe('Award history: entries the unit head records, and the all-or-nothing i
     const held = new Map([['p-an', first.toRecord.map((r) => r.award)]]);
     const second = plan(rows, held);
     expect(second).toEqual({ errors: [], toRecord: [], alreadyRecorded: 2 });
-    expect(first.toRecord[0].award.nominationId).toBe(historyRecordId({ awardCode: 'CSTD_CO_SO', year: 2023, decisionNumber: '42/QĐ-SGDĐT' }));
+    expect(first.toRecord[0].award.nominationId).toBe(
+      historyRecordId({ awardCode: 'CSTD_CO_SO', year: 2023, decisionNumber: '42/QĐ-SGDĐT' }),
+    );
   });
 
   it('a second award of the same kind for the same year is a bad row (one achievement, one award), in the file or in the history', () => {
@@ -80,11 +92,13 @@ describe('Award history: entries the unit head records, and the all-or-nothing i
     const unit = { nomineeId: 'donvi1', kind: 'collective' as const, unitId: 'donvi1' };
     const entry = { ...cstdCoSo(2024, 2).entry, awardCode: 'BANG_KHEN_BO_GDDT', authority: 'Bộ trưởng Bộ GD&ĐT' };
     expect(() => historyEntry(entry, an, f.catalog, NOW)).toThrow('cần ghi tên hình thức khen thưởng');
-    expect(historyEntry({ ...entry, awardName: 'Bằng khen của Bộ trưởng Bộ GD&ĐT' }, an, f.catalog, NOW)).toMatchObject({
-      awardCode: 'BANG_KHEN_BO_GDDT',
-      awardName: 'Bằng khen của Bộ trưởng Bộ GD&ĐT',
-      authority: 'Bộ trưởng Bộ GD&ĐT',
-    });
+    expect(historyEntry({ ...entry, awardName: 'Bằng khen của Bộ trưởng Bộ GD&ĐT' }, an, f.catalog, NOW)).toMatchObject(
+      {
+        awardCode: 'BANG_KHEN_BO_GDDT',
+        awardName: 'Bằng khen của Bộ trưởng Bộ GD&ĐT',
+        authority: 'Bộ trưởng Bộ GD&ĐT',
+      },
+    );
     expect(() => historyEntry(cstdCoSo(2024, 2).entry, unit, f.catalog, NOW)).toThrow('chỉ dành cho cá nhân');
   });
 });

@@ -59,16 +59,28 @@ export function historyEntry(
     throw invalid('AWARD_RECORD', 'Mã hình thức khen thưởng viết hoa, ví dụ CSTD_CO_SO', 'awardCode');
   const award = findAward(catalog, awardCode);
   if (!award && !squash(input.awardName))
-    throw invalid('AWARD_RECORD', `Không có ${awardCode} trong danh mục: cần ghi tên hình thức khen thưởng`, 'awardName');
+    throw invalid(
+      'AWARD_RECORD',
+      `Không có ${awardCode} trong danh mục: cần ghi tên hình thức khen thưởng`,
+      'awardName',
+    );
   if (award && award.recipient !== 'both' && award.recipient !== nominee.kind)
-    throw invalid('AWARD_RECORD', `${award.name} chỉ dành cho ${award.recipient === 'individual' ? 'cá nhân' : 'tập thể'}`, 'awardCode');
+    throw invalid(
+      'AWARD_RECORD',
+      `${award.name} chỉ dành cho ${award.recipient === 'individual' ? 'cá nhân' : 'tập thể'}`,
+      'awardCode',
+    );
   const thisYear = Number(now.slice(0, 4));
   if (!Number.isInteger(input.year) || input.year < 1945 || input.year > thisYear)
     throw invalid('AWARD_RECORD', `Năm thành tích phải là số năm từ 1945 đến ${thisYear}`, 'year');
   const decisionNumber = squash(input.decisionNumber);
   if (!decisionNumber) throw invalid('AWARD_RECORD', 'Cần số quyết định khen thưởng', 'decisionNumber');
   if (!isDate(squash(input.decisionDate)))
-    throw invalid('AWARD_RECORD', 'Ngày quyết định phải viết YYYY-MM-DD (hoặc là ô ngày) và là ngày có thật', 'decisionDate');
+    throw invalid(
+      'AWARD_RECORD',
+      'Ngày quyết định phải viết YYYY-MM-DD (hoặc là ô ngày) và là ngày có thật',
+      'decisionDate',
+    );
   const decisionDate = squash(input.decisionDate);
   if (decisionDate > now.slice(0, 10))
     throw invalid('AWARD_RECORD', 'Ngày quyết định không được sau ngày hôm nay', 'decisionDate');
@@ -142,9 +154,19 @@ export function planHistoryImport(
       }
       if (fromFile.some((a) => a.nominationId === award.nominationId))
         throw invalid('AWARD_RECORD', 'Dòng này trùng một dòng khác của tệp', 'decisionNumber');
-      const candidate = { awardCode: award.awardCode, year: award.year, oneOff: award.oneOff, recordId: award.nominationId };
+      const candidate = {
+        awardCode: award.awardCode,
+        year: award.year,
+        oneOff: award.oneOff,
+        recordId: award.nominationId,
+      };
       const dup = findDuplicateAward([...held, ...fromFile], candidate, catalog.oneAchievementOneAward);
-      if (dup) throw invalid('AWARD_RECORD', duplicateAwardMessage(dup, candidate, catalog.oneAchievementOneAward), 'awardCode');
+      if (dup)
+        throw invalid(
+          'AWARD_RECORD',
+          duplicateAwardMessage(dup, candidate, catalog.oneAchievementOneAward),
+          'awardCode',
+        );
       planned.set(nominee.nomineeId, [...fromFile, award]);
       toRecord.push({ row, nomineeId: nominee.nomineeId, award });
     } catch (e) {

@@ -178,7 +178,10 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
     const grouped = new Set<string>();
     for (const k of one.kinds) {
       check(typeof k.kind === 'string' && typeof k.name === 'string', 'each one-award kind needs kind and name');
-      check(Array.isArray(k.awards) && k.awards.length > 0, `one-award kind ${k.kind}: awards must be a non-empty list`);
+      check(
+        Array.isArray(k.awards) && k.awards.length > 0,
+        `one-award kind ${k.kind}: awards must be a non-empty list`,
+      );
       for (const code of k.awards) {
         check(codes.has(code), `one-award kind ${k.kind} refers to unknown award ${code}`);
         check(!grouped.has(code), `award ${code} is in two one-award kinds`);

@@ -138,7 +138,9 @@ describe('Eligibility: pure functions over the nominee’s award history that sa
 
     it('the same award for the same year is a duplicate, whatever the campaign', () => {
       expect(findDuplicateAward([held], { awardCode: 'BANG_KHEN_TINH', year: 2026 }, policy)).toBe(held);
-      expect(findDuplicateAward([{ ...held, campaignId: 'other' }], { awardCode: 'BANG_KHEN_TINH', year: 2026 })).toEqual({
+      expect(
+        findDuplicateAward([{ ...held, campaignId: 'other' }], { awardCode: 'BANG_KHEN_TINH', year: 2026 }),
+      ).toEqual({
         ...held,
         campaignId: 'other',
       });
@@ -147,7 +149,9 @@ describe('Eligibility: pure functions over the nominee’s award history that sa
     it('another year, another kind, a revoked award, a one-off or the record itself is not', () => {
       expect(findDuplicateAward([held], { awardCode: 'BANG_KHEN_TINH', year: 2025 }, policy)).toBeUndefined();
       expect(findDuplicateAward([held], { awardCode: 'CSTD_CO_SO', year: 2026 }, policy)).toBeUndefined();
-      expect(findDuplicateAward([{ ...held, revoked: true }], { awardCode: 'BANG_KHEN_TINH', year: 2026 })).toBeUndefined();
+      expect(
+        findDuplicateAward([{ ...held, revoked: true }], { awardCode: 'BANG_KHEN_TINH', year: 2026 }),
+      ).toBeUndefined();
       expect(findDuplicateAward([held], { awardCode: 'BANG_KHEN_TINH', year: 2026, oneOff: true })).toBeUndefined();
       expect(findDuplicateAward([held], { awardCode: 'BANG_KHEN_TINH', year: 2026, recordId: 'n-1' })).toBeUndefined();
     });

@@ -54,6 +54,9 @@ export function findDuplicateAward(
 export function duplicateAwardMessage(held: PriorAward, candidate: AwardCandidate, policy?: OneAwardPolicy): string {
   const decision = held.decisionNumber ? ` (QĐ ${held.decisionNumber})` : '';
   const kind = (policy ?? DEFAULT_ONE_AWARD_POLICY).kinds.find((k) => k.awards.includes(candidate.awardCode));
-  const same = held.awardCode === candidate.awardCode ? held.awardCode : `${held.awardCode} (cùng loại ${kind?.name ?? kind?.kind})`;
+  const same =
+    held.awardCode === candidate.awardCode
+      ? held.awardCode
+      : `${held.awardCode} (cùng loại ${kind?.name ?? kind?.kind})`;
   return `Người/tập thể này đã được tặng ${same} cho thành tích năm ${held.year}${decision}: một thành tích chỉ được khen một lần`;
 }

@@ -83,8 +83,16 @@ describe('Nominee record: one stream per nominee, the award history eligibility 
   });
 
   it('the same award for the same year, recorded under another campaign or none, is refused: the achievement is the year’s', () => {
-    const fromElsewhere = { ...bangKhen, nominationId: 'hist-1', campaignId: 'history-2026', decisionNumber: undefined };
-    spec.given([recorded()]).when(record(fromElsewhere, 'RECORDED')).thenThrows('CONFLICT', 'ONE_ACHIEVEMENT_ONE_AWARD');
+    const fromElsewhere = {
+      ...bangKhen,
+      nominationId: 'hist-1',
+      campaignId: 'history-2026',
+      decisionNumber: undefined,
+    };
+    spec
+      .given([recorded()])
+      .when(record(fromElsewhere, 'RECORDED'))
+      .thenThrows('CONFLICT', 'ONE_ACHIEVEMENT_ONE_AWARD');
   });
 
   it('an award the unit head records (a unit’s own, or one from a ministry) keeps its decision number, date and authority', () => {

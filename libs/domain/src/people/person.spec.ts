@@ -10,7 +10,13 @@ const register = (o: Partial<Extract<PersonCommand, { type: 'RegisterPerson' }>>
   type: 'RegisterPerson',
   personId: 'p-an',
   unitId: 'donvi1',
-  details: { fullName: 'Nguyễn Văn An', dateOfBirth: '1985-04-12', gender: 'male', position: 'Giáo viên', directWorker: true },
+  details: {
+    fullName: 'Nguyễn Văn An',
+    dateOfBirth: '1985-04-12',
+    gender: 'male',
+    position: 'Giáo viên',
+    directWorker: true,
+  },
   actor: f.canboDonvi1,
   now: NOW,
   ...o,
@@ -55,12 +61,21 @@ describe('Person register: one stream per person, a stable id that is neither a 
   });
 
   it('a unit officer may not register a person of another unit, nor a cluster leader at all', () => {
-    spec.given([]).when(register({ unitId: 'donvi3' })).thenThrows('FORBIDDEN', 'OUT_OF_SCOPE');
-    spec.given([]).when(register({ actor: f.truongcumCum1, unitId: 'donvi2' })).thenThrows('FORBIDDEN', 'ROLE_REQUIRED');
+    spec
+      .given([])
+      .when(register({ unitId: 'donvi3' }))
+      .thenThrows('FORBIDDEN', 'OUT_OF_SCOPE');
+    spec
+      .given([])
+      .when(register({ actor: f.truongcumCum1, unitId: 'donvi2' }))
+      .thenThrows('FORBIDDEN', 'ROLE_REQUIRED');
   });
 
   it('a name is required; a date of birth must be a real past date; gender male or female', () => {
-    spec.given([]).when(register({ details: { fullName: '  ' } })).thenThrows('VALIDATION', 'REQUIRED');
+    spec
+      .given([])
+      .when(register({ details: { fullName: '  ' } }))
+      .thenThrows('VALIDATION', 'REQUIRED');
     spec
       .given([])
       .when(register({ details: { fullName: 'An', dateOfBirth: '1985-02-30' } }))

@@ -102,7 +102,8 @@ export class NominationDetailDto extends NominationSummaryDto {
   @ApiPropertyOptional({
     nullable: true,
     type: () => EligibilityDto,
-    description: 'Vì sao đủ điều kiện, theo quá trình khen thưởng: khi lập hồ sơ, và kiểm tra lại khi Hội đồng mở biểu quyết',
+    description:
+      'Vì sao đủ điều kiện, theo quá trình khen thưởng: khi lập hồ sơ, và kiểm tra lại khi Hội đồng mở biểu quyết',
   })
   eligibility?: EligibilityDto | null;
   @ApiPropertyOptional({ description: 'Với `asOf`: thời điểm mà hồ sơ được tính lại (ISO-8601, UTC)' })
