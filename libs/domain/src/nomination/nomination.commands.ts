@@ -46,6 +46,8 @@ export interface DraftNomination extends Base {
   personUnitId?: string;
   /** The nominee's award history, for the eligibility check. */
   priorAwards: PriorAward[];
+  /** The nominee's other nominations still in progress (same award kind and year: refused). */
+  pendingNominations?: PriorAward[];
   /** "One achievement, one award" kinds and exceptions (award catalog); absent: each award its own kind. */
   oneAward?: OneAwardPolicy;
 }
@@ -63,6 +65,7 @@ export interface SubmitNomination extends Base {
   oneOff?: boolean;
   campaign: Campaign;
   priorAwards: PriorAward[];
+  pendingNominations?: PriorAward[];
   oneAward?: OneAwardPolicy;
 }
 

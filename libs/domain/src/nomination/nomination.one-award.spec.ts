@@ -104,3 +104,39 @@ describe('One achievement, one award (Law 06/2022): a second award of the same k
       .then([f.awardDecisionSigned()]);
   });
 });
+
+describe('One achievement, one award, before any signature: the same proposal twice is refused while the first is in progress', () => {
+  const inProgress = f.priorAward({
+    awardCode: 'BANG_KHEN_TINH',
+    campaignId: f.campaign2026.id,
+    year: 2026,
+    nominationId: 'nom-2026-0998',
+  });
+
+  it('a second draft of the same award for the same person and year is refused, naming the first nomination', () => {
+    const e = spec
+      .given([])
+      .when({ ...f.draftNomination(), pendingNominations: [inProgress] })
+      .thenThrows('CONFLICT', 'ONE_ACHIEVEMENT_ONE_AWARD');
+    expect(e.message).toContain('nom-2026-0998');
+  });
+
+  it('submitting is refused too when another nomination of the same kind and year is in progress', () => {
+    spec
+      .given(f.story.inDraft())
+      .when({ ...f.submitNomination(), pendingNominations: [inProgress] })
+      .thenThrows('CONFLICT', 'ONE_ACHIEVEMENT_ONE_AWARD');
+  });
+
+  it('another kind, another year or a one-off in progress does not block', () => {
+    for (const other of [
+      { ...inProgress, awardCode: 'CONG_DAN_DONG_KHOI' },
+      { ...inProgress, year: 2025 },
+      { ...inProgress, oneOff: true },
+    ])
+      spec
+        .given([])
+        .when({ ...f.draftNomination(), pendingNominations: [other] })
+        .thenEvents(([e]) => expect(e.type).toBe('NominationDrafted'));
+  });
+});

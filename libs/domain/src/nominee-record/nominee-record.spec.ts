@@ -149,3 +149,25 @@ describe('Nominee record: one stream per nominee, the award history eligibility 
     expect(checkEligibility(f.CSTD_TINH, before.awards, 2026).eligible).toBe(true);
   });
 });
+
+describe('Nominee record: the nominations drafted for the nominee', () => {
+  const drafted = f.priorAward({
+    awardCode: 'BANG_KHEN_TINH',
+    campaignId: f.campaign2026.id,
+    year: 2026,
+    nominationId: 'nom-9',
+  });
+  const command: NomineeRecordCommand = { type: 'RecordNomination', nomineeId: NOMINEE, nomination: drafted, now: NOW };
+  const event: NomineeRecordEvent = {
+    type: 'NomineeNominated',
+    data: { nomineeId: NOMINEE, nomination: drafted, at: NOW },
+  };
+
+  it('a drafted nomination is recorded once, beside the awards (never as one)', () => {
+    spec
+      .given([recorded()])
+      .when(command)
+      .thenEvents((_, s) => expect(s).toEqual({ awards: [bangKhen], nominations: [drafted] }));
+    spec.given([event]).when(command).thenNothing();
+  });
+});

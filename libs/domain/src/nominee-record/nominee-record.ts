@@ -23,7 +23,9 @@ export type NomineeRecordCommand =
       /** Kinds and exceptions of "one achievement, one award" (award catalog); absent: each award its own kind. */
       oneAward?: OneAwardPolicy;
     }
-  | { type: 'RecordRevocation'; nomineeId: string; nominationId: string; ground: RevocationGround; now: string };
+  | { type: 'RecordRevocation'; nomineeId: string; nominationId: string; ground: RevocationGround; now: string }
+  /** A nomination drafted for this nominee (the award it proposes, the year): "one achievement, one award" sees it. */
+  | { type: 'RecordNomination'; nomineeId: string; nomination: PriorAward; now: string };
 
 export type NomineeRecordEvent =
   | {
@@ -33,10 +35,16 @@ export type NomineeRecordEvent =
   | {
       type: 'NomineeAwardRevoked';
       data: { nomineeId: string; nominationId: string; ground: RevocationGround; at: string };
-    };
+    }
+  | { type: 'NomineeNominated'; data: { nomineeId: string; nomination: PriorAward; at: string } };
 
 export interface NomineeRecord {
   awards: PriorAward[];
+  /**
+   * Nominations drafted for this nominee, whatever became of them since: the reader keeps those
+   * still in progress (their own streams say so) when checking a new draft or a submission.
+   */
+  nominations?: PriorAward[];
 }
 
 export const nomineeStreamName = (nomineeId: string) => `nominee-${nomineeId}`;
@@ -45,9 +53,12 @@ export const initialNomineeRecord = (): NomineeRecord => ({ awards: [] });
 export function evolveNomineeRecord(state: NomineeRecord, event: NomineeRecordEvent): NomineeRecord {
   switch (event.type) {
     case 'NomineeAwardRecorded':
-      return { awards: [...state.awards, event.data.award] };
+      return { ...state, awards: [...state.awards, event.data.award] };
+    case 'NomineeNominated':
+      return { ...state, nominations: [...(state.nominations ?? []), event.data.nomination] };
     case 'NomineeAwardRevoked':
       return {
+        ...state,
         awards: state.awards.map((a) => (a.nominationId === event.data.nominationId ? { ...a, revoked: true } : a)),
       };
   }
@@ -70,6 +81,15 @@ export function decideNomineeRecord(command: NomineeRecordCommand, state: Nomine
       {
         type: 'NomineeAwardRecorded',
         data: { nomineeId: command.nomineeId, award, source: command.source, at: command.now },
+      },
+    ];
+  }
+  if (command.type === 'RecordNomination') {
+    if (state.nominations?.some((n) => n.nominationId === command.nomination.nominationId)) return [];
+    return [
+      {
+        type: 'NomineeNominated',
+        data: { nomineeId: command.nomineeId, nomination: command.nomination, at: command.now },
       },
     ];
   }

@@ -23,6 +23,7 @@ import {
   guard,
   hasRole,
   invalid,
+  isTerminal,
   nominationDecider,
   nominationStreamName,
   prepareSignature,
@@ -46,6 +47,7 @@ import {
   allocateDecisionNumber,
   readNomineeRecord,
   recordNomineeAward,
+  recordNomineeNomination,
   recordNomineeRevocation,
   type Logger,
 } from './records';
@@ -76,6 +78,16 @@ function currentLogger(fallback: Logger): Logger {
 
 const fold = (events: RecordedEvent[]): NominationState => foldRecorded(nominationDecider, events);
 
+/** A nomination as the award it proposes (for "one achievement, one award" against other nominations). */
+const nominationAsAward = (s: Extract<NominationState, { nominationId: string }>): PriorAward => ({
+  awardCode: s.award.code,
+  campaignId: s.campaign.id,
+  year: s.campaign.year,
+  nominationId: s.nominationId,
+  oneOff: s.oneOff,
+  ...(s.award.thematic ? { thematic: true } : {}),
+});
+
 const toDomainEvent = (e: RecordedEvent): NominationEvent => ({ type: e.type, data: e.data }) as NominationEvent;
 
 export function createNominationActivities(deps: NominationActivityDeps): NominationActivities {
@@ -84,6 +96,23 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
 
   async function priorAwardsOf(nomineeId: string): Promise<PriorAward[]> {
     return (await readNomineeRecord(store, nomineeId)).record.awards;
+  }
+
+  /**
+   * The nominee's other nominations still in progress (their own streams say so: drafted for this
+   * nominee, not ended), as the award each proposes for its year: the same achievement proposed twice
+   * is refused at drafting and submission, not only at the second signature.
+   */
+  async function pendingOf(nomineeId: string, exceptNominationId: string): Promise<PriorAward[]> {
+    const claims = (await readNomineeRecord(store, nomineeId)).record.nominations ?? [];
+    const pending: PriorAward[] = [];
+    for (const claim of claims) {
+      if (claim.nominationId === exceptNominationId) continue;
+      const other = fold(await store.readStream(nominationStreamName(claim.nominationId)));
+      if (other.status === 'NONE' || isTerminal(other.status) || other.nominee.nomineeId !== nomineeId) continue;
+      pending.push(nominationAsAward(other));
+    }
+    return pending;
   }
 
   /** "One achievement, one award" kinds and exceptions of the catalog, for the commands that check it. */
@@ -141,6 +170,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           ...(intent.documents ? { documents: intent.documents } : {}),
           ...(intent.oneOff !== undefined ? { oneOff: intent.oneOff } : {}),
           priorAwards: await priorAwardsOf(nominee.nomineeId),
+          pendingNominations: await pendingOf(nominee.nomineeId, nominationId),
           ...oneAward,
         };
       }
@@ -165,6 +195,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           ...('oneOff' in intent && intent.oneOff !== undefined ? { oneOff: intent.oneOff } : {}),
           campaign,
           priorAwards: await priorAwardsOf(s.nominee.nomineeId),
+          pendingNominations: await pendingOf(s.nominee.nomineeId, nominationId),
           ...oneAward,
         };
       }
@@ -257,7 +288,16 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
     if (stateAfter.status === 'NONE') return;
     for (const e of events) {
       try {
-        if (e.type === 'AwardDecisionSigned') {
+        // The nominee's record knows the nominations drafted for them (a new nominee after an edit too).
+        if (e.type === 'NominationDrafted' || (e.type === 'NominationEdited' && e.data.changes.nominee)) {
+          await recordNomineeNomination(store, {
+            nomineeId: stateAfter.nominee.nomineeId,
+            nomination: nominationAsAward(stateAfter),
+            now: input.now,
+            actor: input.actor,
+            causationId: input.commandId,
+          });
+        } else if (e.type === 'AwardDecisionSigned') {
           const award: PriorAward = {
             awardCode: e.data.awardCode,
             campaignId: e.data.campaignId,

@@ -157,7 +157,11 @@ async function handleNomineeRecordCommand(
 ): Promise<void> {
   const stream = nomineeStreamName(command.nomineeId);
   const [nominationId, what] =
-    command.type === 'RecordAward' ? [command.award.nominationId, 'award'] : [command.nominationId, 'revocation'];
+    command.type === 'RecordAward'
+      ? [command.award.nominationId, 'award']
+      : command.type === 'RecordNomination'
+        ? [command.nomination.nominationId, 'nomination']
+        : [command.nominationId, 'revocation'];
   await handleCommand(store, stream, nomineeRecordDecider, command, {
     envelope: () => ({
       id: deterministicEventId(stream, nominationId, what),
@@ -188,6 +192,24 @@ export async function recordNomineeAward(
   await handleNomineeRecordCommand(store, command, {
     actor: p.actor,
     role: p.source === 'SIGNED' ? 'CHAIRMAN' : 'SYSTEM',
+    causationId: p.causationId,
+  });
+}
+
+/** A nomination drafted for the nominee, on their record (idempotent per nomination). */
+export async function recordNomineeNomination(
+  store: EventStore,
+  p: { nomineeId: string; nomination: PriorAward; now: string; actor: Actor; causationId: string },
+): Promise<void> {
+  const command: NomineeRecordCommand = {
+    type: 'RecordNomination',
+    nomineeId: p.nomineeId,
+    nomination: p.nomination,
+    now: p.now,
+  };
+  await handleNomineeRecordCommand(store, command, {
+    actor: p.actor,
+    role: p.actor.roles[0] ?? 'UNIT_OFFICER',
     causationId: p.causationId,
   });
 }

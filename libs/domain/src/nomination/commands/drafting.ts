@@ -33,7 +33,13 @@ export function draftNomination(command: DraftNomination, common: Common): Nomin
   // The nominee's identity keys the award history: without it "one achievement, one award" cannot hold.
   required(nominee.nomineeId, 'nominee.nomineeId', 'Cần mã định danh người/tập thể được đề nghị');
   required(command.achievements, 'achievements', 'Cần tóm tắt thành tích');
-  refuseDuplicate(command.priorAwards, { award, campaign }, command.nominationId, command.oneAward);
+  refuseDuplicate(
+    command.priorAwards,
+    { award, campaign },
+    command.nominationId,
+    command.oneAward,
+    command.pendingNominations,
+  );
   const eligibility = refuseIneligible({ award }, command.priorAwards, campaign.year);
   return [
     {

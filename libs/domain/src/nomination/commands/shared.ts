@@ -38,6 +38,8 @@ export function refuseDuplicate(
   s: { award: { code: string; thematic?: boolean }; campaign: { year: number }; oneOff?: boolean },
   nominationId: string,
   policy?: OneAwardPolicy,
+  /** Other nominations of the nominee still in progress: the same achievement proposed twice. */
+  pending: PriorAward[] = [],
 ) {
   const candidate = {
     awardCode: s.award.code,
@@ -48,6 +50,12 @@ export function refuseDuplicate(
   };
   const dup = findDuplicateAward(history, candidate, policy);
   if (dup) throw conflict('ONE_ACHIEVEMENT_ONE_AWARD', duplicateAwardMessage(dup, candidate, policy));
+  const twice = findDuplicateAward(pending, candidate, policy);
+  if (twice)
+    throw conflict(
+      'ONE_ACHIEVEMENT_ONE_AWARD',
+      `Hồ sơ ${twice.nominationId} đang đề nghị ${twice.awardCode} cho thành tích năm ${twice.year} của người/tập thể này: một thành tích chỉ được khen một lần (rút hồ sơ kia trước khi đề nghị lại)`,
+    );
 }
 
 export function refuseIneligible(
