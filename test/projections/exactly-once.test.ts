@@ -255,6 +255,7 @@ describe.each(backends)(
         inbox_state: Object.keys(N).length,
         personal_data_reads: 0,
         council_sessions: 0,
+        people: 0,
       });
       expect(progress.length).toBeGreaterThan(2);
       expect(progress.map((p) => p.events)).toEqual([...progress.map((p) => p.events)].sort((x, y) => x - y));
