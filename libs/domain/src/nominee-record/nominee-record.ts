@@ -48,6 +48,11 @@ export interface NomineeRecord {
 }
 
 export const nomineeStreamName = (nomineeId: string) => `nominee-${nomineeId}`;
+/**
+ * The nominations drafted for a nominee, on a stream of their own beside the award history (the
+ * history stays awards only): what "one achievement, one award" reads before any signature.
+ */
+export const nomineeNominationsStreamName = (nomineeId: string) => `nominations-of-${nomineeId}`;
 export const initialNomineeRecord = (): NomineeRecord => ({ awards: [] });
 
 export function evolveNomineeRecord(state: NomineeRecord, event: NomineeRecordEvent): NomineeRecord {

@@ -45,6 +45,7 @@ import type { SecretKeyStore } from '../secret-ballot/key-store';
 import { nominationEventMetadata } from './event-metadata';
 import {
   allocateDecisionNumber,
+  readNomineeNominations,
   readNomineeRecord,
   recordNomineeAward,
   recordNomineeNomination,
@@ -104,7 +105,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
    * is refused at drafting and submission, not only at the second signature.
    */
   async function pendingOf(nomineeId: string, exceptNominationId: string): Promise<PriorAward[]> {
-    const claims = (await readNomineeRecord(store, nomineeId)).record.nominations ?? [];
+    const claims = await readNomineeNominations(store, nomineeId);
     const pending: PriorAward[] = [];
     for (const claim of claims) {
       if (claim.nominationId === exceptNominationId) continue;

@@ -20,6 +20,7 @@ import {
   foldSequence,
   initialNomineeRecord,
   initialSequence,
+  nomineeNominationsStreamName,
   nomineeStreamName,
   type DecisionNumberSequence,
 } from '@tdkt/domain';
@@ -139,6 +140,12 @@ export async function readNomineeRecord(
   return { record: state, revision };
 }
 
+/** The nominations drafted for a nominee (their own stream beside the history). */
+export async function readNomineeNominations(store: EventStore, nomineeId: string): Promise<PriorAward[]> {
+  const { state } = await loadStream(store, nomineeNominationsStreamName(nomineeId), nomineeRecordDecider);
+  return state.nominations ?? [];
+}
+
 /** Who writes to a nominee's record, in which role, and for which command. */
 interface RecordedBy {
   actor: Actor;
@@ -155,7 +162,10 @@ async function handleNomineeRecordCommand(
   command: NomineeRecordCommand,
   by: RecordedBy,
 ): Promise<void> {
-  const stream = nomineeStreamName(command.nomineeId);
+  const stream =
+    command.type === 'RecordNomination'
+      ? nomineeNominationsStreamName(command.nomineeId)
+      : nomineeStreamName(command.nomineeId);
   const [nominationId, what] =
     command.type === 'RecordAward'
       ? [command.award.nominationId, 'award']
