@@ -214,6 +214,24 @@ describe('award history and eligibility (CSTD_TINH needs three consecutive years
     expect(res.body.code).toBe('ONE_ACHIEVEMENT_ONE_AWARD');
   });
 
+  it('twenty identical drafts are not twenty proposals: the second is refused while the first is in progress', async () => {
+    const id = await register('canbo.donvi1', { fullName: 'Cao Thị Lan' });
+    const body = {
+      campaignId: TEST_CAMPAIGN,
+      awardCode: 'BANG_KHEN_TINH',
+      nominee: { kind: 'individual', personId: id },
+      achievements: 'Hoàn thành xuất sắc nhiệm vụ',
+    };
+    const first = await stack.draft(body);
+    const second = await (await stack.as('canbo.donvi1')).post('/api/nominations', body);
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe('ONE_ACHIEVEMENT_ONE_AWARD');
+    expect(second.body.message).toContain(first);
+    // Withdrawn, the first no longer counts.
+    await stack.command('thutruong.donvi1', `/api/nominations/${first}/withdraw`, { comment: 'Lập nhầm' });
+    expect((await (await stack.as('canbo.donvi1')).post('/api/nominations', body)).status).toBe(201);
+  });
+
   it('the template downloads as an .xlsx whose first row is the Vietnamese header', async () => {
     const res = await (
       await stack.as('canbo.donvi1')
