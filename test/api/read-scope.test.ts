@@ -722,7 +722,73 @@ const TABLE: Record<string, Probe[]> = {
   'GET /api/audit/access-log': [
     { path: () => '/api/audit/access-log', expected: { ...all('403'), anonymous: '401', thanhtra: '200' } },
   ],
+  // The person register (issue 12), read by the unit a person works in now (Thành moved from donvi3 to
+  // donvi1): the demo people listed, and Toàn's citizen ID whole or masked as the personal-data rule says.
+  'GET /api/people': [
+    {
+      path: () => '/api/people?pageSize=200',
+      summary: peopleSummary,
+      expected: peopleAnswers({
+        donvi1: '200 [hong thanh toan:whole]',
+        cum1: '200 [hong thanh toan:masked]',
+        donvi3: '200 [toan-chauthanh]',
+        donvi4: '200 []',
+        everyoneMasked: '200 [hong thanh toan-chauthanh toan:masked]',
+        everyoneWhole: '200 [hong thanh toan-chauthanh toan:whole]',
+      }),
+    },
+  ],
+  'GET /api/people/{id}': [
+    {
+      path: () => '/api/people/p-demo-toan',
+      summary: (b) =>
+        `citizenId:${identifier(b.citizenId, '083084005678')} dob:${b.dateOfBirth ? 'shown' : 'hidden'} awards:${b.awards.length}`,
+      expected: peopleAnswers({
+        donvi1: '200 citizenId:whole dob:shown awards:6',
+        cum1: '200 citizenId:masked dob:hidden awards:6',
+        donvi3: '404',
+        donvi4: '404',
+        everyoneMasked: '200 citizenId:masked dob:hidden awards:6',
+        everyoneWhole: '200 citizenId:whole dob:shown awards:6',
+      }),
+    },
+  ],
+  // The import template: any official (it holds no personal data, only the catalog's codes).
+  'GET /api/imports/award-history/template.xlsx': [
+    { path: () => '/api/imports/award-history/template.xlsx', expected: signedIn('200') },
+  ],
 };
+
+/** The demo people listed (by id, without the `p-demo-` prefix), and Toàn's citizen ID as shown. */
+function peopleSummary(body: any): string {
+  const demo = (body.items as any[]).filter((p) => p.id.startsWith('p-demo-'));
+  const shown = demo
+    .map(
+      (p) =>
+        p.id.slice('p-demo-'.length) + (p.id === 'p-demo-toan' ? `:${identifier(p.citizenId, '083084005678')}` : ''),
+    )
+    .sort();
+  return `[${shown.join(' ')}]`;
+}
+
+/** People are read by unit (now): unit staff their unit, cluster leaders the cluster's units, the province all. */
+function peopleAnswers(
+  a: Record<'donvi1' | 'cum1' | 'donvi3' | 'donvi4' | 'everyoneMasked' | 'everyoneWhole', string>,
+): Expected {
+  return {
+    ...all(a.everyoneMasked),
+    anonymous: '401',
+    'canbo.donvi1': a.donvi1,
+    'thutruong.donvi1': a.donvi1,
+    'truongcum.cum1': a.cum1,
+    'canbo.donvi3': a.donvi3,
+    'thutruong.donvi3': a.donvi3,
+    'truongcum.cum2': a.donvi3,
+    'canbo.donvi4': a.donvi4,
+    thuky: a.everyoneWhole,
+    thanhtra: a.everyoneWhole,
+  };
+}
 
 /** Audit proofs: the inspector and the council secretary 200, other officials 403, the public 401. */
 function proofReaders(): Expected {

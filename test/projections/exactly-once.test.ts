@@ -157,6 +157,7 @@ describe.each(backends)(
         'council-sessions': head,
         campaigns: head,
         'public-notices': head,
+        people: head,
       });
 
       const before = log.appended.length;
@@ -179,6 +180,7 @@ describe.each(backends)(
         'council-sessions': later,
         campaigns: later,
         'public-notices': later,
+        people: later,
       });
       // The scan starts at the lowest stored checkpoint: the access log's, which only a read of personal
       // data advances (none here), so the scan re-reads earlier events; `applied` shows none is applied twice.
@@ -262,6 +264,7 @@ describe.each(backends)(
         cluster_scorings: 0,
         cluster_unit_scores: 0,
         public_notices: 0,
+        people: 0,
       });
       expect(progress.length).toBeGreaterThan(2);
       expect(progress.map((p) => p.events)).toEqual([...progress.map((p) => p.events)].sort((x, y) => x - y));

@@ -41,6 +41,8 @@ import { CentralForwardingController } from './public-notices/central-forwarding
 import { CommentRateLimiter, DEFAULT_COMMENT_RATE_LIMIT } from './public-notices/comment-rate-limiter';
 import { PublicNoticesController } from './public-notices/public-notices.controller';
 import { PublicNoticesService } from './public-notices/public-notices.service';
+import { AwardHistoryImportController, PeopleController } from './people/people.controller';
+import { PeopleService } from './people/people.service';
 
 /** The HTTP API over an opened ApiRuntime (see openApiRuntime). */
 @Module({})
@@ -70,6 +72,8 @@ export class ApiModule {
         ClusterScoringsController,
         PublicNoticesController,
         CentralForwardingController,
+        PeopleController,
+        AwardHistoryImportController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
@@ -100,6 +104,7 @@ export class ApiModule {
           provide: CommentRateLimiter,
           useValue: new CommentRateLimiter(options.commentRateLimit ?? DEFAULT_COMMENT_RATE_LIMIT),
         },
+        PeopleService,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },

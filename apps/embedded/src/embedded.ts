@@ -22,6 +22,8 @@ import { openApiRuntime, type ApiRuntime } from '../../api/src/api-runtime';
 import type { ApiOptions } from '../../api/src/api-options';
 import { assertProductionJwtSecret, embeddedJwtSecret, seedDemoUsers } from '../../api/src/auth/embedded-identity';
 import { createApiApp, DOCS_PATH } from '../../api/src/create-api-app';
+import { CitizenIdVault } from '../../api/src/people/citizen-id-vault';
+import { seedDemoPeople } from '../../api/src/people/demo-people';
 
 export interface EmbeddedOptions {
   /** Environment to read the configuration from (default process.env). */
@@ -146,6 +148,13 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
         await runtime.runner.waitForPosition(await store.headPosition(), 30_000);
       }
     }
+    // The demo people of the register (issue 12), their citizen IDs sealed with the data dir's key.
+    const people = await seedDemoPeople(
+      store,
+      runtime.directory.org,
+      CitizenIdVault.load(config.personalDataKeyFile, { create: config.mode === 'embedded' }),
+    );
+    if (people) progress(`Registered ${people} demo people`);
 
     const app = await createApiApp(runtime, { ...options.api, logger: options.logger ?? ['warn', 'error'] });
     await app.listen(config.port, config.host);

@@ -44,6 +44,8 @@ export interface AppConfig {
     /** How often a checkpoint is signed while events are written. */
     checkpointIntervalMs: number;
   };
+  /** Secret (hex) from which the citizen ID look-up hash and encryption keys derive; generated here when embedded. */
+  personalDataKeyFile: string;
 }
 
 /** Sessions and sign-in methods (README: Single sign-on). Lifetimes in jsonwebtoken's spelling (`15m`). */
@@ -129,6 +131,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       signingKeyFile: env.TDKT_AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem'),
       checkpointIntervalMs: Number(env.TDKT_AUDIT_CHECKPOINT_INTERVAL_MS ?? 60_000),
     },
+    personalDataKeyFile: env.TDKT_PERSONAL_DATA_KEY_FILE || join(dataDir, 'personal-data-key'),
   };
 }
 

@@ -38,6 +38,22 @@ export interface ImportedAward extends PriorAward {
   nomineeId: string;
 }
 
+/**
+ * A person of the demo register (issue 12), registered at the first start: a stable id, the
+ * details, optionally a citizen ID (sealed when stored) and a later move to another unit.
+ */
+export interface DemoPerson {
+  id: string;
+  fullName: string;
+  unitId: string;
+  dateOfBirth?: string;
+  gender?: 'male' | 'female';
+  position?: string;
+  directWorker?: boolean;
+  citizenId?: string;
+  movedTo?: { unitId: string; position?: string };
+}
+
 export interface Organisation {
   province: string;
   /** Issuing authority symbol in decision numbers, e.g. UBND → `163/QĐ-UBND`. */
@@ -50,6 +66,8 @@ export interface Organisation {
   campaigns: CampaignInfo[];
   users: UserAccount[];
   priorAwards: ImportedAward[];
+  /** Demo people of the register (seeded when embedded); their award history is in `priorAwards`. */
+  people?: DemoPerson[];
 }
 
 /** One address, no display name or list: what a notification is mailed to. */
@@ -110,6 +128,16 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
       typeof a.nominationId === 'string';
     if (!ok)
       fail(`prior award ${JSON.stringify(a)} needs nomineeId, awardCode, campaignId, a whole year and nominationId`);
+  }
+  const personIdsSeen = new Set<string>();
+  for (const p of (raw.people ?? []) as DemoPerson[]) {
+    if (!p || typeof p.id !== 'string' || !/^[A-Za-z0-9_-]{1,100}$/.test(p.id))
+      fail(`person ${JSON.stringify(p?.id)}: id must be letters, digits, "-" or "_"`);
+    if (personIdsSeen.has(p.id)) fail(`person ${p.id} appears twice`);
+    personIdsSeen.add(p.id);
+    if (typeof p.fullName !== 'string' || !p.fullName.trim()) fail(`person ${p.id} needs a fullName`);
+    if (!units.has(p.unitId)) fail(`person ${p.id} names unknown unit ${p.unitId}`);
+    if (p.movedTo && !units.has(p.movedTo.unitId)) fail(`person ${p.id} moves to unknown unit ${p.movedTo.unitId}`);
   }
   return { priorAwards: [], decisionAuthority: 'UBND', ...raw, campaigns: raw.campaigns ?? [] } as Organisation;
 }

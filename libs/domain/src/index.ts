@@ -17,6 +17,8 @@ export * from './nomination/nomination.decider';
 export * from './nomination/council-tally';
 export * from './decision-number/decision-number';
 export * from './nominee-record/nominee-record';
+export * from './people/person';
+export * from './award-history/award-history';
 export * from './sla/stage-deadline';
 export * from './nomination/nomination.intents';
 export * from './nomination/awaitee';

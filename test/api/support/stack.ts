@@ -4,6 +4,7 @@
  * and the HTTP API driven with supertest. The demo organisation gets one extra campaign whose
  * submissions never close, so the tests do not age.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -136,7 +137,9 @@ export class Stack {
     const body = {
       campaignId: TEST_CAMPAIGN,
       awardCode: 'BANG_KHEN_TINH',
-      nominee: { kind: 'individual', name: 'Nguyễn Văn An', position: 'Giáo viên' },
+      // Each default draft its own person: a second proposal of the same award for the same person and
+      // year is refused while the first is in progress (one achievement, one award).
+      nominee: { kind: 'individual', name: 'Nguyễn Văn An', position: 'Giáo viên', nomineeId: `test-${randomUUID()}` },
       achievements: 'Hoàn thành xuất sắc nhiệm vụ năm học; sáng kiến được công nhận cấp tỉnh',
       documents: ['to-trinh.pdf'],
       ...over,

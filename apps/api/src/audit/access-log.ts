@@ -23,13 +23,24 @@ import { API_RUNTIME } from '../tokens';
 import { AccessLogPageDto } from './audit.dto';
 
 /** Routes whose answer shows personal data to a signed-in reader, and what they show (Decree 13/2023). */
-const PERSONAL_DATA_ROUTES: Record<string, { resource: string; fields: string[] }> = {
+const PERSONAL_DATA_ROUTES: Record<
+  string,
+  { resource: string; fields: string[]; method?: 'POST'; idField?: 'personId' }
+> = {
   '/api/nominations/:id': { resource: 'nomination', fields: ['nominee.nomineeId', 'nominee.name', 'documents'] },
   '/api/nominations/:id/audit': { resource: 'audit-trail', fields: ['nominee.nomineeId', 'nominee.name', 'documents'] },
   '/api/nominations': { resource: 'nomination-list', fields: ['nominee.nomineeId', 'nominee.name'] },
   '/api/registry': { resource: 'registry', fields: ['nominee.nomineeId'] },
   '/api/registry/:decisionNumber': { resource: 'registry-decision', fields: ['nominee.nomineeId'] },
   '/api/registry/:number/:symbol': { resource: 'registry-decision', fields: ['nominee.nomineeId'] },
+  // The person register (issue 12): names, dates of birth, citizen IDs (whole or masked, by the read policy).
+  '/api/people': { resource: 'person-list', fields: ['fullName', 'dateOfBirth', 'citizenId'] },
+  '/api/people/lookup': { resource: 'person-lookup', fields: ['fullName', 'dateOfBirth', 'citizenId'], method: 'POST' },
+  '/api/people/:id': {
+    resource: 'person',
+    fields: ['fullName', 'dateOfBirth', 'citizenId', 'awards'],
+    idField: 'personId',
+  },
 };
 
 /**
@@ -98,14 +109,14 @@ export class PersonalDataReadInterceptor implements NestInterceptor {
     const req = ctx.switchToHttp().getRequest();
     const route = PERSONAL_DATA_ROUTES[req.route?.path as string];
     const actor = req.actor as Actor | undefined;
-    if (req.method !== 'GET' || !route || !actor) return next.handle();
+    if (!route || !actor || req.method !== (route.method ?? 'GET')) return next.handle();
     return next.handle().pipe(
       mergeMap((body) =>
         from(
           this.recorder
             .record({
               resource: route.resource,
-              ...(req.params?.id ? { nominationId: String(req.params.id) } : {}),
+              ...(req.params?.id ? { [route.idField ?? 'nominationId']: String(req.params.id) } : {}),
               fields: route.fields,
               route: `${req.method} ${req.originalUrl ?? req.url}`.slice(0, 500),
               address: req.ip ?? req.socket?.remoteAddress ?? null,

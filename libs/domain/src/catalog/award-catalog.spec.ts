@@ -38,6 +38,8 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
         ['BANG_KHEN_THU_TUONG', 'both', 'CENTRAL'],
         ['HUAN_CHUONG_LAO_DONG_HANG_BA', 'both', 'CENTRAL'],
         ['CSTD_TOAN_QUOC', 'individual', 'CENTRAL'],
+        // Decided by unit heads: recorded in the award history (issue 12), never drafted here.
+        ['GIAY_KHEN', 'both', 'UNIT_HEAD'],
       ]);
       // "0.3× LĐTT, 1× CSTĐ cơ sở, 3× CSTĐ tỉnh, 1.5× TTLĐXS"
       expect(
@@ -107,7 +109,17 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
       ['no source note', (c) => delete c.source, /"source".*required/],
       ['no version', (c) => delete c.version, /"version" is required/],
       ['no awards', (c) => (c.awards = []), /"awards" must be a non-empty array/],
-      ['an award that is not an object', (c) => c.awards.push('BANG_KHEN'), /awards\[11\] must be an object/],
+      ['an award that is not an object', (c) => c.awards.push('BANG_KHEN'), /awards\[\d+\] must be an object/],
+      [
+        'a one-award kind naming an unknown award',
+        (c) => c.oneAchievementOneAward.kinds[0].awards.push('KHONG_CO'),
+        /one-award kind .* refers to unknown award KHONG_CO/,
+      ],
+      [
+        'one-award exceptions that are not true or false',
+        (c) => (c.oneAchievementOneAward.exceptions.oneOff = 'yes'),
+        /exceptions.oneOff and .thematic must be true or false/,
+      ],
       [
         'a code that is not UPPER_SNAKE',
         (c) => (c.awards[0].code = 'lao-dong'),

@@ -76,10 +76,24 @@ export interface RegistrationPolicy {
   source: string;
 }
 
+/**
+ * "One achievement, one award" (Law 06/2022/QH15): which awards are one kind (two of the same kind
+ * for the same nominee and achievement year are refused whatever the campaign), and which awards are
+ * achievements of their own. An award in no group is a kind of its own.
+ */
+export interface OneAwardPolicy {
+  kinds: { kind: string; name: string; awards: string[] }[];
+  /** One-off (đột xuất) and thematic (chuyên đề) awards reward a feat of their own, not the year's work. */
+  exceptions: { oneOff: boolean; thematic: boolean };
+  source: string;
+}
+
 export interface AwardCatalog {
   source: string;
   version: string;
   awards: AwardType[];
+  /** Kinds and exceptions of "one achievement, one award"; absent: each award its own kind. */
+  oneAchievementOneAward?: OneAwardPolicy;
   stageTimeLimits: StageTimeLimits;
   /** Council sessions: the share of ALL members who must be present to open one, and its source. */
   councilSession?: { attendanceQuorum: number; source: string };
@@ -216,6 +230,28 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
         proposal.source.length > 0),
     'clusterProposal needs awardCodes (known award codes) and its source',
   );
+  const one = c.oneAchievementOneAward as OneAwardPolicy | undefined;
+  if (one !== undefined) {
+    check(one && typeof one === 'object' && typeof one.source === 'string', 'oneAchievementOneAward needs its source');
+    check(Array.isArray(one.kinds), 'oneAchievementOneAward.kinds must be a list');
+    const grouped = new Set<string>();
+    for (const k of one.kinds) {
+      check(typeof k.kind === 'string' && typeof k.name === 'string', 'each one-award kind needs kind and name');
+      check(
+        Array.isArray(k.awards) && k.awards.length > 0,
+        `one-award kind ${k.kind}: awards must be a non-empty list`,
+      );
+      for (const code of k.awards) {
+        check(codes.has(code), `one-award kind ${k.kind} refers to unknown award ${code}`);
+        check(!grouped.has(code), `award ${code} is in two one-award kinds`);
+        grouped.add(code);
+      }
+    }
+    check(
+      one.exceptions && typeof one.exceptions.oneOff === 'boolean' && typeof one.exceptions.thematic === 'boolean',
+      'oneAchievementOneAward.exceptions.oneOff and .thematic must be true or false',
+    );
+  }
   return c as unknown as AwardCatalog;
 }
 

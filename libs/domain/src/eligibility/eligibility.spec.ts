@@ -134,16 +134,26 @@ describe('Eligibility: pure functions over the nominee’s award history that sa
 
   describe('finding a duplicate award (one achievement, one award)', () => {
     const held = f.priorAward({ year: 2026, awardCode: 'BANG_KHEN_TINH', campaignId: 'c-2026', nominationId: 'n-1' });
+    const policy = f.catalog.oneAchievementOneAward;
 
-    it('the same award in the same campaign is a duplicate', () => {
-      expect(findDuplicateAward([held], 'BANG_KHEN_TINH', 'c-2026')).toBe(held);
+    it('the same award for the same year is a duplicate, whatever the campaign', () => {
+      expect(findDuplicateAward([held], { awardCode: 'BANG_KHEN_TINH', year: 2026 }, policy)).toBe(held);
+      expect(
+        findDuplicateAward([{ ...held, campaignId: 'other' }], { awardCode: 'BANG_KHEN_TINH', year: 2026 }),
+      ).toEqual({
+        ...held,
+        campaignId: 'other',
+      });
     });
 
-    it('another campaign, another award, a revoked award or the nomination itself is not', () => {
-      expect(findDuplicateAward([held], 'BANG_KHEN_TINH', 'c-2025')).toBeUndefined();
-      expect(findDuplicateAward([held], 'CSTD_TINH', 'c-2026')).toBeUndefined();
-      expect(findDuplicateAward([{ ...held, revoked: true }], 'BANG_KHEN_TINH', 'c-2026')).toBeUndefined();
-      expect(findDuplicateAward([held], 'BANG_KHEN_TINH', 'c-2026', 'n-1')).toBeUndefined();
+    it('another year, another kind, a revoked award, a one-off or the record itself is not', () => {
+      expect(findDuplicateAward([held], { awardCode: 'BANG_KHEN_TINH', year: 2025 }, policy)).toBeUndefined();
+      expect(findDuplicateAward([held], { awardCode: 'CSTD_CO_SO', year: 2026 }, policy)).toBeUndefined();
+      expect(
+        findDuplicateAward([{ ...held, revoked: true }], { awardCode: 'BANG_KHEN_TINH', year: 2026 }),
+      ).toBeUndefined();
+      expect(findDuplicateAward([held], { awardCode: 'BANG_KHEN_TINH', year: 2026, oneOff: true })).toBeUndefined();
+      expect(findDuplicateAward([held], { awardCode: 'BANG_KHEN_TINH', year: 2026, recordId: 'n-1' })).toBeUndefined();
     });
   });
 });

@@ -63,15 +63,5 @@ export function checkEligibility(
   };
 }
 
-/** "One achievement earns one award only": the same award for the same campaign, not revoked. */
-export function findDuplicateAward(
-  history: PriorAward[],
-  awardCode: string,
-  campaignId: string,
-  exceptNominationId?: string,
-) {
-  return history.find(
-    (a) =>
-      a.awardCode === awardCode && a.campaignId === campaignId && !a.revoked && a.nominationId !== exceptNominationId,
-  );
-}
+export { findDuplicateAward, awardKindOf, duplicateAwardMessage, DEFAULT_ONE_AWARD_POLICY } from './one-award';
+export type { AwardCandidate } from './one-award';

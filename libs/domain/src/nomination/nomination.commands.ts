@@ -1,7 +1,7 @@
 import type { CampaignDraftingContext } from '../campaign/nomination-rules';
 import type { Actor } from '../shared/actor';
-import type { AwardType } from '../catalog/award-catalog';
 import type { NoticeGate } from '../public-notice/notice-clearance';
+import type { AwardType, OneAwardPolicy } from '../catalog/award-catalog';
 import type {
   Campaign,
   ClusterDecision,
@@ -44,15 +44,23 @@ export interface DraftNomination extends Base {
    * (`SubmitNomination.oneOff`). Kept so an old client's request is refused, not silently dropped.
    */
   oneOff?: boolean;
+  /** The unit the nominee works in now, when the nominee is a person of the register (else absent). */
+  personUnitId?: string;
   /** The nominee's award history, for the eligibility check. */
   priorAwards: PriorAward[];
   /** What the campaign (run as an event stream) rules for drafts; absent for a campaign of the organisation file. */
   campaignRules?: CampaignDraftingContext;
+  /** The nominee's other nominations still in progress (same award kind and year: refused). */
+  pendingNominations?: PriorAward[];
+  /** "One achievement, one award" kinds and exceptions (award catalog); absent: each award its own kind. */
+  oneAward?: OneAwardPolicy;
 }
 
 export interface EditNomination extends Base {
   type: 'EditNomination';
   changes: { nominee?: Nominee; achievements?: string; documents?: string[] };
+  /** The unit the new nominee works in now, when the nominee is a person of the register. */
+  personUnitId?: string;
 }
 
 export interface SubmitNomination extends Base {
@@ -61,6 +69,8 @@ export interface SubmitNomination extends Base {
   oneOff?: boolean;
   campaign: Campaign;
   priorAwards: PriorAward[];
+  pendingNominations?: PriorAward[];
+  oneAward?: OneAwardPolicy;
 }
 
 export interface ResubmitNomination extends Base {
@@ -82,6 +92,8 @@ export interface OpenCouncilVoting extends Base {
   deadline: string;
   /** The award's public notice and the nomination's notice: voting waits until it is cleared. */
   notice?: NoticeGate;
+  /** The nominee's award history now: eligibility is checked again at the council (absent: not checked). */
+  priorAwards?: PriorAward[];
 }
 
 export interface CastCouncilVote extends Base {
@@ -119,6 +131,7 @@ export interface SignAwardDecision extends Base {
   /** Allocated from the decision-number sequence before signing, e.g. "163/QĐ-UBND". */
   decisionNumber: string;
   priorAwards: PriorAward[];
+  oneAward?: OneAwardPolicy;
 }
 
 export interface DeclineSignature extends Base {

@@ -72,7 +72,13 @@ export type ClusterEndorsed = Ev<'ClusterEndorsed', { round: number }>;
 export type ClusterRejected = Ev<'ClusterRejected', { round: number; reasons: string }>;
 export type CouncilVotingOpened = Ev<
   'CouncilVotingOpened',
-  { members: CouncilMember[]; policy: CouncilPolicy; deadline: string }
+  {
+    members: CouncilMember[];
+    policy: CouncilPolicy;
+    deadline: string;
+    /** The eligibility explanation, checked again on the award history when voting opens (issue 12). */
+    eligibility?: string[];
+  }
 >;
 export type CouncilVoteCast = Ev<'CouncilVoteCast', { choice: VoteChoice; inWriting: boolean }>;
 export type CouncilMemberRecused = Ev<'CouncilMemberRecused', { reason: string }>;

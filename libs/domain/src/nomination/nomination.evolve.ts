@@ -33,6 +33,7 @@ export function evolve(state: NominationState, event: NominationEvent): Nominati
       proposers: [],
       round: 0,
       stageSince: d.at,
+      ...(d.eligibility?.length ? { eligibility: { reasons: d.eligibility, at: d.at, stage: 'DRAFT' as const } } : {}),
     };
   }
   if (state.status === 'NONE') return state;
@@ -79,6 +80,9 @@ export function evolve(state: NominationState, event: NominationEvent): Nominati
           votes: {},
           recused: [],
         },
+        ...(event.data.eligibility
+          ? { eligibility: { reasons: event.data.eligibility, at, stage: 'COUNCIL_VOTING' as const } }
+          : {}),
       };
     case 'CouncilVoteCast':
       return {

@@ -48,6 +48,11 @@ export type NominationState =
       sla?: { reminded: boolean; escalated: boolean };
       decisionNumber?: string;
       signedAt?: string;
+      /**
+       * Why the nominee is (still) eligible, from the award history: explained at drafting, checked
+       * again when the council's voting opens (issue 12). Absent on states folded before.
+       */
+      eligibility?: { reasons: string[]; at: string; stage: 'DRAFT' | 'COUNCIL_VOTING' };
     };
 
 export type ExistingNomination = Exclude<NominationState, { status: 'NONE' }>;

@@ -28,6 +28,13 @@ export interface Nominee {
   /** The nominee's own user id when the nominee is a system user (must recuse from the council). */
   userId?: string;
   position?: string;
+  /** The person of the register (issue 12); absent on nominations drafted with a free nominee. */
+  personId?: string;
+  gender?: 'male' | 'female';
+  /** Người trực tiếp lao động, sản xuất, công tác (priority in awards). */
+  directWorker?: boolean;
+  /** A collective at the grassroots (tập thể cơ sở). */
+  grassroots?: boolean;
 }
 
 export interface Campaign {
@@ -67,10 +74,15 @@ export const REVOCATION_GROUNDS: RevocationGround[] = [
 /** A nominee's award held before (from the nominee record stream): for eligibility and "one achievement, one award". */
 export interface PriorAward {
   awardCode: string;
+  /** The award's name when the catalog does not list its code (an award from a ministry or central level). */
+  awardName?: string;
   campaignId: string;
   year: number;
   nominationId: string;
   decisionNumber?: string;
+  /** Date of the decision (YYYY-MM-DD) and who decided it (a unit, a ministry, central level), for history entries. */
+  decisionDate?: string;
+  authority?: string;
   oneOff: boolean;
   thematic?: boolean;
   revoked?: boolean;

@@ -3,6 +3,7 @@ import type { Decider } from '../shared/decider';
 import { DeciderSpecification } from '../testing/decider-spec';
 import * as f from '../testing/fixtures';
 import {
+  AwardRecordSource,
   NomineeRecord,
   NomineeRecordCommand,
   NomineeRecordEvent,
@@ -29,14 +30,14 @@ const bangKhen = f.priorAward({
   decisionNumber: '163/QĐ-UBND',
 });
 
-const record = (award = bangKhen, source: 'SIGNED' | 'IMPORTED' = 'SIGNED'): NomineeRecordCommand => ({
+const record = (award = bangKhen, source: AwardRecordSource = 'SIGNED'): NomineeRecordCommand => ({
   type: 'RecordAward',
   nomineeId: NOMINEE,
   award,
   now: NOW,
   source,
 });
-const recorded = (award = bangKhen, source: 'SIGNED' | 'IMPORTED' = 'SIGNED'): NomineeRecordEvent => ({
+const recorded = (award = bangKhen, source: AwardRecordSource = 'SIGNED'): NomineeRecordEvent => ({
   type: 'NomineeAwardRecorded',
   data: { nomineeId: NOMINEE, award, source, at: NOW },
 });
@@ -81,6 +82,35 @@ describe('Nominee record: one stream per nominee, the award history eligibility 
     expect(e.message).toContain('163/QĐ-UBND');
   });
 
+  it('the same award for the same year, recorded under another campaign or none, is refused: the achievement is the year’s', () => {
+    const fromElsewhere = {
+      ...bangKhen,
+      nominationId: 'hist-1',
+      campaignId: 'history-2026',
+      decisionNumber: undefined,
+    };
+    spec
+      .given([recorded()])
+      .when(record(fromElsewhere, 'RECORDED'))
+      .thenThrows('CONFLICT', 'ONE_ACHIEVEMENT_ONE_AWARD');
+  });
+
+  it('an award the unit head records (a unit’s own, or one from a ministry) keeps its decision number, date and authority', () => {
+    const giayKhen = f.priorAward({
+      awardCode: 'GIAY_KHEN',
+      campaignId: 'history-2025',
+      year: 2025,
+      nominationId: 'hist-abc',
+      decisionNumber: '88/QĐ-SGDĐT',
+      decisionDate: '2025-12-20',
+      authority: 'Sở Giáo dục và Đào tạo',
+    });
+    spec
+      .given([])
+      .when(record(giayKhen, 'RECORDED'))
+      .then([recorded(giayKhen, 'RECORDED')]);
+  });
+
   it('the same award in another campaign is recorded', () => {
     const next = { ...bangKhen, nominationId: 'nom-2', campaignId: 'dong-khoi-moi-2027', year: 2027 };
     spec
@@ -117,5 +147,27 @@ describe('Nominee record: one stream per nominee, the award history eligibility 
     expect(checkEligibility(f.CSTD_TINH, state.awards, 2026).eligible).toBe(false);
     const before = history.slice(0, 3).reduce(evolveNomineeRecord, initialNomineeRecord());
     expect(checkEligibility(f.CSTD_TINH, before.awards, 2026).eligible).toBe(true);
+  });
+});
+
+describe('Nominee record: the nominations drafted for the nominee', () => {
+  const drafted = f.priorAward({
+    awardCode: 'BANG_KHEN_TINH',
+    campaignId: f.campaign2026.id,
+    year: 2026,
+    nominationId: 'nom-9',
+  });
+  const command: NomineeRecordCommand = { type: 'RecordNomination', nomineeId: NOMINEE, nomination: drafted, now: NOW };
+  const event: NomineeRecordEvent = {
+    type: 'NomineeNominated',
+    data: { nomineeId: NOMINEE, nomination: drafted, at: NOW },
+  };
+
+  it('a drafted nomination is recorded once, beside the awards (never as one)', () => {
+    spec
+      .given([recorded()])
+      .when(command)
+      .thenEvents((_, s) => expect(s).toEqual({ awards: [bangKhen], nominations: [drafted] }));
+    spec.given([event]).when(command).thenNothing();
   });
 });

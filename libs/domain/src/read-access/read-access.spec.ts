@@ -5,6 +5,8 @@ import {
   mayReadAuditProofs,
   mayReadCouncilSessions,
   mayReadNomination,
+  mayReadPerson,
+  readablePersonUnits,
   maySeeNomineeId,
   maySeePersonalData,
   maySeeVoteChoices,
@@ -132,5 +134,26 @@ describe('Read access: who may see what of a nomination and of the registry', ()
       for (const reader of [f.canboDonvi1, f.thutruongDonvi1, f.truongcumCum1])
         expect(maySeeVoteComment(reader, open, true)).toBe(false);
     });
+  });
+});
+
+describe('People of the register are read by the unit they work in now', () => {
+  const units = [
+    { id: 'donvi1', clusterId: 'cum1' },
+    { id: 'donvi2', clusterId: 'cum1' },
+    { id: 'donvi3', clusterId: 'cum2' },
+  ];
+
+  it('unit staff list their unit’s people, a cluster leader the cluster’s, the office and the inspector everyone; anonymous no one', () => {
+    expect(readablePersonUnits(f.canboDonvi1, units)).toEqual(['donvi1']);
+    expect(readablePersonUnits(f.truongcumCum1, units)).toEqual(['donvi1', 'donvi2']);
+    expect(readablePersonUnits(f.thuky, units)).toBe('all');
+    expect(readablePersonUnits(f.thanhtra, units)).toBe('all');
+    expect(readablePersonUnits(null, units)).toEqual([]);
+  });
+
+  it('a person who moved is read by their new unit, no longer by the old one', () => {
+    expect(mayReadPerson(f.canboDonvi3, { unitId: 'donvi3', clusterId: 'cum2' })).toBe(true);
+    expect(mayReadPerson(f.canboDonvi1, { unitId: 'donvi3', clusterId: 'cum2' })).toBe(false);
   });
 });

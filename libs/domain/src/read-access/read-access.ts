@@ -162,3 +162,23 @@ export const COMMENTER_CONTACT_READERS: readonly Role[] = ['AUDITOR', 'COUNCIL_S
 export function maySeeCommenterContact(reader: Actor | null | undefined): boolean {
   return !!reader && COMMENTER_CONTACT_READERS.some((r) => hasRole(reader, r));
 }
+
+/**
+ * People of the register (issue 12) are read as their unit's nominations are, by the unit they
+ * work in now: unit staff their unit's people, a cluster leader the people of the cluster's units,
+ * the province-wide readers everyone. Their personal data (citizen ID, date of birth) follows
+ * `maySeePersonalData` with the person's current unit.
+ */
+export const mayReadPerson = mayReadNomination;
+
+/** The units whose people a reader may list: every unit, or these (none: the reader reads no one). */
+export function readablePersonUnits(
+  reader: Actor | null | undefined,
+  units: readonly { id: string; clusterId?: string }[],
+): 'all' | string[] {
+  const scope = readScopeOf(reader);
+  if (scope.all) return 'all';
+  return units
+    .filter((u) => scope.unitIds.includes(u.id) || (!!u.clusterId && scope.clusterIds.includes(u.clusterId)))
+    .map((u) => u.id);
+}

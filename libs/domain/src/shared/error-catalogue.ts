@@ -459,6 +459,49 @@ export const ERROR_CATALOGUE = {
     message:
       'Hình thức khen thưởng này do cấp Trung ương quyết định: Chủ tịch ký tờ trình đề nghị, không ký quyết định',
   },
+  // People and award history (issue 12: the person register, award history, its import)
+  PERSON_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'No person of the register has this id (or the reader may not see them).',
+    message: 'Không tìm thấy người này trong danh sách nhân sự',
+  },
+  PERSON_EXISTS: {
+    kind: 'CONFLICT',
+    meaning: 'Another person is already registered under this id.',
+    message: 'Mã nhân sự này đã được dùng cho người khác',
+  },
+  CITIZEN_ID_TAKEN: {
+    kind: 'CONFLICT',
+    meaning: 'Another person of the register holds this citizen ID number (by its keyed hash).',
+    message: 'Số CCCD này đã thuộc về một người khác trong danh sách nhân sự',
+  },
+  AWARD_HISTORY_NOT_ALLOWED: {
+    kind: 'FORBIDDEN',
+    meaning: 'Only the unit head (of the person’s unit) or the office records award history.',
+    message: 'Chỉ thủ trưởng đơn vị của người/tập thể này hoặc Ban TĐKT được ghi quá trình khen thưởng',
+  },
+  PEOPLE_NOT_ALLOWED: {
+    kind: 'FORBIDDEN',
+    meaning: 'A reader without any scope over the register (no unit, cluster or province-wide role).',
+    message: 'Bạn không có quyền xem danh sách nhân sự',
+  },
+  DATE_OF_BIRTH: { kind: 'VALIDATION', meaning: 'A date of birth that is not a real past date (YYYY-MM-DD).' },
+  GENDER: { kind: 'VALIDATION', meaning: 'A gender other than male or female.' },
+  SAME_UNIT: { kind: 'VALIDATION', meaning: 'A move to the unit the person is already in.' },
+  CITIZEN_ID: {
+    kind: 'VALIDATION',
+    meaning: 'A citizen ID number that is not 12 digits.',
+    message: 'Số CCCD gồm đúng 12 chữ số',
+  },
+  AWARD_RECORD: { kind: 'VALIDATION', meaning: 'An award history entry with a missing or wrong field.' },
+  IMPORT_FILE: {
+    kind: 'VALIDATION',
+    meaning: 'An upload that is not a readable .xlsx of the award-history template.',
+  },
+  IMPORT_ROWS: {
+    kind: 'VALIDATION',
+    meaning: 'An award-history import with at least one bad row: nothing imported, every bad row listed.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -6,6 +6,7 @@ import { CampaignsProjection } from './campaigns';
 import { CouncilSessionsProjection } from './council-sessions';
 import { InboxProjection } from './inbox';
 import { PublicNoticesProjection } from './public-notices';
+import { PeopleProjection } from './people';
 import { StatusBoardProjection } from './status-board';
 
 export * from './access-log';
@@ -16,6 +17,7 @@ export * from './council-sessions';
 export * from './inbox';
 export * from './notifications';
 export * from './public-notices';
+export * from './people';
 export * from './status-board';
 export { NOMINATION_STREAM_PREFIX } from './nomination-events';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './paging';
@@ -31,5 +33,6 @@ export function defaultProjections(): Projection[] {
     new CouncilSessionsProjection(),
     new CampaignsProjection(),
     new PublicNoticesProjection(),
+    new PeopleProjection(),
   ];
 }

@@ -13,7 +13,10 @@ import {
   NominationCommand,
   NominationEvent,
   NominationState,
+  Nominee,
   PriorAward,
+  personDecider,
+  personStreamName,
   domainError,
   evolve,
   findAward,
@@ -21,6 +24,7 @@ import {
   hasRole,
   invalid,
   isThematicAward,
+  isTerminal,
   nominationDecider,
   nominationStreamName,
   prepareSignature,
@@ -31,6 +35,7 @@ import {
   deterministicEventId,
   foldRecorded,
   handleCommand,
+  loadStream,
   type EventStore,
   type HandledCommand,
   type RecordedEvent,
@@ -44,8 +49,10 @@ import { nominationEventMetadata } from './event-metadata';
 import { loadNoticeGate } from '../public-notice/notice-store';
 import {
   allocateDecisionNumber,
+  readNomineeNominations,
   readNomineeRecord,
   recordNomineeAward,
+  recordNomineeNomination,
   recordNomineeRevocation,
   type Logger,
 } from './records';
@@ -76,6 +83,16 @@ function currentLogger(fallback: Logger): Logger {
 
 const fold = (events: RecordedEvent[]): NominationState => foldRecorded(nominationDecider, events);
 
+/** A nomination as the award it proposes (for "one achievement, one award" against other nominations). */
+const nominationAsAward = (s: Extract<NominationState, { nominationId: string }>): PriorAward => ({
+  awardCode: s.award.code,
+  campaignId: s.campaign.id,
+  year: s.campaign.year,
+  nominationId: s.nominationId,
+  oneOff: s.oneOff,
+  ...(s.award.thematic ? { thematic: true } : {}),
+});
+
 const toDomainEvent = (e: RecordedEvent): NominationEvent => ({ type: e.type, data: e.data }) as NominationEvent;
 
 export function createNominationActivities(deps: NominationActivityDeps): NominationActivities {
@@ -94,6 +111,50 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
     );
   }
 
+  /**
+   * The nominee's other nominations still in progress (their own streams say so: drafted for this
+   * nominee, not ended), as the award each proposes for its year: the same achievement proposed twice
+   * is refused at drafting and submission, not only at the second signature.
+   */
+  async function pendingOf(nomineeId: string, exceptNominationId: string): Promise<PriorAward[]> {
+    const claims = await readNomineeNominations(store, nomineeId);
+    const pending: PriorAward[] = [];
+    for (const claim of claims) {
+      if (claim.nominationId === exceptNominationId) continue;
+      const other = fold(await store.readStream(nominationStreamName(claim.nominationId)));
+      if (other.status === 'NONE' || isTerminal(other.status) || other.nominee.nomineeId !== nomineeId) continue;
+      pending.push(nominationAsAward(other));
+    }
+    return pending;
+  }
+
+  /** "One achievement, one award" kinds and exceptions of the catalog, for the commands that check it. */
+  const oneAward = catalog.oneAchievementOneAward ? { oneAward: catalog.oneAchievementOneAward } : {};
+
+  /**
+   * A nominee naming a person of the register: the snapshot the nomination keeps is the register's
+   * (name, gender, position, direct-worker flag), with the unit the person works in now.
+   */
+  async function fromRegister(nominee: Nominee): Promise<{ nominee: Nominee; personUnitId?: string }> {
+    if (!nominee.personId) return { nominee };
+    const person = await loadStream(store, personStreamName(nominee.personId), personDecider);
+    if (person.state.status !== 'REGISTERED') throw domainError('PERSON_NOT_FOUND');
+    const p = person.state;
+    return {
+      personUnitId: p.unitId,
+      nominee: {
+        kind: 'individual',
+        name: p.fullName,
+        nomineeId: p.personId,
+        personId: p.personId,
+        ...(nominee.userId ? { userId: nominee.userId } : {}),
+        ...(p.position ? { position: p.position } : {}),
+        ...(p.gender ? { gender: p.gender } : {}),
+        ...(p.directWorker !== undefined ? { directWorker: p.directWorker } : {}),
+      },
+    };
+  }
+
   /** Intent + actor + now + context → the domain command. */
   async function buildCommand(input: ApplyCommandInput, state: NominationState): Promise<NominationCommand> {
     const { intent, actor, now, nominationId } = input;
@@ -108,6 +169,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         if (!award) throw invalid('UNKNOWN_AWARD', `Không có hình thức khen thưởng ${intent.awardCode}`, 'awardCode');
         if (!intent.nominee || typeof intent.nominee.nomineeId !== 'string' || !intent.nominee.nomineeId)
           throw invalid('REQUIRED', 'Cần mã định danh người/tập thể được đề nghị', 'nominee.nomineeId');
+        const { nominee, personUnitId } = await fromRegister(intent.nominee);
         return {
           ...base,
           type: 'DraftNomination',
@@ -116,15 +178,27 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           campaign,
           ...(rules ? { campaignRules: rules } : {}),
           award,
-          nominee: intent.nominee,
+          nominee,
+          ...(personUnitId !== undefined ? { personUnitId } : {}),
           achievements: intent.achievements,
           ...(intent.documents ? { documents: intent.documents } : {}),
           ...(intent.oneOff !== undefined ? { oneOff: intent.oneOff } : {}),
-          priorAwards: await priorAwardsOf(intent.nominee.nomineeId),
+          priorAwards: await priorAwardsOf(nominee.nomineeId),
+          pendingNominations: await pendingOf(nominee.nomineeId, nominationId),
+          ...oneAward,
         };
       }
-      case 'EditNomination':
-        return { ...base, type: 'EditNomination', changes: intent.changes ?? {} };
+      case 'EditNomination': {
+        const changes = intent.changes ?? {};
+        if (!changes.nominee?.personId) return { ...base, type: 'EditNomination', changes };
+        const { nominee, personUnitId } = await fromRegister(changes.nominee);
+        return {
+          ...base,
+          type: 'EditNomination',
+          changes: { ...changes, nominee },
+          ...(personUnitId !== undefined ? { personUnitId } : {}),
+        };
+      }
       case 'SubmitNomination': {
         const s = state as Extract<NominationState, { nominationId: string }>;
         // The campaign as it stands now (a province may extend its deadline), else as drafted.
@@ -135,6 +209,8 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           ...('oneOff' in intent && intent.oneOff !== undefined ? { oneOff: intent.oneOff } : {}),
           campaign,
           priorAwards: await priorAwardsOf(s.nominee.nomineeId),
+          pendingNominations: await pendingOf(s.nominee.nomineeId, nominationId),
+          ...oneAward,
         };
       }
       case 'ResubmitNomination':
@@ -154,6 +230,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           members: directory.councilMembers(),
           deadline: input.councilDeadline,
           notice: await loadNoticeGate(store, catalog, s.award.code, nominationId),
+          ...(state.status === 'NONE' ? {} : { priorAwards: await priorAwardsOf(state.nominee.nomineeId) }),
         };
       }
       case 'CastCouncilVote':
@@ -187,7 +264,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         const s = state as Extract<NominationState, { nominationId: string }>;
         const priorAwards = await priorAwardsOf(s.nominee.nomineeId);
         // Step 1 before a number is allocated: a refused signature must not consume one (gap-free).
-        prepareSignature({ ...base, type: 'SignAwardDecision', priorAwards }, state);
+        prepareSignature({ ...base, type: 'SignAwardDecision', priorAwards, ...oneAward }, state);
         const decisionNumber =
           s.decisionNumber ??
           (await allocateDecisionNumber(store, {
@@ -197,7 +274,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
             actor,
             commandId: input.commandId,
           }));
-        return { ...base, type: 'SignAwardDecision', decisionNumber, priorAwards };
+        return { ...base, type: 'SignAwardDecision', decisionNumber, priorAwards, ...oneAward };
       }
       case 'DeclineSignature':
         return { ...base, type: 'DeclineSignature' };
@@ -247,7 +324,16 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
     if (stateAfter.status === 'NONE') return;
     for (const e of events) {
       try {
-        if (e.type === 'AwardDecisionSigned' || e.type === 'CentralAwardDecided') {
+        // The nominee's record knows the nominations drafted for them (a new nominee after an edit too).
+        if (e.type === 'NominationDrafted' || (e.type === 'NominationEdited' && e.data.changes.nominee)) {
+          await recordNomineeNomination(store, {
+            nomineeId: stateAfter.nominee.nomineeId,
+            nomination: nominationAsAward(stateAfter),
+            now: input.now,
+            actor: input.actor,
+            causationId: input.commandId,
+          });
+        } else if (e.type === 'AwardDecisionSigned' || e.type === 'CentralAwardDecided') {
           const award: PriorAward = {
             awardCode: e.data.awardCode,
             campaignId: e.data.campaignId,

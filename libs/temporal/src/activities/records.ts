@@ -20,6 +20,7 @@ import {
   foldSequence,
   initialNomineeRecord,
   initialSequence,
+  nomineeNominationsStreamName,
   nomineeStreamName,
   type DecisionNumberSequence,
 } from '@tdkt/domain';
@@ -139,6 +140,12 @@ export async function readNomineeRecord(
   return { record: state, revision };
 }
 
+/** The nominations drafted for a nominee (their own stream beside the history). */
+export async function readNomineeNominations(store: EventStore, nomineeId: string): Promise<PriorAward[]> {
+  const { state } = await loadStream(store, nomineeNominationsStreamName(nomineeId), nomineeRecordDecider);
+  return state.nominations ?? [];
+}
+
 /** Who writes to a nominee's record, in which role, and for which command. */
 interface RecordedBy {
   actor: Actor;
@@ -155,9 +162,16 @@ async function handleNomineeRecordCommand(
   command: NomineeRecordCommand,
   by: RecordedBy,
 ): Promise<void> {
-  const stream = nomineeStreamName(command.nomineeId);
+  const stream =
+    command.type === 'RecordNomination'
+      ? nomineeNominationsStreamName(command.nomineeId)
+      : nomineeStreamName(command.nomineeId);
   const [nominationId, what] =
-    command.type === 'RecordAward' ? [command.award.nominationId, 'award'] : [command.nominationId, 'revocation'];
+    command.type === 'RecordAward'
+      ? [command.award.nominationId, 'award']
+      : command.type === 'RecordNomination'
+        ? [command.nomination.nominationId, 'nomination']
+        : [command.nominationId, 'revocation'];
   await handleCommand(store, stream, nomineeRecordDecider, command, {
     envelope: () => ({
       id: deterministicEventId(stream, nominationId, what),
@@ -188,6 +202,24 @@ export async function recordNomineeAward(
   await handleNomineeRecordCommand(store, command, {
     actor: p.actor,
     role: p.source === 'SIGNED' ? 'CHAIRMAN' : 'SYSTEM',
+    causationId: p.causationId,
+  });
+}
+
+/** A nomination drafted for the nominee, on their record (idempotent per nomination). */
+export async function recordNomineeNomination(
+  store: EventStore,
+  p: { nomineeId: string; nomination: PriorAward; now: string; actor: Actor; causationId: string },
+): Promise<void> {
+  const command: NomineeRecordCommand = {
+    type: 'RecordNomination',
+    nomineeId: p.nomineeId,
+    nomination: p.nomination,
+    now: p.now,
+  };
+  await handleNomineeRecordCommand(store, command, {
+    actor: p.actor,
+    role: p.actor.roles[0] ?? 'UNIT_OFFICER',
     causationId: p.causationId,
   });
 }

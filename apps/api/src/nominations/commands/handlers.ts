@@ -7,6 +7,7 @@ import { normaliseForSearch } from '@tdkt/projections';
 import type { ApiRuntime } from '../../api-runtime';
 import { API_RUNTIME } from '../../tokens';
 import { ReadYourWrites } from '../read-your-writes';
+import { PeopleService } from '../../people/people.service';
 import {
   DraftNominationCommand,
   EditNominationCommand,
@@ -31,15 +32,27 @@ export class DraftNominationHandler implements ICommandHandler<DraftNominationCo
   constructor(
     @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
     private readonly ryw: ReadYourWrites,
+    private readonly people: PeopleService,
   ) {}
 
   async execute({ actor, body, idempotencyKey }: DraftNominationCommand): Promise<CommandResult> {
+    // Drafting may register the nominee first (a retried draft registers the same person: the key carries over).
+    const personId =
+      body.newPerson && body.nominee.kind === 'individual' && !body.nominee.personId
+        ? (await this.people.register(actor, body.newPerson, idempotencyKey && `draft:${idempotencyKey}`)).id
+        : body.nominee.personId;
+    const name = (body.nominee.name ?? body.newPerson?.fullName ?? '').trim();
     const nominee: Nominee = {
       kind: body.nominee.kind,
-      name: body.nominee.name.trim(),
-      nomineeId: body.nominee.nomineeId ?? defaultNomineeId(actor.unitId, body.nominee.name),
+      name,
+      // A person of the register is known by their id; the activity fills the rest from the register.
+      nomineeId: personId ?? body.nominee.nomineeId ?? defaultNomineeId(actor.unitId, name),
+      ...(personId ? { personId } : {}),
       ...(body.nominee.userId ? { userId: body.nominee.userId } : {}),
       ...(body.nominee.position ? { position: body.nominee.position } : {}),
+      ...(body.nominee.gender ? { gender: body.nominee.gender } : {}),
+      ...(body.nominee.directWorker !== undefined ? { directWorker: body.nominee.directWorker } : {}),
+      ...(body.nominee.grassroots !== undefined ? { grassroots: body.nominee.grassroots } : {}),
     };
     // With a key, the nomination id and the command id are derived from it: a retry reaches the same
     // workflow with the same Update id, which Temporal answers with the first attempt's outcome.
@@ -76,12 +89,18 @@ export class EditNominationHandler implements ICommandHandler<EditNominationComm
     if (body.nominee) {
       // A corrected name keeps the nominee's identity unless a new one is given.
       const current = body.nominee.nomineeId ? undefined : await this.runtime.queries.getNomination(nominationId);
+      const name = (body.nominee.name ?? '').trim();
       changes.nominee = {
         kind: body.nominee.kind,
-        name: body.nominee.name.trim(),
-        nomineeId: body.nominee.nomineeId ?? current?.nomineeId ?? defaultNomineeId(actor.unitId, body.nominee.name),
+        name,
+        nomineeId:
+          body.nominee.personId ?? body.nominee.nomineeId ?? current?.nomineeId ?? defaultNomineeId(actor.unitId, name),
+        ...(body.nominee.personId ? { personId: body.nominee.personId } : {}),
         ...(body.nominee.userId ? { userId: body.nominee.userId } : {}),
         ...(body.nominee.position ? { position: body.nominee.position } : {}),
+        ...(body.nominee.gender ? { gender: body.nominee.gender } : {}),
+        ...(body.nominee.directWorker !== undefined ? { directWorker: body.nominee.directWorker } : {}),
+        ...(body.nominee.grassroots !== undefined ? { grassroots: body.nominee.grassroots } : {}),
       };
     }
     if (body.achievements !== undefined) changes.achievements = body.achievements;

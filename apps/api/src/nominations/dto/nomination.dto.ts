@@ -11,9 +11,11 @@ import {
   IsString,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { HOLD_MATTERS, REVOCATION_GROUNDS } from '@tdkt/domain';
+import { RegisterPersonDto } from '../../people/people.dto';
 
 const TEXT = 10_000;
 const NAME = 300;
@@ -24,11 +26,36 @@ export class NomineeDto {
   @IsIn(['individual', 'collective'], { message: 'kind phải là individual (cá nhân) hoặc collective (tập thể)' })
   kind: 'individual' | 'collective';
 
-  @ApiProperty({ example: 'Nguyễn Văn An' })
+  @ApiProperty({ example: 'Nguyễn Văn An', description: 'Bỏ trống khi có personId: lấy từ danh sách nhân sự' })
+  @ValidateIf((o: NomineeDto) => !o.personId || o.name !== undefined)
   @IsString()
   @IsNotEmpty({ message: 'Cần tên người/tập thể được đề nghị' })
   @MaxLength(NAME)
   name: string;
+
+  @ApiPropertyOptional({
+    description: 'Người trong danh sách nhân sự (GET /api/people): họ tên, giới tính, chức vụ lấy từ danh sách',
+    example: 'p-2f1c…',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'personId chỉ gồm chữ, số, "-" và "_"' })
+  personId?: string;
+
+  @ApiPropertyOptional({ enum: ['male', 'female'] })
+  @IsOptional()
+  @IsIn(['male', 'female'], { message: 'Giới tính là male (nam) hoặc female (nữ)' })
+  gender?: 'male' | 'female';
+
+  @ApiPropertyOptional({ description: 'Người trực tiếp lao động, sản xuất, công tác' })
+  @IsOptional()
+  @IsBoolean()
+  directWorker?: boolean;
+
+  @ApiPropertyOptional({ description: 'Tập thể cơ sở' })
+  @IsOptional()
+  @IsBoolean()
+  grassroots?: boolean;
 
   @ApiPropertyOptional({
     description: 'Mã định danh ổn định (CCCD, mã cán bộ, mã đơn vị). Bỏ trống: suy ra từ đơn vị và họ tên.',
@@ -101,6 +128,17 @@ export class DraftNominationDto {
   @IsString()
   @MaxLength(COMMENT)
   comment?: string;
+
+  @ApiPropertyOptional({
+    type: RegisterPersonDto,
+    description:
+      'Đăng ký người được đề nghị vào danh sách nhân sự cùng lúc lập hồ sơ (khi họ chưa có trong danh sách); hồ sơ gắn với người mới này',
+  })
+  @IsOptional()
+  @IsObject({ message: 'newPerson phải là một đối tượng' })
+  @ValidateNested()
+  @Type(() => RegisterPersonDto)
+  newPerson?: RegisterPersonDto;
 }
 
 export class EditNominationDto {

@@ -86,12 +86,26 @@ export class CouncilSummaryDto {
   @ApiProperty({ type: CouncilPolicyDto }) policy: CouncilPolicyDto;
 }
 
+export class EligibilityDto {
+  @ApiProperty({ type: [String], example: ['Đạt: 3 năm liên tục đạt Chiến sĩ thi đua cơ sở (2023–2025)'] })
+  reasons: string[];
+  @ApiProperty() at: string;
+  @ApiProperty({ enum: ['DRAFT', 'COUNCIL_VOTING'] }) stage: 'DRAFT' | 'COUNCIL_VOTING';
+}
+
 export class NominationDetailDto extends NominationSummaryDto {
   @ApiProperty() achievements: string;
   @ApiProperty({ type: [String] }) documents: string[];
   @ApiProperty({ nullable: true, type: String }) stage: string | null;
   @ApiProperty({ nullable: true, type: String }) reminderAt: string | null;
   @ApiProperty({ nullable: true, type: CouncilSummaryDto }) council: CouncilSummaryDto | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: () => EligibilityDto,
+    description:
+      'Vì sao đủ điều kiện, theo quá trình khen thưởng: khi lập hồ sơ, và kiểm tra lại khi Hội đồng mở biểu quyết',
+  })
+  eligibility?: EligibilityDto | null;
   @ApiPropertyOptional({ description: 'Với `asOf`: thời điểm mà hồ sơ được tính lại (ISO-8601, UTC)' })
   asOf?: string;
   @ApiPropertyOptional({

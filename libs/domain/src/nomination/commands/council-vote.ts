@@ -4,7 +4,7 @@ import type { CastCouncilVote, CloseCouncilVoting, OpenCouncilVoting } from '../
 import type { CouncilVoteCast, CouncilVotingClosed, CouncilVotingOpened } from '../nomination.events';
 import { pendingVoters } from '../nomination.guard';
 import type { ExistingNomination } from '../nomination.state';
-import { Common, instant } from './shared';
+import { Common, instant, refuseIneligible } from './shared';
 import { roleLabel } from '../../shared/labels';
 import { refuseUntilNoticeCleared } from '../../public-notice/notice-clearance';
 
@@ -26,10 +26,18 @@ export function openCouncilVoting(
   refuseUntilNoticeCleared(command.notice, s.nominationId, command.now);
   if (instant(command.deadline, 'deadline') <= instant(command.now, 'now'))
     throw invalid('DEADLINE', 'Hạn biểu quyết phải sau thời điểm mở', 'deadline');
+  // The history may have changed since drafting (an award revoked): the council votes only on the eligible.
+  const eligibility = command.priorAwards ? refuseIneligible(s, command.priorAwards, s.campaign.year) : undefined;
   return [
     {
       type: 'CouncilVotingOpened',
-      data: { ...common, members: command.members, policy: s.award.council, deadline: command.deadline },
+      data: {
+        ...common,
+        members: command.members,
+        policy: s.award.council,
+        deadline: command.deadline,
+        ...(eligibility ? { eligibility: eligibility.reasons } : {}),
+      },
     },
   ];
 }

@@ -30,11 +30,18 @@ export function draftNomination(command: DraftNomination, common: Common): Nomin
       'Khen thưởng đột xuất do thủ trưởng đơn vị xác định khi trình hồ sơ, không phải khi lập hồ sơ',
     );
   if (isNominee(command.actor, nominee)) throw domainError('OWN_NOMINATION');
+  refuseOtherUnitsPerson(command.personUnitId, command.unitId);
   required(nominee.name, 'nominee.name', 'Cần tên người/tập thể được đề nghị');
   // The nominee's identity keys the award history: without it "one achievement, one award" cannot hold.
   required(nominee.nomineeId, 'nominee.nomineeId', 'Cần mã định danh người/tập thể được đề nghị');
   required(command.achievements, 'achievements', 'Cần tóm tắt thành tích');
-  refuseDuplicate(command.priorAwards, { award, campaign }, command.nominationId);
+  refuseDuplicate(
+    command.priorAwards,
+    { award, campaign },
+    command.nominationId,
+    command.oneAward,
+    command.pendingNominations,
+  );
   const eligibility = refuseIneligible({ award }, command.priorAwards, campaign.year);
   return [
     {
@@ -77,6 +84,13 @@ export function editNomination(command: EditNomination, s: ExistingNomination, c
     required(changes.nominee.name, 'nominee.name', 'Cần tên người/tập thể được đề nghị');
     required(changes.nominee.nomineeId, 'nominee.nomineeId', 'Cần mã định danh người/tập thể được đề nghị');
     if (isNominee(command.actor, changes.nominee)) throw domainError('OWN_NOMINATION');
+    refuseOtherUnitsPerson(command.personUnitId, s.unitId);
   }
   return [{ type: 'NominationEdited', data: { ...common, changes } }];
+}
+
+/** A unit proposes its own people: a person of the register who works elsewhere now is another unit's to propose. */
+function refuseOtherUnitsPerson(personUnitId: string | undefined, unitId: string) {
+  if (personUnitId !== undefined && personUnitId !== unitId)
+    throw forbidden('OUT_OF_SCOPE', 'Người này đang công tác ở đơn vị khác: chỉ đơn vị nơi họ công tác được đề nghị');
 }

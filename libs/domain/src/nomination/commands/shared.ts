@@ -1,5 +1,6 @@
 import type { ActingAs } from '../../shared/actor';
-import { checkEligibility, findDuplicateAward } from '../../eligibility/eligibility';
+import type { OneAwardPolicy } from '../../catalog/award-catalog';
+import { checkEligibility, duplicateAwardMessage, findDuplicateAward } from '../../eligibility/eligibility';
 import { conflict, invalid, invalidState } from '../../shared/errors';
 import type { PriorAward } from '../nomination.types';
 
@@ -28,16 +29,32 @@ export const instant = (iso: string, field: string): number => {
   return t;
 };
 
+/**
+ * "One achievement, one award": refused when the nominee already holds an award of the same kind for
+ * the campaign's year, whatever the campaign (the policy's kinds and exceptions; default: same award).
+ */
 export function refuseDuplicate(
   history: PriorAward[],
-  s: { award: { code: string }; campaign: { id: string } },
+  s: { award: { code: string; thematic?: boolean }; campaign: { year: number }; oneOff?: boolean },
   nominationId: string,
+  policy?: OneAwardPolicy,
+  /** Other nominations of the nominee still in progress: the same achievement proposed twice. */
+  pending: PriorAward[] = [],
 ) {
-  const dup = findDuplicateAward(history, s.award.code, s.campaign.id, nominationId);
-  if (dup)
+  const candidate = {
+    awardCode: s.award.code,
+    year: s.campaign.year,
+    recordId: nominationId,
+    ...(s.oneOff ? { oneOff: true } : {}),
+    ...(s.award.thematic ? { thematic: true } : {}),
+  };
+  const dup = findDuplicateAward(history, candidate, policy);
+  if (dup) throw conflict('ONE_ACHIEVEMENT_ONE_AWARD', duplicateAwardMessage(dup, candidate, policy));
+  const twice = findDuplicateAward(pending, candidate, policy);
+  if (twice)
     throw conflict(
       'ONE_ACHIEVEMENT_ONE_AWARD',
-      `Người/tập thể này đã được tặng ${s.award.code} trong đợt ${s.campaign.id}${dup.decisionNumber ? ` (QĐ ${dup.decisionNumber})` : ''}: một thành tích chỉ được khen một lần`,
+      `Hồ sơ ${twice.nominationId} đang đề nghị ${twice.awardCode} cho thành tích năm ${twice.year} của người/tập thể này: một thành tích chỉ được khen một lần (rút hồ sơ kia trước khi đề nghị lại)`,
     );
 }
 

@@ -18,7 +18,7 @@ export function prepareSignature(request: SignatureRequest, state: NominationSta
 }
 
 function checkSignature(request: SignatureRequest, s: ExistingNomination): void {
-  refuseDuplicate(request.priorAwards, s, s.nominationId);
+  refuseDuplicate(request.priorAwards, s, s.nominationId, request.oneAward);
 }
 
 /** Step 2: the allocated number is signed. */

@@ -23,7 +23,7 @@ export function submitNomination(
   const deadline = (command.campaign ?? s.campaign).submissionDeadline;
   if (!oneOff && instant(command.now, 'now') > instant(deadline, 'campaign.submissionDeadline'))
     throw invalidState('SUBMISSIONS_CLOSED', `Đợt ${s.campaign.id} đã hết hạn nhận hồ sơ (${deadline})`);
-  refuseDuplicate(command.priorAwards, s, s.nominationId);
+  refuseDuplicate(command.priorAwards, { ...s, oneOff }, s.nominationId, command.oneAward, command.pendingNominations);
   refuseIneligible(s, command.priorAwards, s.campaign.year);
   const skip = oneOff || !s.award.clusterReviewRequired;
   return [

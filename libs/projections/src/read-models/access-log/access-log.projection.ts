@@ -14,6 +14,8 @@ export interface PersonalDataReadData {
   /** The kind of record read: `nomination`, `audit-trail`, `registry`. */
   resource: string;
   nominationId?: string;
+  /** The person of the register read (GET /api/people/:id). */
+  personId?: string;
   /** The personal data shown: e.g. nominee.nomineeId, nominee.dateOfBirth, documents. */
   fields: string[];
   route: string;

@@ -50,6 +50,8 @@ export interface NominationDetail extends NominationSummary {
   achievements: string;
   documents: string[];
   council: CouncilState | null;
+  /** Why the nominee is eligible, from the award history: at drafting, again when the council's voting opened. */
+  eligibility?: { reasons: string[]; at: string; stage: 'DRAFT' | 'COUNCIL_VOTING' } | null;
 }
 
 export interface ListNominationsQuery {
@@ -151,6 +153,7 @@ export async function getNomination(db: ReadModelDb, id: string): Promise<Nomina
     achievements: s?.achievements ?? '',
     documents: s?.documents ?? [],
     council: s?.council ?? null,
+    eligibility: s?.eligibility ?? null,
   };
 }
 
