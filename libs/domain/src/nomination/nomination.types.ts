@@ -25,6 +25,10 @@ export interface Nominee {
   /** The nominee's own user id when the nominee is a system user (must recuse from the council). */
   userId?: string;
   position?: string;
+  personId?: string;
+  gender?: 'male' | 'female';
+  directWorker?: boolean;
+  grassroots?: boolean;
 }
 
 export interface Campaign {
