@@ -34,6 +34,8 @@ export interface AppConfig {
   auth: AuthConfig;
   stageTimeUnit: StageTimeUnit;
   catalogFile: string;
+  /** The base salary (lương cơ sở) schedule cash rewards are multiples of. */
+  baseSalaryFile: string;
   organisationFile: string;
   notifications: NotificationConfig;
   audit: {
@@ -120,6 +122,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auth: loadAuthConfig(env),
     stageTimeUnit: unit,
     catalogFile: env.TDKT_AWARD_CATALOG ?? repoFile('config', 'award-catalog.json'),
+    baseSalaryFile: env.TDKT_BASE_SALARY_FILE ?? repoFile('config', 'base-salary.json'),
     organisationFile: env.TDKT_ORGANISATION_FILE ?? repoFile('config', 'demo-organisation.json'),
     notifications: loadNotificationConfig(env),
     audit: {

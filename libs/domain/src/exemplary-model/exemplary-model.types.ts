@@ -44,7 +44,7 @@ export type ExemplaryModelCreated = Ev<'ExemplaryModelCreated', StoryContent & {
 export type ExemplaryModelRevised = Ev<'ExemplaryModelRevised', { changes: Partial<StoryContent> }>;
 export type ExemplaryModelConsentRecorded = Ev<'ExemplaryModelConsentRecorded', { consent: Consent }>;
 export type ExemplaryModelConsentWithdrawn = Ev<'ExemplaryModelConsentWithdrawn', { reason: string }>;
-export type ExemplaryModelPublished = Ev<'ExemplaryModelPublished', Record<string, never>>;
+export type ExemplaryModelPublished = Ev<'ExemplaryModelPublished', object>;
 export type ExemplaryModelUnpublished = Ev<'ExemplaryModelUnpublished', { reason: string }>;
 
 export type ExemplaryModelEvent =

@@ -342,6 +342,17 @@ export const ERROR_CATALOGUE = {
   },
   AWARD_NOT_IN_REGISTRY: { kind: 'VALIDATION', meaning: 'A story naming a nomination that has no signed award.' },
   EXEMPLARY_MODEL_FIELD: { kind: 'VALIDATION', meaning: 'A story with an empty title or text.' },
+
+  // Statistics and reports
+  ANNUAL_REPORT_NOT_ALLOWED: {
+    kind: 'FORBIDDEN',
+    meaning: 'The province’s year-end report is read by those who read every nomination (office, council, Chairman, inspector).',
+    message: 'Chỉ Ban Thi đua – Khen thưởng, Hội đồng, Chủ tịch và thanh tra xem báo cáo tổng kết toàn tỉnh',
+  },
+  EXPORT_TOO_LARGE: {
+    kind: 'VALIDATION',
+    meaning: 'A registry export beyond the row limit of one workbook: narrow it (year, award, unit).',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

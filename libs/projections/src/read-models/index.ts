@@ -5,6 +5,8 @@ import { AwardRegistryProjection } from './award-registry';
 import { CouncilSessionsProjection } from './council-sessions';
 import { InboxProjection } from './inbox';
 import { StatusBoardProjection } from './status-board';
+import { ExemplaryModelsProjection } from './exemplary-models';
+import { StatisticsProjection } from './statistics';
 
 export * from './access-log';
 export * from './audit-trail';
@@ -13,6 +15,8 @@ export * from './council-sessions';
 export * from './inbox';
 export * from './notifications';
 export * from './status-board';
+export * from './exemplary-models';
+export * from './statistics';
 export { NOMINATION_STREAM_PREFIX } from './nomination-events';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './paging';
 
@@ -25,5 +29,7 @@ export function defaultProjections(): Projection[] {
     new InboxProjection(),
     new AccessLogProjection(),
     new CouncilSessionsProjection(),
+    new StatisticsProjection(),
+    new ExemplaryModelsProjection(),
   ];
 }
