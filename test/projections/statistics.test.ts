@@ -166,13 +166,20 @@ describe.each(backends)('statistics read model (%s)', (_name, makeBackend) => {
     const r = await queryStatistics(db, { scope: { all: true }, baseSalary });
     expect(r.total.nominations!.total).toBeGreaterThan(300);
     expect(r.total.women.of).toBeGreaterThan(0);
-    check(r.total, expected(counted, () => true));
+    check(
+      r.total,
+      expected(counted, () => true),
+    );
   });
 
   it('each year, and one unit’s awards of one form, equal the count too', async () => {
     const byYear = await queryStatistics(db, { scope: { all: true }, baseSalary, groupBy: 'year' });
     expect(byYear.groups.length).toBeGreaterThan(3);
-    for (const g of byYear.groups) check(g, expected(counted, (c) => c.year === g.key));
+    for (const g of byYear.groups)
+      check(
+        g,
+        expected(counted, (c) => c.year === g.key),
+      );
     const filtered = await queryStatistics(db, {
       scope: { all: true },
       baseSalary,
@@ -188,7 +195,10 @@ describe.each(backends)('statistics read model (%s)', (_name, makeBackend) => {
 
   it('an official counts only their scope; the public sees awards but no files in progress nor timeliness', async () => {
     const unit = await queryStatistics(db, { scope: { all: false, unitIds: ['donvi1'], clusterIds: [] }, baseSalary });
-    check(unit.total, expected(counted, (c) => c.unitId === 'donvi1'));
+    check(
+      unit.total,
+      expected(counted, (c) => c.unitId === 'donvi1'),
+    );
     const none = await queryStatistics(db, { scope: { all: false, unitIds: [], clusterIds: [] }, baseSalary });
     expect(none.total.awards.total).toBe(0);
     const pub = await queryStatistics(db, { scope: 'public', baseSalary, groupBy: 'award' });

@@ -34,6 +34,10 @@ import { QUERY_HANDLERS } from './nominations/queries/queries';
 import { ReadYourWrites } from './nominations/read-your-writes';
 import { ReferenceController } from './reference/reference.controller';
 import { RegistryController } from './registry/registry.controller';
+import { ExemplaryModelsController } from './exemplary-models/exemplary-models.controller';
+import { ExemplaryModelsService } from './exemplary-models/exemplary-models.service';
+import { StatisticsController } from './statistics/statistics.controller';
+import { StatisticsService } from './statistics/statistics.service';
 import { API_OPTIONS, API_RUNTIME } from './tokens';
 
 /** The HTTP API over an opened ApiRuntime (see openApiRuntime). */
@@ -60,6 +64,8 @@ export class ApiModule {
         AuditController,
         AccessLogController,
         CouncilSessionsController,
+        StatisticsController,
+        ExemplaryModelsController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
@@ -84,6 +90,8 @@ export class ApiModule {
         AuditProofs,
         AccessLogRecorder,
         CouncilSessionsService,
+        StatisticsService,
+        ExemplaryModelsService,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -10,7 +10,7 @@ export function loadBaseSalarySchedule(file: string): BaseSalaryPeriod[] {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8')) as { periods?: unknown };
   } catch (e) {
-    throw new Error(`base salary ${file}: cannot be read (${(e as Error).message})`);
+    throw new Error(`base salary ${file}: cannot be read (${(e as Error).message})`, { cause: e });
   }
   if (!Array.isArray(raw.periods)) throw new Error(`base salary ${file}: "periods" must be a list`);
   const periods = raw.periods as BaseSalaryPeriod[];

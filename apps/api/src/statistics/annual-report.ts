@@ -42,7 +42,8 @@ export interface AnnualReportInput {
 
 const n = (x: number) => x.toLocaleString('vi-VN');
 const pct = (x: number | null) => (x === null ? '—' : `${(Math.round(x * 1000) / 10).toLocaleString('vi-VN')}%`);
-const days = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${x.toLocaleString('vi-VN')} ngày`);
+const days = (x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : `${x.toLocaleString('vi-VN')} ngày`;
 
 function change(now: number | null, before: number | null, unit: 'count' | 'share' | 'days'): string {
   if (now === null || before === null) return '—';
@@ -119,7 +120,8 @@ export function annualReportDocument(r: AnnualReportInput) {
     n(g.amountPaidVnd),
   ]);
   for (const g of r.byAwardBefore)
-    if (!r.byAward.some((x) => x.key === g.key)) awardRows.push([g.label ?? String(g.key), n(g.awards.total), '0', '0']);
+    if (!r.byAward.some((x) => x.key === g.key))
+      awardRows.push([g.label ?? String(g.key), n(g.awards.total), '0', '0']);
   const clusterRows = r.byCluster.map((g) => [
     g.label ?? String(g.key),
     n(g.nominations?.total ?? 0),
@@ -156,7 +158,13 @@ export function annualReportDocument(r: AnnualReportInput) {
             width: '55%',
             stack: [
               { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', alignment: 'center', bold: true },
-              { text: 'Độc lập - Tự do - Hạnh phúc', alignment: 'center', bold: true, fontSize: 11, decoration: 'underline' },
+              {
+                text: 'Độc lập - Tự do - Hạnh phúc',
+                alignment: 'center',
+                bold: true,
+                fontSize: 11,
+                decoration: 'underline',
+              },
               { text: `ngày 31 tháng 12 năm ${r.year}`, alignment: 'center', italics: true, margin: [0, 6, 0, 0] },
             ],
           },
@@ -170,9 +178,17 @@ export function annualReportDocument(r: AnnualReportInput) {
         margin: [0, 0, 0, 12],
       },
       { text: `I. KẾT QUẢ KHEN THƯỞNG NĂM ${r.year} SO VỚI NĂM ${r.year - 1}`, bold: true, margin: [0, 4, 0, 4] },
-      table(['*', 70, 70, 90], ['Chỉ tiêu', `Năm ${r.year - 1}`, `Năm ${r.year}`, 'Tăng (+), giảm (−)'], comparisonRows(r.current, r.previous)),
+      table(
+        ['*', 70, 70, 90],
+        ['Chỉ tiêu', `Năm ${r.year - 1}`, `Năm ${r.year}`, 'Tăng (+), giảm (−)'],
+        comparisonRows(r.current, r.previous),
+      ),
       { text: 'II. THEO HÌNH THỨC KHEN THƯỞNG', bold: true, margin: [0, 4, 0, 4] },
-      table(['*', 70, 70, 100], ['Hình thức', `Năm ${r.year - 1}`, `Năm ${r.year}`, `Tiền thưởng năm ${r.year} (đồng)`], awardRows),
+      table(
+        ['*', 70, 70, 100],
+        ['Hình thức', `Năm ${r.year - 1}`, `Năm ${r.year}`, `Tiền thưởng năm ${r.year} (đồng)`],
+        awardRows,
+      ),
       { text: `III. THEO CỤM, KHỐI THI ĐUA NĂM ${r.year}`, bold: true, margin: [0, 4, 0, 4] },
       table(['*', 60, 60, 70, 70], ['Cụm, khối', 'Hồ sơ', 'Khen thưởng', 'LĐ trực tiếp', 'Tập thể cơ sở'], clusterRows),
       {

@@ -39,8 +39,22 @@ const SHARE = '0.0%';
 const DAYS = '0.0';
 
 const COLUMNS: Column[] = [
-  { header: 'Hồ sơ đề nghị', width: 11, format: COUNT, additive: true, official: true, value: (f) => f.nominations?.total ?? 0 },
-  { header: 'Đang xét', width: 10, format: COUNT, additive: true, official: true, value: (f) => f.nominations?.inProgress ?? 0 },
+  {
+    header: 'Hồ sơ đề nghị',
+    width: 11,
+    format: COUNT,
+    additive: true,
+    official: true,
+    value: (f) => f.nominations?.total ?? 0,
+  },
+  {
+    header: 'Đang xét',
+    width: 10,
+    format: COUNT,
+    additive: true,
+    official: true,
+    value: (f) => f.nominations?.inProgress ?? 0,
+  },
   { header: 'Được khen thưởng', width: 12, format: COUNT, additive: true, value: (f) => f.awards.total },
   { header: 'Cá nhân', width: 10, format: COUNT, additive: true, value: (f) => f.awards.individuals },
   { header: 'Tập thể', width: 10, format: COUNT, additive: true, value: (f) => f.awards.collectives },
@@ -50,9 +64,17 @@ const COLUMNS: Column[] = [
     format: COUNT,
     additive: true,
     official: true,
-    value: (f) => (f.nominations ? f.nominations.rejectedAtCluster + f.nominations.notApprovedByCouncil + f.nominations.declined : 0),
+    value: (f) =>
+      f.nominations ? f.nominations.rejectedAtCluster + f.nominations.notApprovedByCouncil + f.nominations.declined : 0,
   },
-  { header: 'Rút hồ sơ', width: 9, format: COUNT, additive: true, official: true, value: (f) => f.nominations?.withdrawn ?? 0 },
+  {
+    header: 'Rút hồ sơ',
+    width: 9,
+    format: COUNT,
+    additive: true,
+    official: true,
+    value: (f) => f.nominations?.withdrawn ?? 0,
+  },
   { header: 'Bị hủy bỏ', width: 9, format: COUNT, additive: true, value: (f) => f.awards.revoked },
   { header: 'Người lao động trực tiếp', width: 13, format: COUNT, additive: true, value: (f) => f.directWorkers.count },
   { header: 'Tỷ lệ lao động trực tiếp', width: 12, format: SHARE, value: (f) => f.directWorkers.share },

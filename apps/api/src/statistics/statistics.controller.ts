@@ -55,7 +55,9 @@ export class StatisticsController {
   @Get('statistics.xlsx')
   @Public()
   @ApiProduces(XLSX)
-  @ApiOkResponse(xlsxBody('Bảng thống kê (.xlsx, A4 ngang): tiêu đề tiếng Việt, dòng tổng cộng như tổng của GET /api/statistics'))
+  @ApiOkResponse(
+    xlsxBody('Bảng thống kê (.xlsx, A4 ngang): tiêu đề tiếng Việt, dòng tổng cộng như tổng của GET /api/statistics'),
+  )
   @ApiOperation({ summary: `Xuất bảng thống kê ra Excel, cùng tham số với GET /api/statistics. ${SCOPE_NOTE}` })
   async statisticsXlsx(@Query() filter: StatisticsQueryDto, @CurrentActor() actor?: Actor) {
     return new StreamableFile(await this.service.statisticsXlsx(actor, filter), {

@@ -46,7 +46,8 @@ export class StatisticsQueryDto {
   kind?: 'individual' | 'collective';
 
   @ApiPropertyOptional({
-    description: 'Nhóm theo: hình thức (award), đơn vị (unit), cụm/khối (cluster), đợt (campaign), năm (year); none: chỉ tổng',
+    description:
+      'Nhóm theo: hình thức (award), đơn vị (unit), cụm/khối (cluster), đợt (campaign), năm (year); none: chỉ tổng',
     enum: STATISTICS_GROUPINGS,
     default: 'none',
   })
@@ -138,13 +139,18 @@ export class AwardCountsDto {
 }
 
 export class StatisticsFiguresDto {
-  @ApiProperty({ nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }], description: 'Giá trị nhóm; null ở dòng tổng' })
+  @ApiProperty({
+    nullable: true,
+    oneOf: [{ type: 'string' }, { type: 'number' }],
+    description: 'Giá trị nhóm; null ở dòng tổng',
+  })
   key: string | number | null;
   @ApiPropertyOptional({ description: 'Tên hiển thị của nhóm (đơn vị, hình thức, đợt...)' }) label?: string;
   @ApiProperty({
     type: NominationOutcomesDto,
     nullable: true,
-    description: 'Hồ sơ theo kết quả; null với người chưa đăng nhập (hồ sơ đang xét, bị từ chối, rút là tài liệu nội bộ)',
+    description:
+      'Hồ sơ theo kết quả; null với người chưa đăng nhập (hồ sơ đang xét, bị từ chối, rút là tài liệu nội bộ)',
   })
   nominations: NominationOutcomesDto | null;
   @ApiProperty({ type: AwardCountsDto }) awards: AwardCountsDto;
@@ -170,7 +176,8 @@ export class StatisticsDto {
   @ApiProperty({ enum: STATISTICS_GROUPINGS }) groupBy: string;
   @ApiProperty({
     enum: ['province', 'scope', 'public'],
-    description: 'province: toàn tỉnh; scope: trong phạm vi được xem (đơn vị, cụm); public: công khai (chỉ khen thưởng)',
+    description:
+      'province: toàn tỉnh; scope: trong phạm vi được xem (đơn vị, cụm); public: công khai (chỉ khen thưởng)',
   })
   coverage: string;
   @ApiProperty({ type: [StatisticsFiguresDto] }) groups: StatisticsFiguresDto[];

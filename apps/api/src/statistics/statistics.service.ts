@@ -24,7 +24,10 @@ import { registryWorkbook, statisticsWorkbook, type LabelledStatistics } from '.
 /** Rows of one registry workbook at most: beyond it, the office narrows the export (year, award, unit). */
 export const REGISTRY_EXPORT_MAX_ROWS = 20_000;
 
-export type StatisticsAnswer = LabelledStatistics & { baseSalary: BaseSalaryPeriod[] } & Pick<StatisticsResult, 'total'>;
+export type StatisticsAnswer = LabelledStatistics & { baseSalary: BaseSalaryPeriod[] } & Pick<
+    StatisticsResult,
+    'total'
+  >;
 
 /** Statistics, their exports and the year-end report, all read from the statistics and registry read models. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { actingAs, hasRole, type Actor } from '../shared/actor';
 import type { Decider } from '../shared/decider';
-import { domainError, forbidden, invalid, invalidState } from '../shared/errors';
+import { domainError, forbidden, invalid } from '../shared/errors';
 import type {
   ExemplaryModelCommand,
   ExemplaryModelEvent,
@@ -22,12 +22,16 @@ function checkContent(content: Partial<StoryContent>) {
   if (blank(content.text)) throw invalid('EXEMPLARY_MODEL_FIELD', 'Cần nội dung', 'text');
 }
 
-export function decideExemplaryModel(command: ExemplaryModelCommand, state: ExemplaryModelState): ExemplaryModelEvent[] {
+export function decideExemplaryModel(
+  command: ExemplaryModelCommand,
+  state: ExemplaryModelState,
+): ExemplaryModelEvent[] {
   const by = office(command.actor);
   const common = { modelId: command.modelId, by, at: command.at };
   if (command.type === 'CreateExemplaryModel') {
     if (state.status !== 'NONE') throw domainError('EXEMPLARY_MODEL_EXISTS');
-    if (!command.award) throw invalid('AWARD_NOT_IN_REGISTRY', 'Không có khen thưởng này trong sổ khen thưởng', 'nominationId');
+    if (!command.award)
+      throw invalid('AWARD_NOT_IN_REGISTRY', 'Không có khen thưởng này trong sổ khen thưởng', 'nominationId');
     if (command.awardRevoked) throw domainError('AWARD_REVOKED_FOR_MODEL');
     const content = command.content;
     checkContent({ ...content, title: content.title ?? '', text: content.text ?? '' });
@@ -38,7 +42,9 @@ export function decideExemplaryModel(command: ExemplaryModelCommand, state: Exem
     case 'ReviseExemplaryModel': {
       checkContent(command.changes);
       const changes = Object.fromEntries(
-        Object.entries(command.changes).filter(([k, v]) => v !== undefined && v !== state.content[k as keyof StoryContent]),
+        Object.entries(command.changes).filter(
+          ([k, v]) => v !== undefined && v !== state.content[k as keyof StoryContent],
+        ),
       ) as Partial<StoryContent>;
       return Object.keys(changes).length ? [{ type: 'ExemplaryModelRevised', data: { ...common, changes } }] : [];
     }
@@ -52,7 +58,10 @@ export function decideExemplaryModel(command: ExemplaryModelCommand, state: Exem
       };
       // Without consent the story may not stay on the public site.
       return state.status === 'PUBLISHED'
-        ? [withdrawn, { type: 'ExemplaryModelUnpublished', data: { ...common, reason: `Rút đồng ý: ${command.reason}` } }]
+        ? [
+            withdrawn,
+            { type: 'ExemplaryModelUnpublished', data: { ...common, reason: `Rút đồng ý: ${command.reason}` } },
+          ]
         : [withdrawn];
     }
     case 'PublishExemplaryModel':

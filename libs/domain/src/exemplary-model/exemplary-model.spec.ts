@@ -87,7 +87,10 @@ describe('an exemplary model (gương điển hình tiên tiến)', () => {
       ])
       .when(publish)
       .thenThrows('INVALID_STATE', 'CONSENT_REQUIRED');
-    spec.given([created]).when({ ...by, type: 'UnpublishExemplaryModel', reason: 'x' }).thenNothing();
+    spec
+      .given([created])
+      .when({ ...by, type: 'UnpublishExemplaryModel', reason: 'x' })
+      .thenNothing();
   });
 
   it('a revision records only what changed', () => {
@@ -95,7 +98,13 @@ describe('an exemplary model (gương điển hình tiên tiến)', () => {
       .given([created])
       .when({ ...by, type: 'ReviseExemplaryModel', changes: { title: content.title, text: 'Bản mới' } })
       .then([{ type: 'ExemplaryModelRevised', data: { ...common, changes: { text: 'Bản mới' } } }]);
-    spec.given([created]).when({ ...by, type: 'ReviseExemplaryModel', changes: { title: content.title } }).thenNothing();
-    spec.given([]).when({ ...by, type: 'RecordConsent', consent }).thenThrows('NOT_FOUND', 'EXEMPLARY_MODEL_NOT_FOUND');
+    spec
+      .given([created])
+      .when({ ...by, type: 'ReviseExemplaryModel', changes: { title: content.title } })
+      .thenNothing();
+    spec
+      .given([])
+      .when({ ...by, type: 'RecordConsent', consent })
+      .thenThrows('NOT_FOUND', 'EXEMPLARY_MODEL_NOT_FOUND');
   });
 });

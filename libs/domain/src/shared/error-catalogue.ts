@@ -322,7 +322,8 @@ export const ERROR_CATALOGUE = {
   // Exemplary models (gương điển hình tiên tiến)
   EXEMPLARY_MODEL_NOT_FOUND: {
     kind: 'NOT_FOUND',
-    meaning: 'No exemplary model (published story) has this id, or it is not published and the reader is not the office.',
+    meaning:
+      'No exemplary model (published story) has this id, or it is not published and the reader is not the office.',
     message: 'Không tìm thấy gương điển hình',
   },
   EXEMPLARY_MODEL_EXISTS: {
@@ -346,7 +347,8 @@ export const ERROR_CATALOGUE = {
   // Statistics and reports
   ANNUAL_REPORT_NOT_ALLOWED: {
     kind: 'FORBIDDEN',
-    meaning: 'The province’s year-end report is read by those who read every nomination (office, council, Chairman, inspector).',
+    meaning:
+      'The province’s year-end report is read by those who read every nomination (office, council, Chairman, inspector).',
     message: 'Chỉ Ban Thi đua – Khen thưởng, Hội đồng, Chủ tịch và thanh tra xem báo cáo tổng kết toàn tỉnh',
   },
   EXPORT_TOO_LARGE: {

@@ -31,7 +31,8 @@ export const STATISTICS_DEFINITIONS = {
   },
   women: {
     text: 'Tỷ lệ nữ = số cá nhân nữ được khen / số cá nhân được khen có ghi nhận giới tính (`nominee.gender`).',
-    source: 'Luật Bình đẳng giới số 73/2006/QH11 (thống kê theo giới tính); Luật Thi đua, khen thưởng 06/2022/QH15, Điều 5 (bình đẳng giới).',
+    source:
+      'Luật Bình đẳng giới số 73/2006/QH11 (thống kê theo giới tính); Luật Thi đua, khen thưởng 06/2022/QH15, Điều 5 (bình đẳng giới).',
   },
   awards: {
     text: 'Khen thưởng = quyết định khen thưởng đã ký và chưa bị hủy bỏ; khen thưởng đã bị hủy bỏ được đếm riêng (revoked).',
@@ -41,13 +42,15 @@ export const STATISTICS_DEFINITIONS = {
     text:
       'Tiền thưởng = hệ số (cashMultiple của hình thức khen thưởng) × mức lương cơ sở có hiệu lực vào ngày ký quyết định (giờ Việt Nam), ' +
       'cộng cho các khen thưởng chưa bị hủy (khen thưởng bị hủy thì tiền thưởng bị thu hồi).',
-    source: 'Nghị định 98/2023/NĐ-CP (mức tiền thưởng theo hệ số lương cơ sở); Nghị định 73/2024/NĐ-CP (lương cơ sở 2.340.000 đồng từ 01/7/2024).',
+    source:
+      'Nghị định 98/2023/NĐ-CP (mức tiền thưởng theo hệ số lương cơ sở); Nghị định 73/2024/NĐ-CP (lương cơ sở 2.340.000 đồng từ 01/7/2024).',
   },
   timeliness: {
     text:
       'Tính kịp thời: số ngày (ngày lịch, có phần lẻ) của từng giai đoạn, trung bình trên các hồ sơ đã đi hết giai đoạn đó — ' +
       'từ khi trình đến khi ký quyết định (submissionToDecision); cụm xét: từ khi trình đến khi cụm đồng ý hoặc từ chối (gồm các vòng trả lại bổ sung); ' +
       'Hội đồng: từ khi hồ sơ đến Hội đồng đến khi kết thúc biểu quyết; ký: từ khi kết thúc biểu quyết đến khi ký hoặc từ chối ký.',
-    source: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 5 (khen thưởng kịp thời); thời hạn từng giai đoạn trong award-catalog.json (stageTimeLimits).',
+    source:
+      'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 5 (khen thưởng kịp thời); thời hạn từng giai đoạn trong award-catalog.json (stageTimeLimits).',
   },
 } as const satisfies Record<string, StatisticsDefinition>;

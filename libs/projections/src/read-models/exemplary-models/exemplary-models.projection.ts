@@ -10,7 +10,11 @@ import { normaliseForSearch } from '../../normalise';
 import type { Projection } from '../../projection';
 import { loadByIds } from '../nomination-events';
 import { jsonOr } from '../row-values';
-import { EXEMPLARY_MODEL_COLUMNS as COLUMNS, EXEMPLARY_MODELS_DDL, EXEMPLARY_MODELS_TABLE } from './exemplary-models.schema';
+import {
+  EXEMPLARY_MODEL_COLUMNS as COLUMNS,
+  EXEMPLARY_MODELS_DDL,
+  EXEMPLARY_MODELS_TABLE,
+} from './exemplary-models.schema';
 
 /** One step of a story's history, as the office and the public read it. */
 export interface ExemplaryModelHistoryEntry {
@@ -32,7 +36,13 @@ export class ExemplaryModelsProjection implements Projection {
 
   async applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
     const ids = [...new Set(events.map((e) => e.stream.slice(EXEMPLARY_MODEL_STREAM_PREFIX.length)))];
-    const stored = await loadByIds<Record<string, unknown>>(tx, EXEMPLARY_MODELS_TABLE, 'model_id', COLUMNS.join(', '), ids);
+    const stored = await loadByIds<Record<string, unknown>>(
+      tx,
+      EXEMPLARY_MODELS_TABLE,
+      'model_id',
+      COLUMNS.join(', '),
+      ids,
+    );
     const rows = new Map<string, Record<string, SqlParam>>();
     const states = new Map<string, { state: ExemplaryModelState; history: ExemplaryModelHistoryEntry[] }>();
     for (const e of events) {
@@ -40,14 +50,21 @@ export class ExemplaryModelsProjection implements Projection {
       let current = states.get(id);
       if (!current) {
         const row = stored.get(id);
-        current = row ? { state: stateOf(row), history: jsonOr(row.history, []) } : { state: { status: 'NONE' }, history: [] };
+        current = row
+          ? { state: stateOf(row), history: jsonOr(row.history, []) }
+          : { state: { status: 'NONE' }, history: [] };
         if (row) rows.set(id, Object.fromEntries(COLUMNS.map((c) => [c, row[c] as SqlParam])));
         states.set(id, current);
       }
       const event = { type: e.type, data: e.data } as ExemplaryModelEvent;
       current.state = evolveExemplaryModel(current.state, event);
       const d = event.data as { at: string; by?: { userId: string }; reason?: string };
-      current.history.push({ type: event.type, at: d.at, by: d.by?.userId ?? '', ...(d.reason ? { reason: d.reason } : {}) });
+      current.history.push({
+        type: event.type,
+        at: d.at,
+        by: d.by?.userId ?? '',
+        ...(d.reason ? { reason: d.reason } : {}),
+      });
       const s = current.state;
       if (s.status === 'NONE') continue;
       const before = rows.get(id);
@@ -62,7 +79,8 @@ export class ExemplaryModelsProjection implements Projection {
         history: JSON.stringify(current.history),
         created_at: (before?.created_at as string | undefined) ?? d.at,
         updated_at: d.at,
-        published_at: event.type === 'ExemplaryModelPublished' ? d.at : ((before?.published_at as string | null) ?? null),
+        published_at:
+          event.type === 'ExemplaryModelPublished' ? d.at : ((before?.published_at as string | null) ?? null),
         search_text: normaliseForSearch(
           [s.content.title, s.award.nomineeName, s.award.awardName, s.award.decisionNumber, s.content.text].join(' '),
         ),

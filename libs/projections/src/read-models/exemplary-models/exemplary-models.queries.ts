@@ -35,7 +35,8 @@ export interface ListExemplaryModelsQuery {
   pageSize?: number;
 }
 
-const COLUMNS = 'model_id, status, title, body, photo_url, award, consent, history, created_at, updated_at, published_at';
+const COLUMNS =
+  'model_id, status, title, body, photo_url, award, consent, history, created_at, updated_at, published_at';
 
 export async function listExemplaryModels(
   db: ReadModelDb,
@@ -56,10 +57,17 @@ export async function listExemplaryModels(
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   // Year and award live in the award's JSON: a small table, filtered after reading.
   const rows = (
-    await db.all(`SELECT ${COLUMNS} FROM ${EXEMPLARY_MODELS_TABLE}${clause} ORDER BY published_at DESC, created_at DESC, model_id`, params)
+    await db.all(
+      `SELECT ${COLUMNS} FROM ${EXEMPLARY_MODELS_TABLE}${clause} ORDER BY published_at DESC, created_at DESC, model_id`,
+      params,
+    )
   )
     .map(toView)
-    .filter((m) => (query.year === undefined || m.award.year === query.year) && (!query.awardCode || m.award.awardCode === query.awardCode));
+    .filter(
+      (m) =>
+        (query.year === undefined || m.award.year === query.year) &&
+        (!query.awardCode || m.award.awardCode === query.awardCode),
+    );
   return { items: rows.slice(offset, offset + pageSize), total: rows.length, page, pageSize };
 }
 

@@ -15,14 +15,7 @@ import {
 
 /** Where a nomination stands for the statistics. */
 export type StatOutcome =
-  | 'DRAFT'
-  | 'IN_PROGRESS'
-  | 'AWARDED'
-  | 'REJECTED_AT_CLUSTER'
-  | 'NOT_APPROVED'
-  | 'DECLINED'
-  | 'WITHDRAWN'
-  | 'REVOKED';
+  'DRAFT' | 'IN_PROGRESS' | 'AWARDED' | 'REJECTED_AT_CLUSTER' | 'NOT_APPROVED' | 'DECLINED' | 'WITHDRAWN' | 'REVOKED';
 
 export interface StatRow {
   nomination_id: string;

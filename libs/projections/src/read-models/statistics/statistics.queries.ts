@@ -82,7 +82,10 @@ export interface StatisticsResult {
 
 type Sums = Record<CellCounter, number> & { amount: number };
 
-const zero = (): Sums => ({ ...(Object.fromEntries(CELL_COUNTERS.map((c) => [c, 0])) as Record<CellCounter, number>), amount: 0 });
+const zero = (): Sums => ({
+  ...(Object.fromEntries(CELL_COUNTERS.map((c) => [c, 0])) as Record<CellCounter, number>),
+  amount: 0,
+});
 
 /** Statistics summed from the cells (never from the nominations): filters, the reader's scope, one grouping. */
 export async function queryStatistics(db: ReadModelDb, query: StatisticsQuery): Promise<StatisticsResult> {
