@@ -653,7 +653,7 @@ const TABLE: Record<string, Probe[]> = {
     {
       path: () => '/api/exemplary-models',
       summary: (b) => storiesSummary(b.items),
-      expected: { ...all('200 [P]'), thuky: '200 [P:consent Q:consent]', thanhtra: '200 [P:consent Q:consent]' },
+      expected: { ...all('200 [P]'), thuky: '200 [P:consent Q]', thanhtra: '200 [P:consent Q]' },
     },
   ],
   'GET /api/exemplary-models/{id}': [

@@ -155,6 +155,8 @@ describe.each(backends)(
         inbox: head,
         'access-log': head,
         'council-sessions': head,
+        statistics: head,
+        'exemplary-models': head,
       });
 
       const before = log.appended.length;
@@ -175,6 +177,7 @@ describe.each(backends)(
         'award-registry': later,
         inbox: later,
         'council-sessions': later,
+        statistics: later,
       });
       // The scan starts at the lowest stored checkpoint: the access log's, which only a read of personal
       // data advances (none here), so the scan re-reads earlier events; `applied` shows none is applied twice.

@@ -19,8 +19,6 @@ interface Column {
   /** Number format; '0.0%' for shares. */
   format?: string;
   value(f: StatisticsFigures & { label?: string }): number | string | null;
-  /** Additive: the totals row is a SUM formula (with the API's total as its cached result). */
-  additive?: boolean;
   /** Only for officials (the public view has no nominations nor timeliness). */
   official?: boolean;
 }
@@ -43,7 +41,6 @@ const COLUMNS: Column[] = [
     header: 'Hồ sơ đề nghị',
     width: 11,
     format: COUNT,
-    additive: true,
     official: true,
     value: (f) => f.nominations?.total ?? 0,
   },
@@ -51,18 +48,16 @@ const COLUMNS: Column[] = [
     header: 'Đang xét',
     width: 10,
     format: COUNT,
-    additive: true,
     official: true,
     value: (f) => f.nominations?.inProgress ?? 0,
   },
-  { header: 'Được khen thưởng', width: 12, format: COUNT, additive: true, value: (f) => f.awards.total },
-  { header: 'Cá nhân', width: 10, format: COUNT, additive: true, value: (f) => f.awards.individuals },
-  { header: 'Tập thể', width: 10, format: COUNT, additive: true, value: (f) => f.awards.collectives },
+  { header: 'Được khen thưởng', width: 12, format: COUNT, value: (f) => f.awards.total },
+  { header: 'Cá nhân', width: 10, format: COUNT, value: (f) => f.awards.individuals },
+  { header: 'Tập thể', width: 10, format: COUNT, value: (f) => f.awards.collectives },
   {
     header: 'Không được chấp thuận',
     width: 13,
     format: COUNT,
-    additive: true,
     official: true,
     value: (f) =>
       f.nominations ? f.nominations.rejectedAtCluster + f.nominations.notApprovedByCouncil + f.nominations.declined : 0,
@@ -71,18 +66,17 @@ const COLUMNS: Column[] = [
     header: 'Rút hồ sơ',
     width: 9,
     format: COUNT,
-    additive: true,
     official: true,
     value: (f) => f.nominations?.withdrawn ?? 0,
   },
-  { header: 'Bị hủy bỏ', width: 9, format: COUNT, additive: true, value: (f) => f.awards.revoked },
-  { header: 'Người lao động trực tiếp', width: 13, format: COUNT, additive: true, value: (f) => f.directWorkers.count },
+  { header: 'Bị hủy bỏ', width: 9, format: COUNT, value: (f) => f.awards.revoked },
+  { header: 'Người lao động trực tiếp', width: 13, format: COUNT, value: (f) => f.directWorkers.count },
   { header: 'Tỷ lệ lao động trực tiếp', width: 12, format: SHARE, value: (f) => f.directWorkers.share },
-  { header: 'Nữ', width: 8, format: COUNT, additive: true, value: (f) => f.women.count },
+  { header: 'Nữ', width: 8, format: COUNT, value: (f) => f.women.count },
   { header: 'Tỷ lệ nữ', width: 9, format: SHARE, value: (f) => f.women.share },
-  { header: 'Tập thể cơ sở', width: 11, format: COUNT, additive: true, value: (f) => f.grassroots.count },
+  { header: 'Tập thể cơ sở', width: 11, format: COUNT, value: (f) => f.grassroots.count },
   { header: 'Tỷ lệ tập thể cơ sở', width: 12, format: SHARE, value: (f) => f.grassroots.share },
-  { header: 'Tiền thưởng (đồng)', width: 18, format: COUNT, additive: true, value: (f) => f.amountPaidVnd },
+  { header: 'Tiền thưởng (đồng)', width: 18, format: COUNT, value: (f) => f.amountPaidVnd },
   {
     header: 'Số ngày TB từ trình đến quyết định',
     width: 15,
@@ -147,18 +141,8 @@ export async function statisticsWorkbook(stats: LabelledStatistics, title: strin
   body.forEach((g, i) => {
     ws.addRow([i + 1, g.label ?? String(g.key ?? ''), ...columns.map((c) => c.value(g))]);
   });
-  const first = 4;
-  const last = 3 + body.length;
-  const totals = ws.addRow([
-    '',
-    'Tổng cộng',
-    ...columns.map((c, i) => {
-      const result = c.value(stats.total);
-      if (!c.additive || body.length === 0) return result;
-      const col = ws.getColumn(i + 3).letter;
-      return { formula: `SUM(${col}${first}:${col}${last})`, result: result as number };
-    }),
-  ]);
+  // The totals are the API's own (shares and averages are not sums of the rows above).
+  const totals = ws.addRow(['', 'Tổng cộng', ...columns.map((c) => c.value(stats.total))]);
   totals.font = { bold: true };
   totals.eachCell((c) => (c.border = { top: { style: 'thin' }, bottom: { style: 'double' } }));
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 3 }];

@@ -1,4 +1,4 @@
-import { Controller, Get, Injectable, Param, Query, StreamableFile, type PipeTransform } from '@nestjs/common';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -22,16 +22,13 @@ const xlsxBody = (description: string) => ({
   content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
 });
 
-/** `2026.pdf` → 2026; anything else is a 400 naming the year. */
-@Injectable()
-export class ReportYearPipe implements PipeTransform<string, number> {
-  transform(value: string): number {
-    const m = /^(\d{4})\.pdf$/.exec(value ?? '');
-    const year = m ? Number(m[1]) : NaN;
-    if (!(year >= 1901 && year <= 9999))
-      throw domainError('YEAR', 'Năm báo cáo không hợp lệ: đường dẫn có dạng /api/reports/annual/2026.pdf', 'year');
-    return year;
-  }
+/** `2026.pdf` → 2026; anything else is a 400 naming the year (a string param: the global pipe would coerce a number). */
+export function reportYear(file: string): number {
+  const m = /^(\d{4})\.pdf$/.exec(file ?? '');
+  const year = m ? Number(m[1]) : NaN;
+  if (!(year >= 1901 && year <= 9999))
+    throw domainError('YEAR', 'Năm báo cáo không hợp lệ: đường dẫn có dạng /api/reports/annual/2026.pdf', 'year');
+  return year;
 }
 
 const SCOPE_NOTE =
@@ -98,7 +95,8 @@ export class StatisticsController {
     description: 'ANNUAL_REPORT_NOT_ALLOWED: chỉ thường trực hội đồng, Hội đồng, Chủ tịch, thanh tra',
   })
   @ApiOperation({ summary: 'Báo cáo tổng kết công tác thi đua, khen thưởng năm (toàn tỉnh), so sánh với năm trước' })
-  async annualReport(@Param('file', ReportYearPipe) year: number, @CurrentActor() actor: Actor) {
+  async annualReport(@Param('file') file: string, @CurrentActor() actor: Actor) {
+    const year = reportYear(file);
     return new StreamableFile(await this.service.annualReport(actor, year), {
       type: 'application/pdf',
       disposition: `inline; filename="bao-cao-tong-ket-${year}.pdf"`,
