@@ -256,6 +256,9 @@ describe.each(backends)(
         inbox_state: Object.keys(N).length,
         personal_data_reads: 0,
         council_sessions: 0,
+        stat_nominations: Object.keys(N).length,
+        stat_cells: expect.any(Number),
+        exemplary_models: 0,
       });
       expect(progress.length).toBeGreaterThan(2);
       expect(progress.map((p) => p.events)).toEqual([...progress.map((p) => p.events)].sort((x, y) => x - y));
