@@ -1,6 +1,5 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiOkResponse,
@@ -67,13 +66,10 @@ export class StatisticsController {
   @Public()
   @ApiProduces(XLSX)
   @ApiOkResponse(xlsxBody('Sổ khen thưởng (.xlsx, A4 ngang), dòng tổng cộng: số khen thưởng và tiền thưởng'))
-  @ApiBadRequestResponse({
-    type: ErrorBody,
-    description: `EXPORT_TOO_LARGE: quá ${REGISTRY_EXPORT_MAX_ROWS} dòng, cần lọc thêm`,
-  })
   @ApiOperation({
     summary:
-      'Xuất sổ khen thưởng ra Excel, cùng bộ lọc với GET /api/registry (không có mã định danh người được khen: dữ liệu cá nhân)',
+      'Xuất sổ khen thưởng ra Excel, cùng bộ lọc với GET /api/registry (không có mã định danh người được khen: dữ liệu cá nhân). Quá ' +
+      `${REGISTRY_EXPORT_MAX_ROWS} dòng: 400 EXPORT_TOO_LARGE, cần lọc thêm`,
   })
   async registryXlsx(@Query() filter: RegistryExportQueryDto) {
     return new StreamableFile(await this.service.registryXlsx(filter), {
