@@ -5,7 +5,8 @@
  * process keeps a fixed number of keep-alive requests in flight against:
  *   - GET /api/registry filtered by year and award (or unit), paged;
  *   - GET /api/registry?q=… free-text search without diacritics ("nguyen van an");
- *   - GET /api/nominations/:id (auditor's token).
+ *   - GET /api/nominations/:id (auditor's token);
+ *   - GET /api/statistics with filters and a grouping (target: p99 < 50 ms).
  * Baseline: a bare node:http server answering a fixed JSON body of the same size (a real response).
  */
 import { existsSync, linkSync, renameSync, rmSync } from 'node:fs';
@@ -102,7 +103,20 @@ function paths(nominations: number): Record<string, string[]> {
     { length: 200 },
     () => `/api/nominations/reg-${String(1 + Math.floor(random() * known)).padStart(7, '0')}`,
   );
+  // Statistics (issue 18, target p99 < 50 ms over 100,000 awards): filters and groupings, summed from
+  // the statistics read model's cells.
+  const groupings = ['none', 'award', 'unit', 'cluster', 'campaign', 'year'];
+  const statistics = Array.from({ length: 200 }, (_, i) => {
+    const filters = [
+      i % 2 === 0 ? `year=${pick(years)}` : '',
+      i % 3 === 0 ? `award=${pick(awards)}` : '',
+      i % 5 === 0 ? `unit=${pick(['donvi1', 'donvi3'])}` : '',
+      i % 7 === 0 ? `kind=${pick(['individual', 'collective'])}` : '',
+    ].filter(Boolean);
+    return `/api/statistics?${[...filters, `groupBy=${groupings[i % groupings.length]}`].join('&')}`;
+  });
   return {
+    'statistics (filters + grouping)': statistics,
     'registry filter (year+award / unit)': filter,
     'registry text search (no diacritics)': text,
     'nomination by id': byId,

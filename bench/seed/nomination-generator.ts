@@ -30,7 +30,7 @@ import { nominationEventMetadata, sideStreamMetadata } from '@tdkt/temporal/acti
 import { prng } from '../lib/stats';
 
 /** Bump when the generated events change: cached stores are keyed by it. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface GeneratedAppend {
   stream: string;
@@ -316,23 +316,39 @@ export class NominationGenerator {
               ? fx.award('CO_THI_DUA_TINH')
               : fx.CONG_DAN_DONG_KHOI;
     const collective = award.recipient === 'collective' || (award.recipient === 'both' && this.random() < 0.25);
-    const nominee: Nominee = collective
-      ? {
-          kind: 'collective',
-          name: `${this.pick(COLLECTIVES)} ${this.pick(PLACES)}`,
-          nomineeId: `unit-${unit.unitId}-${serial}`,
-        }
-      : {
-          kind: 'individual',
-          name: `${this.pick(FAMILY)} ${this.pick(MIDDLE)} ${this.pick(GIVEN)}`,
-          nomineeId: `cccd-0830${String(serial).padStart(8, '0')}`,
-          position: this.pick(POSITIONS),
-        };
+    const nominee: Nominee = collective ? this.collective(unit.unitId, serial) : this.individual(serial);
     const oneOff = path === 'ONE_OFF_AWARDED';
     const skipsCluster = oneOff || !award.clusterReviewRequired;
     const steps = this.stepsFor(path, unit, { award, campaign, nominee, oneOff, skipsCluster });
     this.stats.nominations++;
     return { nominationId, steps, next: 0, state: initialState(), revision: -1, commandCount: 0 };
+  }
+
+  // The statistics' facts (gender, direct worker, grassroots) follow from what was picked, without
+  // drawing more random numbers; every tenth file leaves them unrecorded, as real files do.
+  private collective(unitId: string, serial: number): Nominee {
+    const kind = this.pick(COLLECTIVES);
+    return {
+      kind: 'collective',
+      name: `${kind} ${this.pick(PLACES)}`,
+      nomineeId: `unit-${unitId}-${serial}`,
+      ...(serial % 10 === 0 ? {} : { grassroots: !/^(Phòng|Bệnh viện)/.test(kind) }),
+    };
+  }
+
+  private individual(serial: number): Nominee {
+    const middle = this.pick(MIDDLE);
+    const name = `${this.pick(FAMILY)} ${middle} ${this.pick(GIVEN)}`;
+    const position = this.pick(POSITIONS);
+    const recorded = serial % 10 !== 0;
+    return {
+      kind: 'individual',
+      name,
+      nomineeId: `cccd-0830${String(serial).padStart(8, '0')}`,
+      position,
+      ...(recorded ? { gender: middle === 'Thị' || (middle !== 'Văn' && serial % 2 === 0) ? 'female' : 'male' } : {}),
+      ...(recorded ? { directWorker: !/^(Trưởng phòng|Hiệu trưởng|Chuyên viên)/.test(position) } : {}),
+    };
   }
 
   private stepsFor(

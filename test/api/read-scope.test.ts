@@ -41,6 +41,8 @@ const session = { id: '', secretItem: '' };
 const COMMENT = 'Ý kiến riêng: thành tích cần minh chứng thêm';
 /** The public notice (open) and the contact its commenter left. */
 const notice = { id: '', contact: 'binh.tran@example.vn' };
+/** Exemplary models about C: P published with consent, Q a draft. */
+const stories = { P: '', Q: '' };
 
 beforeAll(async () => {
   stack = await startStack({
@@ -110,6 +112,16 @@ beforeAll(async () => {
     .post(`/api/public-notices/${notice.id}/comments`)
     .send({ nominationId: n, name: 'Trần Thị Bình', contact: notice.contact, text: 'Đề nghị xác minh thành tích' });
   expect(commented.status).toBe(201);
+  // Exemplary models about C: P published (consent recorded), Q a draft.
+  const story = { nominationId: c, title: 'Gương sáng', text: 'Câu chuyện của Lê Văn Cường' };
+  stories.P = (await stack.command('thuky', '/api/exemplary-models', story, 201)).id;
+  await stack.command('thuky', `/api/exemplary-models/${stories.P}/consent`, {
+    givenBy: 'Lê Văn Cường',
+    givenOn: '2026-12-18',
+    evidence: 'Phiếu đồng ý số 1',
+  });
+  await stack.command('thuky', `/api/exemplary-models/${stories.P}/publish`);
+  stories.Q = (await stack.command('thuky', '/api/exemplary-models', { ...story, title: 'Bản nháp' }, 201)).id;
   await stack.system.runtime.runner.waitForPosition(await stack.head());
   // Cluster cum1 scores its units in the demo campaign and agrees its ranking: donvi1 first.
   const scores = (v: number) => ({ NHIEM_VU: v, PHONG_TRAO: v, KHEN_THUONG: v, CUM_KHOI: v });
@@ -718,6 +730,37 @@ const TABLE: Record<string, Probe[]> = {
   // Liveness and readiness, for an orchestrator: public, as /health.
   'GET /health/live': [{ path: () => '/health/live', expected: all('200') }],
   'GET /health/ready': [{ path: () => '/health/ready', expected: all('200') }],
+  // Statistics: officials count their read scope; the public the province's awards only (no files in progress).
+  'GET /api/statistics': [
+    {
+      path: () => '/api/statistics',
+      summary: (b) => `${b.coverage} nominations:${b.total.nominations?.total ?? '-'} awards:${b.total.awards.total}`,
+      expected: statisticsAnswers(),
+    },
+  ],
+  'GET /api/statistics.xlsx': [{ path: () => '/api/statistics.xlsx?groupBy=unit', expected: all('200') }],
+  'GET /api/registry.xlsx': [{ path: () => '/api/registry.xlsx', expected: all('200') }],
+  // The province's year-end report: those who read every nomination.
+  'GET /api/reports/annual/{file}': [{ path: () => '/api/reports/annual/2026.pdf', expected: sessionReaders('200') }],
+  // Exemplary models: published stories are public; drafts, consent and history for the office and the inspector.
+  'GET /api/exemplary-models': [
+    {
+      path: () => '/api/exemplary-models',
+      summary: (b) => storiesSummary(b.items),
+      expected: { ...all('200 [P]'), thuky: '200 [P:consent Q]', thanhtra: '200 [P:consent Q]' },
+    },
+  ],
+  'GET /api/exemplary-models/{id}': [
+    {
+      path: () => `/api/exemplary-models/${stories.P}`,
+      summary: (b) => storiesSummary([b]),
+      expected: { ...all('200 [P]'), thuky: '200 [P:consent]', thanhtra: '200 [P:consent]' },
+    },
+    {
+      path: () => `/api/exemplary-models/${stories.Q}`,
+      expected: { ...all('404'), thuky: '200', thanhtra: '200' },
+    },
+  ],
   // Who read personal data: the inspector's only.
   'GET /api/audit/access-log': [
     { path: () => '/api/audit/access-log', expected: { ...all('403'), anonymous: '401', thanhtra: '200' } },
@@ -787,6 +830,31 @@ function peopleAnswers(
     'canbo.donvi4': a.donvi4,
     thuky: a.everyoneWhole,
     thanhtra: a.everyoneWhole,
+  };
+}
+
+/** Stories listed, and whether their consent record shows (the office and the inspector only). */
+function storiesSummary(items: any[]): string {
+  const label = (id: string) => (id === stories.P ? 'P' : id === stories.Q ? 'Q' : '?');
+  return `[${items
+    .map((m) => `${label(m.id)}${m.consent ? ':consent' : ''}`)
+    .sort()
+    .join(' ')}]`;
+}
+
+/** Statistics: A, C, E, S are donvi1's (C awarded), B donvi3's, D donvi4's (cluster cum2, as donvi3). */
+function statisticsAnswers(): Expected {
+  const province = '200 province nominations:6 awards:1';
+  return {
+    ...all(province),
+    anonymous: '200 public nominations:- awards:1',
+    'canbo.donvi1': '200 scope nominations:4 awards:1',
+    'thutruong.donvi1': '200 scope nominations:4 awards:1',
+    'canbo.donvi3': '200 scope nominations:1 awards:0',
+    'thutruong.donvi3': '200 scope nominations:1 awards:0',
+    'truongcum.cum1': '200 scope nominations:4 awards:1',
+    'truongcum.cum2': '200 scope nominations:2 awards:0',
+    'canbo.donvi4': '200 scope nominations:1 awards:0',
   };
 }
 

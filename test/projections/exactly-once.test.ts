@@ -158,6 +158,8 @@ describe.each(backends)(
         campaigns: head,
         'public-notices': head,
         people: head,
+        statistics: head,
+        'exemplary-models': head,
       });
 
       const before = log.appended.length;
@@ -181,6 +183,7 @@ describe.each(backends)(
         campaigns: later,
         'public-notices': later,
         people: later,
+        statistics: later,
       });
       // The scan starts at the lowest stored checkpoint: the access log's, which only a read of personal
       // data advances (none here), so the scan re-reads earlier events; `applied` shows none is applied twice.
@@ -265,6 +268,9 @@ describe.each(backends)(
         cluster_unit_scores: 0,
         public_notices: 0,
         people: 0,
+        stat_nominations: Object.keys(N).length,
+        stat_cells: expect.any(Number),
+        exemplary_models: 0,
       });
       expect(progress.length).toBeGreaterThan(2);
       expect(progress.map((p) => p.events)).toEqual([...progress.map((p) => p.events)].sort((x, y) => x - y));

@@ -36,6 +36,10 @@ import { ReferenceController } from './reference/reference.controller';
 import { CampaignsController, ClusterScoringsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
 import { RegistryController } from './registry/registry.controller';
+import { ExemplaryModelsController } from './exemplary-models/exemplary-models.controller';
+import { ExemplaryModelsService } from './exemplary-models/exemplary-models.service';
+import { StatisticsController } from './statistics/statistics.controller';
+import { StatisticsService } from './statistics/statistics.service';
 import { API_OPTIONS, API_RUNTIME } from './tokens';
 import { CentralForwardingController } from './public-notices/central-forwarding.controller';
 import { CommentRateLimiter, DEFAULT_COMMENT_RATE_LIMIT } from './public-notices/comment-rate-limiter';
@@ -74,6 +78,8 @@ export class ApiModule {
         CentralForwardingController,
         PeopleController,
         AwardHistoryImportController,
+        StatisticsController,
+        ExemplaryModelsController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
@@ -105,6 +111,8 @@ export class ApiModule {
           useValue: new CommentRateLimiter(options.commentRateLimit ?? DEFAULT_COMMENT_RATE_LIMIT),
         },
         PeopleService,
+        StatisticsService,
+        ExemplaryModelsService,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },

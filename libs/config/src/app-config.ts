@@ -34,6 +34,8 @@ export interface AppConfig {
   auth: AuthConfig;
   stageTimeUnit: StageTimeUnit;
   catalogFile: string;
+  /** The base salary (lương cơ sở) schedule cash rewards are multiples of. */
+  baseSalaryFile: string;
   organisationFile: string;
   /** Campaigns seeded as events at the first embedded start (the demo's). */
   demoCampaignsFile: string;
@@ -124,6 +126,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auth: loadAuthConfig(env),
     stageTimeUnit: unit,
     catalogFile: env.TDKT_AWARD_CATALOG ?? repoFile('config', 'award-catalog.json'),
+    baseSalaryFile: env.TDKT_BASE_SALARY_FILE ?? repoFile('config', 'base-salary.json'),
     organisationFile: env.TDKT_ORGANISATION_FILE ?? repoFile('config', 'demo-organisation.json'),
     demoCampaignsFile: env.TDKT_DEMO_CAMPAIGNS_FILE ?? repoFile('config', 'demo-campaigns.json'),
     notifications: loadNotificationConfig(env),

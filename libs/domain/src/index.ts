@@ -30,3 +30,5 @@ export * from './council-session';
 export * from './campaign';
 export * from './cluster-scoring';
 export * from './public-notice';
+export * from './statistics';
+export * from './exemplary-model';

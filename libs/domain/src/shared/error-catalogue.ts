@@ -502,6 +502,43 @@ export const ERROR_CATALOGUE = {
     kind: 'VALIDATION',
     meaning: 'An award-history import with at least one bad row: nothing imported, every bad row listed.',
   },
+
+  // Exemplary models (gương điển hình tiên tiến)
+  EXEMPLARY_MODEL_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning:
+      'No exemplary model (published story) has this id, or it is not published and the reader is not the office.',
+    message: 'Không tìm thấy gương điển hình',
+  },
+  EXEMPLARY_MODEL_EXISTS: {
+    kind: 'CONFLICT',
+    meaning: 'An exemplary model with this id already exists.',
+    message: 'Gương điển hình này đã có',
+  },
+  CONSENT_REQUIRED: {
+    kind: 'INVALID_STATE',
+    meaning: 'Publishing a story whose person (or collective) has not consented, or withdrew consent.',
+    message: 'Chưa ghi nhận sự đồng ý của người được nêu gương: không được công bố',
+  },
+  AWARD_REVOKED_FOR_MODEL: {
+    kind: 'INVALID_STATE',
+    meaning: 'Writing or publishing a story about an award that was revoked.',
+    message: 'Khen thưởng liên quan đã bị hủy bỏ: không nêu gương',
+  },
+  AWARD_NOT_IN_REGISTRY: { kind: 'VALIDATION', meaning: 'A story naming a nomination that has no signed award.' },
+  EXEMPLARY_MODEL_FIELD: { kind: 'VALIDATION', meaning: 'A story with an empty title or text.' },
+
+  // Statistics and reports
+  ANNUAL_REPORT_NOT_ALLOWED: {
+    kind: 'FORBIDDEN',
+    meaning:
+      'The province’s year-end report is read by those who read every nomination (office, council, Chairman, inspector).',
+    message: 'Chỉ Ban Thi đua – Khen thưởng, Hội đồng, Chủ tịch và thanh tra xem báo cáo tổng kết toàn tỉnh',
+  },
+  EXPORT_TOO_LARGE: {
+    kind: 'VALIDATION',
+    meaning: 'A registry export beyond the row limit of one workbook: narrow it (year, award, unit).',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

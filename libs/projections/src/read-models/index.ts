@@ -8,6 +8,8 @@ import { InboxProjection } from './inbox';
 import { PublicNoticesProjection } from './public-notices';
 import { PeopleProjection } from './people';
 import { StatusBoardProjection } from './status-board';
+import { ExemplaryModelsProjection } from './exemplary-models';
+import { StatisticsProjection } from './statistics';
 
 export * from './access-log';
 export * from './audit-trail';
@@ -19,6 +21,8 @@ export * from './notifications';
 export * from './public-notices';
 export * from './people';
 export * from './status-board';
+export * from './exemplary-models';
+export * from './statistics';
 export { NOMINATION_STREAM_PREFIX } from './nomination-events';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './paging';
 
@@ -34,5 +38,7 @@ export function defaultProjections(): Projection[] {
     new CampaignsProjection(),
     new PublicNoticesProjection(),
     new PeopleProjection(),
+    new StatisticsProjection(),
+    new ExemplaryModelsProjection(),
   ];
 }

@@ -1,0 +1,2 @@
+export * from './exemplary-model.types';
+export * from './exemplary-model.decider';

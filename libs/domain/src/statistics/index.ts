@@ -1,0 +1,3 @@
+export * from './base-salary';
+export * from './definitions';
+export * from './statistics-access';
