@@ -85,7 +85,9 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
       size: db.prepare(
         `SELECT COALESCE((SELECT idx + 1 FROM ${AUDIT_TREE_TABLE} WHERE level = 0 ORDER BY idx DESC LIMIT 1), 0) AS size`,
       ),
-      byEventId: db.prepare(`SELECT e.*, t.salt FROM events e ${LEAF_JOIN} WHERE e.event_id = ? ORDER BY e.position LIMIT 1`),
+      byEventId: db.prepare(
+        `SELECT e.*, t.salt FROM events e ${LEAF_JOIN} WHERE e.event_id = ? ORDER BY e.position LIMIT 1`,
+      ),
       byPosition: db.prepare(`SELECT *, NULL AS salt FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       byRange: db.prepare(
         `SELECT e.*, t.salt FROM events e ${LEAF_JOIN} WHERE e.position > ? AND e.position <= ? ORDER BY e.position`,
@@ -255,26 +257,31 @@ const LEAF_JOIN = `LEFT JOIN ${AUDIT_TREE_TABLE} t ON t.level = 0 AND t.idx = e.
  * and every leaf after them is salted. Returns that count. One process does it (write lock).
  */
 function migrate(db: Database.Database): number {
-  return db.transaction(() => {
-    const existed = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(AUDIT_TREE_TABLE);
-    db.exec(AUDIT_SCHEMA);
-    const meta = db.prepare<[string], { value: string }>(`SELECT value FROM ${AUDIT_META_TABLE} WHERE key = ?`);
-    const recorded = meta.get(UNSALTED_PREFIX_KEY);
-    if (recorded) return Number(recorded.value);
-    let unsalted = 0;
-    if (existed) {
-      const columns = db.prepare(`PRAGMA table_info(${AUDIT_TREE_TABLE})`).all() as { name: string }[];
-      if (!columns.some((c) => c.name === 'salt')) db.exec(`ALTER TABLE ${AUDIT_TREE_TABLE} ADD COLUMN salt BLOB`);
-      unsalted =
-        db
-          .prepare<[], { size: number }>(
-            `SELECT COALESCE((SELECT idx + 1 FROM ${AUDIT_TREE_TABLE} WHERE level = 0 AND salt IS NULL ORDER BY idx DESC LIMIT 1), 0) AS size`,
-          )
-          .get()?.size ?? 0;
-    }
-    db.prepare(`INSERT INTO ${AUDIT_META_TABLE} (key, value) VALUES (?, ?)`).run(UNSALTED_PREFIX_KEY, String(unsalted));
-    return unsalted;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const existed = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(AUDIT_TREE_TABLE);
+      db.exec(AUDIT_SCHEMA);
+      const meta = db.prepare<[string], { value: string }>(`SELECT value FROM ${AUDIT_META_TABLE} WHERE key = ?`);
+      const recorded = meta.get(UNSALTED_PREFIX_KEY);
+      if (recorded) return Number(recorded.value);
+      let unsalted = 0;
+      if (existed) {
+        const columns = db.prepare(`PRAGMA table_info(${AUDIT_TREE_TABLE})`).all() as { name: string }[];
+        if (!columns.some((c) => c.name === 'salt')) db.exec(`ALTER TABLE ${AUDIT_TREE_TABLE} ADD COLUMN salt BLOB`);
+        unsalted =
+          db
+            .prepare<[], { size: number }>(
+              `SELECT COALESCE((SELECT idx + 1 FROM ${AUDIT_TREE_TABLE} WHERE level = 0 AND salt IS NULL ORDER BY idx DESC LIMIT 1), 0) AS size`,
+            )
+            .get()?.size ?? 0;
+      }
+      db.prepare(`INSERT INTO ${AUDIT_META_TABLE} (key, value) VALUES (?, ?)`).run(
+        UNSALTED_PREFIX_KEY,
+        String(unsalted),
+      );
+      return unsalted;
+    })
+    .immediate();
 }
 
 /** Folds a power-of-two run of sibling hashes into their subtree's root. */
