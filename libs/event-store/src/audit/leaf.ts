@@ -1,7 +1,7 @@
 import { randomFillSync } from 'node:crypto';
 import type { RecordedEvent } from '../event-store.port';
 import { canonicalJson } from './merkle/canonical-json';
-import { Hash, leafHash } from './merkle/hashing';
+import { Hash, leafHash, sha256 } from './merkle/hashing';
 
 /** The part of a stored event that its leaf commits to (not `recordedAt`: the store's clock, not the fact). */
 export type LeafEnvelope = Pick<
@@ -62,7 +62,13 @@ export function storedEnvelope(e: StoredEnvelope): string {
  * leaf and given only to auditors (the export): without it a leaf hash tests no guess of the event.
  */
 export function saltedLeafHash(e: StoredEnvelope, salt: Uint8Array): Hash {
-  return leafHash(Buffer.concat([salt, Buffer.from(storedEnvelope(e), 'utf8')]));
+  const text = storedEnvelope(e);
+  // 0x00 || salt || envelope in one buffer, hashed in one call.
+  const bytes = Buffer.allocUnsafe(1 + salt.length + Buffer.byteLength(text, 'utf8'));
+  bytes[0] = 0x00;
+  bytes.set(salt, 1);
+  bytes.write(text, 1 + salt.length, 'utf8');
+  return sha256(bytes);
 }
 
 /**

@@ -13,6 +13,9 @@ import { consistencyProof, inclusionProof, PerfectSubtrees, rootHash } from './m
  */
 const STRIDE = 4;
 
+/** Leaf rows per INSERT statement (an append of more is split). */
+const LEAVES_PER_INSERT = 100;
+
 export const AUDIT_TREE_TABLE = 'audit_tree';
 export const AUDIT_CHECKPOINTS_TABLE = 'audit_checkpoints';
 export const AUDIT_META_TABLE = 'audit_meta';
@@ -116,11 +119,19 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     const size = this.statements.size.get()!.size;
     if (size < events[0].position - 1)
       this.appendLeaves(this.statements.byPosition.all(size, events[0].position - 1 - size).map(this.toStored));
+    // The leaves first, many rows per INSERT (a statement per leaf cost as much as hashing it)…
+    for (let from = 0; from < events.length; from += LEAVES_PER_INSERT) {
+      const chunk = events.slice(from, from + LEAVES_PER_INSERT);
+      const params: (number | Buffer)[] = [];
+      for (const event of chunk) {
+        const salt = newLeafSalt();
+        params.push(event.position - 1, saltedLeafHash(event, salt), salt);
+      }
+      this.insertLeaves(chunk.length).run(...params);
+    }
+    // …then the stored nodes they complete, folded from the rows below (every 16th leaf makes one).
     for (const event of events) {
-      const index = event.position - 1;
-      const salt = newLeafSalt();
-      this.statements.insertNode.run(0, index, saltedLeafHash(event, salt), salt);
-      const count = index + 1;
+      const count = event.position;
       for (let level = STRIDE; count % 2 ** level === 0; level += STRIDE) {
         const below = level - STRIDE;
         const end = count / 2 ** below;
@@ -128,6 +139,18 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
         this.statements.insertNode.run(level, count / 2 ** level - 1, fold(children), null);
       }
     }
+  }
+
+  private readonly insertLeavesStatements = new Map<number, Database.Statement<(number | Buffer)[]>>();
+
+  private insertLeaves(count: number): Database.Statement<(number | Buffer)[]> {
+    let statement = this.insertLeavesStatements.get(count);
+    if (!statement) {
+      const values = Array.from({ length: count }, () => '(0, ?, ?, ?)').join(', ');
+      statement = this.db.prepare(`INSERT INTO ${AUDIT_TREE_TABLE} (level, idx, hash, salt) VALUES ${values}`);
+      this.insertLeavesStatements.set(count, statement);
+    }
+    return statement;
   }
 
   /**
