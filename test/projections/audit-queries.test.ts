@@ -83,7 +83,7 @@ describe.each(backends)('Audit queries on %s', (_name, createBackend) => {
 
   const registryAsOf = async (asOf: string, includeRevoked = false) =>
     (await queries.searchRegistry({ asOf, includeRevoked, pageSize: 100 })).items
-      .filter((a) => [N.an, N.dao].includes(a.nominationId))
+      .filter((a) => a.nominationId === N.an || a.nominationId === N.dao)
       .map((a) => [a.nominationId, a.revoked]);
 
   it('shows the registry as it stood: not yet signed is absent, revoked later is valid then, revoked by then is hidden', async () => {
