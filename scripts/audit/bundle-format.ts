@@ -4,7 +4,7 @@
  *   {"kind":"publicKey", algorithm, keyId, publicKeyPem}
  *   {"kind":"checkpoint", treeSize, rootHash, issuedAt, keyId, signature}   one per checkpoint ≤ treeSize
  *   {"kind":"prefix", size, hashes}          only with --from: the subtree roots covering the leaves left out
- *   {"kind":"event", index, leafHash, event} every leaf from fromIndex to treeSize − 1, in log order
+ *   {"kind":"event", index, leafHash, salt?, event} every leaf from fromIndex to treeSize − 1, in log order
  *   {"kind":"registry", award}               the award registry as the system showed it at registryPosition
  */
 import type { RecordedEvent, SignedCheckpoint } from '@tdkt/event-store';
@@ -40,6 +40,12 @@ export interface EventLine {
   index: number;
   /** The leaf hash the log holds for this index (hex). */
   leafHash: string;
+  /**
+   * The leaf's secret salt (hex): the leaf is v2, SHA-256(0x00 || salt || stored envelope). Absent: a
+   * v1 leaf from before salting, SHA-256(0x00 || canonical JSON envelope). The export is for auditors:
+   * these salts are what lets them recompute leaves; no public answer carries them.
+   */
+  salt?: string;
   event: RecordedEvent;
 }
 export interface RegistryLine {

@@ -94,6 +94,7 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
         kind: 'event',
         index: leaf.index,
         leafHash: (hashes[leaf.index - index] ?? Buffer.alloc(0)).toString('hex'),
+        ...(leaf.salt ? { salt: leaf.salt.toString('hex') } : {}),
         event: leaf.event,
       });
       events++;

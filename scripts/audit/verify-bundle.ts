@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import {
   consistencyProof,
-  eventLeafHash,
+  leafHashOf,
   keyIdOf,
   rootHash,
   verifyCheckpointSignature,
@@ -150,7 +150,7 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
             );
           }
           streamRevisions.set(e.stream, e.revision);
-          const computed = eventLeafHash(e);
+          const computed = leafHashOf(e, line.salt === undefined ? undefined : Buffer.from(line.salt, 'hex'));
           if (computed.toString('hex') !== line.leafHash) {
             altered++;
             fail(

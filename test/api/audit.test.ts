@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   CheckpointSigner,
+  eventLeafHash,
+  leafHashOf,
   loadCheckpointSigner,
   SqliteEventStore,
   verifyCheckpointSignature,
@@ -70,45 +72,44 @@ describe('the signed audit log over HTTP', () => {
     for (const c of all.body as SignedCheckpoint[]) expect(verifyCheckpointSignature(c, publicKey)).toBe(true);
   });
 
-  it('proves every event of a nomination is in the signed log, for the inspector and the secretary only', async () => {
-    const res = await (await stack.as('thanhtra')).get(`/api/nominations/${awarded.id}/proofs`);
-    expect(res.status).toBe(200);
+  it('proves every event of a nomination is in the signed log, to whoever may read the nomination, without its salts', async () => {
     const stream = await stack.stream(awarded.id);
-    expect(res.body.events.map((e: { eventId: string }) => e.eventId)).toEqual(stream.map((e) => e.id));
-    const { checkpoint } = res.body;
     const publicKey = createPublicKey((await stack.http.get('/api/audit/public-key')).body.publicKeyPem);
-    expect(verifyCheckpointSignature(checkpoint, publicKey)).toBe(true);
-    for (const e of res.body.events)
-      expect(
-        verifyInclusion(
-          hash(e.leafHash),
-          e.leafIndex,
-          checkpoint.treeSize,
-          e.inclusionProof.map(hash),
-          hash(checkpoint.rootHash),
-        ),
-      ).toBe(true);
-
-    // The secretary sees every event whole too: the same proofs.
-    const secretary = await (await stack.as('thuky')).get(`/api/nominations/${awarded.id}/proofs`);
-    expect([secretary.status, secretary.body.events.length]).toEqual([200, res.body.events.length]);
-
-    // Anyone else, even a reader of the nomination (its unit, a council member): 403 PROOF_NOT_ALLOWED, in
-    // Vietnamese, given before the nomination is looked up (the same answer for an unknown id).
-    const refusals = [];
-    for (const user of ['canbo.donvi1', 'hoidong2', 'chutich', 'canbo.donvi3']) {
-      const refused = await (await stack.as(user)).get(`/api/nominations/${awarded.id}/proofs`);
-      refusals.push([user, refused.status, refused.body.code]);
+    const log = (stack.system.store as SqliteEventStore).auditLog();
+    // The inspector, the secretary, the nominating unit's officer, a council member, the cluster leader.
+    for (const user of ['thanhtra', 'thuky', 'canbo.donvi1', 'hoidong2', 'truongcum.cum1']) {
+      const res = await (await stack.as(user)).get(`/api/nominations/${awarded.id}/proofs`);
+      expect([user, res.status]).toEqual([user, 200]);
+      expect(res.body.events.map((e: { eventId: string }) => e.eventId)).toEqual(stream.map((e) => e.id));
+      const { checkpoint } = res.body;
+      expect(verifyCheckpointSignature(checkpoint, publicKey)).toBe(true);
+      for (const e of res.body.events)
+        expect(
+          verifyInclusion(
+            hash(e.leafHash),
+            e.leafIndex,
+            checkpoint.treeSize,
+            e.inclusionProof.map(hash),
+            hash(checkpoint.rootHash),
+          ),
+        ).toBe(true);
+      // No salt anywhere in the answer: a reader cannot recompute a leaf, so cannot test a guess of a hidden field.
+      expect(JSON.stringify(res.body)).not.toMatch(/salt/i);
     }
-    expect(refusals).toEqual(
-      ['canbo.donvi1', 'hoidong2', 'chutich', 'canbo.donvi3'].map((u) => [u, 403, 'PROOF_NOT_ALLOWED']),
-    );
+    // The leaf is salted: the event alone (even whole) does not hash to it; with the salt the log keeps, it does.
+    for (const event of stream) {
+      const logged = (await log.findEvent(event.id))!;
+      const leaf = await log.leafHash(logged.index);
+      expect(eventLeafHash(event)).not.toEqual(leaf);
+      expect(leafHashOf(event, logged.salt)).toEqual(leaf);
+    }
+
+    // Out of the reader's scope: the same 404 as an unknown nomination (existence is not revealed).
     const outside = await (await stack.as('canbo.donvi3')).get(`/api/nominations/${awarded.id}/proofs`);
     const unknown = await (
       await stack.as('canbo.donvi3')
     ).get('/api/nominations/00000000-0000-4000-8000-000000000000/proofs');
-    expect([outside.status, outside.body]).toEqual([403, unknown.body]);
-    expect(outside.body.message).toMatch(/^Chỉ thanh tra và thường trực hội đồng/);
+    expect([outside.status, outside.body]).toEqual([404, unknown.body]);
     expect((await stack.http.get(`/api/nominations/${awarded.id}/proofs`)).status).toBe(401);
   });
 
@@ -139,10 +140,18 @@ describe('the signed audit log over HTTP', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('AUDIT_EVENT_NOT_FOUND');
 
-    // A leaf hashes the whole event: a proof is for readers who see every event whole (not the nominating unit).
-    expect((await (await stack.as('thuky')).get(`/api/audit/events/${first.id}/proof`)).status).toBe(200);
-    const refused = await (await stack.as('canbo.donvi1')).get(`/api/audit/events/${first.id}/proof`);
-    expect([refused.status, refused.body.code]).toEqual([403, 'PROOF_NOT_ALLOWED']);
+    // Salted leaves: the nominating unit proves its own event; a unit out of scope is told it does not exist.
+    const own = await (await stack.as('canbo.donvi1')).get(`/api/audit/events/${first.id}/proof`);
+    expect([own.status, own.body.leafHash]).toEqual([200, res.body.leafHash]);
+    expect(JSON.stringify(own.body)).not.toMatch(/salt/i);
+    const outside = await (await stack.as('canbo.donvi3')).get(`/api/audit/events/${first.id}/proof`);
+    expect([outside.status, outside.body.code]).toEqual([404, 'AUDIT_EVENT_NOT_FOUND']);
+    // An event of no nomination (a decision number, a record of the access log): the inspector's and the secretary's only.
+    const accessRead = (await stack.system.store.readAll()).find((e) => !e.stream.startsWith('nomination-'))!;
+    expect(accessRead).toBeDefined();
+    expect((await (await stack.as('thuky')).get(`/api/audit/events/${accessRead.id}/proof`)).status).toBe(200);
+    const other = await (await stack.as('hoidong2')).get(`/api/audit/events/${accessRead.id}/proof`);
+    expect([other.status, other.body.code]).toEqual([404, 'AUDIT_EVENT_NOT_FOUND']);
   });
 
   it('proves two checkpoints consistent (the older log is a prefix of the newer)', async () => {
@@ -269,7 +278,7 @@ describe('the offline export and its verifier', () => {
     return copy;
   }
 
-  async function exportFrom(storeFile: string | undefined, out: string) {
+  async function exportFrom(storeFile: string | undefined, out: string, range: { from?: string; to?: string } = {}) {
     await stack.system.runtime.runner.waitForPosition(await stack.head());
     const store = storeFile ? new SqliteEventStore({ filename: storeFile }) : undefined;
     try {
@@ -278,6 +287,7 @@ describe('the offline export and its verifier', () => {
         readDb: stack.system.runtime.readDb,
         signer: signer(),
         out: join(work, out),
+        ...range,
       });
     } finally {
       await store?.close();
@@ -298,6 +308,60 @@ describe('the offline export and its verifier', () => {
     expect(report.ok).toBe(true);
     expect(report.passed.join('\n')).toMatch(/chữ ký Ed25519 hợp lệ/);
     expect(report.passed.join('\n')).toMatch(/Sổ khen thưởng dựng lại/);
+  });
+
+  it('gives auditors each leaf’s salt in the export, and names an event whose salt was removed or changed', async () => {
+    const l = lines('clean.jsonl');
+    const events = l.filter((x) => x.includes('"kind":"event"')).map((x) => JSON.parse(x));
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) expect(e.salt).toMatch(/^[0-9a-f]{32}$/);
+    const i = l.findIndex((x) => x.includes('"kind":"event"'));
+    const line = JSON.parse(l[i]);
+    const stripped = [...l];
+    stripped[i] = JSON.stringify({ ...line, salt: undefined });
+    writeLines('salt-removed.jsonl', stripped);
+    const changed = [...l];
+    changed[i] = JSON.stringify({ ...line, salt: line.salt.replace(/^./, line.salt[0] === '0' ? '1' : '0') });
+    writeLines('salt-changed.jsonl', changed);
+    for (const file of ['salt-removed.jsonl', 'salt-changed.jsonl']) {
+      const report = await verify(file);
+      expect(report.ok).toBe(false);
+      expect(report.failures.join('\n')).toContain(`${line.event.id} (${line.event.stream}@${line.event.revision}`);
+    }
+  });
+
+  it('exports a part of the log (--from LEAF|ISO --to SIZE|ISO) that verifies on its own, from the prefix’s subtree roots', async () => {
+    // As far as the registry read model has projected (an export goes no further).
+    const head = (await exportFrom(undefined, 'whole.jsonl')).treeSize;
+    const byIndex = await exportFrom(undefined, 'part.jsonl', { from: '3', to: String(head - 2) });
+    expect(byIndex).toMatchObject({ fromIndex: 3, treeSize: head - 2, events: head - 5 });
+    const part = lines('part.jsonl').map((x) => JSON.parse(x));
+    expect(part[0]).toMatchObject({ kind: 'header', fromIndex: 3, treeSize: head - 2 });
+    expect(part.find((x) => x.kind === 'prefix')).toMatchObject({ size: 3 });
+    expect(part.filter((x) => x.kind === 'event').map((x) => x.index)).toEqual(
+      Array.from({ length: head - 5 }, (_, k) => k + 3),
+    );
+    const report = await verify('part.jsonl');
+    expect(report.failures).toEqual([]);
+
+    // By instants: from the revocation's moment to the moment it was recorded (the revocation itself).
+    const all = await stack.system.store.readAll();
+    const revoked = (await stack.stream(awarded.id)).at(-1)!.recordedAt;
+    const byTime = await exportFrom(undefined, 'part-time.jsonl', { from: beforeRevocation, to: revoked });
+    expect(byTime.fromIndex).toBe(all.findIndex((e) => e.recordedAt >= beforeRevocation));
+    expect(byTime.treeSize).toBe(all.filter((e) => e.recordedAt <= revoked).length);
+    expect((await verify('part-time.jsonl')).failures).toEqual([]);
+
+    // A part whose prefix roots were altered no longer matches the signed root.
+    const tampered = lines('part.jsonl');
+    const p = tampered.findIndex((x) => x.includes('"kind":"prefix"'));
+    const prefix = JSON.parse(tampered[p]);
+    prefix.hashes[0] = prefix.hashes[0].replace(/^./, prefix.hashes[0][0] === '0' ? '1' : '0');
+    tampered[p] = JSON.stringify(prefix);
+    writeLines('part-tampered.jsonl', tampered);
+    const bad = await verify('part-tampered.jsonl');
+    expect(bad.ok).toBe(false);
+    expect(bad.failures.join('\n')).toMatch(new RegExp(`Điểm chốt kích thước ${head - 2}`));
   });
 
   it('runs as `npm run audit:verify -- FILE`: exit 0 when all holds, 1 naming what does not', async () => {

@@ -14,7 +14,8 @@
  *   N — donvi1, a Prime Minister's certificate on a public notice NOTICE (posted today), with one
  *       public comment.
  * Time travel (`asOf`, a moment after the seeding) answers as the present does; the audit log's
- * checkpoints and key are public, its proofs for the inspector and the secretary only (unsalted leaves).
+ * checkpoints and key are public, an event's proof for whoever reads its nomination (salted leaves),
+ * consistency proofs for the inspector and the secretary.
  * A vote's comment is in no audit trail, for anyone (it stays in the event store).
  * Each answer is summarised as text: the status, and what the body shows of each seeded nomination
  * (listed or not, the nominee identifier whole / masked / absent, vote choices and comments shown
@@ -582,10 +583,18 @@ const TABLE: Record<string, Probe[]> = {
     },
   ],
   'GET /api/nominations/{id}/proofs': [
-    // Proofs of a nomination's events: the inspector's and the secretary's only (unsalted leaves), 403 for
-    // anyone else, before the nomination is looked up — so the 403 tells nothing of its existence.
-    { path: () => `/api/nominations/${seeded.A.id}/proofs`, expected: proofReaders() },
-    { path: () => `/api/nominations/${seeded.B.id}/proofs`, expected: proofReaders() },
+    // Proofs of a nomination's events: for whoever may read the nomination (salted leaves: a proof tests no
+    // guess of a hidden field, and carries no salt), out of scope the same 404 as the nomination itself.
+    {
+      path: () => `/api/nominations/${seeded.A.id}/proofs`,
+      summary: proofSummary,
+      expected: nominationProofReaders(['canbo.donvi1', 'thutruong.donvi1', 'truongcum.cum1'], 6),
+    },
+    {
+      path: () => `/api/nominations/${seeded.B.id}/proofs`,
+      summary: proofSummary,
+      expected: nominationProofReaders(['canbo.donvi3', 'thutruong.donvi3', 'truongcum.cum2'], 1),
+    },
   ],
   'GET /api/registry': [
     {
@@ -663,10 +672,14 @@ const TABLE: Record<string, Probe[]> = {
   ],
   'GET /api/audit/checkpoints/latest': [{ path: () => '/api/audit/checkpoints/latest', expected: all('200') }],
   'GET /api/audit/public-key': [{ path: () => '/api/audit/public-key', expected: all('200') }],
-  // Proofs: a leaf hashes the whole event (vote choices, nominee ids), so a proof lets a reader who sees the
-  // rest of an event test guesses of a hidden field. Until leaves are salted: the inspector and the secretary.
+  // An event's proof: for whoever may read its nomination (salted leaves; no salt in the answer), else the
+  // 404 of an unknown event. Consistency proofs: the inspector and the secretary.
   'GET /api/audit/events/{eventId}/proof': [
-    { path: () => `/api/audit/events/${firstEventOfA}/proof`, expected: proofReaders() },
+    {
+      path: () => `/api/audit/events/${firstEventOfA}/proof`,
+      summary: proofSummary,
+      expected: nominationProofReaders(['canbo.donvi1', 'thutruong.donvi1', 'truongcum.cum1'], 1),
+    },
   ],
   'GET /api/audit/consistency': [
     { path: () => `/api/audit/consistency?from=1&to=${checkpointSize}`, expected: proofReaders() },
@@ -858,7 +871,22 @@ function statisticsAnswers(): Expected {
   };
 }
 
-/** Audit proofs: the inspector and the council secretary 200, other officials 403, the public 401. */
+/**
+ * Inclusion proofs of a nomination's events: its readers (the unit's staff and cluster leader given,
+ * and the province's oversight) 200 with `events` proofs and no salt anywhere; other officials 404; the public 401.
+ */
+function nominationProofReaders(local: Reader[], events: number): Expected {
+  const oversight: Reader[] = ['thuky', 'chutich', 'thanhtra', ...ALL_USERS.filter((u) => u.startsWith('hoidong'))];
+  const answer = `200 proofs:${events} salt:absent`;
+  return { ...all('404'), anonymous: '401', ...Object.fromEntries([...local, ...oversight].map((r) => [r, answer])) };
+}
+
+function proofSummary(b: any): string {
+  const proofs = b.events ? b.events.length : 1;
+  return `proofs:${proofs} salt:${/salt/i.test(JSON.stringify(b)) ? 'SHOWN' : 'absent'}`;
+}
+
+/** Consistency proofs: the inspector and the council secretary 200, other officials 403, the public 401. */
 function proofReaders(): Expected {
   return { ...all('403'), anonymous: '401', thuky: '200', thanhtra: '200' };
 }
@@ -942,9 +970,13 @@ it('a 404 for a nomination out of scope is the same answer as for one that does 
       body: unknownThen.body,
     });
   }
-  // Proofs refuse before looking the nomination up: the same 403 for one that exists and one that does not.
+  // Proofs answer as the nomination does: the same 404 for one out of scope and one that does not exist.
   const proofsOf = async (id: string) => (await stack.as('canbo.donvi3')).get(`/api/nominations/${id}/proofs`);
   const [known, unknownProofs] = [await proofsOf(seeded.A.id), await proofsOf('00000000-0000-4000-8000-000000000000')];
-  expect([known.status, known.body]).toEqual([403, unknownProofs.body]);
-  expect(known.body.code).toBe('PROOF_NOT_ALLOWED');
+  expect([known.status, known.body]).toEqual([404, unknownProofs.body]);
+  const eventProof = await (await stack.as('canbo.donvi3')).get(`/api/audit/events/${firstEventOfA}/proof`);
+  const unknownEvent = await (
+    await stack.as('canbo.donvi3')
+  ).get('/api/audit/events/00000000-0000-4000-8000-000000000000/proof');
+  expect([eventProof.status, eventProof.body]).toEqual([404, unknownEvent.body]);
 });

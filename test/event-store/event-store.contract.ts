@@ -5,6 +5,8 @@ import {
   Checkpointer,
   ConcurrencyError,
   eventLeafHash,
+  LEAF_SALT_BYTES,
+  leafHashOf,
   verifyCheckpointSignature,
   verifyConsistency,
   verifyInclusion,
@@ -518,7 +520,11 @@ export function runEventStoreContract(name: string, createFixture: () => EventSt
           const logged = await log.findEvent(event.id);
           expect(logged?.event).toMatchObject({ id: event.id, stream: event.stream, position: event.position });
           const leaf = await log.leafHash(logged!.index);
-          expect(leaf).toEqual(eventLeafHash(event));
+          // A salted (v2) leaf: recomputable with the salt the log keeps, not from the event alone.
+          expect(logged!.salt).toHaveLength(LEAF_SALT_BYTES);
+          expect(leaf).toEqual(leafHashOf(event, logged!.salt));
+          expect(leaf).not.toEqual(eventLeafHash(event));
+          expect((await log.readLeaves(logged!.index, 1))[0].salt).toEqual(logged!.salt);
           expect(verifyInclusion(leaf, logged!.index, size, await log.inclusionProof(logged!.index, size), root)).toBe(
             true,
           );

@@ -8,6 +8,11 @@ import {
   createEventStore,
   eventLeafHash,
   FollowingAuditLog,
+  inclusionProofIsSalted,
+  leafHashOf,
+  verifyInclusion,
+  CheckpointSigner,
+  verifyCheckpointSignature,
   MemoryTree,
   consistencyProof,
   inclusionProof,
@@ -191,8 +196,68 @@ describe('SQLite adapter — one file shared by several processes', () => {
 
     const log = audited.auditLog();
     expect(await log.size()).toBe(4);
-    const events = await audited.readAll();
-    expect(await log.root(4)).toEqual(new MemoryTree(events.map(eventLeafHash)).root());
+    const leaves = await log.readLeaves(0, 4);
+    expect(await log.root(4)).toEqual(new MemoryTree(leaves.map((l) => leafHashOf(l.event, l.salt))).root());
+  });
+
+  it('keeps the unsalted (v1) leaves of a log written before salting, so its old checkpoints still verify, and salts every later leaf', async () => {
+    // A log as the previous version wrote it: v1 leaves (canonical JSON, no salt), no salt column, no meta.
+    const filename = join(dir, 'events.sqlite');
+    const before = open(filename);
+    await before.append(
+      'nomination-1',
+      Array.from({ length: 5 }, (_, i) => drafted(i + 1)),
+      'no_stream',
+    );
+    await before.close();
+    const raw = new Database(filename);
+    const rows = raw.prepare('SELECT * FROM events ORDER BY position').all() as Record<string, any>[];
+    raw.exec('DROP TABLE audit_tree; DROP TABLE audit_meta');
+    raw.exec(
+      'CREATE TABLE audit_tree (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, idx)) WITHOUT ROWID',
+    );
+    const v1 = rows.map((r) =>
+      eventLeafHash({
+        id: r.event_id,
+        stream: r.stream,
+        revision: r.revision,
+        position: r.position,
+        type: r.type,
+        data: JSON.parse(r.data),
+        metadata: JSON.parse(r.metadata),
+      }),
+    );
+    v1.forEach((hash, idx) => raw.prepare('INSERT INTO audit_tree (level, idx, hash) VALUES (0, ?, ?)').run(idx, hash));
+    raw.close();
+    const signer = CheckpointSigner.generate();
+    const oldCheckpoint = signer.sign(5, new MemoryTree(v1).root());
+
+    const store = open(filename);
+    const log = store.auditLog();
+    await log.saveCheckpoint(oldCheckpoint);
+    await store.append(
+      'nomination-1',
+      Array.from({ length: 40 }, (_, i) => drafted(i + 6)),
+      4,
+    );
+
+    expect(await log.unsaltedLeaves()).toBe(5);
+    const leaves = await log.readLeaves(0, 45);
+    expect(leaves.map((l) => l.salt !== undefined)).toEqual([...Array(5).fill(false), ...Array(40).fill(true)]);
+    // Every leaf recomputes from its event (and salt): v1 for the old ones, v2 after.
+    expect(await log.leafHashes(0, 45)).toEqual(leaves.map((l) => leafHashOf(l.event, l.salt)));
+    // The checkpoint signed before the upgrade still holds, and the log grew from it consistently.
+    expect((await log.root(5)).toString('hex')).toBe(oldCheckpoint.rootHash);
+    expect(verifyCheckpointSignature(oldCheckpoint, signer.publicKey)).toBe(true);
+    expect(verifyInclusion(v1[2], 2, 5, await log.inclusionProof(2, 5), await log.root(5))).toBe(true);
+
+    // A proof shows only salted hashes when the leaf is salted and no hash of its path covers v1 leaves alone.
+    expect(inclusionProofIsSalted(3, 45, 5)).toBe(false); // a v1 leaf
+    expect(inclusionProofIsSalted(5, 45, 5)).toBe(false); // its sibling is v1 leaf 4
+    expect(inclusionProofIsSalted(6, 45, 5)).toBe(false); // [0, 4) is all v1
+    expect(inclusionProofIsSalted(9, 45, 5)).toBe(true); // [0, 8) holds salted leaves 5–7
+    expect(inclusionProofIsSalted(44, 45, 5)).toBe(true);
+    expect(inclusionProofIsSalted(0, 45, 0)).toBe(true);
   });
 
   it('keeps a tree whose roots and proofs equal the in-memory reference at every size (levels folded on read)', async () => {
@@ -203,8 +268,8 @@ describe('SQLite adapter — one file shared by several processes', () => {
         Array.from({ length: 97 }, (_, i) => drafted(batch * 97 + i)),
         batch === 0 ? 'no_stream' : batch * 97 - 1,
       );
-    const reference = new MemoryTree((await store.readAll()).map(eventLeafHash));
     const log = store.auditLog();
+    const reference = new MemoryTree((await log.readLeaves(0, 679)).map((l) => leafHashOf(l.event, l.salt)));
     expect(await log.size()).toBe(679);
     for (const size of [1, 2, 15, 16, 17, 255, 256, 257, 512, 678, 679]) {
       expect(await log.root(size)).toEqual(rootHash(reference, size));

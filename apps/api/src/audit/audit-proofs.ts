@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { checkpointBody, type RecordedEvent, type SignedCheckpoint } from '@tdkt/event-store';
-import { domainError, DomainError } from '@tdkt/domain';
+import { checkpointBody, inclusionProofIsSalted, type RecordedEvent, type SignedCheckpoint } from '@tdkt/event-store';
+import { domainError, DomainError, inclusionProofAccess, nominationStreamName, type Actor } from '@tdkt/domain';
 import type { ApiRuntime } from '../api-runtime';
 import { API_RUNTIME } from '../tokens';
 
@@ -13,7 +13,7 @@ export interface InclusionProofView {
   eventId: string;
   leafIndex: number;
   treeSize: number;
-  /** SHA-256(0x00 || canonical envelope), hex. */
+  /** The leaf hash (v2: salted; the salt is not given here), hex. */
   leafHash: string;
   /** RFC 9162 inclusion path, leaf side first, hex. */
   inclusionProof: string[];
@@ -46,10 +46,34 @@ export class AuditProofs {
     return issued;
   }
 
-  async forEvent(eventId: string, treeSize?: number): Promise<InclusionProofView> {
+  /**
+   * An event's inclusion proof for this reader (read policy `inclusionProofAccess`): an event they may
+   * not see is answered as unknown, a proof that would show an unsalted leaf's hash is refused.
+   */
+  async forEvent(reader: Actor, eventId: string, treeSize?: number): Promise<InclusionProofView> {
     const logged = await this.log.findEvent(eventId);
     if (!logged) throw domainError('AUDIT_EVENT_NOT_FOUND');
-    return this.forIndex(logged.event, logged.index, treeSize);
+    const nomination = await this.nominationOf(logged.event);
+    // Out of the reader's sight: unknown, before anything else is said of it (even a bad tree size).
+    if (inclusionProofAccess(reader, { nomination, onlySaltedHashes: true }) === 'hidden')
+      throw domainError('AUDIT_EVENT_NOT_FOUND');
+    const size = treeSize ?? (await this.checkpointCovering(logged.index + 1)).treeSize;
+    const [unsalted, logSize] = await Promise.all([this.log.unsaltedLeaves(), this.log.size()]);
+    // A size the log cannot prove the event in is refused by forIndex (400).
+    const onlySaltedHashes =
+      size <= logged.index || size > logSize || inclusionProofIsSalted(logged.index, size, unsalted);
+    if (inclusionProofAccess(reader, { nomination, onlySaltedHashes }) !== 'allowed')
+      throw domainError('PROOF_NOT_ALLOWED');
+    return this.forIndex(logged.event, logged.index, size);
+  }
+
+  /** Where the event's nomination belongs (from its draft), or null for an event outside any nomination. */
+  private async nominationOf(event: RecordedEvent): Promise<{ unitId?: string; clusterId?: string } | null> {
+    const prefix = nominationStreamName('');
+    if (!event.stream.startsWith(prefix)) return null;
+    const [first] = await this.runtime.store.readStream(event.stream, { maxCount: 1 });
+    if (first?.type !== 'NominationDrafted') return null;
+    return first.data as { unitId?: string; clusterId?: string };
   }
 
   async forIndex(event: RecordedEvent, index: number, treeSize?: number): Promise<InclusionProofView> {

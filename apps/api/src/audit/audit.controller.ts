@@ -1,13 +1,22 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   domainError,
+  inclusionProofAccess,
   mayReadAuditProofs,
   mayReadNomination,
   nominationNotFound,
   nominationStreamName,
   type Actor,
 } from '@tdkt/domain';
+import { inclusionProofIsSalted } from '@tdkt/event-store';
 import { ErrorBody } from '../http/openapi';
 import type { ApiRuntime } from '../api-runtime';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -28,26 +37,34 @@ import {
 
 /** What an outside verifier needs to know to recompute leaves and check signatures. */
 export const AUDIT_FORMATS = {
-  leaf: 'SHA-256(0x00 || UTF-8 của JSON chuẩn hóa RFC 8785 {data,id,metadata,position,revision,stream,type})',
+  leaf:
+    'v2: SHA-256(0x00 || muối 16 byte || UTF-8 của {"data":D,"id":I,"metadata":M,"position":P,"revision":R,"stream":S,"type":T} với D, M là JSON đã lưu); ' +
+    'muối là bí mật, chỉ có trong tệp xuất cho kiểm toán. v1 (lá ghi trước khi có muối): SHA-256(0x00 || JSON chuẩn hóa RFC 8785 của cùng các trường)',
   node: 'SHA-256(0x01 || trái || phải) — RFC 9162 §2.1.1',
   checkpoint: 'Ed25519 trên văn bản "tdkt-audit-checkpoint/v1\\n<treeSize>\\n<rootHash hex>\\n<issuedAt>\\n"',
 };
 
-/** Proofs only for readers who see every event whole (unsalted leaves; read-access `mayReadAuditProofs`). */
+/** Consistency proofs (and every proof): the readers who see every event whole (`mayReadAuditProofs`). */
 function requireProofReader(actor: Actor): void {
   if (!mayReadAuditProofs(actor)) throw domainError('PROOF_NOT_ALLOWED');
 }
 
 const PROOF_FORBIDDEN = {
   type: ErrorBody,
-  description: 'PROOF_NOT_ALLOWED: chỉ thanh tra và thường trực hội đồng (lá của nhật ký chưa có muối)',
+  description:
+    'PROOF_NOT_ALLOWED: bằng chứng sẽ lộ băm của lá chưa có muối (ghi trước khi nhật ký có muối) — chỉ thanh tra và thường trực hội đồng',
+};
+const CONSISTENCY_FORBIDDEN = {
+  type: ErrorBody,
+  description: 'PROOF_NOT_ALLOWED: bằng chứng nhất quán chỉ dành cho thanh tra và thường trực hội đồng',
 };
 
 /**
  * The tamper-evident log (RFC 9162): signed checkpoints and the public key are public, so anyone can
- * hold the authority to what it signed. Inclusion and consistency proofs go only to the inspector and
- * the council secretary until leaves are salted: a leaf hashes the whole event, so a proof would let
- * another reader confirm a guess of a field hidden from them (README "Audit log").
+ * hold the authority to what it signed. An event's inclusion proof goes to whoever may read its
+ * nomination (leaves are salted, so a proof tests no guess of a hidden field; the salts never leave
+ * but in the export); consistency proofs and proofs of other events to the inspector and the council
+ * secretary (README "Audit log").
  */
 @ApiTags('audit')
 @Controller('api/audit')
@@ -100,18 +117,22 @@ export class AuditController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: InclusionProofDto })
   @ApiForbiddenResponse(PROOF_FORBIDDEN)
+  @ApiNotFoundResponse({
+    type: ErrorBody,
+    description: 'AUDIT_EVENT_NOT_FOUND: không có, hoặc người đọc không được xem hồ sơ của nó',
+  })
   @ApiOperation({
-    summary: 'Bằng chứng một sự kiện nằm trong nhật ký đã ký (RFC 9162, đường đi bao hàm) — thanh tra, thường trực',
+    summary:
+      'Bằng chứng một sự kiện nằm trong nhật ký đã ký (RFC 9162, đường đi bao hàm): sự kiện của hồ sơ mà người đọc được xem; thanh tra, thường trực: mọi sự kiện',
   })
   proof(@CurrentActor() actor: Actor, @Param('eventId') eventId: string, @Query() q: TreeSizeQueryDto) {
-    requireProofReader(actor);
-    return this.proofs.forEvent(eventId, q.treeSize);
+    return this.proofs.forEvent(actor, eventId, q.treeSize);
   }
 
   @Get('consistency')
   @ApiBearerAuth()
   @ApiOkResponse({ type: ConsistencyProofDto })
-  @ApiForbiddenResponse(PROOF_FORBIDDEN)
+  @ApiForbiddenResponse(CONSISTENCY_FORBIDDEN)
   @ApiOperation({
     summary:
       'Bằng chứng nhất quán giữa hai điểm chốt (RFC 9162): cây cũ là tiền tố của cây mới — thanh tra, thường trực',
@@ -137,11 +158,9 @@ export class NominationProofsController {
   @ApiForbiddenResponse(PROOF_FORBIDDEN)
   @ApiOperation({
     summary:
-      'Bằng chứng từng sự kiện của hồ sơ nằm trong nhật ký đã ký (cùng một điểm chốt): thanh tra, thường trực hội đồng; người khác 403.',
+      'Bằng chứng từng sự kiện của hồ sơ nằm trong nhật ký đã ký (cùng một điểm chốt), cho người được xem hồ sơ; lá có muối nên bằng chứng không lộ nội dung bị ẩn.',
   })
   async nominationProofs(@Param('id', NominationIdPipe) id: string, @CurrentActor() actor: Actor) {
-    // Refused before the nomination is looked up: the 403 says nothing of whether it exists.
-    requireProofReader(actor);
     const events = await this.runtime.store.readStream(nominationStreamName(id));
     const drafted = events.find((e) => e.type === 'NominationDrafted')?.data as
       { unitId?: string; clusterId?: string } | undefined;
@@ -150,9 +169,15 @@ export class NominationProofsController {
     const logged = await Promise.all(events.map((e) => this.runtime.audit.log.findEvent(e.id)));
     const last = Math.max(...logged.map((l) => l?.index ?? 0));
     const checkpoint = await this.proofs.checkpointCovering(last + 1);
+    const unsalted = await this.runtime.audit.log.unsaltedLeaves();
     const items = [];
     for (const [i, l] of logged.entries()) {
       if (!l) throw domainError('AUDIT_EVENT_NOT_FOUND');
+      const access = inclusionProofAccess(actor, {
+        nomination: drafted ?? {},
+        onlySaltedHashes: inclusionProofIsSalted(l.index, checkpoint.treeSize, unsalted),
+      });
+      if (access !== 'allowed') throw domainError('PROOF_NOT_ALLOWED');
       const proof = await this.proofs.forIndex(l.event, l.index, checkpoint.treeSize);
       items.push({
         type: events[i].type,

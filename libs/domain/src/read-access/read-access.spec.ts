@@ -1,6 +1,7 @@
 import type { Actor } from '../shared/actor';
 import * as f from '../testing/fixtures';
 import {
+  inclusionProofAccess,
   maskPersonalId,
   mayReadAuditProofs,
   mayReadCouncilSessions,
@@ -27,11 +28,26 @@ describe('Read access: who may see what of a nomination and of the registry', ()
         expect(mayReadCouncilSessions(a)).toBe(false);
     });
 
-    it('audit proofs (unsalted leaves) go only to the inspector and the secretary, who see every event whole', () => {
+    it('every audit proof (consistency, any event, unsalted leaves) goes to the inspector and the secretary, who see every event whole', () => {
       expect(mayReadAuditProofs(f.thanhtra)).toBe(true);
       expect(mayReadAuditProofs(f.thuky)).toBe(true);
       for (const a of [f.chutich, f.hoidong2, f.canboDonvi1, f.truongcumCum1, null])
         expect(mayReadAuditProofs(a)).toBe(false);
+    });
+
+    it('a nomination event’s salted inclusion proof goes to whoever may read the nomination; others are told nothing', () => {
+      const salted = { nomination: ofDonvi1, onlySaltedHashes: true };
+      for (const a of [f.canboDonvi1, f.thutruongDonvi1, f.truongcumCum1, f.hoidong2, f.chutich, f.thanhtra, f.thuky])
+        expect(inclusionProofAccess(a, salted)).toBe('allowed');
+      for (const a of [f.canboDonvi3, f.thutruongDonvi3, null]) expect(inclusionProofAccess(a, salted)).toBe('hidden');
+      // A proof that would show a v1 (unsalted) leaf hash: the proof readers only.
+      const unsalted = { nomination: ofDonvi1, onlySaltedHashes: false };
+      expect(inclusionProofAccess(f.canboDonvi1, unsalted)).toBe('unsalted');
+      expect(inclusionProofAccess(f.canboDonvi3, unsalted)).toBe('hidden');
+      expect(inclusionProofAccess(f.thuky, unsalted)).toBe('allowed');
+      // An event outside any nomination (a council session, the access log): the proof readers only.
+      expect(inclusionProofAccess(f.hoidong2, { nomination: null, onlySaltedHashes: true })).toBe('hidden');
+      expect(inclusionProofAccess(f.thanhtra, { nomination: null, onlySaltedHashes: true })).toBe('allowed');
     });
   });
 

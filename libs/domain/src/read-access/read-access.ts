@@ -75,16 +75,32 @@ export function mayReadCouncilSessions(reader: Actor | null | undefined): boolea
 }
 
 /**
- * Roles that may fetch the audit log's proofs (an event's inclusion proof, a consistency proof, a
- * nomination's proofs). A leaf is SHA-256 over the whole event — vote choices and nominee identifiers
- * included — so a proof lets whoever sees the rest of an event test guesses of a hidden field (an open
- * vote's choice before the close). Until leaves are salted, proofs go only to readers who see every
- * event in full: the inspector and the council secretary. Checkpoints and the public key stay public.
+ * Roles that may fetch every proof of the audit log: any event's inclusion proof (events outside
+ * nominations too — council sessions, the access log), consistency proofs between checkpoints, and
+ * proofs that would show hashes of v1 leaves (a log's leaves from before salting: SHA-256 over the
+ * whole event, so such a hash lets whoever sees the rest of an event test guesses of a hidden field —
+ * an open vote's choice). They see every event in full. Checkpoints and the public key are public.
  */
 export const AUDIT_PROOF_READERS: readonly Role[] = ['AUDITOR', 'COUNCIL_SECRETARY'];
 
 export function mayReadAuditProofs(reader: Actor | null | undefined): boolean {
   return !!reader && AUDIT_PROOF_READERS.some((r) => hasRole(reader, r));
+}
+
+/**
+ * Whether the reader gets an event's inclusion proof (by id, or all of a nomination's). Leaves are
+ * salted (a secret random salt per event, given to auditors only with the export): a salted leaf
+ * hash tests no guess, so whoever may read the nomination may prove each of its events is in the
+ * signed log. `hidden`: the event is not one of a nomination the reader may read (answered as
+ * unknown); `unsalted`: its proof would show a v1 leaf's hash (the proof readers only).
+ */
+export function inclusionProofAccess(
+  reader: Actor | null | undefined,
+  event: { nomination: NominationPlace | null; onlySaltedHashes: boolean },
+): 'allowed' | 'hidden' | 'unsalted' {
+  if (mayReadAuditProofs(reader)) return 'allowed';
+  if (!event.nomination || !mayReadNomination(reader, event.nomination)) return 'hidden';
+  return event.onlySaltedHashes ? 'allowed' : 'unsalted';
 }
 
 /** Whether the reader sees the nominee's personal data of this nomination (else it is masked). */

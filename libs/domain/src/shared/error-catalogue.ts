@@ -88,9 +88,9 @@ export const ERROR_CATALOGUE = {
   PROOF_NOT_ALLOWED: {
     kind: 'FORBIDDEN',
     meaning:
-      'Audit proofs (inclusion, consistency) are for readers who may see every event in full: unsalted leaf hashes would let others guess a hidden field.',
+      'Consistency proofs, and inclusion proofs that would show the hash of an unsalted (v1) leaf — logged before leaves were salted; it would let a reader test guesses of a hidden field — are for the inspector and the council secretary only.',
     message:
-      'Chỉ thanh tra và thường trực hội đồng được lấy bằng chứng của nhật ký kiểm toán (bằng chứng có thể để lộ nội dung bị ẩn của sự kiện)',
+      'Chỉ thanh tra và thường trực hội đồng được lấy bằng chứng này của nhật ký kiểm toán (bằng chứng nhất quán, hoặc sự kiện ghi trước khi lá nhật ký có muối: bằng chứng có thể để lộ nội dung bị ẩn)',
   },
   COUNCIL_SESSION_NOT_ALLOWED: {
     kind: 'FORBIDDEN',

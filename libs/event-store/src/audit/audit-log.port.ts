@@ -18,15 +18,22 @@ export interface LoggedEvent {
   /** 0-based leaf index (SQLite: position − 1). */
   index: number;
   event: RecordedEvent;
+  /** The leaf's secret salt (v2 leaves); absent for a v1 leaf. Never in a public answer: auditors get it in the export. */
+  salt?: Buffer;
 }
 
 /**
  * The tamper-evident log over every stored event, in global order: an RFC 9162 Merkle tree whose
- * leaves are the events' canonical envelopes, and the signed checkpoints issued over it.
+ * leaves are the events' salted envelopes (leaf.ts), and the signed checkpoints issued over it.
  */
 export interface AuditLog {
   /** Leaves in the log now. */
   size(): Promise<number>;
+  /**
+   * How many leading leaves are v1 (unsalted: written before salting, kept so that old checkpoints
+   * still verify); every leaf from that index on is salted (v2). 0 for a log salted from the start.
+   */
+  unsaltedLeaves(): Promise<number>;
   /** Root of the first `treeSize` leaves. */
   root(treeSize: number): Promise<Hash>;
   leafHash(index: number): Promise<Hash>;

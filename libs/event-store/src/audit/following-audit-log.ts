@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError, type EventStore, type RecordedEvent } from '../event-store.port';
 import type { AuditLog, LoggedEvent, SignedCheckpoint } from './audit-log.port';
-import { eventLeafHash } from './leaf';
+import { newLeafSalt, saltedLeafHash, toStoredEnvelope } from './leaf';
 import { frontierOf } from './merkle/frontier';
 import type { Hash } from './merkle/hashing';
 import { MemoryTree } from './merkle/memory-tree';
@@ -12,8 +12,11 @@ export const AUDIT_STREAM_PREFIX = 'tdkt-audit-';
 export const AUDIT_LEAVES_STREAM = `${AUDIT_STREAM_PREFIX}leaves`;
 export const AUDIT_CHECKPOINTS_STREAM = `${AUDIT_STREAM_PREFIX}checkpoints`;
 
-/** One logged event as the leaves stream records it: [eventId, stream, revision, position, leaf hash hex]. */
-type LeafRecord = [string, string, number, number, string];
+/**
+ * One logged event as the leaves stream records it: [eventId, stream, revision, position, leaf hash hex,
+ * salt hex]. The salt is absent from records written before leaves were salted (v1 leaves).
+ */
+type LeafRecord = [string, string, number, number, string, string?];
 
 interface LeavesAppended {
   fromIndex: number;
@@ -42,6 +45,8 @@ export class FollowingAuditLog implements AuditLog {
   private checkpointsRevision = -1;
   private readonly checkpointsBySize = new Map<number, SignedCheckpoint>();
   private syncing?: Promise<void>;
+  /** Leaves before the first salted one (records from before salting). */
+  private unsalted = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -69,7 +74,11 @@ export class FollowingAuditLog implements AuditLog {
       }
       const appended: LeavesAppended = {
         fromIndex: this.records.length,
-        leaves: fresh.map((e) => [e.id, e.stream, e.revision, e.position, eventLeafHash(e).toString('hex')]),
+        leaves: fresh.map((e) => {
+          const salt = newLeafSalt();
+          const leaf = saltedLeafHash(toStoredEnvelope(e), salt).toString('hex');
+          return [e.id, e.stream, e.revision, e.position, leaf, salt.toString('hex')];
+        }),
       };
       try {
         await this.store.append(
@@ -94,6 +103,7 @@ export class FollowingAuditLog implements AuditLog {
           `The audit leaves stream is broken at revision ${e.revision}: expected index ${this.records.length}`,
         );
       for (const leaf of batch.leaves) {
+        if (leaf[5] === undefined) this.unsalted = this.records.length + 1;
         this.byId.set(leaf[0], this.records.length);
         this.records.push(leaf);
         this.tree.append(Buffer.from(leaf[4], 'hex'));
@@ -106,6 +116,11 @@ export class FollowingAuditLog implements AuditLog {
   async size(): Promise<number> {
     await this.sync();
     return this.tree.size;
+  }
+
+  async unsaltedLeaves(): Promise<number> {
+    await this.sync();
+    return this.unsalted;
   }
 
   async root(treeSize: number): Promise<Hash> {
@@ -136,10 +151,10 @@ export class FollowingAuditLog implements AuditLog {
     await this.sync();
     const out: LoggedEvent[] = [];
     for (let index = fromIndex; index < Math.min(this.records.length, fromIndex + count); index++) {
-      const [, stream, revision] = this.records[index];
+      const [, stream, revision, , , salt] = this.records[index];
       const [event] = await this.store.readStream(stream, { fromRevision: revision, maxCount: 1 });
-      if (event) out.push({ index, event });
-      else out.push({ index, event: missing(this.records[index]) });
+      const saltBytes = salt === undefined ? undefined : Buffer.from(salt, 'hex');
+      out.push({ index, event: event ?? missing(this.records[index]), salt: saltBytes });
     }
     return out;
   }

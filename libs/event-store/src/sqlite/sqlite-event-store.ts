@@ -19,6 +19,7 @@ import { actualRevision, assertDistinctIds, meetsExpectation } from '../append-r
 import { PolledLog, SqliteSubscription } from './sqlite-subscription';
 import type { AuditedEventStore } from '../audit/audit-log.port';
 import { SqliteAuditLog } from '../audit/sqlite-audit-log';
+import type { StoredEnvelope } from '../audit/leaf';
 
 export interface SqliteEventStoreOptions {
   /** Database file; ':memory:' for a private, throw-away store. */
@@ -131,7 +132,11 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
       this.appendInTransaction(stream, events, expected),
     );
     if (options.audit ?? true) {
-      this.audit = new SqliteAuditLog(this.db, (row) => toRecordedEvent(row as unknown as EventRow));
+      this.audit = new SqliteAuditLog(
+        this.db,
+        (row) => toRecordedEvent(row as unknown as EventRow),
+        (row) => toStoredEnvelope(row as unknown as EventRow),
+      );
       // Events stored before the audit log existed get their leaves now, in order.
       this.audit.backfill();
     }
@@ -247,19 +252,8 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
       rows.push({ ...row, position: Number(lastInsertRowid) });
       return Number(lastInsertRowid);
     });
-    // The leaves, in the same transaction as the rows. The canonical form of the values equals that of
-    // the JSON stored for them, read back (canonicalJson follows JSON.stringify), so no re-parse.
-    this.audit?.appendLeaves(
-      rows.map((row, i) => ({
-        id: row.event_id,
-        stream,
-        revision: row.revision,
-        position: row.position,
-        type: row.type,
-        data: events[i].data ?? null,
-        metadata: events[i].metadata,
-      })),
-    );
+    // The leaves, in the same transaction as the rows, over the very JSON text just stored.
+    this.audit?.appendLeaves(rows.map(toStoredEnvelope));
     return {
       nextExpectedRevision: current + events.length,
       position: positions.length > 0 ? positions[positions.length - 1] : this.statements.head.get()!.head,
@@ -337,6 +331,18 @@ function idempotentResult(stored: StoredId[]): AppendResult {
 /** SQLite reads LIMIT -1 as "no limit". */
 function limitOf(maxCount: number | undefined): number {
   return maxCount === undefined ? -1 : Math.max(0, maxCount);
+}
+
+function toStoredEnvelope(row: EventRow): StoredEnvelope {
+  return {
+    id: row.event_id,
+    stream: row.stream,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+  };
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /** A SHA-256 digest (32 bytes). */
 export type Hash = Buffer;
@@ -14,9 +14,18 @@ export function leafHash(data: Uint8Array): Hash {
   return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
 }
 
+/** SHA-256 of bytes already prefixed (one-shot `crypto.hash`: no Hash object, a third of the cost). */
+export function sha256(bytes: Uint8Array): Hash {
+  return hash('sha256', bytes, 'buffer');
+}
+
 /** RFC 9162 §2.1.1: SHA-256(0x01 || left || right). */
 export function nodeHash(left: Hash, right: Hash): Hash {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  const bytes = Buffer.allocUnsafe(65);
+  bytes[0] = NODE_PREFIX[0];
+  left.copy(bytes, 1);
+  right.copy(bytes, 33);
+  return sha256(bytes);
 }
 
 /** The largest power of two strictly smaller than n (n > 1): where RFC 9162 splits a tree of n leaves. */

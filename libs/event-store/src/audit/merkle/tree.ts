@@ -46,6 +46,37 @@ export function inclusionProof(tree: PerfectSubtrees, index: number, size: numbe
   return path.reverse();
 }
 
+/**
+ * The leaf ranges [start, end) whose subtree hashes make up the inclusion proof of leaf `index` in
+ * the tree of `size` leaves, in the proof's order (leaf side first).
+ */
+export function inclusionPathRanges(index: number, size: number): [number, number][] {
+  if (!(index >= 0 && index < size)) throw new RangeError(`Leaf ${index} is not in a tree of ${size} leaves`);
+  const ranges: [number, number][] = [];
+  let start = 0;
+  let end = size;
+  while (end - start > 1) {
+    const k = splitPoint(end - start);
+    if (index < start + k) {
+      ranges.push([start + k, end]);
+      end = start + k;
+    } else {
+      ranges.push([start, start + k]);
+      start += k;
+    }
+  }
+  return ranges.reverse();
+}
+
+/**
+ * Whether the inclusion proof of leaf `index` in a tree of `size` leaves shows only salted material:
+ * the leaf is salted and no hash of the path covers v1 (unsalted) leaves alone — such a hash, over
+ * leaves anyone can recompute from events they partly see, would let them test guesses of the rest.
+ */
+export function inclusionProofIsSalted(index: number, size: number, unsaltedLeaves: number): boolean {
+  return index >= unsaltedLeaves && inclusionPathRanges(index, size).every(([, end]) => end > unsaltedLeaves);
+}
+
 /** RFC 9162 §2.1.4.1: PROOF(m, D[n]), the consistency proof between the trees of `from` and `to` leaves. */
 export function consistencyProof(tree: PerfectSubtrees, from: number, to: number): Hash[] {
   if (!(from >= 0 && from <= to)) throw new RangeError(`No consistency proof from ${from} to ${to}`);
