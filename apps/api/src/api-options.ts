@@ -13,4 +13,6 @@ export interface ApiOptions {
   trustProxy?: string;
   /** Timing of mail retries, the digest clock and the live stream (tests shorten them, inject a clock). */
   notifications?: NotificationOptions;
+  /** The built web application served at / (default TDKT_WEB_DIR or dist/web; see http/web-app.ts). */
+  webDir?: string;
 }
