@@ -20,6 +20,9 @@ import { openApiRuntime, type ApiRuntime } from '../../api/src/api-runtime';
 import type { ApiOptions } from '../../api/src/api-options';
 import { assertProductionJwtSecret, embeddedJwtSecret, seedDemoUsers } from '../../api/src/auth/embedded-identity';
 import { createApiApp, DOCS_PATH } from '../../api/src/create-api-app';
+import { webDir } from '../../api/src/http/web-app';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface EmbeddedOptions {
   /** Environment to read the configuration from (default process.env). */
@@ -53,6 +56,8 @@ export interface EmbeddedSystem {
   url: string;
   docsUrl: string;
   temporalUiUrl?: string;
+  /** Whether the built web application is served at / (dist/web exists). */
+  webApp: boolean;
   /** Usernames seeded with the demo password on this start (empty when the data dir had users). */
   seededUsers: string[];
   stop(): Promise<void>;
@@ -153,6 +158,7 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
       url,
       docsUrl: `${url}/${DOCS_PATH}`,
       temporalUiUrl: devServer?.uiUrl,
+      webApp: existsSync(join(webDir(options.api?.webDir), 'index.html')),
       seededUsers,
       stop: stopAll,
     };

@@ -3,16 +3,18 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout, RequireSignIn, RoleGate } from './layout/AppLayout';
 import { SCREENS, type Screen } from './screens';
 
-const lazy = (s: Screen): RouteObject['lazy'] => async () => {
-  const Page = (await s.load()).default;
-  return {
-    Component: () => (
-      <RoleGate roles={s.roles}>
-        <Page />
-      </RoleGate>
-    ),
+const lazy =
+  (s: Screen): RouteObject['lazy'] =>
+  async () => {
+    const Page = (await s.load()).default;
+    return {
+      Component: () => (
+        <RoleGate roles={s.roles}>
+          <Page />
+        </RoleGate>
+      ),
+    };
   };
-};
 
 export const router = createBrowserRouter([
   { path: '/login', lazy: async () => ({ Component: (await import('./pages/LoginPage')).default }) },

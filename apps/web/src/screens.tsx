@@ -3,13 +3,7 @@
  * chunk each), so the first load carries only the shell. To add a screen (decisions, people,
  * campaigns, statistics…): one entry here with its `menu` and `roles`; nothing else to wire.
  */
-import {
-  AuditOutlined,
-  FileTextOutlined,
-  InboxOutlined,
-  SearchOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { AuditOutlined, FileTextOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from './auth/AuthProvider';
 
@@ -66,4 +60,3 @@ export const SCREENS: Screen[] = [
     public: true,
   },
 ];
-

@@ -5,13 +5,7 @@ import { accessToken, hasStoredSession, onSessionChange, refreshSession, signIn,
 
 export type Me = Schemas['MeDto'];
 export type Role =
-  | 'UNIT_OFFICER'
-  | 'UNIT_HEAD'
-  | 'CLUSTER_LEADER'
-  | 'COUNCIL_SECRETARY'
-  | 'COUNCIL_MEMBER'
-  | 'CHAIRMAN'
-  | 'AUDITOR';
+  'UNIT_OFFICER' | 'UNIT_HEAD' | 'CLUSTER_LEADER' | 'COUNCIL_SECRETARY' | 'COUNCIL_MEMBER' | 'CHAIRMAN' | 'AUDITOR';
 
 interface AuthState {
   status: 'loading' | 'signedIn' | 'anonymous';

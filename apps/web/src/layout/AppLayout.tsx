@@ -63,7 +63,10 @@ export function AppLayout() {
             </Button>
           </Space>
         ) : status === 'anonymous' ? (
-          <Button icon={<LoginOutlined />} onClick={() => navigate(`/login?next=${encodeURIComponent(location.pathname)}`)}>
+          <Button
+            icon={<LoginOutlined />}
+            onClick={() => navigate(`/login?next=${encodeURIComponent(location.pathname)}`)}
+          >
             Đăng nhập
           </Button>
         ) : null}

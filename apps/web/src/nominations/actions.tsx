@@ -44,7 +44,10 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       </>
     ),
     send: (id, v) =>
-      api.POST('/api/nominations/{id}/submit', { ...path(id), body: { comment: str(v.comment), oneOff: v.oneOff ? true : undefined } }),
+      api.POST('/api/nominations/{id}/submit', {
+        ...path(id),
+        body: { comment: str(v.comment), oneOff: v.oneOff ? true : undefined },
+      }),
   },
   ResubmitNomination: {
     fields: comment('Nội dung đã bổ sung'),
@@ -61,7 +64,9 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
           </Radio.Group>
         </Form.Item>
         <Form.Item noStyle dependencies={['decision']}>
-          {({ getFieldValue }) => comment('Lý do', getFieldValue('decision') !== 'endorse' && !!getFieldValue('decision'))}
+          {({ getFieldValue }) =>
+            comment('Lý do', getFieldValue('decision') !== 'endorse' && !!getFieldValue('decision'))
+          }
         </Form.Item>
       </>
     ),
@@ -115,7 +120,10 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     danger: true,
     fields: comment('Lý do không ký', true),
     send: (id, v) =>
-      api.POST('/api/nominations/{id}/signature', { ...path(id), body: { decision: 'decline', comment: str(v.comment) } }),
+      api.POST('/api/nominations/{id}/signature', {
+        ...path(id),
+        body: { decision: 'decline', comment: str(v.comment) },
+      }),
   },
   PutOnHold: {
     danger: true,

@@ -57,7 +57,11 @@ export const useReference = () => ({
     queryFn: () => call(() => api.GET('/api/campaigns')),
     staleTime: Infinity,
   }),
-  units: useQuery({ queryKey: ['ref', 'units'], queryFn: () => call(() => api.GET('/api/units')), staleTime: Infinity }),
+  units: useQuery({
+    queryKey: ['ref', 'units'],
+    queryFn: () => call(() => api.GET('/api/units')),
+    staleTime: Infinity,
+  }),
   catalog: useQuery({
     queryKey: ['ref', 'catalog'],
     queryFn: () => call(() => api.GET('/api/catalog')),

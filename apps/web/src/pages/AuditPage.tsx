@@ -13,9 +13,15 @@ import { ROLE_LABELS } from '../labels';
  */
 export default function AuditPage() {
   const { hasRole } = useAuth();
-  const latest = useQuery({ queryKey: ['audit', 'latest'], queryFn: () => call(() => api.GET('/api/audit/checkpoints/latest')) });
+  const latest = useQuery({
+    queryKey: ['audit', 'latest'],
+    queryFn: () => call(() => api.GET('/api/audit/checkpoints/latest')),
+  });
   const key = useQuery({ queryKey: ['audit', 'key'], queryFn: () => call(() => api.GET('/api/audit/public-key')) });
-  const checkpoints = useQuery({ queryKey: ['audit', 'checkpoints'], queryFn: () => call(() => api.GET('/api/audit/checkpoints')) });
+  const checkpoints = useQuery({
+    queryKey: ['audit', 'checkpoints'],
+    queryFn: () => call(() => api.GET('/api/audit/checkpoints')),
+  });
   const inspector = hasRole('AUDITOR');
   const reads = useQuery({
     queryKey: ['audit', 'access-log'],
@@ -28,8 +34,8 @@ export default function AuditPage() {
         Nhật ký kiểm toán
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        Mọi thay đổi là một sự kiện trong nhật ký chỉ ghi thêm; cơ quan ký định kỳ gốc Merkle của nhật ký (điểm chốt) bằng
-        khóa Ed25519 dưới đây. Ai cũng kiểm tra được rằng nhật ký không bị sửa hay xóa.
+        Mọi thay đổi là một sự kiện trong nhật ký chỉ ghi thêm; cơ quan ký định kỳ gốc Merkle của nhật ký (điểm chốt)
+        bằng khóa Ed25519 dưới đây. Ai cũng kiểm tra được rằng nhật ký không bị sửa hay xóa.
       </Typography.Paragraph>
       <ApiErrorAlert error={latest.error ?? key.error} />
       <Card size="small" title="Điểm chốt mới nhất">
@@ -64,7 +70,10 @@ export default function AuditPage() {
           columns={[
             { title: 'Số sự kiện', dataIndex: 'treeSize' },
             { title: 'Thời điểm ký', render: (_, c) => dateTime(c.issuedAt) },
-            { title: 'Gốc Merkle', render: (_, c) => <Typography.Text code>{c.rootHash.slice(0, 16)}…</Typography.Text> },
+            {
+              title: 'Gốc Merkle',
+              render: (_, c) => <Typography.Text code>{c.rootHash.slice(0, 16)}…</Typography.Text>,
+            },
           ]}
         />
       </Card>

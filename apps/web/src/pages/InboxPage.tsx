@@ -22,9 +22,7 @@ export function nextStep(n: Summary, me: Me): { label: string; to: string } {
     case 'DRAFT':
       return act('SubmitNomination');
     case 'RETURNED':
-      return has('UNIT_HEAD')
-        ? act('ResubmitNomination')
-        : { label: 'Bổ sung hồ sơ', to: `/nominations/${n.id}/edit` };
+      return has('UNIT_HEAD') ? act('ResubmitNomination') : { label: 'Bổ sung hồ sơ', to: `/nominations/${n.id}/edit` };
     case 'CLUSTER_REVIEW':
       return act('ReviewAtCluster');
     case 'COUNCIL_VOTING':

@@ -99,13 +99,15 @@ export default function NominationDetailPage() {
             <Card size="small" title="Hội đồng" style={{ marginTop: 16 }}>
               {d.council && (
                 <Descriptions column={1} size="small">
-                  <Descriptions.Item label="Biểu quyết">{d.council.open ? 'Đang lấy ý kiến' : 'Đã kết thúc'}</Descriptions.Item>
+                  <Descriptions.Item label="Biểu quyết">
+                    {d.council.open ? 'Đang lấy ý kiến' : 'Đã kết thúc'}
+                  </Descriptions.Item>
                   <Descriptions.Item label="Số phiếu đã bỏ">
                     {d.council.votesCast}/{d.council.members.length}
                   </Descriptions.Item>
                   <Descriptions.Item label="Quy tắc">
-                    tham gia ≥ {percent(d.council.policy.quorum)}, đồng ý ≥ {percent(d.council.policy.threshold)} tổng số
-                    thành viên{d.council.policy.secretBallot ? ', bỏ phiếu kín' : ''}
+                    tham gia ≥ {percent(d.council.policy.quorum)}, đồng ý ≥ {percent(d.council.policy.threshold)} tổng
+                    số thành viên{d.council.policy.secretBallot ? ', bỏ phiếu kín' : ''}
                   </Descriptions.Item>
                 </Descriptions>
               )}
@@ -115,7 +117,8 @@ export default function NominationDetailPage() {
                     {d.councilOutcome ? (OUTCOMES[d.councilOutcome] ?? d.councilOutcome) : '—'}
                   </Descriptions.Item>
                   <Descriptions.Item label="Đồng ý / không đồng ý / không biểu quyết / rút">
-                    {d.tally.approve} / {d.tally.reject} / {d.tally.abstain} / {d.tally.recused} (trên {d.tally.members})
+                    {d.tally.approve} / {d.tally.reject} / {d.tally.abstain} / {d.tally.recused} (trên {d.tally.members}
+                    )
                   </Descriptions.Item>
                 </Descriptions>
               )}

@@ -122,8 +122,14 @@ function NominationForm({ id, initial }: { id?: string; initial?: Partial<Values
         >
           {!id && (
             <>
-              <Form.Item name="campaignId" label="Đợt thi đua" rules={[{ required: true, message: 'Chọn đợt thi đua' }]}>
-                <Select options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name, disabled: !c.open }))} />
+              <Form.Item
+                name="campaignId"
+                label="Đợt thi đua"
+                rules={[{ required: true, message: 'Chọn đợt thi đua' }]}
+              >
+                <Select
+                  options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name, disabled: !c.open }))}
+                />
               </Form.Item>
               <Form.Item
                 name="awardCode"

@@ -44,7 +44,8 @@ export default function NominationsPage() {
   const awards = (catalog.data?.awards ?? []) as unknown as AwardEntry[];
   const unitName = (id: string | null) => units.data?.find((u) => u.id === id)?.name ?? id ?? '—';
   const rows = (list.data?.items ?? []).filter(
-    (n) => !q || matches(`${n.nomineeName ?? ''} ${n.awardName ?? ''} ${unitName(n.unitId)} ${n.decisionNumber ?? ''}`, q),
+    (n) =>
+      !q || matches(`${n.nomineeName ?? ''} ${n.awardName ?? ''} ${unitName(n.unitId)} ${n.decisionNumber ?? ''}`, q),
   );
   const [sortKey, sortDir] = sort.split(':');
   const order = (key: string): SortOrder | undefined =>
@@ -198,7 +199,12 @@ export default function NominationsPage() {
           {
             key: 'due',
             title: 'Hạn xử lý',
-            render: (_, n) => (isOverdue(n.dueAt) ? <Typography.Text type="danger">Quá hạn {date(n.dueAt)}</Typography.Text> : date(n.dueAt)),
+            render: (_, n) =>
+              isOverdue(n.dueAt) ? (
+                <Typography.Text type="danger">Quá hạn {date(n.dueAt)}</Typography.Text>
+              ) : (
+                date(n.dueAt)
+              ),
             sorter: (a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''),
             sortOrder: order('due'),
           },

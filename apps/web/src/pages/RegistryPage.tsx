@@ -25,7 +25,8 @@ export default function RegistryPage() {
         Tra cứu khen thưởng
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        Sổ khen thưởng công khai: các khen thưởng đã được Chủ tịch UBND tỉnh ký quyết định. Gõ tên không dấu cũng tìm được.
+        Sổ khen thưởng công khai: các khen thưởng đã được Chủ tịch UBND tỉnh ký quyết định. Gõ tên không dấu cũng tìm
+        được.
       </Typography.Paragraph>
       <Card size="small">
         <label htmlFor="registry-q" style={{ display: 'block', marginBottom: 4 }}>
@@ -46,7 +47,9 @@ export default function RegistryPage() {
         loading={result.isFetching}
         dataSource={result.data?.items ?? []}
         scroll={{ x: 700 }}
-        onChange={(p) => setParams({ ...(q ? { q } : {}), page: String(p.current ?? 1), pageSize: String(p.pageSize ?? 20) })}
+        onChange={(p) =>
+          setParams({ ...(q ? { q } : {}), page: String(p.current ?? 1), pageSize: String(p.pageSize ?? 20) })
+        }
         pagination={{
           current: page,
           pageSize,
@@ -71,7 +74,8 @@ export default function RegistryPage() {
             render: (_, a) =>
               a.revoked ? (
                 <Tag color="red" title={a.revocationReason ?? undefined}>
-                  Đã hủy bỏ{a.revocationGround ? `: ${REVOCATION_GROUNDS[a.revocationGround] ?? a.revocationGround}` : ''}
+                  Đã hủy bỏ
+                  {a.revocationGround ? `: ${REVOCATION_GROUNDS[a.revocationGround] ?? a.revocationGround}` : ''}
                 </Tag>
               ) : (
                 <Tag color="green">Có hiệu lực</Tag>

@@ -1,20 +1,6 @@
 import { CheckCircleOutlined, FilePdfOutlined, LockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Radio, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, authorisedBlobUrl, call, type Schemas } from '../api/client';
@@ -102,12 +88,18 @@ function SessionView({ s }: { s: Session }) {
               Điểm danh có mặt
             </Button>
           )}
-          {myself?.present && <Tag icon={<CheckCircleOutlined aria-hidden />} color="success">Anh/chị đã điểm danh</Tag>}
+          {myself?.present && (
+            <Tag icon={<CheckCircleOutlined aria-hidden />} color="success">
+              Anh/chị đã điểm danh
+            </Tag>
+          )}
           {secretary && s.status === 'SCHEDULED' && (
             <Button
               type="primary"
               loading={busy === 'open'}
-              onClick={() => run('open', () => call(() => api.POST('/api/council-sessions/{id}/open', path)), 'Đã khai mạc')}
+              onClick={() =>
+                run('open', () => call(() => api.POST('/api/council-sessions/{id}/open', path)), 'Đã khai mạc')
+              }
             >
               Khai mạc phiên họp
             </Button>
@@ -123,7 +115,11 @@ function SessionView({ s }: { s: Session }) {
                   okText: 'Bế mạc',
                   cancelText: 'Hủy',
                   onOk: () =>
-                    run('close', () => call(() => api.POST('/api/council-sessions/{id}/close', path)), 'Đã bế mạc, kiểm phiếu'),
+                    run(
+                      'close',
+                      () => call(() => api.POST('/api/council-sessions/{id}/close', path)),
+                      'Đã bế mạc, kiểm phiếu',
+                    ),
                 })
               }
             >
@@ -138,7 +134,9 @@ function SessionView({ s }: { s: Session }) {
                 run(
                   'pdf',
                   async () => {
-                    const url = await authorisedBlobUrl(`/api/council-sessions/${encodeURIComponent(s.id)}/minutes.pdf`);
+                    const url = await authorisedBlobUrl(
+                      `/api/council-sessions/${encodeURIComponent(s.id)}/minutes.pdf`,
+                    );
                     const a = document.createElement('a');
                     a.href = url;
                     a.download = `bien-ban-${s.id}.pdf`;
@@ -156,7 +154,8 @@ function SessionView({ s }: { s: Session }) {
 
       <Card size="small" title={`Điểm danh: ${s.attendance.present}/${s.attendance.total} có mặt`}>
         <Typography.Paragraph type="secondary">
-          Cần {s.attendance.required} thành viên có mặt để khai mạc ({percent(s.attendance.quorum)} tổng số; {s.attendance.source}).
+          Cần {s.attendance.required} thành viên có mặt để khai mạc ({percent(s.attendance.quorum)} tổng số;{' '}
+          {s.attendance.source}).
         </Typography.Paragraph>
         <Space wrap>
           {s.attendance.members.map((m) => (
@@ -170,7 +169,9 @@ function SessionView({ s }: { s: Session }) {
 
       <Agenda s={s} />
 
-      {s.status === 'OPEN' && myself && <BallotSheet s={s} me={myself.userId} voted={!!myself.ballot} onCast={refresh} />}
+      {s.status === 'OPEN' && myself && (
+        <BallotSheet s={s} me={myself.userId} voted={!!myself.ballot} onCast={refresh} />
+      )}
     </Space>
   );
 }
@@ -212,7 +213,9 @@ function Agenda({ s }: { s: Session }) {
             render: (_, i) =>
               i.tally ? (
                 <Space direction="vertical" size={0} data-testid={`result-${i.nominationId}`}>
-                  <Tag color={i.outcome === 'APPROVED' ? 'success' : 'error'}>{OUTCOMES[i.outcome ?? ''] ?? i.outcome}</Tag>
+                  <Tag color={i.outcome === 'APPROVED' ? 'success' : 'error'}>
+                    {OUTCOMES[i.outcome ?? ''] ?? i.outcome}
+                  </Tag>
                   <span>
                     Đồng ý {i.tally.approve} · Không đồng ý {i.tally.reject} · Không biểu quyết {i.tally.abstain} · Rút{' '}
                     {i.tally.recused}
@@ -236,7 +239,17 @@ function Agenda({ s }: { s: Session }) {
 }
 
 /** One ballot for the whole agenda (open-ballot items), recusal per item, and the secret items one by one. */
-function BallotSheet({ s, me, voted, onCast }: { s: Session; me: string; voted: boolean; onCast: () => Promise<unknown> }) {
+function BallotSheet({
+  s,
+  me,
+  voted,
+  onCast,
+}: {
+  s: Session;
+  me: string;
+  voted: boolean;
+  onCast: () => Promise<unknown>;
+}) {
   const [form] = Form.useForm<Record<string, Choice>>();
   const { message } = App.useApp();
   const [error, setError] = useState<unknown>();
@@ -307,7 +320,9 @@ function BallotSheet({ s, me, voted, onCast }: { s: Session; me: string; voted: 
           </Button>
         </Form>
       ) : (
-        <Typography.Text type="secondary">Không có hồ sơ biểu quyết công khai nào anh/chị được biểu quyết.</Typography.Text>
+        <Typography.Text type="secondary">
+          Không có hồ sơ biểu quyết công khai nào anh/chị được biểu quyết.
+        </Typography.Text>
       )}
       {secret.map((i) => (
         <SecretItem key={i.nominationId} s={s} item={i} onRecuse={() => setRecusing(i)} onCast={onCast} />
@@ -317,7 +332,17 @@ function BallotSheet({ s, me, voted, onCast }: { s: Session; me: string; voted: 
   );
 }
 
-function SecretItem({ s, item, onRecuse, onCast }: { s: Session; item: Item; onRecuse: () => void; onCast: () => Promise<unknown> }) {
+function SecretItem({
+  s,
+  item,
+  onRecuse,
+  onCast,
+}: {
+  s: Session;
+  item: Item;
+  onRecuse: () => void;
+  onCast: () => Promise<unknown>;
+}) {
   const key = `${s.id}/${item.nominationId}`;
   const [receipt, setReceipt] = useState<string | undefined>(receipts()[key]);
   const [choice, setChoice] = useState<Choice>();
@@ -394,7 +419,17 @@ function SecretItem({ s, item, onRecuse, onCast }: { s: Session; item: Item; onR
   );
 }
 
-function RecusalModal({ s, item, onClose, onDone }: { s: Session; item: Item; onClose: () => void; onDone: () => Promise<unknown> }) {
+function RecusalModal({
+  s,
+  item,
+  onClose,
+  onDone,
+}: {
+  s: Session;
+  item: Item;
+  onClose: () => void;
+  onDone: () => Promise<unknown>;
+}) {
   const [form] = Form.useForm<{ reason: string }>();
   const [error, setError] = useState<unknown>();
   return (
@@ -433,4 +468,3 @@ function RecusalModal({ s, item, onClose, onDone }: { s: Session; item: Item; on
     </Modal>
   );
 }
-

@@ -100,7 +100,11 @@ function ConveneForm({ preselected, onDone }: { preselected?: string; onDone: ()
           nominationIds: preselected ? [preselected] : [],
         }}
       >
-        <Form.Item name="title" label="Tên phiên họp" rules={[{ required: true, whitespace: true, message: 'Cần tên phiên họp' }]}>
+        <Form.Item
+          name="title"
+          label="Tên phiên họp"
+          rules={[{ required: true, whitespace: true, message: 'Cần tên phiên họp' }]}
+        >
           <Input maxLength={300} />
         </Form.Item>
         <Form.Item name="scheduledAt" label="Thời gian họp" rules={[{ required: true, message: 'Chọn thời gian' }]}>

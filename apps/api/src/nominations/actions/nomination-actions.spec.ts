@@ -2,7 +2,8 @@ import { nominationDecider, type NominationEvent } from '@tdkt/domain';
 import * as f from '@tdkt/domain/testing/fixtures';
 import { allowedActions } from './nomination-actions';
 
-const stateAfter = (events: NominationEvent[]) => events.reduce(nominationDecider.evolve, nominationDecider.initialState());
+const stateAfter = (events: NominationEvent[]) =>
+  events.reduce(nominationDecider.evolve, nominationDecider.initialState());
 
 describe('The actions a person may take on a nomination are exactly what the domain guard lets through', () => {
   it('a draft: the officer edits, the head submits or withdraws, the secretary may hold, nobody else acts', () => {

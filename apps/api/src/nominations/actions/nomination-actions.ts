@@ -63,7 +63,10 @@ export class NominationActionsController {
     summary: 'Các thao tác tôi được làm với hồ sơ lúc này (để màn hình chỉ hiện những nút được phép)',
     description: 'Ngoài phạm vi được xem trả 404 như hồ sơ không tồn tại.',
   })
-  async actions(@Param('id', NominationIdPipe) id: string, @CurrentActor() actor: Actor): Promise<NominationActionsDto> {
+  async actions(
+    @Param('id', NominationIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<NominationActionsDto> {
     const recorded = await this.runtime.store.readStream(nominationStreamName(id));
     const state = foldRecorded(nominationDecider, recorded);
     if (state.status === 'NONE' || !mayReadNomination(actor, state)) throw nominationNotFound();
