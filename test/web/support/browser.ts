@@ -58,12 +58,28 @@ export async function signedIn(
   return { context, page };
 }
 
-/** Picks an option of the Ant Design select labelled `label`. */
+/**
+ * Picks an option of the Ant Design select labelled `label`, and waits until the select shows it.
+ * A select whose options arrive (or whose form re-renders) while its list opens may drop the
+ * click: then the list is opened again, up to three times.
+ */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
-  // The selected value covers the search input: the click lands on the select box, which opens it.
-  await page.getByLabel(label, { exact: true }).click({ force: true });
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
+  const input = page.getByLabel(label, { exact: true });
+  const select = page.locator('.ant-select', { has: input });
+  const chosen = select.locator('.ant-select-selection-item', { hasText: option });
+  for (let attempt = 1; ; attempt++) {
+    // The selected value covers the search input: the click lands on the select box, which opens it.
+    await input.click({ force: true });
+    const item = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
+      .first();
+    try {
+      await item.click({ timeout: 10_000 });
+      await chosen.first().waitFor({ timeout: 5_000 });
+      await page.keyboard.press('Escape'); // a multiple select stays open
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
 }

@@ -100,6 +100,8 @@ function NominationForm({ id, initial }: { id?: string; initial?: Partial<Values
     } catch (e) {
       setError(e);
       showFieldErrors(form, e);
+      // The API's message is above the form: bring it into view (fields it names are marked too).
+      window.scrollTo(0, 0);
     } finally {
       setBusy(false);
     }

@@ -33,7 +33,7 @@ describe('The actions a person may take on a nomination are exactly what the dom
   });
 
   it('a nomination on hold is released by the secretary, not held twice', () => {
-    const s = stateAfter([...f.story.inClusterReview(), f.nominationPutOnHold()]);
+    const s = stateAfter([...f.story.inClusterReview(), f.nominationPutOnHold('CLUSTER_REVIEW')]);
     expect(allowedActions(f.thuky, s)).toEqual(['ReleaseFromHold']);
   });
 });
