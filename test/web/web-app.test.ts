@@ -79,7 +79,7 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
     await page
       .getByLabel('Tóm tắt thành tích')
       .fill('Hoàn thành xuất sắc nhiệm vụ năm học; sáng kiến được công nhận cấp tỉnh');
-    await page.getByLabel('Tài liệu kèm theo').fill('bao-cao-thanh-tich.pdf');
+    await page.getByRole('combobox', { name: 'Tài liệu kèm theo' }).fill('bao-cao-thanh-tich.pdf');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Lập hồ sơ' }).click();
     await page.getByRole('heading', { name: /Nguyễn Thị Ánh Tuyết/ }).waitFor();
