@@ -127,6 +127,7 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
     const member = await signedIn(browser, url, 'hoidong2', TABLET);
     const mp = member.page;
     await mp.goto(`/sessions/${sessionId}`);
+    await mp.getByRole('heading', { name: /Phiên họp Hội đồng/ }).waitFor();
     await mp.getByRole('button', { name: 'Điểm danh có mặt' }).click();
     await mp.getByText('Anh/chị đã điểm danh').waitFor();
     const others = VOTERS_FOR_DONVI1.filter((m) => m !== 'hoidong2');
@@ -202,7 +203,7 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
     await page.getByRole('cell', { name: 'Nguyễn Thị Ánh Tuyết' }).waitFor();
     await shot(page, 'registry');
     await pub.close();
-  }, 420_000);
+  }, 600_000);
 
   it('each role sees its own inbox, and on a nomination only the actions it may take', async () => {
     const draft = await stack.draft({ nominee: { kind: 'individual', name: 'Lê Thị Hồng Nhung' } });

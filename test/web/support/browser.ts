@@ -35,7 +35,7 @@ export async function launch(executablePath: string): Promise<Browser> {
 }
 
 /** How long one step may wait for the UI (a command goes through Temporal; the machine may be busy). */
-export const STEP_TIMEOUT_MS = 30_000;
+export const STEP_TIMEOUT_MS = 60_000;
 
 export const TABLET = { width: 768, height: 1024 };
 export const DESKTOP = { width: 1280, height: 860 };
@@ -50,6 +50,8 @@ export async function signedIn(
   const context = await browser.newContext({ baseURL: url, viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  // A script error in the page fails the step that waits for the screen: say which one it was.
+  page.on('pageerror', (e) => process.stderr.write(`[web tests] page error (${username}): ${e.message}\n`));
   await page.goto('/login');
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(PASSWORD);
