@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Radio, Select, Skeleton, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, call } from '../api/client';
 import { ApiErrorAlert, showFieldErrors } from '../components/ApiErrorAlert';
@@ -51,12 +51,6 @@ function NominationForm({ id, initial }: { id?: string; initial?: Partial<Values
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const awards = (catalog.data?.awards ?? []) as unknown as AwardEntry[];
   const kind = Form.useWatch(['nominee', 'kind'], form);
-  useEffect(() => {
-    if (!id && campaigns.data && !form.getFieldValue('campaignId')) {
-      const open = campaigns.data.find((c) => c.open);
-      if (open) form.setFieldValue('campaignId', open.id);
-    }
-  }, [campaigns.data, form, id]);
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -107,6 +101,9 @@ function NominationForm({ id, initial }: { id?: string; initial?: Partial<Values
     }
   };
 
+  if (!campaigns.data || !catalog.data) return <Skeleton active />;
+  const defaultCampaign = id ? undefined : campaigns.data.find((c) => c.open)?.id;
+
   return (
     <Space direction="vertical" style={{ width: '100%', maxWidth: 820 }}>
       <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
@@ -119,7 +116,7 @@ function NominationForm({ id, initial }: { id?: string; initial?: Partial<Values
           layout="vertical"
           onFinish={submit}
           name="nomination"
-          initialValues={{ nominee: { kind: 'individual' }, documents: [], ...initial }}
+          initialValues={{ campaignId: defaultCampaign, nominee: { kind: 'individual' }, documents: [], ...initial }}
           scrollToFirstError
         >
           {!id && (
