@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # TĐKT — one image for both processes:
-#   API     (default CMD)  node dist/apps/api/src/main.js
+#   API     (default CMD)  node dist/apps/api/src/main.js   (also serves the web app, dist/web, at /)
 #   worker  (override)     node dist/apps/worker/src/main.js
 # Build: docker build -t tdkt:latest .     Run the topology: docker compose up -d
 
@@ -36,6 +36,7 @@ RUN npm run build \
  && test -f dist/apps/api/src/main.js \
  && test -f dist/apps/worker/src/main.js \
  && test -f dist/workflow-bundle.js \
+ && test -f dist/web/index.html \
  && npm prune --omit=dev \
  && npm cache clean --force
 

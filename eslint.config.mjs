@@ -14,6 +14,7 @@ export default tseslint.config(
       'bench/.data/',
       'test/fixtures/',
       'test/architecture/violations/',
+      'apps/web/src/api/openapi.d.ts',
     ],
   },
   js.configs.recommended,

@@ -12,6 +12,7 @@
  *   npm run bench -- --only=api-reads --quick --profile   (CPU profile of the stack process)
  *   npm run bench -- --only=council-session --session-items=500
  *   npm run bench -- --only=award-history --history-rows=10000
+ *   npm run bench -- --only=web --quick              (web app: initial JS, inbox paint, detail)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -26,6 +27,7 @@ import { apiReadsScenario } from './scenarios/api-reads';
 import { auditScenario } from './scenarios/audit';
 import { councilSessionScenario } from './scenarios/council-session';
 import { awardHistoryImportScenario } from './scenarios/award-history-import';
+import { webScenario } from './scenarios/web';
 
 const SCENARIOS: Scenario[] = [
   appendScenario,
@@ -35,6 +37,7 @@ const SCENARIOS: Scenario[] = [
   auditScenario,
   councilSessionScenario,
   awardHistoryImportScenario,
+  webScenario,
 ];
 
 function arg(name: string): string | undefined {

@@ -164,6 +164,9 @@ test(`${FLOWS} nominations through two APIs while a worker, an API and the Tempo
     body: JSON.stringify({ username: USERS[0], password: PASSWORD }),
   });
   expect(login.status).toBe(200);
+  // The production API process serves the web application (dist/web, built by npm run build) at /.
+  const home = await fetch(`${apiUrls()[1]}/nominations`, { headers: { accept: 'text/html' } });
+  expect([home.status, (await home.text()).includes('<div id="root">')]).toEqual([200, true]);
   const tokens: Record<string, string> = {};
   for (const [i, username] of USERS.entries()) {
     // Alternately: a token issued by one API is accepted by the other (shared JWT secret).

@@ -16,4 +16,6 @@ export interface ApiOptions {
   notifications?: NotificationOptions;
   /** Public comments on a notice per client address (default 5 an hour). */
   commentRateLimit?: CommentRateLimitOptions;
+  /** The built web application served at / (default TDKT_WEB_DIR or dist/web; see http/web-app.ts). */
+  webDir?: string;
 }

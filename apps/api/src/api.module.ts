@@ -25,6 +25,7 @@ import { COMMAND_HANDLERS } from './nominations/commands/handlers';
 import { CouncilSessionsController } from './council-sessions/council-sessions.controller';
 import { CouncilSessionsService } from './council-sessions/council-sessions.service';
 import { NominationsController } from './nominations/nominations.controller';
+import { NominationActionsController } from './nominations/actions/nomination-actions';
 import { NotificationDelivery } from './notifications/notification-delivery';
 import { resolveNotificationOptions } from './notifications/notification-options';
 import { NotificationStreams } from './notifications/notification-streams';
@@ -80,6 +81,7 @@ export class ApiModule {
         AwardHistoryImportController,
         StatisticsController,
         ExemplaryModelsController,
+        NominationActionsController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },

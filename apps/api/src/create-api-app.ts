@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
-import type { LoggerService, LogLevel } from '@nestjs/common';
+import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { ApiOptions } from './api-options';
 import type { ApiRuntime } from './api-runtime';
 import { ApiModule } from './api.module';
@@ -14,6 +14,7 @@ import {
   streamTokenMiddleware,
 } from './notifications/stream-token';
 import { documentErrorResponses, ErrorBody } from './http/openapi';
+import { serveWebApp } from './http/web-app';
 
 export const DOCS_PATH = 'api/docs';
 
@@ -33,6 +34,14 @@ export async function createApiApp(
   // (or a proxy forwarding whatever the client wrote) get a fresh allowance per forged address.
   // The reverse proxy is named with TDKT_TRUST_PROXY (Express syntax, e.g. `loopback`, `10.0.0.5`).
   app.set('trust proxy', trustProxySetting(options.trustProxy ?? process.env.TDKT_TRUST_PROXY));
+  SwaggerModule.setup(DOCS_PATH, app, () => openApiDocument(app));
+  // The web application (dist/web, built by npm run build) at /, beside the API.
+  serveWebApp(app, options.webDir);
+  return app;
+}
+
+/** The OpenAPI document of an API app (served at /api/docs; written for the web client's types by scripts/write-openapi.ts). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('TĐKT — thi đua, khen thưởng')
     .setDescription(
@@ -51,10 +60,7 @@ export async function createApiApp(
       STREAM_TOKEN_COOKIE,
     )
     .build();
-  SwaggerModule.setup(DOCS_PATH, app, () =>
-    documentErrorResponses(SwaggerModule.createDocument(app, doc, { extraModels: [ErrorBody] })),
-  );
-  return app;
+  return documentErrorResponses(SwaggerModule.createDocument(app, doc, { extraModels: [ErrorBody] }));
 }
 
 /** TDKT_TRUST_PROXY → Express's 'trust proxy' value: unset or empty trusts no proxy. */

@@ -24,6 +24,9 @@ import { assertProductionJwtSecret, embeddedJwtSecret, seedDemoUsers } from '../
 import { createApiApp, DOCS_PATH } from '../../api/src/create-api-app';
 import { CitizenIdVault } from '../../api/src/people/citizen-id-vault';
 import { seedDemoPeople } from '../../api/src/people/demo-people';
+import { webDir } from '../../api/src/http/web-app';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface EmbeddedOptions {
   /** Environment to read the configuration from (default process.env). */
@@ -57,6 +60,8 @@ export interface EmbeddedSystem {
   url: string;
   docsUrl: string;
   temporalUiUrl?: string;
+  /** Whether the built web application is served at / (dist/web exists). */
+  webApp: boolean;
   /** Usernames seeded with the demo password on this start (empty when the data dir had users). */
   seededUsers: string[];
   stop(): Promise<void>;
@@ -173,6 +178,7 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
       url,
       docsUrl: `${url}/${DOCS_PATH}`,
       temporalUiUrl: devServer?.uiUrl,
+      webApp: existsSync(join(webDir(options.api?.webDir), 'index.html')),
       seededUsers,
       stop: stopAll,
     };

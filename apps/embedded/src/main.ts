@@ -37,7 +37,11 @@ function printBanner(s: EmbeddedSystem, tookMs: number): void {
   const org = s.runtime.directory.org;
   const lines = [
     '',
-    `TĐKT is running (started in ${(tookMs / 1000).toFixed(1)} s) — data in ${s.config.dataDir}`,
+    s.webApp
+      ? `TĐKT: open ${s.url}/ in a browser`
+      : `TĐKT: web app not built (npm run build:web) — API at ${s.url}/api`,
+    `Running (started in ${(tookMs / 1000).toFixed(1)} s) — data in ${s.config.dataDir}`,
+    `  Web app      ${s.url}/`,
     `  Runtime      Node ${process.version} (${process.execPath})`,
     `  API          ${s.url}/api`,
     `  Health       ${s.url}/health`,

@@ -1,0 +1,78 @@
+/** Server state of the nomination screens (TanStack Query keys and fetchers over the typed client). */
+import { useQuery } from '@tanstack/react-query';
+import { api, call } from '../api/client';
+
+export type ListFilter = {
+  status?: string[];
+  campaign?: string;
+  unit?: string;
+  award?: string;
+  year?: number;
+  onHold?: boolean;
+  awaitingMe?: boolean;
+  page?: number;
+  pageSize?: number;
+};
+
+export const nominationKeys = {
+  all: ['nominations'] as const,
+  list: (f: ListFilter) => ['nominations', 'list', f] as const,
+  detail: (id: string) => ['nominations', 'detail', id] as const,
+};
+
+export const useNominations = (f: ListFilter) =>
+  useQuery({
+    queryKey: nominationKeys.list(f),
+    queryFn: () =>
+      call(() =>
+        api.GET('/api/nominations', {
+          params: { query: { ...f, status: f.status?.length ? (f.status.join(',') as never) : undefined } },
+        }),
+      ),
+    placeholderData: (prev) => prev,
+  });
+
+export const useNomination = (id: string) =>
+  useQuery({
+    queryKey: [...nominationKeys.detail(id), 'view'],
+    queryFn: () => call(() => api.GET('/api/nominations/{id}', { params: { path: { id } } })),
+  });
+
+export const useAuditTrail = (id: string) =>
+  useQuery({
+    queryKey: [...nominationKeys.detail(id), 'audit'],
+    queryFn: () => call(() => api.GET('/api/nominations/{id}/audit', { params: { path: { id } } })),
+  });
+
+export const useActions = (id: string) =>
+  useQuery({
+    queryKey: [...nominationKeys.detail(id), 'actions'],
+    queryFn: () => call(() => api.GET('/api/nominations/{id}/actions', { params: { path: { id } } })),
+  });
+
+/** Reference data (campaigns, units, clusters, catalog): stable for the session. */
+export const useReference = () => ({
+  campaigns: useQuery({
+    queryKey: ['ref', 'campaigns'],
+    queryFn: () => call(() => api.GET('/api/campaigns')),
+    staleTime: Infinity,
+  }),
+  units: useQuery({
+    queryKey: ['ref', 'units'],
+    queryFn: () => call(() => api.GET('/api/units')),
+    staleTime: Infinity,
+  }),
+  catalog: useQuery({
+    queryKey: ['ref', 'catalog'],
+    queryFn: () => call(() => api.GET('/api/catalog')),
+    staleTime: Infinity,
+  }),
+});
+
+export interface AwardEntry {
+  code: string;
+  name: string;
+  recipient?: string;
+  oneOffAllowed?: boolean;
+  council?: { quorum: number; threshold: number; secretBallot: boolean };
+}

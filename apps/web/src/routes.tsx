@@ -1,0 +1,32 @@
+/** The router: the screens of screens.tsx, public ones outside the sign-in gate, each lazily loaded. */
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout, RequireSignIn, RoleGate } from './layout/AppLayout';
+import { SCREENS, type Screen } from './screens';
+
+const lazy =
+  (s: Screen): RouteObject['lazy'] =>
+  async () => {
+    const Page = (await s.load()).default;
+    return {
+      Component: () => (
+        <RoleGate roles={s.roles}>
+          <Page />
+        </RoleGate>
+      ),
+    };
+  };
+
+export const router = createBrowserRouter([
+  { path: '/login', lazy: async () => ({ Component: (await import('./pages/LoginPage')).default }) },
+  {
+    element: <AppLayout />,
+    children: [
+      ...SCREENS.filter((s) => s.public).map((s) => ({ path: s.path, lazy: lazy(s) })),
+      {
+        element: <RequireSignIn />,
+        children: SCREENS.filter((s) => !s.public).map((s) => ({ path: s.path, lazy: lazy(s) })),
+      },
+      { path: '*', lazy: async () => ({ Component: (await import('./pages/NotFoundPage')).default }) },
+    ],
+  },
+]);

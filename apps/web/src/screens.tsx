@@ -1,0 +1,62 @@
+/**
+ * The screens: every screen, its menu entry and who sees it. Screens are loaded lazily (one
+ * chunk each), so the first load carries only the shell. To add a screen (decisions, people,
+ * campaigns, statistics…): one entry here with its `menu` and `roles`; nothing else to wire.
+ */
+import { AuditOutlined, FileTextOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role } from './auth/AuthProvider';
+
+export interface Screen {
+  path: string;
+  load: () => Promise<{ default: React.ComponentType }>;
+  /** Shown in the side menu with this label (and icon); omitted for detail pages. */
+  menu?: { label: string; icon: ReactNode };
+  /** Who may open it (any signed-in person when omitted). */
+  roles?: Role[];
+  /** Open to the public, without signing in. */
+  public?: boolean;
+}
+
+const OFFICIALS: Role[] = [
+  'UNIT_OFFICER',
+  'UNIT_HEAD',
+  'CLUSTER_LEADER',
+  'COUNCIL_SECRETARY',
+  'COUNCIL_MEMBER',
+  'CHAIRMAN',
+  'AUDITOR',
+];
+const COUNCIL: Role[] = ['COUNCIL_SECRETARY', 'COUNCIL_MEMBER', 'CHAIRMAN', 'AUDITOR'];
+
+export const SCREENS: Screen[] = [
+  { path: '/', load: () => import('./pages/InboxPage'), menu: { label: 'Việc cần xử lý', icon: <InboxOutlined /> } },
+  {
+    path: '/nominations',
+    load: () => import('./pages/NominationsPage'),
+    menu: { label: 'Hồ sơ đề nghị', icon: <FileTextOutlined /> },
+    roles: OFFICIALS,
+  },
+  { path: '/nominations/new', load: () => import('./pages/NominationFormPage'), roles: ['UNIT_OFFICER'] },
+  { path: '/nominations/:id/edit', load: () => import('./pages/NominationFormPage'), roles: ['UNIT_OFFICER'] },
+  { path: '/nominations/:id', load: () => import('./pages/NominationDetailPage') },
+  {
+    path: '/sessions',
+    load: () => import('./pages/SessionsPage'),
+    menu: { label: 'Phiên họp hội đồng', icon: <TeamOutlined /> },
+    roles: COUNCIL,
+  },
+  { path: '/sessions/:id', load: () => import('./pages/SessionDetailPage'), roles: COUNCIL },
+  {
+    path: '/registry',
+    load: () => import('./pages/RegistryPage'),
+    menu: { label: 'Tra cứu khen thưởng', icon: <SearchOutlined /> },
+    public: true,
+  },
+  {
+    path: '/audit',
+    load: () => import('./pages/AuditPage'),
+    menu: { label: 'Nhật ký kiểm toán', icon: <AuditOutlined /> },
+    public: true,
+  },
+];

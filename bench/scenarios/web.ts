@@ -1,0 +1,137 @@
+/**
+ * Scenario `web`: the web application's budgets (issue 14), measured in Debian's Chromium against
+ * the embedded stack serving dist/web:
+ *   - initial JavaScript, gzipped: the entry script and the modules index.html preloads (≤ 350 KB;
+ *     every screen is its own lazy chunk and is not counted);
+ *   - the inbox's first contentful paint on a signed-in reload of `/` (≤ 1 s), and the time until
+ *     its rows are shown;
+ *   - a nomination's detail, from the click in the list until its heading and actions show (≤ 300 ms).
+ * No baseline: the budgets are the reference (ratio = ours / budget).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { buildWeb } from '../../scripts/build-web';
+import { findChromium } from '../../test/web/support/browser';
+import { HttpClient } from '../lib/http';
+import { REPO_ROOT } from '../lib/paths';
+import { row } from '../lib/report';
+import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
+import { startStack } from '../lib/stack';
+import { median } from '../lib/stats';
+import { nominationWorkflowBundle } from '../temporal/bundles';
+import { login } from './e2e';
+
+const BUDGET = { initialJsKiB: 350, inboxFcpMs: 1000, detailMs: 300 };
+
+/** The scripts the browser must fetch before the app runs: the entry and its preloaded modules. */
+export function initialJavaScript(webDir: string): { files: string[]; gzipBytes: number } {
+  const html = readFileSync(join(webDir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const gzipBytes = files.reduce((n, f) => n + gzipSync(readFileSync(join(webDir, f)), { level: 9 }).length, 0);
+  return { files, gzipBytes };
+}
+
+export const webScenario: Scenario = {
+  id: 'web',
+  title: 'Web application: initial JavaScript, inbox first paint, nomination detail after navigation',
+  async run(ctx: ScenarioContext): Promise<ScenarioResult> {
+    buildWeb();
+    const webDir = join(REPO_ROOT, 'dist', 'web');
+    const js = initialJavaScript(webDir);
+    const rows = [
+      row({
+        scenario: 'web',
+        metric: 'initial JS (gzip)',
+        unit: 'KiB',
+        ours: js.gzipBytes / 1024,
+        baseline: BUDGET.initialJsKiB,
+        baselineName: 'budget',
+        reps: 1,
+        note: `${js.files.length} files`,
+      }),
+    ];
+    const found = findChromium();
+    if (!found.path) {
+      ctx.log(`  browser budgets skipped: ${found.reason}`);
+      return { rows, details: { initialJs: js } };
+    }
+    const reps = ctx.quick ? 3 : 7;
+    const stack = await startStack(await nominationWorkflowBundle());
+    const browser = await chromium.launch({ executablePath: found.path, args: ['--no-sandbox'] });
+    try {
+      const http = new HttpClient(stack.url);
+      const tokens = await login(http, ['canbo.donvi1']);
+      for (let i = 0; i < 20; i++)
+        await http.send(
+          'POST',
+          '/api/nominations',
+          {
+            campaignId: 'dong-khoi-moi-2026',
+            awardCode: 'BANG_KHEN_TINH',
+            nominee: { kind: 'individual', name: `Nguyễn Văn Bench ${i}` },
+            achievements: 'Hoàn thành xuất sắc nhiệm vụ',
+            documents: ['to-trinh.pdf'],
+          },
+          tokens['canbo.donvi1'],
+        );
+      const context = await browser.newContext({ baseURL: stack.url, viewport: { width: 1280, height: 860 } });
+      const page = await context.newPage();
+      await page.goto('/login');
+      await page.getByLabel('Tên đăng nhập').fill('thutruong.donvi1');
+      await page.getByLabel('Mật khẩu').fill('demo123');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByTestId('current-user').waitFor();
+      const fcp: number[] = [];
+      const inboxReady: number[] = [];
+      const detail: number[] = [];
+      for (let i = 0; i < reps; i++) {
+        await page.reload();
+        await page.getByRole('link', { name: 'Trình hồ sơ' }).first().waitFor();
+        const t = await page.evaluate(() => ({
+          fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+          now: performance.now(),
+        }));
+        fcp.push(t.fcp);
+        inboxReady.push(t.now);
+        const link = page
+          .getByRole('row')
+          .nth(1 + (i % 10))
+          .getByRole('link')
+          .first();
+        const start = await page.evaluate(() => performance.now());
+        await link.click();
+        await page.getByRole('group', { name: 'Thao tác với hồ sơ' }).waitFor();
+        detail.push((await page.evaluate(() => performance.now())) - start);
+        await page.goto('/');
+      }
+      rows.push(
+        row({
+          scenario: 'web',
+          metric: 'inbox first contentful paint',
+          unit: 'ms',
+          ours: median(fcp),
+          baseline: BUDGET.inboxFcpMs,
+          baselineName: 'budget',
+          reps,
+        }),
+        row({ scenario: 'web', metric: 'inbox rows shown (reload)', unit: 'ms', ours: median(inboxReady), reps }),
+        row({
+          scenario: 'web',
+          metric: 'nomination detail after click',
+          unit: 'ms',
+          ours: median(detail),
+          baseline: BUDGET.detailMs,
+          baselineName: 'budget',
+          reps,
+          note: 'heading and actions shown',
+        }),
+      );
+      return { rows, details: { initialJs: js, fcp, inboxReady, detail } };
+    } finally {
+      await browser.close();
+      await stack.stop();
+    }
+  },
+};
