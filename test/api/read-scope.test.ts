@@ -914,17 +914,17 @@ function storiesSummary(items: any[]): string {
     .join(' ')}]`;
 }
 
-/** Statistics: A, C, E, S are donvi1's (C awarded), B donvi3's, D donvi4's (cluster cum2, as donvi3). */
+/** Statistics: A, C, E, S, N are donvi1's (C awarded), B donvi3's, D donvi4's (cluster cum2, as donvi3). */
 function statisticsAnswers(): Expected {
-  const province = '200 province nominations:6 awards:1';
+  const province = '200 province nominations:7 awards:1';
   return {
     ...all(province),
     anonymous: '200 public nominations:- awards:1',
-    'canbo.donvi1': '200 scope nominations:4 awards:1',
-    'thutruong.donvi1': '200 scope nominations:4 awards:1',
+    'canbo.donvi1': '200 scope nominations:5 awards:1',
+    'thutruong.donvi1': '200 scope nominations:5 awards:1',
     'canbo.donvi3': '200 scope nominations:1 awards:0',
     'thutruong.donvi3': '200 scope nominations:1 awards:0',
-    'truongcum.cum1': '200 scope nominations:4 awards:1',
+    'truongcum.cum1': '200 scope nominations:5 awards:1',
     'truongcum.cum2': '200 scope nominations:2 awards:0',
     'canbo.donvi4': '200 scope nominations:1 awards:0',
   };
