@@ -98,6 +98,7 @@ describe('A nomination’s life: every state change is an event, statuses follow
       ...run([f.revokeAward()], run(journey).events).statuses,
       ...run([f.withdrawNomination()], f.story.inDraft()).statuses,
       ...run([f.reviewAtCluster('reject', { comment: 'Không đạt' })], f.story.inClusterReview()).statuses,
+      ...run([{ ...f.reviewAtCluster('endorse'), officeCheck: true }], f.story.inClusterReview()).statuses,
     ]);
     expect([...reached].sort()).toEqual([...NOMINATION_STATUSES].sort());
   });
@@ -120,6 +121,10 @@ describe('A nomination’s life: every state change is an event, statuses follow
         ],
         f.story.inClusterReview(),
       ).events.map((e) => e.type),
+      ...run([f.recordOfficeCheck('complete')], f.officeStory.inOfficeCheck()).events.map((e) => e.type),
+      ...run([f.recordOfficeCheck('incomplete', { missing: ['TO_TRINH'] })], f.officeStory.inOfficeCheck()).events.map(
+        (e) => e.type,
+      ),
     ]);
     expect([...produced].sort()).toEqual([...NOMINATION_EVENT_TYPES].sort());
   });

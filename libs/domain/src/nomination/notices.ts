@@ -28,6 +28,7 @@ export interface Notice {
 const OUTCOME_OF: Partial<Record<NominationEvent['type'], NoticeReason>> = {
   AwardDecisionSigned: 'AWARDED',
   NominationReturnedForRevision: 'RETURNED',
+  OfficeCheckReturned: 'RETURNED',
   NominationWithdrawn: 'WITHDRAWN',
   AwardRevoked: 'REVOKED',
 };
