@@ -24,6 +24,10 @@ import { ApiExceptionFilter } from './http/errors';
 import { COMMAND_HANDLERS } from './nominations/commands/handlers';
 import { CouncilSessionsController } from './council-sessions/council-sessions.controller';
 import { CouncilSessionsService } from './council-sessions/council-sessions.service';
+import { DossiersController } from './dossiers/dossiers.controller';
+import { DossierService } from './dossiers/dossier.service';
+import { ListCommandsController } from './lists/list-commands.controller';
+import { ListCommandsService } from './lists/list-commands.service';
 import { NominationsController } from './nominations/nominations.controller';
 import { NotificationDelivery } from './notifications/notification-delivery';
 import { resolveNotificationOptions } from './notifications/notification-options';
@@ -60,6 +64,8 @@ export class ApiModule {
         AuditController,
         AccessLogController,
         CouncilSessionsController,
+        DossiersController,
+        ListCommandsController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
@@ -84,6 +90,8 @@ export class ApiModule {
         AuditProofs,
         AccessLogRecorder,
         CouncilSessionsService,
+        DossierService,
+        ListCommandsService,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
