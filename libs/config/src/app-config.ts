@@ -42,6 +42,8 @@ export interface AppConfig {
     /** How often a checkpoint is signed while events are written. */
     checkpointIntervalMs: number;
   };
+  /** Dossier documents: the largest upload accepted, in bytes (`TDKT_DOCUMENT_MAX_BYTES`, default 10 MiB). */
+  documentMaxBytes?: number;
 }
 
 /** Sessions and sign-in methods (README: Single sign-on). Lifetimes in jsonwebtoken's spelling (`15m`). */
@@ -126,6 +128,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       signingKeyFile: env.TDKT_AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem'),
       checkpointIntervalMs: Number(env.TDKT_AUDIT_CHECKPOINT_INTERVAL_MS ?? 60_000),
     },
+    documentMaxBytes: positiveInteger(env.TDKT_DOCUMENT_MAX_BYTES, 10 * 1024 * 1024, 'TDKT_DOCUMENT_MAX_BYTES'),
   };
 }
 
@@ -187,4 +190,12 @@ export function isLoopback(hostname: string): boolean {
 
 export function ensureDataDir(config: AppConfig): void {
   mkdirSync(config.dataDir, { recursive: true });
+}
+
+/** A positive whole number from the environment, or the default when unset; anything else stops the start. */
+function positiveInteger(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number: ${raw}`);
+  return n;
 }

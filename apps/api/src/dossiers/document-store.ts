@@ -116,12 +116,3 @@ export function openDocumentStore(config: { dataDir: string; databaseUrl?: strin
     ? new PostgresDocumentStore(config.databaseUrl)
     : new FileDocumentStore(join(config.dataDir, 'documents'));
 }
-
-/** `TDKT_DOCUMENT_MAX_BYTES`: the largest document accepted (default 10 MiB). */
-export function documentMaxBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.TDKT_DOCUMENT_MAX_BYTES;
-  if (raw === undefined || raw === '') return 10 * 1024 * 1024;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`TDKT_DOCUMENT_MAX_BYTES must be a positive whole number: ${raw}`);
-  return n;
-}

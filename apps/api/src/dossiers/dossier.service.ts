@@ -29,7 +29,7 @@ import {
 import { ConcurrencyError, deterministicEventId, foldRecorded, type RecordedEvent } from '@tdkt/event-store';
 import type { ApiRuntime } from '../api-runtime';
 import { API_RUNTIME } from '../tokens';
-import { type DocumentStore, documentMaxBytes, openDocumentStore, readVerified, sha256Hex } from './document-store';
+import { type DocumentStore, openDocumentStore, readVerified, sha256Hex } from './document-store';
 
 export interface DossierView {
   nominationId: string;
@@ -56,10 +56,11 @@ export interface AddedDocument {
 @Injectable()
 export class DossierService implements OnModuleDestroy {
   readonly store: DocumentStore;
-  readonly maxBytes = documentMaxBytes();
+  readonly maxBytes: number;
 
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {
     this.store = openDocumentStore(runtime.config);
+    this.maxBytes = runtime.config.documentMaxBytes ?? 10 * 1024 * 1024;
   }
 
   get policy() {
