@@ -22,7 +22,10 @@ afterAll(async () => {
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n%%EOF\n`);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** The bytes of a Windows executable: "MZ", the DOS stub, whatever the file is called. */
-const EXE = Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]), Buffer.from('This program cannot be run in DOS mode.')]);
+const EXE = Buffer.concat([
+  Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]),
+  Buffer.from('This program cannot be run in DOS mode.'),
+]);
 const person = (name: string) => ({ nominee: { kind: 'individual', name } });
 
 describe('Dossier documents', () => {
@@ -43,7 +46,12 @@ describe('Dossier documents', () => {
     const bytes = pdf('to trinh so 12');
     const res = await stack.upload('canbo.donvi1', id, 'TO_TRINH', bytes, 'Tờ trình 12.pdf');
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ hash: sha256(bytes), size: bytes.length, mediaType: 'application/pdf', added: true });
+    expect(res.body).toMatchObject({
+      hash: sha256(bytes),
+      size: bytes.length,
+      mediaType: 'application/pdf',
+      added: true,
+    });
     const [event] = await stack.system.store.readStream(`dossier-${id}`);
     expect(event).toMatchObject({
       type: 'DossierDocumentAdded',
@@ -124,7 +132,9 @@ describe('The office’s check (thẩm định)', () => {
     expect(
       await stack.command('truongcum.cum1', `/api/nominations/${id}/cluster-review`, { decision: 'endorse' }),
     ).toMatchObject({ status: 'OFFICE_CHECK' });
-    const noItems = await (await stack.as('thuky')).post(`/api/nominations/${id}/office-check`, { result: 'incomplete' });
+    const noItems = await (
+      await stack.as('thuky')
+    ).post(`/api/nominations/${id}/office-check`, { result: 'incomplete' });
     expect([noItems.status, noItems.body.code]).toEqual([400, 'REQUIRED']);
     const returned = await stack.command('thuky', `/api/nominations/${id}/office-check`, {
       result: 'incomplete',
@@ -133,7 +143,10 @@ describe('The office’s check (thẩm định)', () => {
     });
     expect(returned.status).toBe('RETURNED');
     const event = (await stack.stream(id)).find((e) => e.type === 'OfficeCheckReturned');
-    expect(event?.data).toMatchObject({ missing: ['BIEN_BAN_HOP_XET'], by: { userId: 'thuky', role: 'COUNCIL_SECRETARY' } });
+    expect(event?.data).toMatchObject({
+      missing: ['BIEN_BAN_HOP_XET'],
+      by: { userId: 'thuky', role: 'COUNCIL_SECRETARY' },
+    });
     // The unit adds the missing document and resubmits: through the cluster and the office again.
     expect((await stack.upload('canbo.donvi1', id, 'BIEN_BAN_HOP_XET', pdf('bien ban ky'))).status).toBe(201);
     expect(await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`)).toMatchObject({
@@ -149,7 +162,9 @@ describe('The office’s check (thẩm định)', () => {
     expect([early.status, early.body.code]).toEqual([409, 'WRONG_STAGE']);
     await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`);
     await stack.command('truongcum.cum1', `/api/nominations/${id}/cluster-review`, { decision: 'endorse' });
-    const leader = await (await stack.as('truongcum.cum1')).post(`/api/nominations/${id}/office-check`, {
+    const leader = await (
+      await stack.as('truongcum.cum1')
+    ).post(`/api/nominations/${id}/office-check`, {
       result: 'complete',
     });
     expect([leader.status, leader.body.code]).toEqual([403, 'ROLE_REQUIRED']);
@@ -206,13 +221,17 @@ describe('Lists, as the work arrives', () => {
     await stack.command('thuky', '/api/office-checks', checks);
     expect(await stack.head()).toBe(afterChecks);
     const returned = (await stack.stream(b)).filter((e) => e.type === 'OfficeCheckReturned');
-    expect(returned.map((e) => (e.data as { missing: string[] }).missing)).toEqual([['Thiếu báo cáo thành tích có xác nhận']]);
+    expect(returned.map((e) => (e.data as { missing: string[] }).missing)).toEqual([
+      ['Thiếu báo cáo thành tích có xác nhận'],
+    ]);
   });
 
   it('a list is checked whole before any item runs: a duplicate or an empty list is refused (400)', async () => {
     const a = await stack.draft(person('Nguyễn Văn Cừ'));
     const head = await stack.head();
-    const dup = await (await stack.as('thutruong.donvi1')).post('/api/submissions', {
+    const dup = await (
+      await stack.as('thutruong.donvi1')
+    ).post('/api/submissions', {
       number: '1/TTr',
       date: '2026-11-02',
       nominationIds: [a, a],

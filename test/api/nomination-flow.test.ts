@@ -86,7 +86,11 @@ describe('a nomination from draft to the award registry', () => {
       status: 'OFFICE_CHECK',
     });
     const check = await (await stack.as('thuky')).get(`/api/nominations/${id}`);
-    expect(check.body).toMatchObject({ status: 'OFFICE_CHECK', stage: 'OFFICE_CHECK', awaiting: ['COUNCIL_SECRETARY'] });
+    expect(check.body).toMatchObject({
+      status: 'OFFICE_CHECK',
+      stage: 'OFFICE_CHECK',
+      awaiting: ['COUNCIL_SECRETARY'],
+    });
     expect(await stack.officeCheck(id)).toMatchObject({ status: 'COUNCIL_VOTING' });
   });
 

@@ -178,7 +178,15 @@ test('returned for revision → edited → resubmitted → endorsed; the history
     'ClusterEndorsed',
     'OfficeCheckPassed',
   ]);
-  expect(events.map((e) => (e.data as { round?: number }).round)).toEqual([undefined, undefined, 1, undefined, 2, 2, 2]);
+  expect(events.map((e) => (e.data as { round?: number }).round)).toEqual([
+    undefined,
+    undefined,
+    1,
+    undefined,
+    2,
+    2,
+    2,
+  ]);
   expect(events[2].metadata.reason).toBe('Bổ sung minh chứng sáng kiến');
   await d.withdraw(id);
 });

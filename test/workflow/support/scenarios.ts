@@ -44,7 +44,9 @@ export class Driver {
     return this.run(
       id,
       'thuky',
-      missing ? { type: 'RecordOfficeCheck', result: 'incomplete', missing } : { type: 'RecordOfficeCheck', result: 'complete' },
+      missing
+        ? { type: 'RecordOfficeCheck', result: 'incomplete', missing }
+        : { type: 'RecordOfficeCheck', result: 'complete' },
     );
   }
   returnForRevision(id: string, reasons = 'Bổ sung minh chứng sáng kiến') {

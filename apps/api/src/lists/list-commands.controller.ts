@@ -18,7 +18,8 @@ export class ListCommandsController {
   @Post('submissions')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Tờ trình của đơn vị (thủ trưởng đơn vị): trình nhiều hồ sơ một lần, ghi số và ngày tờ trình vào từng hồ sơ',
+    summary:
+      'Tờ trình của đơn vị (thủ trưởng đơn vị): trình nhiều hồ sơ một lần, ghi số và ngày tờ trình vào từng hồ sơ',
     description: `Hồ sơ đang lập được trình; hồ sơ bị trả lại được trình lại. ${RETRY_NOTE}`,
   })
   @ApiOkResponse({ type: ListResultDto })

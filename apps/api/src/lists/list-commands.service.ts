@@ -21,7 +21,9 @@ export const LIST_CONCURRENCY = 4;
 export interface ListItem {
   nominationId: string;
   /** The intent, or a function of the workflow's current status (submit vs resubmit). */
-  intent: Exclude<NominationIntent, { type: 'DraftNomination' }> | ((status: string) => Exclude<NominationIntent, { type: 'DraftNomination' }>);
+  intent:
+    | Exclude<NominationIntent, { type: 'DraftNomination' }>
+    | ((status: string) => Exclude<NominationIntent, { type: 'DraftNomination' }>);
 }
 
 /** A stable digest of a list request: the same body (whatever its key order) gives the same one. */
@@ -36,7 +38,11 @@ export function listDigest(kind: string, body: unknown): string {
               .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
           )
         : v;
-  return createHash('sha256').update(kind).update('\u0000').update(JSON.stringify(canonical(body))).digest('hex');
+  return createHash('sha256')
+    .update(kind)
+    .update('\u0000')
+    .update(JSON.stringify(canonical(body)))
+    .digest('hex');
 }
 
 async function inBatches<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -64,7 +70,11 @@ export class ListCommandsService {
     const seen = new Set<string>();
     items.forEach((item, i) => {
       if (seen.has(item.nominationId))
-        throw invalid('DUPLICATE_ITEM', `Hồ sơ ${item.nominationId} có hai lần trong danh sách`, `items[${i}].nominationId`);
+        throw invalid(
+          'DUPLICATE_ITEM',
+          `Hồ sơ ${item.nominationId} có hai lần trong danh sách`,
+          `items[${i}].nominationId`,
+        );
       seen.add(item.nominationId);
     });
     let last = 0;
@@ -92,7 +102,8 @@ export class ListCommandsService {
             nominationId: item.nominationId,
             outcome: 'refused',
             code: 'WORKFLOW_UNAVAILABLE',
-            message: 'Hệ thống xử lý hồ sơ chưa phản hồi kịp; gửi lại danh sách sau (các hồ sơ đã xử lý không bị xử lý lại)',
+            message:
+              'Hệ thống xử lý hồ sơ chưa phản hồi kịp; gửi lại danh sách sau (các hồ sơ đã xử lý không bị xử lý lại)',
           };
         throw err;
       }

@@ -129,7 +129,8 @@ export class NominationsController {
   @Post(':id/office-check')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Thẩm định hồ sơ (thường trực hội đồng): complete → trình Hội đồng | incomplete → trả lại, nêu thành phần còn thiếu',
+    summary:
+      'Thẩm định hồ sơ (thường trực hội đồng): complete → trình Hội đồng | incomplete → trả lại, nêu thành phần còn thiếu',
   })
   @ApiOkResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
   officeCheck(

@@ -49,7 +49,12 @@ describe('A dossier: typed documents stored by content, each addition an event',
     const [e] = run([], add());
     expect(e).toMatchObject({
       type: 'DossierDocumentAdded',
-      data: { documentType: 'TO_TRINH', hash: HASH_A, size: 1000, by: { userId: 'canbo.donvi1', role: 'UNIT_OFFICER' } },
+      data: {
+        documentType: 'TO_TRINH',
+        hash: HASH_A,
+        size: 1000,
+        by: { userId: 'canbo.donvi1', role: 'UNIT_OFFICER' },
+      },
     });
   });
 
@@ -95,9 +100,9 @@ describe('A dossier: typed documents stored by content, each addition an event',
   });
 
   it('the catalog refuses a dossier block that names unknown types or awards', () => {
-    expect(dossierPolicyProblems({ ...policy, required: { NOPE: ['TO_TRINH'] } }, new Set(['BANG_KHEN_TINH']))).toEqual([
-      'dossier.required: unknown award NOPE',
-    ]);
+    expect(dossierPolicyProblems({ ...policy, required: { NOPE: ['TO_TRINH'] } }, new Set(['BANG_KHEN_TINH']))).toEqual(
+      ['dossier.required: unknown award NOPE'],
+    );
     expect(
       dossierPolicyProblems({ ...policy, required: { default: ['XYZ'] } }, new Set(['BANG_KHEN_TINH'])),
     ).toHaveLength(1);

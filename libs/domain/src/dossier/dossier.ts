@@ -88,7 +88,8 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
 }
 
 /** The current document of each type (not replaced). */
-export const currentDocuments = (state: DossierState): DossierDocument[] => state.documents.filter((d) => !d.replacedBy);
+export const currentDocuments = (state: DossierState): DossierDocument[] =>
+  state.documents.filter((d) => !d.replacedBy);
 
 /** The required document types of the nomination's award form that the dossier lacks. */
 export function missingDocuments(state: DossierState, policy: DossierPolicy, awardCode: string): string[] {
@@ -125,7 +126,8 @@ export function decideDossier(command: AddDossierDocument, state: DossierState):
       'Nội dung tệp không phải PDF, DOCX, JPEG hoặc PNG (kiểm tra theo nội dung, không theo tên tệp)',
       'file',
     );
-  if (!/^[0-9a-f]{64}$/.test(command.hash)) throw invalid('DOCUMENT_CONTENT_NOT_ALLOWED', 'Mã băm không hợp lệ', 'file');
+  if (!/^[0-9a-f]{64}$/.test(command.hash))
+    throw invalid('DOCUMENT_CONTENT_NOT_ALLOWED', 'Mã băm không hợp lệ', 'file');
   const current = currentDocuments(state).find((d) => d.documentType === command.documentType);
   // The same bytes again for the same type: nothing changes (a retried upload).
   if (current?.hash === command.hash) return [];

@@ -24,10 +24,7 @@ describe('The office checks the dossier (thẩm định) between the cluster and
   });
 
   it('an endorsement recorded before the office check existed (no nextStatus) still goes to the council', () => {
-    spec
-      .given(f.story.inClusterReview())
-      .when(f.reviewAtCluster('endorse'))
-      .then([f.clusterEndorsed()]);
+    spec.given(f.story.inClusterReview()).when(f.reviewAtCluster('endorse')).then([f.clusterEndorsed()]);
     spec
       .given(f.story.inCouncilVoting())
       .when(f.openCouncilVoting())
@@ -92,7 +89,10 @@ describe('The office checks the dossier (thẩm định) between the cluster and
       .thenState((s) => expect(s.status).toBe('OFFICE_CHECK'));
     const returnedByOffice = [
       f.nominationDrafted({ award: f.CONG_DAN_DONG_KHOI }),
-      { ...f.nominationSubmitted({ toCouncil: true }), data: { ...f.nominationSubmitted({ toCouncil: true }).data, nextStatus: 'OFFICE_CHECK' as const } },
+      {
+        ...f.nominationSubmitted({ toCouncil: true }),
+        data: { ...f.nominationSubmitted({ toCouncil: true }).data, nextStatus: 'OFFICE_CHECK' as const },
+      },
       f.officeCheckReturned(MISSING),
     ];
     spec

@@ -166,7 +166,10 @@ export class ClusterReviewDto {
 }
 
 export class OfficeCheckDto {
-  @ApiProperty({ enum: ['complete', 'incomplete'], description: 'complete → trình Hội đồng; incomplete → trả lại đơn vị' })
+  @ApiProperty({
+    enum: ['complete', 'incomplete'],
+    description: 'complete → trình Hội đồng; incomplete → trả lại đơn vị',
+  })
   @IsIn(['complete', 'incomplete'], { message: 'result phải là complete (đầy đủ) hoặc incomplete (chưa đầy đủ)' })
   result: 'complete' | 'incomplete';
 
