@@ -170,6 +170,7 @@ describe('a nomination from draft to the award registry', () => {
       ['NominationEdited', 'canbo.donvi1', 'UNIT_OFFICER', 'donvi1'],
       ['NominationSubmitted', 'thutruong.donvi1', 'UNIT_HEAD', 'donvi1'],
       ['ClusterEndorsed', 'truongcum.cum1', 'CLUSTER_LEADER', 'donvi2'],
+      ['OfficeCheckPassed', 'thuky', 'COUNCIL_SECRETARY', null],
       ['CouncilVotingOpened', 'thuky', 'COUNCIL_SECRETARY', null],
       ['CouncilMemberRecused', 'hoidong1', 'COUNCIL_MEMBER', 'donvi1'],
       ['CouncilVoteCast', 'hoidong2', 'COUNCIL_MEMBER', 'donvi2'],
