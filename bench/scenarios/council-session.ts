@@ -44,6 +44,7 @@ async function runSession(ctx: ScenarioContext, http: HttpClient, items: number)
       })) as { id: string };
       await ok(u.head, 'POST', `/api/nominations/${id}/submit`);
       await ok(u.leader, 'POST', `/api/nominations/${id}/cluster-review`, { decision: 'endorse' });
+      await ok('thuky', 'POST', `/api/nominations/${id}/office-check`, { result: 'complete' });
       unitOf[id] = u;
       return id;
     },

@@ -54,8 +54,8 @@ const UNITS: UnitPeople[] = [
 ];
 const USERS = [...new Set(UNITS.flatMap((u) => [u.officer, u.head, u.leader, u.recuser, ...u.voters]).concat('thuky'))];
 
-/** Commands per flow: draft, submit, review, open, recusal, 10 votes (the demo council of 11), sign. */
-export const COMMANDS_PER_FLOW = 16;
+/** Commands per flow: draft, submit, review, office check, open, recusal, 10 votes (the demo council of 11), sign. */
+export const COMMANDS_PER_FLOW = 17;
 
 export async function login(http: HttpClient, users: string[] = USERS): Promise<Record<string, string>> {
   const tokens: Record<string, string> = {};
@@ -131,6 +131,7 @@ async function driveFlows(
         const p = `/api/nominations/${encodeURIComponent(id)}`;
         await step('submit', u.head, 'POST', `${p}/submit`, {}, 200);
         await step('review', u.leader, 'POST', `${p}/cluster-review`, { decision: 'endorse' }, 200);
+        await step('office-check', 'thuky', 'POST', `${p}/office-check`, { result: 'complete' }, 200);
         await step('open', 'thuky', 'POST', `${p}/voting/open`, {}, 200);
         await step('recuse', u.recuser, 'POST', `${p}/recusal`, { comment: 'Cùng đơn vị với người được đề nghị' }, 200);
         let last: Record<string, unknown> = {};

@@ -102,6 +102,16 @@ describe('every command by every wrong role or scope is refused with 403 and app
     await stack.command('truongcum.cum1', `/api/nominations/${id}/cluster-review`, { decision: 'endorse' });
   });
 
+  it('office check: only the council secretary (the office)', async () => {
+    await expectForbiddenForOthers(id, {
+      name: 'office-check',
+      path: n('/office-check'),
+      body: { result: 'complete' },
+      allowed: ['thuky'],
+    });
+    await stack.officeCheck(id);
+  });
+
   it('council: the secretary opens and closes voting; members vote (not the colleague who must recuse) and recuse', async () => {
     await expectForbiddenForOthers(id, { name: 'voting/open', path: n('/voting/open'), body: {}, allowed: ['thuky'] });
     await stack.command('thuky', `/api/nominations/${id}/voting/open`);

@@ -28,11 +28,13 @@ async function donvi3ToCouncil(): Promise<string> {
   const id = await stack.draft({ nominee: { kind: 'individual', name: 'Lê Thị Thu Hà' } }, 'canbo.donvi3');
   await stack.command('thutruong.donvi3', `/api/nominations/${id}/submit`);
   await stack.command('truongcum.cum2', `/api/nominations/${id}/cluster-review`, { decision: 'endorse' });
+  await stack.officeCheck(id);
   return id;
 }
 async function secretToCouncil(name: string): Promise<string> {
   const id = await stack.draft({ awardCode: 'CONG_DAN_DONG_KHOI', nominee: { kind: 'individual', name } });
   await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`);
+  await stack.officeCheck(id);
   return id;
 }
 

@@ -83,8 +83,15 @@ describe('a nomination from draft to the award registry', () => {
         comment: 'Tiêu biểu của cụm',
       }),
     ).toMatchObject({
-      status: 'COUNCIL_VOTING',
+      status: 'OFFICE_CHECK',
     });
+    const check = await (await stack.as('thuky')).get(`/api/nominations/${id}`);
+    expect(check.body).toMatchObject({
+      status: 'OFFICE_CHECK',
+      stage: 'OFFICE_CHECK',
+      awaiting: ['COUNCIL_SECRETARY'],
+    });
+    expect(await stack.officeCheck(id)).toMatchObject({ status: 'COUNCIL_VOTING' });
   });
 
   it('is voted on by the council: the colleague from the unit recuses, the others approve, voting closes itself', async () => {
@@ -163,6 +170,7 @@ describe('a nomination from draft to the award registry', () => {
       ['NominationEdited', 'canbo.donvi1', 'UNIT_OFFICER', 'donvi1'],
       ['NominationSubmitted', 'thutruong.donvi1', 'UNIT_HEAD', 'donvi1'],
       ['ClusterEndorsed', 'truongcum.cum1', 'CLUSTER_LEADER', 'donvi2'],
+      ['OfficeCheckPassed', 'thuky', 'COUNCIL_SECRETARY', null],
       ['CouncilVotingOpened', 'thuky', 'COUNCIL_SECRETARY', null],
       ['CouncilMemberRecused', 'hoidong1', 'COUNCIL_MEMBER', 'donvi1'],
       ['CouncilVoteCast', 'hoidong2', 'COUNCIL_MEMBER', 'donvi2'],
@@ -247,14 +255,14 @@ describe('other paths', () => {
     ]);
   });
 
-  it('a one-off (đột xuất) nomination, declared by the unit head at submission, goes straight to the council, even in a closed campaign', async () => {
+  it('a one-off (đột xuất) nomination, declared by the unit head at submission, skips the cluster (to the office’s check, then the council), even in a closed campaign', async () => {
     const id = await stack.draft({
       campaignId: 'dong-khoi-moi-2025',
       nominee: { kind: 'individual', name: 'Lê Văn Tám' },
       achievements: 'Dũng cảm cứu người trong lũ',
     });
     expect(await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`, { oneOff: true })).toMatchObject({
-      status: 'COUNCIL_VOTING',
+      status: 'OFFICE_CHECK',
     });
     const submitted = (await stack.stream(id)).find((e) => e.type === 'NominationSubmitted');
     expect(submitted?.data).toMatchObject({ skippedClusterReview: true, oneOff: true });
@@ -381,8 +389,9 @@ describe('other paths', () => {
       nominee: { kind: 'individual', name: 'Huỳnh Tấn Phát' },
     });
     expect(await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`)).toMatchObject({
-      status: 'COUNCIL_VOTING',
+      status: 'OFFICE_CHECK',
     });
+    await stack.officeCheck(id);
     await stack.command('thuky', `/api/nominations/${id}/voting/open`);
     await stack.command('hoidong1', `/api/nominations/${id}/recusal`);
     for (const m of VOTERS_FOR_DONVI1)

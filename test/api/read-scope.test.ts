@@ -37,6 +37,8 @@ let seededAt = '';
 let checkpointSize = 0;
 /** The id of A's first event (proved by id). */
 let firstEventOfA = '';
+/** A document of B's dossier (its SHA-256). */
+let documentOfB = '';
 /** The council session (closed) and its secret item. */
 const session = { id: '', secretItem: '' };
 const COMMENT = 'Ý kiến riêng: thành tích cần minh chứng thêm';
@@ -70,6 +72,8 @@ beforeAll(async () => {
     id: await stack.draft(person('Trần Thị Bé', 'cccd-083090002222'), 'canbo.donvi3'),
     nomineeId: 'cccd-083090002222',
   };
+  const uploaded = await stack.upload('canbo.donvi3', seeded.B.id, 'TO_TRINH', Buffer.from('%PDF-1.7\nto trinh\n'));
+  documentOfB = uploaded.body.hash;
   // C: voting closed (every voter voted; hoidong2 with a comment), then signed.
   const c = await stack.toVotingOpen(person('Lê Văn Cường', 'cccd-083090003333'));
   await stack.command('hoidong1', `/api/nominations/${c}/recusal`);
@@ -91,6 +95,7 @@ beforeAll(async () => {
   const e = await stack.toCouncilVoting(person('Võ Văn Em', 'cccd-083090005555'));
   const s = await stack.draft({ awardCode: 'CONG_DAN_DONG_KHOI', ...person('Đỗ Thị Sương', 'cccd-083090006666') });
   await stack.command('thutruong.donvi1', `/api/nominations/${s}/submit`);
+  await stack.officeCheck(s);
   session.id = (
     await stack.command(
       'thuky',
@@ -641,6 +646,13 @@ const TABLE: Record<string, Probe[]> = {
       },
     },
   ],
+  // A dossier's documents: whoever reads the nomination (B: donvi3, cluster cum2, the province-wide readers).
+  'GET /api/nominations/{id}/documents': [
+    { path: () => `/api/nominations/${seeded.B.id}/documents`, expected: readersOfB() },
+  ],
+  'GET /api/nominations/{id}/documents/{hash}': [
+    { path: () => `/api/nominations/${seeded.B.id}/documents/${documentOfB}`, expected: readersOfB() },
+  ],
   'GET /api/nominations/{id}/proofs': [
     // Proofs of a nomination's events: for whoever may read the nomination (salted leaves: a proof tests no
     // guess of a hidden field, and carries no salt), out of scope the same 404 as the nomination itself.
@@ -951,6 +963,12 @@ function proofReaders(): Expected {
 }
 
 /** Council sessions: the council, its secretary, the Chairman and the inspector; others 403, the public 401. */
+/** Readers of B (donvi3, cluster cum2): its unit, its cluster's leader and the province-wide readers. */
+function readersOfB(): Expected {
+  const outside = ['canbo.donvi1', 'thutruong.donvi1', 'truongcum.cum1', 'canbo.donvi4'];
+  return { ...all('200'), anonymous: '401', ...Object.fromEntries(outside.map((r) => [r, '404'])) };
+}
+
 function sessionReaders(answer: string): Expected {
   const readers = ['thuky', 'hoidong1', ...VOTERS_FOR_DONVI1, 'thanhtra'];
   return { ...all('403'), anonymous: '401', ...Object.fromEntries(readers.map((r) => [r, answer])) };

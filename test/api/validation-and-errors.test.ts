@@ -193,6 +193,7 @@ describe('409: commands the stage does not allow', () => {
     expect(early.status).toBe(409);
 
     await stack.command('truongcum.cum1', `/api/nominations/${id}/cluster-review`, { decision: 'endorse' });
+    await stack.officeCheck(id);
     await stack.command('thuky', `/api/nominations/${id}/voting/open`);
     const reopen = await appendsNothing(async () =>
       (await stack.as('thuky')).post(`/api/nominations/${id}/voting/open`),

@@ -179,8 +179,8 @@ test(`${FLOWS} nominations through two APIs while a worker, an API and the Tempo
   }
 
   // Faults, at fixed points of the run (commands answered so far), while flows are in flight.
-  // Commands a flow: draft, submit, review, open, recusal, one vote per voter, sign.
-  const total = FLOWS * (6 + PEOPLE.voters.length);
+  // Commands a flow: draft, submit, review, office check, open, recusal, one vote per voter, sign.
+  const total = FLOWS * (7 + PEOPLE.voters.length);
   const faults: { at: number; name: string; run: () => Promise<void> }[] = [
     {
       at: Math.round(total * 0.15),

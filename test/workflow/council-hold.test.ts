@@ -89,6 +89,7 @@ test('time on hold does not run down the council deadline: voting stays open aft
   expect(events.map((e) => e.type)).toEqual([
     'NominationDrafted',
     'NominationSubmitted',
+    'OfficeCheckPassed',
     'CouncilVotingOpened',
     'NominationPutOnHold',
     'NominationReleasedFromHold',

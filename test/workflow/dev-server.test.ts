@@ -106,11 +106,12 @@ test('start-dev keeps its SQLite file in the data directory, serves the UI, and 
     await d.withdraw(id);
     return client.workflow.getHandle(nominationWorkflowId(id)).result();
   });
-  expect(result).toMatchObject({ status: 'WITHDRAWN', revision: 3 });
+  expect(result).toMatchObject({ status: 'WITHDRAWN', revision: 4 });
   expect(await typesOf(store, id)).toEqual([
     'NominationDrafted',
     'NominationSubmitted',
     'ClusterEndorsed',
+    'OfficeCheckPassed',
     'NominationWithdrawn',
   ]);
   await second.stop();

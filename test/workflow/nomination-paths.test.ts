@@ -104,27 +104,30 @@ test('happy path: draft → AWARDED; the stream holds every step and the decisio
   const lastVote = await d.councilVotes(id, 'approve');
   expect(lastVote.status).toBe('AWAITING_SIGNATURE'); // closed at once: everyone voted or recused
   const signed = await d.sign(id);
-  expect(signed).toMatchObject({ status: 'AWARDED', decisionNumber: '1/QĐ-UBND', revision: 16 });
+  expect(signed).toMatchObject({ status: 'AWARDED', decisionNumber: '1/QĐ-UBND', revision: 17 });
 
   const events = await streamOf(store, id);
   expect(events.map((e) => e.type)).toEqual([
     'NominationDrafted',
     'NominationSubmitted',
     'ClusterEndorsed',
+    'OfficeCheckPassed',
     'CouncilVotingOpened',
     'CouncilMemberRecused',
     ...VOTERS_FOR_DONVI1.map(() => 'CouncilVoteCast'),
     'CouncilVotingClosed',
     'AwardDecisionSigned',
   ]);
+  expect(events[2].data).toMatchObject({ nextStatus: 'OFFICE_CHECK' });
+  expect(events[3].metadata).toMatchObject({ actorId: 'thuky', actorRole: 'COUNCIL_SECRETARY' });
   expect(signed.position).toBe(events[events.length - 1].position);
-  const closed = events[15].data as Extract<NominationEvent, { type: 'CouncilVotingClosed' }>['data'];
+  const closed = events[16].data as Extract<NominationEvent, { type: 'CouncilVotingClosed' }>['data'];
   expect(closed).toMatchObject({
     trigger: 'ALL_VOTED',
     outcome: 'APPROVED',
     tally: { members: 11, approve: 10, recused: 1 },
   });
-  expect(events[15].metadata).toMatchObject({ actorId: 'system', actorRole: 'SYSTEM' });
+  expect(events[16].metadata).toMatchObject({ actorId: 'system', actorRole: 'SYSTEM' });
   expect(events[1].metadata).toMatchObject({
     actorId: 'thutruong.donvi1',
     actorRole: 'UNIT_HEAD',
@@ -132,13 +135,13 @@ test('happy path: draft → AWARDED; the stream holds every step and the decisio
     correlationId: id,
     schemaVersion: 1,
   });
-  expect(events[16].metadata).toMatchObject({ actorId: 'chutich', actorRole: 'CHAIRMAN', correlationId: id });
-  expect(new Set(events.map((e) => e.metadata.causationId)).size).toBe(17); // one per command: 16 human ones and the automatic close
+  expect(events[17].metadata).toMatchObject({ actorId: 'chutich', actorRole: 'CHAIRMAN', correlationId: id });
+  expect(new Set(events.map((e) => e.metadata.causationId)).size).toBe(18); // one per command: 17 human ones and the automatic close
 
   expect(await resultOf(id)).toEqual({
     nominationId: id,
     status: 'AWARDED',
-    revision: 16,
+    revision: 17,
     decisionNumber: '1/QĐ-UBND',
   });
   const record = await readNomineeRecord(store, nomineeId);
@@ -173,8 +176,17 @@ test('returned for revision → edited → resubmitted → endorsed; the history
     'NominationEdited',
     'NominationResubmitted',
     'ClusterEndorsed',
+    'OfficeCheckPassed',
   ]);
-  expect(events.map((e) => (e.data as { round?: number }).round)).toEqual([undefined, undefined, 1, undefined, 2, 2]);
+  expect(events.map((e) => (e.data as { round?: number }).round)).toEqual([
+    undefined,
+    undefined,
+    1,
+    undefined,
+    2,
+    2,
+    2,
+  ]);
   expect(events[2].metadata.reason).toBe('Bổ sung minh chứng sáng kiến');
   await d.withdraw(id);
 });
@@ -344,8 +356,9 @@ test('a one-off nomination skips cluster review', async () => {
   const events = await streamOf(store, id);
   expect(events[1]).toMatchObject({
     type: 'NominationSubmitted',
-    data: { nextStatus: 'COUNCIL_VOTING', skippedClusterReview: true, oneOff: true },
+    data: { nextStatus: 'OFFICE_CHECK', skippedClusterReview: true, oneOff: true },
   });
+  expect(events[2].type).toBe('OfficeCheckPassed');
   await expectRefused(d.endorse(id), 'INVALID_STATE', 'WRONG_STAGE');
   await d.openVoting(id);
   await d.councilVotes(id, 'approve');
@@ -377,6 +390,7 @@ test('a hold blocks every step until it is released', async () => {
     'NominationPutOnHold',
     'NominationReleasedFromHold',
     'ClusterEndorsed',
+    'OfficeCheckPassed',
   ]);
   await d.withdraw(id);
 });
@@ -450,6 +464,65 @@ test('stage limits (seconds): reminder, then escalation; the workflow still wait
   await Promise.all([fast.withdraw(timed), fast.withdraw(held)]);
 }, 60_000);
 
+test('the office’s check: incomplete returns it to the unit with the missing items; resubmitted, it passes the cluster and the office again', async () => {
+  const id = nid();
+  await d.draft(id);
+  await d.submit(id);
+  const endorsed = await d.endorseOnly(id);
+  expect(endorsed.status).toBe('OFFICE_CHECK');
+  expect(await d.gateway.view(id)).toMatchObject({ stage: 'OFFICE_CHECK', awaiting: ['COUNCIL_SECRETARY'] });
+  await expectRefused(d.openVoting(id), 'INVALID_STATE', 'WRONG_STAGE');
+  await expectRefused(
+    d.run(id, 'truongcum.cum1', { type: 'RecordOfficeCheck', result: 'complete' }),
+    'FORBIDDEN',
+    'ROLE_REQUIRED',
+  );
+  await expectRefused(d.officeCheck(id, ['  ']), 'VALIDATION', 'REQUIRED');
+  expect((await d.officeCheck(id, ['BIEN_BAN_HOP_XET'])).status).toBe('RETURNED');
+  expect((await d.gateway.view(id)).awaiting).toEqual(['UNIT_HEAD:donvi1', 'UNIT_OFFICER:donvi1']);
+  expect((await d.run(id, 'thutruong.donvi1', { type: 'ResubmitNomination' })).status).toBe('CLUSTER_REVIEW');
+  expect((await d.endorse(id)).status).toBe('COUNCIL_VOTING');
+  const events = await streamOf(store, id);
+  expect(events.map((e) => e.type)).toEqual([
+    'NominationDrafted',
+    'NominationSubmitted',
+    'ClusterEndorsed',
+    'OfficeCheckReturned',
+    'NominationResubmitted',
+    'ClusterEndorsed',
+    'OfficeCheckPassed',
+  ]);
+  expect(events[3].data).toMatchObject({ missing: ['BIEN_BAN_HOP_XET'], round: 1 });
+  await d.withdraw(id);
+
+  // Without a cluster review (Công dân Đồng Khởi), the submission goes straight to the office.
+  const direct = nid();
+  await d.draft(direct, { awardCode: 'CONG_DAN_DONG_KHOI' });
+  expect((await d.submit(direct)).status).toBe('OFFICE_CHECK');
+  expect((await d.officeCheck(direct)).status).toBe('COUNCIL_VOTING');
+  await d.withdraw(direct);
+});
+
+test('the office’s check has its own time limit: reminded, then escalated to the Chairman', async () => {
+  const fast = new Driver(
+    gateway(env.client, TASK_QUEUE, workflowArgs({ stageTimeLimits: limits({ OFFICE_CHECK: 4, reminderAt: 0.5 }) })),
+    f,
+  );
+  const id = nid();
+  await fast.draft(id);
+  await fast.submit(id);
+  await fast.endorseOnly(id);
+  await waitFor(async () => (await typesOf(store, id)).includes('StageEscalated'), 20_000);
+  const events = (await streamOf(store, id)).slice(3);
+  expect(events.map((e) => [e.type, (e.data as { stage?: string }).stage])).toEqual([
+    ['StageReminderIssued', 'OFFICE_CHECK'],
+    ['StageEscalated', 'OFFICE_CHECK'],
+  ]);
+  expect(events[1].data).toMatchObject({ awaiting: ['COUNCIL_SECRETARY'], escalatedTo: 'CHAIRMAN' });
+  expect((await fast.officeCheck(id)).status).toBe('COUNCIL_VOTING');
+  await fast.withdraw(id);
+}, 60_000);
+
 test('an activity that fails after appending is retried without duplicating events', async () => {
   const id = nid();
   const nomineeId = newId('cccd');
@@ -466,6 +539,7 @@ test('an activity that fails after appending is retried without duplicating even
       'NominationDrafted',
       'NominationSubmitted',
       'ClusterEndorsed',
+      'OfficeCheckPassed',
       'CouncilVotingOpened',
       'CouncilMemberRecused',
       ...VOTERS_FOR_DONVI1.map(() => 'CouncilVoteCast'),
@@ -474,7 +548,7 @@ test('an activity that fails after appending is retried without duplicating even
     ]);
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     // One decision number and one award record for it, despite the retried signature.
-    const year = yearOf(events[16].metadata.occurredAt);
+    const year = yearOf(events[17].metadata.occurredAt);
     const allocations = (await store.readStream(decisionNumberStreamName('UBND', year))).filter(
       (e) => (e.data as { nominationId: string }).nominationId === id,
     );
@@ -492,9 +566,9 @@ test('revocation after the award: REVOKED in the stream, the nominee record mark
   await d.toAwarded(id, { nominee: { kind: 'individual', name: 'Phạm Văn Dũng', nomineeId } });
   await expectRefused(d.revoke(id, 'thuky'), 'FORBIDDEN', 'ROLE_REQUIRED');
   const revoked = await d.revoke(id);
-  expect(revoked).toMatchObject({ nominationId: id, status: 'REVOKED', revision: 17 });
+  expect(revoked).toMatchObject({ nominationId: id, status: 'REVOKED', revision: 18 });
   const events = await streamOf(store, id);
-  expect(events[17]).toMatchObject({
+  expect(events[18]).toMatchObject({
     type: 'AwardRevoked',
     data: { ground: 'CRITERIA_NOT_MET' },
     metadata: { actorId: 'chutich', actorRole: 'CHAIRMAN' },

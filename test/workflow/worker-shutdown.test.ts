@@ -56,7 +56,12 @@ test('SIGTERM while an activity runs: it finishes and its append stands, the wor
     children.push(second);
     expect((await submitting).status).toBe('CLUSTER_REVIEW');
     expect((await d.endorse(id)).status).toBe('COUNCIL_VOTING');
-    expect(await typesOf(store, id)).toEqual(['NominationDrafted', 'NominationSubmitted', 'ClusterEndorsed']);
+    expect(await typesOf(store, id)).toEqual([
+      'NominationDrafted',
+      'NominationSubmitted',
+      'ClusterEndorsed',
+      'OfficeCheckPassed',
+    ]);
     await d.withdraw(id);
 
     const stopped = await second.kill('SIGINT');

@@ -34,6 +34,7 @@ export const NOMINATION_UPDATES: { readonly [T in UpdateIntentType]: NominationU
   SubmitNomination: update('submit'),
   ResubmitNomination: update('resubmit'),
   ReviewAtCluster: update('clusterReview'),
+  RecordOfficeCheck: update('officeCheck'),
   OpenCouncilVoting: update('openVoting'),
   CastCouncilVote: update('castVote'),
   RecuseFromCouncil: update('recuse'),

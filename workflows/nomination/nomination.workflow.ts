@@ -57,6 +57,13 @@ const CLOCK_PATCHES: ClockPatches = {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/**
+ * The office's check (OFFICE_CHECK) between the cluster (or the submission, without one) and the
+ * council. A nomination whose workflow started before it gets it too on its next submission or
+ * endorsement (the marker is written then); one already in COUNCIL_VOTING goes on without it.
+ */
+const OFFICE_CHECK_PATCH = 'office-check-stage';
+
 export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<NominationWorkflowResult> {
   const { nominationId } = args;
   let state: NominationState = initialState();
@@ -165,6 +172,13 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
             try {
               guard(type, command.actor, state); // again: an earlier command may have changed the state
               const extra: Partial<ApplyCommandInput> = {};
+              // The office's check before the council: asked only where a step may lead to it, so a
+              // history recorded before it replays as it ran (no marker: straight to the council).
+              if (
+                (type === 'SubmitNomination' || type === 'ResubmitNomination' || type === 'ReviewAtCluster') &&
+                patched(OFFICE_CHECK_PATCH)
+              )
+                extra.officeCheck = true;
               if (type === 'OpenCouncilVoting')
                 extra.councilDeadline = iso(
                   stageDueAt(

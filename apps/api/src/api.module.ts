@@ -24,6 +24,10 @@ import { ApiExceptionFilter } from './http/errors';
 import { COMMAND_HANDLERS } from './nominations/commands/handlers';
 import { CouncilSessionsController } from './council-sessions/council-sessions.controller';
 import { CouncilSessionsService } from './council-sessions/council-sessions.service';
+import { DossiersController } from './dossiers/dossiers.controller';
+import { DossierService } from './dossiers/dossier.service';
+import { ListCommandsController } from './lists/list-commands.controller';
+import { ListCommandsService } from './lists/list-commands.service';
 import { NominationsController } from './nominations/nominations.controller';
 import { NominationActionsController } from './nominations/actions/nomination-actions';
 import { NotificationDelivery } from './notifications/notification-delivery';
@@ -82,6 +86,8 @@ export class ApiModule {
         StatisticsController,
         ExemplaryModelsController,
         NominationActionsController,
+        DossiersController,
+        ListCommandsController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
@@ -115,6 +121,8 @@ export class ApiModule {
         PeopleService,
         StatisticsService,
         ExemplaryModelsService,
+        DossierService,
+        ListCommandsService,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },

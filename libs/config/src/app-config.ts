@@ -48,6 +48,8 @@ export interface AppConfig {
   };
   /** Secret (hex) from which the citizen ID look-up hash and encryption keys derive; generated here when embedded. */
   personalDataKeyFile: string;
+  /** Dossier documents: the largest upload accepted, in bytes (`TDKT_DOCUMENT_MAX_BYTES`, default 10 MiB). */
+  documentMaxBytes?: number;
 }
 
 /** Sessions and sign-in methods (README: Single sign-on). Lifetimes in jsonwebtoken's spelling (`15m`). */
@@ -135,6 +137,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       checkpointIntervalMs: Number(env.TDKT_AUDIT_CHECKPOINT_INTERVAL_MS ?? 60_000),
     },
     personalDataKeyFile: env.TDKT_PERSONAL_DATA_KEY_FILE || join(dataDir, 'personal-data-key'),
+    documentMaxBytes: positiveInteger(env.TDKT_DOCUMENT_MAX_BYTES, 10 * 1024 * 1024, 'TDKT_DOCUMENT_MAX_BYTES'),
   };
 }
 
@@ -196,4 +199,12 @@ export function isLoopback(hostname: string): boolean {
 
 export function ensureDataDir(config: AppConfig): void {
   mkdirSync(config.dataDir, { recursive: true });
+}
+
+/** A positive whole number from the environment, or the default when unset; anything else stops the start. */
+function positiveInteger(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number: ${raw}`);
+  return n;
 }

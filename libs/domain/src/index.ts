@@ -32,3 +32,4 @@ export * from './cluster-scoring';
 export * from './public-notice';
 export * from './statistics';
 export * from './exemplary-model';
+export * from './dossier';

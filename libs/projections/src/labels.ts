@@ -51,16 +51,23 @@ export function summarise(event: NominationEvent | { type: string; data: Record<
       ].filter(Boolean);
       return `${who} sửa hồ sơ đề nghị${parts.length ? ` (${parts.join(', ')})` : ''}`;
     }
-    case 'NominationSubmitted':
-      return e.data.skippedClusterReview
-        ? `${who} trình hồ sơ đề nghị lên Hội đồng (không qua cụm thi đua)`
-        : `${who} trình hồ sơ đề nghị lên cụm thi đua`;
+    case 'NominationSubmitted': {
+      const tt = e.data.submission ? ` (tờ trình số ${e.data.submission.number} ngày ${e.data.submission.date})` : '';
+      if (!e.data.skippedClusterReview) return `${who} trình hồ sơ đề nghị lên cụm thi đua${tt}`;
+      return e.data.nextStatus === 'OFFICE_CHECK'
+        ? `${who} trình hồ sơ đề nghị (không qua cụm thi đua) để thẩm định${tt}`
+        : `${who} trình hồ sơ đề nghị lên Hội đồng (không qua cụm thi đua)${tt}`;
+    }
     case 'NominationReturnedForRevision':
       return `${who} trả lại hồ sơ để bổ sung (lần xét ${e.data.round})`;
     case 'NominationResubmitted':
       return `${who} trình lại hồ sơ đã bổ sung (lần xét ${e.data.round})`;
     case 'ClusterEndorsed':
-      return `${who} đồng ý đề nghị`;
+      return `${who} đồng ý đề nghị${e.data.nextStatus === 'OFFICE_CHECK' ? ' (chuyển thẩm định hồ sơ)' : ''}`;
+    case 'OfficeCheckPassed':
+      return `${who} thẩm định: hồ sơ đầy đủ, trình Hội đồng`;
+    case 'OfficeCheckReturned':
+      return `${who} thẩm định: hồ sơ chưa đầy đủ, trả lại đơn vị bổ sung (${e.data.missing.join('; ')})`;
     case 'ClusterRejected':
       return `${who} không đồng ý đề nghị`;
     case 'CouncilVotingOpened':

@@ -81,6 +81,8 @@ export interface ApplyCommandInput {
   expectedRevision?: number;
   /** OpenCouncilVoting only: the voting deadline (ISO) the workflow computed from its configuration. */
   councilDeadline?: string;
+  /** Submission, resubmission, cluster review: the dossier goes to the office's check before the council. */
+  officeCheck?: boolean;
 }
 
 export interface ApplyCommandResult {

@@ -116,6 +116,15 @@ export class Stack {
     };
   }
 
+  /** Uploads a dossier document as a user (multipart: documentType + file); returns the response. */
+  async upload(username: string, id: string, documentType: string, bytes: Buffer, fileName = 'tai-lieu.pdf') {
+    return this.http
+      .post(`/api/nominations/${id}/documents`)
+      .set('Authorization', `Bearer ${await this.token(username)}`)
+      .field('documentType', documentType)
+      .attach('file', bytes, fileName);
+  }
+
   /** POST as a user, expecting `status`; returns the body. */
   async command(username: string, path: string, body: object = {}, status = 200): Promise<any> {
     const res = await (await this.as(username)).post(path, body);
@@ -160,9 +169,15 @@ export class Stack {
     const id = await this.draft(over);
     await this.command('thutruong.donvi1', `/api/nominations/${id}/submit`);
     await this.command('truongcum.cum1', `/api/nominations/${id}/cluster-review`, { decision: 'endorse' });
+    await this.officeCheck(id);
     if (options.publicNotice !== 'none' && needsPublicNotice(String(over.awardCode ?? 'BANG_KHEN_TINH')))
       await this.publishNotice([id], daysAgo(30));
     return id;
+  }
+
+  /** The office finds the dossier complete (OFFICE_CHECK → COUNCIL_VOTING); returns the command's body. */
+  officeCheck(id: string, username = 'thuky'): Promise<any> {
+    return this.command(username, `/api/nominations/${id}/office-check`, { result: 'complete' });
   }
 
   /** The office publishes these nominations for comments (công khai), posted on `startDate` (default: now). */

@@ -54,6 +54,14 @@ export const STEPS: Step[] = [
     done: has('ClusterEndorsed'),
   },
   {
+    name: 'office-check',
+    user: PEOPLE.secretary,
+    path: (id) => `${id}/office-check`,
+    body: { result: 'complete' },
+    expect: 200,
+    done: has('OfficeCheckPassed'),
+  },
+  {
     name: 'open',
     user: PEOPLE.secretary,
     path: (id) => `${id}/voting/open`,

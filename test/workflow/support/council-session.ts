@@ -17,13 +17,14 @@ export async function openBallotNomination(d: Driver, id: string, unit: 'donvi1'
       : ['canbo.donvi3', 'thutruong.donvi3', 'truongcum.cum2'];
   await d.draft(id, {}, officer);
   await d.submit(id, head);
-  await d.run(id, leader, { type: 'ReviewAtCluster', decision: 'endorse' });
+  await d.endorse(id, leader);
 }
 
 /** A donvi1 nomination for "Công dân Đồng Khởi" (secret ballot; no cluster review): waits for the council. */
 export async function secretBallotNomination(d: Driver, id: string): Promise<void> {
   await d.draft(id, { awardCode: 'CONG_DAN_DONG_KHOI' });
   await d.submit(id);
+  await d.officeCheck(id);
 }
 
 export class SessionDriver {

@@ -125,6 +125,7 @@ export function fixture(): Fixture {
 export function limits(overrides: Partial<StageTimeLimits> = {}): StageTimeLimits {
   return {
     CLUSTER_REVIEW: 3600,
+    OFFICE_CHECK: 3600,
     COUNCIL_VOTING: 3600,
     AWAITING_SIGNATURE: 3600,
     RETURNED: 3600,

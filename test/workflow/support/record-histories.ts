@@ -133,6 +133,18 @@ export const SCENARIOS: Record<string, (c: Ctx, id: string) => Promise<Recorded>
     await d.withdraw(id);
     return nomination('refused-commands', id);
   },
+  // The office's check (patch `office-check-stage`): found incomplete, resubmitted, endorsed and found complete.
+  'office-check-returned-then-complete': async ({ d }, id) => {
+    await d.draft(id);
+    await d.submit(id);
+    await d.endorseOnly(id);
+    await expectRefused(d.officeCheck(id, [' ']), 'VALIDATION', 'REQUIRED'); // refused by the activity
+    await d.officeCheck(id, ['BIEN_BAN_HOP_XET']);
+    await d.run(id, 'thutruong.donvi1', { type: 'ResubmitNomination' });
+    await d.endorse(id);
+    await d.withdraw(id);
+    return nomination('office-check-returned-then-complete', id);
+  },
   'draft-refused-by-validator': async ({ d, ended }, id) => {
     await expectRefused(d.draft(id, {}, 'thutruong.donvi1'), 'FORBIDDEN', 'ROLE_REQUIRED');
     await ended(id);

@@ -26,12 +26,29 @@ export class Driver {
   submit(id: string, username = 'thutruong.donvi1') {
     return this.run(id, username, { type: 'SubmitNomination' });
   }
-  /** The unit head submits it declared one-off (đột xuất): straight to the council. */
-  submitOneOff(id: string, username = 'thutruong.donvi1') {
-    return this.run(id, username, { type: 'SubmitNomination', oneOff: true });
+  /** The unit head submits it declared one-off (đột xuất): past the cluster, the office checks it, on to the council. */
+  async submitOneOff(id: string, username = 'thutruong.donvi1') {
+    await this.run(id, username, { type: 'SubmitNomination', oneOff: true });
+    return this.officeCheck(id);
   }
-  endorse(id: string) {
-    return this.run(id, 'truongcum.cum1', { type: 'ReviewAtCluster', decision: 'endorse' });
+  /** The cluster endorses and the office finds the dossier complete: on to the council (COUNCIL_VOTING). */
+  async endorse(id: string, leader = 'truongcum.cum1') {
+    await this.endorseOnly(id, leader);
+    return this.officeCheck(id);
+  }
+  /** The cluster endorses: to the office's check (OFFICE_CHECK). */
+  endorseOnly(id: string, leader = 'truongcum.cum1') {
+    return this.run(id, leader, { type: 'ReviewAtCluster', decision: 'endorse' });
+  }
+  /** The office's check (thẩm định): complete → the council; incomplete → back to the unit. */
+  officeCheck(id: string, missing?: string[]) {
+    return this.run(
+      id,
+      'thuky',
+      missing
+        ? { type: 'RecordOfficeCheck', result: 'incomplete', missing }
+        : { type: 'RecordOfficeCheck', result: 'complete' },
+    );
   }
   returnForRevision(id: string, reasons = 'Bổ sung minh chứng sáng kiến') {
     return this.run(id, 'truongcum.cum1', { type: 'ReviewAtCluster', decision: 'return', comment: reasons });

@@ -31,6 +31,8 @@ const PERSONAL_DATA_ROUTES: Record<
   '/api/nominations/:id/audit': { resource: 'audit-trail', fields: ['nominee.nomineeId', 'nominee.name', 'documents'] },
   '/api/nominations': { resource: 'nomination-list', fields: ['nominee.nomineeId', 'nominee.name'] },
   '/api/registry': { resource: 'registry', fields: ['nominee.nomineeId'] },
+  '/api/nominations/:id/documents': { resource: 'dossier', fields: ['documents'] },
+  '/api/nominations/:id/documents/:hash': { resource: 'dossier-document', fields: ['documents.content'] },
   '/api/registry/:decisionNumber': { resource: 'registry-decision', fields: ['nominee.nomineeId'] },
   '/api/registry/:number/:symbol': { resource: 'registry-decision', fields: ['nominee.nomineeId'] },
   // The person register (issue 12): names, dates of birth, citizen IDs (whole or masked, by the read policy).

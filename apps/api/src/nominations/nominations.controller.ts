@@ -30,6 +30,7 @@ import {
   DraftNominationDto,
   EditNominationDto,
   HoldDto,
+  OfficeCheckDto,
   RevocationDto,
   SignatureDto,
   SubmitDto,
@@ -123,6 +124,26 @@ export class NominationsController {
     @Body() body: ClusterReviewDto,
   ): Promise<CommandResult> {
     return this.run(id, actor, { type: 'ReviewAtCluster', decision: body.decision, ...withComment(body.comment) });
+  }
+
+  @Post(':id/office-check')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Thẩm định hồ sơ (thường trực hội đồng): complete → trình Hội đồng | incomplete → trả lại, nêu thành phần còn thiếu',
+  })
+  @ApiOkResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
+  officeCheck(
+    @Param('id', NominationIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+    @Body() body: OfficeCheckDto,
+  ): Promise<CommandResult> {
+    return this.run(id, actor, {
+      type: 'RecordOfficeCheck',
+      result: body.result,
+      ...(body.missing !== undefined ? { missing: body.missing } : {}),
+      ...withComment(body.comment),
+    });
   }
 
   @Post(':id/voting/open')

@@ -2,6 +2,7 @@
  * The award catalog is data (config/award-catalog.json), not code: every province sets its own
  * policy. These are its types and a parser that refuses a malformed file with a clear message.
  */
+import { dossierPolicyProblems, type DossierPolicy } from '../dossier/dossier-policy';
 export type RecipientKind = 'individual' | 'collective';
 /** CENTRAL: decided above the province (Prime Minister, President); the Chairman forwards a submission. */
 export type AwardingAuthority = 'UNIT_HEAD' | 'CHAIRMAN' | 'CENTRAL';
@@ -57,6 +58,8 @@ export interface AwardType {
 export interface StageTimeLimits {
   /** Per stage, in working days in production (seconds are a test-only override, see config). */
   CLUSTER_REVIEW: number;
+  /** The office's check of the dossier; optional so limits given to workflows before it existed still type. */
+  OFFICE_CHECK?: number;
   COUNCIL_VOTING: number;
   AWAITING_SIGNATURE: number;
   RETURNED: number;
@@ -101,6 +104,8 @@ export interface AwardCatalog {
   emulationRegistration?: RegistrationPolicy;
   /** Awards a cluster proposes from its agreed year-end ranking (the emulation flag), and the source. */
   clusterProposal?: { awardCodes: string[]; source: string };
+  /** Dossier document types and the ones each award form requires (absent: DEFAULT_DOSSIER_POLICY). */
+  dossier?: DossierPolicy;
 }
 
 /** Used when the catalog names no session attendance quorum. */
@@ -202,11 +207,19 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
   for (const k of ['CLUSTER_REVIEW', 'COUNCIL_VOTING', 'AWAITING_SIGNATURE', 'RETURNED'] as const) {
     check(typeof t[k] === 'number' && t[k] > 0, `stageTimeLimits.${k} must be a positive number`);
   }
+  check(
+    t.OFFICE_CHECK === undefined || (typeof t.OFFICE_CHECK === 'number' && t.OFFICE_CHECK > 0),
+    'stageTimeLimits.OFFICE_CHECK must be a positive number',
+  );
   check(share(t.reminderAt), 'stageTimeLimits.reminderAt must be a share between 0 and 1');
   check(
     t.publicHolidays === undefined || (Array.isArray(t.publicHolidays) && t.publicHolidays.every(isCalendarDate)),
     'stageTimeLimits.publicHolidays must be a list of dates written YYYY-MM-DD',
   );
+  if (c.dossier !== undefined) {
+    const problems = dossierPolicyProblems(c.dossier, codes);
+    check(problems.length === 0, problems.join('; '));
+  }
   const cs = c.councilSession as AwardCatalog['councilSession'];
   check(
     cs === undefined || (share(cs.attendanceQuorum) && cs.attendanceQuorum > 0 && typeof cs.source === 'string'),

@@ -58,6 +58,12 @@ const rights: Record<NominationCommand['type'], Right> = {
     rightPerson: f.truongcumCum1,
     outOfScope: f.truongcumCum2,
   },
+  RecordOfficeCheck: {
+    roles: ['COUNCIL_SECRETARY'],
+    given: () => f.officeStory.inOfficeCheck(),
+    command: (by) => f.recordOfficeCheck('complete', { by }),
+    rightPerson: f.thuky,
+  },
   OpenCouncilVoting: {
     roles: ['COUNCIL_SECRETARY'],
     given: () => f.story.inCouncilVoting(),
@@ -186,6 +192,7 @@ describe('Who may do what', () => {
         'SubmitNomination',
         'ResubmitNomination',
         'ReviewAtCluster',
+        'RecordOfficeCheck',
         'OpenCouncilVoting',
         'CastCouncilVote',
         'RecuseFromCouncil',

@@ -10,10 +10,12 @@ import type {
   CouncilMember,
   HoldMatter,
   Nominee,
+  OfficeCheckResult,
   PriorAward,
   RevocationGround,
   TimedStage,
   SecretBallotCounts,
+  SubmissionRef,
   VoteChoice,
   VoteTally,
 } from './nomination.types';
@@ -71,17 +73,32 @@ export interface SubmitNomination extends Base {
   priorAwards: PriorAward[];
   pendingNominations?: PriorAward[];
   oneAward?: OneAwardPolicy;
+  /** The office checks the dossier before the council (set by the workflow, patch `office-check-stage`). */
+  officeCheck?: boolean;
+  submission?: SubmissionRef;
 }
 
 export interface ResubmitNomination extends Base {
   type: 'ResubmitNomination';
   /** Refused when newly true: one-off is declared on the first submission only. */
   oneOff?: boolean;
+  officeCheck?: boolean;
+  submission?: SubmissionRef;
 }
 
 export interface ReviewAtCluster extends Base {
   type: 'ReviewAtCluster';
   decision: ClusterDecision;
+  /** An endorsement goes to the office's check, not straight to the council (patch `office-check-stage`). */
+  officeCheck?: boolean;
+}
+
+/** The office's check of the dossier (thẩm định), by the council secretary. */
+export interface RecordOfficeCheck extends Base {
+  type: 'RecordOfficeCheck';
+  result: OfficeCheckResult;
+  /** Incomplete: what is missing (document types or free text), at least one item. */
+  missing?: string[];
 }
 
 export interface OpenCouncilVoting extends Base {
@@ -196,6 +213,7 @@ export type NominationCommand =
   | SubmitNomination
   | ResubmitNomination
   | ReviewAtCluster
+  | RecordOfficeCheck
   | OpenCouncilVoting
   | CastCouncilVote
   | RecuseFromCouncil

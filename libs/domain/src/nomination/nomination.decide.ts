@@ -3,6 +3,7 @@ import type { NominationEvent } from './nomination.events';
 import { guard } from './nomination.guard';
 import type { ExistingNomination, NominationState } from './nomination.state';
 import { reviewAtCluster } from './commands/cluster-review';
+import { recordOfficeCheck } from './commands/office-check';
 import { castCouncilVote, closeCouncilVoting, openCouncilVoting } from './commands/council-vote';
 import { recordSessionOutcome } from './commands/council-session';
 import { draftNomination, editNomination } from './commands/drafting';
@@ -41,6 +42,8 @@ export function decide(command: NominationCommand, state: NominationState): Nomi
       return resubmitNomination(command, s, common);
     case 'ReviewAtCluster':
       return reviewAtCluster(command, s, common);
+    case 'RecordOfficeCheck':
+      return recordOfficeCheck(command, s, common);
     case 'OpenCouncilVoting':
       return openCouncilVoting(command, s, common);
     case 'CastCouncilVote':

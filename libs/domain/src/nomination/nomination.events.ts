@@ -10,6 +10,7 @@ import type {
   NominationStatus,
   RevocationGround,
   SecretBallotCounts,
+  SubmissionRef,
   TimedStage,
   VoteChoice,
   VoteTally,
@@ -60,15 +61,31 @@ export type NominationEdited = Ev<
 export type NominationSubmitted = Ev<
   'NominationSubmitted',
   {
-    nextStatus: 'CLUSTER_REVIEW' | 'COUNCIL_VOTING';
+    /** OFFICE_CHECK: submitted past the cluster into the office's check (workflows since `office-check-stage`). */
+    nextStatus: 'CLUSTER_REVIEW' | 'OFFICE_CHECK' | 'COUNCIL_VOTING';
     skippedClusterReview: boolean;
     /** The unit head declared the nomination one-off (đột xuất) on submitting it. */
     oneOff?: boolean;
+    /** The unit's submission (tờ trình) that listed it, when sent as a list. */
+    submission?: SubmissionRef;
   }
 >;
 export type NominationReturnedForRevision = Ev<'NominationReturnedForRevision', { round: number; reasons: string }>;
-export type NominationResubmitted = Ev<'NominationResubmitted', { round: number }>;
-export type ClusterEndorsed = Ev<'ClusterEndorsed', { round: number }>;
+export type NominationResubmitted = Ev<
+  'NominationResubmitted',
+  {
+    round: number;
+    submission?: SubmissionRef;
+    /** OFFICE_CHECK: an award without cluster review goes straight back to the office (absent: CLUSTER_REVIEW). */
+    nextStatus?: 'OFFICE_CHECK';
+  }
+>;
+/** `nextStatus` absent (events before the office check existed): COUNCIL_VOTING. */
+export type ClusterEndorsed = Ev<'ClusterEndorsed', { round: number; nextStatus?: 'OFFICE_CHECK' }>;
+/** The office found the dossier complete: on to the council. */
+export type OfficeCheckPassed = Ev<'OfficeCheckPassed', { round: number }>;
+/** The office found the dossier incomplete: back to the unit, the missing items listed. */
+export type OfficeCheckReturned = Ev<'OfficeCheckReturned', { round: number; missing: string[]; reasons: string }>;
 export type ClusterRejected = Ev<'ClusterRejected', { round: number; reasons: string }>;
 export type CouncilVotingOpened = Ev<
   'CouncilVotingOpened',
@@ -154,6 +171,8 @@ export type NominationEvent =
   | NominationResubmitted
   | ClusterEndorsed
   | ClusterRejected
+  | OfficeCheckPassed
+  | OfficeCheckReturned
   | CouncilVotingOpened
   | CouncilVoteCast
   | CouncilMemberRecused
@@ -180,6 +199,8 @@ export const NOMINATION_EVENT_TYPES: NominationEventType[] = [
   'NominationResubmitted',
   'ClusterEndorsed',
   'ClusterRejected',
+  'OfficeCheckPassed',
+  'OfficeCheckReturned',
   'CouncilVotingOpened',
   'CouncilVoteCast',
   'CouncilMemberRecused',

@@ -59,14 +59,18 @@ export function evolve(state: NominationState, event: NominationEvent): Nominati
       };
     case 'NominationResubmitted':
       return {
-        ...moveTo(s, 'CLUSTER_REVIEW', at),
+        ...moveTo(s, event.data.nextStatus ?? 'CLUSTER_REVIEW', at),
         round: event.data.round,
         proposers: addOnce(s.proposers, event.data.by.userId),
       };
     case 'NominationReturnedForRevision':
       return moveTo(s, 'RETURNED', at);
     case 'ClusterEndorsed':
+      return moveTo(s, event.data.nextStatus ?? 'COUNCIL_VOTING', at);
+    case 'OfficeCheckPassed':
       return moveTo(s, 'COUNCIL_VOTING', at);
+    case 'OfficeCheckReturned':
+      return moveTo(s, 'RETURNED', at);
     case 'ClusterRejected':
       return moveTo(s, 'REJECTED', at);
     case 'CouncilVotingOpened':

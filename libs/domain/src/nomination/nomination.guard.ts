@@ -50,6 +50,14 @@ export function guard(type: NominationCommandType, actor: Actor, state: Nominati
       progressing(s, 'CLUSTER_REVIEW');
       return by;
     }
+    case 'RecordOfficeCheck': {
+      // The office (council secretary) checks the dossier; whoever drafted or proposed it does not.
+      const by = as(actor, 'COUNCIL_SECRETARY');
+      notInvolved(actor, s);
+      notNominee(actor, s);
+      progressing(s, 'OFFICE_CHECK');
+      return by;
+    }
     case 'OpenCouncilVoting': {
       const by = as(actor, 'COUNCIL_SECRETARY');
       notNominee(actor, s);
@@ -170,6 +178,8 @@ export function awaiting(state: NominationState): string[] {
       return [awaiteeKey('UNIT_HEAD', state.unitId), awaiteeKey('UNIT_OFFICER', state.unitId)];
     case 'CLUSTER_REVIEW':
       return [awaiteeKey('CLUSTER_LEADER', state.clusterId)];
+    case 'OFFICE_CHECK':
+      return ['COUNCIL_SECRETARY'];
     case 'COUNCIL_VOTING': {
       const c = state.council;
       if (!c?.open) return ['COUNCIL_SECRETARY'];

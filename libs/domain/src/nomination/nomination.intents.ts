@@ -1,4 +1,12 @@
-import type { ClusterDecision, HoldMatter, Nominee, RevocationGround, VoteChoice } from './nomination.types';
+import type {
+  ClusterDecision,
+  HoldMatter,
+  Nominee,
+  OfficeCheckResult,
+  RevocationGround,
+  SubmissionRef,
+  VoteChoice,
+} from './nomination.types';
 import type { NominationCommandType } from './nomination.commands';
 
 /**
@@ -21,9 +29,10 @@ export type NominationIntent =
       }
     >
   | I<'EditNomination', { changes: { nominee?: Nominee; achievements?: string; documents?: string[] } }>
-  | I<'SubmitNomination', { oneOff?: boolean }>
-  | I<'ResubmitNomination', { oneOff?: boolean }>
+  | I<'SubmitNomination', { oneOff?: boolean; submission?: SubmissionRef }>
+  | I<'ResubmitNomination', { oneOff?: boolean; submission?: SubmissionRef }>
   | I<'ReviewAtCluster', { decision: ClusterDecision }>
+  | I<'RecordOfficeCheck', { result: OfficeCheckResult; missing?: string[] }>
   | I<'OpenCouncilVoting'>
   | I<'CastCouncilVote', { choice: VoteChoice; inWriting?: boolean }>
   | I<'RecuseFromCouncil'>
@@ -49,6 +58,7 @@ const INTENT_TYPES: { [T in NominationIntentType]: true } = {
   SubmitNomination: true,
   ResubmitNomination: true,
   ReviewAtCluster: true,
+  RecordOfficeCheck: true,
   OpenCouncilVoting: true,
   CastCouncilVote: true,
   RecuseFromCouncil: true,

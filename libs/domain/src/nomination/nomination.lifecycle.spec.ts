@@ -99,6 +99,7 @@ describe('A nomination’s life: every state change is an event, statuses follow
       ...run([f.withdrawNomination()], f.story.inDraft()).statuses,
       ...run([f.reviewAtCluster('reject', { comment: 'Không đạt' })], f.story.inClusterReview()).statuses,
       ...run([f.forwardToCentral(), f.recordCentralDecision()], f.centralStory.awaitingSignature()).statuses,
+      ...run([{ ...f.reviewAtCluster('endorse'), officeCheck: true }], f.story.inClusterReview()).statuses,
     ]);
     expect([...reached].sort()).toEqual([...NOMINATION_STATUSES].sort());
   });
@@ -128,6 +129,10 @@ describe('A nomination’s life: every state change is an event, statuses follow
         [f.recordCentralDecision({ approved: false, reason: 'Không đạt' })],
         f.centralStory.forwarded(),
       ).events.map((e) => e.type),
+      ...run([f.recordOfficeCheck('complete')], f.officeStory.inOfficeCheck()).events.map((e) => e.type),
+      ...run([f.recordOfficeCheck('incomplete', { missing: ['TO_TRINH'] })], f.officeStory.inOfficeCheck()).events.map(
+        (e) => e.type,
+      ),
     ]);
     expect([...produced].sort()).toEqual([...NOMINATION_EVENT_TYPES].sort());
   });

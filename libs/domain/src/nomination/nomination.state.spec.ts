@@ -11,6 +11,7 @@ describe('Terminal statuses: where the approval process ends', () => {
     expect(running).toEqual([
       'DRAFT',
       'CLUSTER_REVIEW',
+      'OFFICE_CHECK',
       'RETURNED',
       'COUNCIL_VOTING',
       'AWAITING_SIGNATURE',

@@ -5,6 +5,8 @@ import type { CampaignKind } from '../campaign/campaign.types';
 export const NOMINATION_STATUSES = [
   'DRAFT',
   'CLUSTER_REVIEW',
+  /** The office (council secretary) checks the dossier is complete before the council (thẩm định). */
+  'OFFICE_CHECK',
   'RETURNED',
   'COUNCIL_VOTING',
   'AWAITING_SIGNATURE',
@@ -18,7 +20,7 @@ export const NOMINATION_STATUSES = [
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
 /** Stages that carry a time limit (SLA). */
-export type TimedStage = 'CLUSTER_REVIEW' | 'RETURNED' | 'COUNCIL_VOTING' | 'AWAITING_SIGNATURE';
+export type TimedStage = 'CLUSTER_REVIEW' | 'OFFICE_CHECK' | 'RETURNED' | 'COUNCIL_VOTING' | 'AWAITING_SIGNATURE';
 
 export interface Nominee {
   kind: RecipientKind;
@@ -55,6 +57,14 @@ export interface CouncilMember {
 
 export type VoteChoice = 'approve' | 'reject' | 'abstain';
 export type ClusterDecision = 'endorse' | 'return' | 'reject';
+/** The office's check of a dossier (thẩm định): complete → the council; incomplete → back to the unit. */
+export type OfficeCheckResult = 'complete' | 'incomplete';
+/** The unit's submission (tờ trình) a nomination was sent with: its number and date. */
+export interface SubmissionRef {
+  number: string;
+  /** YYYY-MM-DD */
+  date: string;
+}
 export type HoldMatter = 'DISCIPLINARY_REVIEW' | 'INSPECTION' | 'COMPLAINT' | 'PUBLISHED_ALLEGATION';
 export const HOLD_MATTERS: HoldMatter[] = ['DISCIPLINARY_REVIEW', 'INSPECTION', 'COMPLAINT', 'PUBLISHED_ALLEGATION'];
 

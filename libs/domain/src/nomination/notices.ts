@@ -29,6 +29,7 @@ const OUTCOME_OF: Partial<Record<NominationEvent['type'], NoticeReason>> = {
   AwardDecisionSigned: 'AWARDED',
   CentralAwardDecided: 'AWARDED',
   NominationReturnedForRevision: 'RETURNED',
+  OfficeCheckReturned: 'RETURNED',
   NominationWithdrawn: 'WITHDRAWN',
   AwardRevoked: 'REVOKED',
 };

@@ -412,7 +412,7 @@ export const ERROR_CATALOGUE = {
     kind: 'INVALID_STATE',
     meaning: 'A nomination offered for a public notice that is not between submission and the council’s vote.',
   },
-  DUPLICATE_ITEM: { kind: 'VALIDATION', meaning: 'A nomination listed twice in one request.' },
+  DUPLICATE_ITEM: { kind: 'VALIDATION', meaning: 'The same nomination twice in one request (a list or a notice).' },
   START_DATE: { kind: 'VALIDATION', meaning: 'A notice start date in the future, or too far in the past.' },
   DATE: {
     kind: 'VALIDATION',
@@ -539,6 +539,39 @@ export const ERROR_CATALOGUE = {
     kind: 'VALIDATION',
     meaning: 'A registry export beyond the row limit of one workbook: narrow it (year, award, unit).',
   },
+
+  // Dossiers, the office's check and list commands (issue 12)
+  OFFICE_CHECK_RESULT: { kind: 'VALIDATION', meaning: 'An office check result other than complete, incomplete.' },
+  MISSING_ITEMS: { kind: 'VALIDATION', meaning: 'Too many missing items, or one too long, in an incomplete check.' },
+  SUBMISSION_NUMBER: { kind: 'VALIDATION', meaning: 'A submission (tờ trình) without its number.' },
+  SUBMISSION_DATE: { kind: 'VALIDATION', meaning: 'A submission date not written YYYY-MM-DD.' },
+  DOCUMENT_TYPE: {
+    kind: 'VALIDATION',
+    meaning: 'A document type the catalog does not list for this award form.',
+  },
+  DOCUMENT_CONTENT_NOT_ALLOWED: {
+    kind: 'VALIDATION',
+    meaning: 'The uploaded bytes are not PDF, DOCX, JPEG or PNG (checked by content, whatever the file name says).',
+  },
+  DOCUMENT_TOO_LARGE: { kind: 'VALIDATION', meaning: 'A document larger than the configured limit.' },
+  DOCUMENT_EMPTY: { kind: 'VALIDATION', meaning: 'An upload without a file.', message: 'Chưa chọn tệp tài liệu' },
+  DOCUMENT_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'The nomination has no document with this hash (or the reader may not see the nomination).',
+    message: 'Không tìm thấy tài liệu này trong hồ sơ',
+  },
+  DOCUMENT_INTEGRITY: {
+    kind: 'CONFLICT',
+    meaning: 'The stored bytes no longer hash to the document’s SHA-256: altered or damaged in storage; never served.',
+    message: 'Tệp tài liệu đã bị thay đổi hoặc hư hỏng trong kho lưu trữ (mã băm không khớp): không cung cấp tệp này',
+  },
+  DOSSIER_CLOSED: {
+    kind: 'INVALID_STATE',
+    meaning: 'Documents are added while the unit drafts the nomination or after it was returned.',
+    message: 'Chỉ bổ sung tài liệu khi hồ sơ đang lập hoặc bị trả lại để bổ sung',
+  },
+  LIST_EMPTY: { kind: 'VALIDATION', meaning: 'A list command without items.', message: 'Danh sách không có hồ sơ nào' },
+  LIST_TOO_LONG: { kind: 'VALIDATION', meaning: 'A list command with more items than allowed in one request.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

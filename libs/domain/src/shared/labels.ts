@@ -17,6 +17,7 @@ export const ROLE_LABELS: Record<string, string> = {
 export const STATUS_LABELS: Record<string, string> = {
   DRAFT: 'Đang lập hồ sơ',
   CLUSTER_REVIEW: 'Cụm thi đua đang xét',
+  OFFICE_CHECK: 'Văn phòng đang thẩm định hồ sơ',
   RETURNED: 'Trả lại để bổ sung',
   COUNCIL_VOTING: 'Hội đồng đang xét',
   AWAITING_SIGNATURE: 'Chờ Chủ tịch ký',

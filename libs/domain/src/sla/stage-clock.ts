@@ -43,6 +43,7 @@ export interface StageLimitsConfig {
 
 export const TIMED_STAGES: readonly NominationStatus[] = [
   'CLUSTER_REVIEW',
+  'OFFICE_CHECK',
   'RETURNED',
   'COUNCIL_VOTING',
   'AWAITING_SIGNATURE',
@@ -112,7 +113,9 @@ export function stageLimit(
   const limits = config.stageTimeLimits;
   const running = clock.holdSince !== null ? Math.max(0, now - clock.holdSince) : 0;
   const start = Date.parse(state.stageSince) + clock.heldMs + running;
-  const dueAt = stageDueAt(start, limits[stage], config.stageTimeUnit, limits.publicHolidays);
+  // Workflows started before the office check carry limits without OFFICE_CHECK: the cluster's limit stands in.
+  const days = limits[stage] ?? limits.CLUSTER_REVIEW;
+  const dueAt = stageDueAt(start, days, config.stageTimeUnit, limits.publicHolidays);
   return { stage, dueAt, remindAt: reminderAt(start, dueAt, limits.reminderAt) };
 }
 

@@ -207,6 +207,8 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           ...base,
           type: 'SubmitNomination',
           ...('oneOff' in intent && intent.oneOff !== undefined ? { oneOff: intent.oneOff } : {}),
+          ...('submission' in intent && intent.submission ? { submission: intent.submission } : {}),
+          ...(input.officeCheck ? { officeCheck: true } : {}),
           campaign,
           priorAwards: await priorAwardsOf(s.nominee.nomineeId),
           pendingNominations: await pendingOf(s.nominee.nomineeId, nominationId),
@@ -218,9 +220,23 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           ...base,
           type: 'ResubmitNomination',
           ...('oneOff' in intent && intent.oneOff !== undefined ? { oneOff: intent.oneOff } : {}),
+          ...('submission' in intent && intent.submission ? { submission: intent.submission } : {}),
+          ...(input.officeCheck ? { officeCheck: true } : {}),
         };
       case 'ReviewAtCluster':
-        return { ...base, type: 'ReviewAtCluster', decision: intent.decision };
+        return {
+          ...base,
+          type: 'ReviewAtCluster',
+          decision: intent.decision,
+          ...(input.officeCheck ? { officeCheck: true } : {}),
+        };
+      case 'RecordOfficeCheck':
+        return {
+          ...base,
+          type: 'RecordOfficeCheck',
+          result: intent.result,
+          ...(intent.missing !== undefined ? { missing: intent.missing } : {}),
+        };
       case 'OpenCouncilVoting': {
         if (!input.councilDeadline) throw invalid('DEADLINE', 'Thiếu hạn biểu quyết', 'deadline');
         const s = state as Extract<NominationState, { nominationId: string }>;

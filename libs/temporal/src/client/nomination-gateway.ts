@@ -123,14 +123,22 @@ export class NominationGateway {
     }
   }
 
-  /** Runs any intent: the draft, an Update of the running workflow, or a revocation. */
-  async execute(nominationId: string, intent: NominationIntent, actor: Actor): Promise<CommandOutcome> {
+  /**
+   * Runs any intent: the draft, an Update of the running workflow, or a revocation. A given
+   * `commandId` (list commands derive it from the list) makes a resent command the same Update.
+   */
+  async execute(
+    nominationId: string,
+    intent: NominationIntent,
+    actor: Actor,
+    commandId: string = randomUUID(),
+  ): Promise<CommandOutcome> {
     if (intent.type === 'DraftNomination') return this.draft(nominationId, intent, actor);
     if (intent.type === 'RevokeAward') return this.revoke(nominationId, intent, actor);
     // The intent's Update, from the one table the workflow registers its handlers from.
     const update = NOMINATION_UPDATES[intent.type] as NominationUpdate | undefined;
     if (!update) throw invalid('INTENT_TYPE', `Thao tác không hợp lệ: ${(intent as { type?: string }).type}`, 'type');
-    const envelope: CommandEnvelope = { commandId: randomUUID(), actor, intent };
+    const envelope: CommandEnvelope = { commandId, actor, intent };
     const handle = this.client.workflow.getHandle(nominationWorkflowId(nominationId));
     try {
       return await this.withinCommandTime(() =>

@@ -203,6 +203,33 @@ export class ClusterReviewDto {
   comment?: string;
 }
 
+export class OfficeCheckDto {
+  @ApiProperty({
+    enum: ['complete', 'incomplete'],
+    description: 'complete → trình Hội đồng; incomplete → trả lại đơn vị',
+  })
+  @IsIn(['complete', 'incomplete'], { message: 'result phải là complete (đầy đủ) hoặc incomplete (chưa đầy đủ)' })
+  result: 'complete' | 'incomplete';
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Bắt buộc khi chưa đầy đủ: các thành phần còn thiếu (mã loại tài liệu hoặc mô tả)',
+    example: ['BIEN_BAN_HOP_XET'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  missing?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(COMMENT)
+  comment?: string;
+}
+
 export class VoteDto {
   @ApiProperty({ enum: ['approve', 'reject', 'abstain'] })
   @IsIn(['approve', 'reject', 'abstain'], { message: 'choice phải là approve, reject hoặc abstain' })

@@ -11,7 +11,12 @@ export function reviewAtCluster(
 ): (ClusterEndorsed | NominationReturnedForRevision | ClusterRejected)[] {
   switch (command.decision) {
     case 'endorse':
-      return [{ type: 'ClusterEndorsed', data: { ...common, round: s.round } }];
+      return [
+        {
+          type: 'ClusterEndorsed',
+          data: { ...common, round: s.round, ...(command.officeCheck ? { nextStatus: 'OFFICE_CHECK' as const } : {}) },
+        },
+      ];
     case 'return':
       return [
         {

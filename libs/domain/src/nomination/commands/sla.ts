@@ -30,6 +30,8 @@ export function escalateStage(command: EscalateStage, s: ExistingNomination, com
   if (instant(command.now, 'now') < instant(command.dueAt, 'dueAt'))
     throw invalidState('NOT_OVERDUE', `Bước ${command.stage} chưa quá hạn (${command.dueAt})`);
   const escalatedTo =
-    command.stage === 'COUNCIL_VOTING' || command.stage === 'AWAITING_SIGNATURE' ? 'CHAIRMAN' : 'COUNCIL_SECRETARY';
+    command.stage === 'COUNCIL_VOTING' || command.stage === 'AWAITING_SIGNATURE' || command.stage === 'OFFICE_CHECK'
+      ? 'CHAIRMAN'
+      : 'COUNCIL_SECRETARY';
   return [{ type: 'StageEscalated', data: { ...data, escalatedTo } }];
 }

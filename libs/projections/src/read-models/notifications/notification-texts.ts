@@ -30,6 +30,8 @@ function nextAct(s: ExistingNomination): string {
       return 'bổ sung và trình lại hồ sơ';
     case 'CLUSTER_REVIEW':
       return 'xét hồ sơ ở cụm thi đua';
+    case 'OFFICE_CHECK':
+      return 'thẩm định hồ sơ (kiểm tra đủ thành phần) trước khi trình Hội đồng';
     case 'COUNCIL_VOTING': {
       const c = s.council;
       if (!c?.open) return 'mở biểu quyết của Hội đồng';

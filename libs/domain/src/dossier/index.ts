@@ -1,0 +1,3 @@
+export * from './dossier-policy';
+export * from './media-type';
+export * from './dossier';
