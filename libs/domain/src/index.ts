@@ -25,3 +25,4 @@ export * from './read-access/read-access';
 export * from './sla/stage-clock';
 export * from './sla/next-action';
 export * from './council-session';
+export * from './award-decision';

@@ -2,6 +2,9 @@
  * The award catalog is data (config/award-catalog.json), not code: every province sets its own
  * policy. These are its types and a parser that refuses a malformed file with a clear message.
  */
+import type { DecisionPolicy } from '../award-decision/award-decision.types';
+import { decisionPolicyProblems } from '../award-decision/decision-policy';
+
 export type RecipientKind = 'individual' | 'collective';
 export type AwardingAuthority = 'UNIT_HEAD' | 'CHAIRMAN';
 
@@ -60,6 +63,8 @@ export interface AwardCatalog {
   stageTimeLimits: StageTimeLimits;
   /** Council sessions: the share of ALL members who must be present to open one, and its source. */
   councilSession?: { attendanceQuorum: number; source: string };
+  /** Award decisions: base salary, each authority's numbering and document profile (award-decision/). */
+  decisions?: DecisionPolicy;
 }
 
 /** Used when the catalog names no session attendance quorum. */
@@ -157,6 +162,8 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
     cs === undefined || (share(cs.attendanceQuorum) && cs.attendanceQuorum > 0 && typeof cs.source === 'string'),
     'councilSession.attendanceQuorum must be a share in (0, 1] with its source',
   );
+  const decisionProblems = decisionPolicyProblems(c.decisions);
+  check(decisionProblems.length === 0, decisionProblems.join('; '));
   return c as unknown as AwardCatalog;
 }
 
