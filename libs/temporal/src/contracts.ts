@@ -81,7 +81,24 @@ export interface ApplyCommandInput {
   expectedRevision?: number;
   /** OpenCouncilVoting only: the voting deadline (ISO) the workflow computed from its configuration. */
   councilDeadline?: string;
+  /** SignAwardDecision as one recipient of a signed award decision: its number, not a new one. */
+  decision?: DecisionSignedSignal;
 }
+
+/** An award decision signed and numbered: each listed nomination's workflow applies it (AWARDED). */
+export interface DecisionSignedSignal {
+  decisionId: string;
+  decisionNumber: string;
+  /** The decision's signing time: the nomination's AwardDecisionSigned carries it. */
+  signedAt: string;
+  verificationCode: string;
+  /** The Chairman who signed (separation of duties is checked for him on every recipient). */
+  signer: Actor;
+}
+
+/** The deterministic command id of applying decision `decisionId` to one nomination. */
+export const decisionApplyCommandId = (decisionId: string, nominationId: string) =>
+  `decision-${decisionId}-apply-${nominationId}`;
 
 export interface ApplyCommandResult {
   /** The domain events written by this command (or found already written by an earlier attempt). */

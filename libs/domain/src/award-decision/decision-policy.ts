@@ -5,13 +5,16 @@
 import { domainError } from '../shared/errors';
 import type { AuthorityProfile, BaseSalary, DecisionPolicy } from './award-decision.types';
 
+import { vietnamDate } from '../sla/stage-deadline';
+
 /** Vietnam's calendar date (UTC+7, no daylight saving) of an ISO instant. */
-export const vietnamDate = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
-export const vietnamYear = (iso: string) => Number(vietnamDate(iso).slice(0, 4));
+export const vietnamDay = (iso: string) => vietnamDate(Date.parse(iso));
+/** The signing year: a decision signed on 1 January 00:30 in Vietnam is numbered in the new year. */
+export const vietnamYear = (iso: string) => Number(vietnamDay(iso).slice(0, 4));
 
 /** The base salary in effect on the date of `at`: the latest one whose `effectiveFrom` is not after it. */
 export function baseSalaryOn(policy: DecisionPolicy, at: string): BaseSalary {
-  const day = vietnamDate(at);
+  const day = vietnamDay(at);
   const inForce = policy.baseSalary
     .filter((b) => b.effectiveFrom <= day)
     .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];

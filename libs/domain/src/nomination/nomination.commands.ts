@@ -113,6 +113,9 @@ export interface SignAwardDecision extends Base {
   /** Allocated from the decision-number sequence before signing, e.g. "163/QĐ-UBND". */
   decisionNumber: string;
   priorAwards: PriorAward[];
+  /** Set when the signature is one recipient of an award decision (libs/domain/src/award-decision). */
+  decisionId?: string;
+  verificationCode?: string;
 }
 
 export interface DeclineSignature extends Base {
@@ -135,6 +138,9 @@ export interface WithdrawNomination extends Base {
 export interface RevokeAward extends Base {
   type: 'RevokeAward';
   ground: RevocationGround;
+  /** The revocation decision's number, allocated in the same register as award decisions. */
+  revocationDecisionNumber?: string;
+  revocationYear?: number;
 }
 
 export interface IssueStageReminder extends Base {

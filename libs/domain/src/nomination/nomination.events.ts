@@ -100,6 +100,10 @@ export type AwardDecisionSigned = Ev<
     year: number;
     oneOff: boolean;
     cashMultiple: number;
+    /** The award decision (many recipients) this signature applies; absent for a one-recipient signature. */
+    decisionId?: string;
+    /** Unguessable code of the award's public verification page (/verify/:code). */
+    verificationCode?: string;
   }
 >;
 export type SignatureDeclined = Ev<'SignatureDeclined', { reason: string }>;
@@ -109,7 +113,17 @@ export type NominationPutOnHold = Ev<
 >;
 export type NominationReleasedFromHold = Ev<'NominationReleasedFromHold', { status: NominationStatus }>;
 export type NominationWithdrawn = Ev<'NominationWithdrawn', { fromStatus: NominationStatus }>;
-export type AwardRevoked = Ev<'AwardRevoked', { ground: RevocationGround; reason: string; decisionNumber: string }>;
+export type AwardRevoked = Ev<
+  'AwardRevoked',
+  {
+    ground: RevocationGround;
+    reason: string;
+    decisionNumber: string;
+    /** The revocation decision's own number (same register) and signing year; absent on older events. */
+    revocationDecisionNumber?: string;
+    revocationYear?: number;
+  }
+>;
 export type StageReminderIssued = Ev<'StageReminderIssued', { stage: TimedStage; dueAt: string; awaiting: string[] }>;
 export type StageEscalated = Ev<
   'StageEscalated',

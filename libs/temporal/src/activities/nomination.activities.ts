@@ -38,8 +38,10 @@ import type { ApplyCommandInput, ApplyCommandResult, NominationActivities } from
 import { domainFailure } from '../domain-failure';
 import type { SecretKeyStore } from '../secret-ballot/key-store';
 import { nominationEventMetadata } from './event-metadata';
+import { createHash } from 'node:crypto';
 import {
   allocateDecisionNumber,
+  yearOf,
   readNomineeRecord,
   recordNomineeAward,
   recordNomineeRevocation,
@@ -73,6 +75,10 @@ function currentLogger(fallback: Logger): Logger {
 const fold = (events: RecordedEvent[]): NominationState => foldRecorded(nominationDecider, events);
 
 const toDomainEvent = (e: RecordedEvent): NominationEvent => ({ type: e.type, data: e.data }) as NominationEvent;
+
+/** 128 bits of a SHA-256, base64url: the public verification code of an award. */
+export const verificationCodeOf = (seed: string) =>
+  createHash('sha256').update(seed).digest().subarray(0, 16).toString('base64url');
 
 export function createNominationActivities(deps: NominationActivityDeps): NominationActivities {
   const { store, directory, catalog, decisionAuthority } = deps;
@@ -173,6 +179,16 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         const priorAwards = await priorAwardsOf(s.nominee.nomineeId);
         // Step 1 before a number is allocated: a refused signature must not consume one (gap-free).
         prepareSignature({ ...base, type: 'SignAwardDecision', priorAwards }, state);
+        if (input.decision)
+          // One recipient of a signed award decision: its number and code (award-decision workflow).
+          return {
+            ...base,
+            type: 'SignAwardDecision',
+            decisionNumber: input.decision.decisionNumber,
+            priorAwards,
+            decisionId: input.decision.decisionId,
+            verificationCode: input.decision.verificationCode,
+          };
         const decisionNumber =
           s.decisionNumber ??
           (await allocateDecisionNumber(store, {
@@ -182,7 +198,9 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
             actor,
             commandId: input.commandId,
           }));
-        return { ...base, type: 'SignAwardDecision', decisionNumber, priorAwards };
+        // The command id is a random UUID from the API, fixed across retries: an unguessable, stable code.
+        const verificationCode = verificationCodeOf(`${input.commandId}:${nominationId}`);
+        return { ...base, type: 'SignAwardDecision', decisionNumber, priorAwards, verificationCode };
       }
       case 'DeclineSignature':
         return { ...base, type: 'DeclineSignature' };
@@ -192,8 +210,23 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         return { ...base, type: 'ReleaseFromHold' };
       case 'WithdrawNomination':
         return { ...base, type: 'WithdrawNomination' };
-      case 'RevokeAward':
-        return { ...base, type: 'RevokeAward', ground: intent.ground };
+      case 'RevokeAward': {
+        // A revocation is itself a decision: its own number from the same register (guarded before: gap-free).
+        const revocationDecisionNumber = await allocateDecisionNumber(store, {
+          authority: decisionAuthority,
+          nominationId: `revocation:${nominationId}`,
+          now,
+          actor,
+          commandId: input.commandId,
+        });
+        return {
+          ...base,
+          type: 'RevokeAward',
+          ground: intent.ground,
+          revocationDecisionNumber,
+          revocationYear: yearOf(now),
+        };
+      }
       case 'IssueStageReminder':
         return { ...base, type: 'IssueStageReminder', stage: intent.stage, dueAt: intent.dueAt };
       case 'EscalateStage':
