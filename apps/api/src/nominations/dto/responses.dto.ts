@@ -161,6 +161,14 @@ export class AwardDto {
   @ApiProperty({ nullable: true, type: String }) revokedBy: string | null;
   @ApiProperty({ nullable: true, type: String }) revocationGround: string | null;
   @ApiProperty({ nullable: true, type: String }) revocationReason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Quyết định (nhiều người/tập thể) đã ghi khen thưởng này' })
+  decisionId: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Năm ký quyết định (số quyết định đánh lại mỗi năm ký)' })
+  signingYear: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Số quyết định hủy bỏ khen thưởng' })
+  revocationDecisionNumber: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Năm ký quyết định hủy bỏ' })
+  revocationYear: number | null;
 }
 
 export class AwardPageDto {
@@ -171,8 +179,11 @@ export class AwardPageDto {
 }
 
 export class DecisionDto {
+  @ApiProperty({ enum: ['AWARD', 'REVOCATION'], description: 'REVOCATION: số của quyết định hủy bỏ; awards là các khen thưởng bị hủy' })
+  kind: 'AWARD' | 'REVOCATION';
   @ApiProperty({ example: '163/QĐ-UBND' }) decisionNumber: string;
-  @ApiProperty({ nullable: true, type: Number }) year: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Năm ký' }) year: number | null;
+  @ApiProperty({ nullable: true, type: String }) decisionId: string | null;
   @ApiProperty({ nullable: true, type: String }) signedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) signedBy: string | null;
   @ApiProperty({ type: [AwardDto] }) awards: AwardDto[];
