@@ -24,6 +24,9 @@ import { ApiExceptionFilter } from './http/errors';
 import { COMMAND_HANDLERS } from './nominations/commands/handlers';
 import { CouncilSessionsController } from './council-sessions/council-sessions.controller';
 import { CouncilSessionsService } from './council-sessions/council-sessions.service';
+import { DecisionsController } from './decisions/decisions.controller';
+import { DecisionsService } from './decisions/decisions.service';
+import { VerifyController } from './decisions/verify.controller';
 import { NominationsController } from './nominations/nominations.controller';
 import { NotificationDelivery } from './notifications/notification-delivery';
 import { resolveNotificationOptions } from './notifications/notification-options';
@@ -60,6 +63,8 @@ export class ApiModule {
         AuditController,
         AccessLogController,
         CouncilSessionsController,
+        DecisionsController,
+        VerifyController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
@@ -84,6 +89,7 @@ export class ApiModule {
         AuditProofs,
         AccessLogRecorder,
         CouncilSessionsService,
+        DecisionsService,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },

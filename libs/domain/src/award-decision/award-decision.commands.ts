@@ -30,7 +30,10 @@ export interface RemoveRecipient extends Base {
   reason: string;
 }
 
-/** `decisionNumber`/`sequence`: allocated from the authority's register (mode `register`) after step 1 passed. */
+/**
+ * `decisionNumber`/`sequence`: allocated from the authority's register (mode `register`) after step 1
+ * passed, or given by the office with the signature (mode `external`, claimed first).
+ */
 export interface SignDecision extends Base {
   type: 'SignDecision';
   signerName: string;

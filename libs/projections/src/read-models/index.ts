@@ -1,6 +1,7 @@
 import type { Projection } from '../projection';
 import { AccessLogProjection } from './access-log';
 import { AuditTrailProjection } from './audit-trail';
+import { AwardDecisionsProjection } from './award-decisions';
 import { AwardRegistryProjection } from './award-registry';
 import { CouncilSessionsProjection } from './council-sessions';
 import { InboxProjection } from './inbox';
@@ -8,6 +9,7 @@ import { StatusBoardProjection } from './status-board';
 
 export * from './access-log';
 export * from './audit-trail';
+export * from './award-decisions';
 export * from './award-registry';
 export * from './council-sessions';
 export * from './inbox';
@@ -25,5 +27,6 @@ export function defaultProjections(): Projection[] {
     new InboxProjection(),
     new AccessLogProjection(),
     new CouncilSessionsProjection(),
+    new AwardDecisionsProjection(),
   ];
 }

@@ -246,7 +246,10 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
         return { ...base, type: 'RemoveRecipient', nominationId: intent.nominationId, reason: intent.reason };
       case 'SignDecision': {
         const s = state as ExistingDecision;
-        prepareDecisionSignature({ ...(intent.number ? { number: intent.number } : {}) }, s);
+        prepareDecisionSignature(
+          intent.number !== undefined ? { number: String(intent.number).normalize('NFC').trim() } : {},
+          s,
+        );
         // Separation of duties, stage and hold: the nomination's own signature rule, for every recipient.
         for (const [i, r] of s.recipients.entries()) {
           const n = await nomination(r.nominationId, `recipients[${i}]`);
@@ -273,7 +276,12 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
           year,
           ...(intent.comment ? { comment: intent.comment } : {}),
         };
-        if (s.numbering === 'external') return signed;
+        if (s.numbering === 'external') {
+          if (!intent.number) return signed;
+          const decisionNumber = intent.number.normalize('NFC').trim();
+          await claimNumber({ ...s, year }, decisionNumber, input.commandId);
+          return { ...signed, decisionNumber, sequence: parseDecisionNumber(decisionNumber, s.authority)! };
+        }
         const decisionNumber = await allocateDecisionNumber(store, {
           authority: s.authority,
           nominationId: `decision:${decisionId}`,

@@ -8,27 +8,21 @@ import type { ExistingDecision } from '../award-decision.state';
  * Step 1 of a signature, everything that may refuse it except the number: the caller runs it
  * BEFORE allocating a number from the register (a refused signature consumes none: gap-free).
  */
-export function prepareDecisionSignature(
-  c: Pick<SignDecision, 'decisionNumber'> & { number?: string },
-  s: ExistingDecision,
-): void {
+export function prepareDecisionSignature(c: { number?: string }, s: ExistingDecision): void {
   if (s.recipients.length === 0) throw domainError('DECISION_EMPTY');
   if (s.numbering === 'register' && c.number)
     throw invalid(
       'NUMBERING_MODE',
-      `Số quyết định của ${s.authority} do hệ thống cấp theo sổ đăng ký; không nhập số`,
+      `Số quyết định của ${s.authority} do hệ thống cấp theo sổ đăng ký khi ký; không nhập số`,
       'number',
     );
-  if (s.numbering === 'external' && c.number)
-    throw invalid(
-      'NUMBERING_MODE',
-      'Văn thư nhập số khi vào sổ quyết định đã ký (POST /api/decisions/:id/number), không nhập khi ký',
-      'number',
-    );
+  // external: the office may give the number from its register with the signature, or register it later.
+  if (c.number !== undefined && parseDecisionNumber(c.number, s.authority) === undefined)
+    throw invalid('DECISION_NUMBER', `Số quyết định phải có dạng 163/QĐ-${s.authority}`, 'number');
 }
 
 export function signDecision(c: SignDecision, s: ExistingDecision, by: ActingAs): DecisionSigned[] {
-  prepareDecisionSignature({}, s);
+  prepareDecisionSignature(s.numbering === 'external' && c.decisionNumber ? { number: c.decisionNumber } : {}, s);
   if (s.numbering === 'register' && !c.decisionNumber)
     throw invalid('NUMBERING_MODE', 'Cần số quyết định cấp từ sổ đăng ký', 'number');
   return [
@@ -40,7 +34,7 @@ export function signDecision(c: SignDecision, s: ExistingDecision, by: ActingAs)
         at: c.now,
         signer: { by, name: c.signerName, title: c.signerTitle },
         year: c.year,
-        ...(s.numbering === 'register' ? { decisionNumber: c.decisionNumber!, sequence: c.sequence! } : {}),
+        ...(c.decisionNumber ? { decisionNumber: c.decisionNumber, sequence: c.sequence! } : {}),
         ...(c.comment ? { comment: c.comment } : {}),
       },
     },

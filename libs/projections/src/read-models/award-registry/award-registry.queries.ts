@@ -83,7 +83,9 @@ export interface SqlStatement {
 const VIEW_COLUMNS = [
   ...AWARD_COLUMNS.filter(
     (c) =>
-      !['decision_key', 'search_text', 'position', 'revoked_position', 'verification_code', 'revocation_key'].includes(c),
+      !['decision_key', 'search_text', 'position', 'revoked_position', 'verification_code', 'revocation_key'].includes(
+        c,
+      ),
   ),
   'revoked_position',
 ].join(', ');
