@@ -111,6 +111,8 @@ export interface ApplyCommandResult {
   status: NominationStatus;
   onHold: boolean;
   decisionNumber?: string;
+  /** RevokeAward: the revocation decision's own number (same register). */
+  revocationDecisionNumber?: string;
 }
 
 /** What every command returns to its caller (the HTTP edge maps it to the response). */
@@ -121,6 +123,8 @@ export interface CommandOutcome {
   revision: number;
   position: number;
   decisionNumber?: string;
+  /** RevokeAward: the revocation decision's own number (same register). */
+  revocationDecisionNumber?: string;
 }
 
 export interface CouncilView {

@@ -309,6 +309,9 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
     if (state.status === 'NONE') throw new Error('no nomination after applying events');
     const r: ApplyCommandResult = { events, revision, position, status: state.status, onHold: state.onHold };
     if (state.decisionNumber) r.decisionNumber = state.decisionNumber;
+    for (const e of events)
+      if (e.type === 'AwardRevoked' && e.data.revocationDecisionNumber)
+        r.revocationDecisionNumber = e.data.revocationDecisionNumber;
     return r;
   }
 

@@ -17,6 +17,8 @@ export class CommandResultDto {
   @ApiProperty({ description: 'Vị trí sự kiện cuối của lệnh (các bảng đọc đã đến vị trí này)' }) position: number;
   @ApiPropertyOptional({ description: 'Số quyết định khi Chủ tịch ký', example: '163/QĐ-UBND' })
   decisionNumber?: string;
+  @ApiPropertyOptional({ description: 'Hủy bỏ khen thưởng: số của quyết định hủy bỏ', example: '170/QĐ-UBND' })
+  revocationDecisionNumber?: string;
 }
 
 export class VoteTallyDto {
