@@ -36,6 +36,8 @@ export interface AppConfig {
   catalogFile: string;
   organisationFile: string;
   notifications: NotificationConfig;
+  /** Where the public verification pages are reached (`TDKT_PUBLIC_URL`): printed in certificates' QR codes. */
+  publicUrl: string;
   audit: {
     /** Ed25519 private key (PKCS#8 PEM) that signs the audit log's checkpoints; generated here when embedded. */
     signingKeyFile: string;
@@ -122,6 +124,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     catalogFile: env.TDKT_AWARD_CATALOG ?? repoFile('config', 'award-catalog.json'),
     organisationFile: env.TDKT_ORGANISATION_FILE ?? repoFile('config', 'demo-organisation.json'),
     notifications: loadNotificationConfig(env),
+    publicUrl: (env.TDKT_PUBLIC_URL?.trim() || `http://localhost:${Number(env.PORT ?? 3000) || 3000}`).replace(/\/+$/, ''),
     audit: {
       signingKeyFile: env.TDKT_AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem'),
       checkpointIntervalMs: Number(env.TDKT_AUDIT_CHECKPOINT_INTERVAL_MS ?? 60_000),

@@ -20,9 +20,6 @@ import { certificateDocument } from './certificate';
 import { decisionDocument } from './decision-document';
 import { renderPdf, sha256 } from './pdf-kit';
 
-/** Where the public verification page is reached (printed in every certificate's QR code). */
-export const publicBaseUrl = () => (process.env.TDKT_PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
-
 /** 128 random bits, base64url: a verification code nobody can guess from an id or a number. */
 const newVerificationCode = () => randomBytes(16).toString('base64url');
 
@@ -117,7 +114,7 @@ export class DecisionsService {
     const r = s.recipients.find((x) => x.nominationId === nominationId);
     if (!r) throw domainError('NOT_A_RECIPIENT', `Hồ sơ ${nominationId} không có trong quyết định`, 'nominationId');
     if (!issued(s)) throw domainError('DECISION_NOT_SIGNED', 'Quyết định chưa được ký và vào sổ: chưa in bằng');
-    return renderPdf(certificateDocument(s, r, `${publicBaseUrl()}/verify/${r.verificationCode}`));
+    return renderPdf(certificateDocument(s, r, `${this.runtime.config.publicUrl}/verify/${r.verificationCode}`));
   }
 
   /** SHA-256 of the signed decision's document: the same events always render the same bytes. */
