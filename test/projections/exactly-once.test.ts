@@ -155,6 +155,7 @@ describe.each(backends)(
         inbox: head,
         'access-log': head,
         'council-sessions': head,
+        'award-decisions': head,
       });
 
       const before = log.appended.length;
@@ -175,6 +176,7 @@ describe.each(backends)(
         'award-registry': later,
         inbox: later,
         'council-sessions': later,
+        'award-decisions': later,
       });
       // The scan starts at the lowest stored checkpoint: the access log's, which only a read of personal
       // data advances (none here), so the scan re-reads earlier events; `applied` shows none is applied twice.
@@ -253,6 +255,7 @@ describe.each(backends)(
         inbox_state: Object.keys(N).length,
         personal_data_reads: 0,
         council_sessions: 0,
+        award_decisions: 0,
       });
       expect(progress.length).toBeGreaterThan(2);
       expect(progress.map((p) => p.events)).toEqual([...progress.map((p) => p.events)].sort((x, y) => x - y));
