@@ -124,7 +124,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     catalogFile: env.TDKT_AWARD_CATALOG ?? repoFile('config', 'award-catalog.json'),
     organisationFile: env.TDKT_ORGANISATION_FILE ?? repoFile('config', 'demo-organisation.json'),
     notifications: loadNotificationConfig(env),
-    publicUrl: (env.TDKT_PUBLIC_URL?.trim() || `http://localhost:${Number(env.PORT ?? 3000) || 3000}`).replace(/\/+$/, ''),
+    publicUrl: (env.TDKT_PUBLIC_URL?.trim() || `http://localhost:${Number(env.PORT ?? 3000) || 3000}`).replace(
+      /\/+$/,
+      '',
+    ),
     audit: {
       signingKeyFile: env.TDKT_AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem'),
       checkpointIntervalMs: Number(env.TDKT_AUDIT_CHECKPOINT_INTERVAL_MS ?? 60_000),

@@ -345,7 +345,8 @@ export const ERROR_CATALOGUE = {
   },
   NUMBERING_MODE: {
     kind: 'VALIDATION',
-    meaning: 'A number given for an authority the system numbers (register), or missing where the office numbers it (external).',
+    meaning:
+      'A number given for an authority the system numbers (register), or missing where the office numbers it (external).',
   },
   DECISION_NUMBER: {
     kind: 'VALIDATION',

@@ -181,7 +181,10 @@ export class AwardPageDto {
 }
 
 export class DecisionDto {
-  @ApiProperty({ enum: ['AWARD', 'REVOCATION'], description: 'REVOCATION: số của quyết định hủy bỏ; awards là các khen thưởng bị hủy' })
+  @ApiProperty({
+    enum: ['AWARD', 'REVOCATION'],
+    description: 'REVOCATION: số của quyết định hủy bỏ; awards là các khen thưởng bị hủy',
+  })
   kind: 'AWARD' | 'REVOCATION';
   @ApiProperty({ example: '163/QĐ-UBND' }) decisionNumber: string;
   @ApiProperty({ nullable: true, type: Number, description: 'Năm ký' }) year: number | null;
