@@ -284,7 +284,8 @@ const TABLE: Record<string, Probe[]> = {
         hoidong8: '200 [A:masked] total=1',
         hoidong9: '200 [A:masked] total=1',
         hoidong10: '200 [A:masked] total=1',
-        chutich: '200 [A:masked] total=1',
+        // …and the nomination listed on the draft decision, which awaits his signature.
+        chutich: '200 [A:masked] total=2',
         thanhtra: '200 [] total=0',
         'canbo.donvi4': '200 [] total=0',
       },

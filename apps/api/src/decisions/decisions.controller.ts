@@ -166,9 +166,10 @@ export class DecisionsController {
   @Get(':id/document.pdf')
   @Public()
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'Quyết định (thể thức Nghị định 30/2020) và danh sách kèm theo; DỰ THẢO trước khi ký' })
-  @ApiNotFoundResponse({ type: ErrorBody })
-  @Header('Content-Type', 'application/pdf')
+  @ApiOkResponse({
+    description: 'Quyết định (thể thức Nghị định 30/2020) và danh sách kèm theo; DỰ THẢO trước khi ký',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
   async document(@Param('id', DecisionIdPipe) id: string, @CurrentActor() actor?: Actor) {
     const s = await this.decisions.load(id, actor);
     return new StreamableFile(await this.decisions.document(s), {
@@ -180,9 +181,10 @@ export class DecisionsController {
   @Get(':id/recipients/:nominationId/certificate.pdf')
   @Public()
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'Bằng khen / Giấy chứng nhận (khổ ngang) với mã QR dẫn tới trang tra cứu công khai' })
-  @ApiNotFoundResponse({ type: ErrorBody })
-  @Header('Content-Type', 'application/pdf')
+  @ApiOkResponse({
+    description: 'Bằng khen / Giấy chứng nhận (khổ ngang) với mã QR dẫn tới trang tra cứu công khai',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
   async certificate(
     @Param('id', DecisionIdPipe) id: string,
     @Param('nominationId', RecipientIdPipe) nominationId: string,

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Injectable, Param, type PipeTransform } from '@nestjs/common';
+import { Controller, Get, Injectable, Param, Res, type PipeTransform } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { domainError } from '@tdkt/domain';
 import { Public } from '../auth/public.decorator';
@@ -33,11 +33,18 @@ export class VerifyController {
 
   @Get('verify/:code')
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'Trang tra cứu công khai (HTML, đọc được trên điện thoại)' })
-  @ApiNotFoundResponse({ type: ErrorBody })
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
-  async page(@Param('code', VerificationCodePipe) code: string) {
-    return verificationPage(await this.decisions.verify(code));
+  @ApiOkResponse({
+    description: 'Trang tra cứu công khai (HTML, đọc được trên điện thoại)',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
+  async page(
+    @Param('code', VerificationCodePipe) code: string,
+    @Res({ passthrough: true }) res: { type(t: string): unknown; setHeader(k: string, v: string): unknown },
+  ) {
+    const html = verificationPage(await this.decisions.verify(code));
+    // Set on success only: a refusal stays a JSON ErrorBody.
+    res.type('text/html; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    return html;
   }
 }
