@@ -11,6 +11,7 @@
  *   npm run bench -- --only=e2e --e2e-topology=embedded,production --production-sizes=200
  *   npm run bench -- --only=api-reads --quick --profile   (CPU profile of the stack process)
  *   npm run bench -- --only=council-session --session-items=500
+ *   npm run bench -- --only=decisions --decision-recipients=1000
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -24,6 +25,7 @@ import { e2eScenario } from './scenarios/e2e';
 import { apiReadsScenario } from './scenarios/api-reads';
 import { auditScenario } from './scenarios/audit';
 import { councilSessionScenario } from './scenarios/council-session';
+import { decisionsScenario } from './scenarios/decisions';
 
 const SCENARIOS: Scenario[] = [
   appendScenario,
@@ -32,6 +34,7 @@ const SCENARIOS: Scenario[] = [
   apiReadsScenario,
   auditScenario,
   councilSessionScenario,
+  decisionsScenario,
 ];
 
 function arg(name: string): string | undefined {
