@@ -11,6 +11,8 @@
  *       the same cluster is not the same unit.
  *   E, S — donvi1, on council session SESSION (E by open ballot, S by secret ballot), opened and closed
  *       with no ballot cast.
+ *   N — donvi1, a Prime Minister's certificate on a public notice NOTICE (posted today), with one
+ *       public comment.
  * Time travel (`asOf`, a moment after the seeding) answers as the present does; the audit log's
  * checkpoints and key are public, its proofs for the inspector and the secretary only (unsalted leaves).
  * A vote's comment is in no audit trail, for anyone (it stays in the event store).
@@ -39,6 +41,8 @@ const session = { id: '', secretItem: '' };
 /** An award decision signed and applied (its recipient and verification code), and a draft one. */
 const decision = { id: '', nominationId: '', code: '', draftId: '' };
 const COMMENT = 'Ý kiến riêng: thành tích cần minh chứng thêm';
+/** The public notice (open) and the contact its commenter left. */
+const notice = { id: '', contact: 'binh.tran@example.vn' };
 
 beforeAll(async () => {
   stack = await startStack({
@@ -117,7 +121,34 @@ beforeAll(async () => {
   decision.draftId = (
     await stack.command('thuky', '/api/decisions', { title: 'Dự thảo', nominationIds: [waiting] }, 201)
   ).id;
+  // N: on a public notice posted today, one comment from the public.
+  const n = await stack.toCouncilVoting(
+    { awardCode: 'BANG_KHEN_THU_TUONG', ...person('Huỳnh Văn Nam', 'cccd-083090007777') },
+    { publicNotice: 'none' },
+  );
+  notice.id = (await stack.publishNotice([n])).id;
+  const commented = await stack.http
+    .post(`/api/public-notices/${notice.id}/comments`)
+    .send({ nominationId: n, name: 'Trần Thị Bình', contact: notice.contact, text: 'Đề nghị xác minh thành tích' });
+  expect(commented.status).toBe(201);
   await stack.system.runtime.runner.waitForPosition(await stack.head());
+  // Cluster cum1 scores its units in the demo campaign and agrees its ranking: donvi1 first.
+  const scores = (v: number) => ({ NHIEM_VU: v, PHONG_TRAO: v, KHEN_THUONG: v, CUM_KHOI: v });
+  for (const [unitId, v] of [
+    ['donvi1', 95],
+    ['donvi2', 85],
+  ] as const)
+    await stack.command(
+      'truongcum.cum1',
+      '/api/clusters/cum1/scorings',
+      { campaignId: 'dong-khoi-moi-2026', unitId, scores: scores(v) },
+      201,
+    );
+  await stack.command('truongcum.cum1', '/api/clusters/cum1/scorings/2026/ranking', {
+    ranking: ['donvi1', 'donvi2'],
+    leadingUnitIds: ['donvi1'],
+    minutes: { number: '05/BB-CTĐ1', heldOn: '2026-12-05', summary: 'Cụm thống nhất xếp hạng' },
+  });
   await new Promise((r) => setTimeout(r, 20));
   seededAt = new Date().toISOString();
   checkpointSize = (await stack.command('thanhtra', '/api/audit/checkpoints')).treeSize;
@@ -202,6 +233,47 @@ const TABLE: Record<string, Probe[]> = {
   'GET /health': [{ path: () => '/health', expected: all('200') }],
   'GET /api/catalog': [{ path: () => '/api/catalog', expected: all('200') }],
   'GET /api/campaigns': [{ path: () => '/api/campaigns', expected: signedIn('200') }],
+  // Campaigns: every official reads a campaign; registrations by scope (unit staff their unit, a cluster
+  // leader the cluster's units, province-wide readers all); a cluster's scoring: the province-wide readers
+  // and the cluster's leader whole, a member unit its own row, anyone else 404.
+  'GET /api/campaigns/{id}': [
+    {
+      path: () => '/api/campaigns/dong-khoi-moi-2026',
+      summary: (b) => `${b.kind} ${b.status}`,
+      expected: signedIn('200 ANNUAL NOMINATIONS_OPEN'),
+    },
+  ],
+  'GET /api/campaigns/{id}/registrations': [
+    {
+      path: () => '/api/campaigns/dong-khoi-moi-2026/registrations',
+      summary: (b) => `[${b.registered.map((r: any) => r.unitId).join(' ')}]`,
+      expected: {
+        ...signedIn('200 [donvi1 donvi2 donvi3 donvi4]'),
+        'canbo.donvi1': '200 [donvi1]',
+        'thutruong.donvi1': '200 [donvi1]',
+        'canbo.donvi3': '200 [donvi3]',
+        'thutruong.donvi3': '200 [donvi3]',
+        'canbo.donvi4': '200 [donvi4]',
+        'truongcum.cum1': '200 [donvi1 donvi2]',
+        'truongcum.cum2': '200 [donvi3 donvi4]',
+      },
+    },
+  ],
+  'GET /api/clusters/{id}/scorings/{year}': [
+    {
+      path: () => '/api/clusters/cum1/scorings/2026',
+      summary: (b) => `[${b.units.map((u: any) => `${u.unitId}:${u.rank}`).join(' ')}]`,
+      expected: {
+        ...signedIn('200 [donvi1:1 donvi2:2]'),
+        'canbo.donvi1': '200 [donvi1:1]',
+        'thutruong.donvi1': '200 [donvi1:1]',
+        'canbo.donvi3': '404',
+        'thutruong.donvi3': '404',
+        'canbo.donvi4': '404',
+        'truongcum.cum2': '404',
+      },
+    },
+  ],
   'GET /api/units': [{ path: () => '/api/units', expected: signedIn('200') }],
   'GET /api/clusters': [{ path: () => '/api/clusters', expected: signedIn('200') }],
   'GET /api/me': [{ path: () => '/api/me', expected: signedIn('200') }],
@@ -273,7 +345,8 @@ const TABLE: Record<string, Probe[]> = {
         'thutruong.donvi3': '200 [B:whole] total=1',
         'truongcum.cum1': '200 [] total=0',
         'truongcum.cum2': '200 [] total=0',
-        thuky: '200 [] total=0',
+        // N (on its public notice) waits for the office to open the council's vote: counted, not a labelled row.
+        thuky: '200 [] total=1',
         hoidong1: '200 [] total=0',
         hoidong2: '200 [] total=0',
         hoidong3: '200 [A:masked] total=1',
@@ -678,6 +751,27 @@ const TABLE: Record<string, Probe[]> = {
     { path: () => `/api/verify/${decision.code}`, summary: (b) => b.status, expected: all('200 VALID') },
   ],
   'GET /verify/{code}': [{ path: () => `/verify/${decision.code}`, expected: all('200') }],
+  // Public notices (công khai): the open lists are public; the comments are read by those who read every
+  // nomination (a list spans every unit), the commenter's contact by the office and the inspector only.
+  'GET /api/public-notices': [
+    {
+      path: () => '/api/public-notices',
+      summary: (b) => (b.some((x: any) => x.id === notice.id && x.openComments === 1) ? 'listed' : 'MISSING'),
+      expected: all('200 listed'),
+    },
+  ],
+  'GET /api/public-notices/{id}/comments': [
+    {
+      path: () => `/api/public-notices/${notice.id}/comments`,
+      summary: (b) =>
+        `comments:${b.comments.length} contact:${b.comments.every((c: any) => c.contact === notice.contact) ? 'shown' : JSON.stringify(b).includes(notice.contact) ? 'LEAK' : 'hidden'}`,
+      expected: {
+        ...sessionReaders('200 comments:1 contact:hidden'),
+        thuky: '200 comments:1 contact:shown',
+        thanhtra: '200 comments:1 contact:shown',
+      },
+    },
+  ],
   // Liveness and readiness, for an orchestrator: public, as /health.
   'GET /health/live': [{ path: () => '/health/live', expected: all('200') }],
   'GET /health/ready': [{ path: () => '/health/ready', expected: all('200') }],

@@ -156,6 +156,8 @@ describe.each(backends)(
         'access-log': head,
         'council-sessions': head,
         'award-decisions': head,
+        campaigns: head,
+        'public-notices': head,
       });
 
       const before = log.appended.length;
@@ -177,6 +179,8 @@ describe.each(backends)(
         inbox: later,
         'council-sessions': later,
         'award-decisions': later,
+        campaigns: later,
+        'public-notices': later,
       });
       // The scan starts at the lowest stored checkpoint: the access log's, which only a read of personal
       // data advances (none here), so the scan re-reads earlier events; `applied` shows none is applied twice.
@@ -256,6 +260,11 @@ describe.each(backends)(
         personal_data_reads: 0,
         council_sessions: 0,
         award_decisions: 0,
+        campaigns: 0,
+        campaign_registrations: 0,
+        cluster_scorings: 0,
+        cluster_unit_scores: 0,
+        public_notices: 0,
       });
       expect(progress.length).toBeGreaterThan(2);
       expect(progress.map((p) => p.events)).toEqual([...progress.map((p) => p.events)].sort((x, y) => x - y));

@@ -70,6 +70,8 @@ describe('The intent table: one Update per intent, a handler for every Update', 
       PutOnHold: 'hold',
       ReleaseFromHold: 'release',
       WithdrawNomination: 'withdraw',
+      ForwardToCentral: 'forwardToCentral',
+      RecordCentralDecision: 'recordCentralDecision',
     });
   });
 });

@@ -44,6 +44,8 @@ export const NOMINATION_UPDATES: { readonly [T in UpdateIntentType]: NominationU
   PutOnHold: update('hold'),
   ReleaseFromHold: update('release'),
   WithdrawNomination: update('withdraw'),
+  ForwardToCentral: update('forwardToCentral'),
+  RecordCentralDecision: update('recordCentralDecision'),
 };
 
 export const UPDATE_INTENT_TYPES = Object.keys(NOMINATION_UPDATES) as UpdateIntentType[];

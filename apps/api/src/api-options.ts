@@ -1,5 +1,6 @@
 import type { LoginRateLimitOptions } from './auth/login-rate-limiter';
 import type { NotificationOptions } from './notifications/notification-options';
+import type { CommentRateLimitOptions } from './public-notices/comment-rate-limiter';
 
 export interface ApiOptions {
   /** How long a command waits for the read models to show its write (default 10 s). */
@@ -13,4 +14,6 @@ export interface ApiOptions {
   trustProxy?: string;
   /** Timing of mail retries, the digest clock and the live stream (tests shorten them, inject a clock). */
   notifications?: NotificationOptions;
+  /** Public comments on a notice per client address (default 5 an hour). */
+  commentRateLimit?: CommentRateLimitOptions;
 }

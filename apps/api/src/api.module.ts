@@ -36,8 +36,14 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { QUERY_HANDLERS } from './nominations/queries/queries';
 import { ReadYourWrites } from './nominations/read-your-writes';
 import { ReferenceController } from './reference/reference.controller';
+import { CampaignsController, ClusterScoringsController } from './campaigns/campaigns.controller';
+import { CampaignsService } from './campaigns/campaigns.service';
 import { RegistryController } from './registry/registry.controller';
 import { API_OPTIONS, API_RUNTIME } from './tokens';
+import { CentralForwardingController } from './public-notices/central-forwarding.controller';
+import { CommentRateLimiter, DEFAULT_COMMENT_RATE_LIMIT } from './public-notices/comment-rate-limiter';
+import { PublicNoticesController } from './public-notices/public-notices.controller';
+import { PublicNoticesService } from './public-notices/public-notices.service';
 
 /** The HTTP API over an opened ApiRuntime (see openApiRuntime). */
 @Module({})
@@ -65,6 +71,10 @@ export class ApiModule {
         CouncilSessionsController,
         DecisionsController,
         VerifyController,
+        CampaignsController,
+        ClusterScoringsController,
+        PublicNoticesController,
+        CentralForwardingController,
       ],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
@@ -90,6 +100,12 @@ export class ApiModule {
         AccessLogRecorder,
         CouncilSessionsService,
         DecisionsService,
+        CampaignsService,
+        PublicNoticesService,
+        {
+          provide: CommentRateLimiter,
+          useValue: new CommentRateLimiter(options.commentRateLimit ?? DEFAULT_COMMENT_RATE_LIMIT),
+        },
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },

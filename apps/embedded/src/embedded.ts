@@ -11,6 +11,8 @@ import { createEventStore, type EventStore } from '@tdkt/event-store';
 import { describeStoreSourceCheck } from '@tdkt/projections';
 import {
   importPriorAwards,
+  loadCampaignSeeds,
+  seedCampaigns,
   resolveTemporalCliDetailed,
   startTemporalDevServerWith,
   type DevServerHandle,
@@ -135,6 +137,15 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
     // which eligibility reads (e.g. 3 years of CSTD_CO_SO for CSTD_TINH). Idempotent on every start.
     const imported = await importPriorAwards(store, runtime.directory.org.priorAwards);
     if (imported) progress(`Imported ${imported} prior awards into nominee records`);
+    // The demo campaigns, as events (created, launched, registered, opened), on the first start only.
+    if (config.mode === 'embedded' && config.demoCampaignsFile) {
+      const seeded = await seedCampaigns(store, loadCampaignSeeds(config.demoCampaignsFile), runtime);
+      if (seeded.length) {
+        progress(`Seeded campaigns: ${seeded.join(', ')}`);
+        // Listed by GET /api/campaigns as soon as the API answers.
+        await runtime.runner.waitForPosition(await store.headPosition(), 30_000);
+      }
+    }
 
     const app = await createApiApp(runtime, { ...options.api, logger: options.logger ?? ['warn', 'error'] });
     await app.listen(config.port, config.host);

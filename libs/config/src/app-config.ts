@@ -35,6 +35,8 @@ export interface AppConfig {
   stageTimeUnit: StageTimeUnit;
   catalogFile: string;
   organisationFile: string;
+  /** Campaigns seeded as events at the first embedded start (the demo's). */
+  demoCampaignsFile: string;
   notifications: NotificationConfig;
   /** Where the public verification pages are reached (`TDKT_PUBLIC_URL`): printed in certificates' QR codes. */
   publicUrl: string;
@@ -123,6 +125,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     stageTimeUnit: unit,
     catalogFile: env.TDKT_AWARD_CATALOG ?? repoFile('config', 'award-catalog.json'),
     organisationFile: env.TDKT_ORGANISATION_FILE ?? repoFile('config', 'demo-organisation.json'),
+    demoCampaignsFile: env.TDKT_DEMO_CAMPAIGNS_FILE ?? repoFile('config', 'demo-campaigns.json'),
     notifications: loadNotificationConfig(env),
     publicUrl: (env.TDKT_PUBLIC_URL?.trim() || `http://localhost:${Number(env.PORT ?? 3000) || 3000}`).replace(
       /\/+$/,

@@ -115,12 +115,36 @@ describe('The organisation directory (clusters, units, campaigns, users)', () =>
       ],
       [
         'a campaign without a readable deadline',
-        (o: any) => (o.campaigns[0].submissionDeadline = '31/12/2026'),
+        (o: any) =>
+          (o.campaigns = [
+            {
+              ...{
+                id: 'dong-khoi-moi-2026',
+                name: 'Đợt trong tệp',
+                year: 2026,
+                submissionDeadline: '2026-12-31T17:00:00+07:00',
+                open: true,
+              },
+              submissionDeadline: '31/12/2026',
+            },
+          ]),
         'campaign dong-khoi-moi-2026: submissionDeadline must be an ISO date-time',
       ],
       [
         'a campaign year that is not a year',
-        (o: any) => (o.campaigns[0].year = '2026'),
+        (o: any) =>
+          (o.campaigns = [
+            {
+              ...{
+                id: 'dong-khoi-moi-2026',
+                name: 'Đợt trong tệp',
+                year: 2026,
+                submissionDeadline: '2026-12-31T17:00:00+07:00',
+                open: true,
+              },
+              year: '2026',
+            },
+          ]),
         'campaign dong-khoi-moi-2026: year must be a whole number',
       ],
       [

@@ -46,6 +46,7 @@ export interface Organisation {
   demoPassword?: string;
   clusters: Cluster[];
   units: Unit[];
+  /** Campaigns declared in the file (legacy; campaigns are run as event streams): used when no stream has the id. */
   campaigns: CampaignInfo[];
   users: UserAccount[];
   priorAwards: ImportedAward[];
@@ -59,8 +60,9 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
     throw new Error(`${source}: ${m}`);
   };
   if (!raw || typeof raw !== 'object') fail('must be an object');
-  for (const k of ['clusters', 'units', 'campaigns', 'users'])
-    if (!Array.isArray(raw[k])) fail(`"${k}" must be an array`);
+  for (const k of ['clusters', 'units', 'users']) if (!Array.isArray(raw[k])) fail(`"${k}" must be an array`);
+  // Campaigns are event streams the office runs (POST /api/campaigns); a file may still declare some.
+  if (raw.campaigns !== undefined && !Array.isArray(raw.campaigns)) fail('"campaigns" must be an array when given');
   const clusters = new Set(raw.clusters.map((c: Cluster) => c.id));
   for (const u of raw.units as Unit[])
     if (!clusters.has(u.clusterId)) fail(`unit ${u.id} names unknown cluster ${u.clusterId}`);
@@ -90,7 +92,7 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
     }
   }
   // A campaign's deadline and year are read by the decider at submission: a bad one must stop start-up, not a submission.
-  for (const c of raw.campaigns as CampaignInfo[]) {
+  for (const c of (raw.campaigns ?? []) as CampaignInfo[]) {
     if (!c || typeof c.id !== 'string' || !c.id) fail('every campaign needs an id');
     if (!Number.isInteger(c.year)) fail(`campaign ${c.id}: year must be a whole number`);
     if (typeof c.submissionDeadline !== 'string' || Number.isNaN(Date.parse(c.submissionDeadline)))
@@ -109,7 +111,7 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
     if (!ok)
       fail(`prior award ${JSON.stringify(a)} needs nomineeId, awardCode, campaignId, a whole year and nominationId`);
   }
-  return { priorAwards: [], decisionAuthority: 'UBND', ...raw } as Organisation;
+  return { priorAwards: [], decisionAuthority: 'UBND', ...raw, campaigns: raw.campaigns ?? [] } as Organisation;
 }
 
 export function loadOrganisation(file: string): Organisation {

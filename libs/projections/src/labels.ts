@@ -75,6 +75,12 @@ export function summarise(event: NominationEvent | { type: string; data: Record<
     }
     case 'AwardDecisionSigned':
       return `${who} ký quyết định khen thưởng số ${e.data.decisionNumber}`;
+    case 'NominationForwarded':
+      return `${who} ký tờ trình số ${e.data.submissionNumber} ngày ${e.data.submissionDate} đề nghị cấp Trung ương khen thưởng`;
+    case 'CentralAwardDecided':
+      return `${who} ghi nhận quyết định khen thưởng số ${e.data.decisionNumber} ngày ${e.data.decisionDate} của ${e.data.authority}`;
+    case 'CentralAwardRefused':
+      return `${who} ghi nhận cấp Trung ương không khen thưởng (${e.data.reason})`;
     case 'SignatureDeclined':
       return `${who} không ký quyết định khen thưởng`;
     case 'NominationPutOnHold':

@@ -7,3 +7,5 @@ export * from './secret-ballot';
 export * from './client/council-session-gateway';
 export * from './decision-contracts';
 export * from './client/award-decision-gateway';
+export * from './campaigns';
+export * from './public-notice';

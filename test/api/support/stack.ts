@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { loadOrganisation, type Organisation } from '@tdkt/config';
-import { nominationStreamName } from '@tdkt/domain';
+import { loadAwardCatalog, loadOrganisation, type Organisation } from '@tdkt/config';
+import { findAward, nominationStreamName, vietnamDate } from '@tdkt/domain';
 import type { RecordedEvent } from '@tdkt/event-store';
 import { WORKFLOWS_PATH } from '@tdkt/temporal';
 import { startEmbedded, type EmbeddedSystem } from '../../../apps/embedded/src/embedded';
@@ -19,6 +19,9 @@ import type { ApiOptions } from '../../../apps/api/src/api-options';
 import { demoVotersFor } from '../../support/demo-council';
 
 const REPO = join(__dirname, '..', '..', '..');
+const CATALOG = loadAwardCatalog(join(REPO, 'config', 'award-catalog.json'));
+/** Awards whose list is made public for comments before the council (catalog `publicNotice`). */
+export const needsPublicNotice = (awardCode: string) => findAward(CATALOG, awardCode)?.publicNotice !== undefined;
 export const TEST_CAMPAIGN = 'test-campaign';
 export const PASSWORD = 'demo123';
 
@@ -47,6 +50,9 @@ export type Username = (typeof ALL_USERS)[number];
 
 /** Council members who may vote on a donvi1 nomination (hoidong1 is from donvi1 and must recuse). */
 export const VOTERS_FOR_DONVI1 = demoVotersFor('donvi1') as Username[];
+
+/** The Vietnam calendar date `days` ago (YYYY-MM-DD). */
+export const daysAgo = (days: number) => vietnamDate(Date.now() - days * 86_400_000);
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -138,11 +144,32 @@ export class Stack {
     return (await this.command(username, '/api/nominations', body, 201)).id;
   }
 
-  async toCouncilVoting(over: Record<string, unknown> = {}): Promise<string> {
+  /**
+   * Draft → submitted → endorsed: the nomination waits for the council. An award made public before
+   * the council (`publicNotice`) is published by the office too — by default with the date it was
+   * posted 30 days ago, so its working days have passed and it may go to the council
+   * (`publicNotice: 'none'` leaves it unpublished, for tests of the notice itself).
+   */
+  async toCouncilVoting(
+    over: Record<string, unknown> = {},
+    options: { publicNotice?: 'ended' | 'none' } = {},
+  ): Promise<string> {
     const id = await this.draft(over);
     await this.command('thutruong.donvi1', `/api/nominations/${id}/submit`);
     await this.command('truongcum.cum1', `/api/nominations/${id}/cluster-review`, { decision: 'endorse' });
+    if (options.publicNotice !== 'none' && needsPublicNotice(String(over.awardCode ?? 'BANG_KHEN_TINH')))
+      await this.publishNotice([id], daysAgo(30));
     return id;
+  }
+
+  /** The office publishes these nominations for comments (công khai), posted on `startDate` (default: now). */
+  async publishNotice(nominationIds: string[], startDate?: string): Promise<{ id: string; endsAt: string }> {
+    return this.command(
+      'thuky',
+      '/api/public-notices',
+      { title: 'Danh sách đề nghị khen thưởng lấy ý kiến', nominationIds, ...(startDate ? { startDate } : {}) },
+      201,
+    );
   }
 
   async toVotingOpen(over: Record<string, unknown> = {}): Promise<string> {

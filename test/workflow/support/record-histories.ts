@@ -228,6 +228,18 @@ export const SCENARIOS: Record<string, (c: Ctx, id: string) => Promise<Recorded>
     await s.client.workflow.getHandle(awardDecisionWorkflowId(id)).result();
     return { 'award-decision': awardDecisionWorkflowId(id), ...nomination('awarded-by-decision', kept) };
   },
+  // An award decided above the province: public notice, council, the Chairman's submission, the central decision.
+  'forwarded-central-award': async ({ d, store }, id) => {
+    await d.draft(id, { awardCode: 'BANG_KHEN_THU_TUONG' });
+    await d.submit(id);
+    await d.endorse(id);
+    await d.publishEndedNotice(store, [id]);
+    await d.openVoting(id);
+    await d.councilVotes(id, 'approve');
+    await d.forward(id);
+    await d.centralDecision(id);
+    return nomination('forwarded-central-award', id);
+  },
   revoked: async ({ d, revoke }, id) => {
     await runToOutcome(d, id, 'AWARDED');
     await revoke(id);

@@ -2,8 +2,9 @@
  * Nomination paths as sequences of gateway calls, shared by the workflow tests and the script that
  * records the committed replay histories.
  */
-import type { Actor, NominationIntent, VoteChoice } from '@tdkt/domain';
-import type { CommandOutcome, NominationGateway } from '@tdkt/temporal';
+import { vietnamDate, type Actor, type NominationIntent, type VoteChoice } from '@tdkt/domain';
+import type { EventStore } from '@tdkt/event-store';
+import { publishNotice, type CommandOutcome, type NominationGateway } from '@tdkt/temporal';
 import { VOTERS_FOR_DONVI1, draftIntent, type Fixture } from './harness';
 
 export class Driver {
@@ -70,6 +71,41 @@ export class Driver {
       type: 'RevokeAward',
       ground: 'CRITERIA_NOT_MET',
       comment: 'Thanh tra kết luận không đạt tiêu chuẩn',
+    });
+  }
+
+  /** The Chairman forwards an award decided above the province (tờ trình). */
+  forward(id: string) {
+    return this.run(id, 'chutich', {
+      type: 'ForwardToCentral',
+      submissionNumber: '245/TTr-UBND',
+      submissionDate: vietnamDate(Date.now()),
+    });
+  }
+  /** The office records the central decision (approved). */
+  centralDecision(id: string) {
+    return this.run(id, 'thuky', {
+      type: 'RecordCentralDecision',
+      approved: true,
+      decisionNumber: '88/QĐ-TTg',
+      decisionDate: vietnamDate(Date.now()),
+      authority: 'Thủ tướng Chính phủ',
+    });
+  }
+  /**
+   * The office made the list public (công khai) 30 days ago: its working days have passed, so an award
+   * with a `publicNotice` policy may go to the council (the notice is written as the API writes it).
+   */
+  async publishEndedNotice(store: EventStore, ids: string[]) {
+    await publishNotice(store, {
+      noticeId: `notice-${ids[0]}`,
+      actor: this.f.actor('thuky'),
+      now: new Date().toISOString(),
+      title: 'Danh sách đề nghị khen thưởng lấy ý kiến',
+      startDate: vietnamDate(Date.now() - 30 * 86_400_000),
+      nominationIds: ids,
+      unit: 'workingDays',
+      catalog: this.f.catalog,
     });
   }
 

@@ -6,9 +6,9 @@ import type { ApiRuntime } from '../api-runtime';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { API_RUNTIME } from '../tokens';
-import { ApiIndexDto, CampaignDto, CatalogDto, ClusterDto, MeDto, UnitDto } from './reference.dto';
+import { ApiIndexDto, CatalogDto, ClusterDto, MeDto, UnitDto } from './reference.dto';
 
-/** Reference data: the award catalog (public), the organisation's campaigns, units and clusters, and the caller. */
+/** Reference data: the award catalog (public), the organisation's units and clusters, and the caller (campaigns: campaigns/). */
 @ApiTags('reference')
 @Controller('api')
 export class ReferenceController {
@@ -36,14 +36,6 @@ export class ReferenceController {
   catalog() {
     const { source, version, awards, stageTimeLimits } = this.runtime.catalog;
     return { source, version, stageTimeLimits, stageTimeUnit: this.runtime.config.stageTimeUnit, awards };
-  }
-
-  @ApiBearerAuth()
-  @Get('campaigns')
-  @ApiOkResponse({ type: [CampaignDto] })
-  @ApiOperation({ summary: 'Các đợt thi đua' })
-  campaigns() {
-    return this.runtime.directory.org.campaigns;
   }
 
   @ApiBearerAuth()

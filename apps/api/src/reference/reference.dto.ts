@@ -25,14 +25,6 @@ export class CatalogDto {
   awards: Record<string, unknown>[];
 }
 
-export class CampaignDto {
-  @ApiProperty() id: string;
-  @ApiProperty() name: string;
-  @ApiProperty() year: number;
-  @ApiProperty() submissionDeadline: string;
-  @ApiProperty() open: boolean;
-}
-
 export class UnitDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;

@@ -34,6 +34,10 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
         ['BANG_KHEN_TINH', 'both', 'CHAIRMAN'],
         ['CONG_DAN_DONG_KHOI', 'individual', 'CHAIRMAN'],
         ['CONG_DAN_DONG_KHOI_DANH_DU', 'individual', 'CHAIRMAN'],
+        // Decided above the province: forwarded by the Chairman (DOMAIN.md § 'How the office works').
+        ['BANG_KHEN_THU_TUONG', 'both', 'CENTRAL'],
+        ['HUAN_CHUONG_LAO_DONG_HANG_BA', 'both', 'CENTRAL'],
+        ['CSTD_TOAN_QUOC', 'individual', 'CENTRAL'],
       ]);
       // "0.3× LĐTT, 1× CSTĐ cơ sở, 3× CSTĐ tỉnh, 1.5× TTLĐXS"
       expect(
@@ -64,8 +68,23 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
       );
     });
 
+    it('the provincial fighter and every form forwarded to central level are made public first (Decree 98/2023 Art. 46)', () => {
+      const noticed = catalog.awards.filter((a) => a.publicNotice).map((a) => a.code);
+      expect(noticed).toEqual(['CSTD_TINH', 'BANG_KHEN_THU_TUONG', 'HUAN_CHUONG_LAO_DONG_HANG_BA', 'CSTD_TOAN_QUOC']);
+      for (const a of catalog.awards.filter((x) => x.publicNotice))
+        expect(a.publicNotice!.source).toMatch(/Decree 98\/2023\/NĐ-CP Art\. 46/);
+    });
+
     it('the flag is proposed by the cluster, so it needs cluster review', () => {
       expect(findAward(catalog, 'CO_THI_DUA_TINH')?.clusterReviewRequired).toBe(true);
+    });
+
+    it('annual titles need the unit’s registration (with its legal source); the cluster proposes the flag', () => {
+      expect(catalog.emulationRegistration?.requiredFor).toEqual(
+        expect.arrayContaining(['CSTD_TINH', 'TAP_THE_LDXS', 'CO_THI_DUA_TINH']),
+      );
+      expect(catalog.emulationRegistration?.source).toContain('06/2022/QH15');
+      expect(catalog.clusterProposal?.awardCodes).toEqual(['CO_THI_DUA_TINH']);
     });
 
     it('an unknown award code is not found', () => {
@@ -75,10 +94,20 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
 
   describe('an invalid file is refused with a clear message', () => {
     const cases: [string, (c: Json) => void, RegExp][] = [
+      [
+        'a central award without its authority',
+        (c) => delete award(c, 'BANG_KHEN_THU_TUONG').centralAuthority,
+        /BANG_KHEN_THU_TUONG: a CENTRAL award names its centralAuthority/,
+      ],
+      [
+        'a public notice of no days',
+        (c) => (award(c, 'CSTD_TINH').publicNotice.workingDays = 0),
+        /CSTD_TINH: publicNotice needs a positive whole number of workingDays and its source/,
+      ],
       ['no source note', (c) => delete c.source, /"source".*required/],
       ['no version', (c) => delete c.version, /"version" is required/],
       ['no awards', (c) => (c.awards = []), /"awards" must be a non-empty array/],
-      ['an award that is not an object', (c) => c.awards.push('BANG_KHEN'), /awards\[8\] must be an object/],
+      ['an award that is not an object', (c) => c.awards.push('BANG_KHEN'), /awards\[11\] must be an object/],
       [
         'a code that is not UPPER_SNAKE',
         (c) => (c.awards[0].code = 'lao-dong'),
@@ -94,7 +123,7 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
       [
         'an unknown authority',
         (c) => (award(c, 'CSTD_TINH').awardedBy = 'MAYOR'),
-        /CSTD_TINH: awardedBy must be UNIT_HEAD or CHAIRMAN/,
+        /CSTD_TINH: awardedBy must be UNIT_HEAD, CHAIRMAN or CENTRAL/,
       ],
       [
         'cluster review not a boolean',
@@ -173,6 +202,16 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
         'a reminder point past the limit',
         (c) => (c.stageTimeLimits.reminderAt = 1.5),
         /stageTimeLimits.reminderAt must be a share between 0 and 1/,
+      ],
+      [
+        'a registration policy naming an unknown title',
+        (c) => (c.emulationRegistration.requiredFor = ['HUAN_CHUONG']),
+        /emulationRegistration needs requiredFor \(known award codes\) and its source/,
+      ],
+      [
+        'a cluster proposal without its source',
+        (c) => delete c.clusterProposal.source,
+        /clusterProposal needs awardCodes \(known award codes\) and its source/,
       ],
     ];
 

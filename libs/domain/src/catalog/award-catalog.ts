@@ -6,7 +6,17 @@ import type { DecisionPolicy } from '../award-decision/award-decision.types';
 import { decisionPolicyProblems } from '../award-decision/decision-policy';
 
 export type RecipientKind = 'individual' | 'collective';
-export type AwardingAuthority = 'UNIT_HEAD' | 'CHAIRMAN';
+/** CENTRAL: decided above the province (Prime Minister, President); the Chairman forwards a submission. */
+export type AwardingAuthority = 'UNIT_HEAD' | 'CHAIRMAN' | 'CENTRAL';
+
+/**
+ * The list is published for comments for this many working days before the council may vote on it
+ * (công khai, lấy ý kiến — Decree 98/2023/NĐ-CP Art. 46), with where the value comes from.
+ */
+export interface PublicNoticePolicy {
+  workingDays: number;
+  source: string;
+}
 
 export interface CouncilPolicy {
   /** Share of ALL council members who must take part (vote approve/reject/abstain), 0..1. */
@@ -39,6 +49,10 @@ export interface AwardType {
    * campaign's deadline and without the cluster's review) by the unit head. Absent: not allowed.
    */
   oneOffAllowed?: boolean;
+  /** Public notice before the council (absent: none). */
+  publicNotice?: PublicNoticePolicy;
+  /** For CENTRAL awards: who decides, as the registry names the authority (e.g. "Thủ tướng Chính phủ"). */
+  centralAuthority?: string;
   /** Where this award's defaults come from (a DOMAIN.md section, a law, or "assumed"). */
   source?: string;
 }
@@ -56,6 +70,15 @@ export interface StageTimeLimits {
   source?: string;
 }
 
+/**
+ * Đăng ký thi đua: the titles (catalog codes) a unit may be nominated for in an annual campaign only
+ * after registering in it, and the legal source of that rule.
+ */
+export interface RegistrationPolicy {
+  requiredFor: string[];
+  source: string;
+}
+
 export interface AwardCatalog {
   source: string;
   version: string;
@@ -65,6 +88,10 @@ export interface AwardCatalog {
   councilSession?: { attendanceQuorum: number; source: string };
   /** Award decisions: base salary, each authority's numbering and document profile (award-decision/). */
   decisions?: DecisionPolicy;
+  /** Registration before annual titles (campaigns); absent: no registration required. */
+  emulationRegistration?: RegistrationPolicy;
+  /** Awards a cluster proposes from its agreed year-end ranking (the emulation flag), and the source. */
+  clusterProposal?: { awardCodes: string[]; source: string };
 }
 
 /** Used when the catalog names no session attendance quorum. */
@@ -109,7 +136,21 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
       ['individual', 'collective', 'both'].includes(a.recipient),
       `${a.code}: recipient must be individual, collective or both`,
     );
-    check(['UNIT_HEAD', 'CHAIRMAN'].includes(a.awardedBy), `${a.code}: awardedBy must be UNIT_HEAD or CHAIRMAN`);
+    check(
+      ['UNIT_HEAD', 'CHAIRMAN', 'CENTRAL'].includes(a.awardedBy),
+      `${a.code}: awardedBy must be UNIT_HEAD, CHAIRMAN or CENTRAL`,
+    );
+    check(
+      a.awardedBy !== 'CENTRAL' || (typeof a.centralAuthority === 'string' && a.centralAuthority.length > 0),
+      `${a.code}: a CENTRAL award names its centralAuthority`,
+    );
+    check(
+      a.publicNotice === undefined ||
+        (Number.isInteger(a.publicNotice.workingDays) &&
+          a.publicNotice.workingDays > 0 &&
+          typeof a.publicNotice.source === 'string'),
+      `${a.code}: publicNotice needs a positive whole number of workingDays and its source`,
+    );
     check(typeof a.clusterReviewRequired === 'boolean', `${a.code}: clusterReviewRequired must be true or false`);
     check(
       a.council && typeof a.council === 'object' && share(a.council.quorum) && share(a.council.threshold),
@@ -164,6 +205,24 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
   );
   const decisionProblems = decisionPolicyProblems(c.decisions);
   check(decisionProblems.length === 0, decisionProblems.join('; '));
+  const reg = c.emulationRegistration as RegistrationPolicy | undefined;
+  check(
+    reg === undefined ||
+      (Array.isArray(reg.requiredFor) &&
+        reg.requiredFor.every((code) => codes.has(code)) &&
+        typeof reg.source === 'string' &&
+        reg.source.length > 0),
+    'emulationRegistration needs requiredFor (known award codes) and its source',
+  );
+  const proposal = c.clusterProposal as AwardCatalog['clusterProposal'];
+  check(
+    proposal === undefined ||
+      (Array.isArray(proposal.awardCodes) &&
+        proposal.awardCodes.every((code) => codes.has(code)) &&
+        typeof proposal.source === 'string' &&
+        proposal.source.length > 0),
+    'clusterProposal needs awardCodes (known award codes) and its source',
+  );
   return c as unknown as AwardCatalog;
 }
 

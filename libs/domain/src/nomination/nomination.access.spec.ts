@@ -125,6 +125,18 @@ const rights: Record<NominationCommand['type'], Right> = {
     command: (by) => f.revokeAward('DISHONEST_DECLARATION', { by }),
     rightPerson: f.chutich,
   },
+  ForwardToCentral: {
+    roles: ['CHAIRMAN'],
+    given: () => f.centralStory.awaitingSignature(),
+    command: (by) => f.forwardToCentral({ by }),
+    rightPerson: f.chutich,
+  },
+  RecordCentralDecision: {
+    roles: ['COUNCIL_SECRETARY'],
+    given: () => f.centralStory.forwarded(),
+    command: (by) => f.recordCentralDecision({ by }),
+    rightPerson: f.thuky,
+  },
   IssueStageReminder: {
     roles: ['SYSTEM'],
     given: () => f.story.inClusterReview(),
@@ -185,6 +197,8 @@ describe('Who may do what', () => {
         'ReleaseFromHold',
         'WithdrawNomination',
         'RevokeAward',
+        'ForwardToCentral',
+        'RecordCentralDecision',
         'IssueStageReminder',
         'EscalateStage',
       ].sort(),

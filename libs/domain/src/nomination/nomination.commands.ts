@@ -1,5 +1,7 @@
+import type { CampaignDraftingContext } from '../campaign/nomination-rules';
 import type { Actor } from '../shared/actor';
 import type { AwardType } from '../catalog/award-catalog';
+import type { NoticeGate } from '../public-notice/notice-clearance';
 import type {
   Campaign,
   ClusterDecision,
@@ -44,6 +46,8 @@ export interface DraftNomination extends Base {
   oneOff?: boolean;
   /** The nominee's award history, for the eligibility check. */
   priorAwards: PriorAward[];
+  /** What the campaign (run as an event stream) rules for drafts; absent for a campaign of the organisation file. */
+  campaignRules?: CampaignDraftingContext;
 }
 
 export interface EditNomination extends Base {
@@ -76,6 +80,8 @@ export interface OpenCouncilVoting extends Base {
   members: CouncilMember[];
   /** ISO; the workflow closes voting when it passes. */
   deadline: string;
+  /** The award's public notice and the nomination's notice: voting waits until it is cleared. */
+  notice?: NoticeGate;
 }
 
 export interface CastCouncilVote extends Base {
@@ -143,6 +149,28 @@ export interface RevokeAward extends Base {
   revocationYear?: number;
 }
 
+/** The Chairman signs the submission (tờ trình) of an award decided above the province. */
+export interface ForwardToCentral extends Base {
+  type: 'ForwardToCentral';
+  submissionNumber: string;
+  /** YYYY-MM-DD */
+  submissionDate: string;
+}
+
+/** The office records what the central level decided (number, date, authority), or that it did not approve. */
+export interface RecordCentralDecision extends Base {
+  type: 'RecordCentralDecision';
+  approved: boolean;
+  decisionNumber?: string;
+  /** YYYY-MM-DD */
+  decisionDate?: string;
+  authority?: string;
+  /** Why it was not approved (required then). */
+  reason?: string;
+  /** The nominee's award history: "one achievement, one award" holds for central awards too. */
+  priorAwards?: PriorAward[];
+}
+
 export interface IssueStageReminder extends Base {
   type: 'IssueStageReminder';
   stage: TimedStage;
@@ -172,6 +200,8 @@ export type NominationCommand =
   | ReleaseFromHold
   | WithdrawNomination
   | RevokeAward
+  | ForwardToCentral
+  | RecordCentralDecision
   | IssueStageReminder
   | EscalateStage;
 

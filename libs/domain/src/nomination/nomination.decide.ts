@@ -13,6 +13,7 @@ import { declineSignature, signAwardDecision } from './commands/signature';
 import { escalateStage, issueStageReminder } from './commands/sla';
 import { resubmitNomination, submitNomination } from './commands/submission';
 import { withdrawNomination } from './commands/withdrawal';
+import { forwardToCentral, recordCentralDecision } from './commands/forwarding';
 import type { Common } from './commands/shared';
 
 /**
@@ -62,6 +63,10 @@ export function decide(command: NominationCommand, state: NominationState): Nomi
       return withdrawNomination(command, s, common);
     case 'RevokeAward':
       return revokeAward(command, s, common);
+    case 'ForwardToCentral':
+      return forwardToCentral(command, s, common);
+    case 'RecordCentralDecision':
+      return recordCentralDecision(command, s, common);
     case 'IssueStageReminder':
       return issueStageReminder(command, s, common);
     case 'EscalateStage':

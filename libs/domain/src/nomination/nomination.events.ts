@@ -124,6 +124,30 @@ export type AwardRevoked = Ev<
     revocationYear?: number;
   }
 >;
+/** The Chairman's submission to central level (tờ trình): the nomination waits for the central decision. */
+export type NominationForwarded = Ev<'NominationForwarded', { submissionNumber: string; submissionDate: string }>;
+/** Awarded by the central level; the registry lists it under `authority` with the central decision's number. */
+export type CentralAwardDecided = Ev<
+  'CentralAwardDecided',
+  {
+    decisionNumber: string;
+    decisionDate: string;
+    authority: string;
+    awardCode: string;
+    awardName: string;
+    nominee: Nominee;
+    unitId: string;
+    campaignId: string;
+    year: number;
+    oneOff: boolean;
+    cashMultiple: number;
+  }
+>;
+/** The central level did not approve: the nomination ends REJECTED with the reason. */
+export type CentralAwardRefused = Ev<
+  'CentralAwardRefused',
+  { reason: string; decisionNumber?: string; authority?: string }
+>;
 export type StageReminderIssued = Ev<'StageReminderIssued', { stage: TimedStage; dueAt: string; awaiting: string[] }>;
 export type StageEscalated = Ev<
   'StageEscalated',
@@ -148,6 +172,9 @@ export type NominationEvent =
   | NominationReleasedFromHold
   | NominationWithdrawn
   | AwardRevoked
+  | NominationForwarded
+  | CentralAwardDecided
+  | CentralAwardRefused
   | StageReminderIssued
   | StageEscalated;
 
@@ -171,6 +198,9 @@ export const NOMINATION_EVENT_TYPES: NominationEventType[] = [
   'NominationReleasedFromHold',
   'NominationWithdrawn',
   'AwardRevoked',
+  'NominationForwarded',
+  'CentralAwardDecided',
+  'CentralAwardRefused',
   'StageReminderIssued',
   'StageEscalated',
 ];

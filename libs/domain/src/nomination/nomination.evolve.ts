@@ -111,6 +111,12 @@ export function evolve(state: NominationState, event: NominationEvent): Nominati
       return { ...moveTo(s, 'WITHDRAWN', at), onHold: false };
     case 'AwardRevoked':
       return moveTo(s, 'REVOKED', at);
+    case 'NominationForwarded':
+      return moveTo(s, 'FORWARDED', at);
+    case 'CentralAwardDecided':
+      return { ...moveTo(s, 'AWARDED', at), decisionNumber: event.data.decisionNumber, signedAt: at };
+    case 'CentralAwardRefused':
+      return moveTo(s, 'REJECTED', at);
     case 'StageReminderIssued':
       return { ...s, sla: { reminded: true, escalated: s.sla?.escalated ?? false } };
     case 'StageEscalated':

@@ -100,6 +100,8 @@ export function guard(type: NominationCommandType, actor: Actor, state: Nominati
       notInvolved(actor, s);
       notNominee(actor, s);
       progressing(s, 'AWAITING_SIGNATURE');
+      // An award decided above the province is forwarded (ForwardToCentral); the Chairman may still decline.
+      if (type === 'SignAwardDecision' && s.award.awardedBy === 'CENTRAL') throw domainError('CENTRAL_AWARD');
       return by;
     }
     case 'PutOnHold': {
@@ -134,6 +136,20 @@ export function guard(type: NominationCommandType, actor: Actor, state: Nominati
       if (s.status !== 'AWARDED') throw invalidState('NOT_AWARDED', 'Chỉ hủy bỏ được khen thưởng đã được quyết định');
       return by;
     }
+    case 'ForwardToCentral': {
+      const by = as(actor, 'CHAIRMAN');
+      notInvolved(actor, s);
+      notNominee(actor, s);
+      progressing(s, 'AWAITING_SIGNATURE');
+      if (s.award.awardedBy !== 'CENTRAL') throw domainError('NOT_CENTRAL_AWARD');
+      return by;
+    }
+    case 'RecordCentralDecision': {
+      const by = as(actor, 'COUNCIL_SECRETARY');
+      notNominee(actor, s);
+      progressing(s, 'FORWARDED');
+      return by;
+    }
     case 'IssueStageReminder':
     case 'EscalateStage': {
       const by = as(actor, 'SYSTEM');
@@ -162,6 +178,8 @@ export function awaiting(state: NominationState): string[] {
     }
     case 'AWAITING_SIGNATURE':
       return ['CHAIRMAN'];
+    case 'FORWARDED':
+      return ['COUNCIL_SECRETARY'];
     default:
       return [];
   }

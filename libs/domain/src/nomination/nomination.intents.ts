@@ -33,7 +33,12 @@ export type NominationIntent =
   | I<'PutOnHold', { matter: HoldMatter }>
   | I<'ReleaseFromHold'>
   | I<'WithdrawNomination'>
-  | I<'RevokeAward', { ground: RevocationGround }>;
+  | I<'RevokeAward', { ground: RevocationGround }>
+  | I<'ForwardToCentral', { submissionNumber: string; submissionDate: string }>
+  | I<
+      'RecordCentralDecision',
+      { approved: boolean; decisionNumber?: string; decisionDate?: string; authority?: string; reason?: string }
+    >;
 
 export type NominationIntentType = NominationIntent['type'];
 
@@ -54,5 +59,7 @@ const INTENT_TYPES: { [T in NominationIntentType]: true } = {
   ReleaseFromHold: true,
   WithdrawNomination: true,
   RevokeAward: true,
+  ForwardToCentral: true,
+  RecordCentralDecision: true,
 };
 export const NOMINATION_INTENT_TYPES = Object.keys(INTENT_TYPES) as NominationIntentType[];

@@ -98,6 +98,7 @@ describe('A nomination’s life: every state change is an event, statuses follow
       ...run([f.revokeAward()], run(journey).events).statuses,
       ...run([f.withdrawNomination()], f.story.inDraft()).statuses,
       ...run([f.reviewAtCluster('reject', { comment: 'Không đạt' })], f.story.inClusterReview()).statuses,
+      ...run([f.forwardToCentral(), f.recordCentralDecision()], f.centralStory.awaitingSignature()).statuses,
     ]);
     expect([...reached].sort()).toEqual([...NOMINATION_STATUSES].sort());
   });
@@ -119,6 +120,13 @@ describe('A nomination’s life: every state change is an event, statuses follow
           f.withdrawNomination(),
         ],
         f.story.inClusterReview(),
+      ).events.map((e) => e.type),
+      ...run([f.forwardToCentral(), f.recordCentralDecision()], f.centralStory.awaitingSignature()).events.map(
+        (e) => e.type,
+      ),
+      ...run(
+        [f.recordCentralDecision({ approved: false, reason: 'Không đạt' })],
+        f.centralStory.forwarded(),
       ).events.map((e) => e.type),
     ]);
     expect([...produced].sort()).toEqual([...NOMINATION_EVENT_TYPES].sort());

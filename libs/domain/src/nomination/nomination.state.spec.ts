@@ -8,7 +8,14 @@ describe('Terminal statuses: where the approval process ends', () => {
 
   it('every other status is still on its way; a nomination not yet drafted has not ended', () => {
     const running = NOMINATION_STATUSES.filter((s) => !isTerminal(s));
-    expect(running).toEqual(['DRAFT', 'CLUSTER_REVIEW', 'RETURNED', 'COUNCIL_VOTING', 'AWAITING_SIGNATURE']);
+    expect(running).toEqual([
+      'DRAFT',
+      'CLUSTER_REVIEW',
+      'RETURNED',
+      'COUNCIL_VOTING',
+      'AWAITING_SIGNATURE',
+      'FORWARDED',
+    ]);
     expect(isTerminal('NONE')).toBe(false);
   });
 });

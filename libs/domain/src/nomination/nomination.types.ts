@@ -1,5 +1,6 @@
 import type { ActingAs } from '../shared/actor';
 import type { CouncilPolicy, RecipientKind } from '../catalog/award-catalog';
+import type { CampaignKind } from '../campaign/campaign.types';
 
 export const NOMINATION_STATUSES = [
   'DRAFT',
@@ -7,6 +8,8 @@ export const NOMINATION_STATUSES = [
   'RETURNED',
   'COUNCIL_VOTING',
   'AWAITING_SIGNATURE',
+  /** An award decided above the province: the Chairman's submission went to central level. */
+  'FORWARDED',
   'AWARDED',
   'REJECTED',
   'WITHDRAWN',
@@ -32,6 +35,8 @@ export interface Campaign {
   year: number;
   /** ISO date-time after which submissions close (one-off nominations excepted). */
   submissionDeadline: string;
+  /** The campaign's kind (campaigns run as event streams); a thematic one's awards do not count toward higher titles. */
+  kind?: CampaignKind;
 }
 
 export interface CouncilMember {

@@ -27,6 +27,7 @@ export interface Notice {
 
 const OUTCOME_OF: Partial<Record<NominationEvent['type'], NoticeReason>> = {
   AwardDecisionSigned: 'AWARDED',
+  CentralAwardDecided: 'AWARDED',
   NominationReturnedForRevision: 'RETURNED',
   NominationWithdrawn: 'WITHDRAWN',
   AwardRevoked: 'REVOKED',

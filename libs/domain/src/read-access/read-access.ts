@@ -146,3 +146,19 @@ export function maySeeVoteComment(
 export function maySeeNomineeId(reader: Actor | null | undefined, award: NominationPlace = {}): boolean {
   return maySeePersonalData(reader, award);
 }
+
+/**
+ * Comments on a public notice (công khai): read by those who read every nomination (the office, the
+ * council, the Chairman, the inspector) — a notice spans every unit, as a session's agenda does.
+ * The commenter's contact (phone, e-mail) is personal data of a member of the public: the office,
+ * which must answer, and the inspector only; everyone else sees the comment without it.
+ */
+export function mayReadPublicComments(reader: Actor | null | undefined): boolean {
+  return readScopeOf(reader).all;
+}
+
+export const COMMENTER_CONTACT_READERS: readonly Role[] = ['AUDITOR', 'COUNCIL_SECRETARY'];
+
+export function maySeeCommenterContact(reader: Actor | null | undefined): boolean {
+  return !!reader && COMMENTER_CONTACT_READERS.some((r) => hasRole(reader, r));
+}

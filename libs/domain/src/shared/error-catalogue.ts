@@ -375,6 +375,147 @@ export const ERROR_CATALOGUE = {
     meaning: 'The catalog gives no base salary in effect on the drafting date.',
     message: 'Chưa cấu hình mức lương cơ sở có hiệu lực',
   },
+  // Campaigns and cluster scoring (libs/domain/src/campaign, cluster-scoring)
+  CAMPAIGN_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'No campaign has this id.',
+    message: 'Không tìm thấy đợt thi đua',
+  },
+  SCORING_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'The cluster has no scoring for this year, or the reader may not see it.',
+    message: 'Không tìm thấy kết quả chấm điểm của cụm thi đua trong năm này',
+  },
+  NOT_A_PARTICIPANT: {
+    kind: 'FORBIDDEN',
+    meaning: 'The unit is not among the campaign’s participating units or clusters.',
+  },
+  CAMPAIGN_EXISTS: { kind: 'INVALID_STATE', meaning: 'A campaign with this id was already created.' },
+  CAMPAIGN_STATE: { kind: 'INVALID_STATE', meaning: 'The campaign is not at the step this command needs.' },
+  CAMPAIGN_CLOSED: {
+    kind: 'INVALID_STATE',
+    meaning: 'A draft in a closed campaign: refused when drafted.',
+    message: 'Đợt thi đua đã kết thúc: không lập hồ sơ mới',
+  },
+  CAMPAIGN_NOT_OPEN: {
+    kind: 'INVALID_STATE',
+    meaning: 'A draft in a campaign not yet open for nominations (planned, or only open for registration).',
+    message: 'Đợt thi đua chưa mở nhận hồ sơ đề nghị khen thưởng',
+  },
+  REGISTRATION_CLOSED: { kind: 'INVALID_STATE', meaning: 'A registration outside the campaign’s registration step.' },
+  NOT_REGISTERED: {
+    kind: 'INVALID_STATE',
+    meaning:
+      'A nomination for a title the registration policy names, from a unit that never registered in the annual campaign.',
+  },
+  RANKING_AGREED: {
+    kind: 'INVALID_STATE',
+    meaning: 'The cluster’s ranking for the year is agreed: scores and ranking no longer change.',
+    message: 'Cụm đã thống nhất xếp hạng năm này: không sửa điểm hay xếp hạng nữa',
+  },
+  NO_SCORING_TABLE: {
+    kind: 'INVALID_STATE',
+    meaning: 'The campaign has no scoring table, or is not open (launched and not closed) for scoring.',
+  },
+  NOT_A_LEADING_UNIT: {
+    kind: 'INVALID_STATE',
+    meaning: 'An emulation flag nomination for a unit the cluster’s agreed ranking does not propose.',
+  },
+  CAMPAIGN_ID: { kind: 'VALIDATION', meaning: 'A campaign id that is not lower-case letters, digits and dashes.' },
+  CAMPAIGN_KIND: { kind: 'VALIDATION', meaning: 'A campaign kind other than ANNUAL, THEMATIC, PERIODIC.' },
+  PERIOD: { kind: 'VALIDATION', meaning: 'A campaign period whose dates are not YYYY-MM-DD or end before they start.' },
+  AWARD_CODES: { kind: 'VALIDATION', meaning: 'An empty or repeated list of award codes.' },
+  AWARD_NOT_IN_CAMPAIGN: { kind: 'VALIDATION', meaning: 'An award form the campaign does not lead to.' },
+  UNKNOWN_UNIT: { kind: 'VALIDATION', meaning: 'No unit has this id.' },
+  UNKNOWN_CLUSTER: { kind: 'VALIDATION', meaning: 'No cluster has this id.' },
+  SCORING_TABLE: {
+    kind: 'VALIDATION',
+    meaning: 'A scoring table row without code, name, a positive weight and top score.',
+  },
+  LAUNCH_DOCUMENT: { kind: 'VALIDATION', meaning: 'A launching document without its number or date.' },
+  SCORE: { kind: 'VALIDATION', meaning: 'A score for an unknown criterion, missing, or outside 0..its top score.' },
+  NOT_IN_CLUSTER: { kind: 'VALIDATION', meaning: 'A unit that is not a member of the cluster (or not taking part).' },
+  RANKING: {
+    kind: 'VALIDATION',
+    meaning: 'A ranking that does not list every scored unit exactly once, or leading units outside its head.',
+  },
+  // ---- public notice (công khai) and forwarding to central level --------------------------------
+  NOTICE_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'No public notice has this id.',
+    message: 'Không tìm thấy danh sách công khai',
+  },
+  COMMENT_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'No comment with this id on this nomination.',
+    message: 'Không tìm thấy ý kiến góp ý này',
+  },
+  PUBLIC_COMMENTS_NOT_ALLOWED: {
+    kind: 'FORBIDDEN',
+    meaning: 'Comments on a public notice are read by the office, the council, the Chairman and the inspector.',
+    message: 'Chỉ thường trực hội đồng, thành viên hội đồng, Chủ tịch và thanh tra được xem ý kiến góp ý',
+  },
+  NOTICE_ALREADY_PUBLISHED: {
+    kind: 'CONFLICT',
+    meaning: 'A notice id published twice.',
+    message: 'Danh sách công khai này đã được đăng',
+  },
+  ALREADY_ON_NOTICE: { kind: 'CONFLICT', meaning: 'A nomination listed on a second public notice.' },
+  NOT_SUBJECT_TO_NOTICE: {
+    kind: 'VALIDATION',
+    meaning: 'A nomination whose award policy has no publicNotice, offered for a public notice.',
+  },
+  NOT_LISTABLE: {
+    kind: 'INVALID_STATE',
+    meaning: 'A nomination offered for a public notice that is not between submission and the council’s vote.',
+  },
+  DUPLICATE_ITEM: { kind: 'VALIDATION', meaning: 'A nomination listed twice in one request.' },
+  START_DATE: { kind: 'VALIDATION', meaning: 'A notice start date in the future, or too far in the past.' },
+  DATE: {
+    kind: 'VALIDATION',
+    meaning: 'A calendar date not written YYYY-MM-DD.',
+    message: 'Ngày phải có dạng YYYY-MM-DD',
+  },
+  TOO_LONG: { kind: 'VALIDATION', meaning: 'A text longer than its limit.' },
+  NOT_ON_NOTICE: { kind: 'VALIDATION', meaning: 'A comment on a nomination that is not on this notice.' },
+  NOTICE_CLOSED: {
+    kind: 'INVALID_STATE',
+    meaning: 'A comment before the notice starts or after it ends.',
+    message: 'Danh sách không còn (hoặc chưa) trong thời gian công khai lấy ý kiến',
+  },
+  COMMENT_ALREADY_RESOLVED: {
+    kind: 'INVALID_STATE',
+    meaning: 'A comment resolved twice.',
+    message: 'Ý kiến góp ý này đã được giải quyết',
+  },
+  RESOLUTION_NOT_IN_EFFECT: {
+    kind: 'INVALID_STATE',
+    meaning: 'HELD while the nomination is not on hold, or RETURNED while it is still on the council’s path.',
+  },
+  PUBLIC_NOTICE_REQUIRED: {
+    kind: 'INVALID_STATE',
+    meaning: 'The award is made public before the council, and the nomination is on no public notice yet.',
+    message: 'Hình thức khen thưởng này phải công khai lấy ý kiến trước khi hội đồng xét: hồ sơ chưa được công khai',
+  },
+  PUBLIC_NOTICE_RUNNING: {
+    kind: 'INVALID_STATE',
+    meaning: 'The nomination’s public notice has not ended yet (its working days have not passed).',
+  },
+  PUBLIC_COMMENTS_UNRESOLVED: {
+    kind: 'INVALID_STATE',
+    meaning: 'A comment on the nomination’s public notice is not resolved yet.',
+  },
+  NOT_CENTRAL_AWARD: {
+    kind: 'INVALID_STATE',
+    meaning: 'A forwarding or central decision for an award the province decides itself.',
+    message: 'Hình thức khen thưởng này do Chủ tịch UBND tỉnh quyết định, không trình cấp trên',
+  },
+  CENTRAL_AWARD: {
+    kind: 'INVALID_STATE',
+    meaning: 'The Chairman signs an award decided at central level: it is forwarded instead.',
+    message:
+      'Hình thức khen thưởng này do cấp Trung ương quyết định: Chủ tịch ký tờ trình đề nghị, không ký quyết định',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

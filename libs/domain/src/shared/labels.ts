@@ -20,6 +20,7 @@ export const STATUS_LABELS: Record<string, string> = {
   RETURNED: 'Trả lại để bổ sung',
   COUNCIL_VOTING: 'Hội đồng đang xét',
   AWAITING_SIGNATURE: 'Chờ Chủ tịch ký',
+  FORWARDED: 'Đã trình cấp Trung ương, chờ quyết định',
   AWARDED: 'Đã khen thưởng',
   REJECTED: 'Không khen thưởng',
   WITHDRAWN: 'Đã rút hồ sơ',

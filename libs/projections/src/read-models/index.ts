@@ -3,17 +3,21 @@ import { AccessLogProjection } from './access-log';
 import { AuditTrailProjection } from './audit-trail';
 import { AwardDecisionsProjection } from './award-decisions';
 import { AwardRegistryProjection } from './award-registry';
+import { CampaignsProjection } from './campaigns';
 import { CouncilSessionsProjection } from './council-sessions';
 import { InboxProjection } from './inbox';
+import { PublicNoticesProjection } from './public-notices';
 import { StatusBoardProjection } from './status-board';
 
 export * from './access-log';
 export * from './audit-trail';
 export * from './award-decisions';
 export * from './award-registry';
+export * from './campaigns';
 export * from './council-sessions';
 export * from './inbox';
 export * from './notifications';
+export * from './public-notices';
 export * from './status-board';
 export { NOMINATION_STREAM_PREFIX } from './nomination-events';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './paging';
@@ -28,5 +32,7 @@ export function defaultProjections(): Projection[] {
     new AccessLogProjection(),
     new CouncilSessionsProjection(),
     new AwardDecisionsProjection(),
+    new CampaignsProjection(),
+    new PublicNoticesProjection(),
   ];
 }

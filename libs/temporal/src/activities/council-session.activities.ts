@@ -28,6 +28,7 @@ import {
   invalid,
   nominationDecider,
   nominationStreamName,
+  noticeBlocks,
   type AwardCatalog,
   type CouncilSessionCommand,
   type CouncilSessionEvent,
@@ -50,6 +51,7 @@ import {
 } from '@tdkt/event-store';
 import type { ApplySessionCommandInput, ApplySessionCommandResult, CouncilSessionActivities } from '../contracts';
 import { domainFailure } from '../domain-failure';
+import { loadNoticeGate } from '../public-notice/notice-store';
 
 export interface CouncilSessionActivityDeps {
   store: EventStore;
@@ -83,7 +85,7 @@ export function createCouncilSessionActivities(deps: CouncilSessionActivityDeps)
     : DEFAULT_SESSION_ATTENDANCE;
 
   /** A nomination as an agenda item; it must wait for the council (not on hold, no written consultation). */
-  async function itemOf(nominationId: unknown, field: string): Promise<SessionItem> {
+  async function itemOf(nominationId: unknown, field: string, now: string): Promise<SessionItem> {
     if (typeof nominationId !== 'string' || !nominationId) throw invalid('REQUIRED', 'Cần mã hồ sơ đề nghị', field);
     const { state } = await loadStream<NominationEvent, NominationState>(
       store,
@@ -98,6 +100,13 @@ export function createCouncilSessionActivities(deps: CouncilSessionActivityDeps)
         `Hồ sơ ${nominationId} không chờ hội đồng xét (${state.status}${state.onHold ? ', đang tạm dừng' : ''}${state.council?.open ? ', đang lấy ý kiến bằng văn bản' : ''})`,
         field,
       );
+    // Public notice (công khai): its working days passed and every comment on it resolved.
+    const blocked = noticeBlocks(
+      await loadNoticeGate(store, catalog, state.award.code, nominationId),
+      nominationId,
+      now,
+    );
+    if (blocked) throw new DomainError(blocked.kind, blocked.code, `Hồ sơ ${nominationId}: ${blocked.message}`, field);
     return {
       nominationId,
       awardCode: state.award.code,
@@ -163,7 +172,7 @@ export function createCouncilSessionActivities(deps: CouncilSessionActivityDeps)
       case 'ConveneSession': {
         if (!Array.isArray(intent.nominationIds)) throw invalid('REQUIRED', 'Cần danh sách hồ sơ', 'nominationIds');
         const items: SessionItem[] = [];
-        for (const [i, id] of intent.nominationIds.entries()) items.push(await itemOf(id, `nominationIds[${i}]`));
+        for (const [i, id] of intent.nominationIds.entries()) items.push(await itemOf(id, `nominationIds[${i}]`, now));
         return {
           command: {
             ...base,
@@ -178,7 +187,7 @@ export function createCouncilSessionActivities(deps: CouncilSessionActivityDeps)
       }
       case 'ChangeAgenda': {
         const add: SessionItem[] = [];
-        for (const [i, id] of (intent.add ?? []).entries()) add.push(await itemOf(id, `add[${i}]`));
+        for (const [i, id] of (intent.add ?? []).entries()) add.push(await itemOf(id, `add[${i}]`, now));
         return { command: { ...base, type: 'ChangeAgenda', add, remove: intent.remove ?? [] } };
       }
       case 'CheckIn':

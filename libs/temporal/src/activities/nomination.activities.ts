@@ -20,6 +20,7 @@ import {
   guard,
   hasRole,
   invalid,
+  isThematicAward,
   nominationDecider,
   nominationStreamName,
   prepareSignature,
@@ -35,10 +36,13 @@ import {
   type RecordedEvent,
 } from '@tdkt/event-store';
 import type { ApplyCommandInput, ApplyCommandResult, NominationActivities } from '../contracts';
+import { loadCampaign } from '../campaigns/campaign-streams';
+import { campaignForNomination, requireCampaign } from '../campaigns/nomination-campaign';
 import { domainFailure } from '../domain-failure';
 import type { SecretKeyStore } from '../secret-ballot/key-store';
 import { nominationEventMetadata } from './event-metadata';
 import { createHash } from 'node:crypto';
+import { loadNoticeGate } from '../public-notice/notice-store';
 import {
   allocateDecisionNumber,
   yearOf,
@@ -85,7 +89,15 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
   const fallbackLogger = deps.logger ?? consoleLogger;
 
   async function priorAwardsOf(nomineeId: string): Promise<PriorAward[]> {
-    return (await readNomineeRecord(store, nomineeId)).record.awards;
+    const awards = (await readNomineeRecord(store, nomineeId)).record.awards;
+    // An award from a thematic campaign is no ground for higher titles, however it was recorded
+    // (signed before the campaign's kind was known, or imported): the campaign's stream says.
+    const kinds = new Map<string, string | undefined>();
+    for (const a of awards)
+      if (!kinds.has(a.campaignId)) kinds.set(a.campaignId, (await loadCampaign(store, a.campaignId))?.definition.kind);
+    return awards.map((a) =>
+      !a.thematic && isThematicAward({}, { kind: kinds.get(a.campaignId) as never }) ? { ...a, thematic: true } : a,
+    );
   }
 
   /** Intent + actor + now + context → the domain command. */
@@ -94,20 +106,21 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
     const base = { nominationId, actor, now, ...(intent.comment !== undefined ? { comment: intent.comment } : {}) };
     switch (intent.type) {
       case 'DraftNomination': {
-        const campaign = directory.campaign(intent.campaignId);
-        if (!campaign) throw invalid('UNKNOWN_CAMPAIGN', `Không có đợt thi đua ${intent.campaignId}`, 'campaignId');
+        const unitId = actor.unitId ?? '';
+        const clusterId = directory.unit(unitId)?.clusterId ?? actor.clusterId ?? '';
+        // The campaign's stream (its status, registrations, the cluster's ranking), else the organisation file's line.
+        const { campaign, rules } = await requireCampaign(deps, intent.campaignId, clusterId);
         const award = findAward(catalog, intent.awardCode);
         if (!award) throw invalid('UNKNOWN_AWARD', `Không có hình thức khen thưởng ${intent.awardCode}`, 'awardCode');
         if (!intent.nominee || typeof intent.nominee.nomineeId !== 'string' || !intent.nominee.nomineeId)
           throw invalid('REQUIRED', 'Cần mã định danh người/tập thể được đề nghị', 'nominee.nomineeId');
-        const unitId = actor.unitId ?? '';
-        const clusterId = directory.unit(unitId)?.clusterId ?? actor.clusterId ?? '';
         return {
           ...base,
           type: 'DraftNomination',
           unitId,
           clusterId,
-          campaign: { id: campaign.id, year: campaign.year, submissionDeadline: campaign.submissionDeadline },
+          campaign,
+          ...(rules ? { campaignRules: rules } : {}),
           award,
           nominee: intent.nominee,
           achievements: intent.achievements,
@@ -120,8 +133,8 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         return { ...base, type: 'EditNomination', changes: intent.changes ?? {} };
       case 'SubmitNomination': {
         const s = state as Extract<NominationState, { nominationId: string }>;
-        const c = directory.campaign(s.campaign.id);
-        const campaign = c ? { id: c.id, year: c.year, submissionDeadline: c.submissionDeadline } : s.campaign;
+        // The campaign as it stands now (a province may extend its deadline), else as drafted.
+        const campaign = (await campaignForNomination(deps, s.campaign.id))?.campaign ?? s.campaign;
         return {
           ...base,
           type: 'SubmitNomination',
@@ -140,11 +153,13 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         return { ...base, type: 'ReviewAtCluster', decision: intent.decision };
       case 'OpenCouncilVoting': {
         if (!input.councilDeadline) throw invalid('DEADLINE', 'Thiếu hạn biểu quyết', 'deadline');
+        const s = state as Extract<NominationState, { nominationId: string }>;
         return {
           ...base,
           type: 'OpenCouncilVoting',
           members: directory.councilMembers(),
           deadline: input.councilDeadline,
+          notice: await loadNoticeGate(store, catalog, s.award.code, nominationId),
         };
       }
       case 'CastCouncilVote':
@@ -227,6 +242,26 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           revocationYear: yearOf(now),
         };
       }
+      case 'ForwardToCentral':
+        return {
+          ...base,
+          type: 'ForwardToCentral',
+          submissionNumber: intent.submissionNumber,
+          submissionDate: intent.submissionDate,
+        };
+      case 'RecordCentralDecision': {
+        const s = state as Extract<NominationState, { nominationId: string }>;
+        return {
+          ...base,
+          type: 'RecordCentralDecision',
+          approved: intent.approved,
+          ...(intent.decisionNumber !== undefined ? { decisionNumber: intent.decisionNumber } : {}),
+          ...(intent.decisionDate !== undefined ? { decisionDate: intent.decisionDate } : {}),
+          ...(intent.authority !== undefined ? { authority: intent.authority } : {}),
+          ...(intent.reason !== undefined ? { reason: intent.reason } : {}),
+          priorAwards: await priorAwardsOf(s.nominee.nomineeId),
+        };
+      }
       case 'IssueStageReminder':
         return { ...base, type: 'IssueStageReminder', stage: intent.stage, dueAt: intent.dueAt };
       case 'EscalateStage':
@@ -245,7 +280,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
     if (stateAfter.status === 'NONE') return;
     for (const e of events) {
       try {
-        if (e.type === 'AwardDecisionSigned') {
+        if (e.type === 'AwardDecisionSigned' || e.type === 'CentralAwardDecided') {
           const award: PriorAward = {
             awardCode: e.data.awardCode,
             campaignId: e.data.campaignId,
@@ -253,7 +288,8 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
             nominationId: e.data.nominationId,
             decisionNumber: e.data.decisionNumber,
             oneOff: e.data.oneOff,
-            ...(stateAfter.award.thematic ? { thematic: true } : {}),
+            // The award form's flag or the campaign's kind: a thematic award is no ground for higher titles.
+            ...(isThematicAward(stateAfter.award, stateAfter.campaign) ? { thematic: true } : {}),
           };
           await recordNomineeAward(store, {
             nomineeId: e.data.nominee.nomineeId,

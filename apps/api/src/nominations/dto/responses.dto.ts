@@ -171,6 +171,11 @@ export class AwardDto {
   revocationDecisionNumber: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Năm ký quyết định hủy bỏ' })
   revocationYear: number | null;
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Cấp quyết định khen thưởng trên cấp tỉnh (ví dụ Thủ tướng Chính phủ); không có: Chủ tịch UBND tỉnh',
+  })
+  authority?: string;
 }
 
 export class AwardPageDto {

@@ -6,6 +6,7 @@ import { pendingVoters } from '../nomination.guard';
 import type { ExistingNomination } from '../nomination.state';
 import { Common, instant } from './shared';
 import { roleLabel } from '../../shared/labels';
+import { refuseUntilNoticeCleared } from '../../public-notice/notice-clearance';
 
 const TRIGGER_TEXT = {
   SECRETARY: 'quyết định của thường trực',
@@ -21,6 +22,8 @@ export function openCouncilVoting(
   if (command.members.length === 0) throw invalid('NO_MEMBERS', 'Hội đồng chưa có thành viên', 'members');
   if (new Set(command.members.map((m) => m.userId)).size !== command.members.length)
     throw invalid('DUPLICATE_MEMBER', 'Một thành viên xuất hiện hai lần', 'members');
+  // Public notice (công khai): its working days passed and every comment resolved.
+  refuseUntilNoticeCleared(command.notice, s.nominationId, command.now);
   if (instant(command.deadline, 'deadline') <= instant(command.now, 'now'))
     throw invalid('DEADLINE', 'Hạn biểu quyết phải sau thời điểm mở', 'deadline');
   return [

@@ -4,13 +4,15 @@ import type { NominationDrafted, NominationEdited } from '../nomination.events';
 import type { ExistingNomination } from '../nomination.state';
 import { domainError } from '../../shared/errors';
 import { isNominee } from '../nomination.guard';
+import { refuseDraftInCampaign } from '../../campaign/nomination-rules';
 import { Common, refuseDuplicate, refuseIneligible, required } from './shared';
 
 export function draftNomination(command: DraftNomination, common: Common): NominationDrafted[] {
   const { award, nominee, campaign } = command;
   if (command.actor.unitId !== command.unitId)
     throw forbidden('OUT_OF_SCOPE', 'Chỉ được lập hồ sơ cho đơn vị của mình');
-  if (award.awardedBy !== 'CHAIRMAN')
+  if (command.campaignRules) refuseDraftInCampaign(command.campaignRules, command, award, nominee?.nomineeId);
+  if (award.awardedBy === 'UNIT_HEAD')
     throw invalid(
       'AWARD_NOT_PROVINCIAL',
       `${award.name} do thủ trưởng đơn vị quyết định, không trình cấp tỉnh`,

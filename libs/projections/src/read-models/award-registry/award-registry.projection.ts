@@ -1,4 +1,4 @@
-import type { AwardDecisionSigned } from '@tdkt/domain';
+import type { AwardDecisionSigned, CentralAwardDecided } from '@tdkt/domain';
 import type { RecordedEvent } from '@tdkt/event-store';
 import { insertMany, SqlExecutor, SqlParam, toBit, upsertClause } from '../../db/read-model-db';
 import { normaliseForSearch } from '../../normalise';
@@ -31,7 +31,8 @@ export class AwardRegistryProjection implements Projection {
    * 2: full-text index of the search text (FTS5 on SQLite, tsvector + GIN on PostgreSQL); 3: indexes in
    * page order; 4: `revoked_position`, so the registry as it stood at any point of the log is a query;
    * 5: the signing year (a decision's key with its number), the decision id, the verification code,
-   * the revocation decision's number and year.
+   * the revocation decision's number and year; `authority` — awards decided above the province,
+   * recorded from the central decision.
    */
   readonly version = 5;
   readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
@@ -51,6 +52,8 @@ export class AwardRegistryProjection implements Projection {
       const event = asNominationEvent(e);
       if (event.type === 'AwardDecisionSigned') {
         pending.push(signedRow(e, event.data));
+      } else if (event.type === 'CentralAwardDecided') {
+        pending.push(signedRow(e, event.data, event.data.authority));
       } else if (event.type === 'AwardRevoked') {
         await flush();
         const d = event.data;
@@ -78,7 +81,11 @@ export class AwardRegistryProjection implements Projection {
 /** The signing year in Vietnam (UTC+7): decision numbers restart with it, not with the campaign's year. */
 const signingYear = (at: string) => new Date(Date.parse(at) + 7 * 3_600_000).getUTCFullYear();
 
-function signedRow(e: RecordedEvent, d: AwardDecisionSigned['data']): SqlParam[] {
+function signedRow(
+  e: RecordedEvent,
+  d: AwardDecisionSigned['data'] | CentralAwardDecided['data'],
+  authority: string | null = null,
+): SqlParam[] {
   const row: Record<(typeof COLUMNS)[number], SqlParam> = {
     nomination_id: nominationIdOf(e),
     decision_number: d.decisionNumber,
@@ -108,9 +115,11 @@ function signedRow(e: RecordedEvent, d: AwardDecisionSigned['data']): SqlParam[]
     }),
     position: e.position,
     revoked_position: null,
-    decision_id: d.decisionId ?? null,
-    signing_year: signingYear(d.at),
-    verification_code: d.verificationCode ?? null,
+    authority,
+    decision_id: 'decisionId' in d ? (d.decisionId ?? null) : null,
+    // A central decision is dated by the central level; the province's own by its signature.
+    signing_year: signingYear('decisionDate' in d ? d.decisionDate : d.at),
+    verification_code: 'verificationCode' in d ? (d.verificationCode ?? null) : null,
     revocation_decision_number: null,
     revocation_key: null,
     revocation_year: null,

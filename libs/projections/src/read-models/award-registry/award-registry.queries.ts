@@ -37,6 +37,11 @@ export interface AwardView {
   /** The revocation decision's own number and signing year, when revoked by one. */
   revocationDecisionNumber: string | null;
   revocationYear: number | null;
+  /**
+   * The authority that decided an award given above the province (e.g. Thủ tướng Chính phủ); absent:
+   * the province's Chairman (absent, not null, so audit bundles exported before the field still verify).
+   */
+  authority?: string;
 }
 
 /** An award decision (quyết định khen thưởng) and the awards it lists. */
@@ -278,5 +283,6 @@ function toAwardView(r: Row): AwardView {
     signingYear: numberOrNull(r.signing_year),
     revocationDecisionNumber: textOrNull(r.revocation_decision_number),
     revocationYear: numberOrNull(r.revocation_year),
+    ...(r.authority != null ? { authority: String(r.authority) } : {}),
   };
 }

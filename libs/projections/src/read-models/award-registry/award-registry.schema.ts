@@ -36,6 +36,8 @@ export const AWARD_COLUMNS = [
   'revocation_decision_number',
   'revocation_key',
   'revocation_year',
+  /** Who decided an award given above the province (central decision); null: the province's Chairman. */
+  'authority',
 ] as const;
 
 const TABLE_DDL = (dialect: ReadModelDialect) => [
@@ -68,7 +70,8 @@ const TABLE_DDL = (dialect: ReadModelDialect) => [
     verification_code TEXT,
     revocation_decision_number TEXT,
     revocation_key TEXT,
-    revocation_year INTEGER${
+    revocation_year INTEGER,
+    authority TEXT${
       dialect === 'postgres'
         ? `,
     search_words tsvector GENERATED ALWAYS AS (${WORDS_TSVECTOR_SQL}) STORED`

@@ -37,7 +37,11 @@ function nextAct(s: ExistingNomination): string {
       return pending ? 'biểu quyết' : 'kết thúc biểu quyết';
     }
     case 'AWAITING_SIGNATURE':
-      return 'ký quyết định khen thưởng';
+      return s.award.awardedBy === 'CENTRAL'
+        ? 'ký tờ trình đề nghị cấp Trung ương khen thưởng'
+        : 'ký quyết định khen thưởng';
+    case 'FORWARDED':
+      return 'ghi nhận quyết định của cấp Trung ương';
     default:
       return 'xử lý hồ sơ';
   }

@@ -1,0 +1,3 @@
+export * from './campaigns.schema';
+export { CampaignsProjection } from './campaigns.projection';
+export * from './campaigns.queries';

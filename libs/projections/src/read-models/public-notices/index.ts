@@ -1,0 +1,3 @@
+export { PUBLIC_NOTICES_TABLE } from './public-notices.schema';
+export { PublicNoticesProjection } from './public-notices.projection';
+export { listOpenNotices, type PublicNoticeView } from './public-notices.queries';

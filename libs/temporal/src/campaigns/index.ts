@@ -1,0 +1,3 @@
+export * from './campaign-streams';
+export * from './nomination-campaign';
+export * from './seed-campaigns';
