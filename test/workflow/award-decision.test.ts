@@ -136,11 +136,12 @@ test('refusals append nothing: not approved by the council, already on another d
   // Taken off the first draft (with a reason), it may be listed on another; the emptied draft cannot be signed.
   await dd.run(first, 'thuky', { type: 'RemoveRecipient', nominationId: waiting, reason: 'Đang xác minh đơn thư' });
   await expectRefused(dd.sign(first), 'INVALID_STATE', 'DECISION_EMPTY');
-  await dd.draft(second, [waiting]);
+  const third = newId('qd'); // the refused draft's workflow has ended: a new id, as the API makes
+  await dd.draft(third, [waiting]);
   // Only the Chairman signs; declining needs a reason and frees the nomination again.
-  await expectRefused(dd.run(second, 'thuky', { type: 'SignDecision' }), 'FORBIDDEN', 'ROLE_REQUIRED');
-  await expectRefused(dd.run(second, 'chutich', { type: 'DeclineDecision', reason: ' ' }), 'VALIDATION', 'REQUIRED');
-  const declined = await dd.run(second, 'chutich', { type: 'DeclineDecision', reason: 'Cần bổ sung căn cứ' });
+  await expectRefused(dd.run(third, 'thuky', { type: 'SignDecision' }), 'FORBIDDEN', 'ROLE_REQUIRED');
+  await expectRefused(dd.run(third, 'chutich', { type: 'DeclineDecision', reason: ' ' }), 'VALIDATION', 'REQUIRED');
+  const declined = await dd.run(third, 'chutich', { type: 'DeclineDecision', reason: 'Cần bổ sung căn cứ' });
   expect(declined.status).toBe('DECLINED');
   const lock = (await store.readStream(recipientLockStreamName(waiting))).map((e) => e.type);
   expect(lock).toEqual([
