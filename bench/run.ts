@@ -13,6 +13,7 @@
  *   npm run bench -- --only=council-session --session-items=500
  *   npm run bench -- --only=award-history --history-rows=10000
  *   npm run bench -- --only=web --quick              (web app: initial JS, inbox paint, detail)
+ *   npm run bench -- --only=decisions --decision-recipients=1000
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -28,6 +29,7 @@ import { auditScenario } from './scenarios/audit';
 import { councilSessionScenario } from './scenarios/council-session';
 import { awardHistoryImportScenario } from './scenarios/award-history-import';
 import { webScenario } from './scenarios/web';
+import { decisionsScenario } from './scenarios/decisions';
 
 const SCENARIOS: Scenario[] = [
   appendScenario,
@@ -38,6 +40,7 @@ const SCENARIOS: Scenario[] = [
   councilSessionScenario,
   awardHistoryImportScenario,
   webScenario,
+  decisionsScenario,
 ];
 
 function arg(name: string): string | undefined {

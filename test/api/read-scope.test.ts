@@ -41,6 +41,8 @@ let firstEventOfA = '';
 let documentOfB = '';
 /** The council session (closed) and its secret item. */
 const session = { id: '', secretItem: '' };
+/** An award decision signed and applied (its recipient and verification code), and a draft one. */
+const decision = { id: '', nominationId: '', code: '', draftId: '' };
 const COMMENT = 'Ý kiến riêng: thành tích cần minh chứng thêm';
 /** The public notice (open) and the contact its commenter left. */
 const notice = { id: '', contact: 'binh.tran@example.vn' };
@@ -108,6 +110,25 @@ beforeAll(async () => {
   for (const m of VOTERS_FOR_DONVI1) await stack.command(m, `/api/council-sessions/${session.id}/check-in`);
   await stack.command('thuky', `/api/council-sessions/${session.id}/open`);
   await stack.command('thuky', `/api/council-sessions/${session.id}/close`);
+  // An award decision of one recipient, signed and applied; another still a draft.
+  decision.nominationId = await stack.toAwaitingSignature(person('Hồ Văn Phúc', 'cccd-083090007777'));
+  decision.id = (
+    await stack.command(
+      'thuky',
+      '/api/decisions',
+      { title: 'Về việc tặng Bằng khen', nominationIds: [decision.nominationId] },
+      201,
+    )
+  ).id;
+  await stack.command('chutich', `/api/decisions/${decision.id}/signature`, { decision: 'sign' });
+  const drafted = (await stack.system.store.readStream(`award-decision-${decision.id}`))[0].data as any;
+  decision.code = drafted.recipients[0].verificationCode;
+  for (let i = 0; i < 100 && (await stack.http.get(`/api/decisions/${decision.id}`)).body.status !== 'APPLIED'; i++)
+    await new Promise((r) => setTimeout(r, 200));
+  const waiting = await stack.toAwaitingSignature(person('Hồ Thị Quý', 'cccd-083090008888'));
+  decision.draftId = (
+    await stack.command('thuky', '/api/decisions', { title: 'Dự thảo', nominationIds: [waiting] }, 201)
+  ).id;
   // N: on a public notice posted today, one comment from the public.
   const n = await stack.toCouncilVoting(
     { awardCode: 'BANG_KHEN_THU_TUONG', ...person('Huỳnh Văn Nam', 'cccd-083090007777') },
@@ -354,7 +375,8 @@ const TABLE: Record<string, Probe[]> = {
         hoidong8: '200 [A:masked] total=1',
         hoidong9: '200 [A:masked] total=1',
         hoidong10: '200 [A:masked] total=1',
-        chutich: '200 [A:masked] total=1',
+        // …and the nomination listed on the draft decision, which awaits his signature.
+        chutich: '200 [A:masked] total=2',
         thanhtra: '200 [] total=0',
         'canbo.donvi4': '200 [] total=0',
       },
@@ -790,6 +812,41 @@ const TABLE: Record<string, Probe[]> = {
       expected: all('200 ballots:0'),
     },
   ],
+  // Award decisions: issued ones are public, as the registry is; a draft only for the council's circle
+  // (others, the public included, 404: its existence is not revealed). The verification page is public.
+  'GET /api/decisions': [
+    {
+      path: () => '/api/decisions',
+      summary: (b) =>
+        `${b.some((x: any) => x.id === decision.id) ? 'issued' : 'no issued'} ${b.some((x: any) => x.id === decision.draftId) ? 'draft' : 'no draft'}`,
+      expected: { ...all('200 issued no draft'), ...decisionCircle('200 issued draft') },
+    },
+  ],
+  'GET /api/decisions/{id}': [
+    { path: () => `/api/decisions/${decision.id}`, summary: (b) => b.status, expected: all('200 APPLIED') },
+    {
+      path: () => `/api/decisions/${decision.draftId}`,
+      summary: (b) => b.status,
+      expected: { ...all('404'), ...decisionCircle('200 DRAFT') },
+    },
+  ],
+  'GET /api/decisions/{id}/document.pdf': [
+    { path: () => `/api/decisions/${decision.id}/document.pdf`, expected: all('200') },
+    {
+      path: () => `/api/decisions/${decision.draftId}/document.pdf`,
+      expected: { ...all('404'), ...decisionCircle('200') },
+    },
+  ],
+  'GET /api/decisions/{id}/recipients/{nominationId}/certificate.pdf': [
+    {
+      path: () => `/api/decisions/${decision.id}/recipients/${decision.nominationId}/certificate.pdf`,
+      expected: all('200'),
+    },
+  ],
+  'GET /api/verify/{code}': [
+    { path: () => `/api/verify/${decision.code}`, summary: (b) => b.status, expected: all('200 VALID') },
+  ],
+  'GET /verify/{code}': [{ path: () => `/verify/${decision.code}`, expected: all('200') }],
   // Public notices (công khai): the open lists are public; the comments are read by those who read every
   // nomination (a list spans every unit), the commenter's contact by the office and the inspector only.
   'GET /api/public-notices': [
@@ -960,6 +1017,11 @@ function proofSummary(b: any): string {
 /** Consistency proofs: the inspector and the council secretary 200, other officials 403, the public 401. */
 function proofReaders(): Expected {
   return { ...all('403'), anonymous: '401', thuky: '200', thanhtra: '200' };
+}
+
+/** Draft decisions: those who read every nomination (the council, its secretary, the Chairman, the inspector). */
+function decisionCircle(answer: string): Partial<Expected> {
+  return Object.fromEntries(['thuky', 'hoidong1', ...VOTERS_FOR_DONVI1, 'thanhtra'].map((r) => [r, answer]));
 }
 
 /** Council sessions: the council, its secretary, the Chairman and the inspector; others 403, the public 401. */

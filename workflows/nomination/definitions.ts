@@ -11,6 +11,7 @@ import type { NominationIntent, NominationIntentType } from '../../libs/domain/s
 import type {
   CommandEnvelope,
   CommandOutcome,
+  DecisionSignedSignal,
   NominationView,
   SessionOutcomeSignal,
 } from '../../libs/temporal/src/contracts';
@@ -60,3 +61,9 @@ export const viewQuery = defineQuery<NominationView>('view');
  * workflow cannot call another's Update). Applied once: a deterministic command id per session.
  */
 export const sessionOutcomeSignal = defineSignal<[SessionOutcomeSignal]>('sessionOutcome');
+
+/**
+ * An award decision listing this nomination was signed and numbered (sent by the decision's
+ * workflow). Applied once: the command id is deterministic per decision and nomination.
+ */
+export const decisionSignedSignal = defineSignal<[DecisionSignedSignal]>('decisionSigned');

@@ -24,19 +24,21 @@ import {
 } from '../../libs/domain/src/sla/stage-clock';
 import { nextAction, type ClockAction } from '../../libs/domain/src/sla/next-action';
 import { stageDueAt } from '../../libs/domain/src/sla/stage-deadline';
-import type {
-  ApplyCommandInput,
+import {
+  decisionApplyCommandId,
+  type ApplyCommandInput,
   ApplyCommandResult,
-  CommandOutcome,
-  NominationActivities,
-  NominationWorkflowArgs,
-  NominationWorkflowResult,
+  type CommandOutcome,
+  type NominationActivities,
+  type NominationWorkflowArgs,
+  type NominationWorkflowResult,
 } from '../../libs/temporal/src/contracts';
 import { NOMINATION_ACTIVITY_OPTIONS } from '../shared/activities';
 import { domainDetails, toUpdateFailure } from '../shared/failures';
 import {
   NOMINATION_UPDATES,
   UPDATE_INTENT_TYPES,
+  decisionSignedSignal,
   sessionOutcomeSignal,
   viewQuery,
   type NominationUpdate,
@@ -235,6 +237,28 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
         log.warn('Session outcome refused', {
           nominationId,
           sessionId: signal.sessionId,
+          error: domainDetails(err) ?? String(err),
+        });
+      }
+    }),
+  );
+
+  // ---- an award decision listing this nomination was signed (signal from the decision's workflow) -----
+  // New handler, no existing path changes: old histories hold no such signal and replay as before.
+  setHandler(decisionSignedSignal, (signal) =>
+    exclusive(async () => {
+      if (state.status !== 'AWAITING_SIGNATURE') return; // applied already (AWARDED), or ended otherwise
+      try {
+        await apply(
+          decisionApplyCommandId(signal.decisionId, nominationId),
+          { type: 'SignAwardDecision' },
+          signal.signer,
+          { decision: signal, now: signal.signedAt },
+        );
+      } catch (err) {
+        log.warn('Award decision not applied', {
+          nominationId,
+          decisionId: signal.decisionId,
           error: domainDetails(err) ?? String(err),
         });
       }

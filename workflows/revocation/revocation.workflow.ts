@@ -28,6 +28,7 @@ export async function revocationWorkflow(args: RevocationWorkflowArgs): Promise<
       position: r.position,
     };
     if (r.decisionNumber) out.decisionNumber = r.decisionNumber;
+    if (r.revocationDecisionNumber) out.revocationDecisionNumber = r.revocationDecisionNumber;
     return out;
   } catch (err) {
     const d = domainDetails(err);

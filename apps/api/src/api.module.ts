@@ -28,6 +28,9 @@ import { DossiersController } from './dossiers/dossiers.controller';
 import { DossierService } from './dossiers/dossier.service';
 import { ListCommandsController } from './lists/list-commands.controller';
 import { ListCommandsService } from './lists/list-commands.service';
+import { DecisionsController } from './decisions/decisions.controller';
+import { DecisionsService } from './decisions/decisions.service';
+import { VerifyController } from './decisions/verify.controller';
 import { NominationsController } from './nominations/nominations.controller';
 import { NominationActionsController } from './nominations/actions/nomination-actions';
 import { NotificationDelivery } from './notifications/notification-delivery';
@@ -77,6 +80,8 @@ export class ApiModule {
         AuditController,
         AccessLogController,
         CouncilSessionsController,
+        DecisionsController,
+        VerifyController,
         CampaignsController,
         ClusterScoringsController,
         PublicNoticesController,
@@ -112,6 +117,7 @@ export class ApiModule {
         AuditProofs,
         AccessLogRecorder,
         CouncilSessionsService,
+        DecisionsService,
         CampaignsService,
         PublicNoticesService,
         {

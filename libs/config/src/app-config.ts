@@ -40,6 +40,8 @@ export interface AppConfig {
   /** Campaigns seeded as events at the first embedded start (the demo's). */
   demoCampaignsFile: string;
   notifications: NotificationConfig;
+  /** Where the public verification pages are reached (`TDKT_PUBLIC_URL`): printed in certificates' QR codes. */
+  publicUrl: string;
   audit: {
     /** Ed25519 private key (PKCS#8 PEM) that signs the audit log's checkpoints; generated here when embedded. */
     signingKeyFile: string;
@@ -132,6 +134,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     organisationFile: env.TDKT_ORGANISATION_FILE ?? repoFile('config', 'demo-organisation.json'),
     demoCampaignsFile: env.TDKT_DEMO_CAMPAIGNS_FILE ?? repoFile('config', 'demo-campaigns.json'),
     notifications: loadNotificationConfig(env),
+    publicUrl: (env.TDKT_PUBLIC_URL?.trim() || `http://localhost:${Number(env.PORT ?? 3000) || 3000}`).replace(
+      /\/+$/,
+      '',
+    ),
     audit: {
       signingKeyFile: env.TDKT_AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem'),
       checkpointIntervalMs: Number(env.TDKT_AUDIT_CHECKPOINT_INTERVAL_MS ?? 60_000),

@@ -10,6 +10,7 @@ import { getAuditTrail, type AuditEntry } from './read-models/audit-trail/audit-
 import { AWARDS_TABLE } from './read-models/award-registry/award-registry.schema';
 import {
   getAwardByDecisionNumber,
+  getAwardByVerificationCode,
   searchRegistry,
   type AwardView,
   type DecisionView,
@@ -55,6 +56,11 @@ export class ReadModelQueries {
   /** A decision by its number with the awards it lists (see `getAwardByDecisionNumber` in the registry's queries). */
   getAwardByDecisionNumber(decisionNumber: string, year?: number): Promise<DecisionView | null> {
     return getAwardByDecisionNumber(this.db, decisionNumber, year);
+  }
+
+  /** The award a public verification code names. */
+  getAwardByVerificationCode(code: string): Promise<AwardView | null> {
+    return getAwardByVerificationCode(this.db, code);
   }
 
   /** Nominations awaiting any of these keys within the reader's scope, the longest-waiting first (at most `limit`). */

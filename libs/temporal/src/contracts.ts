@@ -83,7 +83,24 @@ export interface ApplyCommandInput {
   councilDeadline?: string;
   /** Submission, resubmission, cluster review: the dossier goes to the office's check before the council. */
   officeCheck?: boolean;
+  /** SignAwardDecision as one recipient of a signed award decision: its number, not a new one. */
+  decision?: DecisionSignedSignal;
 }
+
+/** An award decision signed and numbered: each listed nomination's workflow applies it (AWARDED). */
+export interface DecisionSignedSignal {
+  decisionId: string;
+  decisionNumber: string;
+  /** The decision's signing time: the nomination's AwardDecisionSigned carries it. */
+  signedAt: string;
+  verificationCode: string;
+  /** The Chairman who signed (separation of duties is checked for him on every recipient). */
+  signer: Actor;
+}
+
+/** The deterministic command id of applying decision `decisionId` to one nomination. */
+export const decisionApplyCommandId = (decisionId: string, nominationId: string) =>
+  `decision-${decisionId}-apply-${nominationId}`;
 
 export interface ApplyCommandResult {
   /** The domain events written by this command (or found already written by an earlier attempt). */
@@ -96,6 +113,8 @@ export interface ApplyCommandResult {
   status: NominationStatus;
   onHold: boolean;
   decisionNumber?: string;
+  /** RevokeAward: the revocation decision's own number (same register). */
+  revocationDecisionNumber?: string;
 }
 
 /** What every command returns to its caller (the HTTP edge maps it to the response). */
@@ -106,6 +125,8 @@ export interface CommandOutcome {
   revision: number;
   position: number;
   decisionNumber?: string;
+  /** RevokeAward: the revocation decision's own number (same register). */
+  revocationDecisionNumber?: string;
 }
 
 export interface CouncilView {

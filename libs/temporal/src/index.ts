@@ -5,5 +5,7 @@ export * from './worker/create-worker';
 export * from './dev-server';
 export * from './secret-ballot';
 export * from './client/council-session-gateway';
+export * from './decision-contracts';
+export * from './client/award-decision-gateway';
 export * from './campaigns';
 export * from './public-notice';

@@ -16,6 +16,7 @@ import { Worker } from '@temporalio/worker';
 import { SqliteEventStore } from '@tdkt/event-store';
 import {
   MemorySecretKeyStore,
+  awardDecisionWorkflowId,
   castSecretBallot,
   councilSessionWorkflowId,
   workerActivities,
@@ -40,6 +41,7 @@ import { Driver, runToOutcome } from './scenarios';
 import { historyToFixture } from './replay';
 import { failingAfterAppend, oncePerEvent } from './faults';
 import { SessionDriver, blindBallot, openBallotNomination, secretBallotNomination } from './council-session';
+import { DecisionDriver, approvedByCouncil } from './award-decision';
 import { councilSessionStreamName, nominationStreamName } from '@tdkt/domain';
 
 const TASK_QUEUE = 'record-histories';
@@ -227,6 +229,17 @@ export const SCENARIOS: Record<string, (c: Ctx, id: string) => Promise<Recorded>
       ...nomination('rejected-in-session-secret-ballot', secret),
     };
   },
+  // An award decision of two recipients: one taken off with a reason, the decision signed, the other
+  // nomination AWARDED by the decision's signal (the decisionSigned signal in its history).
+  'award-decision': async ({ d, s, store }, id) => {
+    const [kept, removed] = await approvedByCouncil(d, s.client, TASK_QUEUE, store, 2);
+    const dd = new DecisionDriver(s.client, TASK_QUEUE, d.f);
+    await dd.draft(id, [kept, removed]);
+    await dd.run(id, 'thuky', { type: 'RemoveRecipient', nominationId: removed, reason: 'Đang xác minh đơn thư' });
+    await dd.sign(id);
+    await s.client.workflow.getHandle(awardDecisionWorkflowId(id)).result();
+    return { 'award-decision': awardDecisionWorkflowId(id), ...nomination('awarded-by-decision', kept) };
+  },
   // An award decided above the province: public notice, council, the Chairman's submission, the central decision.
   'forwarded-central-award': async ({ d, store }, id) => {
     await d.draft(id, { awardCode: 'BANG_KHEN_THU_TUONG' });
@@ -250,6 +263,7 @@ export const SCENARIOS: Record<string, (c: Ctx, id: string) => Promise<Recorded>
 export const FIXTURE_NAMES = [
   ...Object.keys(SCENARIOS),
   'revoked.revocation',
+  'awarded-by-decision',
   'decided-in-session',
   'rejected-in-session-secret-ballot',
 ].sort();

@@ -134,6 +134,15 @@ export class Driver {
     return last!;
   }
 
+  /** Draft → approved by the council: waits for the Chairman's decision (AWAITING_SIGNATURE). */
+  async toAwaitingSignature(id: string, over: Parameters<typeof draftIntent>[0] = {}): Promise<CommandOutcome> {
+    await this.draft(id, over);
+    await this.submit(id);
+    await this.endorse(id);
+    await this.openVoting(id);
+    return this.councilVotes(id, 'approve');
+  }
+
   /** Draft → AWARDED. */
   async toAwarded(id: string, over: Parameters<typeof draftIntent>[0] = {}): Promise<CommandOutcome> {
     await this.draft(id, over);

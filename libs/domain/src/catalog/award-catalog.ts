@@ -3,6 +3,9 @@
  * policy. These are its types and a parser that refuses a malformed file with a clear message.
  */
 import { dossierPolicyProblems, type DossierPolicy } from '../dossier/dossier-policy';
+import type { DecisionPolicy } from '../award-decision/award-decision.types';
+import { decisionPolicyProblems } from '../award-decision/decision-policy';
+
 export type RecipientKind = 'individual' | 'collective';
 /** CENTRAL: decided above the province (Prime Minister, President); the Chairman forwards a submission. */
 export type AwardingAuthority = 'UNIT_HEAD' | 'CHAIRMAN' | 'CENTRAL';
@@ -100,6 +103,8 @@ export interface AwardCatalog {
   stageTimeLimits: StageTimeLimits;
   /** Council sessions: the share of ALL members who must be present to open one, and its source. */
   councilSession?: { attendanceQuorum: number; source: string };
+  /** Award decisions: base salary, each authority's numbering and document profile (award-decision/). */
+  decisions?: DecisionPolicy;
   /** Registration before annual titles (campaigns); absent: no registration required. */
   emulationRegistration?: RegistrationPolicy;
   /** Awards a cluster proposes from its agreed year-end ranking (the emulation flag), and the source. */
@@ -225,6 +230,8 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
     cs === undefined || (share(cs.attendanceQuorum) && cs.attendanceQuorum > 0 && typeof cs.source === 'string'),
     'councilSession.attendanceQuorum must be a share in (0, 1] with its source',
   );
+  const decisionProblems = decisionPolicyProblems(c.decisions);
+  check(decisionProblems.length === 0, decisionProblems.join('; '));
   const reg = c.emulationRegistration as RegistrationPolicy | undefined;
   check(
     reg === undefined ||

@@ -149,6 +149,9 @@ export interface SignAwardDecision extends Base {
   decisionNumber: string;
   priorAwards: PriorAward[];
   oneAward?: OneAwardPolicy;
+  /** Set when the signature is one recipient of an award decision (libs/domain/src/award-decision). */
+  decisionId?: string;
+  verificationCode?: string;
 }
 
 export interface DeclineSignature extends Base {
@@ -171,6 +174,9 @@ export interface WithdrawNomination extends Base {
 export interface RevokeAward extends Base {
   type: 'RevokeAward';
   ground: RevocationGround;
+  /** The revocation decision's number, allocated in the same register as award decisions. */
+  revocationDecisionNumber?: string;
+  revocationYear?: number;
 }
 
 /** The Chairman signs the submission (tờ trình) of an award decided above the province. */

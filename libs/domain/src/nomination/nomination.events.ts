@@ -123,6 +123,10 @@ export type AwardDecisionSigned = Ev<
     year: number;
     oneOff: boolean;
     cashMultiple: number;
+    /** The award decision (many recipients) this signature applies; absent for a one-recipient signature. */
+    decisionId?: string;
+    /** Unguessable code of the award's public verification page (/verify/:code). */
+    verificationCode?: string;
   }
 >;
 export type SignatureDeclined = Ev<'SignatureDeclined', { reason: string }>;
@@ -132,7 +136,17 @@ export type NominationPutOnHold = Ev<
 >;
 export type NominationReleasedFromHold = Ev<'NominationReleasedFromHold', { status: NominationStatus }>;
 export type NominationWithdrawn = Ev<'NominationWithdrawn', { fromStatus: NominationStatus }>;
-export type AwardRevoked = Ev<'AwardRevoked', { ground: RevocationGround; reason: string; decisionNumber: string }>;
+export type AwardRevoked = Ev<
+  'AwardRevoked',
+  {
+    ground: RevocationGround;
+    reason: string;
+    decisionNumber: string;
+    /** The revocation decision's own number (same register) and signing year; absent on older events. */
+    revocationDecisionNumber?: string;
+    revocationYear?: number;
+  }
+>;
 /** The Chairman's submission to central level (tờ trình): the nomination waits for the central decision. */
 export type NominationForwarded = Ev<'NominationForwarded', { submissionNumber: string; submissionDate: string }>;
 /** Awarded by the central level; the registry lists it under `authority` with the central decision's number. */

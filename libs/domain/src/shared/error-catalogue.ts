@@ -318,6 +318,63 @@ export const ERROR_CATALOGUE = {
     kind: 'VALIDATION',
     meaning: 'A tree size beyond the audit log, or a consistency range whose start is after its end.',
   },
+
+  // Award decisions (quyết định khen thưởng with many recipients; libs/domain/src/award-decision)
+  AWARD_DECISION_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'No award decision has this id.',
+    message: 'Không tìm thấy quyết định',
+  },
+  AWARD_DECISION_EXISTS: {
+    kind: 'INVALID_STATE',
+    meaning: 'A decision with this id was already drafted.',
+    message: 'Quyết định này đã được lập',
+  },
+  DECISION_NOT_DRAFT: {
+    kind: 'INVALID_STATE',
+    meaning: 'Recipients are removed, and a decision signed or declined, only while it is a draft.',
+  },
+  DECISION_NOT_SIGNED: {
+    kind: 'INVALID_STATE',
+    meaning: 'The document office registers a number only for a signed decision still without one.',
+  },
+  DECISION_EMPTY: {
+    kind: 'INVALID_STATE',
+    meaning: 'A decision without recipients cannot be signed.',
+    message: 'Quyết định không còn người/tập thể nào được khen thưởng',
+  },
+  NUMBERING_MODE: {
+    kind: 'VALIDATION',
+    meaning:
+      'A number given for an authority the system numbers (register), or missing where the office numbers it (external).',
+  },
+  DECISION_NUMBER: {
+    kind: 'VALIDATION',
+    meaning: 'A decision number not written as <sequence>/QĐ-<authority> of this decision’s authority.',
+  },
+  DECISION_NUMBER_TAKEN: {
+    kind: 'CONFLICT',
+    meaning: 'Another decision of the same authority and signing year already has this number.',
+  },
+  ON_ANOTHER_DECISION: {
+    kind: 'CONFLICT',
+    meaning: 'The nomination is listed on another decision that is not signed or declined yet.',
+  },
+  NOT_AWAITING_DECISION: {
+    kind: 'INVALID_STATE',
+    meaning: 'Only a nomination the council approved, not withdrawn nor on hold, can be listed on a decision.',
+  },
+  NOT_A_RECIPIENT: { kind: 'VALIDATION', meaning: 'The nomination is not listed on this decision.' },
+  DUPLICATE_RECIPIENT: { kind: 'VALIDATION', meaning: 'A nomination listed twice on one decision.' },
+  MIXED_AUTHORITIES: {
+    kind: 'VALIDATION',
+    meaning: 'One decision lists awards of different awarding authorities, or of forms it does not name.',
+  },
+  NO_BASE_SALARY: {
+    kind: 'INVALID_STATE',
+    meaning: 'The catalog gives no base salary in effect on the drafting date.',
+    message: 'Chưa cấu hình mức lương cơ sở có hiệu lực',
+  },
   // Campaigns and cluster scoring (libs/domain/src/campaign, cluster-scoring)
   CAMPAIGN_NOT_FOUND: {
     kind: 'NOT_FOUND',

@@ -1,6 +1,7 @@
 import type { Projection } from '../projection';
 import { AccessLogProjection } from './access-log';
 import { AuditTrailProjection } from './audit-trail';
+import { AwardDecisionsProjection } from './award-decisions';
 import { AwardRegistryProjection } from './award-registry';
 import { CampaignsProjection } from './campaigns';
 import { CouncilSessionsProjection } from './council-sessions';
@@ -13,6 +14,7 @@ import { StatisticsProjection } from './statistics';
 
 export * from './access-log';
 export * from './audit-trail';
+export * from './award-decisions';
 export * from './award-registry';
 export * from './campaigns';
 export * from './council-sessions';
@@ -35,6 +37,7 @@ export function defaultProjections(): Projection[] {
     new InboxProjection(),
     new AccessLogProjection(),
     new CouncilSessionsProjection(),
+    new AwardDecisionsProjection(),
     new CampaignsProjection(),
     new PublicNoticesProjection(),
     new PeopleProjection(),

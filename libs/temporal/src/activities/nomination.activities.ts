@@ -46,10 +46,12 @@ import { campaignForNomination, requireCampaign } from '../campaigns/nomination-
 import { domainFailure } from '../domain-failure';
 import type { SecretKeyStore } from '../secret-ballot/key-store';
 import { nominationEventMetadata } from './event-metadata';
+import { createHash } from 'node:crypto';
 import { loadNoticeGate } from '../public-notice/notice-store';
 import {
   allocateDecisionNumber,
   readNomineeNominations,
+  yearOf,
   readNomineeRecord,
   recordNomineeAward,
   recordNomineeNomination,
@@ -94,6 +96,10 @@ const nominationAsAward = (s: Extract<NominationState, { nominationId: string }>
 });
 
 const toDomainEvent = (e: RecordedEvent): NominationEvent => ({ type: e.type, data: e.data }) as NominationEvent;
+
+/** 128 bits of a SHA-256, base64url: the public verification code of an award. */
+export const verificationCodeOf = (seed: string) =>
+  createHash('sha256').update(seed).digest().subarray(0, 16).toString('base64url');
 
 export function createNominationActivities(deps: NominationActivityDeps): NominationActivities {
   const { store, directory, catalog, decisionAuthority } = deps;
@@ -281,6 +287,17 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         const priorAwards = await priorAwardsOf(s.nominee.nomineeId);
         // Step 1 before a number is allocated: a refused signature must not consume one (gap-free).
         prepareSignature({ ...base, type: 'SignAwardDecision', priorAwards, ...oneAward }, state);
+        if (input.decision)
+          // One recipient of a signed award decision: its number and code (award-decision workflow).
+          return {
+            ...base,
+            type: 'SignAwardDecision',
+            decisionNumber: input.decision.decisionNumber,
+            priorAwards,
+            ...oneAward,
+            decisionId: input.decision.decisionId,
+            verificationCode: input.decision.verificationCode,
+          };
         const decisionNumber =
           s.decisionNumber ??
           (await allocateDecisionNumber(store, {
@@ -290,7 +307,9 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
             actor,
             commandId: input.commandId,
           }));
-        return { ...base, type: 'SignAwardDecision', decisionNumber, priorAwards, ...oneAward };
+        // The command id is a random UUID from the API, fixed across retries: an unguessable, stable code.
+        const verificationCode = verificationCodeOf(`${input.commandId}:${nominationId}`);
+        return { ...base, type: 'SignAwardDecision', decisionNumber, priorAwards, ...oneAward, verificationCode };
       }
       case 'DeclineSignature':
         return { ...base, type: 'DeclineSignature' };
@@ -300,8 +319,23 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         return { ...base, type: 'ReleaseFromHold' };
       case 'WithdrawNomination':
         return { ...base, type: 'WithdrawNomination' };
-      case 'RevokeAward':
-        return { ...base, type: 'RevokeAward', ground: intent.ground };
+      case 'RevokeAward': {
+        // A revocation is itself a decision: its own number from the same register (guarded before: gap-free).
+        const revocationDecisionNumber = await allocateDecisionNumber(store, {
+          authority: decisionAuthority,
+          nominationId: `revocation:${nominationId}`,
+          now,
+          actor,
+          commandId: input.commandId,
+        });
+        return {
+          ...base,
+          type: 'RevokeAward',
+          ground: intent.ground,
+          revocationDecisionNumber,
+          revocationYear: yearOf(now),
+        };
+      }
       case 'ForwardToCentral':
         return {
           ...base,
@@ -414,6 +448,9 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
     if (state.status === 'NONE') throw new Error('no nomination after applying events');
     const r: ApplyCommandResult = { events, revision, position, status: state.status, onHold: state.onHold };
     if (state.decisionNumber) r.decisionNumber = state.decisionNumber;
+    for (const e of events)
+      if (e.type === 'AwardRevoked' && e.data.revocationDecisionNumber)
+        r.revocationDecisionNumber = e.data.revocationDecisionNumber;
     return r;
   }
 

@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions, type WorkflowBundleOption } from '@temporalio/worker';
-import { createCouncilSessionActivities, createNominationActivities, type NominationActivityDeps } from '../activities';
+import {
+  createAwardDecisionActivities,
+  createCouncilSessionActivities,
+  createNominationActivities,
+  type NominationActivityDeps,
+} from '../activities';
 import { MemorySecretKeyStore } from '../secret-ballot/key-store';
 
 /** The code root: the repository (sources, libs/temporal/src/worker) or dist (dist/libs/temporal/src/worker). */
@@ -56,6 +61,7 @@ export function workerActivities(deps: NominationActivityDeps) {
   return {
     ...createNominationActivities(deps),
     ...createCouncilSessionActivities({ ...deps, secretKeys: deps.secretKeys ?? new MemorySecretKeyStore() }),
+    ...createAwardDecisionActivities(deps),
   };
 }
 

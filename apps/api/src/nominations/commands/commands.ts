@@ -11,6 +11,8 @@ export interface CommandResult {
   /** Global event position of the command's last event (read models have reached it when the answer arrives). */
   position: number;
   decisionNumber?: string;
+  /** RevokeAward: the revocation decision's own number. */
+  revocationDecisionNumber?: string;
 }
 
 /** Draft a new nomination (the id is generated here). */
@@ -61,5 +63,6 @@ export function toResult(o: CommandOutcome): CommandResult {
     position: o.position,
   };
   if (o.decisionNumber) r.decisionNumber = o.decisionNumber;
+  if (o.revocationDecisionNumber) r.revocationDecisionNumber = o.revocationDecisionNumber;
   return r;
 }

@@ -17,6 +17,8 @@ export class CommandResultDto {
   @ApiProperty({ description: 'Vị trí sự kiện cuối của lệnh (các bảng đọc đã đến vị trí này)' }) position: number;
   @ApiPropertyOptional({ description: 'Số quyết định khi Chủ tịch ký', example: '163/QĐ-UBND' })
   decisionNumber?: string;
+  @ApiPropertyOptional({ description: 'Hủy bỏ khen thưởng: số của quyết định hủy bỏ', example: '170/QĐ-UBND' })
+  revocationDecisionNumber?: string;
 }
 
 export class VoteTallyDto {
@@ -175,6 +177,14 @@ export class AwardDto {
   @ApiProperty({ nullable: true, type: String }) revokedBy: string | null;
   @ApiProperty({ nullable: true, type: String }) revocationGround: string | null;
   @ApiProperty({ nullable: true, type: String }) revocationReason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Quyết định (nhiều người/tập thể) đã ghi khen thưởng này' })
+  decisionId: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Năm ký quyết định (số quyết định đánh lại mỗi năm ký)' })
+  signingYear: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Số quyết định hủy bỏ khen thưởng' })
+  revocationDecisionNumber: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Năm ký quyết định hủy bỏ' })
+  revocationYear: number | null;
   @ApiPropertyOptional({
     type: String,
     description: 'Cấp quyết định khen thưởng trên cấp tỉnh (ví dụ Thủ tướng Chính phủ); không có: Chủ tịch UBND tỉnh',
@@ -190,8 +200,14 @@ export class AwardPageDto {
 }
 
 export class DecisionDto {
+  @ApiProperty({
+    enum: ['AWARD', 'REVOCATION'],
+    description: 'REVOCATION: số của quyết định hủy bỏ; awards là các khen thưởng bị hủy',
+  })
+  kind: 'AWARD' | 'REVOCATION';
   @ApiProperty({ example: '163/QĐ-UBND' }) decisionNumber: string;
-  @ApiProperty({ nullable: true, type: Number }) year: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Năm ký' }) year: number | null;
+  @ApiProperty({ nullable: true, type: String }) decisionId: string | null;
   @ApiProperty({ nullable: true, type: String }) signedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) signedBy: string | null;
   @ApiProperty({ type: [AwardDto] }) awards: AwardDto[];

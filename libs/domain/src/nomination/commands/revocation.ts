@@ -16,6 +16,9 @@ export function revokeAward(command: RevokeAward, s: ExistingNomination, common:
         ground: command.ground,
         reason: required(command.comment, 'reason', 'Hủy bỏ khen thưởng phải nêu lý do'), // the HTTP body names it "reason"
         decisionNumber: s.decisionNumber!,
+        ...(command.revocationDecisionNumber
+          ? { revocationDecisionNumber: command.revocationDecisionNumber, revocationYear: command.revocationYear! }
+          : {}),
       },
     },
   ];

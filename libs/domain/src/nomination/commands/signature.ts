@@ -43,6 +43,8 @@ export function signAwardDecision(
         year: s.campaign.year,
         oneOff: s.oneOff,
         cashMultiple: s.award.cashMultiple,
+        ...(command.decisionId ? { decisionId: command.decisionId } : {}),
+        ...(command.verificationCode ? { verificationCode: command.verificationCode } : {}),
       },
     },
   ];

@@ -30,7 +30,9 @@ export class AwardRegistryProjection implements Projection {
   /**
    * 2: full-text index of the search text (FTS5 on SQLite, tsvector + GIN on PostgreSQL); 3: indexes in
    * page order; 4: `revoked_position`, so the registry as it stood at any point of the log is a query;
-   * 5: `authority` — awards decided above the province, recorded from the central decision.
+   * 5: the signing year (a decision's key with its number), the decision id, the verification code,
+   * the revocation decision's number and year; `authority` — awards decided above the province,
+   * recorded from the central decision.
    */
   readonly version = 5;
   readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
@@ -56,13 +58,17 @@ export class AwardRegistryProjection implements Projection {
         await flush();
         const d = event.data;
         await tx.run(
-          `UPDATE ${AWARDS_TABLE} SET revoked = 1, revoked_at = ?, revoked_by = ?, revocation_ground = ?, revocation_reason = ?, revoked_position = ? WHERE nomination_id = ?`,
+          `UPDATE ${AWARDS_TABLE} SET revoked = 1, revoked_at = ?, revoked_by = ?, revocation_ground = ?, revocation_reason = ?, revoked_position = ?,
+            revocation_decision_number = ?, revocation_key = ?, revocation_year = ? WHERE nomination_id = ?`,
           [
             d.at,
             d.by?.userId ?? e.metadata?.actorId ?? null,
             d.ground,
             d.reason ?? null,
             e.position,
+            d.revocationDecisionNumber ?? null,
+            d.revocationDecisionNumber ? decisionKey(d.revocationDecisionNumber) : null,
+            d.revocationYear ?? null,
             nominationIdOf(e),
           ],
         );
@@ -71,6 +77,9 @@ export class AwardRegistryProjection implements Projection {
     await flush();
   }
 }
+
+/** The signing year in Vietnam (UTC+7): decision numbers restart with it, not with the campaign's year. */
+const signingYear = (at: string) => new Date(Date.parse(at) + 7 * 3_600_000).getUTCFullYear();
 
 function signedRow(
   e: RecordedEvent,
@@ -107,6 +116,13 @@ function signedRow(
     position: e.position,
     revoked_position: null,
     authority,
+    decision_id: 'decisionId' in d ? (d.decisionId ?? null) : null,
+    // A central decision is dated by the central level; the province's own by its signature.
+    signing_year: signingYear('decisionDate' in d ? d.decisionDate : d.at),
+    verification_code: 'verificationCode' in d ? (d.verificationCode ?? null) : null,
+    revocation_decision_number: null,
+    revocation_key: null,
+    revocation_year: null,
   };
   return COLUMNS.map((c) => row[c]);
 }

@@ -30,6 +30,13 @@ export interface AwardView {
   revokedBy: string | null;
   revocationGround: string | null;
   revocationReason: string | null;
+  /** The award decision (many recipients) that listed it; null for a one-recipient signature. */
+  decisionId: string | null;
+  /** Year of the signature (Vietnam time): with the number, the key of the decision. */
+  signingYear: number | null;
+  /** The revocation decision's own number and signing year, when revoked by one. */
+  revocationDecisionNumber: string | null;
+  revocationYear: number | null;
   /**
    * The authority that decided an award given above the province (e.g. Thủ tướng Chính phủ); absent:
    * the province's Chairman (absent, not null, so audit bundles exported before the field still verify).
@@ -39,8 +46,12 @@ export interface AwardView {
 
 /** An award decision (quyết định khen thưởng) and the awards it lists. */
 export interface DecisionView {
+  /** AWARD, or REVOCATION when the number is a revocation decision's (its awards are those it revoked). */
+  kind: 'AWARD' | 'REVOCATION';
   decisionNumber: string;
+  /** The signing year. */
   year: number | null;
+  decisionId: string | null;
   signedAt: string | null;
   signedBy: string | null;
   awards: AwardView[];
@@ -75,7 +86,12 @@ export interface SqlStatement {
 
 /** The columns an `AwardView` is read from (not the lookup key, search text or positions; the two times for `asOf`). */
 const VIEW_COLUMNS = [
-  ...AWARD_COLUMNS.filter((c) => !['decision_key', 'search_text', 'position', 'revoked_position'].includes(c)),
+  ...AWARD_COLUMNS.filter(
+    (c) =>
+      !['decision_key', 'search_text', 'position', 'revoked_position', 'verification_code', 'revocation_key'].includes(
+        c,
+      ),
+  ),
   'revoked_position',
 ].join(', ');
 
@@ -116,25 +132,48 @@ export async function getAwardByDecisionNumber(
 ): Promise<DecisionView | null> {
   const key = decisionKey(decisionNumber ?? '');
   if (!key) return null;
+  const awarded = await decisionRows(db, 'AWARD', key, year);
+  return awarded ?? decisionRows(db, 'REVOCATION', key, year);
+}
+
+/** The rows of one decision: numbers restart every signing year, so the year picks among namesakes. */
+async function decisionRows(
+  db: ReadModelDb,
+  kind: DecisionView['kind'],
+  key: string,
+  year: number | undefined,
+): Promise<DecisionView | null> {
+  const [keyColumn, yearColumn] =
+    kind === 'AWARD' ? ['decision_key', 'signing_year'] : ['revocation_key', 'revocation_year'];
   const rows = await db.all(
-    `SELECT ${VIEW_COLUMNS} FROM ${AWARDS_TABLE} WHERE decision_key = ? ORDER BY year DESC, signed_at ASC, nomination_id ASC`,
+    `SELECT ${VIEW_COLUMNS} FROM ${AWARDS_TABLE} WHERE ${keyColumn} = ? ORDER BY ${yearColumn} DESC, signed_at ASC, nomination_id ASC`,
     [key],
   );
   if (rows.length === 0) return null;
   const awards = rows.map(toAwardView);
-  const years = [...new Set(awards.map((a) => a.year))];
+  const yearOf = (a: AwardView) => (kind === 'AWARD' ? a.signingYear : a.revocationYear);
+  const years = [...new Set(awards.map(yearOf))];
   const chosen = year !== undefined ? year : years[0];
-  const listed = awards.filter((a) => a.year === chosen);
+  const listed = awards.filter((a) => yearOf(a) === chosen);
   if (listed.length === 0) return null;
   const first = listed[0];
   return {
-    decisionNumber: first.decisionNumber,
-    year: first.year,
-    signedAt: first.signedAt,
-    signedBy: first.signedBy,
+    kind,
+    decisionNumber: kind === 'AWARD' ? first.decisionNumber : first.revocationDecisionNumber!,
+    year: chosen ?? null,
+    decisionId: kind === 'AWARD' ? first.decisionId : null,
+    signedAt: kind === 'AWARD' ? first.signedAt : first.revokedAt,
+    signedBy: kind === 'AWARD' ? first.signedBy : first.revokedBy,
     awards: listed,
     otherYears: years.filter((y): y is number => y !== null && y !== chosen),
   };
+}
+
+/** The award a public verification code names (the code printed as a QR on its certificate). */
+export async function getAwardByVerificationCode(db: ReadModelDb, code: string): Promise<AwardView | null> {
+  if (typeof code !== 'string' || !/^[A-Za-z0-9_-]{16,64}$/.test(code)) return null;
+  const row = await db.get(`SELECT ${VIEW_COLUMNS} FROM ${AWARDS_TABLE} WHERE verification_code = ?`, [code]);
+  return row ? toAwardView(row) : null;
 }
 
 /**
@@ -240,6 +279,10 @@ function toAwardView(r: Row): AwardView {
     revokedBy: textOrNull(r.revoked_by),
     revocationGround: textOrNull(r.revocation_ground),
     revocationReason: textOrNull(r.revocation_reason),
+    decisionId: textOrNull(r.decision_id),
+    signingYear: numberOrNull(r.signing_year),
+    revocationDecisionNumber: textOrNull(r.revocation_decision_number),
+    revocationYear: numberOrNull(r.revocation_year),
     ...(r.authority != null ? { authority: String(r.authority) } : {}),
   };
 }

@@ -30,6 +30,12 @@ export const AWARD_COLUMNS = [
   'search_text',
   'position',
   'revoked_position',
+  'decision_id',
+  'signing_year',
+  'verification_code',
+  'revocation_decision_number',
+  'revocation_key',
+  'revocation_year',
   /** Who decided an award given above the province (central decision); null: the province's Chairman. */
   'authority',
 ] as const;
@@ -59,6 +65,12 @@ const TABLE_DDL = (dialect: ReadModelDialect) => [
     search_text TEXT NOT NULL,
     position BIGINT NOT NULL,
     revoked_position BIGINT,
+    decision_id TEXT,
+    signing_year INTEGER,
+    verification_code TEXT,
+    revocation_decision_number TEXT,
+    revocation_key TEXT,
+    revocation_year INTEGER,
     authority TEXT${
       dialect === 'postgres'
         ? `,
@@ -69,7 +81,10 @@ const TABLE_DDL = (dialect: ReadModelDialect) => [
 ];
 
 const COMMON_INDEXES = [
-  `CREATE INDEX IF NOT EXISTS ix_awards_decision ON ${AWARDS_TABLE} (decision_key, year)`,
+  // Numbers restart every SIGNING year (Decree 30/2020): number + signing year is the key of a decision.
+  `CREATE INDEX IF NOT EXISTS ix_awards_decision ON ${AWARDS_TABLE} (decision_key, signing_year)`,
+  `CREATE INDEX IF NOT EXISTS ix_awards_revocation ON ${AWARDS_TABLE} (revocation_key, revocation_year)`,
+  `CREATE INDEX IF NOT EXISTS ix_awards_verification ON ${AWARDS_TABLE} (verification_code)`,
   // Filter + the registry's page order (year DESC, signed_at DESC, nomination_id): a filtered page is
   // read in order and stops at its LIMIT, and its COUNT is answered from the index, not a sort.
   `CREATE INDEX IF NOT EXISTS ix_awards_page ON ${AWARDS_TABLE} (year DESC, signed_at DESC, nomination_id)`,

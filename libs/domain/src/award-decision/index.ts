@@ -1,0 +1,10 @@
+export * from './award-decision.types';
+export * from './award-decision.commands';
+export * from './award-decision.events';
+export * from './award-decision.state';
+export * from './award-decision.evolve';
+export * from './award-decision.guard';
+export * from './award-decision.decide';
+export * from './decision-locks';
+export * from './decision-policy';
+export { parseDecisionNumber, prepareDecisionSignature } from './commands/signature';

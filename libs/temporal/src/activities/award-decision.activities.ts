@@ -1,0 +1,395 @@
+/**
+ * The award-decision workflow's activities: one command on the decision's stream (load up to the
+ * revision the workflow saw, add context — the listed nominations, the catalog's base salary and
+ * authority profile, the number from the register —, decide, append with deterministic ids, and
+ * the locks that belong to the command), and the check that every listed nomination was applied.
+ * Safe to retry: a retry finds its own events by causation id and returns them; numbers are kept
+ * per decision in the register; locks are idempotent for their holder.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  DomainError,
+  amountOf,
+  authorityProfile,
+  awardDecisionDecider,
+  awardDecisionStreamName,
+  baseSalaryOn,
+  domainError,
+  guard,
+  guardDecision,
+  invalid,
+  nominationDecider,
+  nominationStreamName,
+  numberClaimDecider,
+  numberClaimStreamName,
+  parseDecisionNumber,
+  prepareDecisionSignature,
+  recipientLockDecider,
+  recipientLockStreamName,
+  type AwardCatalog,
+  type AwardDecisionCommand,
+  type AwardDecisionEvent,
+  type AwardDecisionState,
+  type DecisionRecipient,
+  type ExistingDecision,
+  type ExistingNomination,
+  type NominationEvent,
+  type NominationState,
+} from '@tdkt/domain';
+import type { OrganisationDirectory } from '@tdkt/config';
+import {
+  ConcurrencyError,
+  deterministicEventId,
+  foldRecorded,
+  handleCommand,
+  loadStream,
+  type EventMetadata,
+  type EventStore,
+  type RecordedEvent,
+} from '@tdkt/event-store';
+import { decisionApplyCommandId } from '../contracts';
+import type {
+  ApplyDecisionCommandInput,
+  ApplyDecisionCommandResult,
+  AwardDecisionActivities,
+  DecisionApplication,
+} from '../decision-contracts';
+import { domainFailure } from '../domain-failure';
+import { allocateDecisionNumber, yearOf } from './records';
+
+export interface AwardDecisionActivityDeps {
+  store: EventStore;
+  directory: OrganisationDirectory;
+  catalog: AwardCatalog;
+  /** The organisation's own authority (awards the Chairman gives), e.g. UBND. */
+  decisionAuthority: string;
+}
+
+const fold = (events: RecordedEvent[]): AwardDecisionState => foldRecorded(awardDecisionDecider, events);
+const asEvent = (e: RecordedEvent) => ({ type: e.type, data: e.data }) as AwardDecisionEvent;
+
+function metadata(event: AwardDecisionEvent, input: ApplyDecisionCommandInput): EventMetadata {
+  const by = event.data.by;
+  const m: EventMetadata = {
+    actorId: by.userId,
+    actorRole: by.role,
+    occurredAt: input.now,
+    correlationId: input.decisionId,
+    causationId: input.commandId,
+    schemaVersion: 1,
+  };
+  if (by.unitId !== undefined) m.actorUnitId = by.unitId;
+  return m;
+}
+
+const systemMetadata = (correlationId: string, causationId: string): EventMetadata => ({
+  actorId: 'system',
+  actorRole: 'SYSTEM',
+  occurredAt: new Date(0).toISOString(),
+  correlationId,
+  causationId,
+  schemaVersion: 1,
+});
+
+export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): AwardDecisionActivities {
+  const { store, directory, catalog, decisionAuthority } = deps;
+
+  async function nomination(nominationId: unknown, field: string): Promise<ExistingNomination> {
+    if (typeof nominationId !== 'string' || !nominationId) throw invalid('REQUIRED', 'Cần mã hồ sơ đề nghị', field);
+    const { state } = await loadStream<NominationEvent, NominationState>(
+      store,
+      nominationStreamName(nominationId),
+      nominationDecider,
+    );
+    if (state.status === 'NONE')
+      throw domainError('NOMINATION_NOT_FOUND', `Không tìm thấy hồ sơ ${nominationId}`, field);
+    return state;
+  }
+
+  /** The awarding authority's symbol: the organisation's own for the Chairman's awards. */
+  const authorityOf = (n: ExistingNomination) => (n.award.awardedBy === 'CHAIRMAN' ? decisionAuthority : undefined);
+
+  async function recipientsOf(
+    ids: string[],
+    codes: string[],
+    now: string,
+  ): Promise<{ recipients: DecisionRecipient[]; authority: string }> {
+    if (!Array.isArray(ids) || ids.length === 0) throw invalid('REQUIRED', 'Cần danh sách hồ sơ', 'nominationIds');
+    if (!Array.isArray(codes) || codes.length !== ids.length)
+      throw invalid('REQUIRED', 'Cần một mã tra cứu cho mỗi hồ sơ', 'verificationCodes');
+    const base = baseSalaryOn(catalogPolicy(), now);
+    const recipients: DecisionRecipient[] = [];
+    let authority: string | undefined;
+    for (const [i, id] of ids.entries()) {
+      const field = `nominationIds[${i}]`;
+      const n = await nomination(id, field);
+      if (n.status !== 'AWAITING_SIGNATURE' || n.onHold)
+        throw domainError(
+          'NOT_AWAITING_DECISION',
+          `Hồ sơ ${id} không chờ quyết định khen thưởng (${n.status}${n.onHold ? ', đang tạm dừng' : ''})`,
+          field,
+        );
+      const a = authorityOf(n);
+      if (!a || (authority && a !== authority))
+        throw invalid(
+          'MIXED_AUTHORITIES',
+          `Hồ sơ ${id}: một quyết định chỉ gồm khen thưởng của một cấp ban hành`,
+          field,
+        );
+      authority = a;
+      recipients.push({
+        nominationId: id,
+        nomineeName: n.nominee.name,
+        nomineeKind: n.nominee.kind,
+        ...(n.nominee.position ? { position: n.nominee.position } : {}),
+        unitId: n.unitId,
+        unitName: directory.unit(n.unitId)?.name ?? n.unitId,
+        achievements: n.achievements,
+        awardCode: n.award.code,
+        awardName: n.award.name,
+        cashMultiple: n.award.cashMultiple,
+        amount: amountOf(n.award.cashMultiple, base),
+        verificationCode: String(codes[i]),
+      });
+    }
+    return { recipients, authority: authority! };
+  }
+
+  const catalogPolicy = () => {
+    if (!catalog.decisions) throw domainError('NO_BASE_SALARY');
+    return catalog.decisions;
+  };
+
+  async function recipientLock(
+    type: 'Reserve' | 'Release',
+    nominationId: string,
+    decisionId: string,
+    commandId: string,
+  ) {
+    const stream = recipientLockStreamName(nominationId);
+    await handleCommand(
+      store,
+      stream,
+      recipientLockDecider,
+      { type, nominationId, decisionId },
+      {
+        envelope: (_e, i) => ({
+          id: deterministicEventId(stream, commandId, `${type}-${i}`),
+          metadata: systemMetadata(decisionId, commandId),
+        }),
+        maxAttempts: 10,
+      },
+    );
+  }
+
+  /** Every recipient reserved for this decision, or none. */
+  async function reserveAll(recipients: DecisionRecipient[], decisionId: string, commandId: string) {
+    const done: string[] = [];
+    for (const [i, r] of recipients.entries()) {
+      try {
+        await recipientLock('Reserve', r.nominationId, decisionId, commandId);
+        done.push(r.nominationId);
+      } catch (err) {
+        for (const id of done) await recipientLock('Release', id, decisionId, `${commandId}-undo`);
+        if (err instanceof DomainError) throw new DomainError(err.kind, err.code, err.message, `nominationIds[${i}]`);
+        throw err;
+      }
+    }
+  }
+
+  async function claimNumber(s: ExistingDecision, decisionNumber: string, commandId: string) {
+    const sequence = parseDecisionNumber(decisionNumber, s.authority)!;
+    const stream = numberClaimStreamName(s.authority, s.year!, sequence);
+    await handleCommand(
+      store,
+      stream,
+      numberClaimDecider,
+      { type: 'Claim', authority: s.authority, year: s.year!, decisionNumber, decisionId: s.decisionId },
+      {
+        envelope: () => ({
+          id: deterministicEventId(stream, s.decisionId),
+          metadata: systemMetadata(s.decisionId, commandId),
+        }),
+        maxAttempts: 10,
+      },
+    );
+  }
+
+  async function buildCommand(
+    input: ApplyDecisionCommandInput,
+    state: AwardDecisionState,
+  ): Promise<AwardDecisionCommand> {
+    const { intent, actor, now, decisionId } = input;
+    const base = { decisionId, actor, now };
+    switch (intent.type) {
+      case 'DraftDecision': {
+        const policy = catalogPolicy();
+        const { recipients, authority } = await recipientsOf(intent.nominationIds, intent.verificationCodes, now);
+        const profile = authorityProfile(policy, authority);
+        const bases = Array.isArray(intent.bases) && intent.bases.length ? intent.bases : policy.defaultBases;
+        return {
+          ...base,
+          type: 'DraftDecision',
+          kind: 'AWARD',
+          authority,
+          authorityName: profile.name,
+          place: profile.place,
+          numbering: profile.numbering,
+          title: intent.title,
+          bases,
+          awardCodes: Array.isArray(intent.awardCodes) ? intent.awardCodes : [],
+          recipients,
+          baseSalary: baseSalaryOn(policy, now),
+        };
+      }
+      case 'RemoveRecipient':
+        return { ...base, type: 'RemoveRecipient', nominationId: intent.nominationId, reason: intent.reason };
+      case 'SignDecision': {
+        const s = state as ExistingDecision;
+        prepareDecisionSignature(
+          intent.number !== undefined ? { number: String(intent.number).normalize('NFC').trim() } : {},
+          s,
+        );
+        // Separation of duties, stage and hold: the nomination's own signature rule, for every recipient.
+        for (const [i, r] of s.recipients.entries()) {
+          const n = await nomination(r.nominationId, `recipients[${i}]`);
+          try {
+            guard('SignAwardDecision', actor, n);
+          } catch (err) {
+            if (err instanceof DomainError)
+              throw new DomainError(
+                err.kind,
+                err.code,
+                `Hồ sơ ${r.nominationId} (${r.nomineeName}): ${err.message}`,
+                `recipients[${i}]`,
+              );
+            throw err;
+          }
+        }
+        const profile = authorityProfile(catalog.decisions, s.authority);
+        const year = yearOf(now);
+        const signed = {
+          ...base,
+          type: 'SignDecision' as const,
+          signerName: actor.displayName ?? actor.userId,
+          signerTitle: profile.signerTitle,
+          year,
+          ...(intent.comment ? { comment: intent.comment } : {}),
+        };
+        if (s.numbering === 'external') {
+          if (!intent.number) return signed;
+          const decisionNumber = intent.number.normalize('NFC').trim();
+          await claimNumber({ ...s, year }, decisionNumber, input.commandId);
+          return { ...signed, decisionNumber, sequence: parseDecisionNumber(decisionNumber, s.authority)! };
+        }
+        const decisionNumber = await allocateDecisionNumber(store, {
+          authority: s.authority,
+          nominationId: `decision:${decisionId}`,
+          now,
+          actor,
+          commandId: input.commandId,
+        });
+        return { ...signed, decisionNumber, sequence: parseDecisionNumber(decisionNumber, s.authority)! };
+      }
+      case 'DeclineDecision':
+        return { ...base, type: 'DeclineDecision', reason: intent.reason };
+      case 'RegisterDecisionNumber':
+        return { ...base, type: 'RegisterDecisionNumber', decisionNumber: intent.number };
+      case 'RecordDecisionApplied':
+        return { ...base, type: 'RecordDecisionApplied' };
+      default:
+        throw invalid('INTENT_TYPE', `Thao tác không hợp lệ: ${(intent as { type?: string }).type}`, 'type');
+    }
+  }
+
+  /** Locks released with the events that free a nomination: removed from the draft, or the draft declined. */
+  async function releaseLocks(
+    input: ApplyDecisionCommandInput,
+    events: AwardDecisionEvent[],
+    before: AwardDecisionState,
+  ) {
+    for (const e of events) {
+      if (e.type === 'DecisionRecipientRemoved')
+        await recipientLock('Release', e.data.nominationId, input.decisionId, input.commandId);
+      if (e.type === 'DecisionDeclined' && before.status !== 'NONE')
+        for (const r of before.recipients)
+          await recipientLock('Release', r.nominationId, input.decisionId, input.commandId);
+    }
+  }
+
+  async function apply(input: ApplyDecisionCommandInput): Promise<ApplyDecisionCommandResult> {
+    const stream = awardDecisionStreamName(input.decisionId);
+    const all = await store.readStream(stream);
+    const mine = all.filter((e) => e.revision > input.expectedRevision && e.metadata.causationId === input.commandId);
+    const state = fold(all.filter((e) => e.revision <= input.expectedRevision));
+    if (mine.length) {
+      // An earlier attempt appended: report what was stored, redo the (idempotent) locks.
+      const events = mine.map(asEvent);
+      await releaseLocks(input, events, state);
+      const last = mine[mine.length - 1];
+      return { events, revision: last.revision, position: last.position };
+    }
+    guardDecision(input.intent.type, input.actor, state);
+    const command = await buildCommand(input, state);
+    const events = awardDecisionDecider.decide(command, state);
+    for (const e of events) {
+      if (e.type === 'AwardDecisionDrafted') await reserveAll(e.data.recipients, input.decisionId, input.commandId);
+      if (e.type === 'DecisionNumberRegistered')
+        await claimNumber({ ...(state as ExistingDecision) }, e.data.decisionNumber, input.commandId);
+    }
+    let revision = input.expectedRevision;
+    let position = 0;
+    if (events.length) {
+      try {
+        const handled = await handleCommand(store, stream, awardDecisionDecider, command, {
+          load: async () => ({ state, revision: input.expectedRevision }),
+          envelope: (event, i) => ({
+            id: deterministicEventId(input.decisionId, input.commandId, String(i)),
+            metadata: metadata(event, input),
+          }),
+        });
+        revision = handled.revision;
+        position = handled.position ?? 0;
+      } catch (err) {
+        if (err instanceof ConcurrencyError) throw domainError('CONCURRENT_CHANGE');
+        throw err;
+      }
+    }
+    await releaseLocks(input, events, state);
+    return { events, revision, position };
+  }
+
+  async function awaitDecisionApplied(input: {
+    decisionId: string;
+    nominationIds: string[];
+  }): Promise<DecisionApplication> {
+    const applied: string[] = [];
+    const skipped: string[] = [];
+    const pending: string[] = [];
+    for (const id of input.nominationIds) {
+      const events = await store.readStream(nominationStreamName(id));
+      const commandId = decisionApplyCommandId(input.decisionId, id);
+      if (events.some((e) => e.metadata.causationId === commandId)) applied.push(id);
+      else if (foldRecorded(nominationDecider, events).status === 'AWAITING_SIGNATURE') pending.push(id);
+      else skipped.push(id);
+    }
+    if (pending.length)
+      throw ApplicationFailure.retryable(
+        `${pending.length} of ${input.nominationIds.length} not applied yet`,
+        'NotYetApplied',
+      );
+    return { applied, skipped };
+  }
+
+  return {
+    async applyDecisionCommand(input) {
+      try {
+        return await apply(input);
+      } catch (err) {
+        if (err instanceof DomainError) throw domainFailure(err);
+        throw err;
+      }
+    },
+    awaitDecisionApplied,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * What the award-decision workflow, its activities and its gateway exchange (plain data only:
+ * imported by the workflow bundle).
+ */
+import type { Actor } from '../../domain/src/shared/actor';
+import type { AwardDecisionEvent } from '../../domain/src/award-decision/award-decision.events';
+import type { AwardDecisionState } from '../../domain/src/award-decision/award-decision.state';
+import type { DecisionStatus } from '../../domain/src/award-decision/award-decision.types';
+
+export const awardDecisionWorkflowId = (decisionId: string) => `award-decision-${decisionId}`;
+
+/** One person's request on a decision; `commandId` is also the Update id and the events' causationId. */
+export type DecisionIntent =
+  | {
+      type: 'DraftDecision';
+      title: string;
+      nominationIds: string[];
+      bases?: string[];
+      awardCodes?: string[];
+      /** One unguessable code per listed nomination, made by the API (same order). */
+      verificationCodes: string[];
+    }
+  | { type: 'RemoveRecipient'; nominationId: string; reason: string }
+  | { type: 'SignDecision'; number?: string; comment?: string }
+  | { type: 'DeclineDecision'; reason: string }
+  | { type: 'RegisterDecisionNumber'; number: string };
+
+export type DecisionIntentType = DecisionIntent['type'];
+
+export interface DecisionCommandEnvelope<I extends DecisionIntent = DecisionIntent> {
+  commandId: string;
+  actor: Actor;
+  intent: I;
+}
+
+export interface ApplyDecisionCommandInput {
+  decisionId: string;
+  commandId: string;
+  intent: DecisionIntent | { type: 'RecordDecisionApplied' };
+  actor: Actor;
+  now: string;
+  /** Last revision of the decision stream the workflow has folded (-1: none). */
+  expectedRevision: number;
+}
+
+export interface ApplyDecisionCommandResult {
+  events: AwardDecisionEvent[];
+  revision: number;
+  position: number;
+}
+
+export interface DecisionCommandOutcome {
+  decisionId: string;
+  status: DecisionStatus;
+  revision: number;
+  position: number;
+  decisionNumber?: string;
+  signedAt?: string;
+  year?: number;
+}
+
+export interface DecisionApplication {
+  /** Nominations AWARDED under this decision. */
+  applied: string[];
+  /** Nominations that left the wait for a signature otherwise (not applied, reported). */
+  skipped: string[];
+}
+
+export interface AwardDecisionActivities {
+  applyDecisionCommand(input: ApplyDecisionCommandInput): Promise<ApplyDecisionCommandResult>;
+  /** Succeeds once every listed nomination shows this decision's signature (retried until then). */
+  awaitDecisionApplied(input: { decisionId: string; nominationIds: string[] }): Promise<DecisionApplication>;
+}
+
+export interface AwardDecisionWorkflowResult {
+  decisionId: string;
+  status: DecisionStatus | 'NONE';
+  application?: DecisionApplication;
+}
+
+export type DecisionWorkflowView = { state: AwardDecisionState; revision: number; signalled: string[] };
