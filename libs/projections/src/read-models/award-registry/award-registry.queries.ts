@@ -117,7 +117,16 @@ function asItStood(view: AwardView, r: Row, query: Pick<SearchRegistryQuery, 'as
     ((query.asOf !== undefined && (view.revokedAt ?? '') > query.asOf) ||
       (query.atPosition !== undefined && Number(r.revoked_position ?? 0) > query.atPosition));
   if (!revokedLater) return view;
-  return { ...view, revoked: false, revokedAt: null, revokedBy: null, revocationGround: null, revocationReason: null };
+  return {
+    ...view,
+    revoked: false,
+    revokedAt: null,
+    revokedBy: null,
+    revocationGround: null,
+    revocationReason: null,
+    revocationDecisionNumber: null,
+    revocationYear: null,
+  };
 }
 
 /**
