@@ -40,8 +40,8 @@ function printBanner(s: EmbeddedSystem, tookMs: number): void {
     s.webApp
       ? `TĐKT: open ${s.url}/ in a browser`
       : `TĐKT: web app not built (npm run build:web) — API at ${s.url}/api`,
-    `Running (started in ${(tookMs / 1000).toFixed(1)} s) — data in ${s.config.dataDir}`,
-    `  Web app      ${s.url}/`,
+    `TĐKT is running (started in ${(tookMs / 1000).toFixed(1)} s) — data in ${s.config.dataDir}`,
+    ...(s.webApp ? [`  Web app      ${s.url}/`] : []),
     `  Runtime      Node ${process.version} (${process.execPath})`,
     `  API          ${s.url}/api`,
     `  Health       ${s.url}/health`,
