@@ -3,7 +3,15 @@
  * chunk each), so the first load carries only the shell. To add a screen (decisions, people,
  * campaigns, statistics…): one entry here with its `menu` and `roles`; nothing else to wire.
  */
-import { AuditOutlined, FileTextOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  FileDoneOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  InboxOutlined,
+  SearchOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from './auth/AuthProvider';
 
@@ -47,6 +55,20 @@ export const SCREENS: Screen[] = [
     roles: COUNCIL,
   },
   { path: '/sessions/:id', load: () => import('./pages/SessionDetailPage'), roles: COUNCIL },
+  {
+    path: '/decisions',
+    load: () => import('./pages/DecisionsPage'),
+    menu: { label: 'Quyết định khen thưởng', icon: <FileDoneOutlined /> },
+    roles: COUNCIL,
+  },
+  { path: '/decisions/new', load: () => import('./pages/DecisionDraftPage'), roles: ['COUNCIL_SECRETARY'] },
+  { path: '/decisions/:id', load: () => import('./pages/DecisionDetailPage'), roles: COUNCIL },
+  {
+    path: '/signing',
+    load: () => import('./pages/SigningDeskPage'),
+    menu: { label: 'Ký quyết định', icon: <FormOutlined /> },
+    roles: ['CHAIRMAN'],
+  },
   {
     path: '/registry',
     load: () => import('./pages/RegistryPage'),
