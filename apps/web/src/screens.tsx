@@ -10,6 +10,7 @@ import {
   FormOutlined,
   InboxOutlined,
   SearchOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -69,6 +70,18 @@ export const SCREENS: Screen[] = [
     menu: { label: 'Ký quyết định', icon: <FormOutlined /> },
     roles: ['CHAIRMAN'],
   },
+  {
+    path: '/people',
+    load: () => import('./pages/PeoplePage'),
+    menu: { label: 'Nhân sự', icon: <SolutionOutlined /> },
+    roles: OFFICIALS,
+  },
+  {
+    path: '/people/import',
+    load: () => import('./pages/PeopleImportPage'),
+    roles: ['UNIT_OFFICER', 'UNIT_HEAD', 'COUNCIL_SECRETARY'],
+  },
+  { path: '/people/:id', load: () => import('./pages/PersonDetailPage'), roles: OFFICIALS },
   {
     path: '/registry',
     load: () => import('./pages/RegistryPage'),
