@@ -9,6 +9,7 @@ import {
   FileTextOutlined,
   FormOutlined,
   InboxOutlined,
+  NotificationOutlined,
   SearchOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -86,6 +87,12 @@ export const SCREENS: Screen[] = [
     path: '/registry',
     load: () => import('./pages/RegistryPage'),
     menu: { label: 'Tra cứu khen thưởng', icon: <SearchOutlined /> },
+    public: true,
+  },
+  {
+    path: '/public-notices',
+    load: () => import('./pages/PublicNoticesPage'),
+    menu: { label: 'Công khai lấy ý kiến', icon: <NotificationOutlined /> },
     public: true,
   },
   {
