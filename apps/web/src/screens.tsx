@@ -5,6 +5,8 @@
  */
 import {
   AuditOutlined,
+  BarChartOutlined,
+  FlagOutlined,
   FileDoneOutlined,
   FileTextOutlined,
   FormOutlined,
@@ -83,6 +85,18 @@ export const SCREENS: Screen[] = [
     roles: ['UNIT_OFFICER', 'UNIT_HEAD', 'COUNCIL_SECRETARY'],
   },
   { path: '/people/:id', load: () => import('./pages/PersonDetailPage'), roles: OFFICIALS },
+  {
+    path: '/campaigns',
+    load: () => import('./pages/CampaignsPage'),
+    menu: { label: 'Đợt thi đua', icon: <FlagOutlined /> },
+    roles: OFFICIALS,
+  },
+  {
+    path: '/statistics',
+    load: () => import('./pages/StatisticsPage'),
+    menu: { label: 'Thống kê', icon: <BarChartOutlined /> },
+    roles: OFFICIALS,
+  },
   {
     path: '/registry',
     load: () => import('./pages/RegistryPage'),
