@@ -40,10 +40,16 @@ export const useDecision = (id: string) =>
 
 /** Opens the decision's PDF (a draft is marked DỰ THẢO) in a new tab, signed in. */
 export async function openDecisionPdf(id: string): Promise<void> {
+  // The tab opens on the click (a pop-up blocker allows it then), the PDF follows once fetched.
   const tab = window.open('', '_blank');
-  const url = await authorisedBlobUrl(`/api/decisions/${encodeURIComponent(id)}/document.pdf`);
-  if (tab) tab.location.href = url;
-  else window.location.href = url;
+  try {
+    const url = await authorisedBlobUrl(`/api/decisions/${encodeURIComponent(id)}/document.pdf`);
+    if (tab) tab.location.href = url;
+    else window.location.href = url;
+  } catch (e) {
+    tab?.close();
+    throw e;
+  }
 }
 
 export const vnd = (n: number): string => `${n.toLocaleString('vi-VN')} đ`;
