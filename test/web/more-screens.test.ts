@@ -45,20 +45,46 @@ describeWithBrowser('More screens of the web application, in Chromium', () => {
     await context.close();
   }, 180_000);
 
-  it('the office sees the decisions and the draft form; the Chairman his signing desk', async () => {
+  it('the office drafts a decision of several recipients and takes one off; the Chairman signs it at his desk', async () => {
+    const person = (name: string) => ({ nominee: { kind: 'individual', name, position: 'Giáo viên' } });
+    for (const n of ['Đặng Thu Hà', 'Võ Minh Tâm', 'Huỳnh Văn Lợi']) await stack.toAwaitingSignature(person(n));
+
     const office = await signedIn(browser, url, 'thuky');
-    await office.page.getByRole('link', { name: 'Quyết định khen thưởng' }).click();
-    await office.page.getByRole('link', { name: 'Lập dự thảo quyết định' }).click();
-    await office.page.getByRole('heading', { name: 'Lập dự thảo quyết định' }).waitFor();
-    await office.page.getByRole('button', { name: 'Lập dự thảo', exact: true }).click();
-    await office.page.getByText('Cần ít nhất một hồ sơ').waitFor();
+    let page = office.page;
+    await page.getByRole('link', { name: 'Quyết định khen thưởng' }).click();
+    await page.getByRole('link', { name: 'Lập dự thảo quyết định' }).click();
+    await page.getByRole('button', { name: 'Lập dự thảo', exact: true }).click();
+    await page.getByText('Cần ít nhất một hồ sơ').waitFor();
+    for (const n of ['Đặng Thu Hà', 'Võ Minh Tâm', 'Huỳnh Văn Lợi'])
+      await page
+        .getByRole('row', { name: new RegExp(n) })
+        .getByRole('checkbox')
+        .check();
+    await page.getByRole('button', { name: 'Lập dự thảo', exact: true }).click();
+    await page.getByRole('heading', { name: 'Dự thảo quyết định' }).waitFor();
+    await page
+      .getByRole('row', { name: /Huỳnh Văn Lợi/ })
+      .getByRole('button', { name: 'Đưa ra khỏi dự thảo' })
+      .click();
+    await page.getByRole('dialog').getByLabel('Lý do').fill('Chờ kết quả xác minh');
+    await page.getByRole('dialog').getByRole('button', { name: 'Đưa ra khỏi dự thảo' }).click();
+    await page.getByText('Chờ kết quả xác minh').waitFor();
+    expect(await page.getByRole('row', { name: /Đặng Thu Hà|Võ Minh Tâm/ }).count()).toBe(2);
     await office.context.close();
 
     const chairman = await signedIn(browser, url, 'chutich');
-    await chairman.page.goto('/signing');
-    await chairman.page.getByRole('heading', { name: 'Ký quyết định' }).waitFor();
+    page = chairman.page;
+    await page.goto('/signing');
+    await page.getByRole('listitem').getByRole('button', { name: 'Ký', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ký quyết định' }).click();
+    await page.getByText('Không có quyết định nào chờ ký').waitFor();
+    await page.goto('/decisions');
+    await page
+      .getByRole('cell', { name: /\/QĐ-UBND/ })
+      .first()
+      .waitFor();
     await chairman.context.close();
-  }, 180_000);
+  }, 300_000);
 
   it('the office downloads the award-history template and checks it in a dry run', async () => {
     const { context, page } = await signedIn(browser, url, 'thuky');
