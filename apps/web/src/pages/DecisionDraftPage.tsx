@@ -50,7 +50,7 @@ export default function DecisionDraftPage() {
       navigate(`/decisions/${encodeURIComponent(drafted.id)}`);
     } catch (e) {
       setError(e);
-      showFieldErrors(form, e, (name) => name[0] !== 'nominationIds');
+      showFieldErrors(form, e, (name) => !String(name[0]).startsWith('nominationIds'));
       if (e instanceof ApiError)
         setSelectionErrors(
           (e.body.errors ?? []).filter((f) => f.field.startsWith('nominationIds')).flatMap((f) => f.reasons),
