@@ -129,8 +129,9 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
     await inboxRow(page, 'Nguyễn Thị Ánh Tuyết').getByRole('link', { name: 'Đưa vào phiên họp' }).click();
     await choose(page, 'Hồ sơ đưa vào chương trình (đang chờ hội đồng xét)', 'Trần Văn Đồng');
     await page.getByRole('button', { name: 'Triệu tập', exact: true }).click();
-    await page.getByText('Đã triệu tập').first().waitFor();
-    const sessionId = page.url().split('/').pop()!;
+    // The toast shows before the app navigates to the new session: wait for its address, not the toast.
+    await page.waitForURL((u) => /^\/sessions\/[^/]+$/.test(u.pathname));
+    const sessionId = new URL(page.url()).pathname.split('/').pop()!;
     const base = `/api/council-sessions/${sessionId}`;
 
     // Members check in (one through the screen, the others through the API), the secretary opens.
