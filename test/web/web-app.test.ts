@@ -102,8 +102,17 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
     await inboxRow(page, 'Nguyễn Thị Ánh Tuyết').getByRole('link', { name: 'Xét ở cụm thi đua' }).click();
     await page.getByRole('dialog').getByLabel('Đồng ý đề nghị').check();
     await confirmAction(page, 'Xét ở cụm thi đua');
-    await page.getByText('Hội đồng đang xét').first().waitFor();
+    await page.getByText('Văn phòng đang thẩm định hồ sơ').first().waitFor();
     await leader.context.close();
+
+    // The office checks the dossier (thẩm định) from its inbox: complete, on to the council.
+    const office = await signedIn(browser, url, 'thuky');
+    page = office.page;
+    await inboxRow(page, 'Nguyễn Thị Ánh Tuyết').getByRole('link', { name: 'Thẩm định hồ sơ' }).click();
+    await page.getByRole('dialog').getByLabel('Hồ sơ đầy đủ').check();
+    await confirmAction(page, 'Thẩm định hồ sơ');
+    await page.getByText('Hội đồng đang xét').first().waitFor();
+    await office.context.close();
 
     // A secret-ballot nomination (Công dân Đồng Khởi) for the same session, prepared through the API.
     const secretId = await stack.draft({
@@ -112,6 +121,7 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
       nominee: { kind: 'individual', name: 'Trần Văn Đồng' },
     });
     await stack.command('thutruong.donvi1', `/api/nominations/${secretId}/submit`);
+    await stack.officeCheck(secretId);
 
     // The secretary convenes the session with both, from the inbox ("Đưa vào phiên họp").
     const secretary = await signedIn(browser, url, 'thuky');
@@ -119,8 +129,9 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
     await inboxRow(page, 'Nguyễn Thị Ánh Tuyết').getByRole('link', { name: 'Đưa vào phiên họp' }).click();
     await choose(page, 'Hồ sơ đưa vào chương trình (đang chờ hội đồng xét)', 'Trần Văn Đồng');
     await page.getByRole('button', { name: 'Triệu tập', exact: true }).click();
-    await page.getByText('Đã triệu tập').first().waitFor();
-    const sessionId = page.url().split('/').pop()!;
+    // The toast shows before the app navigates to the new session: wait for its address, not the toast.
+    await page.waitForURL((u) => /^\/sessions\/[^/]+$/.test(u.pathname));
+    const sessionId = new URL(page.url()).pathname.split('/').pop()!;
     const base = `/api/council-sessions/${sessionId}`;
 
     // Members check in (one through the screen, the others through the API), the secretary opens.

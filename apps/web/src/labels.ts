@@ -70,6 +70,7 @@ export const ACTION_LABELS: Record<string, string> = {
   SubmitNomination: 'Trình hồ sơ',
   ResubmitNomination: 'Trình lại hồ sơ',
   ReviewAtCluster: 'Xét ở cụm thi đua',
+  RecordOfficeCheck: 'Thẩm định hồ sơ',
   OpenCouncilVoting: 'Lấy ý kiến hội đồng bằng văn bản',
   CastCouncilVote: 'Biểu quyết',
   RecuseFromCouncil: 'Rút khỏi biểu quyết',

@@ -3,7 +3,19 @@
  * chunk each), so the first load carries only the shell. To add a screen (decisions, people,
  * campaigns, statistics…): one entry here with its `menu` and `roles`; nothing else to wire.
  */
-import { AuditOutlined, FileTextOutlined, InboxOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  FlagOutlined,
+  FileDoneOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  InboxOutlined,
+  NotificationOutlined,
+  SearchOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from './auth/AuthProvider';
 
@@ -48,9 +60,53 @@ export const SCREENS: Screen[] = [
   },
   { path: '/sessions/:id', load: () => import('./pages/SessionDetailPage'), roles: COUNCIL },
   {
+    path: '/decisions',
+    load: () => import('./pages/DecisionsPage'),
+    menu: { label: 'Quyết định khen thưởng', icon: <FileDoneOutlined /> },
+    roles: COUNCIL,
+  },
+  { path: '/decisions/new', load: () => import('./pages/DecisionDraftPage'), roles: ['COUNCIL_SECRETARY'] },
+  { path: '/decisions/:id', load: () => import('./pages/DecisionDetailPage'), roles: COUNCIL },
+  {
+    path: '/signing',
+    load: () => import('./pages/SigningDeskPage'),
+    menu: { label: 'Ký quyết định', icon: <FormOutlined /> },
+    roles: ['CHAIRMAN'],
+  },
+  {
+    path: '/people',
+    load: () => import('./pages/PeoplePage'),
+    menu: { label: 'Nhân sự', icon: <SolutionOutlined /> },
+    roles: OFFICIALS,
+  },
+  {
+    path: '/people/import',
+    load: () => import('./pages/PeopleImportPage'),
+    roles: ['UNIT_OFFICER', 'UNIT_HEAD', 'COUNCIL_SECRETARY'],
+  },
+  { path: '/people/:id', load: () => import('./pages/PersonDetailPage'), roles: OFFICIALS },
+  {
+    path: '/campaigns',
+    load: () => import('./pages/CampaignsPage'),
+    menu: { label: 'Đợt thi đua', icon: <FlagOutlined /> },
+    roles: OFFICIALS,
+  },
+  {
+    path: '/statistics',
+    load: () => import('./pages/StatisticsPage'),
+    menu: { label: 'Thống kê', icon: <BarChartOutlined /> },
+    roles: OFFICIALS,
+  },
+  {
     path: '/registry',
     load: () => import('./pages/RegistryPage'),
     menu: { label: 'Tra cứu khen thưởng', icon: <SearchOutlined /> },
+    public: true,
+  },
+  {
+    path: '/public-notices',
+    load: () => import('./pages/PublicNoticesPage'),
+    menu: { label: 'Công khai lấy ý kiến', icon: <NotificationOutlined /> },
     public: true,
   },
   {

@@ -7,6 +7,7 @@ import { Checkbox, Form, Input, Radio, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { api } from '../api/client';
 import { CHOICES, HOLD_MATTERS, REVOCATION_GROUNDS } from '../labels';
+import { DOCUMENT_TYPES } from './DossierCard';
 
 type Values = Record<string, unknown>;
 type Sent = Promise<{ data?: unknown; error?: unknown; response: Response }>;
@@ -74,6 +75,43 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       api.POST('/api/nominations/{id}/cluster-review', {
         ...path(id),
         body: { decision: v.decision as 'endorse' | 'return' | 'reject', comment: str(v.comment) },
+      }),
+  },
+  RecordOfficeCheck: {
+    note: 'Thẩm định hồ sơ: đầy đủ thì trình Hội đồng; chưa đầy đủ thì trả lại đơn vị, nêu thành phần còn thiếu.',
+    fields: (
+      <>
+        <Form.Item name="result" label="Kết quả thẩm định" rules={[{ required: true, message: 'Chọn kết quả' }]}>
+          <Radio.Group>
+            <Radio value="complete">Hồ sơ đầy đủ</Radio>
+            <Radio value="incomplete">Chưa đầy đủ, trả lại</Radio>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item noStyle dependencies={['result']}>
+          {({ getFieldValue }) =>
+            getFieldValue('result') === 'incomplete' && (
+              <Form.Item
+                name="missing"
+                label="Thành phần còn thiếu"
+                extra="Chọn trong danh mục hoặc gõ mô tả rồi nhấn Enter."
+                rules={[{ required: true, message: 'Nêu thành phần còn thiếu' }]}
+              >
+                <Select mode="tags" options={DOCUMENT_TYPES.map((t) => ({ value: t.code, label: t.name }))} />
+              </Form.Item>
+            )
+          }
+        </Form.Item>
+        {comment()}
+      </>
+    ),
+    send: (id, v) =>
+      api.POST('/api/nominations/{id}/office-check', {
+        ...path(id),
+        body: {
+          result: v.result as 'complete' | 'incomplete',
+          ...(v.result === 'incomplete' ? { missing: (v.missing as string[] | undefined) ?? [] } : {}),
+          comment: str(v.comment),
+        },
       }),
   },
   OpenCouncilVoting: {

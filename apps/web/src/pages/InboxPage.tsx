@@ -25,6 +25,8 @@ export function nextStep(n: Summary, me: Me): { label: string; to: string } {
       return has('UNIT_HEAD') ? act('ResubmitNomination') : { label: 'Bổ sung hồ sơ', to: `/nominations/${n.id}/edit` };
     case 'CLUSTER_REVIEW':
       return act('ReviewAtCluster');
+    case 'OFFICE_CHECK':
+      return act('RecordOfficeCheck');
     case 'COUNCIL_VOTING':
       if (has('COUNCIL_SECRETARY')) return { label: 'Đưa vào phiên họp', to: `/sessions?add=${n.id}` };
       return act('CastCouncilVote');

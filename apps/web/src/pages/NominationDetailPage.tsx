@@ -6,6 +6,7 @@ import { StatusTag } from '../components/StatusTag';
 import { date, dateTime, isOverdue, percent } from '../format';
 import { NOMINEE_KINDS, OUTCOMES } from '../labels';
 import { ActionBar } from '../nominations/ActionBar';
+import { DossierCard } from '../nominations/DossierCard';
 import { useActions, useAuditTrail, useNomination, useReference } from '../nominations/queries';
 
 type AuditEntry = Schemas['AuditEntryDto'];
@@ -95,6 +96,7 @@ export default function NominationDetailPage() {
               <Typography.Text type="secondary">Chưa có giải thích</Typography.Text>
             )}
           </Card>
+          <DossierCard id={id} status={d.status} />
           {(d.council || d.tally) && (
             <Card size="small" title="Hội đồng" style={{ marginTop: 16 }}>
               {d.council && (
