@@ -193,7 +193,7 @@ it('the cluster scores and ranks its units; the leading unit drafts the flag fro
   await stack.command('thutruong.donvi1', `/api/nominations/${flag.id}/submit`);
   expect(
     await stack.command('truongcum.cum1', `/api/nominations/${flag.id}/cluster-review`, { decision: 'endorse' }),
-  ).toMatchObject({ status: 'COUNCIL_VOTING' });
+  ).toMatchObject({ status: 'OFFICE_CHECK' });
 });
 
 it('a closed campaign refuses drafts when drafted; after the deadline a submission is refused, a one-off is not', async () => {
@@ -225,6 +225,6 @@ it('a closed campaign refuses drafts when drafted; after the deadline a submissi
   const a = await stack.draft({ campaignId: late, nominee: { kind: 'individual', name: 'Võ Thị Sáu' } });
   await refused('thutruong.donvi1', `/api/nominations/${a}/submit`, {}, 409, 'SUBMISSIONS_CLOSED');
   expect(await stack.command('thutruong.donvi1', `/api/nominations/${a}/submit`, { oneOff: true })).toMatchObject({
-    status: 'COUNCIL_VOTING',
+    status: 'OFFICE_CHECK',
   });
 });
