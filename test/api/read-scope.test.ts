@@ -681,7 +681,7 @@ const TABLE: Record<string, Probe[]> = {
     {
       path: () => `/api/nominations/${seeded.A.id}/proofs`,
       summary: proofSummary,
-      expected: nominationProofReaders(['canbo.donvi1', 'thutruong.donvi1', 'truongcum.cum1'], 6),
+      expected: nominationProofReaders(['canbo.donvi1', 'thutruong.donvi1', 'truongcum.cum1'], 7),
     },
     {
       path: () => `/api/nominations/${seeded.B.id}/proofs`,
@@ -983,17 +983,20 @@ function storiesSummary(items: any[]): string {
     .join(' ')}]`;
 }
 
-/** Statistics: A, C, E, S, N are donvi1's (C awarded), B donvi3's, D donvi4's (cluster cum2, as donvi3). */
+/**
+ * Statistics: A, C, E, S, N and the two decision nominations are donvi1's (C and the signed decision's
+ * recipient awarded), B donvi3's, D donvi4's (cluster cum2, as donvi3).
+ */
 function statisticsAnswers(): Expected {
-  const province = '200 province nominations:7 awards:1';
+  const province = '200 province nominations:9 awards:2';
   return {
     ...all(province),
-    anonymous: '200 public nominations:- awards:1',
-    'canbo.donvi1': '200 scope nominations:5 awards:1',
-    'thutruong.donvi1': '200 scope nominations:5 awards:1',
+    anonymous: '200 public nominations:- awards:2',
+    'canbo.donvi1': '200 scope nominations:7 awards:2',
+    'thutruong.donvi1': '200 scope nominations:7 awards:2',
     'canbo.donvi3': '200 scope nominations:1 awards:0',
     'thutruong.donvi3': '200 scope nominations:1 awards:0',
-    'truongcum.cum1': '200 scope nominations:5 awards:1',
+    'truongcum.cum1': '200 scope nominations:7 awards:2',
     'truongcum.cum2': '200 scope nominations:2 awards:0',
     'canbo.donvi4': '200 scope nominations:1 awards:0',
   };
