@@ -29,6 +29,7 @@ const TRIGGER_LABELS: Record<string, string> = {
   SECRETARY: '',
   ALL_VOTED: ' (tất cả thành viên đã biểu quyết)',
   DEADLINE: ' (hết hạn biểu quyết)',
+  SESSION: ' (tại phiên họp Hội đồng)',
 };
 
 const label = (table: Record<string, string>, key: string | undefined) =>
