@@ -41,7 +41,6 @@ import {
   type RecordedEvent,
 } from '@tdkt/event-store';
 import type { ApplyCommandInput, ApplyCommandResult, NominationActivities } from '../contracts';
-import { loadCampaign } from '../campaigns/campaign-streams';
 import { campaignForNomination, requireCampaign } from '../campaigns/nomination-campaign';
 import { domainFailure } from '../domain-failure';
 import type { SecretKeyStore } from '../secret-ballot/key-store';
@@ -52,12 +51,12 @@ import {
   allocateDecisionNumber,
   readNomineeNominations,
   yearOf,
-  readNomineeRecord,
   recordNomineeAward,
   recordNomineeNomination,
   recordNomineeRevocation,
   type Logger,
 } from './records';
+import { readPriorAwards } from './prior-awards';
 
 export interface NominationActivityDeps {
   store: EventStore;
@@ -105,17 +104,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
   const { store, directory, catalog, decisionAuthority } = deps;
   const fallbackLogger = deps.logger ?? consoleLogger;
 
-  async function priorAwardsOf(nomineeId: string): Promise<PriorAward[]> {
-    const awards = (await readNomineeRecord(store, nomineeId)).record.awards;
-    // An award from a thematic campaign is no ground for higher titles, however it was recorded
-    // (signed before the campaign's kind was known, or imported): the campaign's stream says.
-    const kinds = new Map<string, string | undefined>();
-    for (const a of awards)
-      if (!kinds.has(a.campaignId)) kinds.set(a.campaignId, (await loadCampaign(store, a.campaignId))?.definition.kind);
-    return awards.map((a) =>
-      !a.thematic && isThematicAward({}, { kind: kinds.get(a.campaignId) as never }) ? { ...a, thematic: true } : a,
-    );
-  }
+  const priorAwardsOf = (nomineeId: string) => readPriorAwards(store, nomineeId);
 
   /**
    * The nominee's other nominations still in progress (their own streams say so: drafted for this
