@@ -517,6 +517,20 @@ export const ERROR_CATALOGUE = {
       'Hình thức khen thưởng này do cấp Trung ương quyết định: Chủ tịch ký tờ trình đề nghị, không ký quyết định',
   },
   // People and award history (issue 12: the person register, award history, its import)
+  SUB_UNIT_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'No sub-unit (phòng, tổ, khoa…) of a unit has this id (or the reader may not see it).',
+    message: 'Không tìm thấy bộ phận trực thuộc này',
+  },
+  SUB_UNIT_NOT_ALLOWED: {
+    kind: 'FORBIDDEN',
+    meaning: 'Registering a sub-unit of another unit, or nominating another unit’s sub-unit.',
+  },
+  SUB_UNIT_EXISTS: {
+    kind: 'CONFLICT',
+    meaning: 'The unit already has a sub-unit of this name (of another kind).',
+  },
+  SUB_UNIT_KIND: { kind: 'VALIDATION', meaning: 'A sub-unit kind outside PHONG, TO, KHOA, BAN, KHAC.' },
   PERSON_NOT_FOUND: {
     kind: 'NOT_FOUND',
     meaning: 'No person of the register has this id (or the reader may not see them).',
