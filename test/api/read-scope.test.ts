@@ -178,11 +178,11 @@ beforeAll(async () => {
     'thutruong.donvi1',
     `/api/people/${subUnit}/awards`,
     {
-      awardCode: 'TAP_THE_LDTT',
+      awardCode: 'TAP_THE_LDXS',
       year: new Date().getUTCFullYear() - 1,
-      decisionNumber: '12/QĐ-THPT',
+      decisionNumber: '12/QĐ-UBND',
       decisionDate: `${new Date().getUTCFullYear() - 1}-06-01`,
-      authority: 'Hiệu trưởng',
+      authority: 'Chủ tịch UBND tỉnh',
     },
     201,
   );
