@@ -492,6 +492,11 @@ export const ERROR_CATALOGUE = {
     kind: 'INVALID_STATE',
     meaning: 'HELD while the nomination is not on hold, or RETURNED while it is still on the council’s path.',
   },
+  PUBLIC_NOTICE_OUTDATED: {
+    kind: 'INVALID_STATE',
+    meaning:
+      'The dossier changed (a document added or replaced, the nomination edited) after the notice it is listed on was published: it needs a new notice before the council.',
+  },
   PUBLIC_NOTICE_REQUIRED: {
     kind: 'INVALID_STATE',
     meaning: 'The award is made public before the council, and the nomination is on no public notice yet.',
