@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { SYSTEM_ACTOR } from '@tdkt/domain';
+import { recordNomineeRevocation } from '../../libs/temporal/src/activities/records';
 import { blindBallot } from '../workflow/support/council-session';
 import { startStack, VOTERS_FOR_DONVI1, type Stack } from './support/stack';
 
@@ -344,4 +346,98 @@ test('the demo nominee with three consecutive CSTD_CO_SO years becomes a provinc
   expect(registry.body.items).toEqual([
     expect.objectContaining({ nominationId: id, awardCode: 'CSTD_TINH', decisionNumber: signed.decisionNumber }),
   ]);
+});
+
+describe('the session path checks eligibility against the award history, as the written vote does', () => {
+  const YEAR = new Date().getUTCFullYear();
+  /** A person of donvi1 with CSTĐ cơ sở in the three years before: eligible for CSTD_TINH. */
+  async function fighterAtCouncil(fullName: string): Promise<{ id: string; personId: string; records: string[] }> {
+    const personId = (await stack.command('canbo.donvi1', '/api/people', { fullName, position: 'Giáo viên' }, 201)).id;
+    const records: string[] = [];
+    for (const year of [YEAR - 3, YEAR - 2, YEAR - 1])
+      records.push(
+        (
+          await stack.command(
+            'thutruong.donvi1',
+            `/api/people/${personId}/awards`,
+            {
+              awardCode: 'CSTD_CO_SO',
+              year,
+              decisionNumber: `${year - 2000}/QĐ-SGDĐT`,
+              decisionDate: `${year}-12-20`,
+              authority: 'Giám đốc Sở Giáo dục và Đào tạo',
+            },
+            201,
+          )
+        ).recordId,
+      );
+    const id = await stack.toCouncilVoting({
+      awardCode: 'CSTD_TINH',
+      nominee: { kind: 'individual', personId },
+      achievements: 'Sáng kiến được áp dụng trong toàn tỉnh',
+    });
+    return { id, personId, records };
+  }
+  /** The middle year of the history revoked (an inspection found it unfounded): three consecutive years no more. */
+  const revokeMiddleYear = (f: { personId: string; records: string[] }) =>
+    recordNomineeRevocation(stack.system.store, {
+      nomineeId: f.personId,
+      nominationId: f.records[1],
+      ground: 'CRITERIA_NOT_MET',
+      now: new Date().toISOString(),
+      actor: SYSTEM_ACTOR,
+      causationId: `test-revoke-${f.records[1]}`,
+    });
+
+  test('an item no longer eligible is refused onto the agenda (409 with why); one that became so after it was put on is withdrawn at opening, the rest voted', async () => {
+    const A = await stack.toCouncilVoting({ nominee: { kind: 'individual', name: 'Đặng Văn Bình' } });
+    const X = await fighterAtCouncil('Tô Thị Xuân');
+    const Y = await fighterAtCouncil('Vũ Văn Yên');
+    const { id: session } = await stack.command(
+      'thuky',
+      '/api/council-sessions',
+      { title: 'Phiên họp xét lại điều kiện', scheduledAt: '2026-12-20T08:00:00+07:00', nominationIds: [A, X.id] },
+      201,
+    );
+    const base = `/api/council-sessions/${session}`;
+
+    // Y's history changes before it is put on: refused, with the reason, nothing appended.
+    await revokeMiddleYear(Y);
+    const h0 = await stack.head();
+    const refused = await (await stack.as('thuky')).post(`${base}/agenda`, { add: [Y.id] });
+    expect([refused.status, refused.body.code]).toEqual([409, 'NOT_ELIGIBLE']);
+    expect(refused.body.message).toContain(Y.id);
+    expect(refused.body.message).toContain('mới có 1 năm liên tục');
+    expect(await stack.head()).toBe(h0);
+    // The written vote refuses it by the same rule.
+    const written = await (await stack.as('thuky')).post(`/api/nominations/${Y.id}/voting/open`);
+    expect([written.status, written.body.code]).toEqual([409, 'NOT_ELIGIBLE']);
+
+    // X's history changes after it was put on: the opening takes it off the agenda and says why.
+    await revokeMiddleYear(X);
+    for (const m of MEMBERS) await stack.command(m, `${base}/check-in`);
+    await stack.command('thuky', `${base}/open`);
+    const view = (await (await stack.as('thanhtra')).get(base)).body;
+    expect(view.status).toBe('OPEN');
+    expect(view.agenda.map((i: { nominationId: string }) => i.nominationId)).toEqual([A]);
+    expect(view.withdrawn).toEqual([
+      expect.objectContaining({
+        nominationId: X.id,
+        nominee: 'Tô Thị Xuân',
+        awardCode: 'CSTD_TINH',
+        code: 'NOT_ELIGIBLE',
+        reason: expect.stringContaining('mới có 1 năm liên tục'),
+      }),
+    ]);
+    // Its agenda lock is released and it still waits for the council (the office decides what next).
+    expect((await (await stack.as('thuky')).get(`/api/nominations/${X.id}`)).body.status).toBe('COUNCIL_VOTING');
+    const again = await (
+      await stack.as('thuky')
+    ).post('/api/council-sessions', {
+      title: 'Phiên khác',
+      scheduledAt: '2026-12-21T08:00:00+07:00',
+      nominationIds: [X.id],
+    });
+    expect(again.body.code).toBe('NOT_ELIGIBLE');
+  });
 });

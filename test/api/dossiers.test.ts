@@ -89,6 +89,38 @@ describe('Dossier documents', () => {
     expect(Buffer.from(old.body).equals(first)).toBe(true);
   });
 
+  it('each upload is in the nomination’s audit trail: who, in which role, when, which type and file, its hash', async () => {
+    const first = pdf('to trinh so 12');
+    const second = pdf('to trinh so 12 (sua)');
+    let trail: any[] = [];
+    for (let i = 0; i < 50 && trail.filter((e) => e.eventType === 'DossierDocumentAdded').length < 2; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 200));
+      trail = (await (await stack.as('thanhtra')).get(`/api/nominations/${id}/audit`)).body;
+    }
+    const uploads = trail.filter((e) => e.eventType === 'DossierDocumentAdded');
+    expect(trail[0].eventType).toBe('NominationDrafted');
+    expect(uploads.map((e) => [e.stream, e.actorId, e.actorRole, e.actorUnitId, e.data.hash, e.data.fileName])).toEqual(
+      [
+        [`dossier-${id}`, 'canbo.donvi1', 'UNIT_OFFICER', 'donvi1', sha256(first), 'Tờ trình 12.pdf'],
+        [`dossier-${id}`, 'thutruong.donvi1', 'UNIT_HEAD', 'donvi1', sha256(second), 'to-trinh-sua.pdf'],
+      ],
+    );
+    expect(uploads[0].summary).toBe(
+      'Cán bộ thi đua đơn vị nộp tài liệu «Tờ trình đề nghị khen thưởng của đơn vị» (Tờ trình 12.pdf)',
+    );
+    expect(uploads[1].summary).toContain('nộp tài liệu thay thế');
+    expect(uploads[1]).toMatchObject({ actorName: expect.any(String), occurredAt: expect.any(String) });
+    // The trail as it stood after the first upload (time travel) holds it, and not the second.
+    const asOf = (
+      await (
+        await stack.as('thanhtra')
+      ).get(`/api/nominations/${id}/audit?asOf=${encodeURIComponent(uploads[0].occurredAt)}`)
+    ).body;
+    expect(asOf.filter((e: any) => e.eventType === 'DossierDocumentAdded').map((e: any) => e.data.hash)).toEqual([
+      sha256(first),
+    ]);
+  });
+
   it('a stored document whose bytes changed on disk is refused on download, with a clear error', async () => {
     const bytes = pdf('bao cao thanh tich');
     await stack.upload('canbo.donvi1', id, 'BAO_CAO_THANH_TICH', bytes, 'bao-cao.pdf');

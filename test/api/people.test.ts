@@ -258,3 +258,111 @@ describe('award history and eligibility (CSTD_TINH needs three consecutive years
     expect(thanh.awards).toHaveLength(3);
   });
 });
+
+describe('sub-units (phòng, tổ, khoa…) as collectives of their own', () => {
+  const register = (username: string, unitId: string, body: object) =>
+    stack.as(username).then((c) => c.post(`/api/units/${unitId}/sub-units`, body));
+  const recordLdxs = (username: string, id: string, year: number, n: number) =>
+    stack.as(username).then((c) =>
+      c.post(`/api/people/${id}/awards`, {
+        awardCode: 'TAP_THE_LDXS',
+        year,
+        decisionNumber: `${n}/QĐ-UBND`,
+        // This year's decision: today at the latest (a date to come is refused).
+        decisionDate: year === YEAR ? new Date().toISOString().slice(0, 10) : `${year}-12-28`,
+        authority: 'Chủ tịch UBND tỉnh',
+      }),
+    );
+
+  it('the unit registers a sub-unit once (sent again: the same one), another unit may not; it lists and reads with its history', async () => {
+    const first = await register('thutruong.donvi1', 'donvi1', { name: 'Tổ Ngữ văn', kind: 'TO' });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ kind: 'collective', unitId: 'donvi1', name: 'Tổ Ngữ văn', subUnitKind: 'TO' });
+    expect(first.body.id).toMatch(/^tt-donvi1-\d+$/);
+    const head = await stack.head();
+    const again = await register('canbo.donvi1', 'donvi1', { name: '  tổ ngữ văn ', kind: 'TO' });
+    expect([again.status, again.body.id]).toEqual([201, first.body.id]);
+    expect(await stack.head()).toBe(head);
+
+    const other = await register('thutruong.donvi3', 'donvi1', { name: 'Tổ Sử', kind: 'TO' });
+    expect([other.status, other.body.code]).toEqual([403, 'SUB_UNIT_NOT_ALLOWED']);
+    const badKind = await register('thutruong.donvi1', 'donvi1', { name: 'Tổ Sử', kind: 'LOP' });
+    expect(badKind.status).toBe(400);
+    expect(JSON.stringify(badKind.body.errors)).toContain('kind');
+    const unknownUnit = await register('thuky', 'khong-co', { name: 'Tổ Sử', kind: 'TO' });
+    expect([unknownUnit.status, unknownUnit.body.code]).toEqual([400, 'UNKNOWN_UNIT']);
+    expect(await stack.head()).toBe(head);
+
+    // Its history: recorded by its unit's head, imported from the .xlsx by its id, refused to another unit's head.
+    expect((await recordLdxs('thutruong.donvi1', first.body.id, YEAR - 2, 301)).status).toBe(201);
+    expect((await recordLdxs('thutruong.donvi3', first.body.id, YEAR - 3, 302)).body.code).toBe(
+      'AWARD_HISTORY_NOT_ALLOWED',
+    );
+    const row = [
+      first.body.id,
+      '',
+      'Tổ Ngữ văn',
+      'TAP_THE_LDXS',
+      '',
+      YEAR - 3,
+      '303/QĐ-UBND',
+      `28/12/${YEAR - 3}`,
+      'Chủ tịch UBND tỉnh',
+      '',
+    ];
+    const imported = await importFile('thutruong.donvi1', await historyFile([row]));
+    expect(imported.body).toMatchObject({ rows: 1, imported: 1, errors: [] });
+    const wrongName = await importFile(
+      'thutruong.donvi1',
+      await historyFile([[...row.slice(0, 2), 'Tổ Toán', ...row.slice(3)]]),
+    );
+    expect([wrongName.status, wrongName.body.code]).toEqual([400, 'IMPORT_ROWS']);
+    expect(JSON.stringify(wrongName.body.errors)).toContain('không khớp với bộ phận');
+
+    const list = (await (await stack.as('truongcum.cum1')).get('/api/units/donvi1/sub-units')).body.items;
+    expect(list.map((s: { id: string }) => s.id)).toContain(first.body.id);
+    const detail = (await (await stack.as('canbo.donvi1')).get(`/api/sub-units/${first.body.id}`)).body;
+    expect(detail.awards.map((a: { year: number }) => a.year).sort()).toEqual([YEAR - 3, YEAR - 2]);
+    expect((await (await stack.as('canbo.donvi3')).get(`/api/sub-units/${first.body.id}`)).status).toBe(404);
+    expect((await (await stack.as('canbo.donvi3')).get('/api/units/donvi1/sub-units')).status).toBe(403);
+  });
+
+  it('a sub-unit is nominated as a collective by its own unit; its history, not its unit’s, is what “one achievement, one award” reads', async () => {
+    const toan = (await register('thutruong.donvi1', 'donvi1', { name: 'Tổ Toán – Tin', kind: 'TO' })).body.id;
+    const khoa = (await register('thuky', 'donvi1', { name: 'Khoa Tự nhiên', kind: 'KHOA' })).body.id;
+    const draft = (username: string, subUnitId: string) =>
+      stack.as(username).then((c) =>
+        c.post('/api/nominations', {
+          campaignId: TEST_CAMPAIGN,
+          awardCode: 'TAP_THE_LDXS',
+          nominee: { kind: 'collective', subUnitId },
+          achievements: 'Hoàn thành xuất sắc nhiệm vụ năm học',
+        }),
+      );
+    const drafted = await draft('canbo.donvi1', toan);
+    expect(drafted.status).toBe(201);
+    const view = (await (await stack.as('canbo.donvi1')).get(`/api/nominations/${drafted.body.id}`)).body;
+    expect(view).toMatchObject({ nomineeId: toan, nomineeName: 'Tổ Toán – Tin', nomineeKind: 'collective' });
+    const event = (await stack.stream(drafted.body.id))[0].data as { nominee: Record<string, unknown> };
+    expect(event.nominee).toMatchObject({ kind: 'collective', subUnitId: toan, nomineeId: toan });
+
+    // Another unit may not propose donvi1's sub-unit; an unknown sub-unit is not found.
+    expect((await draft('canbo.donvi3', toan)).body.code).toBe('SUB_UNIT_NOT_ALLOWED');
+    expect((await draft('canbo.donvi1', 'tt-donvi1-999')).body.code).toBe('SUB_UNIT_NOT_FOUND');
+
+    // The faculty already holds TAP_THE_LDXS for this year in its history: a proposal for it is refused…
+    expect((await recordLdxs('thutruong.donvi1', khoa, YEAR, 311)).status).toBe(201);
+    const twice = await draft('canbo.donvi1', khoa);
+    expect([twice.status, twice.body.code]).toEqual([409, 'ONE_ACHIEVEMENT_ONE_AWARD']);
+    // …while the unit itself, another collective, is not affected by its sub-unit's award.
+    const unit = await (
+      await stack.as('canbo.donvi1')
+    ).post('/api/nominations', {
+      campaignId: TEST_CAMPAIGN,
+      awardCode: 'TAP_THE_LDXS',
+      nominee: { kind: 'collective', name: 'Trường THPT Chuyên Bến Tre', nomineeId: 'donvi1' },
+      achievements: 'Tập thể lao động xuất sắc',
+    });
+    expect(unit.status).toBe(201);
+  });
+});

@@ -250,3 +250,49 @@ test('not approved at central level: REJECTED with the reason, not in the regist
   const registry = await stack.http.get('/api/registry').query({ q: 'bui thi lan' });
   expect(registry.body.items).toEqual([]);
 }, 120_000);
+
+test('returned after its notice and resubmitted: the notice still covers it if its dossier is unchanged, a changed dossier needs a new notice', async () => {
+  const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n%%EOF\n`);
+  /** Drafted, endorsed, published (posted 30 days ago: ended), returned by the office's check. */
+  async function publishedThenReturned(name: string): Promise<string> {
+    const id = await stack.draft({
+      awardCode: 'BANG_KHEN_THU_TUONG',
+      nominee: { kind: 'individual', name, nomineeId: `test-${name}` },
+    });
+    await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`);
+    await stack.command('truongcum.cum1', `/api/nominations/${id}/cluster-review`, { decision: 'endorse' });
+    await stack.publishNotice([id], new Date(Date.now() - 30 * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10));
+    const returned = await stack.command('thuky', `/api/nominations/${id}/office-check`, {
+      result: 'incomplete',
+      missing: ['BIEN_BAN_HOP_XET'],
+    });
+    expect(returned.status).toBe('RETURNED');
+    return id;
+  }
+  async function resubmitToCouncil(id: string) {
+    await stack.command('thutruong.donvi1', `/api/nominations/${id}/submit`);
+    await stack.command('truongcum.cum1', `/api/nominations/${id}/cluster-review`, { decision: 'endorse' });
+    expect(await stack.officeCheck(id)).toMatchObject({ status: 'COUNCIL_VOTING' });
+  }
+
+  // Resubmitted as it was: the notice it was published on still clears it for the council.
+  const same = await publishedThenReturned('Hồ Văn Nguyên');
+  await resubmitToCouncil(same);
+  const again = await (
+    await stack.as('thuky')
+  ).post('/api/public-notices', { title: 'Danh sách lần nữa', nominationIds: [same] });
+  expect([again.status, again.body.code]).toEqual([409, 'ALREADY_ON_NOTICE']);
+  expect((await (await stack.as('thuky')).post(`/api/nominations/${same}/voting/open`)).status).toBe(200);
+
+  // A document added while it was back at the unit: the public saw another dossier — a new notice first.
+  const changed = await publishedThenReturned('Đỗ Thị Thay');
+  expect((await stack.upload('canbo.donvi1', changed, 'BIEN_BAN_HOP_XET', pdf('bien ban bo sung'))).status).toBe(201);
+  await resubmitToCouncil(changed);
+  await councilRefuses(changed, 'PUBLIC_NOTICE_OUTDATED');
+  // The office lists it on a new notice (the first no longer holds it); once that one has ended, the council may vote.
+  await stack.publishNotice(
+    [changed],
+    new Date(Date.now() - 30 * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10),
+  );
+  expect((await (await stack.as('thuky')).post(`/api/nominations/${changed}/voting/open`)).status).toBe(200);
+});

@@ -37,6 +37,8 @@ let seededAt = '';
 let checkpointSize = 0;
 /** The id of A's first event (proved by id). */
 let firstEventOfA = '';
+/** A sub-unit of donvi1 (issue 12: sub-units as collectives). */
+let subUnit = '';
 /** A document of B's dossier (its SHA-256). */
 let documentOfB = '';
 /** The council session (closed) and its secret item. */
@@ -168,6 +170,22 @@ beforeAll(async () => {
     minutes: { number: '05/BB-CTĐ1', heldOn: '2026-12-05', summary: 'Cụm thống nhất xếp hạng' },
   });
   await new Promise((r) => setTimeout(r, 20));
+  // A sub-unit of donvi1 (a collective of its own) with one award in its history.
+  subUnit = (
+    await stack.command('thutruong.donvi1', '/api/units/donvi1/sub-units', { name: 'Tổ Toán – Tin', kind: 'TO' }, 201)
+  ).id;
+  await stack.command(
+    'thutruong.donvi1',
+    `/api/people/${subUnit}/awards`,
+    {
+      awardCode: 'TAP_THE_LDXS',
+      year: new Date().getUTCFullYear() - 1,
+      decisionNumber: '12/QĐ-UBND',
+      decisionDate: `${new Date().getUTCFullYear() - 1}-06-01`,
+      authority: 'Chủ tịch UBND tỉnh',
+    },
+    201,
+  );
   seededAt = new Date().toISOString();
   checkpointSize = (await stack.command('thanhtra', '/api/audit/checkpoints')).treeSize;
   firstEventOfA = (await stack.stream(seeded.A.id))[0].id;
@@ -934,6 +952,36 @@ const TABLE: Record<string, Probe[]> = {
         donvi4: '404',
         everyoneMasked: '200 citizenId:masked dob:hidden awards:6',
         everyoneWhole: '200 citizenId:whole dob:shown awards:6',
+      }),
+    },
+  ],
+  // Sub-units of a unit (collectives of their own), read like the unit's people: its staff, its cluster
+  // leader, the province-wide readers.
+  'GET /api/units/{unitId}/sub-units': [
+    {
+      path: () => '/api/units/donvi1/sub-units',
+      summary: (b) => `[${(b.items as any[]).map((s) => s.name).join(', ')}]`,
+      expected: peopleAnswers({
+        donvi1: '200 [Tổ Toán – Tin]',
+        cum1: '200 [Tổ Toán – Tin]',
+        donvi3: '403',
+        donvi4: '403',
+        everyoneMasked: '200 [Tổ Toán – Tin]',
+        everyoneWhole: '200 [Tổ Toán – Tin]',
+      }),
+    },
+  ],
+  'GET /api/sub-units/{id}': [
+    {
+      path: () => `/api/sub-units/${subUnit}`,
+      summary: (b) => `awards:${b.awards.length}`,
+      expected: peopleAnswers({
+        donvi1: '200 awards:1',
+        cum1: '200 awards:1',
+        donvi3: '404',
+        donvi4: '404',
+        everyoneMasked: '200 awards:1',
+        everyoneWhole: '200 awards:1',
       }),
     },
   ],

@@ -55,6 +55,8 @@ import { PublicNoticesController } from './public-notices/public-notices.control
 import { PublicNoticesService } from './public-notices/public-notices.service';
 import { AwardHistoryImportController, PeopleController } from './people/people.controller';
 import { PeopleService } from './people/people.service';
+import { SubUnitsController } from './people/sub-units.controller';
+import { SubUnitsService } from './people/sub-units.service';
 
 /** The HTTP API over an opened ApiRuntime (see openApiRuntime). */
 @Module({})
@@ -88,6 +90,7 @@ export class ApiModule {
         CentralForwardingController,
         PeopleController,
         AwardHistoryImportController,
+        SubUnitsController,
         StatisticsController,
         ExemplaryModelsController,
         NominationActionsController,
@@ -125,6 +128,7 @@ export class ApiModule {
           useValue: new CommentRateLimiter(options.commentRateLimit ?? DEFAULT_COMMENT_RATE_LIMIT),
         },
         PeopleService,
+        SubUnitsService,
         StatisticsService,
         ExemplaryModelsService,
         DossierService,

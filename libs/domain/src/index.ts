@@ -27,6 +27,7 @@ export * from './read-access/read-access';
 export * from './sla/stage-clock';
 export * from './sla/next-action';
 export * from './council-session';
+export * from './sub-unit';
 export * from './award-decision';
 export * from './campaign';
 export * from './cluster-scoring';

@@ -1,4 +1,10 @@
-import { roleLabel as domainRoleLabel, STATUS_LABELS, type NominationEvent } from '@tdkt/domain';
+import {
+  DEFAULT_DOSSIER_POLICY,
+  documentTypeName,
+  roleLabel as domainRoleLabel,
+  STATUS_LABELS,
+  type NominationEvent,
+} from '@tdkt/domain';
 
 /** Vietnamese names of matters and grounds, for the audit trail and the UI (roles and statuses: the domain's). */
 export { ROLE_LABELS, STATUS_LABELS } from '@tdkt/domain';
@@ -31,6 +37,9 @@ const TRIGGER_LABELS: Record<string, string> = {
   DEADLINE: ' (hết hạn biểu quyết)',
   SESSION: ' (tại phiên họp Hội đồng)',
 };
+
+/** The document type's name where the default dossier policy knows it (the catalog may name more), else its code. */
+const documentTypeLabel = (code: string | undefined) => (code ? documentTypeName(DEFAULT_DOSSIER_POLICY, code) : '');
 
 const label = (table: Record<string, string>, key: string | undefined) =>
   key !== undefined ? (table[key] ?? key) : '';
@@ -101,6 +110,12 @@ export function summarise(event: NominationEvent | { type: string; data: Record<
       return `${who} hủy bỏ khen thưởng theo quyết định số ${e.data.decisionNumber} (${label(REVOCATION_GROUND_LABELS, e.data.ground)})`;
     case 'StageReminderIssued':
       return `${who} nhắc hạn xử lý bước "${label(STATUS_LABELS, e.data.stage)}" (hạn ${e.data.dueAt})`;
+    case 'DossierDocumentAdded' as never: {
+      // A dossier upload (its own stream, `dossier-<id>`), shown in the nomination's trail.
+      const d = (event as { data: { documentType?: string; fileName?: string; replaces?: string } }).data;
+      const type = documentTypeLabel(d.documentType);
+      return `${who} ${d.replaces ? 'nộp tài liệu thay thế' : 'nộp tài liệu'} «${type}» (${d.fileName ?? ''})`;
+    }
     case 'StageEscalated':
       return `${who} báo quá hạn bước "${label(STATUS_LABELS, e.data.stage)}" lên ${roleLabel(e.data.escalatedTo)}`;
     default:

@@ -11,7 +11,7 @@ export const eventInstant = (e: RecordedEvent): string =>
   typeof e.metadata?.occurredAt === 'string' ? new Date(e.metadata.occurredAt).toISOString() : e.recordedAt;
 
 /**
- * A nomination as it stood at `asOf`: its stream's events up to then, folded by the status board's and
+ * A nomination as it stood at `asOf`: its stream's events (and its dossier's, merged by position) up to then, folded by the status board's and
  * the audit trail's own projections into a throw-away in-memory read model (the same code as the live
  * view, so past and present are computed alike). One stream is a few dozen events: milliseconds.
  */
@@ -27,7 +27,12 @@ export async function nominationAsOf(
     await prepareProjections(db, projections);
     if (events.length > 0)
       await db.transaction(async (tx) => {
-        for (const p of projections) await p.applyBatch(tx, events);
+        // Each projection sees the streams it reads (the status board: not the dossier's).
+        for (const p of projections)
+          await p.applyBatch(
+            tx,
+            events.filter((e) => p.streamPrefixes.some((prefix) => e.stream.startsWith(prefix))),
+          );
       });
     return { detail: await getNomination(db, id), auditTrail: await getAuditTrail(db, id) };
   } finally {

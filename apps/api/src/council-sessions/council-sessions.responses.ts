@@ -87,6 +87,17 @@ export class AgendaItemDto {
   secret?: SecretCountsDto | null;
 }
 
+export class WithdrawnItemDto {
+  @ApiProperty() nominationId: string;
+  @ApiProperty({ description: 'Tên người/tập thể được đề nghị' }) nominee: string;
+  @ApiProperty() unitId: string;
+  @ApiProperty() awardCode: string;
+  @ApiProperty() awardName: string;
+  @ApiProperty({ enum: ['NOT_ELIGIBLE'] }) code: string;
+  @ApiProperty({ description: 'Lý do (điều kiện chưa đạt theo lịch sử khen thưởng lúc khai mạc)' }) reason: string;
+  @ApiProperty({ description: 'Thời điểm rút khỏi chương trình (khai mạc)' }) at: string;
+}
+
 export class SessionDetailDto {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
@@ -96,6 +107,11 @@ export class SessionDetailDto {
   @ApiPropertyOptional() closedAt?: string;
   @ApiProperty({ type: AttendanceDto }) attendance: AttendanceDto;
   @ApiProperty({ type: [AgendaItemDto] }) agenda: AgendaItemDto[];
+  @ApiProperty({
+    type: [WithdrawnItemDto],
+    description: 'Hồ sơ rút khỏi chương trình khi khai mạc vì không còn đủ điều kiện (lịch sử khen thưởng đã thay đổi)',
+  })
+  withdrawn: WithdrawnItemDto[];
 }
 
 export class SecretItemKeyDto {

@@ -58,6 +58,16 @@ export function sessionView(s: ExistingSession, directory: OrganisationDirectory
         ...(result ? { tally: result.tally, outcome: result.outcome, secret: result.secret ?? null } : {}),
       };
     }),
+    withdrawn: (s.withdrawn ?? []).map((w) => ({
+      nominationId: w.nominationId,
+      nominee: w.nominee.name,
+      unitId: w.unitId,
+      awardCode: w.awardCode,
+      awardName: w.awardName,
+      code: w.code,
+      reason: w.reason,
+      at: w.at,
+    })),
   };
 }
 

@@ -18,6 +18,8 @@ import {
   type ImportRow,
   type PriorAward,
   type RegisteredPerson,
+  parentUnitOf,
+  type SubUnit,
 } from '@tdkt/domain';
 import type { EventStore } from '@tdkt/event-store';
 import { normaliseForSearch, peopleByCitizenIdHash, peopleByIds, type ReadModelDb } from '@tdkt/projections';
@@ -25,6 +27,7 @@ import { edgeError } from '../http/errors';
 import { isoDate, readHistoryRows, type HistoryRowCells } from './award-history-xlsx';
 import type { CitizenIdVault } from './citizen-id-vault';
 import { readNomineeHistory, recordHistory } from './people-writes';
+import { subUnitsOf } from './sub-units';
 
 export interface ImportDeps {
   store: EventStore;
@@ -98,11 +101,17 @@ export async function importAwardHistory(
   return { ...result, imported };
 }
 
-/** Each row's nominee, looked up in bulk: by person id, unit id (collective) or citizen ID (keyed hash). */
+/** Each row's nominee, looked up in bulk: by person id, unit or sub-unit id (collective) or citizen ID (keyed hash). */
 async function resolveRows(deps: ImportDeps, reader: Actor, cells: HistoryRowCells[]): Promise<ImportRow[]> {
   const { directory, vault } = deps;
   const placeOf = (unitId: string) => ({ unitId, clusterId: directory.unit(unitId)?.clusterId ?? null });
-  const personIds = cells.map((c) => c.nomineeRef).filter((r) => r && !directory.unit(r));
+  // Sub-units: each parent unit's list read once.
+  const subUnits = new Map<string, SubUnit>();
+  const parents = new Set(cells.map((c) => (c.nomineeRef ? parentUnitOf(c.nomineeRef) : undefined)));
+  for (const parent of parents)
+    if (parent && directory.unit(parent))
+      for (const s of (await subUnitsOf(deps.store, parent)).subUnits) subUnits.set(s.subUnitId, s);
+  const personIds = cells.map((c) => c.nomineeRef).filter((r) => r && !directory.unit(r) && !subUnits.has(r));
   const people = await peopleByIds(deps.readDb, [...new Set(personIds)]);
   const hashes = new Map<number, string>();
   for (const c of cells)
@@ -125,6 +134,16 @@ async function resolveRows(deps: ImportDeps, reader: Actor, cells: HistoryRowCel
       if (c.name && normaliseForSearch(c.name) !== normaliseForSearch(unit.name))
         return fail(`Tên tập thể "${c.name}" không khớp với đơn vị ${unit.id} (${unit.name})`);
       return { row: c.row, nominee: { nomineeId: unit.id, kind: 'collective', unitId: unit.id }, entry };
+    }
+    const subUnit = c.nomineeRef ? subUnits.get(c.nomineeRef) : undefined;
+    if (subUnit) {
+      if (c.name && normaliseForSearch(c.name) !== normaliseForSearch(subUnit.name))
+        return fail(`Tên tập thể "${c.name}" không khớp với bộ phận ${subUnit.subUnitId} (${subUnit.name})`);
+      return {
+        row: c.row,
+        nominee: { nomineeId: subUnit.subUnitId, kind: 'collective', unitId: subUnit.unitId },
+        entry,
+      };
     }
     let person: RegisteredPerson | undefined;
     if (c.nomineeRef) person = people.get(c.nomineeRef);

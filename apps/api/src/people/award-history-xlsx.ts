@@ -6,7 +6,7 @@ import { domainError, type AwardCatalog } from '@tdkt/domain';
  * an example row, the catalog's codes on a second sheet) and the reader of a filled-in list.
  */
 export const HISTORY_COLUMNS = [
-  { key: 'nomineeRef', header: 'Mã cá nhân / mã đơn vị (tập thể)', width: 34 },
+  { key: 'nomineeRef', header: 'Mã cá nhân / mã đơn vị, bộ phận (tập thể)', width: 38 },
   { key: 'citizenId', header: 'Số CCCD (nếu không có mã cá nhân)', width: 22 },
   { key: 'name', header: 'Họ và tên / tên tập thể', width: 28 },
   { key: 'awardCode', header: 'Mã hình thức khen thưởng', width: 24 },

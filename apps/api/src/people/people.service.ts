@@ -25,6 +25,7 @@ import { ReadYourWrites } from '../nominations/read-your-writes';
 import { API_RUNTIME } from '../tokens';
 import { importAwardHistory } from './award-history-import';
 import { CitizenIdVault } from './citizen-id-vault';
+import { findSubUnit } from './sub-units';
 import type { ListPeopleQueryDto, MovePersonDto, RecordAwardDto, RegisterPersonDto } from './people.dto';
 import {
   citizenIdHolder,
@@ -206,6 +207,9 @@ export class PeopleService {
   private async nomineeFor(reader: Actor, id: string): Promise<HistoryNominee> {
     const unit = this.directory.unit(id);
     if (unit) return { nomineeId: unit.id, kind: 'collective', unitId: unit.id };
+    // A sub-unit (phòng, tổ, khoa…): a collective of its own, under its unit's head.
+    const subUnit = await findSubUnit(this.runtime.store, id);
+    if (subUnit) return { nomineeId: subUnit.subUnitId, kind: 'collective', unitId: subUnit.unitId };
     const person = await this.readable(reader, id);
     return { nomineeId: person.personId, kind: 'individual', unitId: person.unitId };
   }

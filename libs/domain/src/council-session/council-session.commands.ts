@@ -1,5 +1,6 @@
 import type { Actor } from '../shared/actor';
 import type { CouncilMember } from '../nomination/nomination.types';
+import type { ItemEligibilityCheck } from './agenda-admission';
 import type {
   AttendancePolicy,
   BallotChoice,
@@ -36,6 +37,11 @@ export interface OpenSession extends Base {
   type: 'OpenSession';
   /** One public key per secret item, made by the caller's key store for this session. */
   secretKeys: SecretItemKey[];
+  /**
+   * Each item's award conditions and its nominee's award history now: eligibility is checked again
+   * at opening, and an item no longer eligible is taken off the agenda (absent: not checked).
+   */
+  eligibility?: ItemEligibilityCheck[];
 }
 export interface RecuseFromItem extends Base {
   type: 'RecuseFromItem';

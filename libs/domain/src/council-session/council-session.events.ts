@@ -1,5 +1,6 @@
 import type { ActingAs } from '../shared/actor';
 import type { CouncilMember } from '../nomination/nomination.types';
+import type { WithdrawnItem } from './agenda-admission';
 import type {
   AttendancePolicy,
   BallotChoice,
@@ -23,7 +24,8 @@ export type CouncilSessionConvened = Ev<
   { title: string; scheduledAt: string; members: CouncilMember[]; attendance: AttendancePolicy }
 >;
 export type SessionItemAdded = Ev<'SessionItemAdded', { item: SessionItem }>;
-export type SessionItemRemoved = Ev<'SessionItemRemoved', { nominationId: string }>;
+/** Taken off the agenda by the secretary, or at opening because the item is no longer eligible (`withdrawn`). */
+export type SessionItemRemoved = Ev<'SessionItemRemoved', { nominationId: string; withdrawn?: WithdrawnItem }>;
 export type SessionMemberCheckedIn = Ev<'SessionMemberCheckedIn', object>;
 export type CouncilSessionOpened = Ev<
   'CouncilSessionOpened',

@@ -29,13 +29,26 @@ export function evolveSession(state: CouncilSessionState, event: CouncilSessionE
   if (state.status === 'NONE') return state;
   const s = state;
   switch (event.type) {
-    case 'SessionItemAdded':
+    case 'SessionItemAdded': {
+      const id = event.data.item.nominationId;
+      const withdrawn = s.withdrawn?.filter((w) => w.nominationId !== id);
       return {
         ...s,
-        agenda: [...s.agenda.filter((i) => i.nominationId !== event.data.item.nominationId), event.data.item],
+        agenda: [...s.agenda.filter((i) => i.nominationId !== id), event.data.item],
+        ...(withdrawn ? { withdrawn } : {}),
       };
-    case 'SessionItemRemoved':
-      return { ...s, agenda: s.agenda.filter((i) => i.nominationId !== event.data.nominationId) };
+    }
+    case 'SessionItemRemoved': {
+      const { nominationId, withdrawn } = event.data;
+      const item = s.agenda.find((i) => i.nominationId === nominationId);
+      return {
+        ...s,
+        agenda: s.agenda.filter((i) => i.nominationId !== nominationId),
+        ...(withdrawn && item
+          ? { withdrawn: [...(s.withdrawn ?? []), { ...item, ...withdrawn, at: event.data.at }] }
+          : {}),
+      };
+    }
     case 'SessionMemberCheckedIn':
       return { ...s, present: addOnce(s.present, event.data.by.userId) };
     case 'CouncilSessionOpened':

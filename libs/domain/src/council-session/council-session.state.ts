@@ -1,4 +1,5 @@
 import type { CouncilMember, VoteChoice } from '../nomination/nomination.types';
+import type { WithdrawnItem } from './agenda-admission';
 import type { AttendancePolicy, ItemResult, SecretItemKey, SessionItem, SessionStatus } from './council-session.types';
 
 export type CouncilSessionState =
@@ -23,6 +24,8 @@ export type CouncilSessionState =
       /** Blind signatures issued per secret item: member → hash of the blinded request. */
       issued: Record<string, Record<string, string>>;
       results?: ItemResult[];
+      /** Items taken off the agenda at opening because they were no longer eligible, with why. */
+      withdrawn?: (SessionItem & WithdrawnItem & { at: string })[];
     };
 
 export type ExistingSession = Exclude<CouncilSessionState, { status: 'NONE' }>;

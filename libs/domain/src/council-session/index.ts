@@ -10,3 +10,4 @@ export { attendanceRequired } from './commands/attendance';
 export { everyoneVoted } from './commands/closing';
 export * from './secret-ballot-box';
 export * from './agenda-lock';
+export * from './agenda-admission';

@@ -37,6 +37,8 @@ export interface Nominee {
   directWorker?: boolean;
   /** A collective at the grassroots (tập thể cơ sở). */
   grassroots?: boolean;
+  /** A sub-unit (phòng, tổ, khoa…) of the drafting unit, nominated as a collective of its own; its id is `nomineeId`. */
+  subUnitId?: string;
 }
 
 export interface Campaign {

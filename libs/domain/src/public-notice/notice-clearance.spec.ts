@@ -2,7 +2,8 @@ import { DeciderSpecification } from '../testing/decider-spec';
 import * as f from '../testing/fixtures';
 import { nominationDecider } from '../nomination/nomination.decider';
 import type { NoticeGate } from './notice-clearance';
-import { noticeBlocks } from './notice-clearance';
+import { lastDossierChange, noticeBlocks, noticeOutdated } from './notice-clearance';
+import { noticeListingDecider } from './notice-listing';
 import type { NoticeComment, PublicNoticeState, PublishedNotice } from './public-notice.types';
 
 const ENDS = '2026-11-09T17:00:00.000Z';
@@ -108,5 +109,58 @@ describe('The council’s gate: a nomination made public goes to the council onc
         })
         .thenEvents(([e]) => expect(e.type).toBe('CouncilVotingOpened'));
     });
+  });
+});
+
+describe('a nomination returned and resubmitted after its notice: a new notice only when its dossier changed', () => {
+  const AFTER = '2026-11-20T02:00:00.000Z';
+  const gate = (dossierChangedAt?: string): NoticeGate => ({
+    requiredDays: 10,
+    notice: notice([resolved]),
+    ...(dossierChangedAt ? { dossierChangedAt } : {}),
+  });
+
+  it('resubmitted as it was (no document added, nothing edited since publishing): the notice still covers it', () => {
+    expect(code(gate(), AFTER)).toBeNull();
+    expect(code(gate('2026-10-20T02:00:00.000Z'), AFTER)).toBeNull();
+  });
+
+  it('a document added or the nomination edited after publishing: the council waits for a new notice, and says why', () => {
+    const blocked = noticeBlocks(gate('2026-11-12T03:00:00.000Z'), f.NOMINATION_ID, AFTER);
+    expect(blocked?.code).toBe('PUBLIC_NOTICE_OUTDATED');
+    expect(blocked?.message).toContain('công khai lại');
+  });
+
+  it('the last change is read from the nomination’s edits and its dossier’s documents, nothing else', () => {
+    expect(
+      lastDossierChange([
+        { type: 'NominationDrafted', data: { at: '2026-10-01T00:00:00.000Z' } },
+        { type: 'DossierDocumentAdded', data: { at: '2026-11-12T03:00:00.000Z' } },
+        { type: 'NominationEdited', data: { at: '2026-11-10T03:00:00.000Z' } },
+        { type: 'NominationResubmitted', data: { at: '2026-11-13T03:00:00.000Z' } },
+      ]),
+    ).toBe('2026-11-12T03:00:00.000Z');
+    expect(lastDossierChange([{ type: 'NominationResubmitted', data: { at: AFTER } }])).toBeUndefined();
+  });
+
+  it('an outdated notice lets the office list the nomination on a new one; an up-to-date one does not', () => {
+    const listing = { noticeId: 'n-1' };
+    const list = (listedNoticeOutdated: boolean) =>
+      noticeListingDecider.decide(
+        {
+          type: 'ListOnNotice',
+          nominationId: f.NOMINATION_ID,
+          noticeId: 'n-2',
+          listedNoticeExists: true,
+          listedNoticeOutdated,
+        },
+        listing,
+      );
+    expect(list(true)).toEqual([
+      { type: 'NominationListedOnNotice', data: { nominationId: f.NOMINATION_ID, noticeId: 'n-2' } },
+    ]);
+    expect(() => list(false)).toThrow(expect.objectContaining({ code: 'ALREADY_ON_NOTICE' }));
+    expect(noticeOutdated(notice(), '2026-11-12T03:00:00.000Z')).toBe(true);
+    expect(noticeOutdated(notice(), '2026-10-25T03:00:00.000Z')).toBe(false);
   });
 });

@@ -11,6 +11,33 @@ export interface NoticeGate {
   requiredDays?: number;
   /** The notice the nomination is listed on (folded), or none. */
   notice: PublicNoticeState;
+  /** When the dossier last changed (a document added or replaced, the nomination edited); absent: never. */
+  dossierChangedAt?: string;
+}
+
+/** The events that change what the public was shown: the nomination edited, a document added or replaced. */
+const DOSSIER_CHANGES = new Set(['NominationEdited', 'DossierDocumentAdded']);
+
+/** When the dossier last changed, from the nomination's and its dossier's events (undefined: never). */
+export function lastDossierChange(events: readonly { type: string; data: unknown }[]): string | undefined {
+  let last: string | undefined;
+  for (const e of events) {
+    const at = (e.data as { at?: unknown } | null)?.at;
+    if (DOSSIER_CHANGES.has(e.type) && typeof at === 'string' && (!last || Date.parse(at) > Date.parse(last)))
+      last = at;
+  }
+  return last;
+}
+
+/**
+ * The policy for a nomination returned and resubmitted after its notice: the notice still covers it
+ * when its dossier is as published; once the dossier changed after publishing (a document added or
+ * replaced, the nomination edited), the public commented on something else — it needs a new notice.
+ */
+export function noticeOutdated(notice: PublicNoticeState, dossierChangedAt: string | undefined): boolean {
+  return (
+    notice.status !== 'NONE' && !!dossierChangedAt && Date.parse(dossierChangedAt) > Date.parse(notice.publishedAt)
+  );
 }
 
 const vietnamTime = (iso: string) =>
@@ -22,6 +49,11 @@ export function noticeBlocks(gate: NoticeGate, nominationId: string, now: string
   const n = gate.notice;
   if (n.status === 'NONE' || !n.items.some((i) => i.nominationId === nominationId))
     return domainError('PUBLIC_NOTICE_REQUIRED');
+  if (noticeOutdated(n, gate.dossierChangedAt))
+    return domainError(
+      'PUBLIC_NOTICE_OUTDATED',
+      `Hồ sơ đã thay đổi (${vietnamTime(gate.dossierChangedAt!)}) sau khi được công khai (${vietnamTime(n.publishedAt)}): cần công khai lại trước khi hội đồng xét`,
+    );
   if (Date.parse(now) < Date.parse(n.endsAt))
     return domainError(
       'PUBLIC_NOTICE_RUNNING',

@@ -492,6 +492,11 @@ export const ERROR_CATALOGUE = {
     kind: 'INVALID_STATE',
     meaning: 'HELD while the nomination is not on hold, or RETURNED while it is still on the council’s path.',
   },
+  PUBLIC_NOTICE_OUTDATED: {
+    kind: 'INVALID_STATE',
+    meaning:
+      'The dossier changed (a document added or replaced, the nomination edited) after the notice it is listed on was published: it needs a new notice before the council.',
+  },
   PUBLIC_NOTICE_REQUIRED: {
     kind: 'INVALID_STATE',
     meaning: 'The award is made public before the council, and the nomination is on no public notice yet.',
@@ -517,6 +522,20 @@ export const ERROR_CATALOGUE = {
       'Hình thức khen thưởng này do cấp Trung ương quyết định: Chủ tịch ký tờ trình đề nghị, không ký quyết định',
   },
   // People and award history (issue 12: the person register, award history, its import)
+  SUB_UNIT_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'No sub-unit (phòng, tổ, khoa…) of a unit has this id (or the reader may not see it).',
+    message: 'Không tìm thấy bộ phận trực thuộc này',
+  },
+  SUB_UNIT_NOT_ALLOWED: {
+    kind: 'FORBIDDEN',
+    meaning: 'Registering a sub-unit of another unit, or nominating another unit’s sub-unit.',
+  },
+  SUB_UNIT_EXISTS: {
+    kind: 'CONFLICT',
+    meaning: 'The unit already has a sub-unit of this name (of another kind).',
+  },
+  SUB_UNIT_KIND: { kind: 'VALIDATION', meaning: 'A sub-unit kind outside PHONG, TO, KHOA, BAN, KHAC.' },
   PERSON_NOT_FOUND: {
     kind: 'NOT_FOUND',
     meaning: 'No person of the register has this id (or the reader may not see them).',

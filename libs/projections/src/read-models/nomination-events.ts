@@ -4,6 +4,8 @@ import type { RecordedEvent } from '@tdkt/event-store';
 import { chunks, placeholders, SqlExecutor } from '../db/read-model-db';
 
 export const NOMINATION_STREAM_PREFIX = 'nomination-';
+/** A nomination's dossier (its documents), beside its own stream. */
+export const DOSSIER_STREAM_PREFIX = 'dossier-';
 
 /** The domain event inside an envelope. */
 export const asNominationEvent = (e: RecordedEvent): NominationEvent =>
@@ -17,7 +19,10 @@ export const payloadOf = (e: RecordedEvent): Record<string, unknown> => (e.data 
 
 export function nominationIdOf(e: RecordedEvent): string {
   const id = payloadOf(e).nominationId;
-  return typeof id === 'string' && id ? id : e.stream.slice(NOMINATION_STREAM_PREFIX.length);
+  if (typeof id === 'string' && id) return id;
+  return e.stream.slice(
+    (e.stream.startsWith(DOSSIER_STREAM_PREFIX) ? DOSSIER_STREAM_PREFIX : NOMINATION_STREAM_PREFIX).length,
+  );
 }
 
 /** Groups a batch by nomination, keeping each nomination's events in order. */

@@ -19,6 +19,7 @@ import {
   COUNCIL_SESSION_EVENT_SCHEMA_VERSION,
   DEFAULT_SESSION_ATTENDANCE,
   DomainError,
+  admitToAgenda,
   agendaLockDecider,
   agendaLockStreamName,
   councilSessionDecider,
@@ -28,12 +29,12 @@ import {
   invalid,
   nominationDecider,
   nominationStreamName,
-  noticeBlocks,
   type AwardCatalog,
   type CouncilSessionCommand,
   type CouncilSessionEvent,
   type CouncilSessionState,
   type ExistingSession,
+  type ItemEligibilityCheck,
   type NominationEvent,
   type NominationState,
   type SessionItem,
@@ -52,6 +53,7 @@ import {
 import type { ApplySessionCommandInput, ApplySessionCommandResult, CouncilSessionActivities } from '../contracts';
 import { domainFailure } from '../domain-failure';
 import { loadNoticeGate } from '../public-notice/notice-store';
+import { readPriorAwards } from './prior-awards';
 
 export interface CouncilSessionActivityDeps {
   store: EventStore;
@@ -84,43 +86,37 @@ export function createCouncilSessionActivities(deps: CouncilSessionActivityDeps)
     ? { quorum: catalog.councilSession.attendanceQuorum, source: catalog.councilSession.source }
     : DEFAULT_SESSION_ATTENDANCE;
 
-  /** A nomination as an agenda item; it must wait for the council (not on hold, no written consultation). */
+  async function nominationOf(nominationId: string): Promise<NominationState> {
+    return (
+      await loadStream<NominationEvent, NominationState>(store, nominationStreamName(nominationId), nominationDecider)
+    ).state;
+  }
+
+  /** A nomination as an agenda item: the domain admits it (waits for the council, notice cleared, eligible). */
   async function itemOf(nominationId: unknown, field: string, now: string): Promise<SessionItem> {
     if (typeof nominationId !== 'string' || !nominationId) throw invalid('REQUIRED', 'Cần mã hồ sơ đề nghị', field);
-    const { state } = await loadStream<NominationEvent, NominationState>(
-      store,
-      nominationStreamName(nominationId),
-      nominationDecider,
-    );
-    if (state.status === 'NONE')
-      throw domainError('NOMINATION_NOT_FOUND', `Không tìm thấy hồ sơ ${nominationId}`, field);
-    if (state.status !== 'COUNCIL_VOTING' || state.onHold || state.council?.open)
-      throw domainError(
-        'NOT_AWAITING_COUNCIL',
-        `Hồ sơ ${nominationId} không chờ hội đồng xét (${state.status}${state.onHold ? ', đang tạm dừng' : ''}${state.council?.open ? ', đang lấy ý kiến bằng văn bản' : ''})`,
+    const nomination = await nominationOf(nominationId);
+    if (nomination.status === 'NONE')
+      return admitToAgenda(
+        { nominationId, nomination, notice: { notice: { status: 'NONE' } }, priorAwards: [] },
+        now,
         field,
       );
-    // Public notice (công khai): its working days passed and every comment on it resolved.
-    const blocked = noticeBlocks(
-      await loadNoticeGate(store, catalog, state.award.code, nominationId),
-      nominationId,
-      now,
-    );
-    if (blocked) throw new DomainError(blocked.kind, blocked.code, `Hồ sơ ${nominationId}: ${blocked.message}`, field);
-    return {
-      nominationId,
-      awardCode: state.award.code,
-      awardName: state.award.name,
-      policy: state.award.council,
-      unitId: state.unitId,
-      nominee: {
-        name: state.nominee.name,
-        kind: state.nominee.kind,
-        nomineeId: state.nominee.nomineeId,
-        ...(state.nominee.userId ? { userId: state.nominee.userId } : {}),
-      },
-      involved: [...new Set([...state.drafters, ...state.proposers])],
-    };
+    const notice = await loadNoticeGate(store, catalog, nomination.award.code, nominationId);
+    const priorAwards = await readPriorAwards(store, nomination.nominee.nomineeId);
+    return admitToAgenda({ nominationId, nomination, notice, priorAwards }, now, field);
+  }
+
+  /** Each agenda item's award conditions and its nominee's history now, for the check at opening. */
+  async function eligibilityOf(agenda: SessionItem[]): Promise<ItemEligibilityCheck[]> {
+    const checks: ItemEligibilityCheck[] = [];
+    for (const item of agenda) {
+      const n = await nominationOf(item.nominationId);
+      if (n.status === 'NONE') continue;
+      const priorAwards = await readPriorAwards(store, n.nominee.nomineeId);
+      checks.push({ nominationId: item.nominationId, award: n.award, year: n.campaign.year, priorAwards });
+    }
+    return checks;
   }
 
   async function lock(type: 'Reserve' | 'Release', nominationId: string, sessionId: string, commandId: string) {
@@ -201,7 +197,9 @@ export function createCouncilSessionActivities(deps: CouncilSessionActivityDeps)
             suite: BLIND_RSA_SUITE,
             publicKey: await deps.secretKeys.publicKey(sessionId, item.nominationId),
           });
-        return { command: { ...base, type: 'OpenSession', secretKeys } };
+        return {
+          command: { ...base, type: 'OpenSession', secretKeys, eligibility: await eligibilityOf(s.agenda) },
+        };
       }
       case 'RecuseFromItem':
         return {

@@ -28,6 +28,10 @@ import {
   nominationDecider,
   nominationStreamName,
   prepareSignature,
+  nominableSubUnit,
+  parentUnitOf,
+  subUnitsDecider,
+  subUnitsStreamName,
 } from '@tdkt/domain';
 import type { OrganisationDirectory } from '@tdkt/config';
 import {
@@ -41,7 +45,6 @@ import {
   type RecordedEvent,
 } from '@tdkt/event-store';
 import type { ApplyCommandInput, ApplyCommandResult, NominationActivities } from '../contracts';
-import { loadCampaign } from '../campaigns/campaign-streams';
 import { campaignForNomination, requireCampaign } from '../campaigns/nomination-campaign';
 import { domainFailure } from '../domain-failure';
 import type { SecretKeyStore } from '../secret-ballot/key-store';
@@ -52,12 +55,12 @@ import {
   allocateDecisionNumber,
   readNomineeNominations,
   yearOf,
-  readNomineeRecord,
   recordNomineeAward,
   recordNomineeNomination,
   recordNomineeRevocation,
   type Logger,
 } from './records';
+import { readPriorAwards } from './prior-awards';
 
 export interface NominationActivityDeps {
   store: EventStore;
@@ -105,17 +108,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
   const { store, directory, catalog, decisionAuthority } = deps;
   const fallbackLogger = deps.logger ?? consoleLogger;
 
-  async function priorAwardsOf(nomineeId: string): Promise<PriorAward[]> {
-    const awards = (await readNomineeRecord(store, nomineeId)).record.awards;
-    // An award from a thematic campaign is no ground for higher titles, however it was recorded
-    // (signed before the campaign's kind was known, or imported): the campaign's stream says.
-    const kinds = new Map<string, string | undefined>();
-    for (const a of awards)
-      if (!kinds.has(a.campaignId)) kinds.set(a.campaignId, (await loadCampaign(store, a.campaignId))?.definition.kind);
-    return awards.map((a) =>
-      !a.thematic && isThematicAward({}, { kind: kinds.get(a.campaignId) as never }) ? { ...a, thematic: true } : a,
-    );
-  }
+  const priorAwardsOf = (nomineeId: string) => readPriorAwards(store, nomineeId);
 
   /**
    * The nominee's other nominations still in progress (their own streams say so: drafted for this
@@ -141,7 +134,11 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
    * A nominee naming a person of the register: the snapshot the nomination keeps is the register's
    * (name, gender, position, direct-worker flag), with the unit the person works in now.
    */
-  async function fromRegister(nominee: Nominee): Promise<{ nominee: Nominee; personUnitId?: string }> {
+  async function fromRegister(
+    nominee: Nominee,
+    draftingUnitId: string,
+  ): Promise<{ nominee: Nominee; personUnitId?: string }> {
+    if (nominee.subUnitId) return { nominee: await subUnitNominee(nominee, nominee.subUnitId, draftingUnitId) };
     if (!nominee.personId) return { nominee };
     const person = await loadStream(store, personStreamName(nominee.personId), personDecider);
     if (person.state.status !== 'REGISTERED') throw domainError('PERSON_NOT_FOUND');
@@ -161,6 +158,23 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
     };
   }
 
+  /** A sub-unit of the drafting unit as a collective nominee: its name from the unit's list, its id its own. */
+  async function subUnitNominee(nominee: Nominee, subUnitId: string, draftingUnitId: string): Promise<Nominee> {
+    const parent = parentUnitOf(subUnitId);
+    if (!parent) throw domainError('SUB_UNIT_NOT_FOUND');
+    const { state } = await loadStream(store, subUnitsStreamName(parent), subUnitsDecider);
+    const found = nominableSubUnit(state, subUnitId, draftingUnitId);
+    if (nominee.kind !== 'collective')
+      throw invalid('RECIPIENT_KIND', 'Bộ phận trực thuộc được đề nghị là tập thể (kind: collective)', 'nominee.kind');
+    return {
+      kind: 'collective',
+      name: found.name,
+      nomineeId: found.subUnitId,
+      subUnitId: found.subUnitId,
+      ...(nominee.grassroots !== undefined ? { grassroots: nominee.grassroots } : {}),
+    };
+  }
+
   /** Intent + actor + now + context → the domain command. */
   async function buildCommand(input: ApplyCommandInput, state: NominationState): Promise<NominationCommand> {
     const { intent, actor, now, nominationId } = input;
@@ -175,7 +189,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         if (!award) throw invalid('UNKNOWN_AWARD', `Không có hình thức khen thưởng ${intent.awardCode}`, 'awardCode');
         if (!intent.nominee || typeof intent.nominee.nomineeId !== 'string' || !intent.nominee.nomineeId)
           throw invalid('REQUIRED', 'Cần mã định danh người/tập thể được đề nghị', 'nominee.nomineeId');
-        const { nominee, personUnitId } = await fromRegister(intent.nominee);
+        const { nominee, personUnitId } = await fromRegister(intent.nominee, unitId);
         return {
           ...base,
           type: 'DraftNomination',
@@ -196,8 +210,10 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
       }
       case 'EditNomination': {
         const changes = intent.changes ?? {};
-        if (!changes.nominee?.personId) return { ...base, type: 'EditNomination', changes };
-        const { nominee, personUnitId } = await fromRegister(changes.nominee);
+        if (!changes.nominee?.personId && !changes.nominee?.subUnitId)
+          return { ...base, type: 'EditNomination', changes };
+        const drafting = state.status === 'NONE' ? (actor.unitId ?? '') : state.unitId;
+        const { nominee, personUnitId } = await fromRegister(changes.nominee, drafting);
         return {
           ...base,
           type: 'EditNomination',

@@ -1,4 +1,5 @@
-import { SYSTEM_ACTOR } from '@tdkt/domain';
+import { SYSTEM_ACTOR, isThematicAward, type PriorAward } from '@tdkt/domain';
+import { loadCampaign } from '../campaigns/campaign-streams';
 import type { ImportedAward } from '@tdkt/config';
 import type { EventStore } from '@tdkt/event-store';
 import { readNomineeRecord, recordNomineeAward } from './records';
@@ -28,4 +29,19 @@ export async function importPriorAwards(
     recorded++;
   }
   return recorded;
+}
+
+/**
+ * The nominee's award history as eligibility reads it. An award from a thematic campaign is no
+ * ground for higher titles, however it was recorded (signed before the campaign's kind was known,
+ * or imported): the campaign's stream says.
+ */
+export async function readPriorAwards(store: EventStore, nomineeId: string): Promise<PriorAward[]> {
+  const awards = (await readNomineeRecord(store, nomineeId)).record.awards;
+  const kinds = new Map<string, string | undefined>();
+  for (const a of awards)
+    if (!kinds.has(a.campaignId)) kinds.set(a.campaignId, (await loadCampaign(store, a.campaignId))?.definition.kind);
+  return awards.map((a) =>
+    !a.thematic && isThematicAward({}, { kind: kinds.get(a.campaignId) as never }) ? { ...a, thematic: true } : a,
+  );
 }

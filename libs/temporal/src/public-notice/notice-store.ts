@@ -28,6 +28,9 @@ import {
   type PublicNoticeEvent,
   type PublicNoticeState,
   type StageTimeUnit,
+  dossierStreamName,
+  lastDossierChange,
+  noticeOutdated,
 } from '@tdkt/domain';
 import {
   deterministicEventId,
@@ -62,7 +65,21 @@ export async function loadNoticeGate(
 ): Promise<NoticeGate> {
   const days = findAward(catalog, awardCode)?.publicNotice?.workingDays;
   if (days === undefined) return { notice: { status: 'NONE' } };
-  return { requiredDays: days, notice: await noticeOf(store, nominationId) };
+  const changedAt = await dossierChangedAt(store, nominationId);
+  return {
+    requiredDays: days,
+    notice: await noticeOf(store, nominationId),
+    ...(changedAt ? { dossierChangedAt: changedAt } : {}),
+  };
+}
+
+/** When the nomination's dossier last changed (its edits, its documents), from both streams. */
+export async function dossierChangedAt(store: EventStore, nominationId: string): Promise<string | undefined> {
+  const [own, dossier] = await Promise.all([
+    store.readStream(nominationStreamName(nominationId)),
+    store.readStream(dossierStreamName(nominationId)),
+  ]);
+  return lastDossierChange([...own, ...dossier]);
 }
 
 function metadata(actor: Actor | 'anonymous', role: string, now: string, noticeId: string, causationId: string) {
@@ -147,14 +164,23 @@ export async function publishNotice(store: EventStore, input: PublishNoticeInput
   for (const [i, c] of candidates.entries()) {
     const stream = noticeListingStreamName(c.nominationId);
     const listed = await loadStream<NoticeListingEvent, NoticeListingState>(store, stream, noticeListingDecider);
-    const listedNoticeExists =
-      listed.state.noticeId !== undefined && (await loadNotice(store, listed.state.noticeId)).status !== 'NONE';
+    const listedNotice =
+      listed.state.noticeId !== undefined ? await loadNotice(store, listed.state.noticeId) : undefined;
+    const listedNoticeExists = !!listedNotice && listedNotice.status !== 'NONE';
+    const listedNoticeOutdated =
+      !!listedNotice && noticeOutdated(listedNotice, await dossierChangedAt(store, c.nominationId));
     try {
       await handleCommand(
         store,
         stream,
         noticeListingDecider,
-        { type: 'ListOnNotice', nominationId: c.nominationId, noticeId: input.noticeId, listedNoticeExists },
+        {
+          type: 'ListOnNotice',
+          nominationId: c.nominationId,
+          noticeId: input.noticeId,
+          listedNoticeExists,
+          listedNoticeOutdated,
+        },
         {
           envelope: (_e, j) => ({
             id: deterministicEventId(stream, input.noticeId, String(j)),

@@ -46,8 +46,10 @@ export class DraftNominationHandler implements ICommandHandler<DraftNominationCo
       kind: body.nominee.kind,
       name,
       // A person of the register is known by their id; the activity fills the rest from the register.
-      nomineeId: personId ?? body.nominee.nomineeId ?? defaultNomineeId(actor.unitId, name),
+      nomineeId: personId ?? body.nominee.subUnitId ?? body.nominee.nomineeId ?? defaultNomineeId(actor.unitId, name),
       ...(personId ? { personId } : {}),
+      // A sub-unit is known by its id; the activity fills its name from the unit's list.
+      ...(body.nominee.subUnitId && !personId ? { subUnitId: body.nominee.subUnitId } : {}),
       ...(body.nominee.userId ? { userId: body.nominee.userId } : {}),
       ...(body.nominee.position ? { position: body.nominee.position } : {}),
       ...(body.nominee.gender ? { gender: body.nominee.gender } : {}),
@@ -94,8 +96,13 @@ export class EditNominationHandler implements ICommandHandler<EditNominationComm
         kind: body.nominee.kind,
         name,
         nomineeId:
-          body.nominee.personId ?? body.nominee.nomineeId ?? current?.nomineeId ?? defaultNomineeId(actor.unitId, name),
+          body.nominee.personId ??
+          body.nominee.subUnitId ??
+          body.nominee.nomineeId ??
+          current?.nomineeId ??
+          defaultNomineeId(actor.unitId, name),
         ...(body.nominee.personId ? { personId: body.nominee.personId } : {}),
+        ...(body.nominee.subUnitId && !body.nominee.personId ? { subUnitId: body.nominee.subUnitId } : {}),
         ...(body.nominee.userId ? { userId: body.nominee.userId } : {}),
         ...(body.nominee.position ? { position: body.nominee.position } : {}),
         ...(body.nominee.gender ? { gender: body.nominee.gender } : {}),

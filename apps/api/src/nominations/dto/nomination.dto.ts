@@ -26,8 +26,11 @@ export class NomineeDto {
   @IsIn(['individual', 'collective'], { message: 'kind phải là individual (cá nhân) hoặc collective (tập thể)' })
   kind: 'individual' | 'collective';
 
-  @ApiProperty({ example: 'Nguyễn Văn An', description: 'Bỏ trống khi có personId: lấy từ danh sách nhân sự' })
-  @ValidateIf((o: NomineeDto) => !o.personId || o.name !== undefined)
+  @ApiProperty({
+    example: 'Nguyễn Văn An',
+    description: 'Bỏ trống khi có personId hoặc subUnitId: lấy từ danh sách nhân sự / bộ phận trực thuộc',
+  })
+  @ValidateIf((o: NomineeDto) => !(o.personId || o.subUnitId) || o.name !== undefined)
   @IsString()
   @IsNotEmpty({ message: 'Cần tên người/tập thể được đề nghị' })
   @MaxLength(NAME)
@@ -41,6 +44,16 @@ export class NomineeDto {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'personId chỉ gồm chữ, số, "-" và "_"' })
   personId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Tập thể là bộ phận trực thuộc của đơn vị (phòng, tổ, khoa… — GET /api/units/{unitId}/sub-units): tên lấy từ danh sách; quá trình khen thưởng theo mã này',
+    example: 'tt-donvi1-1',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'subUnitId chỉ gồm chữ, số, "-" và "_"' })
+  subUnitId?: string;
 
   @ApiPropertyOptional({ enum: ['male', 'female'] })
   @IsOptional()

@@ -120,7 +120,11 @@ export class NominationDetailDto extends NominationSummaryDto {
 
 export class AuditEntryDto {
   @ApiProperty() nominationId: string;
-  @ApiProperty() revision: number;
+  @ApiProperty({
+    description: 'Luồng sự kiện: của hồ sơ (`nomination-<id>`) hoặc của bộ tài liệu hồ sơ (`dossier-<id>`)',
+  })
+  stream: string;
+  @ApiProperty({ description: 'Số thứ tự của sự kiện trong luồng của nó' }) revision: number;
   @ApiProperty() position: number;
   @ApiProperty() eventId: string;
   @ApiProperty({ example: 'ClusterEndorsed' }) eventType: string;

@@ -3,6 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
   awaitingKeysFor,
   DomainError,
+  dossierStreamName,
   isTerminal,
   maskPersonalId,
   mayReadNomination,
@@ -27,6 +28,7 @@ import {
   type Page,
   type SearchRegistryQuery as ReadModelRegistryQuery,
 } from '@tdkt/projections';
+import type { RecordedEvent } from '@tdkt/event-store';
 import type { ApiRuntime } from '../../api-runtime';
 import { API_RUNTIME } from '../../tokens';
 import type { ListNominationsQueryDto, SearchRegistryQueryDto } from '../dto/query.dto';
@@ -171,11 +173,7 @@ export class GetNominationHandler implements IQueryHandler<GetNominationQuery, N
   // The read policy applies to the past as to the present: out of scope is the same 404, personal
   // data masked, and the trail (its readers are the nomination's) shown as GET :id/audit shows it.
   private async asItStood(id: string, asOf: string, actor: Actor): Promise<NominationDetailView> {
-    const { detail, auditTrail } = await nominationAsOf(
-      id,
-      await this.runtime.store.readStream(nominationStreamName(id)),
-      asOf,
-    );
+    const { detail, auditTrail } = await nominationAsOf(id, await nominationAndDossier(this.runtime, id), asOf);
     if (!detail || !mayReadNomination(actor, detail)) throw notFound();
     const { council, ...rest } = detail;
     const view: NominationDetailView & { asOf: string; auditTrail: AuditEntryView[] } = {
@@ -216,7 +214,7 @@ export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrailQuery, A
     const entries =
       asOf === undefined
         ? await this.runtime.queries.getAuditTrail(id)
-        : (await nominationAsOf(id, await this.runtime.store.readStream(nominationStreamName(id)), asOf)).auditTrail;
+        : (await nominationAsOf(id, await nominationAndDossier(this.runtime, id), asOf)).auditTrail;
     // Unknown, or outside the reader's scope: the same 404 (existence is not revealed).
     if (entries.length === 0 || !mayReadNomination(actor, draftedPlace(entries))) throw notFound();
     return auditEntryViews(entries, actor, this.runtime);
@@ -236,6 +234,15 @@ function draftedPlace(entries: AuditEntry[]): { unitId?: string; clusterId?: str
  * names; personal data masked unless the reader may see it; each member's choice and comment (also
  * kept as the entry's reason) withheld unless the read policy shows them.
  */
+/** The nomination's events and its dossier's, in the order they were stored (the trail shows both). */
+async function nominationAndDossier(runtime: Pick<ApiRuntime, 'store'>, id: string): Promise<RecordedEvent[]> {
+  const [own, dossier] = await Promise.all([
+    runtime.store.readStream(nominationStreamName(id)),
+    runtime.store.readStream(dossierStreamName(id)),
+  ]);
+  return [...own, ...dossier].sort((a, b) => a.position - b.position);
+}
+
 function auditEntryViews(
   entries: AuditEntry[],
   actor: Actor,

@@ -1,7 +1,7 @@
 import type { ActingAs } from '../../shared/actor';
 import type { OneAwardPolicy } from '../../catalog/award-catalog';
 import { checkEligibility, duplicateAwardMessage, findDuplicateAward } from '../../eligibility/eligibility';
-import { conflict, invalid, invalidState } from '../../shared/errors';
+import { conflict, invalid, invalidState, type DomainError } from '../../shared/errors';
 import type { PriorAward } from '../nomination.types';
 
 /** What every event of a command carries: the nomination, who acted in which role, when, and the comment. */
@@ -58,16 +58,27 @@ export function refuseDuplicate(
     );
 }
 
+/** Why the nominee's award history does not meet the award's conditions in `year`, or null when it does. */
+export function ineligibility(
+  award: Parameters<typeof checkEligibility>[0],
+  history: PriorAward[],
+  year: number,
+): { error: DomainError | null; reasons: string[] } {
+  const result = checkEligibility(award, history, year);
+  if (result.eligible) return { error: null, reasons: result.reasons };
+  const error = invalidState(
+    'NOT_ELIGIBLE',
+    `Chưa đủ điều kiện: ${result.reasons.filter((r) => r.startsWith('Chưa')).join('; ')}`,
+  );
+  return { error, reasons: result.reasons };
+}
+
 export function refuseIneligible(
   s: { award: Parameters<typeof checkEligibility>[0] },
   history: PriorAward[],
   year: number,
 ) {
-  const result = checkEligibility(s.award, history, year);
-  if (!result.eligible)
-    throw invalidState(
-      'NOT_ELIGIBLE',
-      `Chưa đủ điều kiện: ${result.reasons.filter((r) => r.startsWith('Chưa')).join('; ')}`,
-    );
-  return result;
+  const { error, reasons } = ineligibility(s.award, history, year);
+  if (error) throw error;
+  return { eligible: true, reasons };
 }

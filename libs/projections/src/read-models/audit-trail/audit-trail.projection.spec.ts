@@ -51,3 +51,58 @@ describe('the audit trail does not repeat what a member wrote with a vote', () =
     expect(row).toMatchObject({ comment: 'Thành tích tiêu biểu', reason: 'Thành tích tiêu biểu' });
   });
 });
+
+describe('a dossier upload is in the nomination’s audit trail', () => {
+  const upload = (replaces?: string): RecordedEvent => ({
+    id: 'e-upload',
+    stream: 'dossier-n1',
+    type: 'DossierDocumentAdded',
+    revision: 0,
+    position: 7,
+    recordedAt: '2026-11-12T03:00:00.000Z',
+    data: {
+      nominationId: 'n1',
+      documentType: 'TO_TRINH',
+      hash: 'ab'.repeat(32),
+      size: 1234,
+      mediaType: 'application/pdf',
+      fileName: 'to-trinh-2026.pdf',
+      ...(replaces ? { replaces } : {}),
+      by: { userId: 'canbo.donvi1', role: 'UNIT_OFFICER', unitId: 'donvi1' },
+      at: '2026-11-12T03:00:00.000Z',
+    },
+    metadata: {
+      actorId: 'canbo.donvi1',
+      actorRole: 'UNIT_OFFICER',
+      occurredAt: '2026-11-12T03:00:00.000Z',
+      correlationId: 'n1',
+      schemaVersion: 1,
+    },
+  });
+
+  it('names who, in which role and unit, when, which document type and file, and its hash', async () => {
+    const row = await rowOf(upload());
+    expect(row).toMatchObject({
+      stream: 'dossier-n1',
+      nomination_id: 'n1',
+      revision: 0,
+      event_type: 'DossierDocumentAdded',
+      actor_id: 'canbo.donvi1',
+      actor_role: 'UNIT_OFFICER',
+      actor_unit_id: 'donvi1',
+      occurred_at: '2026-11-12T03:00:00.000Z',
+    });
+    expect(row.summary).toBe(
+      'Cán bộ thi đua đơn vị nộp tài liệu «Tờ trình đề nghị khen thưởng của đơn vị» (to-trinh-2026.pdf)',
+    );
+    expect(JSON.parse(String(row.data))).toMatchObject({ hash: 'ab'.repeat(32), size: 1234 });
+  });
+
+  it('a replacement says so', async () => {
+    expect((await rowOf(upload('cd'.repeat(32)))).summary).toContain('nộp tài liệu thay thế');
+  });
+
+  it('the trail reads the dossier’s stream beside the nomination’s', () => {
+    expect(new AuditTrailProjection().streamPrefixes).toEqual(['nomination-', 'dossier-']);
+  });
+});

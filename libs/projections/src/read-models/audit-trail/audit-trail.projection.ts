@@ -2,8 +2,17 @@ import type { RecordedEvent } from '@tdkt/event-store';
 import { insertMany, SqlExecutor, SqlParam } from '../../db/read-model-db';
 import { summarise } from '../../labels';
 import type { Projection } from '../../projection';
-import { asNominationEvent, nominationIdOf, NOMINATION_STREAM_PREFIX, payloadOf } from '../nomination-events';
+import {
+  asNominationEvent,
+  DOSSIER_STREAM_PREFIX,
+  nominationIdOf,
+  NOMINATION_STREAM_PREFIX,
+  payloadOf,
+} from '../nomination-events';
 import { AUDIT_COLUMNS as COLUMNS, AUDIT_DDL, AUDIT_TABLE } from './audit-trail.schema';
+
+/** The nomination's own stream, and its dossier's: who added which document, when, with its hash. */
+export const AUDIT_STREAM_PREFIXES = [NOMINATION_STREAM_PREFIX, DOSSIER_STREAM_PREFIX];
 
 const nonEmptyText = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -14,9 +23,12 @@ const nonEmptyText = (v: unknown): string | null => (typeof v === 'string' && v 
  */
 export class AuditTrailProjection implements Projection {
   readonly name = 'audit-trail';
-  /** 2: a vote's comment is no longer shown (rebuilds the trail without them). */
-  readonly version = 2;
-  readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
+  /**
+   * 2: a vote's comment is no longer shown (rebuilds the trail without them).
+   * 3: the dossier's uploads (`dossier-<id>`) are in the nomination's trail; rows name their stream.
+   */
+  readonly version = 3;
+  readonly streamPrefixes = AUDIT_STREAM_PREFIXES;
   readonly tables = [AUDIT_TABLE];
   readonly ddl = AUDIT_DDL;
 
@@ -42,6 +54,7 @@ function auditRow(e: RecordedEvent): SqlParam[] {
   const reason = hidden ? null : (nonEmptyText(data.reason) ?? nonEmptyText(data.reasons) ?? nonEmptyText(m.reason));
   const row: Record<(typeof COLUMNS)[number], SqlParam> = {
     position: e.position,
+    stream: e.stream,
     nomination_id: nominationIdOf(e),
     revision: e.revision,
     event_id: e.id,

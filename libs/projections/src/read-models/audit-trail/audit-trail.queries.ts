@@ -4,6 +4,9 @@ import { AUDIT_TABLE } from './audit-trail.schema';
 
 export interface AuditEntry {
   nominationId: string;
+  /** The stream the event is in: the nomination's (`nomination-<id>`) or its dossier's (`dossier-<id>`). */
+  stream: string;
+  /** The event's revision in its stream. */
   revision: number;
   position: number;
   eventId: string;
@@ -23,9 +26,12 @@ export interface AuditEntry {
   data: Record<string, unknown>;
 }
 
-/** Every event of the nomination, in order. Who may read it is the domain's `mayReadAuditTrail`. */
+/**
+ * Every event of the nomination and its dossier, in the order they were stored. Who may read it is
+ * the domain's `mayReadAuditTrail`.
+ */
 export async function getAuditTrail(db: ReadModelDb, nominationId: string): Promise<AuditEntry[]> {
-  const rows = await db.all(`SELECT * FROM ${AUDIT_TABLE} WHERE nomination_id = ? ORDER BY revision ASC`, [
+  const rows = await db.all(`SELECT * FROM ${AUDIT_TABLE} WHERE nomination_id = ? ORDER BY position ASC`, [
     nominationId,
   ]);
   return rows.map(toAuditEntry);
@@ -34,6 +40,7 @@ export async function getAuditTrail(db: ReadModelDb, nominationId: string): Prom
 function toAuditEntry(r: Row): AuditEntry {
   return {
     nominationId: String(r.nomination_id),
+    stream: String(r.stream),
     revision: Number(r.revision),
     position: Number(r.position),
     eventId: String(r.event_id),

@@ -1,8 +1,12 @@
-/** The audit trail's table: one row per nomination event, keyed by its global position. */
+/**
+ * The audit trail's table: one row per event of a nomination (its stream and its dossier's), keyed by
+ * its global position; `revision` is the event's revision in its own `stream`.
+ */
 export const AUDIT_TABLE = 'audit_entries';
 
 export const AUDIT_COLUMNS = [
   'position',
+  'stream',
   'nomination_id',
   'revision',
   'event_id',
@@ -25,6 +29,7 @@ export const AUDIT_COLUMNS = [
 export const AUDIT_DDL = [
   `CREATE TABLE IF NOT EXISTS ${AUDIT_TABLE} (
     position BIGINT PRIMARY KEY,
+    stream TEXT NOT NULL,
     nomination_id TEXT NOT NULL,
     revision INTEGER NOT NULL,
     event_id TEXT NOT NULL,
@@ -43,6 +48,7 @@ export const AUDIT_DDL = [
     schema_version INTEGER,
     data TEXT NOT NULL
   )`,
-  `CREATE UNIQUE INDEX IF NOT EXISTS ux_audit_nomination_revision ON ${AUDIT_TABLE} (nomination_id, revision)`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS ux_audit_stream_revision ON ${AUDIT_TABLE} (stream, revision)`,
+  `CREATE INDEX IF NOT EXISTS ix_audit_nomination ON ${AUDIT_TABLE} (nomination_id, position)`,
   `CREATE INDEX IF NOT EXISTS ix_audit_actor ON ${AUDIT_TABLE} (actor_id)`,
 ];
