@@ -85,6 +85,8 @@ export interface ApplyCommandInput {
   officeCheck?: boolean;
   /** SignAwardDecision as one recipient of a signed award decision: its number, not a new one. */
   decision?: DecisionSignedSignal;
+  /** RevokeAward applied by a revocation decision: its number and signing year, not a new one. */
+  revocation?: { decisionId: string; decisionNumber: string; year: number };
 }
 
 /** An award decision signed and numbered: each listed nomination's workflow applies it (AWARDED). */

@@ -320,7 +320,16 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
       case 'WithdrawNomination':
         return { ...base, type: 'WithdrawNomination' };
       case 'RevokeAward': {
-        // A revocation is itself a decision: its own number from the same register (guarded before: gap-free).
+        // Applied by a revocation decision (award-decision workflow): that decision's number and year.
+        if (input.revocation)
+          return {
+            ...base,
+            type: 'RevokeAward',
+            ground: intent.ground,
+            revocationDecisionNumber: input.revocation.decisionNumber,
+            revocationYear: input.revocation.year,
+          };
+        // The revocation workflow of before revocation decisions: its own number from the same register.
         const revocationDecisionNumber = await allocateDecisionNumber(store, {
           authority: decisionAuthority,
           nominationId: `revocation:${nominationId}`,
