@@ -48,6 +48,7 @@ import type { SecretKeyStore } from '../secret-ballot/key-store';
 import { nominationEventMetadata } from './event-metadata';
 import { createHash } from 'node:crypto';
 import { loadNoticeGate } from '../public-notice/notice-store';
+import { recordSingleDecision, singleDecisionId } from './single-decision';
 import {
   allocateDecisionNumber,
   readNomineeNominations,
@@ -309,7 +310,17 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           }));
         // The command id is a random UUID from the API, fixed across retries: an unguessable, stable code.
         const verificationCode = verificationCodeOf(`${input.commandId}:${nominationId}`);
-        return { ...base, type: 'SignAwardDecision', decisionNumber, priorAwards, ...oneAward, verificationCode };
+        // A decision with one recipient: its own decision stream (written after the signature, see afterApplied).
+        const decisionId = singleDecisionId(nominationId);
+        return {
+          ...base,
+          type: 'SignAwardDecision',
+          decisionNumber,
+          priorAwards,
+          ...oneAward,
+          verificationCode,
+          decisionId,
+        };
       }
       case 'DeclineSignature':
         return { ...base, type: 'DeclineSignature' };
@@ -411,6 +422,18 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
             actor: input.actor,
             causationId: input.commandId,
           });
+          if (e.type === 'AwardDecisionSigned' && e.data.decisionId === singleDecisionId(e.data.nominationId))
+            await recordSingleDecision(store, {
+              nomination: stateAfter,
+              decisionNumber: e.data.decisionNumber,
+              verificationCode: e.data.verificationCode ?? '',
+              authority: decisionAuthority,
+              catalog,
+              directory,
+              actor: input.actor,
+              now: e.data.at,
+              causationId: input.commandId,
+            });
         } else if (e.type === 'AwardRevoked') {
           await recordNomineeRevocation(store, {
             nomineeId: stateAfter.nominee.nomineeId,
