@@ -21,7 +21,11 @@ import { invalid } from '../../libs/domain/src/shared/errors';
 import { guardDecision } from '../../libs/domain/src/award-decision/award-decision.guard';
 import { evolveDecision, initialDecisionState } from '../../libs/domain/src/award-decision/award-decision.evolve';
 import type { AwardDecisionState, ExistingDecision } from '../../libs/domain/src/award-decision/award-decision.state';
-import { nominationWorkflowId, type NominationActivities } from '../../libs/temporal/src/contracts';
+import {
+  nominationWorkflowId,
+  revocationApplyCommandId,
+  type NominationActivities,
+} from '../../libs/temporal/src/contracts';
 import type {
   ApplyDecisionCommandInput,
   ApplyDecisionCommandResult,
@@ -30,7 +34,6 @@ import type {
   DecisionCommandOutcome,
   DecisionIntentType,
 } from '../../libs/temporal/src/decision-contracts';
-import { revocationApplyCommandId } from '../../libs/temporal/src/decision-contracts';
 import { NOMINATION_ACTIVITY_OPTIONS } from '../shared/activities';
 import { domainDetails, toUpdateFailure } from '../shared/failures';
 import { decisionSignedSignal } from '../nomination/definitions';

@@ -104,6 +104,10 @@ export interface DecisionSignedSignal {
 export const decisionApplyCommandId = (decisionId: string, nominationId: string) =>
   `decision-${decisionId}-apply-${nominationId}`;
 
+/** The deterministic command id of the revocation a revocation decision applies to one nomination. */
+export const revocationApplyCommandId = (decisionId: string, nominationId: string) =>
+  `revocation-${decisionId}-apply-${nominationId}`;
+
 export interface ApplyCommandResult {
   /** The domain events written by this command (or found already written by an earlier attempt). */
   events: NominationEvent[];

@@ -84,8 +84,4 @@ export interface AwardDecisionWorkflowResult {
   position?: number;
 }
 
-/** The deterministic command id of the revocation a revocation decision applies to one nomination. */
-export const revocationApplyCommandId = (decisionId: string, nominationId: string) =>
-  `revocation-${decisionId}-apply-${nominationId}`;
-
 export type DecisionWorkflowView = { state: AwardDecisionState; revision: number; signalled: string[] };
