@@ -20,7 +20,20 @@ const UNITS = [
 ];
 const MEMBERS = [...Array.from({ length: 10 }, (_, i) => `hoidong${i + 1}`), 'chutich']; // the demo council of 11
 
-async function runSession(ctx: ScenarioContext, http: HttpClient, items: number): Promise<Record<string, number>> {
+/** Brings `items` nominations through one session to the Chairman's signature; their ids and the timings. */
+export async function runSession(
+  ctx: ScenarioContext,
+  http: HttpClient,
+  items: number,
+): Promise<Record<string, number>> {
+  return (await sessionOf(ctx, http, items)).timings;
+}
+
+export async function sessionOf(
+  ctx: ScenarioContext,
+  http: HttpClient,
+  items: number,
+): Promise<{ timings: Record<string, number>; ids: string[] }> {
   const tokens = await login(http, [
     ...new Set([...UNITS.flatMap((u) => [u.officer, u.head, u.leader]), ...MEMBERS, 'thuky']),
   ]);
@@ -88,7 +101,7 @@ async function runSession(ctx: ScenarioContext, http: HttpClient, items: number)
   };
   if (view.status !== 'CLOSED' || view.agenda.some((a) => a.outcome !== 'APPROVED'))
     throw new Error('the session did not close with every item approved');
-  return { convene, open, ballots, tally, movedOn };
+  return { timings: { convene, open, ballots, tally, movedOn }, ids };
 }
 
 export const councilSessionScenario: Scenario = {

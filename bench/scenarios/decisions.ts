@@ -4,8 +4,12 @@
  * 30/2020 layout and its 1,000-row appendix) and rendering it again (the bytes must be identical),
  * and one recipient's certificate with its QR code. Baseline: pdfmake rendering the same appendix
  * rows as a bare table (no header, articles or signature block) — what the layout itself costs.
- * Not measured here: applying the decision to 1,000 running nomination workflows (the workflow
- * tests apply 50, also with a worker killed midway).
+ * Then, through the embedded stack over HTTP (`--decision-apply=false` skips it): as many
+ * nominations brought to the signature by their running workflows (seeded as the council-session
+ * scenario does: draft → submit → cluster review → office check → one council session approving
+ * all, not timed), drafted into one decision, and timed: the draft, the Chairman's one signature,
+ * and from the signature until the decision is APPLIED (every nomination workflow AWARDED under it,
+ * checked on the status board). No baseline: the per-recipient time is reported beside it.
  */
 import {
   awardDecisionDecider,
@@ -16,7 +20,12 @@ import {
 import { certificateDocument } from '../../apps/api/src/decisions/certificate';
 import { decisionDocument } from '../../apps/api/src/decisions/decision-document';
 import { renderPdf, sha256 } from '../../apps/api/src/decisions/pdf-kit';
-import { row } from '../lib/report';
+import { HttpClient, waitForHttp } from '../lib/http';
+import { row, type Row } from '../lib/report';
+import { startStack } from '../lib/stack';
+import { nominationWorkflowBundle } from '../temporal/bundles';
+import { sessionOf } from './council-session';
+import { login } from './e2e';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import { median, now } from '../lib/stats';
 
@@ -118,6 +127,47 @@ async function once(n: number) {
   };
 }
 
+/** Draft, sign and apply one decision of `n` recipients through the running workflows. */
+async function applied(ctx: ScenarioContext, n: number) {
+  const stack = await startStack(await nominationWorkflowBundle());
+  const http = new HttpClient(stack.url);
+  try {
+    await waitForHttp(http, '/health', 180_000);
+    const { ids } = await sessionOf(ctx, http, n);
+    const tokens = await login(http, ['thuky', 'chutich']);
+    const ok = async (who: string, method: string, path: string, body?: unknown) => {
+      const r = await http.send<Record<string, unknown>>(method, path, body, tokens[who]);
+      if (r.status >= 300)
+        throw new Error(`${who} ${method} ${path}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+      return r.body;
+    };
+    const t0 = now();
+    const { id } = (await ok('thuky', 'POST', '/api/decisions', {
+      title: 'Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
+      nominationIds: ids,
+    })) as { id: string };
+    const t1 = now();
+    await ok('chutich', 'POST', `/api/decisions/${id}/signature`, { decision: 'sign' });
+    const t2 = now();
+    for (;;) {
+      const d = (await ok('thuky', 'GET', `/api/decisions/${id}`)) as { status: string };
+      if (d.status === 'APPLIED') break;
+      if (now() - t2 > 1_800_000) throw new Error(`decision not applied after 30 minutes (${d.status})`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const t3 = now();
+    const awarded = (await ok('thuky', 'GET', '/api/nominations?status=AWARDED&pageSize=1')) as { total: number };
+    if (awarded.total < n) throw new Error(`only ${awarded.total}/${n} nominations AWARDED`);
+    ctx.log(
+      `  ${n} recipients: drafted ${Math.round(t1 - t0)} ms, signed ${Math.round(t2 - t1)} ms, applied ${Math.round(t3 - t2)} ms`,
+    );
+    return { draftMs: t1 - t0, signMs: t2 - t1, applyMs: t3 - t2 };
+  } finally {
+    http.close();
+    await stack.stop();
+  }
+}
+
 export const decisionsScenario: Scenario = {
   id: 'decisions',
   title: 'Award decision of many recipients: fold, decision PDF (twice, identical), certificate',
@@ -129,7 +179,7 @@ export const decisionsScenario: Scenario = {
     if (!runs.every((r) => r.identical)) throw new Error('the same decision rendered different bytes');
     ctx.log(`  ${n} recipients: PDF ${Math.round(median(runs.map((r) => r.bytes)) / 1024)} KiB, identical twice`);
     const m = (k: keyof (typeof runs)[number]) => median(runs.map((r) => Number(r[k])));
-    return {
+    const result: { rows: Row[]; details: Record<string, unknown> } = {
       rows: [
         row({ scenario: 'decisions', metric: `fold ${n} recipients`, unit: 'ms', ours: m('foldMs'), reps }),
         row({
@@ -145,5 +195,21 @@ export const decisionsScenario: Scenario = {
       ],
       details: { recipients: n, runs },
     };
+    if (ctx.options['decision-apply'] === 'false') return result;
+    const a = await applied(ctx, n);
+    const s = 'decisions';
+    result.rows.push(
+      row({ scenario: s, metric: `draft ${n} recipients (running workflows)`, unit: 'ms', ours: a.draftMs, reps: 1 }),
+      row({ scenario: s, metric: `sign ${n} recipients (one number)`, unit: 'ms', ours: a.signMs, reps: 1 }),
+      row({
+        scenario: s,
+        metric: `signature → all ${n} nominations AWARDED`,
+        unit: 'ms',
+        ours: a.applyMs,
+        reps: 1,
+        note: `${(a.applyMs / n).toFixed(1)} ms per recipient`,
+      }),
+    );
+    return { ...result, details: { ...result.details, applied: a } };
   },
 };

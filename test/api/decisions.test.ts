@@ -176,6 +176,31 @@ test('draft, remove, sign once: every recipient AWARDED; documents, QR, verifica
   expect(revocation).toMatchObject({ kind: 'REVOCATION', decisionNumber: revoked.revocationDecisionNumber });
   expect(revocation.awards.map((a: any) => a.nominationId)).toEqual([ids[0]]);
   expect(revocation.awards[0].decisionNumber).toBe(signed.decisionNumber);
+
+  // The revocation decision is a decision: its view and its document (Decree 30) name the revoked one.
+  expect(revoked.revocationDecisionId).toEqual(expect.any(String));
+  const hb = (await stack.http.get(`/api/decisions/${revoked.revocationDecisionId}`)).body;
+  expect(hb).toMatchObject({ kind: 'REVOCATION', status: 'APPLIED', decisionNumber: revoked.revocationDecisionNumber });
+  const hbPdf = await pdfOf(`/api/decisions/${revoked.revocationDecisionId}/document.pdf`);
+  expect((await pdfOf(`/api/decisions/${revoked.revocationDecisionId}/document.pdf`)).equals(hbPdf)).toBe(true);
+  const hbText = textOf(hbPdf, 'revocation.pdf');
+  for (const s of [
+    `Số: ${revoked.revocationDecisionNumber}`,
+    'QUYẾT ĐỊNH',
+    'Về việc thu hồi',
+    names[0],
+    `Quyết định số ${signed.decisionNumber}`,
+    'không đủ tiêu chuẩn khen thưởng',
+    'Thanh tra kết luận không đạt tiêu chuẩn',
+  ])
+    expect(hbText).toContain(s);
+  // Revoked once: a second revocation is refused (409), and takes no number.
+  await stack.command(
+    'chutich',
+    `/api/nominations/${ids[0]}/revocation`,
+    { ground: 'CRITERIA_NOT_MET', reason: 'Lần hai' },
+    409,
+  );
 });
 
 test('the Chairman declines with a reason: the nominations wait for another decision', async () => {
@@ -208,4 +233,31 @@ test('the Chairman declines with a reason: the nominations wait for another deci
   });
   expect(number.status).toBe(400); // this authority's numbers come from the register
   expect(number.body.code).toBe('NUMBERING_MODE');
+});
+
+test('a one-recipient signature is a decision: its certificate, its document and the hash on the verification page', async () => {
+  const name = 'Đặng Thị Thu Hà';
+  const n = await stack.toAwaitingSignature(person(name));
+  const signed = await stack.command('chutich', `/api/nominations/${n}/signature`, { decision: 'sign' });
+  expect(signed.decisionNumber).toMatch(/^\d+\/QĐ-UBND$/);
+  const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear(); // the signing year, Vietnam time
+  const entry = (await stack.http.get(`/api/registry/${encodeURIComponent(signed.decisionNumber)}?year=${year}`)).body;
+  const decisionId = entry.decisionId as string;
+  expect(decisionId).toEqual(expect.any(String));
+
+  const view = (await stack.http.get(`/api/decisions/${decisionId}`)).body;
+  expect(view).toMatchObject({
+    kind: 'AWARD',
+    status: 'APPLIED',
+    decisionNumber: signed.decisionNumber,
+    recipients: 1,
+  });
+  const doc = await pdfOf(`/api/decisions/${decisionId}/document.pdf`);
+  expect(textOf(doc, 'single.pdf')).toContain(name);
+  const cert = await pdfOf(`/api/decisions/${decisionId}/recipients/${n}/certificate.pdf`);
+  const url = qrOf(cert, 'single-cert.pdf');
+  expect(url).toMatch(/^https:\/\/tdkt\.bentre\.example\/verify\/[A-Za-z0-9_-]{22}$/);
+  const json = (await stack.http.get(`/api${new URL(url!).pathname}`)).body;
+  expect(json).toMatchObject({ status: 'VALID', recipient: name, decisionNumber: signed.decisionNumber, decisionId });
+  expect(json.documentSha256).toBe(createHash('sha256').update(doc).digest('hex'));
 });

@@ -12,6 +12,7 @@ import {
   condition,
   getExternalWorkflowHandle,
   log,
+  patched,
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
@@ -20,7 +21,11 @@ import { invalid } from '../../libs/domain/src/shared/errors';
 import { guardDecision } from '../../libs/domain/src/award-decision/award-decision.guard';
 import { evolveDecision, initialDecisionState } from '../../libs/domain/src/award-decision/award-decision.evolve';
 import type { AwardDecisionState, ExistingDecision } from '../../libs/domain/src/award-decision/award-decision.state';
-import { nominationWorkflowId } from '../../libs/temporal/src/contracts';
+import {
+  nominationWorkflowId,
+  revocationApplyCommandId,
+  type NominationActivities,
+} from '../../libs/temporal/src/contracts';
 import type {
   ApplyDecisionCommandInput,
   ApplyDecisionCommandResult,
@@ -30,7 +35,7 @@ import type {
   DecisionIntentType,
 } from '../../libs/temporal/src/decision-contracts';
 import { NOMINATION_ACTIVITY_OPTIONS } from '../shared/activities';
-import { toUpdateFailure } from '../shared/failures';
+import { domainDetails, toUpdateFailure } from '../shared/failures';
 import { decisionSignedSignal } from '../nomination/definitions';
 import { DECISION_INTENT_TYPES, DECISION_UPDATES, decisionStateQuery, type DecisionUpdate } from './definitions';
 
@@ -44,7 +49,11 @@ const { awaitDecisionApplied } = proxyActivities<AwardDecisionActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 1.5, maximumInterval: '10 seconds' },
 });
 
+const { applyNominationCommand } = proxyActivities<NominationActivities>(NOMINATION_ACTIVITY_OPTIONS);
+
 const DRAFT_GRACE = '10 seconds';
+/** A revocation decision revokes its award here (the nomination's workflow has ended long ago). */
+const REVOCATION_DECISION_PATCH = 'revocation-decision';
 const SIGNAL_BATCH = 50;
 
 export async function awardDecisionWorkflow(args: { decisionId: string }): Promise<AwardDecisionWorkflowResult> {
@@ -99,7 +108,7 @@ export async function awardDecisionWorkflow(args: { decisionId: string }): Promi
     setHandler(
       DECISION_UPDATES[type] as DecisionUpdate<T>,
       async (command) => {
-        if (type === 'DraftDecision') draftsReceived++;
+        if (type === 'DraftDecision' || type === 'IssueRevocation') draftsReceived++;
         return exclusive(async () => {
           try {
             guardDecision(type, command.actor, state);
@@ -144,6 +153,7 @@ export async function awardDecisionWorkflow(args: { decisionId: string }): Promi
   }
 
   const issued = state as ExistingDecision;
+  if (issued.kind === 'REVOCATION' && patched(REVOCATION_DECISION_PATCH)) return revoke(issued);
   const signer: Actor = {
     userId: issued.signer!.by.userId,
     displayName: issued.signer!.name,
@@ -176,7 +186,46 @@ export async function awardDecisionWorkflow(args: { decisionId: string }): Promi
     decisionId,
     nominationIds: issued.recipients.map((r) => r.nominationId),
   });
-  await exclusive(() => apply(`decision-${decisionId}-applied`, { type: 'RecordDecisionApplied' }, SYSTEM_ACTOR));
+  const notApplied = application.notApplied ?? [];
+  await exclusive(() =>
+    apply(
+      `decision-${decisionId}-applied`,
+      { type: 'RecordDecisionApplied', ...(notApplied.length ? { notApplied } : {}) },
+      SYSTEM_ACTOR,
+    ),
+  );
   await condition(allHandlersFinished);
-  return { decisionId, status: state.status, application };
+  return { decisionId, status: state.status, application, position };
+
+  /** Each recipient's award revoked under this decision's number, once (deterministic command id). */
+  async function revoke(d: ExistingDecision): Promise<AwardDecisionWorkflowResult> {
+    const by: Actor = { userId: d.signer!.by.userId, displayName: d.signer!.name, roles: [d.signer!.by.role] };
+    const applied: string[] = [];
+    const notApplied: { nominationId: string; reason: string }[] = [];
+    for (const r of d.recipients) {
+      try {
+        await applyNominationCommand({
+          nominationId: r.nominationId,
+          commandId: revocationApplyCommandId(decisionId, r.nominationId),
+          intent: { type: 'RevokeAward', ground: d.revokes!.ground as never, comment: d.revokes!.reason },
+          actor: by,
+          now: d.signedAt!,
+          revocation: { decisionId, decisionNumber: d.decisionNumber!, year: d.year! },
+        });
+        applied.push(r.nominationId);
+      } catch (err) {
+        notApplied.push({ nominationId: r.nominationId, reason: domainDetails(err)?.message ?? String(err) });
+      }
+    }
+    await exclusive(() =>
+      apply(
+        `decision-${decisionId}-applied`,
+        { type: 'RecordDecisionApplied', ...(notApplied.length ? { notApplied } : {}) },
+        SYSTEM_ACTOR,
+      ),
+    );
+    await condition(allHandlersFinished);
+    const skipped = notApplied.map((n) => n.nominationId);
+    return { decisionId, status: state.status, application: { applied, skipped, notApplied }, position };
+  }
 }

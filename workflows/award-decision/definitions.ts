@@ -27,6 +27,7 @@ export const DECISION_UPDATES: { readonly [T in DecisionIntentType]: DecisionUpd
   SignDecision: update('signDecision'),
   DeclineDecision: update('declineDecision'),
   RegisterDecisionNumber: update('registerNumber'),
+  IssueRevocation: update('issueRevocation'),
 };
 
 export const DECISION_INTENT_TYPES = Object.keys(DECISION_UPDATES) as DecisionIntentType[];

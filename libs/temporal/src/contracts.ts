@@ -85,6 +85,8 @@ export interface ApplyCommandInput {
   officeCheck?: boolean;
   /** SignAwardDecision as one recipient of a signed award decision: its number, not a new one. */
   decision?: DecisionSignedSignal;
+  /** RevokeAward applied by a revocation decision: its number and signing year, not a new one. */
+  revocation?: { decisionId: string; decisionNumber: string; year: number };
 }
 
 /** An award decision signed and numbered: each listed nomination's workflow applies it (AWARDED). */
@@ -101,6 +103,10 @@ export interface DecisionSignedSignal {
 /** The deterministic command id of applying decision `decisionId` to one nomination. */
 export const decisionApplyCommandId = (decisionId: string, nominationId: string) =>
   `decision-${decisionId}-apply-${nominationId}`;
+
+/** The deterministic command id of the revocation a revocation decision applies to one nomination. */
+export const revocationApplyCommandId = (decisionId: string, nominationId: string) =>
+  `revocation-${decisionId}-apply-${nominationId}`;
 
 export interface ApplyCommandResult {
   /** The domain events written by this command (or found already written by an earlier attempt). */

@@ -5,7 +5,7 @@
 import type { Actor } from '../../domain/src/shared/actor';
 import type { AwardDecisionEvent } from '../../domain/src/award-decision/award-decision.events';
 import type { AwardDecisionState } from '../../domain/src/award-decision/award-decision.state';
-import type { DecisionStatus } from '../../domain/src/award-decision/award-decision.types';
+import type { DecisionStatus, NotApplied } from '../../domain/src/award-decision/award-decision.types';
 
 export const awardDecisionWorkflowId = (decisionId: string) => `award-decision-${decisionId}`;
 
@@ -23,7 +23,9 @@ export type DecisionIntent =
   | { type: 'RemoveRecipient'; nominationId: string; reason: string }
   | { type: 'SignDecision'; number?: string; comment?: string }
   | { type: 'DeclineDecision'; reason: string }
-  | { type: 'RegisterDecisionNumber'; number: string };
+  | { type: 'RegisterDecisionNumber'; number: string }
+  /** The Chairman revokes an award: a revocation decision drafted and signed at once (`number`: `external` only). */
+  | { type: 'IssueRevocation'; nominationId: string; ground: string; reason: string; number?: string };
 
 export type DecisionIntentType = DecisionIntent['type'];
 
@@ -36,7 +38,7 @@ export interface DecisionCommandEnvelope<I extends DecisionIntent = DecisionInte
 export interface ApplyDecisionCommandInput {
   decisionId: string;
   commandId: string;
-  intent: DecisionIntent | { type: 'RecordDecisionApplied' };
+  intent: DecisionIntent | { type: 'RecordDecisionApplied'; notApplied?: NotApplied[] };
   actor: Actor;
   now: string;
   /** Last revision of the decision stream the workflow has folded (-1: none). */
@@ -64,6 +66,8 @@ export interface DecisionApplication {
   applied: string[];
   /** Nominations that left the wait for a signature otherwise (not applied, reported). */
   skipped: string[];
+  /** Why each skipped one was not applied (ended otherwise, put on hold after the signature). */
+  notApplied?: NotApplied[];
 }
 
 export interface AwardDecisionActivities {
@@ -76,6 +80,8 @@ export interface AwardDecisionWorkflowResult {
   decisionId: string;
   status: DecisionStatus | 'NONE';
   application?: DecisionApplication;
+  /** Global position of the decision's last event (read models have it once they reach it). */
+  position?: number;
 }
 
 export type DecisionWorkflowView = { state: AwardDecisionState; revision: number; signalled: string[] };

@@ -81,6 +81,16 @@ export class DecisionDriver {
       verificationCodes: nominationIds.map(() => randomBytes(16).toString('base64url')),
     });
   }
+  /** The Chairman revokes an award: a revocation decision (its own id), numbered like any decision. */
+  revoke(decisionId: string, nominationId: string, number?: string, username = 'chutich') {
+    return this.run(decisionId, username, {
+      type: 'IssueRevocation',
+      nominationId,
+      ground: 'CRITERIA_NOT_MET',
+      reason: 'Thanh tra kết luận không đủ tiêu chuẩn',
+      ...(number ? { number } : {}),
+    });
+  }
   sign(decisionId: string, number?: string) {
     return this.run(decisionId, 'chutich', { type: 'SignDecision', ...(number ? { number } : {}) });
   }

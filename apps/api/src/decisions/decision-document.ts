@@ -5,11 +5,44 @@
  * (no., name, position, unit, achievement, amount). Before signing it is marked DỰ THẢO. A4.
  */
 import type { ExistingDecision } from '@tdkt/domain';
+import { REVOCATION_GROUND_LABELS } from '@tdkt/projections';
 import { documentInfo, dong, nationalHeader, placeAndDate, vietnamDay } from './pdf-kit';
 
 const numberLine = (s: ExistingDecision) => `Số: ${s.decisionNumber ?? `        /QĐ-${s.authority}`}`;
 
 const signed = (s: ExistingDecision) => s.status !== 'DRAFT' && s.status !== 'DECLINED';
+
+const article = (n: number, text: string) => ({
+  text: [{ text: `Điều ${n}. `, bold: true }, text],
+  margin: [20, 0, 0, 4],
+});
+
+function awardArticles(s: ExistingDecision, awards: string, total: number) {
+  return [
+    article(
+      1,
+      `Tặng ${awards} cho ${s.recipients.length} tập thể, cá nhân (có danh sách kèm theo) vì đã có thành tích xuất sắc.`,
+    ),
+    article(
+      2,
+      `Mức tiền thưởng theo quy định: tổng cộng ${dong(total)} đồng (lương cơ sở ${dong(s.baseSalary.amount)} đồng/tháng theo ${s.baseSalary.source}).`,
+    ),
+  ];
+}
+
+/** A revocation names the decision it revokes (number, date), the legal ground and the reason. */
+function revocationArticles(s: ExistingDecision, total: number) {
+  const r = s.revokes!;
+  const of = `Quyết định số ${r.decisionNumber}${r.signedAt ? ` ngày ${vietnamDay(r.signedAt)}` : ` năm ${r.year}`}`;
+  const awards = s.recipients.map((x) => `${x.awardName} đã tặng ${x.nomineeName} (${x.unitName})`).join('; ');
+  return [
+    article(
+      1,
+      `Hủy bỏ khen thưởng và thu hồi ${awards} tại ${of}, vì ${REVOCATION_GROUND_LABELS[r.ground] ?? r.ground}: ${r.reason}`,
+    ),
+    article(2, `Thu hồi hiện vật khen thưởng và số tiền thưởng đã nhận: ${dong(total)} đồng.`),
+  ];
+}
 
 export function decisionDocument(s: ExistingDecision) {
   const awards = [...new Set(s.recipients.map((r) => r.awardName))].join(', ');
@@ -48,20 +81,7 @@ export function decisionDocument(s: ExistingDecision) {
       },
       ...s.bases.map((b) => ({ text: b, italics: true, margin: [20, 0, 0, 2] })),
       { text: 'QUYẾT ĐỊNH:', alignment: 'center', bold: true, margin: [0, 10, 0, 6] },
-      {
-        text: [
-          { text: 'Điều 1. ', bold: true },
-          `Tặng ${awards} cho ${s.recipients.length} tập thể, cá nhân (có danh sách kèm theo) vì đã có thành tích xuất sắc.`,
-        ],
-        margin: [20, 0, 0, 4],
-      },
-      {
-        text: [
-          { text: 'Điều 2. ', bold: true },
-          `Mức tiền thưởng theo quy định: tổng cộng ${dong(total)} đồng (lương cơ sở ${dong(s.baseSalary.amount)} đồng/tháng theo ${s.baseSalary.source}).`,
-        ],
-        margin: [20, 0, 0, 4],
-      },
+      ...(s.kind === 'REVOCATION' ? revocationArticles(s, total) : awardArticles(s, awards, total)),
       {
         text: [
           { text: 'Điều 3. ', bold: true },

@@ -5,7 +5,12 @@ import {
   awardDecisionStreamName,
   domainError,
   mayReadCouncilSessions,
+  nominationDecider,
+  nominationNotFound,
+  nominationStreamName,
   type Actor,
+  type NominationEvent,
+  type NominationState,
   type AwardDecisionEvent,
   type AwardDecisionState,
   type ExistingDecision,
@@ -14,6 +19,7 @@ import { foldRecorded } from '@tdkt/event-store';
 import { listAwardDecisions, type ListAwardDecisionsQuery } from '@tdkt/projections';
 import { AwardDecisionGateway, type DecisionCommandOutcome, type DecisionIntent } from '@tdkt/temporal';
 import type { ApiRuntime } from '../api-runtime';
+import type { CommandResult } from '../nominations/commands/commands';
 import { ReadYourWrites } from '../nominations/read-your-writes';
 import { API_RUNTIME } from '../tokens';
 import { certificateDocument } from './certificate';
@@ -55,6 +61,43 @@ export class DecisionsService {
       verificationCodes: body.nominationIds.map(newVerificationCode),
     });
     return { id, status: outcome.status };
+  }
+
+  /**
+   * Revoking an award is a revocation decision (drafted and signed at once by the Chairman), numbered
+   * like any decision. Once it is numbered its workflow revokes the award; the answer waits for that
+   * (and for the read models), so the registry and the verification page show it revoked.
+   */
+  async revoke(
+    nominationId: string,
+    actor: Actor,
+    body: { ground: string; reason: string; number?: string },
+  ): Promise<CommandResult> {
+    const id = randomUUID();
+    const outcome = await this.run(id, actor, {
+      type: 'IssueRevocation',
+      nominationId,
+      ground: body.ground,
+      reason: body.reason,
+      ...(body.number !== undefined ? { number: body.number } : {}),
+    });
+    if (outcome.status === 'ISSUED' || outcome.status === 'APPLIED') {
+      const done = await this.gateway.result(id);
+      if (done.position) await this.ryw.reach(done.position);
+    }
+    const events = await this.runtime.store.readStream(nominationStreamName(nominationId));
+    const n = foldRecorded<NominationEvent, NominationState>(nominationDecider, events);
+    if (n.status === 'NONE') throw nominationNotFound();
+    return {
+      id: nominationId,
+      status: n.status,
+      onHold: n.onHold,
+      revision: events.length - 1,
+      position: Math.max(outcome.position, events[events.length - 1]?.position ?? 0),
+      ...(n.decisionNumber ? { decisionNumber: n.decisionNumber } : {}),
+      ...(outcome.decisionNumber ? { revocationDecisionNumber: outcome.decisionNumber } : {}),
+      revocationDecisionId: id,
+    };
   }
 
   /**
@@ -114,6 +157,8 @@ export class DecisionsService {
     const r = s.recipients.find((x) => x.nominationId === nominationId);
     if (!r) throw domainError('NOT_A_RECIPIENT', `Hồ sơ ${nominationId} không có trong quyết định`, 'nominationId');
     if (!issued(s)) throw domainError('DECISION_NOT_SIGNED', 'Quyết định chưa được ký và vào sổ: chưa in bằng');
+    if (s.kind === 'REVOCATION')
+      throw domainError('NOT_A_RECIPIENT', 'Quyết định hủy bỏ khen thưởng không có bằng khen', 'nominationId');
     return renderPdf(certificateDocument(s, r, `${this.runtime.config.publicUrl}/verify/${r.verificationCode}`));
   }
 

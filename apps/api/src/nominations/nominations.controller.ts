@@ -16,6 +16,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { nominationNotFound, type Actor } from '@tdkt/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { DecisionsService } from '../decisions/decisions.service';
 import { edgeError } from '../http/errors';
 import {
   DraftNominationCommand,
@@ -58,6 +59,7 @@ export class NominationsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly decisions: DecisionsService,
   ) {}
 
   private run(id: string, actor: Actor, intent: RunNominationIntentCommand['intent']): Promise<CommandResult> {
@@ -251,14 +253,21 @@ export class NominationsController {
 
   @Post(':id/revocation')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Hủy bỏ khen thưởng (Chủ tịch) theo một trong bốn căn cứ, có lý do' })
+  @ApiOperation({
+    summary:
+      'Hủy bỏ khen thưởng (Chủ tịch) theo một trong bốn căn cứ, có lý do: một quyết định hủy bỏ có số riêng (cùng sổ với các quyết định), nêu quyết định bị hủy và căn cứ',
+  })
   @ApiOkResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
   revoke(
     @Param('id', NominationIdPipe) id: string,
     @CurrentActor() actor: Actor,
     @Body() body: RevocationDto,
   ): Promise<CommandResult> {
-    return this.run(id, actor, { type: 'RevokeAward', ground: body.ground, comment: body.reason });
+    return this.decisions.revoke(id, actor, {
+      ground: body.ground,
+      reason: body.reason,
+      ...(body.number !== undefined ? { number: body.number } : {}),
+    });
   }
 
   // ------------------------------------------------------------------- queries

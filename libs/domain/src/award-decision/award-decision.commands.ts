@@ -1,5 +1,12 @@
 import type { Actor } from '../shared/actor';
-import type { BaseSalary, DecisionKind, DecisionRecipient, NumberingMode } from './award-decision.types';
+import type {
+  BaseSalary,
+  DecisionKind,
+  DecisionRecipient,
+  NumberingMode,
+  NotApplied,
+  RevokedDecision,
+} from './award-decision.types';
 
 interface Base {
   decisionId: string;
@@ -21,7 +28,7 @@ export interface DraftDecision extends Base {
   awardCodes: string[];
   recipients: DecisionRecipient[];
   baseSalary: BaseSalary;
-  revokes?: { decisionNumber: string; year: number; ground: string; reason: string };
+  revokes?: RevokedDecision;
 }
 
 export interface RemoveRecipient extends Base {
@@ -57,9 +64,41 @@ export interface RegisterDecisionNumber extends Base {
 
 export interface RecordDecisionApplied extends Base {
   type: 'RecordDecisionApplied';
+  /** Recipients not applied (withdrawn, on hold, revoked elsewhere…), each with the reason. */
+  notApplied?: NotApplied[];
+}
+
+/**
+ * A revocation decision (quyết định hủy bỏ khen thưởng): the Chairman drafts and signs it in one
+ * step, built by the activity from the awarded nomination. Numbered like any decision: from the
+ * register (`decisionNumber` allocated after the checks), or under `external` by the office — with
+ * the request, or later (`RegisterDecisionNumber`), the award staying in force until then.
+ */
+export interface IssueRevocation extends Base {
+  type: 'IssueRevocation';
+  authority: string;
+  authorityName: string;
+  place: string;
+  numbering: NumberingMode;
+  bases: string[];
+  /** The revoked award's recipient line (its amount is what is recovered). */
+  recipient: DecisionRecipient;
+  baseSalary: BaseSalary;
+  revokes: RevokedDecision;
+  signerName: string;
+  signerTitle: string;
+  year: number;
+  decisionNumber?: string;
+  sequence?: number;
 }
 
 export type AwardDecisionCommand =
-  DraftDecision | RemoveRecipient | SignDecision | DeclineDecision | RegisterDecisionNumber | RecordDecisionApplied;
+  | DraftDecision
+  | RemoveRecipient
+  | SignDecision
+  | DeclineDecision
+  | RegisterDecisionNumber
+  | RecordDecisionApplied
+  | IssueRevocation;
 
 export type AwardDecisionCommandType = AwardDecisionCommand['type'];

@@ -1,5 +1,13 @@
 import type { ActingAs } from '../shared/actor';
-import type { BaseSalary, DecisionKind, DecisionRecipient, NumberingMode, Signer } from './award-decision.types';
+import type {
+  BaseSalary,
+  DecisionKind,
+  DecisionRecipient,
+  NotApplied,
+  NumberingMode,
+  RevokedDecision,
+  Signer,
+} from './award-decision.types';
 
 export const AWARD_DECISION_EVENT_SCHEMA_VERSION = 1;
 
@@ -19,7 +27,7 @@ export type AwardDecisionDrafted = Ev<
     recipients: DecisionRecipient[];
     baseSalary: BaseSalary;
     /** REVOCATION only: the decision revoked and the legal ground. */
-    revokes?: { decisionNumber: string; year: number; ground: string; reason: string };
+    revokes?: RevokedDecision;
   }
 >;
 export type DecisionRecipientRemoved = Ev<'DecisionRecipientRemoved', { nominationId: string; reason: string }>;
@@ -31,8 +39,11 @@ export type DecisionSigned = Ev<
 export type DecisionDeclined = Ev<'DecisionDeclined', { reason: string }>;
 /** `external`: the document office entered the number from its register. */
 export type DecisionNumberRegistered = Ev<'DecisionNumberRegistered', { decisionNumber: string; year: number }>;
-/** Every recipient's nomination is AWARDED (or REVOKED) under this decision. */
-export type DecisionApplied = Ev<'DecisionApplied', { nominationIds: string[] }>;
+/**
+ * Every recipient's nomination is AWARDED (or REVOKED) under this decision, except `notApplied`
+ * (a nomination that left the wait otherwise, or was put on hold after the signature), each with why.
+ */
+export type DecisionApplied = Ev<'DecisionApplied', { nominationIds: string[]; notApplied?: NotApplied[] }>;
 
 export type AwardDecisionEvent =
   | AwardDecisionDrafted

@@ -31,6 +31,10 @@ export function evolveDecision(state: AwardDecisionState, event: AwardDecisionEv
     case 'DecisionNumberRegistered':
       return { ...s, status: 'ISSUED', decisionNumber: event.data.decisionNumber };
     case 'DecisionApplied':
-      return { ...s, status: 'APPLIED' };
+      return {
+        ...s,
+        status: 'APPLIED',
+        ...(event.data.notApplied?.length ? { notApplied: event.data.notApplied } : {}),
+      };
   }
 }

@@ -38,6 +38,12 @@ export function guardDecision(type: AwardDecisionCommandType, actor: Actor, stat
     if (state.status !== 'NONE') throw domainError('AWARD_DECISION_EXISTS');
     return by;
   }
+  if (type === 'IssueRevocation') {
+    // Revoking an award is the Chairman's own decision, drafted and signed at once.
+    const by = as(actor, 'CHAIRMAN');
+    if (state.status !== 'NONE') throw domainError('AWARD_DECISION_EXISTS');
+    return by;
+  }
   if (state.status === 'NONE') throw domainError('AWARD_DECISION_NOT_FOUND');
   switch (type) {
     case 'RemoveRecipient': {

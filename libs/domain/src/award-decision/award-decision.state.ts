@@ -1,5 +1,5 @@
 import type { AwardDecisionDrafted } from './award-decision.events';
-import type { DecisionRecipient, DecisionStatus, Signer } from './award-decision.types';
+import type { DecisionRecipient, DecisionStatus, NotApplied, Signer } from './award-decision.types';
 
 export type DraftData = Omit<AwardDecisionDrafted['data'], 'by' | 'at'>;
 
@@ -15,6 +15,8 @@ export interface ExistingDecision extends DraftData {
   year?: number;
   decisionNumber?: string;
   declineReason?: string;
+  /** After applying: recipients whose nomination did not take the decision, and why. */
+  notApplied?: NotApplied[];
 }
 
 export type AwardDecisionState = { status: 'NONE' } | ExistingDecision;

@@ -65,3 +65,20 @@ export interface Signer {
   name: string;
   title: string;
 }
+
+/** What a revocation decision names: the award decision revoked (number, signing year and date) and why. */
+export interface RevokedDecision {
+  decisionNumber: string;
+  year: number;
+  /** ISO instant the revoked decision was signed (its date is printed). */
+  signedAt?: string;
+  /** One of the nomination's revocation grounds (REVOCATION_GROUNDS). */
+  ground: string;
+  reason: string;
+}
+
+/** A recipient of a signed decision whose nomination could not take it, and why (in Vietnamese). */
+export interface NotApplied {
+  nominationId: string;
+  reason: string;
+}

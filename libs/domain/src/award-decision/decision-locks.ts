@@ -14,6 +14,8 @@ export type RecipientLockEvent =
 export type RecipientLockCommand = { type: 'Reserve' | 'Release'; nominationId: string; decisionId: string };
 
 export const recipientLockStreamName = (nominationId: string) => `decision-recipient-${nominationId}`;
+/** An award is revoked by one revocation decision: the same lock, its own stream (held for good once issued). */
+export const revocationLockStreamName = (nominationId: string) => `decision-revocation-${nominationId}`;
 
 export const recipientLockDecider: Decider<RecipientLockCommand, RecipientLockEvent, { holder?: string }> = {
   initialState: () => ({}),
@@ -25,7 +27,7 @@ export const recipientLockDecider: Decider<RecipientLockCommand, RecipientLockEv
     if (s.holder)
       throw domainError(
         'ON_ANOTHER_DECISION',
-        `Hồ sơ ${c.nominationId} đang có trong dự thảo quyết định ${s.holder} chưa ký`,
+        `Hồ sơ ${c.nominationId} đang có trong quyết định ${s.holder} chưa ký hoặc đang được hủy bỏ`,
       );
     return [{ type: 'DecisionRecipientReserved', data }];
   },

@@ -26,12 +26,16 @@ import {
   prepareDecisionSignature,
   recipientLockDecider,
   recipientLockStreamName,
+  revocationLockStreamName,
+  vietnamYear,
   type AwardCatalog,
   type AwardDecisionCommand,
   type AwardDecisionEvent,
   type AwardDecisionState,
   type DecisionRecipient,
   type ExistingDecision,
+  type IssueRevocation,
+  type NotApplied,
   type ExistingNomination,
   type NominationEvent,
   type NominationState,
@@ -53,6 +57,7 @@ import type {
   ApplyDecisionCommandResult,
   AwardDecisionActivities,
   DecisionApplication,
+  DecisionIntent,
 } from '../decision-contracts';
 import { domainFailure } from '../domain-failure';
 import { allocateDecisionNumber, yearOf } from './records';
@@ -90,6 +95,24 @@ const systemMetadata = (correlationId: string, causationId: string): EventMetada
   causationId,
   schemaVersion: 1,
 });
+
+/**
+ * Why a recipient's nomination will not take a signed decision, or undefined while it still may:
+ * it left the wait otherwise (withdrawn, decided elsewhere), or it was put on hold after the
+ * signature — its workflow then refuses the decision once (a held nomination is not signed), and
+ * waiting for it would wait forever: the decision records it as not applied instead.
+ */
+function notApplicable(events: RecordedEvent[], signedAt: string | undefined): string | undefined {
+  const s = foldRecorded(nominationDecider, events);
+  if (s.status === 'NONE') return 'Không tìm thấy hồ sơ';
+  if (s.status !== 'AWAITING_SIGNATURE') return `Hồ sơ không còn chờ quyết định (${s.status})`;
+  const held = events.find(
+    (e) => e.type === 'NominationPutOnHold' && signedAt !== undefined && e.metadata.occurredAt >= signedAt,
+  );
+  if (held)
+    return `Hồ sơ bị tạm dừng sau khi quyết định được ký (${String((held.data as { matter?: string }).matter ?? '')})`;
+  return undefined;
+}
 
 export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): AwardDecisionActivities {
   const { store, directory, catalog, decisionAuthority } = deps;
@@ -160,13 +183,16 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
     return catalog.decisions;
   };
 
+  const revocationLock = (type: 'Reserve' | 'Release', nominationId: string, decisionId: string, commandId: string) =>
+    recipientLock(type, nominationId, decisionId, commandId, revocationLockStreamName(nominationId));
+
   async function recipientLock(
     type: 'Reserve' | 'Release',
     nominationId: string,
     decisionId: string,
     commandId: string,
+    stream = recipientLockStreamName(nominationId),
   ) {
-    const stream = recipientLockStreamName(nominationId);
     await handleCommand(
       store,
       stream,
@@ -291,15 +317,125 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
         });
         return { ...signed, decisionNumber, sequence: parseDecisionNumber(decisionNumber, s.authority)! };
       }
+      case 'IssueRevocation':
+        return revocationCommand(input, intent);
       case 'DeclineDecision':
         return { ...base, type: 'DeclineDecision', reason: intent.reason };
       case 'RegisterDecisionNumber':
         return { ...base, type: 'RegisterDecisionNumber', decisionNumber: intent.number };
       case 'RecordDecisionApplied':
-        return { ...base, type: 'RecordDecisionApplied' };
+        return {
+          ...base,
+          type: 'RecordDecisionApplied',
+          ...(intent.notApplied?.length ? { notApplied: intent.notApplied } : {}),
+        };
       default:
         throw invalid('INTENT_TYPE', `Thao tác không hợp lệ: ${(intent as { type?: string }).type}`, 'type');
     }
+  }
+
+  /**
+   * The revocation decision of an awarded nomination: checked as the nomination's own revocation
+   * (role, nominee, AWARDED), the nomination reserved for this one revocation, then numbered — from
+   * the register after every check (gap-free), or the office's number claimed under `external`.
+   */
+  async function revocationCommand(
+    input: ApplyDecisionCommandInput,
+    intent: Extract<DecisionIntent, { type: 'IssueRevocation' }>,
+  ): Promise<IssueRevocation> {
+    const { actor, now, decisionId, commandId } = input;
+    const policy = catalogPolicy();
+    const n = await nomination(intent.nominationId, 'nominationId');
+    guard('RevokeAward', actor, n);
+    const authority = authorityOf(n) ?? decisionAuthority;
+    const profile = authorityProfile(policy, authority);
+    const number = intent.number !== undefined ? String(intent.number).normalize('NFC').trim() : undefined;
+    if (profile.numbering === 'register' && number !== undefined)
+      throw invalid(
+        'NUMBERING_MODE',
+        `Số quyết định của ${authority} do hệ thống cấp theo sổ đăng ký khi ký; không nhập số`,
+        'number',
+      );
+    if (number !== undefined && parseDecisionNumber(number, authority) === undefined)
+      throw invalid('DECISION_NUMBER', `Số quyết định phải có dạng 163/QĐ-${authority}`, 'number');
+    const signedAt = n.signedAt ?? now;
+    const baseSalary = baseSalaryOn(policy, signedAt);
+    const signature = (await store.readStream(nominationStreamName(n.nominationId))).find(
+      (e) => e.type === 'AwardDecisionSigned',
+    )?.data as { verificationCode?: string } | undefined;
+    const year = yearOf(now);
+    const command: IssueRevocation = {
+      type: 'IssueRevocation',
+      decisionId,
+      actor,
+      now,
+      authority,
+      authorityName: profile.name,
+      place: profile.place,
+      numbering: profile.numbering,
+      bases: policy.defaultBases,
+      recipient: {
+        nominationId: n.nominationId,
+        nomineeName: n.nominee.name,
+        nomineeKind: n.nominee.kind,
+        ...(n.nominee.position ? { position: n.nominee.position } : {}),
+        unitId: n.unitId,
+        unitName: directory.unit(n.unitId)?.name ?? n.unitId,
+        achievements: n.achievements,
+        awardCode: n.award.code,
+        awardName: n.award.name,
+        cashMultiple: n.award.cashMultiple,
+        amount: amountOf(n.award.cashMultiple, baseSalary),
+        // The revoked award's own code: its verification page shows it revoked.
+        verificationCode: signature?.verificationCode ?? '',
+      },
+      baseSalary,
+      revokes: {
+        decisionNumber: n.decisionNumber ?? '',
+        year: vietnamYear(signedAt),
+        signedAt,
+        ground: intent.ground,
+        reason: intent.reason,
+      },
+      signerName: actor.displayName ?? actor.userId,
+      signerTitle: profile.signerTitle,
+      year,
+    };
+    // Everything but the number may refuse here, before a lock or a number is taken.
+    awardDecisionDecider.decide(
+      { ...command, ...(profile.numbering === 'register' ? { decisionNumber: `1/QĐ-${authority}` } : {}) },
+      { status: 'NONE' },
+    );
+    // A number already used is refused before anything is written (the claim below settles a race).
+    if (number !== undefined) {
+      const claim = numberClaimStreamName(authority, year, parseDecisionNumber(number, authority)!);
+      const { state: held } = await loadStream(store, claim, numberClaimDecider);
+      if (held.holder && held.holder !== decisionId)
+        throw domainError(
+          'DECISION_NUMBER_TAKEN',
+          `Số ${number} năm ${year} đã được dùng cho quyết định khác của ${authority}`,
+          'number',
+        );
+    }
+    await revocationLock('Reserve', n.nominationId, decisionId, commandId);
+    try {
+      if (number !== undefined) {
+        await claimNumber({ authority, year, decisionId } as ExistingDecision, number, commandId);
+        return { ...command, decisionNumber: number };
+      }
+    } catch (err) {
+      await revocationLock('Release', n.nominationId, decisionId, `${commandId}-undo`);
+      throw err;
+    }
+    if (profile.numbering === 'external') return command; // the office registers the number later
+    const decisionNumber = await allocateDecisionNumber(store, {
+      authority,
+      nominationId: `decision:${decisionId}`,
+      now,
+      actor,
+      commandId,
+    });
+    return { ...command, decisionNumber };
   }
 
   /** Locks released with the events that free a nomination: removed from the draft, or the draft declined. */
@@ -311,6 +447,10 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
     for (const e of events) {
       if (e.type === 'DecisionRecipientRemoved')
         await recipientLock('Release', e.data.nominationId, input.decisionId, input.commandId);
+      // Not applied (held after the signature…): the nomination may be listed on a later decision.
+      if (e.type === 'DecisionApplied')
+        for (const n of e.data.notApplied ?? [])
+          await recipientLock('Release', n.nominationId, input.decisionId, input.commandId);
       if (e.type === 'DecisionDeclined' && before.status !== 'NONE')
         for (const r of before.recipients)
           await recipientLock('Release', r.nominationId, input.decisionId, input.commandId);
@@ -333,7 +473,9 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
     const command = await buildCommand(input, state);
     const events = awardDecisionDecider.decide(command, state);
     for (const e of events) {
-      if (e.type === 'AwardDecisionDrafted') await reserveAll(e.data.recipients, input.decisionId, input.commandId);
+      // A revocation holds its own lock (taken while numbering it), not the award's.
+      if (e.type === 'AwardDecisionDrafted' && e.data.kind !== 'REVOCATION')
+        await reserveAll(e.data.recipients, input.decisionId, input.commandId);
       if (e.type === 'DecisionNumberRegistered')
         await claimNumber({ ...(state as ExistingDecision) }, e.data.decisionNumber, input.commandId);
     }
@@ -364,21 +506,27 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
     nominationIds: string[];
   }): Promise<DecisionApplication> {
     const applied: string[] = [];
-    const skipped: string[] = [];
+    const notApplied: NotApplied[] = [];
     const pending: string[] = [];
+    const decision = fold(await store.readStream(awardDecisionStreamName(input.decisionId)));
+    const signedAt = decision.status === 'NONE' ? undefined : decision.signedAt;
     for (const id of input.nominationIds) {
       const events = await store.readStream(nominationStreamName(id));
       const commandId = decisionApplyCommandId(input.decisionId, id);
-      if (events.some((e) => e.metadata.causationId === commandId)) applied.push(id);
-      else if (foldRecorded(nominationDecider, events).status === 'AWAITING_SIGNATURE') pending.push(id);
-      else skipped.push(id);
+      if (events.some((e) => e.metadata.causationId === commandId)) {
+        applied.push(id);
+        continue;
+      }
+      const why = notApplicable(events, signedAt);
+      if (why) notApplied.push({ nominationId: id, reason: why });
+      else pending.push(id);
     }
     if (pending.length)
       throw ApplicationFailure.retryable(
         `${pending.length} of ${input.nominationIds.length} not applied yet`,
         'NotYetApplied',
       );
-    return { applied, skipped };
+    return { applied, skipped: notApplied.map((n) => n.nominationId), notApplied };
   }
 
   return {

@@ -51,6 +51,7 @@ import type { SecretKeyStore } from '../secret-ballot/key-store';
 import { nominationEventMetadata } from './event-metadata';
 import { createHash } from 'node:crypto';
 import { loadNoticeGate } from '../public-notice/notice-store';
+import { recordSingleDecision, singleDecisionId } from './single-decision';
 import {
   allocateDecisionNumber,
   readNomineeNominations,
@@ -325,7 +326,17 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           }));
         // The command id is a random UUID from the API, fixed across retries: an unguessable, stable code.
         const verificationCode = verificationCodeOf(`${input.commandId}:${nominationId}`);
-        return { ...base, type: 'SignAwardDecision', decisionNumber, priorAwards, ...oneAward, verificationCode };
+        // A decision with one recipient: its own decision stream (written after the signature, see afterApplied).
+        const decisionId = singleDecisionId(nominationId);
+        return {
+          ...base,
+          type: 'SignAwardDecision',
+          decisionNumber,
+          priorAwards,
+          ...oneAward,
+          verificationCode,
+          decisionId,
+        };
       }
       case 'DeclineSignature':
         return { ...base, type: 'DeclineSignature' };
@@ -336,7 +347,16 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
       case 'WithdrawNomination':
         return { ...base, type: 'WithdrawNomination' };
       case 'RevokeAward': {
-        // A revocation is itself a decision: its own number from the same register (guarded before: gap-free).
+        // Applied by a revocation decision (award-decision workflow): that decision's number and year.
+        if (input.revocation)
+          return {
+            ...base,
+            type: 'RevokeAward',
+            ground: intent.ground,
+            revocationDecisionNumber: input.revocation.decisionNumber,
+            revocationYear: input.revocation.year,
+          };
+        // The revocation workflow of before revocation decisions: its own number from the same register.
         const revocationDecisionNumber = await allocateDecisionNumber(store, {
           authority: decisionAuthority,
           nominationId: `revocation:${nominationId}`,
@@ -418,6 +438,18 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
             actor: input.actor,
             causationId: input.commandId,
           });
+          if (e.type === 'AwardDecisionSigned' && e.data.decisionId === singleDecisionId(e.data.nominationId))
+            await recordSingleDecision(store, {
+              nomination: stateAfter,
+              decisionNumber: e.data.decisionNumber,
+              verificationCode: e.data.verificationCode ?? '',
+              authority: decisionAuthority,
+              catalog,
+              directory,
+              actor: input.actor,
+              now: e.data.at,
+              causationId: input.commandId,
+            });
         } else if (e.type === 'AwardRevoked') {
           await recordNomineeRevocation(store, {
             nomineeId: stateAfter.nominee.nomineeId,

@@ -23,6 +23,7 @@ import {
   type DecisionCommandOutcome,
   type DecisionIntent,
   type DecisionWorkflowView,
+  type AwardDecisionWorkflowResult,
 } from '../decision-contracts';
 import { domainErrorFrom } from '../domain-failure';
 import { NominationServiceUnavailableError } from './nomination-gateway';
@@ -44,7 +45,7 @@ export class AwardDecisionGateway {
     const workflowId = awardDecisionWorkflowId(decisionId);
     try {
       return await this.within(async () => {
-        if (intent.type === 'DraftDecision')
+        if (intent.type === 'DraftDecision' || intent.type === 'IssueRevocation')
           return this.client.workflow.executeUpdateWithStart(update, {
             args: [envelope],
             updateId: envelope.commandId,
@@ -71,6 +72,11 @@ export class AwardDecisionGateway {
     }
   }
 
+  /** The workflow's result: once every recipient has been applied (or reported not applied). */
+  async result(decisionId: string): Promise<AwardDecisionWorkflowResult> {
+    return this.client.workflow.getHandle<typeof awardDecisionWorkflow>(awardDecisionWorkflowId(decisionId)).result();
+  }
+
   /** The running workflow's folded state (tests, diagnostics); the API reads the event store. */
   async state(decisionId: string): Promise<DecisionWorkflowView> {
     return this.client.workflow.getHandle(awardDecisionWorkflowId(decisionId)).query(decisionStateQuery);
@@ -90,7 +96,8 @@ export class AwardDecisionGateway {
     try {
       const d = await this.client.workflow.getHandle(awardDecisionWorkflowId(decisionId)).describe();
       if (d.status.name === 'RUNNING') return undefined;
-      if (intent.type === 'DraftDecision') return domainError('AWARD_DECISION_EXISTS');
+      if (intent.type === 'DraftDecision' || intent.type === 'IssueRevocation')
+        return domainError('AWARD_DECISION_EXISTS');
       return domainError('DECISION_NOT_DRAFT', 'Quyết định đã ban hành hoặc đã bị từ chối ký');
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return domainError('AWARD_DECISION_NOT_FOUND');

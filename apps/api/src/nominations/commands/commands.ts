@@ -13,6 +13,8 @@ export interface CommandResult {
   decisionNumber?: string;
   /** RevokeAward: the revocation decision's own number. */
   revocationDecisionNumber?: string;
+  /** RevokeAward: the revocation decision (its document, its number once registered under `external`). */
+  revocationDecisionId?: string;
 }
 
 /** Draft a new nomination (the id is generated here). */

@@ -294,4 +294,14 @@ export class RevocationDto {
   @IsNotEmpty({ message: 'Hủy bỏ khen thưởng phải nêu lý do' })
   @MaxLength(COMMENT)
   reason: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Chỉ với cơ quan đánh số ngoài hệ thống (external): số của quyết định hủy bỏ theo sổ của văn thư; bỏ trống thì văn thư vào sổ sau. Số đã dùng trong năm ký → 409',
+    example: '171/QĐ-UBND',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  number?: string;
 }

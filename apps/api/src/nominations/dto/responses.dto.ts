@@ -19,6 +19,11 @@ export class CommandResultDto {
   decisionNumber?: string;
   @ApiPropertyOptional({ description: 'Hủy bỏ khen thưởng: số của quyết định hủy bỏ', example: '170/QĐ-UBND' })
   revocationDecisionNumber?: string;
+  @ApiPropertyOptional({
+    description:
+      'Hủy bỏ khen thưởng: mã quyết định hủy bỏ (GET /api/decisions/{id}, văn bản PDF). Cơ quan đánh số ngoài hệ thống chưa nhập số: quyết định chờ văn thư vào sổ (POST /api/decisions/{id}/number), khen thưởng còn hiệu lực đến lúc đó',
+  })
+  revocationDecisionId?: string;
 }
 
 export class VoteTallyDto {

@@ -21,10 +21,18 @@ export function removeRecipient(c: RemoveRecipient, s: ExistingDecision, by: Act
 /** Once: a second report of the same application writes nothing. */
 export function recordApplied(c: RecordDecisionApplied, s: ExistingDecision, by: ActingAs): DecisionApplied[] {
   if (s.status === 'APPLIED') return [];
+  const notApplied = (c.notApplied ?? []).filter((n) => s.recipients.some((r) => r.nominationId === n.nominationId));
+  const skipped = new Set(notApplied.map((n) => n.nominationId));
   return [
     {
       type: 'DecisionApplied',
-      data: { decisionId: s.decisionId, by, at: c.now, nominationIds: s.recipients.map((r) => r.nominationId) },
+      data: {
+        decisionId: s.decisionId,
+        by,
+        at: c.now,
+        nominationIds: s.recipients.map((r) => r.nominationId).filter((id) => !skipped.has(id)),
+        ...(notApplied.length ? { notApplied } : {}),
+      },
     },
   ];
 }
