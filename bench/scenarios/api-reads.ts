@@ -21,7 +21,7 @@ import { REPO_ROOT } from '../lib/paths';
 import { memoryOf } from '../lib/proc';
 import { row, type Row } from '../lib/report';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
-import { startStack } from '../lib/stack';
+import { stackStartupTimeoutMs, startStack } from '../lib/stack';
 import { median, prng } from '../lib/stats';
 import { ensureSeededStore } from '../seed/seed-store';
 import { nominationWorkflowBundle } from '../temporal/bundles';
@@ -168,7 +168,7 @@ export const apiReadsScenario: Scenario = {
       endpoints: {},
     };
     try {
-      await waitForHttp(http, '/health', 180_000);
+      await waitForHttp(http, '/health', stackStartupTimeoutMs());
       const { thanhtra: token } = await login(http, ['thanhtra']);
       const { port } = await nextMessage<{ type: 'ready'; port: number }>(bare, 'ready');
       await nextMessage(gen, 'ready');
