@@ -5,6 +5,7 @@
 import { dossierPolicyProblems, type DossierPolicy } from '../dossier/dossier-policy';
 import type { DecisionPolicy } from '../award-decision/award-decision.types';
 import { decisionPolicyProblems } from '../award-decision/decision-policy';
+import type { BaseSalaryPeriod } from '../shared/base-salary';
 
 export type RecipientKind = 'individual' | 'collective';
 /** CENTRAL: decided above the province (Prime Minister, President); the Chairman forwards a submission. */
@@ -103,8 +104,13 @@ export interface AwardCatalog {
   stageTimeLimits: StageTimeLimits;
   /** Council sessions: the share of ALL members who must be present to open one, and its source. */
   councilSession?: { attendanceQuorum: number; source: string };
-  /** Award decisions: base salary, each authority's numbering and document profile (award-decision/). */
+  /** Award decisions: each authority's numbering and document profile (award-decision/). */
   decisions?: DecisionPolicy;
+  /**
+   * The base-salary schedule cash rewards are multiples of: not in the catalog file but loaded once by
+   * the configuration from its own (config/base-salary.json) and attached here for whoever needs it.
+   */
+  baseSalary?: readonly BaseSalaryPeriod[];
   /** Registration before annual titles (campaigns); absent: no registration required. */
   emulationRegistration?: RegistrationPolicy;
   /** Awards a cluster proposes from its agreed year-end ranking (the emulation flag), and the source. */
