@@ -135,6 +135,8 @@ function check(actual: StatisticsFigures, want: ReturnType<typeof expected>) {
   expect(actual.timeliness?.submissionToDecision.averageDays).toBe(want.averageDays);
 }
 
+const recordedAt1M = (data: unknown) => Math.round((data as { cashMultiple: number }).cashMultiple * 1_000_000);
+
 async function seededStore(events: number): Promise<SqliteEventStore> {
   const store = new SqliteEventStore({ filename: ':memory:' });
   const generator = new NominationGenerator({ expectedEvents: events, mix: REALISTIC_MIX, idPrefix: 'st' });
@@ -145,7 +147,7 @@ async function seededStore(events: number): Promise<SqliteEventStore> {
     // never had (1,000,000 đồng), so a count that priced it by the schedule instead would differ.
     const events = a.events.map((e) =>
       e.type === 'AwardDecisionSigned' && ++signatures % 2 === 0
-        ? { ...e, data: { ...e.data, amountVnd: Math.round((e.data.cashMultiple as number) * 1_000_000) } }
+        ? { ...e, data: { ...(e.data as Record<string, unknown>), amountVnd: recordedAt1M(e.data) } }
         : e,
     );
     await store.append(a.stream, events, a.expectedRevision < 0 ? 'no_stream' : a.expectedRevision);

@@ -114,7 +114,12 @@ export interface AwardCatalog {
   /** Registration before annual titles (campaigns); absent: no registration required. */
   emulationRegistration?: RegistrationPolicy;
   /** Awards a cluster proposes from its agreed year-end ranking (the emulation flag), and the source. */
-  clusterProposal?: { awardCodes: string[]; source: string };
+  clusterProposal?: {
+    awardCodes: string[];
+    /** Certificates (Bằng khen) the ranking proposes for the units ranked right after the leading ones. */
+    certificateAwardCodes?: string[];
+    source: string;
+  };
   /** Dossier document types and the ones each award form requires (absent: DEFAULT_DOSSIER_POLICY). */
   dossier?: DossierPolicy;
 }
@@ -252,9 +257,12 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
     proposal === undefined ||
       (Array.isArray(proposal.awardCodes) &&
         proposal.awardCodes.every((code) => codes.has(code)) &&
+        (proposal.certificateAwardCodes === undefined ||
+          (Array.isArray(proposal.certificateAwardCodes) &&
+            proposal.certificateAwardCodes.every((code) => codes.has(code)))) &&
         typeof proposal.source === 'string' &&
         proposal.source.length > 0),
-    'clusterProposal needs awardCodes (known award codes) and its source',
+    'clusterProposal needs awardCodes (and certificateAwardCodes, if any: known award codes) and its source',
   );
   const one = c.oneAchievementOneAward as OneAwardPolicy | undefined;
   if (one !== undefined) {
