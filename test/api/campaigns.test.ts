@@ -181,7 +181,7 @@ it('the cluster scores and ranks its units; the leading unit drafts the flag, th
     400,
     'RANKING',
   );
-  expect(wrong.field).toBe('certificateUnitIds');
+  expect(wrong.errors.map((e: any) => e.field)).toEqual(['certificateUnitIds']);
   expect(
     await stack.command('truongcum.cum1', '/api/clusters/cum1/scorings/2026/ranking', {
       ranking: ['donvi1', 'donvi2'],

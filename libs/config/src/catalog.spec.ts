@@ -26,7 +26,10 @@ describe('Loading the award catalog file', () => {
   it('the one base-salary schedule comes with the catalog, from its own file (TDKT_BASE_SALARY_FILE)', () => {
     expect(loadAwardCatalog(SHIPPED).baseSalary?.at(-1)).toMatchObject({ from: '2024-07-01', amountVnd: 2_340_000 });
     const own = join(dir, 'base-salary.json');
-    writeFileSync(own, JSON.stringify({ periods: [{ from: '2026-07-01', amountVnd: 2_530_000, source: 'NĐ x/2026' }] }));
+    writeFileSync(
+      own,
+      JSON.stringify({ periods: [{ from: '2026-07-01', amountVnd: 2_530_000, source: 'NĐ x/2026' }] }),
+    );
     expect(loadAwardCatalog(SHIPPED, own).baseSalary).toEqual([
       { from: '2026-07-01', amountVnd: 2_530_000, source: 'NĐ x/2026' },
     ]);

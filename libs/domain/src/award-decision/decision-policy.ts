@@ -42,7 +42,9 @@ export function decisionPolicyProblems(p: unknown): string[] {
   const d = p as Partial<DecisionPolicy> & { baseSalary?: unknown };
   // One schedule: a second copy here could drift from config/base-salary.json unnoticed.
   if (d.baseSalary !== undefined)
-    problems.push('decisions.baseSalary is no longer read: the base salary is config/base-salary.json (TDKT_BASE_SALARY_FILE)');
+    problems.push(
+      'decisions.baseSalary is no longer read: the base salary is config/base-salary.json (TDKT_BASE_SALARY_FILE)',
+    );
   for (const [k, a] of Object.entries(d.authorities ?? {}))
     if (!['register', 'external'].includes(a.numbering) || !a.name || !a.signerTitle)
       problems.push(`decisions.authorities.${k} needs numbering (register|external), name and signerTitle`);

@@ -28,9 +28,7 @@ export function awardProposedByCluster(
       : invalidState('NOT_PROPOSED_FOR_CERTIFICATE', 'Đơn vị không được cụm thi đua đề nghị tặng Bằng khen năm nay');
   const p = catalog.clusterProposal;
   const awardCode =
-    kind === 'FLAG'
-      ? (p?.awardCodes[0] ?? 'CO_THI_DUA_TINH')
-      : (p?.certificateAwardCodes?.[0] ?? 'BANG_KHEN_TINH');
+    kind === 'FLAG' ? (p?.awardCodes[0] ?? 'CO_THI_DUA_TINH') : (p?.certificateAwardCodes?.[0] ?? 'BANG_KHEN_TINH');
   const ranked = state.ranking?.find((r) => r.unitId === unitId);
   return { awardCode, rank: ranked?.rank ?? 0, total: ranked?.total ?? state.scores[unitId]?.total ?? 0 };
 }

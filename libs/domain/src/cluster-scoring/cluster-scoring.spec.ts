@@ -203,7 +203,9 @@ describe('Year-end scoring of an emulation cluster', () => {
         'không được cụm thi đua đề nghị tặng Bằng khen',
       );
       const before = given.reduce(clusterScoringDecider.evolve, clusterScoringDecider.initialState());
-      expect(() => awardProposedByCluster(before, 'donvi1', 'CERTIFICATE', catalog)).toThrow('chưa thống nhất xếp hạng');
+      expect(() => awardProposedByCluster(before, 'donvi1', 'CERTIFICATE', catalog)).toThrow(
+        'chưa thống nhất xếp hạng',
+      );
     });
   });
 });

@@ -423,7 +423,8 @@ export const ERROR_CATALOGUE = {
   },
   NOT_PROPOSED_FOR_CERTIFICATE: {
     kind: 'INVALID_STATE',
-    meaning: 'A certificate nomination from the cluster’s ranking for a unit the agreed ranking does not propose for one.',
+    meaning:
+      'A certificate nomination from the cluster’s ranking for a unit the agreed ranking does not propose for one.',
   },
   CAMPAIGN_ID: { kind: 'VALIDATION', meaning: 'A campaign id that is not lower-case letters, digits and dashes.' },
   CAMPAIGN_KIND: { kind: 'VALIDATION', meaning: 'A campaign kind other than ANNUAL, THEMATIC, PERIODIC.' },

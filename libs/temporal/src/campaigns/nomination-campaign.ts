@@ -39,7 +39,10 @@ export async function campaignForNomination(
   if (!c) return undefined;
   return {
     campaign: { id: c.id, year: c.year, submissionDeadline: c.submissionDeadline },
-    rules: fileCampaignContext(c, deps.catalog.awards.map((a) => a.code)),
+    rules: fileCampaignContext(
+      c,
+      deps.catalog.awards.map((a) => a.code),
+    ),
   };
 }
 
