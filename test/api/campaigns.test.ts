@@ -1,8 +1,8 @@
 /**
  * Campaigns as the office runs them, over HTTP against the whole system: created, launched with its
  * document, registered by its units, opened for nominations and closed; the deadline at submission
- * (one-off excepted); the cluster's year-end scoring and ranking, and the flag nomination drafted
- * from it. Refusals carry their code and append nothing.
+ * (one-off excepted); the cluster's year-end scoring and ranking, and the flag and certificate
+ * nominations drafted from it. Refusals carry their code and append nothing.
  */
 import { startStack, type Stack } from './support/stack';
 
@@ -27,7 +27,29 @@ const campaign = (o: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  stack = await startStack();
+  // Sở Y tế's emulation officer, to draft the certificate the cluster proposes for it.
+  stack = await startStack({
+    users: [
+      {
+        username: 'canbo.donvi2',
+        displayName: 'Cán bộ TĐKT Sở Y tế',
+        email: 'canbo.donvi2@tdkt.example',
+        roles: ['UNIT_OFFICER'],
+        unitId: 'donvi2',
+        clusterId: 'cum1',
+      },
+    ],
+    // A campaign still declared in the organisation file (not a stream), closed there.
+    campaigns: [
+      {
+        id: 'tep-da-dong-2025',
+        name: 'Đợt thi đua khai trong tệp, đã kết thúc',
+        year: 2025,
+        submissionDeadline: '2099-12-31T17:00:00+07:00',
+        open: false,
+      },
+    ],
+  });
 }, 180_000);
 afterAll(async () => {
   await stack?.stop();
@@ -110,7 +132,7 @@ it('the office creates, launches and opens a campaign; units register; drafts fo
   );
 });
 
-it('the cluster scores and ranks its units; the leading unit drafts the flag from the ranking; a unit sees its own row', async () => {
+it('the cluster scores and ranks its units; the leading unit drafts the flag, the next one a certificate; a unit sees its own row', async () => {
   const scores = (a: number, b: number) => ({ NHIEM_VU: a, PHONG_TRAO: b });
   await refused(
     'truongcum.cum2',
@@ -151,19 +173,29 @@ it('the cluster scores and ranks its units; the leading unit drafts the flag fro
     400,
     'RANKING',
   );
+  // A certificate for the leading unit itself (not ranked after it) is no proposal the ranking allows.
+  const wrong = await refused(
+    'truongcum.cum1',
+    '/api/clusters/cum1/scorings/2026/ranking',
+    { ranking: ['donvi1', 'donvi2'], leadingUnitIds: ['donvi1'], certificateUnitIds: ['donvi1'], minutes },
+    400,
+    'RANKING',
+  );
+  expect(wrong.errors.map((e: any) => e.field)).toEqual(['certificateUnitIds']);
   expect(
     await stack.command('truongcum.cum1', '/api/clusters/cum1/scorings/2026/ranking', {
       ranking: ['donvi1', 'donvi2'],
       leadingUnitIds: ['donvi1'],
+      certificateUnitIds: ['donvi2'],
       minutes,
     }),
   ).toMatchObject({ status: 'RANKED' });
 
   const whole = (await (await stack.as('thuky')).get('/api/clusters/cum1/scorings/2026')).body;
   expect(whole).toMatchObject({ campaignId: ID, status: 'RANKED', unitsScored: 2, minutes: { number: '07/BB-CTĐ1' } });
-  expect(whole.units.map((u: any) => [u.unitId, u.total, u.rank, u.leading])).toEqual([
-    ['donvi1', 94.2, 1, true],
-    ['donvi2', 88.5, 2, false],
+  expect(whole.units.map((u: any) => [u.unitId, u.total, u.rank, u.leading, u.certificate])).toEqual([
+    ['donvi1', 94.2, 1, true, false],
+    ['donvi2', 88.5, 2, false, true],
   ]);
   const own = (await (await stack.as('thutruong.donvi1')).get('/api/clusters/cum1/scorings/2026')).body;
   expect(own.units.map((u: any) => u.unitId)).toEqual(['donvi1']);
@@ -194,6 +226,34 @@ it('the cluster scores and ranks its units; the leading unit drafts the flag fro
   expect(
     await stack.command('truongcum.cum1', `/api/nominations/${flag.id}/cluster-review`, { decision: 'endorse' }),
   ).toMatchObject({ status: 'OFFICE_CHECK' });
+
+  // The certificate: for the unit ranked right after the leader, drafted by its own officer; not for the leader.
+  await refused(
+    'canbo.donvi1',
+    '/api/clusters/cum1/scorings/2026/certificate-nomination',
+    {},
+    409,
+    'NOT_PROPOSED_FOR_CERTIFICATE',
+  );
+  const certificate = await stack.command(
+    'canbo.donvi2',
+    '/api/clusters/cum1/scorings/2026/certificate-nomination',
+    {},
+    201,
+  );
+  const certificateDraft = (await stack.stream(certificate.id))[0];
+  expect(certificateDraft.data).toMatchObject({
+    award: { code: 'BANG_KHEN_TINH' },
+    nominee: { kind: 'collective', nomineeId: 'donvi2' },
+    campaign: { id: ID },
+  });
+  expect((certificateDraft.data as any).achievements).toContain('xếp hạng 2/2');
+  // Asked again, the same draft (keyed by cluster, year and unit), nothing appended.
+  const head = await stack.head();
+  expect(
+    (await stack.command('canbo.donvi2', '/api/clusters/cum1/scorings/2026/certificate-nomination', {}, 201)).id,
+  ).toBe(certificate.id);
+  expect(await stack.head()).toBe(head);
 });
 
 it('a closed campaign refuses drafts when drafted; after the deadline a submission is refused, a one-off is not', async () => {
@@ -203,6 +263,19 @@ it('a closed campaign refuses drafts when drafted; after the deadline a submissi
     '/api/nominations',
     {
       campaignId: ID,
+      awardCode: 'BANG_KHEN_TINH',
+      nominee: { kind: 'individual', name: 'Lê Văn Năm' },
+      achievements: 'x',
+    },
+    409,
+    'CAMPAIGN_CLOSED',
+  );
+  // A campaign declared in the organisation file with open: false refuses drafts the same way.
+  await refused(
+    'canbo.donvi1',
+    '/api/nominations',
+    {
+      campaignId: 'tep-da-dong-2025',
       awardCode: 'BANG_KHEN_TINH',
       nominee: { kind: 'individual', name: 'Lê Văn Năm' },
       achievements: 'x',

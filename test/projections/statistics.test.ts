@@ -16,7 +16,7 @@ import { backends, type ReadModelBackend } from './support/read-model-backends';
 /**
  * Statistics from the projection's cells against a count made here, independently, from the events
  * of the bench's seeded store: each nomination's outcome from the domain's own fold, its facts from
- * its last nominee snapshot, amounts from config/base-salary.json read by hand.
+ * its last nominee snapshot, amounts as recorded at signing or else from config/base-salary.json read by hand.
  */
 
 const salary: { from: string; amountVnd: number }[] = JSON.parse(
@@ -34,6 +34,8 @@ interface Counted {
   submittedAt?: string;
   signedAt?: string;
   cashMultiple: number;
+  /** The amount recorded at signing (awards signed since it is recorded). */
+  amountVnd?: number;
   councilOutcome?: string;
 }
 
@@ -71,6 +73,7 @@ function countFromEvents(events: readonly RecordedEvent[]): Map<string, Counted>
       entry.c.signedAt = ev.data.at;
       entry.c.nominee = ev.data.nominee;
       entry.c.cashMultiple = ev.data.cashMultiple;
+      entry.c.amountVnd = ev.data.amountVnd;
     }
   }
   return new Map([...byId].map(([id, v]) => [id, v.c]));
@@ -115,7 +118,7 @@ function expected(all: Map<string, Counted>, keep: (c: Counted) => boolean) {
       count: collectives.filter((c) => c.nominee.grassroots === true).length,
       of: collectives.filter((c) => c.nominee.grassroots !== undefined).length,
     },
-    amountPaidVnd: awarded.reduce((sum, c) => sum + c.cashMultiple * salaryOn(c.signedAt!), 0),
+    amountPaidVnd: awarded.reduce((sum, c) => sum + (c.amountVnd ?? c.cashMultiple * salaryOn(c.signedAt!)), 0),
     decisions: signed.length,
     averageDays: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null,
   };
@@ -132,12 +135,22 @@ function check(actual: StatisticsFigures, want: ReturnType<typeof expected>) {
   expect(actual.timeliness?.submissionToDecision.averageDays).toBe(want.averageDays);
 }
 
+const recordedAt1M = (data: unknown) => Math.round((data as { cashMultiple: number }).cashMultiple * 1_000_000);
+
 async function seededStore(events: number): Promise<SqliteEventStore> {
   const store = new SqliteEventStore({ filename: ':memory:' });
   const generator = new NominationGenerator({ expectedEvents: events, mix: REALISTIC_MIX, idPrefix: 'st' });
+  let signatures = 0;
   while (generator.stats.events < events) {
     const a = generator.next();
-    await store.append(a.stream, a.events, a.expectedRevision < 0 ? 'no_stream' : a.expectedRevision);
+    // Every other award records its amount as its decision fixed it — here at a salary the schedule
+    // never had (1,000,000 đồng), so a count that priced it by the schedule instead would differ.
+    const events = a.events.map((e) =>
+      e.type === 'AwardDecisionSigned' && ++signatures % 2 === 0
+        ? { ...e, data: { ...(e.data as Record<string, unknown>), amountVnd: recordedAt1M(e.data) } }
+        : e,
+    );
+    await store.append(a.stream, events, a.expectedRevision < 0 ? 'no_stream' : a.expectedRevision);
   }
   return store;
 }

@@ -70,7 +70,7 @@ export async function openApiRuntime(config: AppConfig, options: OpenApiRuntimeO
   };
   try {
     const directory = new OrganisationDirectory(loadOrganisation(config.organisationFile));
-    const catalog = loadAwardCatalog(config.catalogFile);
+    const catalog = loadAwardCatalog(config.catalogFile, config.baseSalaryFile);
 
     const store = options.store ?? createEventStore(config);
     if (!options.store) closers.push(() => store.close());

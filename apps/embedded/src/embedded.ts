@@ -102,6 +102,7 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
         uiPort: config.temporal.devServerUiPort,
         namespace: config.temporal.namespace,
         headless: options.temporalUi === false,
+        startTimeoutMs: config.temporal.devServerStartTimeoutMs,
       });
       stops.push({ name: 'Temporal dev server', stop: () => devServer!.stop() });
       config = { ...config, temporal: { ...config.temporal, address: devServer.address } };

@@ -22,7 +22,10 @@ export class WorkerModule {
           provide: OrganisationDirectory,
           useFactory: () => new OrganisationDirectory(loadOrganisation(options.config.organisationFile)),
         },
-        { provide: AWARD_CATALOG, useFactory: () => loadAwardCatalog(options.config.catalogFile) },
+        {
+          provide: AWARD_CATALOG,
+          useFactory: () => loadAwardCatalog(options.config.catalogFile, options.config.baseSalaryFile),
+        },
         EventStoreHolder,
         {
           provide: NOMINATION_ACTIVITY_DEPS,

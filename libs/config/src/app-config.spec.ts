@@ -42,6 +42,15 @@ describe('Application configuration from the environment, with embedded defaults
     expect(loadAppConfig({ TDKT_MODE: 'embedded' }).mode).toBe('embedded');
   });
 
+  it("the dev server's start-up wait: 60 s by default, longer on a loaded machine, never zero or nonsense", () => {
+    expect(loadAppConfig({}).temporal.devServerStartTimeoutMs).toBe(60_000);
+    expect(loadAppConfig({ TEMPORAL_DEV_START_TIMEOUT_MS: '600000' }).temporal.devServerStartTimeoutMs).toBe(600_000);
+    for (const bad of ['0', '-5', 'ten minutes'])
+      expect(() => loadAppConfig({ TEMPORAL_DEV_START_TIMEOUT_MS: bad })).toThrow(
+        'TEMPORAL_DEV_START_TIMEOUT_MS must be a positive number of milliseconds',
+      );
+  });
+
   it('an unknown stage time unit is refused', () => {
     expect(() => loadAppConfig({ TDKT_STAGE_TIME_UNIT: 'hours' })).toThrow(
       'TDKT_STAGE_TIME_UNIT must be workingDays or seconds',

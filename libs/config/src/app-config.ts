@@ -29,6 +29,8 @@ export interface AppConfig {
     devServerPort: number;
     devServerUiPort: number;
     devServerDbFile: string;
+    /** How long the embedded dev server may take to answer (TEMPORAL_DEV_START_TIMEOUT_MS; a loaded machine needs more). */
+    devServerStartTimeoutMs: number;
   };
   jwtSecret: string;
   auth: AuthConfig;
@@ -105,6 +107,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (onMismatch !== 'rebuild' && onMismatch !== 'refuse')
     throw new Error('TDKT_READ_MODELS_ON_STORE_MISMATCH must be rebuild or refuse');
   const shutdownTimeoutMs = Number(env.TDKT_SHUTDOWN_TIMEOUT_MS ?? 25_000);
+  const devServerStartTimeoutMs = Number(env.TEMPORAL_DEV_START_TIMEOUT_MS || 60_000);
+  if (!Number.isFinite(devServerStartTimeoutMs) || devServerStartTimeoutMs <= 0)
+    throw new Error('TEMPORAL_DEV_START_TIMEOUT_MS must be a positive number of milliseconds');
   if (!Number.isFinite(shutdownTimeoutMs) || shutdownTimeoutMs <= 0)
     throw new Error('TDKT_SHUTDOWN_TIMEOUT_MS must be a positive number of milliseconds');
   return {
@@ -125,6 +130,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       devServerPort: Number(env.TEMPORAL_DEV_PORT ?? 7233),
       devServerUiPort: Number(env.TEMPORAL_DEV_UI_PORT ?? 8233),
       devServerDbFile: join(dataDir, 'temporal.sqlite'),
+      devServerStartTimeoutMs,
     },
     jwtSecret,
     auth: loadAuthConfig(env),

@@ -23,6 +23,24 @@ describe('Loading the award catalog file', () => {
     expect(catalog.source).toContain('DOMAIN.md');
   });
 
+  it('the one base-salary schedule comes with the catalog, from its own file (TDKT_BASE_SALARY_FILE)', () => {
+    expect(loadAwardCatalog(SHIPPED).baseSalary?.at(-1)).toMatchObject({ from: '2024-07-01', amountVnd: 2_340_000 });
+    const own = join(dir, 'base-salary.json');
+    writeFileSync(
+      own,
+      JSON.stringify({ periods: [{ from: '2026-07-01', amountVnd: 2_530_000, source: 'NĐ x/2026' }] }),
+    );
+    expect(loadAwardCatalog(SHIPPED, own).baseSalary).toEqual([
+      { from: '2026-07-01', amountVnd: 2_530_000, source: 'NĐ x/2026' },
+    ]);
+  });
+
+  it('a catalog that still carries its own decisions.baseSalary is refused: two schedules would drift', () => {
+    const own = JSON.parse(readFileSync(SHIPPED, 'utf8'));
+    own.decisions.baseSalary = [{ amount: 1_800_000, currency: 'VND', effectiveFrom: '2023-07-01', source: 'x' }];
+    expect(() => loadAwardCatalog(write(JSON.stringify(own)))).toThrow(/decisions.baseSalary is no longer read/);
+  });
+
   it('a province’s own file replaces the defaults', () => {
     const own = JSON.parse(readFileSync(SHIPPED, 'utf8'));
     own.awards.find((a: { code: string }) => a.code === 'BANG_KHEN_TINH').council.threshold = 0.75;

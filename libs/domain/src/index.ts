@@ -3,6 +3,7 @@ export * from './shared/labels';
 export * from './shared/errors';
 export * from './shared/error-catalogue';
 export * from './shared/decider';
+export * from './shared/base-salary';
 export * from './catalog/award-catalog';
 export * from './eligibility/eligibility';
 export * from './nomination/nomination.types';

@@ -223,9 +223,15 @@ export class Stack {
  * `api`: options of the HTTP API (e.g. a shorter command deadline for tests that stop Temporal);
  * `env`: extra environment (e.g. the OpenID provider to sign in with, the SMTP relay of a test's mail server, TDKT_STAGE_TIME_UNIT).
  * `users`: people added to the demo organisation (password `demo123` like the others).
+ * `campaigns`: campaigns declared in the organisation file besides the test's own (legacy, not streams).
  */
 export async function startStack(
-  options: { api?: ApiOptions; env?: Record<string, string>; users?: Organisation['users'] } = {},
+  options: {
+    api?: ApiOptions;
+    env?: Record<string, string>;
+    users?: Organisation['users'];
+    campaigns?: Organisation['campaigns'];
+  } = {},
 ): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-api-'));
   const org = loadOrganisation(join(REPO, 'config', 'demo-organisation.json'));
@@ -243,6 +249,7 @@ export async function startStack(
           submissionDeadline: '2099-12-31T17:00:00+07:00',
           open: true,
         },
+        ...(options.campaigns ?? []),
       ],
       users: [...org.users, ...(options.users ?? [])],
     }),

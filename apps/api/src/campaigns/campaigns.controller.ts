@@ -185,6 +185,20 @@ export class ClusterScoringsController {
     summary: 'Lập hồ sơ đề nghị Cờ thi đua cho đơn vị dẫn đầu theo xếp hạng của cụm (cán bộ TĐKT của đơn vị đó)',
   })
   flag(@CurrentActor() actor: Actor, @Param('id', ClusterIdPipe) id: string, @Param('year', YearPipe) year: number) {
-    return this.campaigns.draftFlagNomination(actor, id, year);
+    return this.campaigns.draftFromRanking(actor, id, year, 'FLAG');
+  }
+
+  @Post(':id/scorings/:year/certificate-nomination')
+  @ApiCreatedResponse({ type: CommandResultDto })
+  @ApiOperation({
+    summary:
+      'Lập hồ sơ đề nghị Bằng khen cho đơn vị được cụm đề nghị theo xếp hạng (xếp liền sau đơn vị dẫn đầu; cán bộ TĐKT của đơn vị đó)',
+  })
+  certificate(
+    @CurrentActor() actor: Actor,
+    @Param('id', ClusterIdPipe) id: string,
+    @Param('year', YearPipe) year: number,
+  ) {
+    return this.campaigns.draftFromRanking(actor, id, year, 'CERTIFICATE');
   }
 }

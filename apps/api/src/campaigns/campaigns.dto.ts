@@ -226,6 +226,17 @@ export class AgreeRankingDto {
   @Matches(CODE, { each: true, message: CODE_MESSAGE })
   leadingUnitIds: string[];
 
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['donvi3'],
+    description: 'Đơn vị cụm đề nghị tặng Bằng khen: những đơn vị xếp liền sau đơn vị dẫn đầu',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(CODE, { each: true, message: CODE_MESSAGE })
+  certificateUnitIds?: string[];
+
   @ApiProperty({ type: MinutesDto })
   @IsObject({ message: 'minutes phải là một đối tượng' })
   @ValidateNested()

@@ -71,6 +71,7 @@ export class UnitScoreDto {
   @ApiProperty({ description: 'Σ điểm × trọng số' }) total: number;
   @ApiProperty({ nullable: true, type: Number, description: 'Thứ hạng (khi cụm đã thống nhất)' }) rank: number | null;
   @ApiProperty({ description: 'Đơn vị dẫn đầu, được cụm đề nghị tặng Cờ thi đua' }) leading: boolean;
+  @ApiProperty({ description: 'Được cụm đề nghị tặng Bằng khen (xếp liền sau đơn vị dẫn đầu)' }) certificate: boolean;
 }
 
 export class ClusterScoringDto {

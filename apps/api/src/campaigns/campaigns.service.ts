@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import {
   CAMPAIGN_KIND_LABELS,
   CAMPAIGN_STATUS_LABELS,
+  awardProposedByCluster,
   domainError,
   invalid,
   invalidState,
@@ -14,6 +15,7 @@ import {
   type CampaignCommand,
   type CampaignKind,
   type CampaignStatus,
+  type ClusterProposalKind,
   type ExistingCampaign,
 } from '@tdkt/domain';
 import { deterministicEventId } from '@tdkt/event-store';
@@ -248,6 +250,7 @@ export class CampaignsService {
       memberUnitIds: this.members(clusterId, campaign),
       ranking: body.ranking,
       leadingUnitIds: body.leadingUnitIds,
+      ...(body.certificateUnitIds ? { certificateUnitIds: body.certificateUnitIds } : {}),
       minutes: {
         number: body.minutes.number,
         heldOn: body.minutes.heldOn,
@@ -271,7 +274,11 @@ export class CampaignsService {
       campaignId: state.campaignId,
       status: state.status,
       scoringTable: campaign?.state.definition.scoringTable ?? [],
-      units: found.units.map((u) => ({ ...u, unitName: this.unitName(u.unitId) })),
+      units: found.units.map((u) => ({
+        ...u,
+        unitName: this.unitName(u.unitId),
+        certificate: state.certificateUnitIds?.includes(u.unitId) ?? false,
+      })),
       unitsScored: Object.keys(state.scores).length,
       ...(state.minutes ? { minutes: state.minutes } : {}),
       ...(state.rankedAt ? { rankedAt: state.rankedAt } : {}),
@@ -279,36 +286,35 @@ export class CampaignsService {
   }
 
   /**
-   * The emulation flag nomination drafted from the agreed ranking: by the leading unit's officer, for
-   * the unit itself (a collective, identified by its unit id), with the scores and the minutes as
-   * achievements. It then goes the usual way: the unit head submits, the cluster endorses (proposes).
+   * A nomination drafted from the agreed ranking — the emulation flag for a leading unit, a certificate
+   * (Bằng khen) for a unit ranked right after them: by that unit's officer, for the unit itself (a
+   * collective, identified by its unit id), with the scores and the minutes as achievements. It then
+   * goes the usual way: the unit head submits, the cluster endorses (proposes).
    */
-  async draftFlagNomination(actor: Actor, clusterId: string, year: number): Promise<CommandResult> {
-    this.cluster(clusterId);
+  async draftFromRanking(
+    actor: Actor,
+    clusterId: string,
+    year: number,
+    kind: ClusterProposalKind,
+  ): Promise<CommandResult> {
+    const clusterName = this.cluster(clusterId).name;
     const s = await loadScoring(this.runtime.store, clusterId, year);
     if (!s) throw domainError('SCORING_NOT_FOUND');
     const unitId = actor.unitId ?? '';
-    if (s.status !== 'RANKED' || !s.leadingUnitIds?.includes(unitId))
-      throw invalidState(
-        'NOT_A_LEADING_UNIT',
-        s.status !== 'RANKED'
-          ? 'Cụm thi đua chưa thống nhất xếp hạng năm nay'
-          : 'Đơn vị không được cụm thi đua đề nghị dẫn đầu năm nay',
-      );
-    const flag = this.runtime.catalog.clusterProposal?.awardCodes[0] ?? 'CO_THI_DUA_TINH';
-    const rank = s.ranking?.find((r) => r.unitId === unitId);
-    const clusterName = this.cluster(clusterId).name;
+    const { awardCode, rank, total } = awardProposedByCluster(s, unitId, kind, this.runtime.catalog);
     const achievements =
-      `Dẫn đầu ${clusterName} năm ${year}: xếp hạng ${rank?.rank ?? 1}/${s.ranking?.length ?? 0}, ` +
-      `tổng điểm ${rank?.total ?? s.scores[unitId]?.total ?? 0} theo bảng chấm điểm của đợt ${s.campaignId}; ` +
+      `${kind === 'FLAG' ? 'Dẫn đầu' : 'Được cụm đề nghị tặng Bằng khen,'} ${clusterName} năm ${year}: ` +
+      `xếp hạng ${rank}/${s.status === 'RANKED' ? (s.ranking?.length ?? 0) : 0}, ` +
+      `tổng điểm ${total} theo bảng chấm điểm của đợt ${s.campaignId}; ` +
       `biên bản họp cụm số ${s.minutes?.number ?? ''} ngày ${s.minutes?.heldOn ?? ''}.`;
     const body: DraftNominationDto = {
       campaignId: s.campaignId,
-      awardCode: flag,
+      awardCode,
       nominee: { kind: 'collective', name: this.unitName(unitId), nomineeId: unitId },
       achievements,
     };
-    // Keyed by cluster and year: asking again gives the same draft, not a second one.
-    return this.commands.execute(new DraftNominationCommand(actor, body, `flag:${clusterId}:${year}`));
+    // Keyed by cluster, year and kind: asking again gives the same draft, not a second one.
+    const key = kind === 'FLAG' ? `flag:${clusterId}:${year}` : `certificate:${clusterId}:${year}:${unitId}`;
+    return this.commands.execute(new DraftNominationCommand(actor, body, key));
   }
 }

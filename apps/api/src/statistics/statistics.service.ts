@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { loadBaseSalarySchedule } from '@tdkt/config';
 import {
   amountPaidVnd,
   domainError,
@@ -32,10 +31,11 @@ export type StatisticsAnswer = LabelledStatistics & { baseSalary: BaseSalaryPeri
 /** Statistics, their exports and the year-end report, all read from the statistics and registry read models. */
 @Injectable()
 export class StatisticsService {
+  /** The one schedule, loaded with the catalog (the amounts the decisions recorded come first). */
   readonly baseSalary: BaseSalaryPeriod[];
 
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {
-    this.baseSalary = loadBaseSalarySchedule(runtime.config.baseSalaryFile);
+    this.baseSalary = [...(runtime.catalog.baseSalary ?? [])];
   }
 
   async statistics(actor: Actor | undefined, filter: StatisticsQueryDto): Promise<StatisticsAnswer> {

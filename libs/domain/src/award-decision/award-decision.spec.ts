@@ -201,17 +201,21 @@ describe('award decision', () => {
 });
 
 describe('decision policy and locks', () => {
-  test('the base salary in force on the date, and the amount as its multiple', () => {
-    const policy = {
-      baseSalary: [{ ...base, amount: 1_800_000, effectiveFrom: '2023-07-01' }, base],
-      authorities: {},
-      defaultBases: [],
-      source: '',
-    };
-    expect(baseSalaryOn(policy, '2024-06-30T10:00:00Z').amount).toBe(1_800_000);
-    expect(baseSalaryOn(policy, '2024-06-30T17:30:00Z').amount).toBe(2_340_000); // 1 July in Vietnam
+  test('the base salary in force on the date (the one schedule), and the amount as its multiple', () => {
+    const schedule = [
+      { from: '2023-07-01', amountVnd: 1_800_000, source: 'Nghị định 24/2023/NĐ-CP' },
+      { from: '2024-07-01', amountVnd: 2_340_000, source: 'Nghị định 73/2024/NĐ-CP' },
+    ];
+    expect(baseSalaryOn(schedule, '2024-06-30T10:00:00Z')).toEqual({
+      amount: 1_800_000,
+      currency: 'VND',
+      source: 'Nghị định 24/2023/NĐ-CP',
+      effectiveFrom: '2023-07-01',
+    });
+    expect(baseSalaryOn(schedule, '2024-06-30T17:30:00Z').amount).toBe(2_340_000); // 1 July in Vietnam
     expect(amountOf(1.5, base)).toBe(3_510_000);
-    expect(() => baseSalaryOn(policy, '2020-01-01T00:00:00Z')).toThrow('lương cơ sở');
+    expect(() => baseSalaryOn(schedule, '2020-01-01T00:00:00Z')).toThrow('lương cơ sở');
+    expect(() => baseSalaryOn(undefined, '2025-01-01T00:00:00Z')).toThrow('lương cơ sở');
   });
 
   test('the signing year is Vietnam’s: 31 December 18:00 UTC is already January', () => {

@@ -30,7 +30,6 @@ export interface AuthorityProfile {
 }
 
 export interface DecisionPolicy {
-  baseSalary: BaseSalary[];
   authorities: Record<string, AuthorityProfile>;
   /** Standard legal bases (căn cứ) printed when the draft gives none. */
   defaultBases: string[];

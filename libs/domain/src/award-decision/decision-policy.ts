@@ -1,7 +1,8 @@
 /**
- * The decisions' policy as data (`decisions` in config/award-catalog.json): base salary in force
- * on a date, each authority's numbering mode and how its documents name it, and the amounts.
+ * The decisions' policy as data (`decisions` in config/award-catalog.json): each authority's numbering
+ * mode and how its documents name it; the amounts from the one base-salary schedule (shared/base-salary).
  */
+import { baseSalaryAt, type BaseSalaryPeriod } from '../shared/base-salary';
 import { domainError } from '../shared/errors';
 import type { AuthorityProfile, BaseSalary, DecisionPolicy } from './award-decision.types';
 
@@ -12,12 +13,9 @@ export const vietnamDay = (iso: string) => vietnamDate(Date.parse(iso));
 /** The signing year: a decision signed on 1 January 00:30 in Vietnam is numbered in the new year. */
 export const vietnamYear = (iso: string) => Number(vietnamDay(iso).slice(0, 4));
 
-/** The base salary in effect on the date of `at`: the latest one whose `effectiveFrom` is not after it. */
-export function baseSalaryOn(policy: DecisionPolicy, at: string): BaseSalary {
-  const day = vietnamDay(at);
-  const inForce = policy.baseSalary
-    .filter((b) => b.effectiveFrom <= day)
-    .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+/** The base salary of the schedule in force at `at` (Vietnam time); refused when the schedule has none. */
+export function baseSalaryOn(schedule: readonly BaseSalaryPeriod[] | undefined, at: string): BaseSalary {
+  const inForce = baseSalaryAt(schedule ?? [], at);
   if (!inForce) throw domainError('NO_BASE_SALARY');
   return inForce;
 }
@@ -41,12 +39,12 @@ export function authorityProfile(policy: DecisionPolicy | undefined, authority: 
 export function decisionPolicyProblems(p: unknown): string[] {
   if (p === undefined) return [];
   const problems: string[] = [];
-  const d = p as Partial<DecisionPolicy>;
-  if (!Array.isArray(d.baseSalary) || d.baseSalary.length === 0)
-    problems.push('decisions.baseSalary must list at least one');
-  for (const b of d.baseSalary ?? [])
-    if (!(b.amount > 0) || !/^\d{4}-\d{2}-\d{2}$/.test(b.effectiveFrom) || typeof b.source !== 'string')
-      problems.push('each decisions.baseSalary needs amount > 0, effectiveFrom (YYYY-MM-DD) and source');
+  const d = p as Partial<DecisionPolicy> & { baseSalary?: unknown };
+  // One schedule: a second copy here could drift from config/base-salary.json unnoticed.
+  if (d.baseSalary !== undefined)
+    problems.push(
+      'decisions.baseSalary is no longer read: the base salary is config/base-salary.json (TDKT_BASE_SALARY_FILE)',
+    );
   for (const [k, a] of Object.entries(d.authorities ?? {}))
     if (!['register', 'external'].includes(a.numbering) || !a.name || !a.signerTitle)
       problems.push(`decisions.authorities.${k} needs numbering (register|external), name and signerTitle`);

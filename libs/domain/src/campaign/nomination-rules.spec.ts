@@ -4,7 +4,7 @@ import * as f from '../testing/fixtures';
 import { nominationDecider } from '../nomination/nomination.decider';
 import type { Nominee, PriorAward } from '../nomination/nomination.types';
 import type { ExistingCampaign } from './campaign.state';
-import { draftingContextOf, isThematicAward, nominationCampaignOf } from './nomination-rules';
+import { draftingContextOf, fileCampaignContext, isThematicAward, nominationCampaignOf } from './nomination-rules';
 
 const spec = DeciderSpecification.for(nominationDecider);
 const catalog = {
@@ -70,6 +70,20 @@ describe('What a campaign rules for the nominations in it', () => {
       .given([])
       .when(draftIn(campaign()))
       .thenEvents(([e]) => expect(e.data).toMatchObject({ campaign: { id: 'dong-khoi-moi-2026', kind: 'ANNUAL' } }));
+  });
+
+  it('a campaign still declared in the organisation file: closed (open: false) refuses drafts like a closed stream; open takes any unit and form', () => {
+    const fileDraft = (open: boolean) => ({
+      ...f.draftNomination({ award: f.award('BANG_KHEN_TINH') }),
+      campaignRules: fileCampaignContext({ open }, ['CSTD_TINH', 'BANG_KHEN_TINH']),
+    });
+    spec.given([]).when(fileDraft(false)).thenThrows('INVALID_STATE', 'CAMPAIGN_CLOSED');
+    spec
+      .given([])
+      .when(fileDraft(true))
+      .thenEvents(([e]) =>
+        expect(e).toMatchObject({ type: 'NominationDrafted', data: { award: { code: 'BANG_KHEN_TINH' } } }),
+      );
   });
 
   it('a unit that does not take part in the campaign may not nominate in it (NOT_A_PARTICIPANT)', () => {

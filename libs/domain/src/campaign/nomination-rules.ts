@@ -52,6 +52,21 @@ export function draftingContextOf(
 }
 
 /**
+ * A campaign still declared in the organisation file (before campaigns became streams): its `open`
+ * flag is its status — open for nominations, or closed, and then drafts are refused as in a closed
+ * stream campaign. It names no participants, award forms, registration or scoring: all are allowed.
+ */
+export function fileCampaignContext(c: { open: boolean }, awardCodes: readonly string[]): CampaignDraftingContext {
+  return {
+    status: c.open ? 'NOMINATIONS_OPEN' : 'CLOSED',
+    kind: 'ANNUAL',
+    awardCodes: [...awardCodes],
+    participants: { unitIds: [], clusterIds: [] },
+    registeredUnitIds: [],
+  };
+}
+
+/**
  * A draft is refused when drafted, not only when submitted: in a campaign not yet open for
  * nominations or already closed, from a unit that does not take part, for an award form the campaign
  * does not lead to, and — for the

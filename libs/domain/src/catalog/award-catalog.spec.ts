@@ -223,7 +223,12 @@ describe('Award catalog: data loaded from config/award-catalog.json, defaults fr
       [
         'a cluster proposal without its source',
         (c) => delete c.clusterProposal.source,
-        /clusterProposal needs awardCodes \(known award codes\) and its source/,
+        /clusterProposal needs awardCodes .* and its source/,
+      ],
+      [
+        'a cluster proposal of certificates of an unknown award',
+        (c) => (c.clusterProposal.certificateAwardCodes = ['BANG_KHEN_XA']),
+        /clusterProposal needs awardCodes \(and certificateAwardCodes, if any: known award codes\)/,
       ],
     ];
 

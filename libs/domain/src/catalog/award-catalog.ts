@@ -5,6 +5,7 @@
 import { dossierPolicyProblems, type DossierPolicy } from '../dossier/dossier-policy';
 import type { DecisionPolicy } from '../award-decision/award-decision.types';
 import { decisionPolicyProblems } from '../award-decision/decision-policy';
+import type { BaseSalaryPeriod } from '../shared/base-salary';
 
 export type RecipientKind = 'individual' | 'collective';
 /** CENTRAL: decided above the province (Prime Minister, President); the Chairman forwards a submission. */
@@ -103,12 +104,22 @@ export interface AwardCatalog {
   stageTimeLimits: StageTimeLimits;
   /** Council sessions: the share of ALL members who must be present to open one, and its source. */
   councilSession?: { attendanceQuorum: number; source: string };
-  /** Award decisions: base salary, each authority's numbering and document profile (award-decision/). */
+  /** Award decisions: each authority's numbering and document profile (award-decision/). */
   decisions?: DecisionPolicy;
+  /**
+   * The base-salary schedule cash rewards are multiples of: not in the catalog file but loaded once by
+   * the configuration from its own (config/base-salary.json) and attached here for whoever needs it.
+   */
+  baseSalary?: readonly BaseSalaryPeriod[];
   /** Registration before annual titles (campaigns); absent: no registration required. */
   emulationRegistration?: RegistrationPolicy;
   /** Awards a cluster proposes from its agreed year-end ranking (the emulation flag), and the source. */
-  clusterProposal?: { awardCodes: string[]; source: string };
+  clusterProposal?: {
+    awardCodes: string[];
+    /** Certificates (Bằng khen) the ranking proposes for the units ranked right after the leading ones. */
+    certificateAwardCodes?: string[];
+    source: string;
+  };
   /** Dossier document types and the ones each award form requires (absent: DEFAULT_DOSSIER_POLICY). */
   dossier?: DossierPolicy;
 }
@@ -246,9 +257,12 @@ export function parseAwardCatalog(raw: unknown): AwardCatalog {
     proposal === undefined ||
       (Array.isArray(proposal.awardCodes) &&
         proposal.awardCodes.every((code) => codes.has(code)) &&
+        (proposal.certificateAwardCodes === undefined ||
+          (Array.isArray(proposal.certificateAwardCodes) &&
+            proposal.certificateAwardCodes.every((code) => codes.has(code)))) &&
         typeof proposal.source === 'string' &&
         proposal.source.length > 0),
-    'clusterProposal needs awardCodes (known award codes) and its source',
+    'clusterProposal needs awardCodes (and certificateAwardCodes, if any: known award codes) and its source',
   );
   const one = c.oneAchievementOneAward as OneAwardPolicy | undefined;
   if (one !== undefined) {

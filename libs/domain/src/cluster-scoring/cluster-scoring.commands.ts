@@ -23,6 +23,8 @@ export interface AgreeClusterRanking extends Base {
   ranking: string[];
   /** The unit(s) the meeting proposes for the emulation flag: the head of the ranking. */
   leadingUnitIds: string[];
+  /** The units it proposes for certificates (Bằng khen): those ranked right after the leading ones. */
+  certificateUnitIds?: string[];
   minutes: MeetingMinutes;
 }
 

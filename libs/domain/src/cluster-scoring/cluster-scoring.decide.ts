@@ -97,6 +97,19 @@ function agreeRanking(command: AgreeClusterRanking, state: ClusterScoringState):
     !leading.every((u) => ranking.slice(0, leading.length).includes(u))
   )
     throw invalid('RANKING', 'Đơn vị dẫn đầu phải là những đơn vị xếp đầu bảng', 'leadingUnitIds');
+  // Certificates go down the ranking from where the flag stopped: no unit skipped, none twice.
+  const certificates: unknown[] = Array.isArray(command.certificateUnitIds) ? command.certificateUnitIds : [];
+  const next: unknown[] = ranking.slice(leading.length, leading.length + certificates.length);
+  if (
+    (command.certificateUnitIds !== undefined && !Array.isArray(command.certificateUnitIds)) ||
+    new Set(certificates).size !== certificates.length ||
+    !certificates.every((u) => next.includes(u))
+  )
+    throw invalid(
+      'RANKING',
+      'Đơn vị đề nghị tặng Bằng khen phải là những đơn vị xếp liền sau đơn vị dẫn đầu',
+      'certificateUnitIds',
+    );
   const m = command.minutes;
   const number = text(m?.number, 'minutes.number', 'Cần số biên bản họp cụm');
   if (!isDate(m?.heldOn)) throw invalid('DATE_TIME', 'Ngày họp phải viết YYYY-MM-DD', 'minutes.heldOn');
@@ -113,6 +126,7 @@ function agreeRanking(command: AgreeClusterRanking, state: ClusterScoringState):
         ...base,
         ranking: ranking.map((unitId, i) => ({ unitId, rank: i + 1, total: s.scores[unitId].total })),
         leadingUnitIds: [...leading],
+        ...(certificates.length ? { certificateUnitIds: certificates as string[] } : {}),
         minutesNumber: number,
       },
     },

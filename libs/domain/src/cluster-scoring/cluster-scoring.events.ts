@@ -19,7 +19,13 @@ export type ClusterMeetingMinutesRecorded = {
 };
 export type ClusterRankingAgreed = {
   type: 'ClusterRankingAgreed';
-  data: Common & { ranking: RankedUnit[]; leadingUnitIds: string[]; minutesNumber: string };
+  data: Common & {
+    ranking: RankedUnit[];
+    leadingUnitIds: string[];
+    /** Proposed for certificates (Bằng khen); absent when the meeting proposed none. */
+    certificateUnitIds?: string[];
+    minutesNumber: string;
+  };
 };
 
 export type ClusterScoringEvent = UnitScoresRecorded | ClusterMeetingMinutesRecorded | ClusterRankingAgreed;

@@ -1,6 +1,7 @@
 import { DeciderSpecification } from '../testing/decider-spec';
 import type { Actor } from '../shared/actor';
 import type { AgreeClusterRanking, RecordUnitScores } from './cluster-scoring.commands';
+import { awardProposedByCluster } from './cluster-proposal';
 import { clusterScoringDecider } from './cluster-scoring.decider';
 import type { ClusterScoringEvent } from './cluster-scoring.events';
 import type { ScoringCampaign } from './cluster-scoring.types';
@@ -150,5 +151,61 @@ describe('Year-end scoring of an emulation cluster', () => {
       .given([...given, ...agreed])
       .when(rank(['donvi1', 'donvi2'], ['donvi1']))
       .thenThrows('INVALID_STATE', 'RANKING_AGREED');
+  });
+
+  describe('certificates (Bằng khen) for the units ranked right after the leading ones', () => {
+    const three = { ...base, memberUnitIds: ['donvi1', 'donvi2', 'donvi3'] };
+    const given = [scored('donvi1', 95, 80), scored('donvi2', 90, 90), scored('donvi3', 70, 70)];
+    const ranking = ['donvi2', 'donvi1', 'donvi3'];
+    const catalog = {
+      clusterProposal: { awardCodes: ['CO_THI_DUA_TINH'], certificateAwardCodes: ['BANG_KHEN_TINH'], source: 's' },
+    };
+
+    it('the meeting proposes the next-ranked unit for a certificate: the agreed ranking names it', () => {
+      spec
+        .given(given)
+        .when({ ...rank(ranking, ['donvi2'], { certificateUnitIds: ['donvi1'] }), ...three })
+        .thenEvents(([, agreed]) =>
+          expect(agreed.data).toMatchObject({ leadingUnitIds: ['donvi2'], certificateUnitIds: ['donvi1'] }),
+        );
+    });
+
+    it('a certificate that skips a better-ranked unit, repeats one or goes to a leading unit is refused (RANKING)', () => {
+      for (const certificateUnitIds of [['donvi3'], ['donvi1', 'donvi1'], ['donvi2'], ['donvi1', 'donvi3', 'donvi2']]) {
+        const e = spec
+          .given(given)
+          .when({ ...rank(ranking, ['donvi2'], { certificateUnitIds }), ...three })
+          .thenThrows('VALIDATION', 'RANKING');
+        expect(e.field).toBe('certificateUnitIds');
+      }
+    });
+
+    it('the ranking drafts the flag for the leading unit and the certificate for the next one, nothing for the rest', () => {
+      const agreed = spec
+        .given(given)
+        .when({ ...rank(ranking, ['donvi2'], { certificateUnitIds: ['donvi1'] }), ...three })
+        .thenEvents(() => undefined);
+      const state = [...given, ...agreed].reduce(clusterScoringDecider.evolve, clusterScoringDecider.initialState());
+      expect(awardProposedByCluster(state, 'donvi2', 'FLAG', catalog)).toEqual({
+        awardCode: 'CO_THI_DUA_TINH',
+        rank: 1,
+        total: 90,
+      });
+      expect(awardProposedByCluster(state, 'donvi1', 'CERTIFICATE', catalog)).toEqual({
+        awardCode: 'BANG_KHEN_TINH',
+        rank: 2,
+        total: 89,
+      });
+      expect(() => awardProposedByCluster(state, 'donvi1', 'FLAG', catalog)).toThrow(
+        'không được cụm thi đua đề nghị dẫn đầu',
+      );
+      expect(() => awardProposedByCluster(state, 'donvi3', 'CERTIFICATE', catalog)).toThrow(
+        'không được cụm thi đua đề nghị tặng Bằng khen',
+      );
+      const before = given.reduce(clusterScoringDecider.evolve, clusterScoringDecider.initialState());
+      expect(() => awardProposedByCluster(before, 'donvi1', 'CERTIFICATE', catalog)).toThrow(
+        'chưa thống nhất xếp hạng',
+      );
+    });
   });
 });

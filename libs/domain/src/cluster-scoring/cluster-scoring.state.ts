@@ -11,6 +11,7 @@ export interface ExistingScoring {
   minutes?: MeetingMinutes;
   ranking?: RankedUnit[];
   leadingUnitIds?: string[];
+  certificateUnitIds?: string[];
   rankedAt?: string;
 }
 
@@ -38,6 +39,7 @@ export function evolveScoring(state: ClusterScoringState, event: ClusterScoringE
         status: 'RANKED',
         ranking: event.data.ranking,
         leadingUnitIds: event.data.leadingUnitIds,
+        certificateUnitIds: event.data.certificateUnitIds ?? [],
         rankedAt: event.data.at,
       };
     default:

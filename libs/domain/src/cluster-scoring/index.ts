@@ -4,3 +4,4 @@ export * from './cluster-scoring.events';
 export * from './cluster-scoring.state';
 export * from './cluster-scoring.decide';
 export * from './cluster-scoring.decider';
+export * from './cluster-proposal';

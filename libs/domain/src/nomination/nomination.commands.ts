@@ -152,6 +152,8 @@ export interface SignAwardDecision extends Base {
   /** Set when the signature is one recipient of an award decision (libs/domain/src/award-decision). */
   decisionId?: string;
   verificationCode?: string;
+  /** The cash paid, in đồng, as recorded: the decision's amount for its recipient, else the base salary in force at signing. */
+  amountVnd?: number;
 }
 
 export interface DeclineSignature extends Base {

@@ -127,6 +127,8 @@ export type AwardDecisionSigned = Ev<
     decisionId?: string;
     /** Unguessable code of the award's public verification page (/verify/:code). */
     verificationCode?: string;
+    /** Cash paid in đồng as recorded at signing (absent in events written before it was recorded). */
+    amountVnd?: number;
   }
 >;
 export type SignatureDeclined = Ev<'SignatureDeclined', { reason: string }>;

@@ -32,6 +32,17 @@ describe('Chairman’s signature (step 4): sign the award decision with its numb
       );
   });
 
+  it('the signed event records the amount paid when the signature names it (statistics read it, not today’s schedule)', () => {
+    spec
+      .given(f.story.awaitingSignature({ award: f.CSTD_TINH }))
+      .when({ ...f.signAwardDecision(), amountVnd: 7_020_000 })
+      .thenEvents(([e]) => expect(e).toMatchObject({ data: { cashMultiple: 3, amountVnd: 7_020_000 } }));
+    spec
+      .given(f.story.awaitingSignature())
+      .when(f.signAwardDecision())
+      .thenEvents(([e]) => expect(e.data).not.toHaveProperty('amountVnd'));
+  });
+
   it('a signature without a decision number is refused (400 on decisionNumber)', () => {
     const e = spec
       .given(f.story.awaitingSignature())

@@ -421,6 +421,11 @@ export const ERROR_CATALOGUE = {
     kind: 'INVALID_STATE',
     meaning: 'An emulation flag nomination for a unit the cluster’s agreed ranking does not propose.',
   },
+  NOT_PROPOSED_FOR_CERTIFICATE: {
+    kind: 'INVALID_STATE',
+    meaning:
+      'A certificate nomination from the cluster’s ranking for a unit the agreed ranking does not propose for one.',
+  },
   CAMPAIGN_ID: { kind: 'VALIDATION', meaning: 'A campaign id that is not lower-case letters, digits and dashes.' },
   CAMPAIGN_KIND: { kind: 'VALIDATION', meaning: 'A campaign kind other than ANNUAL, THEMATIC, PERIODIC.' },
   PERIOD: { kind: 'VALIDATION', meaning: 'A campaign period whose dates are not YYYY-MM-DD or end before they start.' },

@@ -1,3 +1,2 @@
-export * from './base-salary';
 export * from './definitions';
 export * from './statistics-access';

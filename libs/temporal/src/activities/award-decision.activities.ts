@@ -140,7 +140,7 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
     if (!Array.isArray(ids) || ids.length === 0) throw invalid('REQUIRED', 'Cần danh sách hồ sơ', 'nominationIds');
     if (!Array.isArray(codes) || codes.length !== ids.length)
       throw invalid('REQUIRED', 'Cần một mã tra cứu cho mỗi hồ sơ', 'verificationCodes');
-    const base = baseSalaryOn(catalogPolicy(), now);
+    const base = baseSalaryOn(catalog.baseSalary, now);
     const recipients: DecisionRecipient[] = [];
     let authority: string | undefined;
     for (const [i, id] of ids.entries()) {
@@ -265,7 +265,7 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
           bases,
           awardCodes: Array.isArray(intent.awardCodes) ? intent.awardCodes : [],
           recipients,
-          baseSalary: baseSalaryOn(policy, now),
+          baseSalary: baseSalaryOn(catalog.baseSalary, now),
         };
       }
       case 'RemoveRecipient':

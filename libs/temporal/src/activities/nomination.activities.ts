@@ -15,6 +15,9 @@ import {
   NominationState,
   Nominee,
   PriorAward,
+  amountAtSigning,
+  awardDecisionDecider,
+  awardDecisionStreamName,
   personDecider,
   personStreamName,
   domainError,
@@ -126,6 +129,13 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
       pending.push(nominationAsAward(other));
     }
     return pending;
+  }
+
+  /** The amount an award decision recorded for this recipient when it was drafted. */
+  async function decisionAmountOf(decisionId: string, nominationId: string): Promise<number | undefined> {
+    const { state } = await loadStream(store, awardDecisionStreamName(decisionId), awardDecisionDecider);
+    if (state.status === 'NONE') return undefined;
+    return state.recipients.find((r) => r.nominationId === nominationId)?.amount;
   }
 
   /** "One achievement, one award" kinds and exceptions of the catalog, for the commands that check it. */
@@ -304,8 +314,14 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         const priorAwards = await priorAwardsOf(s.nominee.nomineeId);
         // Step 1 before a number is allocated: a refused signature must not consume one (gap-free).
         prepareSignature({ ...base, type: 'SignAwardDecision', priorAwards, ...oneAward }, state);
-        if (input.decision)
-          // One recipient of a signed award decision: its number and code (award-decision workflow).
+        if (input.decision) {
+          // One recipient of a signed award decision: its number, code and the amount it fixed when drafted.
+          const amountVnd = amountAtSigning(
+            catalog.baseSalary ?? [],
+            now,
+            s.award.cashMultiple,
+            await decisionAmountOf(input.decision.decisionId, nominationId),
+          );
           return {
             ...base,
             type: 'SignAwardDecision',
@@ -314,7 +330,9 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
             ...oneAward,
             decisionId: input.decision.decisionId,
             verificationCode: input.decision.verificationCode,
+            ...(amountVnd !== undefined ? { amountVnd } : {}),
           };
+        }
         const decisionNumber =
           s.decisionNumber ??
           (await allocateDecisionNumber(store, {
@@ -328,6 +346,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
         const verificationCode = verificationCodeOf(`${input.commandId}:${nominationId}`);
         // A decision with one recipient: its own decision stream (written after the signature, see afterApplied).
         const decisionId = singleDecisionId(nominationId);
+        const amountVnd = amountAtSigning(catalog.baseSalary ?? [], now, s.award.cashMultiple);
         return {
           ...base,
           type: 'SignAwardDecision',
@@ -336,6 +355,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           ...oneAward,
           verificationCode,
           decisionId,
+          ...(amountVnd !== undefined ? { amountVnd } : {}),
         };
       }
       case 'DeclineSignature':

@@ -1,10 +1,11 @@
 /**
  * The campaign a nomination command needs, as the activities load it: from the campaign's own
  * stream (created and run by the office), else — for a campaign still declared in the organisation
- * file (an older deployment, a test's fixed campaign) — the file's line, with no campaign rules.
+ * file (an older deployment, a test's fixed campaign) — the file's line, whose `open` flag is enforced.
  */
 import {
   draftingContextOf,
+  fileCampaignContext,
   invalid,
   nominationCampaignOf,
   type AwardCatalog,
@@ -35,7 +36,14 @@ export async function campaignForNomination(
     return { campaign: nominationCampaignOf(s), rules: draftingContextOf(s, deps.catalog, leading) };
   }
   const c = deps.directory.campaign(campaignId);
-  return c ? { campaign: { id: c.id, year: c.year, submissionDeadline: c.submissionDeadline } } : undefined;
+  if (!c) return undefined;
+  return {
+    campaign: { id: c.id, year: c.year, submissionDeadline: c.submissionDeadline },
+    rules: fileCampaignContext(
+      c,
+      deps.catalog.awards.map((a) => a.code),
+    ),
+  };
 }
 
 export async function requireCampaign(

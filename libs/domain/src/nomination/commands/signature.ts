@@ -45,6 +45,7 @@ export function signAwardDecision(
         cashMultiple: s.award.cashMultiple,
         ...(command.decisionId ? { decisionId: command.decisionId } : {}),
         ...(command.verificationCode ? { verificationCode: command.verificationCode } : {}),
+        ...(command.amountVnd !== undefined ? { amountVnd: command.amountVnd } : {}),
       },
     },
   ];

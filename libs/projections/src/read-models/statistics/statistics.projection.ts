@@ -30,6 +30,8 @@ export interface StatRow {
   grassroots: number | null;
   outcome: StatOutcome;
   cash_milli: number;
+  /** The amount recorded at signing (đồng); null when the award recorded none. */
+  amount_vnd: number | null;
   signed_month: string;
   submitted_at: string | null;
   council_from: string | null;
@@ -84,6 +86,7 @@ export function applyToStatRow(row: StatRow | undefined, e: RecordedEvent, nomin
         grassroots: null,
         outcome: 'DRAFT',
         cash_milli: Math.round((d.award?.cashMultiple ?? 0) * 1000),
+        amount_vnd: null,
         signed_month: '',
         submitted_at: null,
         council_from: null,
@@ -125,6 +128,7 @@ export function applyToStatRow(row: StatRow | undefined, e: RecordedEvent, nomin
         outcome: 'AWARDED',
         year: event.data.year ?? row.year,
         cash_milli: Math.round((event.data.cashMultiple ?? 0) * 1000),
+        amount_vnd: event.data.amountVnd ?? null,
         signed_month: vietnamMonthOf(at),
         signature_seconds: seconds(row.council_closed_at, at),
         decision_seconds: seconds(row.submitted_at, at),
@@ -146,7 +150,8 @@ export function contributionOf(row: StatRow): Record<CellCounter, number> {
   c.nominations = 1;
   c[OUTCOME_COUNTER[row.outcome]] = 1;
   if (row.outcome === 'AWARDED') {
-    c.cash_milli = row.cash_milli;
+    if (row.amount_vnd === null) c.cash_milli = row.cash_milli;
+    else c.recorded_vnd = row.amount_vnd;
     if (row.nominee_kind === 'individual') {
       c.individuals = 1;
       c.gender_known = row.gender === null ? 0 : 1;
@@ -185,7 +190,8 @@ const CELL_ADD = `ON CONFLICT (${CELL_KEYS.join(', ')}) DO UPDATE SET ${CELL_COU
  */
 export class StatisticsProjection implements Projection {
   readonly name = 'statistics';
-  readonly version = 1;
+  /** 2: amounts recorded at signing (amount_vnd, recorded_vnd). */
+  readonly version = 2;
   readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
   readonly tables = [STAT_NOMINATIONS_TABLE, STAT_CELLS_TABLE];
   readonly ddl = STATISTICS_DDL;
@@ -246,6 +252,7 @@ function toStatRow(r: Record<string, unknown>): StatRow {
     grassroots: num(r.grassroots),
     outcome: String(r.outcome) as StatOutcome,
     cash_milli: Number(r.cash_milli),
+    amount_vnd: num(r.amount_vnd),
     signed_month: String(r.signed_month),
     submitted_at: str(r.submitted_at),
     council_from: str(r.council_from),

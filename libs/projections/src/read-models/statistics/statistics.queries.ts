@@ -25,7 +25,7 @@ export interface StatisticsQuery {
   groupBy?: StatisticsGrouping;
   /** The nominations the reader may count (an official's read scope), or the public's view: awards only. */
   scope: ReadScope | 'public';
-  /** The base salary schedule, for the amounts paid. */
+  /** The base salary schedule, for the amounts of awards that recorded none when signed. */
   baseSalary: readonly BaseSalaryPeriod[];
 }
 
@@ -126,7 +126,9 @@ export async function queryStatistics(db: ReadModelDb, query: StatisticsQuery): 
     const id = String(key);
     let g = groups.get(id);
     if (!g) groups.set(id, (g = { key, sums: zero() }));
-    const amount = amountPaidVnd(query.baseSalary, String(r.signed_month), Number(r.cash_milli) / 1000);
+    const amount =
+      Number(r.recorded_vnd ?? 0) +
+      amountPaidVnd(query.baseSalary, String(r.signed_month), Number(r.cash_milli) / 1000);
     for (const target of [g.sums, total]) {
       for (const c of CELL_COUNTERS) target[c] += Number(r[c] ?? 0);
       target.amount += amount;

@@ -21,6 +21,7 @@ export const STAT_NOMINATION_COLUMNS = [
   'grassroots',
   'outcome',
   'cash_milli',
+  'amount_vnd',
   'signed_month',
   'submitted_at',
   'council_from',
@@ -42,7 +43,11 @@ export const CELL_KEYS = [
   'signed_month',
 ] as const;
 
-/** The additive counters of a cell (cash in thousandths of a base salary, durations in seconds: exact sums). */
+/**
+ * The additive counters of a cell (durations in seconds: exact sums). Cash: `recorded_vnd` sums the
+ * amounts awards recorded when signed; `cash_milli` (thousandths of a base salary) only the older awards
+ * that recorded none, priced at the query by the schedule in their signing month.
+ */
 export const CELL_COUNTERS = [
   'nominations',
   'draft',
@@ -62,6 +67,7 @@ export const CELL_COUNTERS = [
   'grassroots',
   'grassroots_known',
   'cash_milli',
+  'recorded_vnd',
   'decision_seconds',
   'decision_n',
   'cluster_seconds',
@@ -89,6 +95,7 @@ export const STATISTICS_DDL = [
     grassroots INTEGER,
     outcome TEXT NOT NULL,
     cash_milli BIGINT NOT NULL,
+    amount_vnd BIGINT,
     signed_month TEXT NOT NULL,
     submitted_at TEXT,
     council_from TEXT,

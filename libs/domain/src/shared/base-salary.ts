@@ -1,6 +1,8 @@
 /**
- * The base salary (lương cơ sở) cash rewards are multiples of: a schedule of amounts, each from a
- * date of effect, with its legal source. Policy configuration (config/base-salary.json), not code.
+ * The base salary (lương cơ sở) cash rewards are multiples of: ONE schedule of amounts, each from a
+ * date of effect, with its legal source. Policy configuration (config/base-salary.json, loaded once by
+ * the configuration into the catalog), not code. An award decision records the amount in force when it
+ * is drafted; the statistics read that recorded amount, and the schedule only for awards without one.
  */
 export interface BaseSalaryPeriod {
   /** First day in force, `YYYY-MM-01` (changes take effect on the first of a month). */
@@ -37,4 +39,29 @@ export function baseSalaryInMonth(periods: readonly BaseSalaryPeriod[], month: s
 export function amountPaidVnd(periods: readonly BaseSalaryPeriod[], month: string, cashMultiple: number): number {
   const salary = baseSalaryInMonth(periods, month);
   return salary ? Math.round(cashMultiple * salary.amountVnd) : 0;
+}
+
+/** The period in force at an instant (Vietnam's month), in the shape an award decision records it. */
+export function baseSalaryAt(
+  periods: readonly BaseSalaryPeriod[],
+  at: string,
+): { amount: number; currency: 'VND'; source: string; effectiveFrom: string } | undefined {
+  const p = baseSalaryInMonth(periods, vietnamMonthOf(at));
+  return p && { amount: p.amountVnd, currency: 'VND', source: p.source, effectiveFrom: p.from };
+}
+
+/**
+ * The amount an award records when it is signed: what its award decision fixed for this recipient
+ * when drafted (the decision is the legal act that pays it), else — a one-recipient signature — the
+ * multiple of the base salary in force at signing; undefined when the schedule covers neither.
+ */
+export function amountAtSigning(
+  periods: readonly BaseSalaryPeriod[],
+  at: string,
+  cashMultiple: number,
+  decisionAmountVnd?: number,
+): number | undefined {
+  if (decisionAmountVnd !== undefined) return decisionAmountVnd;
+  const salary = baseSalaryInMonth(periods, vietnamMonthOf(at));
+  return salary ? Math.round(cashMultiple * salary.amountVnd) : undefined;
 }
