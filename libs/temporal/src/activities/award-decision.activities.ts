@@ -359,7 +359,7 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
     if (number !== undefined && parseDecisionNumber(number, authority) === undefined)
       throw invalid('DECISION_NUMBER', `Số quyết định phải có dạng 163/QĐ-${authority}`, 'number');
     const signedAt = n.signedAt ?? now;
-    const baseSalary = baseSalaryOn(policy, signedAt);
+    const baseSalary = baseSalaryOn(catalog.baseSalary, signedAt);
     const signature = (await store.readStream(nominationStreamName(n.nominationId))).find(
       (e) => e.type === 'AwardDecisionSigned',
     )?.data as { verificationCode?: string } | undefined;

@@ -47,7 +47,7 @@ export async function recordSingleDecision(
   const stream = awardDecisionStreamName(decisionId);
   if (!policy || (await store.streamRevision(stream)) >= 0) return;
   const profile = authorityProfile(policy, p.authority);
-  const baseSalary = baseSalaryOn(policy, p.now);
+  const baseSalary = baseSalaryOn(p.catalog.baseSalary, p.now);
   const common = { decisionId, now: p.now };
   const commands: AwardDecisionCommand[] = [
     {
