@@ -16,8 +16,8 @@ const STRIDE = 4;
 export const AUDIT_TREE_TABLE = 'audit_tree';
 export const AUDIT_CHECKPOINTS_TABLE = 'audit_checkpoints';
 export const AUDIT_META_TABLE = 'audit_meta';
-/** The leaf's columns in the events table: an event and its leaf are one row, written by one INSERT. */
-export const LEAF_COLUMNS = ['leaf_hash', 'leaf_salt'] as const;
+/** The log's columns in the events table: an event and its leaf (and nodes) are one row, written by one INSERT. */
+export const LEAF_COLUMNS = ['leaf_hash', 'leaf_salt', 'tree_nodes'] as const;
 /** audit_meta key: the number of unsalted (v1) leaves the log began with (0 for a log salted from the start). */
 const UNSALTED_PREFIX_KEY = 'unsalted_prefix';
 
@@ -40,7 +40,6 @@ export const AUDIT_SCHEMA = `
     key_id    TEXT NOT NULL,
     signature TEXT NOT NULL
   );
-  CREATE INDEX IF NOT EXISTS events_event_id ON events (event_id);
 `;
 
 /** An events row with its leaf's salt (null: a v1 leaf, or no leaf yet). */
@@ -56,21 +55,22 @@ interface CheckpointRow {
 
 /**
  * The audit log of the SQLite event store, in the same file. Leaf index = position − 1 (SQLite
- * positions are dense). A leaf (hash and salt) lives in its event's own row (`leaf_hash`,
- * `leaf_salt`), written by the append's INSERT: an event and its leaf commit together or not at all,
- * and an append dirties no page an append without the log would not. The stored interior nodes (every
- * STRIDE-th level) are rows of `audit_tree`, one per 16 events, in the same transaction. A log from
- * before leaves moved into the events table keeps its first `tableLeaves` leaves as level-0 rows of
- * `audit_tree` (old checkpoints stay valid, nothing is rewritten); every later leaf is in its row.
+ * positions are dense). Everything an append adds to the tree is in its events' own rows, written by
+ * their INSERT (an event and its leaf commit together or not at all; an append writes no other row):
+ * `leaf_hash` and `leaf_salt`, and in the row of every 16th event `tree_nodes`, the stored nodes that
+ * event completes (level 4, and 8, 12, … when it completes those too), 32 bytes each. Other levels are
+ * folded on read from at most 2^(STRIDE−1) stored nodes. A log from before leaves moved into the rows
+ * keeps its first `tableLeaves` leaves, and the nodes they completed, as rows of `audit_tree` (old
+ * checkpoints stay valid, nothing is rewritten); every later leaf and node is in its event's row.
  */
 export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   private readonly statements: {
-    insertNode: Database.Statement<[number, number, Buffer, Buffer | null]>;
     node: Database.Statement<[number, number], { hash: Buffer }>;
     nodes: Database.Statement<[number, number, number], { hash: Buffer }>;
     rowLeaf: Database.Statement<[number], { hash: Buffer | null }>;
     rowLeaves: Database.Statement<[number, number], { hash: Buffer | null }>;
-    setRowLeaf: Database.Statement<[Buffer, Buffer, number]>;
+    rowNodes: Database.Statement<[number], { nodes: Buffer | null }>;
+    setRowLeaf: Database.Statement<[Buffer, Buffer, Buffer | null, number]>;
     lastRow: Database.Statement<[], { position: number; logged: number }>;
     nextPosition: Database.Statement<[], { next: number }>;
     byEventId: Database.Statement<[string], Row>;
@@ -88,14 +88,14 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   ) {
     ({ unsalted: this.unsaltedPrefix, tableLeaves: this.tableLeaves } = migrate(db));
     this.statements = {
-      insertNode: db.prepare(`INSERT INTO ${AUDIT_TREE_TABLE} (level, idx, hash, salt) VALUES (?, ?, ?, ?)`),
       node: db.prepare(`SELECT hash FROM ${AUDIT_TREE_TABLE} WHERE level = ? AND idx = ?`),
       nodes: db.prepare(`SELECT hash FROM ${AUDIT_TREE_TABLE} WHERE level = ? AND idx >= ? AND idx < ? ORDER BY idx`),
       rowLeaf: db.prepare(`SELECT leaf_hash AS hash FROM events WHERE position = ?`),
       rowLeaves: db.prepare(
         `SELECT leaf_hash AS hash FROM events WHERE position > ? AND position <= ? ORDER BY position`,
       ),
-      setRowLeaf: db.prepare(`UPDATE events SET leaf_hash = ?, leaf_salt = ? WHERE position = ?`),
+      rowNodes: db.prepare(`SELECT tree_nodes AS nodes FROM events WHERE position = ?`),
+      setRowLeaf: db.prepare(`UPDATE events SET leaf_hash = ?, leaf_salt = ?, tree_nodes = ? WHERE position = ?`),
       lastRow: db.prepare(
         `SELECT position, leaf_hash IS NOT NULL AS logged FROM events ORDER BY position DESC LIMIT 1`,
       ),
@@ -126,28 +126,15 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   /** Leaves [0, tableLeaves) are level-0 rows of audit_tree (a log from before leaves moved into the events' rows). */
   readonly tableLeaves: number;
 
-  /** A new event's leaf: its fresh salt and the salted hash over the envelope as it is about to be stored. */
-  leafOf(event: StoredEnvelope): { hash: Hash; salt: Buffer } {
-    const salt = newLeafSalt();
-    return { hash: saltedLeafHash(event, salt), salt };
-  }
-
   /**
    * Begins an append, inside its transaction and before its inserts: logs any earlier events stored
-   * without the log (a store opened with audit off) and returns the position of the first new event.
+   * without the log (a store opened with audit off) and returns what each new event's row carries,
+   * in position order from the sequence's next position.
    */
-  beginAppend(): number {
+  beginAppend(): LeafWriter {
     const next = this.statements.nextPosition.get()!.next;
     if (!this.isLogged(next - 1)) this.logStored(next - 1);
-    return next;
-  }
-
-  /** Ends an append whose events from `firstPosition` on were inserted with the leaves `hashes`: the stored nodes they complete. */
-  appended(firstPosition: number, hashes: readonly Hash[]): void {
-    const first = firstPosition - 1; // leaf index of hashes[0]
-    this.storeNodes(firstPosition, firstPosition + hashes.length - 1, (from, to) =>
-      from >= first ? hashes.slice(from - first, to - first) : undefined,
-    );
+    return new LeafWriter(this, next);
   }
 
   /** Whether the event at `position` has its leaf (position 0: the empty log; a missing row has nothing to log). */
@@ -162,44 +149,43 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     const size = this.sizeNow();
     if (size >= upTo) return 0;
     const rows = this.statements.byPosition.all(size, upTo - size).map(this.toStored);
+    const writer = new LeafWriter(this, size + 1);
     for (const event of rows) {
-      const { hash, salt } = this.leafOf(event);
-      this.statements.setRowLeaf.run(hash, salt, event.position);
+      const { hash, salt, nodes } = writer.next(event);
+      this.statements.setRowLeaf.run(hash, salt, nodes, event.position);
     }
-    this.storeNodes(size + 1, upTo, () => undefined);
     return rows.length;
   }
 
-  /**
-   * Writes the stored nodes completed by the leaves at positions [first, last], each folded from the
-   * 2^STRIDE stored nodes below it (every 16th leaf makes one). `known(from, to)` may give the leaf
-   * hashes of positions (from, to] without reading them back.
-   */
-  private storeNodes(first: number, last: number, known: (from: number, to: number) => readonly Hash[] | undefined): void {
-    const width = 2 ** STRIDE;
-    for (let count = Math.ceil(first / width) * width; count <= last; count += width) {
-      for (let level = STRIDE; count % 2 ** level === 0; level += STRIDE) {
-        const below = level - STRIDE;
-        const end = count / 2 ** below;
-        const children =
-          below === 0 ? (known(count - width, count) ?? this.leaves(count - width, count)) : this.stored(below, end - width, end);
-        this.statements.insertNode.run(level, count / 2 ** level - 1, fold([...children]), null);
-      }
-    }
+  /** The stored node (level a multiple of STRIDE, > 0) that ends at leaf (index + 1) · 2^level − 1. */
+  storedNode(level: number, index: number): Hash | undefined {
+    const end = (index + 1) * 2 ** level;
+    if (end <= this.tableLeaves) return this.statements.node.get(level, index)?.hash;
+    const nodes = this.statements.rowNodes.get(end)?.nodes;
+    const at = (level / STRIDE - 1) * 32;
+    return nodes && nodes.length >= at + 32 ? nodes.subarray(at, at + 32) : undefined;
   }
 
   /** Leaf hashes of indexes [from, to), from audit_tree (the old log's) and the events' rows; a missing one is skipped. */
-  private leaves(from: number, to: number): Hash[] {
+  leaves(from: number, to: number): Hash[] {
     const out: Hash[] = [];
-    if (from < this.tableLeaves) out.push(...this.stored(0, from, Math.min(to, this.tableLeaves)));
+    if (from < this.tableLeaves)
+      for (const row of this.statements.nodes.all(0, from, Math.min(to, this.tableLeaves))) out.push(row.hash);
     if (to > this.tableLeaves)
       for (const row of this.statements.rowLeaves.all(Math.max(from, this.tableLeaves), to))
         if (row.hash) out.push(row.hash);
     return out;
   }
 
+  /** Stored hashes of one level, indexes [from, to); a missing one is skipped. */
   private stored(level: number, from: number, to: number): Hash[] {
-    return this.statements.nodes.all(level, from, to).map((r) => r.hash);
+    if (level === 0) return this.leaves(from, to);
+    const out: Hash[] = [];
+    for (let index = from; index < to; index++) {
+      const hash = this.storedNode(level, index);
+      if (hash) out.push(hash);
+    }
+    return out;
   }
 
   /**
@@ -234,7 +220,7 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
       }
       return hash;
     }
-    const row = level === 0 ? this.leaves(index, index + 1)[0] : this.statements.node.get(level, index)?.hash;
+    const row = level === 0 ? this.leaves(index, index + 1)[0] : this.storedNode(level, index);
     if (!row) throw new RangeError(`The audit log has no node at level ${level}, index ${index}`);
     return row;
   }
@@ -242,7 +228,7 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   private fold(level: number, index: number, stored: number): Hash {
     const width = 2 ** (level - stored);
     const from = index * width;
-    const children = stored === 0 ? this.leaves(from, from + width) : this.stored(stored, from, from + width);
+    const children = this.stored(stored, from, from + width);
     if (children.length !== width) throw new RangeError(`The audit log has no node at level ${level}, index ${index}`);
     return fold(children);
   }
@@ -343,6 +329,53 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     const size = await this.size();
     if (!Number.isSafeInteger(treeSize) || treeSize < 0 || treeSize > size)
       throw new RangeError(`The audit log has ${size} leaves, not ${treeSize}`);
+  }
+}
+
+/**
+ * What each new event's row carries, in position order: its salt and leaf hash, and in every 16th
+ * row the stored nodes it completes, folded from the leaves (and nodes) before it — those of this
+ * append from memory, earlier ones from the store.
+ */
+export class LeafWriter {
+  private readonly leaves: Hash[] = [];
+
+  constructor(
+    private readonly log: SqliteAuditLog,
+    /** Position of the first event written. */
+    readonly first: number,
+  ) {}
+
+  /** The next event's leaf; `event.position` must be the next position. */
+  next(event: StoredEnvelope): { hash: Hash; salt: Buffer; nodes: Buffer | null } {
+    const position = this.first + this.leaves.length;
+    if (event.position !== position) throw new RangeError(`Leaf for position ${event.position}, expected ${position}`);
+    const salt = newLeafSalt();
+    const hash = saltedLeafHash(event, salt);
+    this.leaves.push(hash);
+    const width = 2 ** STRIDE;
+    if (position % width !== 0) return { hash, salt, nodes: null };
+    // Leaves [position − 16, position): those before this writer's first from the store, the rest from memory.
+    const from = position - width;
+    const held = Math.max(from, this.first - 1);
+    const leaves = [...(held > from ? this.log.leaves(from, held) : []), ...this.leaves.slice(held - this.first + 1)];
+    if (leaves.length !== width) throw new RangeError(`The audit log lacks leaves before position ${position}`);
+    let node = fold(leaves);
+    const nodes = [node];
+    for (let level = 2 * STRIDE; position % 2 ** level === 0; level += STRIDE) {
+      const below = level - STRIDE;
+      const last = position / 2 ** below - 1; // index of the node just made
+      const children: Hash[] = [];
+      for (let index = last - width + 1; index < last; index++) {
+        const child = this.log.storedNode(below, index);
+        if (!child) throw new RangeError(`The audit log has no node at level ${below}, index ${index}`);
+        children.push(child);
+      }
+      children.push(node);
+      node = fold(children);
+      nodes.push(node);
+    }
+    return { hash, salt, nodes: Buffer.concat(nodes) };
   }
 }
 

@@ -64,10 +64,13 @@ const SCHEMA = `
     metadata    TEXT    NOT NULL,
     recorded_at TEXT    NOT NULL,
     leaf_hash   BLOB,
-    leaf_salt   BLOB
+    leaf_salt   BLOB,
+    tree_nodes  BLOB
   );
   CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream, revision);
-  CREATE UNIQUE INDEX IF NOT EXISTS events_stream_event_id ON events (stream, event_id);
+  -- (event_id, stream), not (stream, event_id): the same uniqueness, and it also finds an event by
+  -- its id alone (the audit log's proofs), so an audited append maintains no extra index.
+  CREATE UNIQUE INDEX IF NOT EXISTS events_event_id_stream ON events (event_id, stream);
   CREATE TABLE IF NOT EXISTS store_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -102,7 +105,7 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
   private readonly audit?: SqliteAuditLog;
   /** The insert of an event with its leaf (audit log on): one row, one write. */
   private readonly insertLogged?: Database.Statement<
-    [number, string, number, string, string, string, string, string, Buffer, Buffer]
+    [number, string, number, string, string, string, string, string, Buffer, Buffer, Buffer | null]
   >;
   private closed = false;
   private closing?: Promise<void>;
@@ -119,6 +122,8 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     // FULL: an append acknowledged to the caller survives a power loss, not only a crash.
     this.db.pragma('synchronous = FULL');
     this.db.exec(SCHEMA);
+    // Indexes of earlier versions that events_event_id_stream replaces.
+    this.db.exec('DROP INDEX IF EXISTS events_stream_event_id; DROP INDEX IF EXISTS events_event_id');
     // Generated once, by whichever process creates (or first opens, for an older file) the store.
     this.db.prepare('INSERT OR IGNORE INTO store_meta (key, value) VALUES (?, ?)').run(STORE_ID_KEY, randomUUID());
     this.id = this.db
@@ -144,8 +149,8 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
         (row) => toStoredEnvelope(row as unknown as EventRow),
       );
       this.insertLogged = this.db.prepare(
-        `INSERT INTO events (position, stream, revision, event_id, type, data, metadata, recorded_at, leaf_hash, leaf_salt)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (position, stream, revision, event_id, type, data, metadata, recorded_at, leaf_hash, leaf_salt, tree_nodes)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       // Events stored before the audit log existed get their leaves now, in order.
       this.audit.backfill();
@@ -273,20 +278,18 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     events: EventToAppend[],
     recordedAt: string,
   ): number[] {
-    const first = audit.beginAppend();
-    const hashes: Buffer[] = [];
-    const positions = events.map((event, index) => {
+    const leaves = audit.beginAppend();
+    return events.map((event, index) => {
       const row: StoredEnvelope = {
         id: event.id,
         stream,
         revision: current + 1 + index,
-        position: first + index,
+        position: leaves.first + index,
         type: event.type,
         data: JSON.stringify(event.data) ?? 'null',
         metadata: JSON.stringify(event.metadata),
       };
-      const leaf = audit.leafOf(row);
-      hashes.push(leaf.hash);
+      const leaf = leaves.next(row);
       this.insertLogged!.run(
         row.position,
         stream,
@@ -298,11 +301,10 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
         recordedAt,
         leaf.hash,
         leaf.salt,
+        leaf.nodes,
       );
       return row.position;
     });
-    audit.appended(first, hashes);
-    return positions;
   }
 
   private currentRevision(stream: string): number {
