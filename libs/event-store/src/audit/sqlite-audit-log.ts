@@ -291,7 +291,12 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   async readStoredLeaves(fromIndex: number, count: number): Promise<StoredLeaf[]> {
     return this.statements.byRange.all(fromIndex, fromIndex + count).map((row) => {
       const envelope = this.toStored(row);
-      return { index: envelope.position - 1, envelope, recordedAt: row.recorded_at as string, salt: row.salt ?? undefined };
+      return {
+        index: envelope.position - 1,
+        envelope,
+        recordedAt: row.recorded_at as string,
+        salt: row.salt ?? undefined,
+      };
     });
   }
 
