@@ -4,13 +4,18 @@
  *   {"kind":"publicKey", algorithm, keyId, publicKeyPem}
  *   {"kind":"checkpoint", treeSize, rootHash, issuedAt, keyId, signature}   one per checkpoint ≤ treeSize
  *   {"kind":"prefix", size, hashes}          only with --from: the subtree roots covering the leaves left out
- *   {"kind":"event", index, leafHash, salt?, event} every leaf from fromIndex to treeSize − 1, in log order
+ *   {"kind":"event", index, leafHash, salt?, recordedAt, event} every leaf from fromIndex to treeSize − 1, in
+ *                                            log order; `event` last, written as the v2 envelope itself
+ *                                            (keys sorted, data and metadata the stored JSON text), so a
+ *                                            verifier can hash its bytes without re-serialising it
  *   {"kind":"registry", award}               the award registry as the system showed it at registryPosition
  */
-import type { RecordedEvent, SignedCheckpoint } from '@tdkt/event-store';
+import type { LeafEnvelope, SignedCheckpoint } from '@tdkt/event-store';
 import type { AwardView } from '@tdkt/projections';
 
-export const BUNDLE_FORMAT = 'tdkt-audit-export/v1';
+export const BUNDLE_FORMAT = 'tdkt-audit-export/v2';
+/** Formats the verifier still reads: v1 had `recordedAt` inside `event`, in no set order. */
+export const READABLE_FORMATS = ['tdkt-audit-export/v1', BUNDLE_FORMAT];
 
 export interface HeaderLine {
   kind: 'header';
@@ -46,7 +51,10 @@ export interface EventLine {
    * these salts are what lets them recompute leaves; no public answer carries them.
    */
   salt?: string;
-  event: RecordedEvent;
+  /** When the store recorded the event (v1: inside `event`). */
+  recordedAt?: string;
+  /** The leaf's envelope: data, id, metadata, position, revision, stream, type (v1: a RecordedEvent). */
+  event: LeafEnvelope & { recordedAt?: string };
 }
 export interface RegistryLine {
   kind: 'registry';

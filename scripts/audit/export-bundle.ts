@@ -1,6 +1,14 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { AuditLog, CheckpointSigner, SignedCheckpoint } from '@tdkt/event-store';
+import {
+  storedEnvelope,
+  toStoredEnvelope,
+  type AuditLog,
+  type CheckpointSigner,
+  type Hash,
+  type SignedCheckpoint,
+  type StoredLeaf,
+} from '@tdkt/event-store';
 import { AwardRegistryProjection, readCheckpoints, registryAtPosition, type ReadModelDb } from '@tdkt/projections';
 import { BUNDLE_FORMAT, type BundleLine } from './bundle-format';
 
@@ -88,23 +96,38 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
   let events = 0;
   for (let index = fromIndex; index < treeSize; index += pageSize) {
     const count = Math.min(pageSize, treeSize - index);
-    const [leaves, hashes] = await Promise.all([log.readLeaves(index, count), log.leafHashes(index, count)]);
-    for (const leaf of leaves) {
-      await write({
-        kind: 'event',
-        index: leaf.index,
-        leafHash: (hashes[leaf.index - index] ?? Buffer.alloc(0)).toString('hex'),
-        ...(leaf.salt ? { salt: leaf.salt.toString('hex') } : {}),
-        event: leaf.event,
-      });
-      events++;
-    }
+    const [leaves, hashes] = await Promise.all([storedLeaves(log, index, count), log.leafHashes(index, count)]);
+    // A page is one write: each line built around the event's stored text, not re-serialised.
+    let text = '';
+    for (const leaf of leaves) text += eventLine(leaf, hashes[leaf.index - index]);
+    if (!out.write(text)) await once(out, 'drain');
+    events += leaves.length;
   }
   const awards = await registryAtPosition(readDb, lastPosition);
   for (const award of awards) await write({ kind: 'registry', award });
   out.end();
   await once(out, 'finish');
   return { treeSize, fromIndex, events, checkpoints: checkpoints.length, registryRows: awards.length, checkpoint };
+}
+
+/** The log's events as stored (SQLite keeps the text), else as read and serialised again (the same text). */
+async function storedLeaves(log: AuditLog, index: number, count: number): Promise<StoredLeaf[]> {
+  if (log.readStoredLeaves) return log.readStoredLeaves(index, count);
+  return (await log.readLeaves(index, count)).map((l) => ({
+    index: l.index,
+    envelope: toStoredEnvelope(l.event),
+    recordedAt: l.event.recordedAt,
+    salt: l.salt,
+  }));
+}
+
+/**
+ * An event line (bundle-format.ts), its `event` last and exactly the v2 envelope the leaf hashes:
+ * the verifier hashes those bytes as they are.
+ */
+function eventLine(leaf: StoredLeaf, hash: Hash | undefined): string {
+  const salt = leaf.salt ? `,"salt":"${leaf.salt.toString('hex')}"` : '';
+  return `{"kind":"event","index":${leaf.index},"leafHash":"${(hash ?? Buffer.alloc(0)).toString('hex')}"${salt},"recordedAt":${JSON.stringify(leaf.recordedAt)},"event":${storedEnvelope(leaf.envelope)}}\n`;
 }
 
 /** How many leaves have an event position ≤ `position` (binary search over the log). */

@@ -1,9 +1,9 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import {
   consistencyProof,
   leafHashOf,
+  sha256,
   keyIdOf,
   rootHash,
   verifyCheckpointSignature,
@@ -19,7 +19,7 @@ import {
   SqliteReadModelDb,
   type AwardView,
 } from '@tdkt/projections';
-import { BUNDLE_FORMAT, type BundleLine, type HeaderLine } from './bundle-format';
+import { READABLE_FORMATS, type BundleLine, type EventLine, type HeaderLine } from './bundle-format';
 import { PrefixedTree } from './prefixed-tree';
 
 export interface VerifyOptions {
@@ -82,20 +82,26 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
   let lineNo = 0;
 
   try {
-    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-    for await (const text of lines) {
+    for await (const bytes of linesOf(file)) {
       lineNo++;
-      if (!text.trim()) continue;
       let line: BundleLine;
-      try {
-        line = JSON.parse(text) as BundleLine;
-      } catch {
-        fail(`Dòng ${lineNo}: không phải JSON hợp lệ`);
-        continue;
+      // An event line as exported: its envelope's bytes, hashed as they are (parsed once, not re-serialised).
+      let envelope: Buffer | undefined;
+      const parsed = parseEventLine(bytes);
+      if (parsed) [line, envelope] = parsed;
+      else {
+        const text = bytes.toString('utf8');
+        if (!text.trim()) continue;
+        try {
+          line = JSON.parse(text) as BundleLine;
+        } catch {
+          fail(`Dòng ${lineNo}: không phải JSON hợp lệ`);
+          continue;
+        }
       }
       if (lineNo === 1) {
-        if (line.kind !== 'header' || line.format !== BUNDLE_FORMAT) {
-          fail(`Dòng 1: không phải tệp xuất kiểm toán ${BUNDLE_FORMAT}`);
+        if (line.kind !== 'header' || !READABLE_FORMATS.includes(line.format)) {
+          fail(`Dòng 1: không phải tệp xuất kiểm toán ${READABLE_FORMATS.join(' / ')}`);
           return { ok: false, passed, failures };
         }
         header = line;
@@ -119,7 +125,8 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
           break;
         case 'event': {
           tree ??= new PrefixedTree(header!.fromIndex, []);
-          const e = line.event;
+          const e = line.event as RecordedEvent;
+          if (line.recordedAt !== undefined) e.recordedAt = line.recordedAt;
           events++;
           if (line.index !== expectedIndex) {
             if (line.index > expectedIndex)
@@ -150,7 +157,10 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
             );
           }
           streamRevisions.set(e.stream, e.revision);
-          const computed = leafHashOf(e, line.salt === undefined ? undefined : Buffer.from(line.salt, 'hex'));
+          const salt = line.salt === undefined ? undefined : Buffer.from(line.salt, 'hex');
+          let computed = salt && envelope ? saltedLeafHashOfBytes(envelope, salt) : undefined;
+          // Not the exported bytes (a reformatted file, a v1 export): the envelope serialised again.
+          if (!computed || computed.toString('hex') !== line.leafHash) computed = leafHashOf(e, salt);
           if (computed.toString('hex') !== line.leafHash) {
             altered++;
             fail(
@@ -311,4 +321,52 @@ function checkKey(
   }
   pass(`Khóa công khai trong tệp là khóa của cơ quan (${keyIdOf(trusted)})`);
   return trusted;
+}
+
+/** The file's lines as bytes (no decoding of the whole file into strings first; CR LF accepted). */
+async function* linesOf(file: string): AsyncGenerator<Buffer> {
+  let rest: Buffer = Buffer.alloc(0);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let end = data.indexOf(10, start); end >= 0; end = data.indexOf(10, start)) {
+      yield data.subarray(start, end > start && data[end - 1] === 13 ? end - 1 : end);
+      start = end + 1;
+    }
+    rest = data.subarray(start);
+  }
+  if (rest.length) yield rest;
+}
+
+const EVENT_HEAD = Buffer.from('{"kind":"event",');
+const EVENT_KEY = Buffer.from(',"event":');
+
+/**
+ * An event line as the exporter writes it, `{"kind":"event",…,"event":ENVELOPE}`, parsed as its
+ * head (`{…}` without the event) and its envelope's bytes, each on its own: the bytes hashed are
+ * exactly the bytes the event is read from. Any other line (or layout) is parsed whole.
+ */
+function parseEventLine(bytes: Buffer): [EventLine, Buffer] | undefined {
+  if (bytes[bytes.length - 1] !== 0x7d || bytes.compare(EVENT_HEAD, 0, EVENT_HEAD.length, 0, EVENT_HEAD.length) !== 0)
+    return undefined;
+  const at = bytes.indexOf(EVENT_KEY);
+  if (at < 0) return undefined;
+  const envelope = bytes.subarray(at + EVENT_KEY.length, bytes.length - 1);
+  try {
+    // Both parse only if `at` is between two members of the line's object and the event is its last.
+    const line = JSON.parse(bytes.toString('utf8', 0, at) + '}') as EventLine;
+    line.event = JSON.parse(envelope.toString('utf8'));
+    return [line, envelope];
+  } catch {
+    return undefined;
+  }
+}
+
+/** v2 leaf hash over an envelope's bytes: SHA-256(0x00 || salt || envelope). */
+function saltedLeafHashOfBytes(envelope: Buffer, salt: Buffer): Buffer {
+  const bytes = Buffer.allocUnsafe(1 + salt.length + envelope.length);
+  bytes[0] = 0x00;
+  salt.copy(bytes, 1);
+  envelope.copy(bytes, 1 + salt.length);
+  return sha256(bytes);
 }

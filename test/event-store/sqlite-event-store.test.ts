@@ -201,7 +201,8 @@ describe('SQLite adapter — one file shared by several processes', () => {
   });
 
   it('keeps the unsalted (v1) leaves of a log written before salting, so its old checkpoints still verify, and salts every later leaf', async () => {
-    // A log as the previous version wrote it: v1 leaves (canonical JSON, no salt), no salt column, no meta.
+    // A log as the previous version wrote it: v1 leaves (canonical JSON, no salt) as audit_tree rows, no salt
+    // column, no meta, no leaf columns in the events table.
     const filename = join(dir, 'events.sqlite');
     const before = open(filename);
     await before.append(
@@ -213,6 +214,7 @@ describe('SQLite adapter — one file shared by several processes', () => {
     const raw = new Database(filename);
     const rows = raw.prepare('SELECT * FROM events ORDER BY position').all() as Record<string, any>[];
     raw.exec('DROP TABLE audit_tree; DROP TABLE audit_meta');
+    raw.exec('ALTER TABLE events DROP COLUMN leaf_hash; ALTER TABLE events DROP COLUMN leaf_salt');
     raw.exec(
       'CREATE TABLE audit_tree (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, idx)) WITHOUT ROWID',
     );

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../event-store.port';
 import type { Hash } from './merkle/hashing';
+import type { StoredEnvelope } from './leaf';
 
 /** A signed statement of the log's state: its first `treeSize` leaves hash to `rootHash` (RFC 9162 tree head). */
 export interface SignedCheckpoint {
@@ -19,6 +20,14 @@ export interface LoggedEvent {
   index: number;
   event: RecordedEvent;
   /** The leaf's secret salt (v2 leaves); absent for a v1 leaf. Never in a public answer: auditors get it in the export. */
+  salt?: Buffer;
+}
+
+/** A logged event as stored: its data and metadata as the JSON text a v2 leaf hashes (no parse, no re-serialisation). */
+export interface StoredLeaf {
+  index: number;
+  envelope: StoredEnvelope;
+  recordedAt: string;
   salt?: Buffer;
 }
 
@@ -43,6 +52,8 @@ export interface AuditLog {
   findEvent(eventId: string): Promise<LoggedEvent | undefined>;
   /** Events with leaf index in [fromIndex, fromIndex + count), in log order. */
   readLeaves(fromIndex: number, count: number): Promise<LoggedEvent[]>;
+  /** The same events as stored (a store that keeps the text: SQLite); an export writes them byte for byte. */
+  readStoredLeaves?(fromIndex: number, count: number): Promise<StoredLeaf[]>;
   inclusionProof(index: number, treeSize: number): Promise<Hash[]>;
   consistencyProof(fromSize: number, toSize: number): Promise<Hash[]>;
   /** The roots of the perfect subtrees covering the first `size` leaves, largest first (an export's prefix). */

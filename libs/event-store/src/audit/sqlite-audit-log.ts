@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '../event-store.port';
-import type { AuditLog, LoggedEvent, SignedCheckpoint } from './audit-log.port';
+import type { AuditLog, LoggedEvent, SignedCheckpoint, StoredLeaf } from './audit-log.port';
 import { newLeafSalt, saltedLeafHash, type StoredEnvelope } from './leaf';
 import { frontierOf } from './merkle/frontier';
 import { Hash, nodeHash } from './merkle/hashing';
@@ -13,12 +13,11 @@ import { consistencyProof, inclusionProof, PerfectSubtrees, rootHash } from './m
  */
 const STRIDE = 4;
 
-/** Leaf rows per INSERT statement (an append of more is split). */
-const LEAVES_PER_INSERT = 100;
-
 export const AUDIT_TREE_TABLE = 'audit_tree';
 export const AUDIT_CHECKPOINTS_TABLE = 'audit_checkpoints';
 export const AUDIT_META_TABLE = 'audit_meta';
+/** The log's columns in the events table: an event and its leaf (and nodes) are one row, written by one INSERT. */
+export const LEAF_COLUMNS = ['leaf_hash', 'leaf_salt', 'tree_nodes'] as const;
 /** audit_meta key: the number of unsalted (v1) leaves the log began with (0 for a log salted from the start). */
 const UNSALTED_PREFIX_KEY = 'unsalted_prefix';
 
@@ -41,7 +40,6 @@ export const AUDIT_SCHEMA = `
     key_id    TEXT NOT NULL,
     signature TEXT NOT NULL
   );
-  CREATE INDEX IF NOT EXISTS events_event_id ON events (event_id);
 `;
 
 /** An events row with its leaf's salt (null: a v1 leaf, or no leaf yet). */
@@ -56,16 +54,25 @@ interface CheckpointRow {
 }
 
 /**
- * The audit log of the SQLite event store, in the same file: the Merkle tree's nodes in `audit_tree`,
- * written by the append's own transaction (an event and its leaf commit together or not at all),
- * and the signed checkpoints. Leaf index = position − 1 (SQLite positions are dense).
+ * The audit log of the SQLite event store, in the same file. Leaf index = position − 1 (SQLite
+ * positions are dense). Everything an append adds to the tree is in its events' own rows, written by
+ * their INSERT (an event and its leaf commit together or not at all; an append writes no other row):
+ * `leaf_hash` and `leaf_salt`, and in the row of every 16th event `tree_nodes`, the stored nodes that
+ * event completes (level 4, and 8, 12, … when it completes those too), 32 bytes each. Other levels are
+ * folded on read from at most 2^(STRIDE−1) stored nodes. A log from before leaves moved into the rows
+ * keeps its first `tableLeaves` leaves, and the nodes they completed, as rows of `audit_tree` (old
+ * checkpoints stay valid, nothing is rewritten); every later leaf and node is in its event's row.
  */
 export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   private readonly statements: {
-    insertNode: Database.Statement<[number, number, Buffer, Buffer | null]>;
     node: Database.Statement<[number, number], { hash: Buffer }>;
     nodes: Database.Statement<[number, number, number], { hash: Buffer }>;
-    size: Database.Statement<[], { size: number }>;
+    rowLeaf: Database.Statement<[number], { hash: Buffer | null }>;
+    rowLeaves: Database.Statement<[number, number], { hash: Buffer | null }>;
+    rowNodes: Database.Statement<[number], { nodes: Buffer | null }>;
+    setRowLeaf: Database.Statement<[Buffer, Buffer, Buffer | null, number]>;
+    lastRow: Database.Statement<[], { position: number; logged: number }>;
+    nextPosition: Database.Statement<[], { next: number }>;
     byEventId: Database.Statement<[string], Row>;
     byPosition: Database.Statement<[number, number], Row>;
     byRange: Database.Statement<[number, number], Row>;
@@ -79,21 +86,29 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     private readonly toRecordedEvent: (row: Record<string, unknown>) => RecordedEvent,
     private readonly toStored: (row: Record<string, unknown>) => StoredEnvelope,
   ) {
-    this.unsaltedPrefix = migrate(db);
+    ({ unsalted: this.unsaltedPrefix, tableLeaves: this.tableLeaves } = migrate(db));
     this.statements = {
-      insertNode: db.prepare(`INSERT INTO ${AUDIT_TREE_TABLE} (level, idx, hash, salt) VALUES (?, ?, ?, ?)`),
       node: db.prepare(`SELECT hash FROM ${AUDIT_TREE_TABLE} WHERE level = ? AND idx = ?`),
       nodes: db.prepare(`SELECT hash FROM ${AUDIT_TREE_TABLE} WHERE level = ? AND idx >= ? AND idx < ? ORDER BY idx`),
-      // ORDER BY … LIMIT 1 seeks the end of the key range (MAX() with a WHERE would scan the level).
-      size: db.prepare(
-        `SELECT COALESCE((SELECT idx + 1 FROM ${AUDIT_TREE_TABLE} WHERE level = 0 ORDER BY idx DESC LIMIT 1), 0) AS size`,
+      rowLeaf: db.prepare(`SELECT leaf_hash AS hash FROM events WHERE position = ?`),
+      rowLeaves: db.prepare(
+        `SELECT leaf_hash AS hash FROM events WHERE position > ? AND position <= ? ORDER BY position`,
+      ),
+      rowNodes: db.prepare(`SELECT tree_nodes AS nodes FROM events WHERE position = ?`),
+      setRowLeaf: db.prepare(`UPDATE events SET leaf_hash = ?, leaf_salt = ?, tree_nodes = ? WHERE position = ?`),
+      lastRow: db.prepare(
+        `SELECT position, leaf_hash IS NOT NULL AS logged FROM events ORDER BY position DESC LIMIT 1`,
+      ),
+      // AUTOINCREMENT never reuses a position: the next one is the sequence's, not MAX(position) + 1.
+      nextPosition: db.prepare(
+        `SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0) + 1 AS next`,
       ),
       byEventId: db.prepare(
-        `SELECT e.*, t.salt FROM events e ${LEAF_JOIN} WHERE e.event_id = ? ORDER BY e.position LIMIT 1`,
+        `SELECT e.*, ${LEAF_SALT} AS salt FROM events e ${LEAF_JOIN} WHERE e.event_id = ? ORDER BY e.position LIMIT 1`,
       ),
-      byPosition: db.prepare(`SELECT *, NULL AS salt FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+      byPosition: db.prepare(`SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       byRange: db.prepare(
-        `SELECT e.*, t.salt FROM events e ${LEAF_JOIN} WHERE e.position > ? AND e.position <= ? ORDER BY e.position`,
+        `SELECT e.*, ${LEAF_SALT} AS salt FROM events e ${LEAF_JOIN} WHERE e.position > ? AND e.position <= ? ORDER BY e.position`,
       ),
       insertCheckpoint: db.prepare(
         `INSERT INTO ${AUDIT_CHECKPOINTS_TABLE} (tree_size, root_hash, issued_at, key_id, signature)
@@ -108,63 +123,81 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
 
   /** Leaves [0, unsaltedPrefix) are v1 (unsalted, from before salting); every later leaf is salted. */
   readonly unsaltedPrefix: number;
+  /** Leaves [0, tableLeaves) are level-0 rows of audit_tree (a log from before leaves moved into the events' rows). */
+  readonly tableLeaves: number;
 
   /**
-   * Adds the salted leaves of events just inserted (inside the caller's transaction), in position
-   * order, with the stored nodes they complete. Each event's data and metadata as the stored text.
+   * Begins an append, inside its transaction and before its inserts: logs any earlier events stored
+   * without the log (a store opened with audit off) and returns what each new event's row carries,
+   * in position order from the sequence's next position.
    */
-  appendLeaves(events: readonly StoredEnvelope[]): void {
-    if (events.length === 0) return;
-    // Events appended without the log (a store opened with audit off) are logged first, in order.
-    const size = this.statements.size.get()!.size;
-    if (size < events[0].position - 1)
-      this.appendLeaves(this.statements.byPosition.all(size, events[0].position - 1 - size).map(this.toStored));
-    // The leaves first, many rows per INSERT (a statement per leaf cost as much as hashing it)…
-    for (let from = 0; from < events.length; from += LEAVES_PER_INSERT) {
-      const chunk = events.slice(from, from + LEAVES_PER_INSERT);
-      const params: (number | Buffer)[] = [];
-      for (const event of chunk) {
-        const salt = newLeafSalt();
-        params.push(event.position - 1, saltedLeafHash(event, salt), salt);
-      }
-      this.insertLeaves(chunk.length).run(...params);
-    }
-    // …then the stored nodes they complete, folded from the rows below (every 16th leaf makes one).
-    for (const event of events) {
-      const count = event.position;
-      for (let level = STRIDE; count % 2 ** level === 0; level += STRIDE) {
-        const below = level - STRIDE;
-        const end = count / 2 ** below;
-        const children = this.statements.nodes.all(below, end - 2 ** STRIDE, end).map((r) => r.hash);
-        this.statements.insertNode.run(level, count / 2 ** level - 1, fold(children), null);
-      }
-    }
+  beginAppend(): LeafWriter {
+    const next = this.statements.nextPosition.get()!.next;
+    if (!this.isLogged(next - 1)) this.logStored(next - 1);
+    return new LeafWriter(this, next);
   }
 
-  private readonly insertLeavesStatements = new Map<number, Database.Statement<(number | Buffer)[]>>();
+  /** Whether the event at `position` has its leaf (position 0: the empty log; a missing row has nothing to log). */
+  private isLogged(position: number): boolean {
+    if (position <= this.tableLeaves) return true;
+    const row = this.statements.rowLeaf.get(position);
+    return !row || row.hash !== null;
+  }
 
-  private insertLeaves(count: number): Database.Statement<(number | Buffer)[]> {
-    let statement = this.insertLeavesStatements.get(count);
-    if (!statement) {
-      const values = Array.from({ length: count }, () => '(0, ?, ?, ?)').join(', ');
-      statement = this.db.prepare(`INSERT INTO ${AUDIT_TREE_TABLE} (level, idx, hash, salt) VALUES ${values}`);
-      this.insertLeavesStatements.set(count, statement);
+  /** Gives the stored events up to `upTo` that have no leaf theirs (salted), in order, with their nodes. */
+  private logStored(upTo: number): number {
+    const size = this.sizeNow();
+    if (size >= upTo) return 0;
+    const rows = this.statements.byPosition.all(size, upTo - size).map(this.toStored);
+    const writer = new LeafWriter(this, size + 1);
+    for (const event of rows) {
+      const { hash, salt, nodes } = writer.next(event);
+      this.statements.setRowLeaf.run(hash, salt, nodes, event.position);
     }
-    return statement;
+    return rows.length;
+  }
+
+  /** The stored node (level a multiple of STRIDE, > 0) that ends at leaf (index + 1) · 2^level − 1. */
+  storedNode(level: number, index: number): Hash | undefined {
+    const end = (index + 1) * 2 ** level;
+    if (end <= this.tableLeaves) return this.statements.node.get(level, index)?.hash;
+    const nodes = this.statements.rowNodes.get(end)?.nodes;
+    const at = (level / STRIDE - 1) * 32;
+    return nodes && nodes.length >= at + 32 ? nodes.subarray(at, at + 32) : undefined;
+  }
+
+  /** Leaf hashes of indexes [from, to), from audit_tree (the old log's) and the events' rows; a missing one is skipped. */
+  leaves(from: number, to: number): Hash[] {
+    const out: Hash[] = [];
+    if (from < this.tableLeaves)
+      for (const row of this.statements.nodes.all(0, from, Math.min(to, this.tableLeaves))) out.push(row.hash);
+    if (to > this.tableLeaves)
+      for (const row of this.statements.rowLeaves.all(Math.max(from, this.tableLeaves), to))
+        if (row.hash) out.push(row.hash);
+    return out;
+  }
+
+  /** Stored hashes of one level, indexes [from, to); a missing one is skipped. */
+  private stored(level: number, from: number, to: number): Hash[] {
+    if (level === 0) return this.leaves(from, to);
+    const out: Hash[] = [];
+    for (let index = from; index < to; index++) {
+      const hash = this.storedNode(level, index);
+      if (hash) out.push(hash);
+    }
+    return out;
   }
 
   /**
-   * Logs the events stored before the log existed (a store from an earlier version), in pages, each
-   * page in its own write transaction. Returns how many leaves were added.
+   * Logs the events stored before the log existed (a store from an earlier version, or written with
+   * audit off), in pages, each page in its own write transaction. Returns how many leaves were added.
    */
   backfill(pageSize = 5_000): number {
     let added = 0;
     for (;;) {
       const page = this.db.transaction(() => {
-        const size = this.statements.size.get()!.size;
-        const rows = this.statements.byPosition.all(size, pageSize).map(this.toStored);
-        this.appendLeaves(rows);
-        return rows.length;
+        const last = this.statements.lastRow.get();
+        return last ? this.logStored(Math.min(last.position, this.sizeNow() + pageSize)) : 0;
       });
       const n = page.immediate();
       added += n;
@@ -187,20 +220,40 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
       }
       return hash;
     }
-    const row = this.statements.node.get(level, index);
+    const row = level === 0 ? this.leaves(index, index + 1)[0] : this.storedNode(level, index);
     if (!row) throw new RangeError(`The audit log has no node at level ${level}, index ${index}`);
-    return row.hash;
+    return row;
   }
 
   private fold(level: number, index: number, stored: number): Hash {
     const width = 2 ** (level - stored);
-    const children = this.statements.nodes.all(stored, index * width, (index + 1) * width).map((r) => r.hash);
+    const from = index * width;
+    const children = this.stored(stored, from, from + width);
     if (children.length !== width) throw new RangeError(`The audit log has no node at level ${level}, index ${index}`);
     return fold(children);
   }
 
+  /**
+   * Leaves in the log: the position of the last event with its leaf. The last row tells at once when
+   * the log is up to date; else (events stored with audit off) a binary search for the end of the
+   * logged prefix, O(log n) row reads.
+   */
+  private sizeNow(): number {
+    const last = this.statements.lastRow.get();
+    if (!last) return this.tableLeaves;
+    if (last.logged || last.position <= this.tableLeaves) return Math.max(last.position, this.tableLeaves);
+    let lo = this.tableLeaves; // logged
+    let hi = last.position; // not logged
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (this.isLogged(mid)) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   async size(): Promise<number> {
-    return this.statements.size.get()!.size;
+    return this.sizeNow();
   }
 
   async root(treeSize: number): Promise<Hash> {
@@ -213,7 +266,7 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   }
 
   async leafHashes(fromIndex: number, count: number): Promise<Hash[]> {
-    return this.statements.nodes.all(0, fromIndex, fromIndex + count).map((r) => r.hash);
+    return this.leaves(fromIndex, fromIndex + count);
   }
 
   async findEvent(eventId: string): Promise<LoggedEvent | undefined> {
@@ -232,6 +285,18 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     return this.statements.byRange.all(fromIndex, fromIndex + count).map((row) => {
       const event = this.toRecordedEvent(row);
       return { index: event.position - 1, event, salt: row.salt ?? undefined };
+    });
+  }
+
+  async readStoredLeaves(fromIndex: number, count: number): Promise<StoredLeaf[]> {
+    return this.statements.byRange.all(fromIndex, fromIndex + count).map((row) => {
+      const envelope = this.toStored(row);
+      return {
+        index: envelope.position - 1,
+        envelope,
+        recordedAt: row.recorded_at as string,
+        salt: row.salt ?? undefined,
+      };
     });
   }
 
@@ -272,21 +337,82 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   }
 }
 
+/**
+ * What each new event's row carries, in position order: its salt and leaf hash, and in every 16th
+ * row the stored nodes it completes, folded from the leaves (and nodes) before it — those of this
+ * append from memory, earlier ones from the store.
+ */
+export class LeafWriter {
+  private readonly leaves: Hash[] = [];
+
+  constructor(
+    private readonly log: SqliteAuditLog,
+    /** Position of the first event written. */
+    readonly first: number,
+  ) {}
+
+  /** The next event's leaf; `event.position` must be the next position. */
+  next(event: StoredEnvelope): { hash: Hash; salt: Buffer; nodes: Buffer | null } {
+    const position = this.first + this.leaves.length;
+    if (event.position !== position) throw new RangeError(`Leaf for position ${event.position}, expected ${position}`);
+    const salt = newLeafSalt();
+    const hash = saltedLeafHash(event, salt);
+    this.leaves.push(hash);
+    const width = 2 ** STRIDE;
+    if (position % width !== 0) return { hash, salt, nodes: null };
+    // Leaves [position − 16, position): those before this writer's first from the store, the rest from memory.
+    const from = position - width;
+    const held = Math.max(from, this.first - 1);
+    const leaves = [...(held > from ? this.log.leaves(from, held) : []), ...this.leaves.slice(held - this.first + 1)];
+    if (leaves.length !== width) throw new RangeError(`The audit log lacks leaves before position ${position}`);
+    let node = fold(leaves);
+    const nodes = [node];
+    for (let level = 2 * STRIDE; position % 2 ** level === 0; level += STRIDE) {
+      const below = level - STRIDE;
+      const last = position / 2 ** below - 1; // index of the node just made
+      const children: Hash[] = [];
+      for (let index = last - width + 1; index < last; index++) {
+        const child = this.log.storedNode(below, index);
+        if (!child) throw new RangeError(`The audit log has no node at level ${below}, index ${index}`);
+        children.push(child);
+      }
+      children.push(node);
+      node = fold(children);
+      nodes.push(node);
+    }
+    return { hash, salt, nodes: Buffer.concat(nodes) };
+  }
+}
+
 const LEAF_JOIN = `LEFT JOIN ${AUDIT_TREE_TABLE} t ON t.level = 0 AND t.idx = e.position - 1`;
+/** A leaf's salt: its audit_tree row's when it has one (an older log: null for a v1 leaf), else its event row's. */
+const LEAF_SALT = `CASE WHEN t.idx IS NULL THEN e.leaf_salt ELSE t.salt END`;
 
 /**
- * Creates the log's tables, or brings a log from before salting up to date: its leaves so far stay
- * v1 (unsalted; rehashing them would break every checkpoint already signed), the count is recorded,
- * and every leaf after them is salted. Returns that count. One process does it (write lock).
+ * Creates the log's tables and the events' leaf columns, or brings a log from before salting up to
+ * date: its leaves so far stay v1 (unsalted; rehashing them would break every checkpoint already
+ * signed), the count is recorded, and every leaf after them is salted. Returns that count and how
+ * many leaves are rows of audit_tree (none in a log begun with leaves in the events' rows). One
+ * process does it (write lock).
  */
-function migrate(db: Database.Database): number {
+function migrate(db: Database.Database): { unsalted: number; tableLeaves: number } {
   return db
     .transaction(() => {
       const existed = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(AUDIT_TREE_TABLE);
       db.exec(AUDIT_SCHEMA);
+      const eventColumns = db.prepare(`PRAGMA table_info(events)`).all() as { name: string }[];
+      for (const column of LEAF_COLUMNS)
+        if (!eventColumns.some((c) => c.name === column)) db.exec(`ALTER TABLE events ADD COLUMN ${column} BLOB`);
+      // ORDER BY … LIMIT 1 seeks the end of the key range (MAX() with a WHERE would scan the level).
+      const tableLeaves =
+        db
+          .prepare<[], { size: number }>(
+            `SELECT COALESCE((SELECT idx + 1 FROM ${AUDIT_TREE_TABLE} WHERE level = 0 ORDER BY idx DESC LIMIT 1), 0) AS size`,
+          )
+          .get()?.size ?? 0;
       const meta = db.prepare<[string], { value: string }>(`SELECT value FROM ${AUDIT_META_TABLE} WHERE key = ?`);
       const recorded = meta.get(UNSALTED_PREFIX_KEY);
-      if (recorded) return Number(recorded.value);
+      if (recorded) return { unsalted: Number(recorded.value), tableLeaves };
       let unsalted = 0;
       if (existed) {
         const columns = db.prepare(`PRAGMA table_info(${AUDIT_TREE_TABLE})`).all() as { name: string }[];
@@ -302,7 +428,7 @@ function migrate(db: Database.Database): number {
         UNSALTED_PREFIX_KEY,
         String(unsalted),
       );
-      return unsalted;
+      return { unsalted, tableLeaves };
     })
     .immediate();
 }

@@ -62,10 +62,15 @@ const SCHEMA = `
     type        TEXT    NOT NULL,
     data        TEXT    NOT NULL,
     metadata    TEXT    NOT NULL,
-    recorded_at TEXT    NOT NULL
+    recorded_at TEXT    NOT NULL,
+    leaf_hash   BLOB,
+    leaf_salt   BLOB,
+    tree_nodes  BLOB
   );
   CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream, revision);
-  CREATE UNIQUE INDEX IF NOT EXISTS events_stream_event_id ON events (stream, event_id);
+  -- (event_id, stream), not (stream, event_id): the same uniqueness, and it also finds an event by
+  -- its id alone (the audit log's proofs), so an audited append maintains no extra index.
+  CREATE UNIQUE INDEX IF NOT EXISTS events_event_id_stream ON events (event_id, stream);
   CREATE TABLE IF NOT EXISTS store_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -98,6 +103,10 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     head: Database.Statement<[], { head: number }>;
   };
   private readonly audit?: SqliteAuditLog;
+  /** The insert of an event with its leaf (audit log on): one row, one write. */
+  private readonly insertLogged?: Database.Statement<
+    [number, string, number, string, string, string, string, string, Buffer, Buffer, Buffer | null]
+  >;
   private closed = false;
   private closing?: Promise<void>;
   private readonly id: string;
@@ -113,6 +122,8 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     // FULL: an append acknowledged to the caller survives a power loss, not only a crash.
     this.db.pragma('synchronous = FULL');
     this.db.exec(SCHEMA);
+    // Indexes of earlier versions that events_event_id_stream replaces.
+    this.db.exec('DROP INDEX IF EXISTS events_stream_event_id; DROP INDEX IF EXISTS events_event_id');
     // Generated once, by whichever process creates (or first opens, for an older file) the store.
     this.db.prepare('INSERT OR IGNORE INTO store_meta (key, value) VALUES (?, ?)').run(STORE_ID_KEY, randomUUID());
     this.id = this.db
@@ -136,6 +147,10 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
         this.db,
         (row) => toRecordedEvent(row as unknown as EventRow),
         (row) => toStoredEnvelope(row as unknown as EventRow),
+      );
+      this.insertLogged = this.db.prepare(
+        `INSERT INTO events (position, stream, revision, event_id, type, data, metadata, recorded_at, leaf_hash, leaf_salt, tree_nodes)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       // Events stored before the audit log existed get their leaves now, in order.
       this.audit.backfill();
@@ -229,37 +244,67 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     if (!meetsExpectation(expected, current)) throw new ConcurrencyError(stream, expected, actualRevision(current));
 
     const recordedAt = new Date().toISOString();
-    const rows: EventRow[] = [];
-    const positions = events.map((event, index) => {
-      const row = {
-        stream,
-        revision: current + 1 + index,
-        event_id: event.id,
-        type: event.type,
-        data: JSON.stringify(event.data) ?? 'null',
-        metadata: JSON.stringify(event.metadata),
-        recorded_at: recordedAt,
-      };
-      const { lastInsertRowid } = this.statements.insert.run(
-        row.stream,
-        row.revision,
-        row.event_id,
-        row.type,
-        row.data,
-        row.metadata,
-        row.recorded_at,
-      );
-      rows.push({ ...row, position: Number(lastInsertRowid) });
-      return Number(lastInsertRowid);
-    });
-    // The leaves, in the same transaction as the rows, over the very JSON text just stored.
-    this.audit?.appendLeaves(rows.map(toStoredEnvelope));
+    const positions = this.audit
+      ? this.insertWithLeaves(this.audit, stream, current, events, recordedAt)
+      : events.map((event, index) =>
+          Number(
+            this.statements.insert.run(
+              stream,
+              current + 1 + index,
+              event.id,
+              event.type,
+              JSON.stringify(event.data) ?? 'null',
+              JSON.stringify(event.metadata),
+              recordedAt,
+            ).lastInsertRowid,
+          ),
+        );
     return {
       nextExpectedRevision: current + events.length,
       position: positions.length > 0 ? positions[positions.length - 1] : this.statements.head.get()!.head,
       positions,
       idempotent: false,
     };
+  }
+
+  /**
+   * Inserts the events with their leaves in their own rows: the leaf hashes the very JSON text
+   * stored, at the position the row gets (the sequence's next, taken under the write lock).
+   */
+  private insertWithLeaves(
+    audit: SqliteAuditLog,
+    stream: string,
+    current: number,
+    events: EventToAppend[],
+    recordedAt: string,
+  ): number[] {
+    const leaves = audit.beginAppend();
+    return events.map((event, index) => {
+      const row: StoredEnvelope = {
+        id: event.id,
+        stream,
+        revision: current + 1 + index,
+        position: leaves.first + index,
+        type: event.type,
+        data: JSON.stringify(event.data) ?? 'null',
+        metadata: JSON.stringify(event.metadata),
+      };
+      const leaf = leaves.next(row);
+      this.insertLogged!.run(
+        row.position,
+        stream,
+        row.revision,
+        row.id,
+        row.type,
+        row.data,
+        row.metadata,
+        recordedAt,
+        leaf.hash,
+        leaf.salt,
+        leaf.nodes,
+      );
+      return row.position;
+    });
   }
 
   private currentRevision(stream: string): number {
