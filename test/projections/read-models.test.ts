@@ -172,7 +172,7 @@ describe.each(backends)('Read models on %s', (_name, createBackend) => {
       expect(ofAward.length).toBeGreaterThan(0);
       expect((await ids('Bằng KHEN')).sort()).toEqual(ofAward.sort());
       expect(await ids('thuong xuyen giao duc')).toEqual([N.collective]);
-      expect(await ids('an binh')).toEqual([]);
+      expect(await ids('nguyen cuc')).toEqual([]);
       expect(await ids('100%')).toEqual([]);
       const vanPage = await queries.listNominations({ text: 'van', pageSize: 2 });
       expect({ total: vanPage.total, shown: vanPage.items.length }).toEqual({
@@ -187,7 +187,8 @@ describe.each(backends)('Read models on %s', (_name, createBackend) => {
       const byName = (await queries.listNominations({ sort: { by: 'nominee', direction: 'asc' }, pageSize: 100 }))
         .items;
       expect(byName.map((n) => fold(n.nomineeName))).toEqual(all.map((n) => fold(n.nomineeName)).sort());
-      expect(byName.findIndex((n) => n.id === N.dao)).toBeLessThan(byName.findIndex((n) => n.id === N.duc));
+      // "Đỗ" sorts as "do", before "Hồ" (by code point "Đ" would come after every Latin letter).
+      expect(byName.findIndex((n) => n.id === N.duc)).toBeLessThan(byName.findIndex((n) => n.id === N.em));
       const descending = (
         await queries.listNominations({ sort: { by: 'nominee', direction: 'desc' }, pageSize: 100 })
       ).items.map((n) => fold(n.nomineeName));

@@ -1,5 +1,5 @@
 import type { CouncilState, NominationState, NominationStatus, ReadScope, VoteTally } from '@tdkt/domain';
-import { fromBit, placeholders, ReadModelDb, Row, SqlParam } from '../../db/read-model-db';
+import { fromBit, placeholders, ReadModelDb, ReadModelDialect, Row, SqlParam } from '../../db/read-model-db';
 import { INBOX_TABLE } from '../inbox/inbox.schema';
 import { searchTerms } from '../../normalise';
 import { countRows, Page, paging } from '../paging';
@@ -145,19 +145,24 @@ export async function listNominations(
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const total = await countRows(db, `SELECT COUNT(*) AS n FROM ${NOMINATIONS_TABLE}${clause}`, params);
   const rows = await db.all(
-    `SELECT ${SUMMARY_COLUMNS} FROM ${NOMINATIONS_TABLE}${clause} ORDER BY ${orderBy(query.sort)} LIMIT ? OFFSET ?`,
+    `SELECT ${SUMMARY_COLUMNS} FROM ${NOMINATIONS_TABLE}${clause} ORDER BY ${orderBy(query.sort, db.dialect)} LIMIT ? OFFSET ?`,
     [...params, pageSize, offset],
   );
   return { items: rows.map(toNominationSummary), total, page, pageSize };
 }
 
-/** The ORDER BY of a sort: rows without the value (no due date yet) last either way; a stable tie-break. */
-function orderBy(sort: ListNominationsQuery['sort']): string {
+/**
+ * The ORDER BY of a sort: rows without the value (no due date yet) last either way; a stable
+ * tie-break. PostgreSQL compares in byte order (`COLLATE "C"`), as SQLite does, so both engines
+ * order the folded names alike (a locale collation would skip spaces and punctuation).
+ */
+function orderBy(sort: ListNominationsQuery['sort'], dialect: ReadModelDialect): string {
   const ties = 'updated_at DESC, id ASC';
   if (!sort) return ties;
   const column = NOMINATION_SORT_COLUMNS[sort.by];
   if (!column) throw new Error(`unknown sort key ${String(sort.by)}`);
-  return `${column} ${sort.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, ${ties}`;
+  const collate = dialect === 'postgres' ? ' COLLATE "C"' : '';
+  return `${column}${collate} ${sort.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, ${ties}`;
 }
 
 /** A limited scope as a condition on the nominations table (`n.` prefix optional); undefined when it admits nothing. */
