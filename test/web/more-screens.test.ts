@@ -121,16 +121,18 @@ describeWithBrowser('More screens of the web application, in Chromium', () => {
   }, 180_000);
 
   it('statistics show charts of awards by group, outcomes and shares beside the table; campaigns open', async () => {
+    // An award whose recipient is a woman and a direct worker: every chart has a figure to draw.
+    const nominee = { kind: 'individual', name: 'Phan Thị Thu Trang', position: 'Giáo viên', gender: 'female' };
+    await stack.toAwarded({ nominee: { ...nominee, directWorker: true } });
     const { context, page } = await signedIn(browser, url, 'thuky');
     await page.getByRole('link', { name: 'Thống kê', exact: true }).click();
     await page.getByRole('cell', { name: 'Tổng cộng' }).waitFor();
     // The charts are drawn by ECharts (SVG) once their chunk has loaded; each says what it shows.
     const outcomes = page.getByRole('img', { name: /^Biểu đồ tròn: \d+ hồ sơ theo kết quả/ });
-    await outcomes.locator('svg path').first().waitFor();
-    await page
-      .getByRole('img', { name: /^Biểu đồ cột: tỷ lệ theo/ })
-      .locator('svg')
-      .waitFor();
+    await outcomes.locator('svg').waitFor();
+    expect(await outcomes.locator('svg path').count()).toBeGreaterThan(0);
+    const shares = page.getByRole('img', { name: /^Biểu đồ cột: tỷ lệ theo hình thức khen thưởng\. .*Nữ \d/ });
+    await shares.locator('svg').waitFor();
     await choose(page, 'Nhóm theo', 'Đơn vị');
     const byUnit = page.getByRole('img', { name: /^Biểu đồ cột: số khen thưởng theo đơn vị\./ });
     await byUnit.locator('svg').waitFor();

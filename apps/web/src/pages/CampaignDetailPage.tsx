@@ -49,7 +49,7 @@ export default function CampaignDetailPage() {
         <CampaignActions campaign={c} registered={mine} />
       </Card>
       <Card size="small" title="Thông tin đợt thi đua">
-        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+        <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small" bordered>
           <Descriptions.Item label="Thời gian">
             {date(c.period.start)} – {date(c.period.end)}
           </Descriptions.Item>

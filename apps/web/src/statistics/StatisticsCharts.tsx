@@ -3,7 +3,7 @@
  * (individuals and collectives stacked), the outcomes of the nominations, and the shares (women,
  * direct workers, grassroots collectives) by group. Loaded lazily with ECharts, after the table.
  */
-import { Card, Col, Row } from 'antd';
+import { Card, Col, Empty, Row } from 'antd';
 import { useMemo } from 'react';
 import type { Schemas } from '../api/client';
 import { percent } from '../format';
@@ -47,8 +47,8 @@ function awardsByGroup(groups: Figures[]): ChartOption {
       axisLabel: { width: 180, overflow: 'truncate' },
     },
     series: [
-      { name: 'Cá nhân', type: 'bar', stack: 'awards', data: shown.map((g) => g.awards.individuals) },
-      { name: 'Tập thể', type: 'bar', stack: 'awards', data: shown.map((g) => g.awards.collectives) },
+      { name: 'Cá nhân', type: 'bar', stack: 'awards', barMaxWidth: 28, data: shown.map((g) => g.awards.individuals) },
+      { name: 'Tập thể', type: 'bar', stack: 'awards', barMaxWidth: 28, data: shown.map((g) => g.awards.collectives) },
     ],
   };
 }
@@ -82,6 +82,7 @@ function sharesByGroup(rows: Figures[]): ChartOption {
     series: SHARES.map(([k, name]) => ({
       name,
       type: 'bar',
+      barMaxWidth: 28,
       data: rows.map((r) => (r[k].share === null ? '-' : Math.round(r[k].share * 1000) / 10)),
     })),
   };
@@ -99,6 +100,7 @@ export default function StatisticsCharts({ data, groupLabel }: { data: Statistic
     [data, grouped, shareRows],
   );
   const o = data.total.nominations;
+  const anyShare = shareRows.some((r) => SHARES.some(([k]) => r[k].share !== null));
   return (
     <Row gutter={[16, 16]}>
       {options.awards && (
@@ -131,15 +133,19 @@ export default function StatisticsCharts({ data, groupLabel }: { data: Statistic
       )}
       <Col xs={24} lg={grouped ? 24 : 12}>
         <Card size="small" title="Tỷ lệ nữ, lao động trực tiếp, tập thể cơ sở">
-          <EChart
-            option={options.shares}
-            label={`Biểu đồ cột: tỷ lệ theo ${grouped ? groupLabel.toLowerCase() : 'tổng cộng'}. ${shareRows
-              .map(
-                (r) =>
-                  `${labelOf(r)}: ${SHARES.map(([k, name]) => `${name} ${r[k].share === null ? 'không có số liệu' : percent(r[k].share)}`).join(', ')}`,
-              )
-              .join('; ')}`}
-          />
+          {anyShare ? (
+            <EChart
+              option={options.shares}
+              label={`Biểu đồ cột: tỷ lệ theo ${grouped ? groupLabel.toLowerCase() : 'tổng cộng'}. ${shareRows
+                .map(
+                  (r) =>
+                    `${labelOf(r)}: ${SHARES.map(([k, name]) => `${name} ${r[k].share === null ? 'không có số liệu' : percent(r[k].share)}`).join(', ')}`,
+                )
+                .join('; ')}`}
+            />
+          ) : (
+            <Empty description="Chưa ghi nhận giới tính, lao động trực tiếp hay tập thể cơ sở của đối tượng nào" />
+          )}
         </Card>
       </Col>
     </Row>
