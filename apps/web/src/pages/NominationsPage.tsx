@@ -10,6 +10,7 @@ import { StatusTag } from '../components/StatusTag';
 import { date, dateTime, isOverdue } from '../format';
 import { NOMINATION_STATUSES, STATUS_LABELS } from '../labels';
 import { useNominations, useReference, type AwardEntry, type ListFilter } from '../nominations/queries';
+import { usePrefetchScreen } from '../prefetch';
 
 type Summary = Schemas['NominationSummaryDto'];
 
@@ -18,6 +19,7 @@ type Summary = Schemas['NominationSummaryDto'];
  * and paging all done by the API and kept in the URL (shareable, survives a reload).
  */
 export default function NominationsPage() {
+  usePrefetchScreen('nominationDetail');
   const { hasRole } = useAuth();
   const [params, setParams] = useSearchParams();
   const { campaigns, units, catalog } = useReference();
