@@ -18,7 +18,14 @@ const OUT = join(ROOT, 'dist', 'web');
 const STAMP = join(OUT, '.build-fingerprint');
 const DOC = join(ROOT, 'apps/web/src/api/openapi.json');
 const TYPES = join(ROOT, 'apps/web/src/api/openapi.d.ts');
-const INPUTS = ['apps/api/src', 'apps/web', 'libs/domain/src', 'libs/projections/src', 'package-lock.json'];
+const INPUTS = [
+  'apps/api/src',
+  'apps/web',
+  'libs/domain/src',
+  'libs/projections/src',
+  'package-lock.json',
+  'scripts/build-web.ts',
+];
 const GENERATED = new Set([DOC, TYPES]);
 
 function files(path: string): string[] {
@@ -40,9 +47,9 @@ export function webFingerprint(): string {
   return h.digest('hex');
 }
 
-function run(label: string, command: string, args: string[]): void {
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
   const started = Date.now();
-  const r = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+  const r = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
   if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status ?? r.signal})`);
   process.stdout.write(`[web] ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
@@ -63,7 +70,12 @@ export function buildWeb(options: { force?: boolean } = {}): 'built' | 'up to da
   ]);
   run('client types', bin('openapi-typescript'), [DOC, '-o', TYPES, '--root-types', '--alphabetize']);
   run('type check', bin('tsc'), ['-p', join(ROOT, 'apps/web/tsconfig.json')]);
-  run('bundle', bin('vite'), ['build', '--config', join(ROOT, 'apps/web/vite.config.ts'), '--logLevel', 'warn']);
+  // Always the production bundle: Vite keeps a NODE_ENV already set, and under Jest (NODE_ENV=test) it
+  // would bundle React's development build (twice the size, slower) into the same dist/web.
+  run('bundle', bin('vite'), ['build', '--config', join(ROOT, 'apps/web/vite.config.ts'), '--logLevel', 'warn'], {
+    ...process.env,
+    NODE_ENV: 'production',
+  });
   writeFileSync(STAMP, fingerprint + '\n');
   return 'built';
 }

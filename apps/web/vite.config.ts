@@ -24,6 +24,7 @@ export default defineConfig({
           if (!id.includes('node_modules')) return undefined;
           if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'react';
           if (id.includes('@cloudflare/blindrsa-ts') || id.includes('sjcl')) return 'blindrsa';
+          if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
           return undefined;
         },
       },

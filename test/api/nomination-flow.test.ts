@@ -430,6 +430,25 @@ describe('other paths', () => {
     expect(page1).toMatchObject({ page: 1, pageSize: 2, total: all.total });
     expect([...page1.items, ...page2.items].map((n: any) => n.id)).toEqual(all.items.slice(0, 4).map((n: any) => n.id));
   });
+
+  it('finds nominations typed without diacritics and sorts them by name, within the reader’s scope', async () => {
+    const hong = await stack.draft({ nominee: { kind: 'individual', name: 'Trương Thị Hồng Đào' } }, 'canbo.donvi3');
+    const inspector = await stack.as('thanhtra');
+    const found = (await inspector.get('/api/nominations').query({ q: 'truong thi hong dao' })).body;
+    expect({ total: found.total, ids: found.items.map((n: any) => n.id) }).toEqual({ total: 1, ids: [hong] });
+    const unit1 = await stack.as('canbo.donvi1');
+    expect((await unit1.get('/api/nominations').query({ q: 'hong dao' })).body.total).toBe(0);
+
+    const sorted = (await inspector.get('/api/nominations').query({ sort: 'nominee:desc', pageSize: 200 })).body.items;
+    const folded = sorted.map((n: any) =>
+      String(n.nomineeName).normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase(),
+    );
+    expect(folded).toEqual([...folded].sort().reverse());
+
+    const refused = await inspector.get('/api/nominations').query({ sort: 'password' });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('sort phải là một trong');
+  });
 });
 
 describe('identity, reference data and health', () => {

@@ -9,6 +9,7 @@ import {
   ProjectionRunner,
   readCheckpoints,
   rebuild,
+  StatusBoardProjection,
   type CatchUpProgress,
   type Projection,
   type ReadModelDb,
@@ -215,7 +216,9 @@ describe.each(backends)(
       const versions = await db.all<{ name: string; version: number }>(
         'SELECT name, version FROM projection_checkpoints ORDER BY name',
       );
-      expect(versions.find((v) => v.name === 'status-board')?.version).toBe(2);
+      const upgradedBoard = upgraded.find((p) => p.name === 'status-board')!;
+      expect(versions.find((v) => v.name === 'status-board')?.version).toBe(upgradedBoard.version);
+      expect(upgradedBoard.version).toBe(new StatusBoardProjection().version + 1);
       expect(await snapshot(db)).toEqual(await reference());
     });
 

@@ -14,7 +14,13 @@ import {
 } from '@tdkt/domain/testing/fixtures';
 import { SqliteEventStore } from '@tdkt/event-store';
 import { mayReadNomination, readScopeOf } from '@tdkt/domain';
-import { awaitingKeysFor, ProjectionRunner, ReadModelQueries, type ReadModelDb } from '@tdkt/projections';
+import {
+  awaitingKeysFor,
+  normaliseForSearch,
+  ProjectionRunner,
+  ReadModelQueries,
+  type ReadModelDb,
+} from '@tdkt/projections';
 import { backends, type ReadModelBackend } from './support/read-model-backends';
 import { NominationLog } from './support/nomination-log';
 import { N, writeLaterEvents, writeScenario } from './support/scenario';
@@ -152,6 +158,49 @@ describe.each(backends)('Read models on %s', (_name, createBackend) => {
       const page2 = await queries.listNominations({ pageSize: 3, page: 2 });
       expect(page2).toMatchObject({ total: Object.keys(N).length, page: 2, pageSize: 3 });
       expect(page2.items).toHaveLength(3);
+    });
+
+    it('finds nominations by words typed without diacritics, all of them required, and counts only those', async () => {
+      const ids = async (text: string) =>
+        (await queries.listNominations({ text, pageSize: 100 })).items.map((n) => n.id);
+      expect(await ids('nguyen van an')).toEqual([N.an]);
+      expect(await ids('DAO tran')).toEqual([N.dao]);
+      expect(await ids('do minh duc')).toEqual([N.duc]);
+      expect((await ids('163/qđ')).sort()).toEqual([N.an, N.dong].sort());
+      const all = (await queries.listNominations({ pageSize: 100 })).items;
+      const ofAward = all.filter((n) => normaliseForSearch(n.awardName).includes('bang khen')).map((n) => n.id);
+      expect(ofAward.length).toBeGreaterThan(0);
+      expect((await ids('Bằng KHEN')).sort()).toEqual(ofAward.sort());
+      expect(await ids('thuong xuyen giao duc')).toEqual([N.collective]);
+      expect(await ids('nguyen cuc')).toEqual([]);
+      expect(await ids('100%')).toEqual([]);
+      const vanPage = await queries.listNominations({ text: 'van', pageSize: 2 });
+      expect({ total: vanPage.total, shown: vanPage.items.length }).toEqual({
+        total: [N.an, N.binh, N.em].length,
+        shown: 2,
+      });
+    });
+
+    it('sorts by the name without diacritics, and by due date with undated rows last either way', async () => {
+      const all = (await queries.listNominations({ pageSize: 100 })).items;
+      const fold = (s: string | null) => normaliseForSearch(s);
+      const byName = (await queries.listNominations({ sort: { by: 'nominee', direction: 'asc' }, pageSize: 100 }))
+        .items;
+      expect(byName.map((n) => fold(n.nomineeName))).toEqual(all.map((n) => fold(n.nomineeName)).sort());
+      // "Đỗ" sorts as "do", before "Hồ" (by code point "Đ" would come after every Latin letter).
+      expect(byName.findIndex((n) => n.id === N.duc)).toBeLessThan(byName.findIndex((n) => n.id === N.em));
+      const descending = (
+        await queries.listNominations({ sort: { by: 'nominee', direction: 'desc' }, pageSize: 100 })
+      ).items.map((n) => fold(n.nomineeName));
+      expect(descending).toEqual(byName.map((n) => fold(n.nomineeName)).reverse());
+      for (const direction of ['asc', 'desc'] as const) {
+        const due = (await queries.listNominations({ sort: { by: 'due', direction }, pageSize: 100 })).items;
+        const dated = due.filter((n) => n.dueAt !== null);
+        expect(dated.length).toBeGreaterThan(0);
+        expect(due.slice(0, dated.length)).toEqual(dated);
+      }
+      const page1 = await queries.listNominations({ sort: { by: 'nominee', direction: 'asc' }, pageSize: 3 });
+      expect(page1.items.map((n) => n.id)).toEqual(byName.slice(0, 3).map((n) => n.id));
     });
 
     it('lists only the reader’s scope, counted in SQL: the total is what the pages show', async () => {

@@ -16,10 +16,28 @@ const lazy =
     };
   };
 
+/** While the first screen's chunk loads: the same shell index.html paints before any script runs. */
+const BootShell = () => (
+  <>
+    <div className="boot-header">
+      <strong>TĐKT</strong>
+      <span>Quản lý thi đua, khen thưởng</span>
+    </div>
+    <p className="boot-text" role="status">
+      Đang tải ứng dụng…
+    </p>
+  </>
+);
+
 export const router = createBrowserRouter([
-  { path: '/login', lazy: async () => ({ Component: (await import('./pages/LoginPage')).default }) },
+  {
+    path: '/login',
+    hydrateFallbackElement: <BootShell />,
+    lazy: async () => ({ Component: (await import('./pages/LoginPage')).default }),
+  },
   {
     element: <AppLayout />,
+    hydrateFallbackElement: <BootShell />,
     children: [
       ...SCREENS.filter((s) => s.public).map((s) => ({ path: s.path, lazy: lazy(s) })),
       {

@@ -15,6 +15,7 @@ import {
   SearchOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from './auth/AuthProvider';
@@ -91,6 +92,7 @@ export const SCREENS: Screen[] = [
     menu: { label: 'Đợt thi đua', icon: <FlagOutlined /> },
     roles: OFFICIALS,
   },
+  { path: '/campaigns/:id', load: () => import('./pages/CampaignDetailPage'), roles: OFFICIALS },
   {
     path: '/statistics',
     load: () => import('./pages/StatisticsPage'),
@@ -107,6 +109,12 @@ export const SCREENS: Screen[] = [
     path: '/public-notices',
     load: () => import('./pages/PublicNoticesPage'),
     menu: { label: 'Công khai lấy ý kiến', icon: <NotificationOutlined /> },
+    public: true,
+  },
+  {
+    path: '/exemplary-models',
+    load: () => import('./pages/ExemplaryModelsPage'),
+    menu: { label: 'Gương điển hình', icon: <TrophyOutlined /> },
     public: true,
   },
   {

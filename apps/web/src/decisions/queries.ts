@@ -4,7 +4,7 @@ import { api, authorisedBlobUrl, call } from '../api/client';
 
 export const DECISION_STATUSES: Record<string, string> = {
   DRAFT: 'Dự thảo',
-  SIGNED: 'Đã ký',
+  SIGNED: 'Đã ký, chờ vào sổ số',
   ISSUED: 'Đã ban hành',
   APPLIED: 'Đã áp dụng',
   DECLINED: 'Không ký',
@@ -12,7 +12,7 @@ export const DECISION_STATUSES: Record<string, string> = {
 
 export const DECISION_STATUS_COLORS: Record<string, string> = {
   DRAFT: 'gold',
-  SIGNED: 'success',
+  SIGNED: 'processing',
   ISSUED: 'success',
   APPLIED: 'success',
   DECLINED: 'error',

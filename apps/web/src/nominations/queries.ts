@@ -10,6 +10,10 @@ export type ListFilter = {
   year?: number;
   onHold?: boolean;
   awaitingMe?: boolean;
+  /** Words to find, without diacritics (searched by the API). */
+  q?: string;
+  /** `nominee:asc`, `due:desc`… (sorted by the API). */
+  sort?: string;
   page?: number;
   pageSize?: number;
 };

@@ -1,20 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { InputNumber, Space, Table, Tag, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, call, type Schemas } from '../api/client';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { CAMPAIGN_STATUS_COLORS as STATUS_COLORS } from '../campaigns/queries';
 import { date } from '../format';
 
 type Campaign = Schemas['CampaignSummaryDto'];
 
-const STATUS_COLORS: Record<string, string> = {
-  PLANNED: 'default',
-  REGISTRATION_OPEN: 'processing',
-  NOMINATIONS_OPEN: 'success',
-  CLOSED: 'default',
-};
-
-/** The emulation campaigns (đợt thi đua): kind, year, stage, the submission deadline and registrations. */
+/** The emulation campaigns (đợt thi đua): kind, year, stage, the submission deadline and registrations; each opens its detail. */
 export default function CampaignsPage() {
   const [params, setParams] = useSearchParams();
   const year = params.get('year') ? Number(params.get('year')) : undefined;
@@ -46,7 +40,7 @@ export default function CampaignsPage() {
         scroll={{ x: 700 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `${t} đợt` }}
         columns={[
-          { title: 'Tên đợt', dataIndex: 'name' },
+          { title: 'Tên đợt', render: (_, c) => <Link to={`/campaigns/${c.id}`}>{c.name}</Link> },
           { title: 'Loại', dataIndex: 'kindLabel' },
           { title: 'Năm', dataIndex: 'year', width: 80 },
           {

@@ -27,6 +27,7 @@ import {
   useDecision,
   vnd,
 } from '../decisions/queries';
+import { NumberRegistrationModal } from '../decisions/NumberRegistrationModal';
 import { SignatureModal } from '../decisions/SignatureModal';
 import { dateTime } from '../format';
 import { NOMINEE_KINDS } from '../labels';
@@ -34,7 +35,10 @@ import { nominationKeys } from '../nominations/queries';
 
 type Recipient = Schemas['DecisionRecipientDto'];
 
-/** One decision: its recipients and amounts, the PDF, removal of a recipient (office), signing (Chairman). */
+/**
+ * One decision: its recipients and amounts, the PDF, removal of a recipient (office), signing
+ * (Chairman), and the number entered by the document office once signed (numbering "external").
+ */
 export default function DecisionDetailPage() {
   const { id = '' } = useParams();
   const d = useDecision(id);
@@ -42,6 +46,7 @@ export default function DecisionDetailPage() {
   const { message } = App.useApp();
   const [signing, setSigning] = useState<'sign' | 'decline'>();
   const [removing, setRemoving] = useState<Recipient>();
+  const [numbering, setNumbering] = useState(false);
   const [pdfError, setPdfError] = useState<unknown>();
   if (d.error) return <ApiErrorAlert error={d.error} />;
   if (!d.data) return <Skeleton active />;
@@ -91,6 +96,11 @@ export default function DecisionDetailPage() {
                 Không ký
               </Button>
             </>
+          )}
+          {x.status === 'SIGNED' && !x.decisionNumber && hasRole('COUNCIL_SECRETARY') && (
+            <Button type="primary" onClick={() => setNumbering(true)}>
+              Vào sổ số quyết định
+            </Button>
           )}
         </Space>
       </Card>
@@ -166,6 +176,7 @@ export default function DecisionDetailPage() {
         )}
       </Card>
       {signing && <SignatureModal decision={x} mode={signing} onClose={() => setSigning(undefined)} />}
+      {numbering && <NumberRegistrationModal decision={x} onClose={() => setNumbering(false)} />}
       {removing && <RemovalModal decisionId={x.id} recipient={removing} onClose={() => setRemoving(undefined)} />}
     </Space>
   );

@@ -10,6 +10,7 @@ import { StatusTag } from '../components/StatusTag';
 import { date, dateTime, isOverdue } from '../format';
 import { ACTION_LABELS, NOMINEE_KINDS } from '../labels';
 import { useNominations } from '../nominations/queries';
+import { usePrefetchScreen } from '../prefetch';
 
 type Summary = Schemas['NominationSummaryDto'];
 
@@ -39,6 +40,7 @@ export function nextStep(n: Summary, me: Me): { label: string; to: string } {
 
 /** "Việc cần xử lý": the nominations (and council sessions) that wait for the signed-in person. */
 export default function InboxPage() {
+  usePrefetchScreen('nominationDetail');
   const { me, hasRole } = useAuth();
   const inbox = useNominations({ awaitingMe: true, pageSize: 200 });
   const council = hasRole('COUNCIL_SECRETARY', 'COUNCIL_MEMBER', 'CHAIRMAN');

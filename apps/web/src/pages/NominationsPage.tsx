@@ -10,12 +10,16 @@ import { StatusTag } from '../components/StatusTag';
 import { date, dateTime, isOverdue } from '../format';
 import { NOMINATION_STATUSES, STATUS_LABELS } from '../labels';
 import { useNominations, useReference, type AwardEntry, type ListFilter } from '../nominations/queries';
-import { matches } from '../text';
+import { usePrefetchScreen } from '../prefetch';
 
 type Summary = Schemas['NominationSummaryDto'];
 
-/** The list of nominations the reader may see: filters and paging in the URL (shareable), sorting by column. */
+/**
+ * The list of nominations the reader may see: filters, the text search (without diacritics), sorting
+ * and paging all done by the API and kept in the URL (shareable, survives a reload).
+ */
 export default function NominationsPage() {
+  usePrefetchScreen('nominationDetail');
   const { hasRole } = useAuth();
   const [params, setParams] = useSearchParams();
   const { campaigns, units, catalog } = useReference();
@@ -26,11 +30,13 @@ export default function NominationsPage() {
     award: params.get('award') ?? undefined,
     year: params.get('year') ? Number(params.get('year')) : undefined,
     onHold: params.get('onHold') ? params.get('onHold') === 'true' : undefined,
+    q: params.get('q') || undefined,
+    sort: params.get('sort') || undefined,
     page: Number(params.get('page') ?? 1),
     pageSize: Number(params.get('pageSize') ?? 20),
   };
-  const q = params.get('q') ?? '';
-  const sort = params.get('sort') ?? '';
+  const q = filter.q ?? '';
+  const sort = filter.sort ?? '';
   const list = useNominations(filter);
   const set = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -43,10 +49,7 @@ export default function NominationsPage() {
   };
   const awards = (catalog.data?.awards ?? []) as unknown as AwardEntry[];
   const unitName = (id: string | null) => units.data?.find((u) => u.id === id)?.name ?? id ?? '—';
-  const rows = (list.data?.items ?? []).filter(
-    (n) =>
-      !q || matches(`${n.nomineeName ?? ''} ${n.awardName ?? ''} ${unitName(n.unitId)} ${n.decisionNumber ?? ''}`, q),
-  );
+  const rows = list.data?.items ?? [];
   const [sortKey, sortDir] = sort.split(':');
   const order = (key: string): SortOrder | undefined =>
     sortKey === key ? (sortDir === 'asc' ? 'ascend' : 'descend') : undefined;
@@ -73,7 +76,7 @@ export default function NominationsPage() {
                   allowClear
                   placeholder="vd. nguyen van an"
                   defaultValue={q}
-                  onSearch={(v) => set({ q: v, page: params.get('page') ?? undefined })}
+                  onSearch={(v) => set({ q: v.trim() })}
                 />
               </Form.Item>
             </Col>
@@ -177,7 +180,7 @@ export default function NominationsPage() {
           {
             key: 'nominee',
             title: 'Người/tập thể được đề nghị',
-            sorter: (a, b) => (a.nomineeName ?? '').localeCompare(b.nomineeName ?? '', 'vi'),
+            sorter: true,
             sortOrder: order('nominee'),
             render: (_, n) => <Link to={`/nominations/${n.id}`}>{n.nomineeName ?? n.id}</Link>,
           },
@@ -185,17 +188,21 @@ export default function NominationsPage() {
             key: 'award',
             title: 'Hình thức',
             dataIndex: 'awardName',
-            sorter: (a, b) => (a.awardName ?? '').localeCompare(b.awardName ?? '', 'vi'),
+            sorter: true,
             sortOrder: order('award'),
           },
           {
             key: 'unit',
             title: 'Đơn vị',
             render: (_, n) => unitName(n.unitId),
-            sorter: (a, b) => unitName(a.unitId).localeCompare(unitName(b.unitId), 'vi'),
-            sortOrder: order('unit'),
           },
-          { key: 'status', title: 'Trạng thái', render: (_, n) => <StatusTag n={n} /> },
+          {
+            key: 'status',
+            title: 'Trạng thái',
+            render: (_, n) => <StatusTag n={n} />,
+            sorter: true,
+            sortOrder: order('status'),
+          },
           {
             key: 'due',
             title: 'Hạn xử lý',
@@ -205,14 +212,14 @@ export default function NominationsPage() {
               ) : (
                 date(n.dueAt)
               ),
-            sorter: (a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''),
+            sorter: true,
             sortOrder: order('due'),
           },
           {
             key: 'updated',
             title: 'Cập nhật',
             render: (_, n) => dateTime(n.updatedAt),
-            sorter: (a, b) => (a.updatedAt ?? '').localeCompare(b.updatedAt ?? ''),
+            sorter: true,
             sortOrder: order('updated'),
           },
         ]}

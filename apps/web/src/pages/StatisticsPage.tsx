@@ -1,13 +1,16 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, InputNumber, Row, Select, Space, Statistic, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Col, InputNumber, Row, Select, Skeleton, Space, Statistic, Table, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, call, type Schemas } from '../api/client';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { download } from '../components/download';
 import { percent } from '../format';
 import { vnd } from '../decisions/queries';
+
+// ECharts in its own chunk, fetched after the table: the figures show first.
+const StatisticsCharts = lazy(() => import('../statistics/StatisticsCharts'));
 
 type Figures = Schemas['StatisticsFiguresDto'];
 type Share = Schemas['ShareDto'];
@@ -24,7 +27,10 @@ const GROUPS: Record<GroupBy, string> = {
 
 const share = (s: Share) => (s.share === null ? '—' : `${percent(s.share)} (${s.count}/${s.of})`);
 
-/** The statistics dashboard: awards and outcomes by award, unit, cluster, campaign or year, and the .xlsx export. */
+/**
+ * The statistics dashboard: awards and outcomes by award, unit, cluster, campaign or year, as charts
+ * and as a table, and the .xlsx export.
+ */
 export default function StatisticsPage() {
   const [params, setParams] = useSearchParams();
   const year = params.get('year') ? Number(params.get('year')) : undefined;
@@ -132,6 +138,11 @@ export default function StatisticsPage() {
             </Card>
           </Col>
         </Row>
+      )}
+      {d && (
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+          <StatisticsCharts data={d} groupLabel={GROUPS[groupBy]} />
+        </Suspense>
       )}
       <Table<Figures>
         rowKey={(r) => String(r.key ?? 'total')}

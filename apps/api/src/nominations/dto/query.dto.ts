@@ -1,8 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { NOMINATION_STATUSES, type NominationStatus } from '@tdkt/domain';
+import { NOMINATION_SORT_KEYS } from '@tdkt/projections';
+
+/** `nominee`, `nominee:asc`, `due:desc`…: a sort key, then the direction (ascending when omitted). */
+const SORT_PATTERN = new RegExp(`^(${NOMINATION_SORT_KEYS.join('|')})(:(asc|desc))?$`);
 
 const MAX_PAGE = 1_000_000;
 /** A calendar year (PostgreSQL's integer columns refuse anything past 2^31 with an error). */
@@ -95,6 +99,28 @@ export class ListNominationsQueryDto extends PagingDto {
   @Transform(toBoolean)
   @IsBoolean()
   awaitingMe?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Tìm theo tên người/tập thể được đề nghị, hình thức, số quyết định, mã hồ sơ; không phân biệt dấu và hoa/thường; mọi từ phải có',
+    example: 'nguyen van an',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Sắp xếp: nominee (tên, không phân biệt dấu), award, status, due (hạn xử lý), updated, drafted; thêm :asc hoặc :desc. Mặc định: cập nhật mới nhất trước',
+    example: 'nominee:asc',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(SORT_PATTERN, {
+    message: `sort phải là một trong ${NOMINATION_SORT_KEYS.join(', ')}, có thể kèm :asc hoặc :desc (vd. nominee:asc)`,
+  })
+  sort?: string;
 }
 
 export class SearchRegistryQueryDto extends PagingDto {

@@ -24,6 +24,7 @@ import {
   type DecisionView,
   type ListNominationsQuery as ReadModelListQuery,
   type NominationDetail,
+  type NominationSortKey,
   type NominationSummary,
   type Page,
   type SearchRegistryQuery as ReadModelRegistryQuery,
@@ -130,6 +131,11 @@ export class ListNominationsHandler implements IQueryHandler<ListNominationsQuer
     if (filter.year !== undefined) q.year = filter.year;
     if (filter.onHold !== undefined) q.onHold = filter.onHold;
     if (filter.awaitingMe) q.awaitingKeys = awaitingKeysFor(actor);
+    if (filter.q) q.text = filter.q;
+    if (filter.sort) {
+      const [by, direction] = filter.sort.split(':');
+      q.sort = { by: by as NominationSortKey, direction: direction === 'desc' ? 'desc' : 'asc' };
+    }
     if (filter.page) q.page = filter.page;
     if (filter.pageSize) q.pageSize = filter.pageSize;
     // The reader's scope is part of the SQL: the total counts exactly the rows the reader may see.

@@ -1,6 +1,7 @@
 import { awaiting, evolve, initialState, NominationState } from '@tdkt/domain';
 import type { RecordedEvent } from '@tdkt/event-store';
 import { insertMany, SqlExecutor, SqlParam, toBit, upsertClause } from '../../db/read-model-db';
+import { normaliseForSearch } from '../../normalise';
 import type { Projection } from '../../projection';
 import { asNominationEvent, byNomination, loadByIds, NOMINATION_STREAM_PREFIX } from '../nomination-events';
 import { NOMINATIONS_TABLE, STATUS_BOARD_COLUMNS as COLUMNS, STATUS_BOARD_DDL } from './status-board.schema';
@@ -17,7 +18,7 @@ const UPSERT = upsertClause(['id'], COLUMNS);
  */
 export class StatusBoardProjection implements Projection {
   readonly name = 'status-board';
-  readonly version = 1;
+  readonly version = 2; // 2: search_text, nominee_sort
   readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
   readonly tables = [NOMINATIONS_TABLE];
   readonly ddl = STATUS_BOARD_DDL;
@@ -118,6 +119,8 @@ function applyToRow(
     signed_at: s.signedAt ?? null,
     last_position: row.last_position ?? 0,
     revision: row.revision ?? 0,
+    search_text: normaliseForSearch([s.nominee.name, s.award.name, s.decisionNumber, id].filter(Boolean).join(' ')),
+    nominee_sort: normaliseForSearch(s.nominee.name),
     state: JSON.stringify(s),
   };
 }

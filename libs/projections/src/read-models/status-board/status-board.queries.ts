@@ -1,6 +1,7 @@
 import type { CouncilState, NominationState, NominationStatus, ReadScope, VoteTally } from '@tdkt/domain';
-import { fromBit, placeholders, ReadModelDb, Row, SqlParam } from '../../db/read-model-db';
+import { fromBit, placeholders, ReadModelDb, ReadModelDialect, Row, SqlParam } from '../../db/read-model-db';
 import { INBOX_TABLE } from '../inbox/inbox.schema';
+import { searchTerms } from '../../normalise';
 import { countRows, Page, paging } from '../paging';
 import { jsonOr, numberOrNull, textOrNull } from '../row-values';
 import { NOMINATIONS_TABLE, STATUS_BOARD_COLUMNS } from './status-board.schema';
@@ -66,12 +67,33 @@ export interface ListNominationsQuery {
   awaitingKeys?: string[];
   /** What the reader may see (the domain's `readScopeOf`): applied in SQL, so the total counts only what is shown. */
   scope?: ReadScope;
+  /** Words that must all appear in the nominee's name, the award, the decision number or the id; diacritics ignored. */
+  text?: string;
+  /** Order of the rows (newest update first when omitted); ties by the newest update, then the id. */
+  sort?: { by: NominationSortKey; direction: 'asc' | 'desc' };
   page?: number;
   pageSize?: number;
 }
 
-/** Every column but the folded `state`, which only `getNomination` reads. */
-export const SUMMARY_COLUMNS = STATUS_BOARD_COLUMNS.filter((c) => c !== 'state').join(', ');
+/** What a list of nominations can be sorted by, and the column each reads. */
+export const NOMINATION_SORT_COLUMNS = {
+  nominee: 'nominee_sort',
+  award: 'award_name',
+  status: 'status',
+  due: 'due_at',
+  updated: 'updated_at',
+  drafted: 'drafted_at',
+} as const;
+export type NominationSortKey = keyof typeof NOMINATION_SORT_COLUMNS;
+export const NOMINATION_SORT_KEYS = Object.keys(NOMINATION_SORT_COLUMNS) as NominationSortKey[];
+
+/** `%`, `_` and `\` taken literally in a LIKE pattern (with `ESCAPE '\'`). */
+const likeLiteral = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Every column but the folded `state` (only `getNomination` reads it) and the search and sort keys. */
+export const SUMMARY_COLUMNS = STATUS_BOARD_COLUMNS.filter(
+  (c) => c !== 'state' && c !== 'search_text' && c !== 'nominee_sort',
+).join(', ');
 
 export async function listNominations(
   db: ReadModelDb,
@@ -110,6 +132,10 @@ export async function listNominations(
     where.push(scoped.sql);
     params.push(...scoped.params);
   }
+  for (const term of searchTerms(query.text)) {
+    where.push(`search_text LIKE ? ESCAPE '\\'`);
+    params.push(`%${likeLiteral(term)}%`);
+  }
   if (query.awaitingKeys !== undefined) {
     const keys = [...new Set(query.awaitingKeys)];
     if (keys.length === 0) return { items: [], total: 0, page, pageSize };
@@ -119,10 +145,24 @@ export async function listNominations(
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const total = await countRows(db, `SELECT COUNT(*) AS n FROM ${NOMINATIONS_TABLE}${clause}`, params);
   const rows = await db.all(
-    `SELECT ${SUMMARY_COLUMNS} FROM ${NOMINATIONS_TABLE}${clause} ORDER BY updated_at DESC, id ASC LIMIT ? OFFSET ?`,
+    `SELECT ${SUMMARY_COLUMNS} FROM ${NOMINATIONS_TABLE}${clause} ORDER BY ${orderBy(query.sort, db.dialect)} LIMIT ? OFFSET ?`,
     [...params, pageSize, offset],
   );
   return { items: rows.map(toNominationSummary), total, page, pageSize };
+}
+
+/**
+ * The ORDER BY of a sort: rows without the value (no due date yet) last either way; a stable
+ * tie-break. PostgreSQL compares in byte order (`COLLATE "C"`), as SQLite does, so both engines
+ * order the folded names alike (a locale collation would skip spaces and punctuation).
+ */
+function orderBy(sort: ListNominationsQuery['sort'], dialect: ReadModelDialect): string {
+  const ties = 'updated_at DESC, id ASC';
+  if (!sort) return ties;
+  const column = NOMINATION_SORT_COLUMNS[sort.by];
+  if (!column) throw new Error(`unknown sort key ${String(sort.by)}`);
+  const collate = dialect === 'postgres' ? ' COLLATE "C"' : '';
+  return `${column}${collate} ${sort.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, ${ties}`;
 }
 
 /** A limited scope as a condition on the nominations table (`n.` prefix optional); undefined when it admits nothing. */

@@ -1,4 +1,8 @@
-/** The status board's table: one row per nomination. */
+/**
+ * The status board's table: one row per nomination. `search_text` is the nominee's name, the award,
+ * the decision number and the id folded by `normaliseForSearch` (searched without diacritics);
+ * `nominee_sort` the folded name alone (sorting by name without the byte order of "Đ" or tones).
+ */
 export const NOMINATIONS_TABLE = 'nominations';
 
 export const STATUS_BOARD_COLUMNS = [
@@ -30,6 +34,8 @@ export const STATUS_BOARD_COLUMNS = [
   'signed_at',
   'last_position',
   'revision',
+  'search_text',
+  'nominee_sort',
   'state',
 ] as const;
 
@@ -63,6 +69,8 @@ export const STATUS_BOARD_DDL = [
     signed_at TEXT,
     last_position BIGINT NOT NULL,
     revision INTEGER NOT NULL,
+    search_text TEXT NOT NULL,
+    nominee_sort TEXT NOT NULL,
     state TEXT NOT NULL
   )`,
   `CREATE INDEX IF NOT EXISTS ix_nominations_status ON ${NOMINATIONS_TABLE} (status, updated_at)`,
@@ -71,4 +79,5 @@ export const STATUS_BOARD_DDL = [
   `CREATE INDEX IF NOT EXISTS ix_nominations_cluster ON ${NOMINATIONS_TABLE} (cluster_id)`,
   `CREATE INDEX IF NOT EXISTS ix_nominations_award ON ${NOMINATIONS_TABLE} (award_code)`,
   `CREATE INDEX IF NOT EXISTS ix_nominations_updated ON ${NOMINATIONS_TABLE} (updated_at)`,
+  `CREATE INDEX IF NOT EXISTS ix_nominations_nominee_sort ON ${NOMINATIONS_TABLE} (nominee_sort)`,
 ];

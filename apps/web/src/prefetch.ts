@@ -1,0 +1,20 @@
+/**
+ * Loads the chunk of the screen a person most likely opens next (a nomination, from the inbox or the
+ * list) once the current screen is idle, so the click waits only for the API. The router's lazy
+ * route imports the same module: the browser fetches it once.
+ */
+import { useEffect } from 'react';
+
+const NEXT = { nominationDetail: () => import('./pages/NominationDetailPage') };
+
+export function usePrefetchScreen(screen: keyof typeof NEXT): void {
+  useEffect(() => {
+    const load = () => void NEXT[screen]().catch(() => undefined); // a failed prefetch is retried by the route
+    if ('requestIdleCallback' in window) {
+      const handle = window.requestIdleCallback(load, { timeout: 2000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const handle = setTimeout(load, 200);
+    return () => clearTimeout(handle);
+  }, [screen]);
+}
