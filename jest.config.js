@@ -40,4 +40,6 @@ module.exports = {
   ],
   // A global option (Jest ignores it inside a project): integration tests start real servers.
   testTimeout: 120000,
+  // Suites run side by side in `npm test` (scripts/test.js): the longest start first.
+  testSequencer: '<rootDir>/test/support/longest-first-sequencer.js',
 };

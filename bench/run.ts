@@ -14,6 +14,8 @@
  *   npm run bench -- --only=award-history --history-rows=10000
  *   npm run bench -- --only=web --quick              (web app: initial JS, inbox paint, detail)
  *   npm run bench -- --only=decisions --decision-recipients=1000
+ *   npm run bench -- --only=per-click --per-click-flows=20   (one request in flight, p50/p99 per command)
+ *   npm run bench -- --only=year-end --year-end-sizes=1300,13000   (a province's year-end round)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -30,6 +32,8 @@ import { councilSessionScenario } from './scenarios/council-session';
 import { awardHistoryImportScenario } from './scenarios/award-history-import';
 import { webScenario } from './scenarios/web';
 import { decisionsScenario } from './scenarios/decisions';
+import { perClickScenario } from './scenarios/per-click';
+import { yearEndScenario } from './scenarios/year-end';
 
 const SCENARIOS: Scenario[] = [
   appendScenario,
@@ -41,6 +45,8 @@ const SCENARIOS: Scenario[] = [
   awardHistoryImportScenario,
   webScenario,
   decisionsScenario,
+  perClickScenario,
+  yearEndScenario,
 ];
 
 function arg(name: string): string | undefined {

@@ -68,7 +68,7 @@ export async function login(http: HttpClient, users: string[] = USERS): Promise<
   return tokens;
 }
 
-interface FlowRun {
+export interface FlowRun {
   ids: string[];
   flows: number;
   completed: number;
@@ -81,7 +81,7 @@ interface FlowRun {
   steps: Record<string, LatencySummary>;
 }
 
-async function driveFlows(
+export async function driveFlows(
   http: HttpClient,
   tokens: Record<string, string>,
   flows: number,
@@ -162,7 +162,7 @@ async function driveFlows(
   };
 }
 
-interface BareRun {
+export interface BareRun {
   updates: number;
   seconds: number;
   updatesPerSecond: number;
@@ -173,7 +173,7 @@ interface BareRun {
 }
 
 /** Timings from the histories of some of the nominations just driven. */
-async function inTemporal(address: string, workflowIds: string[]): Promise<HistoryBreakdown> {
+export async function inTemporal(address: string, workflowIds: string[]): Promise<HistoryBreakdown> {
   const connection = await Connection.connect({ address });
   try {
     return await historyBreakdown(new Client({ connection, namespace: 'default' }), workflowIds);
@@ -183,7 +183,7 @@ async function inTemporal(address: string, workflowIds: string[]): Promise<Histo
 }
 
 /** The same number of Update round-trips on a trivial workflow, same concurrency, same server. */
-async function bareUpdates(
+export async function bareUpdates(
   address: string,
   flows: number,
   concurrency: number,
