@@ -186,12 +186,19 @@ export const apiReadsScenario: Scenario = {
       const { port } = await nextMessage<{ type: 'ready'; port: number }>(bare, 'ready');
       await nextMessage(gen, 'ready');
       const bareUrl = `http://127.0.0.1:${port}`;
-      for (const [name, list] of Object.entries(paths(seeded.stats.nominations))) {
+      const failures: Record<string, string> = {};
+      endpoints: for (const [name, list] of Object.entries(paths(seeded.stats.nominations))) {
         // The baseline's body: a real answer of median size for this kind of request.
         const sizes: { size: number; body: string }[] = [];
         for (const p of list.slice(0, 20)) {
           const r = await http.send('GET', p, undefined, token);
-          if (r.status !== 200) throw new Error(`GET ${p}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+          if (r.status !== 200) {
+            // One kind of request failing does not throw away the others' measurements; the run still fails.
+            failures[name] = `GET ${p}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`;
+            ctx.log(`  FAILED ${name}: ${failures[name]}`);
+            process.exitCode = 1;
+            continue endpoints;
+          }
           const body = JSON.stringify(r.body);
           sizes.push({ size: Buffer.byteLength(body), body });
         }
@@ -244,6 +251,7 @@ export const apiReadsScenario: Scenario = {
           }),
         );
       }
+      if (Object.keys(failures).length) details.failures = failures;
       const mem = stack.pids.embedded ? memoryOf(stack.pids.embedded) : undefined;
       if (mem)
         rows.push(

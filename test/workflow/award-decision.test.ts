@@ -89,7 +89,15 @@ test('a decision of 50 recipients is signed once and every nomination is AWARDED
   for (const id of ids) {
     const sigs = await signaturesOf(id);
     expect(sigs).toHaveLength(1);
-    expect(sigs[0].data).toMatchObject({ decisionNumber: signed.decisionNumber, decisionId, at: signed.signedAt });
+    // The amount the decision fixed for its recipient is recorded with the award (statistics read it).
+    const amount = state.recipients.find((r) => r.nominationId === id)?.amount;
+    expect(amount).toBeGreaterThan(0);
+    expect(sigs[0].data).toMatchObject({
+      decisionNumber: signed.decisionNumber,
+      decisionId,
+      at: signed.signedAt,
+      amountVnd: amount,
+    });
     expect(sigs[0].metadata.causationId).toBe(decisionApplyCommandId(decisionId, id));
   }
   const decisionEvents = (await store.readStream(awardDecisionStreamName(decisionId))).map((e) => e.type);
