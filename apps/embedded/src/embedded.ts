@@ -23,7 +23,7 @@ import type { ApiOptions } from '../../api/src/api-options';
 import { assertProductionJwtSecret, embeddedJwtSecret, seedDemoUsers } from '../../api/src/auth/embedded-identity';
 import { createApiApp, DOCS_PATH } from '../../api/src/create-api-app';
 import { CitizenIdVault } from '../../api/src/people/citizen-id-vault';
-import { seedDemoPeople } from '../../api/src/people/demo-people';
+import { seedDemoPeople, seedDemoSubUnits } from '../../api/src/people/demo-people';
 import { webDir } from '../../api/src/http/web-app';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -161,6 +161,8 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
       CitizenIdVault.load(config.personalDataKeyFile, { create: config.mode === 'embedded' }),
     );
     if (people) progress(`Registered ${people} demo people`);
+    const subUnits = await seedDemoSubUnits(store, runtime.directory.org);
+    if (subUnits) progress(`Registered ${subUnits} demo sub-units`);
 
     const app = await createApiApp(runtime, { ...options.api, logger: options.logger ?? ['warn', 'error'] });
     await app.listen(config.port, config.host);

@@ -68,6 +68,15 @@ export interface Organisation {
   priorAwards: ImportedAward[];
   /** Demo people of the register (seeded when embedded); their award history is in `priorAwards`. */
   people?: DemoPerson[];
+  /** Demo sub-units (phòng, tổ, khoa…) nominable as collectives (seeded when embedded, by the office). */
+  subUnits?: DemoSubUnit[];
+}
+
+export interface DemoSubUnit {
+  unitId: string;
+  name: string;
+  /** One of the domain's SUB_UNIT_KINDS: PHONG, TO, KHOA, BAN, KHAC. */
+  kind: 'PHONG' | 'TO' | 'KHOA' | 'BAN' | 'KHAC';
 }
 
 /** One address, no display name or list: what a notification is mailed to. */
@@ -138,6 +147,12 @@ export function parseOrganisation(raw: any, source = 'organisation'): Organisati
     if (typeof p.fullName !== 'string' || !p.fullName.trim()) fail(`person ${p.id} needs a fullName`);
     if (!units.has(p.unitId)) fail(`person ${p.id} names unknown unit ${p.unitId}`);
     if (p.movedTo && !units.has(p.movedTo.unitId)) fail(`person ${p.id} moves to unknown unit ${p.movedTo.unitId}`);
+  }
+  for (const u of (raw.subUnits ?? []) as DemoSubUnit[]) {
+    if (!u || !units.has(u.unitId)) fail(`sub-unit ${JSON.stringify(u?.name)} names unknown unit ${u?.unitId}`);
+    if (typeof u.name !== 'string' || !u.name.trim()) fail(`a sub-unit of ${u.unitId} needs a name`);
+    if (!['PHONG', 'TO', 'KHOA', 'BAN', 'KHAC'].includes(u.kind))
+      fail(`sub-unit ${u.name}: kind must be PHONG, TO, KHOA, BAN or KHAC`);
   }
   return { priorAwards: [], decisionAuthority: 'UBND', ...raw, campaigns: raw.campaigns ?? [] } as Organisation;
 }

@@ -3,6 +3,7 @@ import type { Organisation } from '@tdkt/config';
 import { loadStream, type EventStore } from '@tdkt/event-store';
 import { CitizenIdVault } from './citizen-id-vault';
 import { claimCitizenId, handlePersonCommand } from './people-writes';
+import { registerSubUnit } from './sub-units';
 
 /**
  * Registers the organisation file's demo people (`people`), once: a person already registered is
@@ -50,6 +51,26 @@ export async function seedDemoPeople(store: EventStore, org: Organisation, vault
       );
     }
     registered++;
+  }
+  return registered;
+}
+
+/**
+ * Registers the organisation file's demo sub-units (`subUnits`), as the office would: a name already
+ * registered in its unit registers nothing, so every start is idempotent. Returns how many are new.
+ */
+export async function seedDemoSubUnits(store: EventStore, org: Organisation): Promise<number> {
+  let registered = 0;
+  for (const u of org.subUnits ?? []) {
+    const { position } = await registerSubUnit(store, {
+      type: 'RegisterSubUnit',
+      unitId: u.unitId,
+      name: u.name,
+      kind: u.kind,
+      actor: SYSTEM_ACTOR,
+      now: new Date().toISOString(),
+    });
+    if (position !== undefined) registered++;
   }
   return registered;
 }

@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space } from 'antd';
+import { App, Button, DatePicker, Form, Input, Popconfirm, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import { useAuth } from '../auth/AuthProvider';
-import { ApiErrorAlert, showFieldErrors } from '../components/ApiErrorAlert';
+import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { FormModal } from '../components/FormModal';
 import { useReference, type AwardEntry } from '../nominations/queries';
 import { campaignKeys } from './queries';
 
@@ -107,57 +108,6 @@ export function CampaignActions({ campaign, registered }: { campaign: Campaign; 
 }
 
 type Done = (text: string) => Promise<void>;
-
-/** A form in a modal: the API's message above it and its field reasons beside the fields. */
-function FormModal<T extends object>({
-  title,
-  okText,
-  name,
-  onSubmit,
-  onClose,
-  children,
-}: {
-  title: string;
-  okText: string;
-  name: string;
-  onSubmit: (values: T) => Promise<void>;
-  onClose: () => void;
-  children: ReactNode;
-}) {
-  const [form] = Form.useForm<T>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: T) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(v);
-      onClose();
-    } catch (e) {
-      setError(e);
-      showFieldErrors(form, e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      open
-      title={title}
-      okText={okText}
-      cancelText="Hủy"
-      okButtonProps={{ loading: busy }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <ApiErrorAlert error={error} />
-      <Form form={form} layout="vertical" name={name} onFinish={(v: T) => void submit(v)}>
-        {children}
-      </Form>
-    </Modal>
-  );
-}
 
 function LaunchModal({ campaign, done, onClose }: { campaign: Campaign; done: Done; onClose: () => void }) {
   return (

@@ -1,8 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Form, Input, Typography } from 'antd';
 import { api, call } from '../api/client';
-import { ApiErrorAlert, showFieldErrors } from '../components/ApiErrorAlert';
+import { FormModal } from '../components/FormModal';
 import { nominationKeys } from '../nominations/queries';
 import { decisionKeys } from './queries';
 
@@ -19,68 +18,50 @@ export function SignatureModal({
   mode: 'sign' | 'decline';
   onClose: () => void;
 }) {
-  const [form] = Form.useForm<{ comment?: string; number?: string }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const submit = async (v: { comment?: string; number?: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await call(() =>
-        api.POST('/api/decisions/{id}/signature', {
-          params: { path: { id: decision.id } },
-          body: {
-            decision: mode,
-            ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}),
-            ...(v.number?.trim() ? { number: v.number.trim() } : {}),
-          },
-        }),
-      );
-      message.success(
-        mode === 'sign'
-          ? `Đã ký quyết định${r.decisionNumber ? ` số ${r.decisionNumber}` : ''}`
-          : 'Đã không ký quyết định',
-      );
-      await queryClient.invalidateQueries({ queryKey: decisionKeys.all });
-      await queryClient.invalidateQueries({ queryKey: nominationKeys.all });
-      onClose();
-    } catch (e) {
-      setError(e);
-      showFieldErrors(form, e);
-    } finally {
-      setBusy(false);
-    }
+    const r = await call(() =>
+      api.POST('/api/decisions/{id}/signature', {
+        params: { path: { id: decision.id } },
+        body: {
+          decision: mode,
+          ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}),
+          ...(v.number?.trim() ? { number: v.number.trim() } : {}),
+        },
+      }),
+    );
+    message.success(
+      mode === 'sign'
+        ? `Đã ký quyết định${r.decisionNumber ? ` số ${r.decisionNumber}` : ''}`
+        : 'Đã không ký quyết định',
+    );
+    await queryClient.invalidateQueries({ queryKey: decisionKeys.all });
+    await queryClient.invalidateQueries({ queryKey: nominationKeys.all });
   };
   const title = mode === 'sign' ? 'Ký quyết định' : 'Không ký quyết định';
   return (
-    <Modal
-      open
+    <FormModal<{ comment?: string; number?: string }>
       title={title}
       okText={title}
-      cancelText="Hủy"
-      okButtonProps={{ danger: mode === 'decline', loading: busy }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      name={`decision-${mode}`}
+      danger={mode === 'decline'}
+      intro={<Typography.Paragraph>{decision.title}</Typography.Paragraph>}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <Typography.Paragraph>{decision.title}</Typography.Paragraph>
-      <ApiErrorAlert error={error} />
-      <Form form={form} layout="vertical" name={`decision-${mode}`} onFinish={submit}>
-        {mode === 'sign' && decision.numbering === 'external' && (
-          <Form.Item name="number" label="Số quyết định (sổ đăng ký văn bản)" extra="Bỏ trống: văn thư vào số sau.">
-            <Input maxLength={100} />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="comment"
-          label={mode === 'sign' ? 'Ý kiến' : 'Lý do không ký'}
-          rules={mode === 'decline' ? [{ required: true, whitespace: true, message: 'Cần lý do không ký' }] : []}
-        >
-          <Input.TextArea rows={3} maxLength={2000} showCount />
+      {mode === 'sign' && decision.numbering === 'external' && (
+        <Form.Item name="number" label="Số quyết định (sổ đăng ký văn bản)" extra="Bỏ trống: văn thư vào số sau.">
+          <Input maxLength={100} />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item
+        name="comment"
+        label={mode === 'sign' ? 'Ý kiến' : 'Lý do không ký'}
+        rules={mode === 'decline' ? [{ required: true, whitespace: true, message: 'Cần lý do không ký' }] : []}
+      >
+        <Input.TextArea rows={3} maxLength={2000} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }

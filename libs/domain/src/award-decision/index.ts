@@ -7,4 +7,5 @@ export * from './award-decision.guard';
 export * from './award-decision.decide';
 export * from './decision-locks';
 export * from './decision-policy';
+export * from './recipient';
 export { parseDecisionNumber, prepareDecisionSignature } from './commands/signature';

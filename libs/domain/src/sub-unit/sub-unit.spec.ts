@@ -1,6 +1,7 @@
 import { DeciderSpecification } from '../testing/decider-spec';
 import * as f from '../testing/fixtures';
 import { DomainError } from '../shared/errors';
+import { SYSTEM_ACTOR } from '../shared/actor';
 import {
   nominableSubUnit,
   parentUnitOf,
@@ -55,6 +56,13 @@ describe('sub-units (phòng, tổ, khoa…) of a unit as collectives of their ow
       .given([])
       .when(register('Phòng Hành chính', { actor: f.canboDonvi1, kind: 'PHONG' }))
       .thenEvents(([e]) => expect(e.data.by.role).toBe('UNIT_OFFICER'));
+  });
+
+  it('the system registers those the organisation file declares, as itself', () => {
+    spec
+      .given([])
+      .when(register('Khoa Hồi sức cấp cứu', { actor: SYSTEM_ACTOR, unitId: 'donvi2', kind: 'KHOA' }))
+      .thenEvents(([e]) => expect(e.data).toMatchObject({ subUnitId: 'tt-donvi2-1', by: { role: 'SYSTEM' } }));
   });
 
   it('another unit’s head or officer, or a cluster leader, may not', () => {

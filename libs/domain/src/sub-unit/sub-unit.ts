@@ -54,9 +54,13 @@ export const parentUnitOf = (id: string): string | undefined => ID.exec(id)?.[1]
 const squash = (s: string | undefined) => (typeof s === 'string' ? s : '').trim().replace(/\s+/g, ' ');
 const sameName = (a: string, b: string) => a.localeCompare(b, 'vi', { sensitivity: 'accent' }) === 0;
 
-/** The unit head or officer registers the unit's own sub-units; the office (Ban TĐKT) any unit's. */
+/**
+ * The unit head or officer registers the unit's own sub-units; the office (Ban TĐKT) any unit's; the
+ * system those the organisation file declares.
+ */
 export function mayRegisterSubUnit(actor: Actor, unitId: string): boolean {
   return (
+    hasRole(actor, 'SYSTEM') ||
     hasRole(actor, 'COUNCIL_SECRETARY') ||
     ((hasRole(actor, 'UNIT_HEAD') || hasRole(actor, 'UNIT_OFFICER')) && actor.unitId === unitId)
   );
@@ -92,7 +96,9 @@ export function decideSubUnits(command: RegisterSubUnit, state: SubUnitsState): 
       ? 'UNIT_HEAD'
       : own && hasRole(command.actor, 'UNIT_OFFICER')
         ? 'UNIT_OFFICER'
-        : 'COUNCIL_SECRETARY';
+        : hasRole(command.actor, 'SYSTEM')
+          ? 'SYSTEM'
+          : 'COUNCIL_SECRETARY';
   return [
     {
       type: 'SubUnitRegistered',

@@ -9,7 +9,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import {
   DomainError,
-  amountOf,
+  decisionRecipient,
   authorityProfile,
   awardDecisionDecider,
   awardDecisionStreamName,
@@ -160,20 +160,7 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
           field,
         );
       authority = a;
-      recipients.push({
-        nominationId: id,
-        nomineeName: n.nominee.name,
-        nomineeKind: n.nominee.kind,
-        ...(n.nominee.position ? { position: n.nominee.position } : {}),
-        unitId: n.unitId,
-        unitName: directory.unit(n.unitId)?.name ?? n.unitId,
-        achievements: n.achievements,
-        awardCode: n.award.code,
-        awardName: n.award.name,
-        cashMultiple: n.award.cashMultiple,
-        amount: amountOf(n.award.cashMultiple, base),
-        verificationCode: String(codes[i]),
-      });
+      recipients.push(decisionRecipient(n, directory.unit(n.unitId)?.name ?? n.unitId, base, String(codes[i])));
     }
     return { recipients, authority: authority! };
   }
@@ -374,21 +361,13 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
       place: profile.place,
       numbering: profile.numbering,
       bases: policy.defaultBases,
-      recipient: {
-        nominationId: n.nominationId,
-        nomineeName: n.nominee.name,
-        nomineeKind: n.nominee.kind,
-        ...(n.nominee.position ? { position: n.nominee.position } : {}),
-        unitId: n.unitId,
-        unitName: directory.unit(n.unitId)?.name ?? n.unitId,
-        achievements: n.achievements,
-        awardCode: n.award.code,
-        awardName: n.award.name,
-        cashMultiple: n.award.cashMultiple,
-        amount: amountOf(n.award.cashMultiple, baseSalary),
-        // The revoked award's own code: its verification page shows it revoked.
-        verificationCode: signature?.verificationCode ?? '',
-      },
+      // The revoked award's own code: its verification page shows it revoked.
+      recipient: decisionRecipient(
+        n,
+        directory.unit(n.unitId)?.name ?? n.unitId,
+        baseSalary,
+        signature?.verificationCode ?? '',
+      ),
       baseSalary,
       revokes: {
         decisionNumber: n.decisionNumber ?? '',
