@@ -208,17 +208,25 @@ export const apiReadsScenario: Scenario = {
         await nextMessage(bare, 'body-set');
         const ours: LoadResult[] = [];
         const base: LoadResult[] = [];
-        for (let rep = 0; rep < reps; rep++) {
-          const runOurs = () =>
-            load(gen, { baseUrl: stack.url, paths: list, token, concurrency, seconds, warmupSeconds: warmup }).then(
-              (r) => void ours.push(r),
-            );
-          const runBare = () =>
-            load(gen, { baseUrl: bareUrl, paths: list, concurrency, seconds, warmupSeconds: warmup }).then(
-              (r) => void base.push(r),
-            );
-          if (rep % 2 === 0) await runOurs().then(runBare);
-          else await runBare().then(runOurs);
+        try {
+          for (let rep = 0; rep < reps; rep++) {
+            const runOurs = () =>
+              load(gen, { baseUrl: stack.url, paths: list, token, concurrency, seconds, warmupSeconds: warmup }).then(
+                (r) => void ours.push(r),
+              );
+            const runBare = () =>
+              load(gen, { baseUrl: bareUrl, paths: list, concurrency, seconds, warmupSeconds: warmup }).then(
+                (r) => void base.push(r),
+              );
+            if (rep % 2 === 0) await runOurs().then(runBare);
+            else await runBare().then(runOurs);
+          }
+        } catch (err) {
+          // As above: errors under load fail the run but keep the other kinds' rows.
+          failures[name] = String(err instanceof Error ? err.message : err).slice(0, 300);
+          ctx.log(`  FAILED ${name}: ${failures[name]}`);
+          process.exitCode = 1;
+          continue endpoints;
         }
         ctx.log(
           `  ${name}: ${Math.round(median(ours.map((r) => r.requestsPerSecond)))} req/s (bare ${Math.round(median(base.map((r) => r.requestsPerSecond)))}), ~${sample.size} bytes`,
