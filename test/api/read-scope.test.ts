@@ -37,6 +37,7 @@ let seededAt = '';
 let checkpointSize = 0;
 /** The id of A's first event (proved by id). */
 let firstEventOfA = '';
+const DONVI1_SUB_UNITS = '200 [Phòng Giáo dục Trung học, Tổ Toán – Tin Trường THPT chuyên Bến Tre, Tổ Toán – Tin]';
 /** A sub-unit of donvi1 (issue 12: sub-units as collectives). */
 let subUnit = '';
 /** A document of B's dossier (its SHA-256). */
@@ -957,17 +958,18 @@ const TABLE: Record<string, Probe[]> = {
   ],
   // Sub-units of a unit (collectives of their own), read like the unit's people: its staff, its cluster
   // leader, the province-wide readers.
+  // donvi1's two from the demo organisation file (seeded at start), then the one registered above.
   'GET /api/units/{unitId}/sub-units': [
     {
       path: () => '/api/units/donvi1/sub-units',
       summary: (b) => `[${(b.items as any[]).map((s) => s.name).join(', ')}]`,
       expected: peopleAnswers({
-        donvi1: '200 [Tổ Toán – Tin]',
-        cum1: '200 [Tổ Toán – Tin]',
+        donvi1: DONVI1_SUB_UNITS,
+        cum1: DONVI1_SUB_UNITS,
         donvi3: '403',
         donvi4: '403',
-        everyoneMasked: '200 [Tổ Toán – Tin]',
-        everyoneWhole: '200 [Tổ Toán – Tin]',
+        everyoneMasked: DONVI1_SUB_UNITS,
+        everyoneWhole: DONVI1_SUB_UNITS,
       }),
     },
   ],
