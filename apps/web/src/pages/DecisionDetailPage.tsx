@@ -1,24 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  List,
-  Modal,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, List, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, authorisedBlobUrl, call, type Schemas } from '../api/client';
 import { useAuth } from '../auth/AuthProvider';
-import { ApiErrorAlert, showFieldErrors } from '../components/ApiErrorAlert';
+import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { FormModal } from '../components/FormModal';
 import {
   decisionKeys,
   DECISION_STATUS_COLORS,
@@ -191,52 +178,36 @@ function RemovalModal({
   recipient: Recipient;
   onClose: () => void;
 }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const submit = async (v: { reason: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await call(() =>
-        api.POST('/api/decisions/{id}/recipients/{nominationId}/removal', {
-          params: { path: { id: decisionId, nominationId: recipient.nominationId } },
-          body: { reason: v.reason.trim() },
-        }),
-      );
-      message.success('Đã đưa hồ sơ ra khỏi dự thảo');
-      await queryClient.invalidateQueries({ queryKey: decisionKeys.all });
-      await queryClient.invalidateQueries({ queryKey: nominationKeys.all });
-      onClose();
-    } catch (e) {
-      setError(e);
-      showFieldErrors(form, e);
-    } finally {
-      setBusy(false);
-    }
+    await call(() =>
+      api.POST('/api/decisions/{id}/recipients/{nominationId}/removal', {
+        params: { path: { id: decisionId, nominationId: recipient.nominationId } },
+        body: { reason: v.reason.trim() },
+      }),
+    );
+    message.success('Đã đưa hồ sơ ra khỏi dự thảo');
+    await queryClient.invalidateQueries({ queryKey: decisionKeys.all });
+    await queryClient.invalidateQueries({ queryKey: nominationKeys.all });
   };
   return (
-    <Modal
-      open
+    <FormModal<{ reason: string }>
       title="Đưa hồ sơ ra khỏi dự thảo"
       okText="Đưa ra khỏi dự thảo"
-      cancelText="Hủy"
-      okButtonProps={{ danger: true, loading: busy }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      name="decision-removal"
+      danger
+      intro={
+        <Typography.Paragraph>
+          {recipient.nomineeName} — {recipient.awardName}. Hồ sơ trở lại chờ quyết định.
+        </Typography.Paragraph>
+      }
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <Typography.Paragraph>
-        {recipient.nomineeName} — {recipient.awardName}. Hồ sơ trở lại chờ quyết định.
-      </Typography.Paragraph>
-      <ApiErrorAlert error={error} />
-      <Form form={form} layout="vertical" name="decision-removal" onFinish={submit}>
-        <Form.Item name="reason" label="Lý do" rules={[{ required: true, whitespace: true, message: 'Cần lý do' }]}>
-          <Input.TextArea rows={3} maxLength={2000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="reason" label="Lý do" rules={[{ required: true, whitespace: true, message: 'Cần lý do' }]}>
+        <Input.TextArea rows={3} maxLength={2000} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }
