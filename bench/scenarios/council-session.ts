@@ -11,7 +11,7 @@ import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario'
 import { startStack } from '../lib/stack';
 import { mapLimit, now } from '../lib/stats';
 import { nominationWorkflowBundle } from '../temporal/bundles';
-import { login } from './e2e';
+import { BenchSession } from '../lib/session';
 
 const CAMPAIGN = 'dong-khoi-moi-2026';
 const UNITS = [
@@ -34,15 +34,9 @@ export async function sessionOf(
   http: HttpClient,
   items: number,
 ): Promise<{ timings: Record<string, number>; ids: string[] }> {
-  const tokens = await login(http, [
-    ...new Set([...UNITS.flatMap((u) => [u.officer, u.head, u.leader]), ...MEMBERS, 'thuky']),
-  ]);
-  const ok = async (who: string, method: string, path: string, body?: unknown) => {
-    const r = await http.send<Record<string, unknown>>(method, path, body, tokens[who]);
-    if (r.status >= 300)
-      throw new Error(`${who} ${method} ${path}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
-    return r.body;
-  };
+  const session = new BenchSession(http);
+  await session.login([...new Set([...UNITS.flatMap((u) => [u.officer, u.head, u.leader]), ...MEMBERS, 'thuky'])]);
+  const ok = (who: string, method: string, path: string, body?: unknown) => session.ok(who, method, path, body);
   const unitOf: Record<string, (typeof UNITS)[number]> = {};
   const ids = await mapLimit(
     Array.from({ length: items }, (_, i) => i),
@@ -101,6 +95,7 @@ export async function sessionOf(
   };
   if (view.status !== 'CLOSED' || view.agenda.some((a) => a.outcome !== 'APPROVED'))
     throw new Error('the session did not close with every item approved');
+  if (session.relogins) ctx.log(`  signed in again ${session.relogins}× (access tokens expired while seeding)`);
   return { timings: { convene, open, ballots, tally, movedOn }, ids };
 }
 

@@ -25,7 +25,7 @@ import { row, type Row } from '../lib/report';
 import { startStack } from '../lib/stack';
 import { nominationWorkflowBundle } from '../temporal/bundles';
 import { sessionOf } from './council-session';
-import { login } from './e2e';
+import { BenchSession } from '../lib/session';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import { median, now } from '../lib/stats';
 
@@ -134,13 +134,9 @@ async function applied(ctx: ScenarioContext, n: number) {
   try {
     await waitForHttp(http, '/health', 180_000);
     const { ids } = await sessionOf(ctx, http, n);
-    const tokens = await login(http, ['thuky', 'chutich']);
-    const ok = async (who: string, method: string, path: string, body?: unknown) => {
-      const r = await http.send<Record<string, unknown>>(method, path, body, tokens[who]);
-      if (r.status >= 300)
-        throw new Error(`${who} ${method} ${path}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
-      return r.body;
-    };
+    const session = new BenchSession(http);
+    await session.login(['thuky', 'chutich']);
+    const ok = (who: string, method: string, path: string, body?: unknown) => session.ok(who, method, path, body);
     const t0 = now();
     const { id } = (await ok('thuky', 'POST', '/api/decisions', {
       title: 'Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',

@@ -22,7 +22,7 @@ import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario'
 import { startStack } from '../lib/stack';
 import { mapLimit, now } from '../lib/stats';
 import { nominationWorkflowBundle } from '../temporal/bundles';
-import { login } from './e2e';
+import { BenchSession } from '../lib/session';
 
 const CAMPAIGN = 'dong-khoi-moi-2026';
 const UNITS = [
@@ -45,14 +45,12 @@ interface Round {
 }
 
 async function runRound(ctx: ScenarioContext, http: HttpClient, n: number, sizes: Record<string, number>) {
-  const tokens = await login(http, USERS);
+  const session = new BenchSession(http);
+  await session.login(USERS);
   let requests = 0;
-  const ok = async <T = Record<string, unknown>>(who: string, method: string, path: string, body?: unknown) => {
+  const ok = <T = Record<string, unknown>>(who: string, method: string, path: string, body?: unknown) => {
     requests++;
-    const r = await http.send<T>(method, path, body, tokens[who]);
-    if (r.status >= 300)
-      throw new Error(`${who} ${method} ${path}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
-    return r.body;
+    return session.ok<T>(who, method, path, body);
   };
   const count = async (status: string) =>
     (await ok<{ total: number }>('thuky', 'GET', `/api/nominations?status=${status}&pageSize=1`)).total;
