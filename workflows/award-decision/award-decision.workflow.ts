@@ -55,6 +55,8 @@ const DRAFT_GRACE = '10 seconds';
 /** A revocation decision revokes its award here (the nomination's workflow has ended long ago). */
 const REVOCATION_DECISION_PATCH = 'revocation-decision';
 const SIGNAL_BATCH = 50;
+/** Each recipient's amount travels in its decisionSigned signal (histories before it: the nomination reads it). */
+const SIGNAL_AMOUNT_PATCH = 'decision-signal-amount';
 
 export async function awardDecisionWorkflow(args: { decisionId: string }): Promise<AwardDecisionWorkflowResult> {
   const { decisionId } = args;
@@ -108,7 +110,7 @@ export async function awardDecisionWorkflow(args: { decisionId: string }): Promi
     setHandler(
       DECISION_UPDATES[type] as DecisionUpdate<T>,
       async (command) => {
-        if (type === 'DraftDecision' || type === 'IssueRevocation') draftsReceived++;
+        if (type === 'DraftDecision' || type === 'IssueRevocation' || type === 'IssueSingleDecision') draftsReceived++;
         return exclusive(async () => {
           try {
             guardDecision(type, command.actor, state);
@@ -160,6 +162,7 @@ export async function awardDecisionWorkflow(args: { decisionId: string }): Promi
     roles: [issued.signer!.by.role],
     ...(issued.signer!.by.unitId ? { unitId: issued.signer!.by.unitId } : {}),
   };
+  const carryAmount = patched(SIGNAL_AMOUNT_PATCH);
   for (let i = 0; i < issued.recipients.length; i += SIGNAL_BATCH) {
     const batch = issued.recipients.slice(i, i + SIGNAL_BATCH);
     const sent = await Promise.allSettled(
@@ -170,6 +173,7 @@ export async function awardDecisionWorkflow(args: { decisionId: string }): Promi
           signedAt: issued.signedAt!,
           verificationCode: r.verificationCode,
           signer,
+          ...(carryAmount ? { amountVnd: r.amount } : {}),
         }),
       ),
     );

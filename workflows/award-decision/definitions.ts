@@ -28,6 +28,7 @@ export const DECISION_UPDATES: { readonly [T in DecisionIntentType]: DecisionUpd
   DeclineDecision: update('declineDecision'),
   RegisterDecisionNumber: update('registerNumber'),
   IssueRevocation: update('issueRevocation'),
+  IssueSingleDecision: update('issueSingleDecision'),
 };
 
 export const DECISION_INTENT_TYPES = Object.keys(DECISION_UPDATES) as DecisionIntentType[];

@@ -98,6 +98,11 @@ export interface DecisionSignedSignal {
   verificationCode: string;
   /** The Chairman who signed (separation of duties is checked for him on every recipient). */
   signer: Actor;
+  /**
+   * This recipient's amount as the decision fixed it when drafted, so applying it reads no decision
+   * stream (1,000 recipients would read it 1,000 times). Absent in signals sent before it was carried.
+   */
+  amountVnd?: number;
 }
 
 /** The deterministic command id of applying decision `decisionId` to one nomination. */

@@ -25,7 +25,12 @@ export type DecisionIntent =
   | { type: 'DeclineDecision'; reason: string }
   | { type: 'RegisterDecisionNumber'; number: string }
   /** The Chairman revokes an award: a revocation decision drafted and signed at once (`number`: `external` only). */
-  | { type: 'IssueRevocation'; nominationId: string; ground: string; reason: string; number?: string };
+  | { type: 'IssueRevocation'; nominationId: string; ground: string; reason: string; number?: string }
+  /**
+   * The Chairman signs one nomination alone under `external` numbering: a decision of one recipient
+   * drafted and signed at once (`number`: the office's, now or registered later; `verificationCode` by the API).
+   */
+  | { type: 'IssueSingleDecision'; nominationId: string; verificationCode: string; number?: string; comment?: string };
 
 export type DecisionIntentType = DecisionIntent['type'];
 

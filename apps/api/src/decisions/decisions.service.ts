@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  authorityProfile,
   awardDecisionDecider,
   awardDecisionStreamName,
   domainError,
+  invalid,
   mayReadCouncilSessions,
   nominationDecider,
   nominationNotFound,
@@ -63,6 +65,58 @@ export class DecisionsService {
     return { id, status: outcome.status };
   }
 
+  /** How the organisation's own authority (the Chairman's awards) numbers its decisions. */
+  numbering(): 'register' | 'external' {
+    return authorityProfile(this.runtime.catalog.decisions, this.runtime.directory.org.decisionAuthority).numbering;
+  }
+
+  /** A number given where the register numbers: refused as the decision's signature refuses it. */
+  numberRefused() {
+    const authority = this.runtime.directory.org.decisionAuthority;
+    return invalid(
+      'NUMBERING_MODE',
+      `Số quyết định của ${authority} do hệ thống cấp theo sổ đăng ký khi ký; không nhập số`,
+      'number',
+    );
+  }
+
+  /**
+   * One nomination signed alone where the office numbers (`external`): a decision of one recipient,
+   * drafted and signed at once, numbered by the office now (`number`) or later (its id is answered).
+   * Once numbered its workflow awards the nomination; the answer waits for that and the read models.
+   */
+  async signAlone(nominationId: string, actor: Actor, body: { number?: string; comment?: string }) {
+    const id = randomUUID();
+    const outcome = await this.run(id, actor, {
+      type: 'IssueSingleDecision',
+      nominationId,
+      verificationCode: newVerificationCode(),
+      ...(body.number !== undefined ? { number: body.number } : {}),
+      ...(body.comment ? { comment: body.comment } : {}),
+    });
+    return { ...(await this.settled(id, nominationId, outcome)), decisionId: id };
+  }
+
+  /** The nomination once a decision naming it is applied (if numbered), as a command's answer. */
+  private async settled(decisionId: string, nominationId: string, outcome: DecisionCommandOutcome) {
+    if (outcome.status === 'ISSUED' || outcome.status === 'APPLIED') {
+      const done = await this.gateway.result(decisionId);
+      if (done.position) await this.ryw.reach(done.position);
+    }
+    const events = await this.runtime.store.readStream(nominationStreamName(nominationId));
+    const n = foldRecorded<NominationEvent, NominationState>(nominationDecider, events);
+    if (n.status === 'NONE') throw nominationNotFound();
+    const result: CommandResult = {
+      id: nominationId,
+      status: n.status,
+      onHold: n.onHold,
+      revision: events.length - 1,
+      position: Math.max(outcome.position, events[events.length - 1]?.position ?? 0),
+      ...(n.decisionNumber ? { decisionNumber: n.decisionNumber } : {}),
+    };
+    return result;
+  }
+
   /**
    * Revoking an award is a revocation decision (drafted and signed at once by the Chairman), numbered
    * like any decision. Once it is numbered its workflow revokes the award; the answer waits for that
@@ -81,20 +135,8 @@ export class DecisionsService {
       reason: body.reason,
       ...(body.number !== undefined ? { number: body.number } : {}),
     });
-    if (outcome.status === 'ISSUED' || outcome.status === 'APPLIED') {
-      const done = await this.gateway.result(id);
-      if (done.position) await this.ryw.reach(done.position);
-    }
-    const events = await this.runtime.store.readStream(nominationStreamName(nominationId));
-    const n = foldRecorded<NominationEvent, NominationState>(nominationDecider, events);
-    if (n.status === 'NONE') throw nominationNotFound();
     return {
-      id: nominationId,
-      status: n.status,
-      onHold: n.onHold,
-      revision: events.length - 1,
-      position: Math.max(outcome.position, events[events.length - 1]?.position ?? 0),
-      ...(n.decisionNumber ? { decisionNumber: n.decisionNumber } : {}),
+      ...(await this.settled(id, nominationId, outcome)),
       ...(outcome.decisionNumber ? { revocationDecisionNumber: outcome.decisionNumber } : {}),
       revocationDecisionId: id,
     };

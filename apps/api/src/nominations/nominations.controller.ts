@@ -202,13 +202,23 @@ export class NominationsController {
 
   @Post(':id/signature')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Chủ tịch ký quyết định khen thưởng (trả về số quyết định) hoặc không ký (nêu lý do)' })
+  @ApiOperation({
+    summary:
+      'Chủ tịch ký quyết định khen thưởng một hồ sơ (trả về số quyết định) hoặc không ký (nêu lý do). Cơ quan đánh số ngoài hệ thống (external): không cấp số từ sổ của hệ thống — số văn thư nhập khi ký (number) hoặc vào sổ sau (decisionId)',
+  })
   @ApiOkResponse({ type: CommandResultDto, description: 'Đã thực hiện; các bảng đọc đã cập nhật' })
-  signature(
+  async signature(
     @Param('id', NominationIdPipe) id: string,
     @CurrentActor() actor: Actor,
     @Body() body: SignatureDto,
   ): Promise<CommandResult> {
+    // A decision with one recipient: numbered as the authority numbers its decisions.
+    if (body.decision === 'sign' && this.decisions.numbering() === 'external')
+      return this.decisions.signAlone(id, actor, {
+        ...(body.number !== undefined ? { number: body.number } : {}),
+        ...withComment(body.comment),
+      });
+    if (body.decision === 'sign' && body.number !== undefined) throw this.decisions.numberRefused();
     return this.run(id, actor, {
       type: body.decision === 'sign' ? 'SignAwardDecision' : 'DeclineSignature',
       ...withComment(body.comment),

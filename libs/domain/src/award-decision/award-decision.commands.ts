@@ -92,6 +92,29 @@ export interface IssueRevocation extends Base {
   sequence?: number;
 }
 
+/**
+ * A one-recipient signature under `external` numbering: the Chairman's decision of one recipient,
+ * drafted and signed at once (built by the activity from the nomination, its lock taken and the
+ * office's number, if given, claimed). Without a number it waits for the office (SIGNED).
+ */
+export interface IssueSingleDecision extends Base {
+  type: 'IssueSingleDecision';
+  authority: string;
+  authorityName: string;
+  place: string;
+  numbering: NumberingMode;
+  title: string;
+  bases: string[];
+  recipient: DecisionRecipient;
+  baseSalary: BaseSalary;
+  signerName: string;
+  signerTitle: string;
+  year: number;
+  decisionNumber?: string;
+  sequence?: number;
+  comment?: string;
+}
+
 export type AwardDecisionCommand =
   | DraftDecision
   | RemoveRecipient
@@ -99,6 +122,7 @@ export type AwardDecisionCommand =
   | DeclineDecision
   | RegisterDecisionNumber
   | RecordDecisionApplied
-  | IssueRevocation;
+  | IssueRevocation
+  | IssueSingleDecision;
 
 export type AwardDecisionCommandType = AwardDecisionCommand['type'];

@@ -7,12 +7,14 @@ import type { AwardDecisionState, ExistingDecision } from './award-decision.stat
 import { draftDecision } from './commands/drafting';
 import { recordApplied, removeRecipient } from './commands/recipients';
 import { issueRevocation } from './commands/revocation';
+import { issueSingleDecision } from './commands/single';
 import { declineDecision, registerDecisionNumber, signDecision } from './commands/signature';
 
 export function decideDecision(command: AwardDecisionCommand, state: AwardDecisionState): AwardDecisionEvent[] {
   const by = guardDecision(command.type, command.actor, state);
   if (command.type === 'DraftDecision') return draftDecision(command, by);
   if (command.type === 'IssueRevocation') return issueRevocation(command, by);
+  if (command.type === 'IssueSingleDecision') return issueSingleDecision(command, by);
   const s = state as ExistingDecision;
   switch (command.type) {
     case 'RemoveRecipient':

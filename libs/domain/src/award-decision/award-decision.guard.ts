@@ -38,8 +38,8 @@ export function guardDecision(type: AwardDecisionCommandType, actor: Actor, stat
     if (state.status !== 'NONE') throw domainError('AWARD_DECISION_EXISTS');
     return by;
   }
-  if (type === 'IssueRevocation') {
-    // Revoking an award is the Chairman's own decision, drafted and signed at once.
+  if (type === 'IssueRevocation' || type === 'IssueSingleDecision') {
+    // Revoking an award, or signing one nomination alone: the Chairman's decision, drafted and signed at once.
     const by = as(actor, 'CHAIRMAN');
     if (state.status !== 'NONE') throw domainError('AWARD_DECISION_EXISTS');
     return by;

@@ -35,6 +35,7 @@ import {
   type DecisionRecipient,
   type ExistingDecision,
   type IssueRevocation,
+  type IssueSingleDecision,
   type NotApplied,
   type ExistingNomination,
   type NominationEvent,
@@ -306,6 +307,8 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
       }
       case 'IssueRevocation':
         return revocationCommand(input, intent);
+      case 'IssueSingleDecision':
+        return singleDecisionCommand(input, intent);
       case 'DeclineDecision':
         return { ...base, type: 'DeclineDecision', reason: intent.reason };
       case 'RegisterDecisionNumber':
@@ -386,16 +389,7 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
       { status: 'NONE' },
     );
     // A number already used is refused before anything is written (the claim below settles a race).
-    if (number !== undefined) {
-      const claim = numberClaimStreamName(authority, year, parseDecisionNumber(number, authority)!);
-      const { state: held } = await loadStream(store, claim, numberClaimDecider);
-      if (held.holder && held.holder !== decisionId)
-        throw domainError(
-          'DECISION_NUMBER_TAKEN',
-          `Số ${number} năm ${year} đã được dùng cho quyết định khác của ${authority}`,
-          'number',
-        );
-    }
+    if (number !== undefined) await numberFree(authority, year, number, decisionId);
     await revocationLock('Reserve', n.nominationId, decisionId, commandId);
     try {
       if (number !== undefined) {
@@ -415,6 +409,73 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
       commandId,
     });
     return { ...command, decisionNumber };
+  }
+
+  /** A number given by the office, refused before anything is written when another decision holds it. */
+  async function numberFree(authority: string, year: number, number: string, decisionId: string) {
+    const claim = numberClaimStreamName(authority, year, parseDecisionNumber(number, authority)!);
+    const { state: held } = await loadStream(store, claim, numberClaimDecider);
+    if (held.holder && held.holder !== decisionId)
+      throw domainError(
+        'DECISION_NUMBER_TAKEN',
+        `Số ${number} năm ${year} đã được dùng cho quyết định khác của ${authority}`,
+        'number',
+      );
+  }
+
+  /**
+   * One nomination signed alone under `external` numbering: checked as the nomination's own signature
+   * (role, stage, hold, separation of duties), its lock taken (not on another decision), then the
+   * office's number claimed if given — everything refused before anything is written.
+   */
+  async function singleDecisionCommand(
+    input: ApplyDecisionCommandInput,
+    intent: Extract<DecisionIntent, { type: 'IssueSingleDecision' }>,
+  ): Promise<IssueSingleDecision> {
+    const { actor, now, decisionId, commandId } = input;
+    const policy = catalogPolicy();
+    const n = await nomination(intent.nominationId, 'nominationId');
+    guard('SignAwardDecision', actor, n);
+    const authority = authorityOf(n) ?? decisionAuthority;
+    const profile = authorityProfile(policy, authority);
+    const number = intent.number !== undefined ? String(intent.number).normalize('NFC').trim() : undefined;
+    const baseSalary = baseSalaryOn(catalog.baseSalary, now);
+    const year = yearOf(now);
+    const command: IssueSingleDecision = {
+      type: 'IssueSingleDecision',
+      decisionId,
+      actor,
+      now,
+      authority,
+      authorityName: profile.name,
+      place: profile.place,
+      numbering: profile.numbering,
+      title: `Về việc tặng ${n.award.name}`,
+      bases: policy.defaultBases,
+      recipient: decisionRecipient(n, directory.unit(n.unitId)?.name ?? n.unitId, baseSalary, intent.verificationCode),
+      baseSalary,
+      signerName: actor.displayName ?? actor.userId,
+      signerTitle: profile.signerTitle,
+      year,
+      ...(intent.comment ? { comment: intent.comment } : {}),
+    };
+    const numbered =
+      number !== undefined ? { decisionNumber: number, sequence: parseDecisionNumber(number, authority) } : {};
+    // Numbering mode and the number's form refuse here, before the lock or the claim.
+    awardDecisionDecider.decide({ ...command, ...numbered } as IssueSingleDecision, { status: 'NONE' });
+    if (number === undefined) {
+      await reserveAll([command.recipient], decisionId, commandId);
+      return command; // the office registers the number later
+    }
+    await numberFree(authority, year, number, decisionId);
+    await reserveAll([command.recipient], decisionId, commandId);
+    try {
+      await claimNumber({ authority, year, decisionId } as ExistingDecision, number, commandId);
+    } catch (err) {
+      await recipientLock('Release', n.nominationId, decisionId, `${commandId}-undo`);
+      throw err;
+    }
+    return { ...command, decisionNumber: number, sequence: parseDecisionNumber(number, authority)! };
   }
 
   /** Locks released with the events that free a nomination: removed from the draft, or the draft declined. */

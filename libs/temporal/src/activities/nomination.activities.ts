@@ -16,6 +16,7 @@ import {
   Nominee,
   PriorAward,
   amountAtSigning,
+  authorityProfile,
   awardDecisionDecider,
   awardDecisionStreamName,
   personDecider,
@@ -47,7 +48,7 @@ import {
   type HandledCommand,
   type RecordedEvent,
 } from '@tdkt/event-store';
-import type { ApplyCommandInput, ApplyCommandResult, NominationActivities } from '../contracts';
+import type { ApplyCommandInput, ApplyCommandResult, DecisionSignedSignal, NominationActivities } from '../contracts';
 import { campaignForNomination, requireCampaign } from '../campaigns/nomination-campaign';
 import { domainFailure } from '../domain-failure';
 import type { SecretKeyStore } from '../secret-ballot/key-store';
@@ -131,9 +132,13 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
     return pending;
   }
 
-  /** The amount an award decision recorded for this recipient when it was drafted. */
-  async function decisionAmountOf(decisionId: string, nominationId: string): Promise<number | undefined> {
-    const { state } = await loadStream(store, awardDecisionStreamName(decisionId), awardDecisionDecider);
+  /**
+   * The amount an award decision recorded for this recipient when it was drafted: carried by the
+   * decision's signal; read from the decision's stream only for a signal sent before it was carried.
+   */
+  async function decisionAmountOf(decision: DecisionSignedSignal, nominationId: string): Promise<number | undefined> {
+    if (typeof decision.amountVnd === 'number') return decision.amountVnd;
+    const { state } = await loadStream(store, awardDecisionStreamName(decision.decisionId), awardDecisionDecider);
     if (state.status === 'NONE') return undefined;
     return state.recipients.find((r) => r.nominationId === nominationId)?.amount;
   }
@@ -320,7 +325,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
             catalog.baseSalary ?? [],
             now,
             s.award.cashMultiple,
-            await decisionAmountOf(input.decision.decisionId, nominationId),
+            await decisionAmountOf(input.decision, nominationId),
           );
           return {
             ...base,
@@ -333,6 +338,13 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
             ...(amountVnd !== undefined ? { amountVnd } : {}),
           };
         }
+        // The office numbers this authority's decisions (`external`): never from this system's register.
+        if (!s.decisionNumber && authorityProfile(catalog.decisions, decisionAuthority).numbering === 'external')
+          throw invalid(
+            'NUMBERING_MODE',
+            `Số quyết định của ${decisionAuthority} do văn thư vào sổ đăng ký văn bản: ký qua quyết định một người, không cấp số từ sổ của hệ thống`,
+            'number',
+          );
         const decisionNumber =
           s.decisionNumber ??
           (await allocateDecisionNumber(store, {

@@ -33,6 +33,10 @@ export interface AwardDecisionGatewayOptions {
   commandTimeoutMs?: number;
 }
 
+/** The intents that start a decision's workflow (update-with-start); the others find it running. */
+const startsDecision = (intent: DecisionIntent) =>
+  intent.type === 'DraftDecision' || intent.type === 'IssueRevocation' || intent.type === 'IssueSingleDecision';
+
 export class AwardDecisionGateway {
   constructor(
     private readonly client: Client,
@@ -45,7 +49,7 @@ export class AwardDecisionGateway {
     const workflowId = awardDecisionWorkflowId(decisionId);
     try {
       return await this.within(async () => {
-        if (intent.type === 'DraftDecision' || intent.type === 'IssueRevocation')
+        if (startsDecision(intent))
           return this.client.workflow.executeUpdateWithStart(update, {
             args: [envelope],
             updateId: envelope.commandId,
@@ -96,8 +100,7 @@ export class AwardDecisionGateway {
     try {
       const d = await this.client.workflow.getHandle(awardDecisionWorkflowId(decisionId)).describe();
       if (d.status.name === 'RUNNING') return undefined;
-      if (intent.type === 'DraftDecision' || intent.type === 'IssueRevocation')
-        return domainError('AWARD_DECISION_EXISTS');
+      if (startsDecision(intent)) return domainError('AWARD_DECISION_EXISTS');
       return domainError('DECISION_NOT_DRAFT', 'Quyết định đã ban hành hoặc đã bị từ chối ký');
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return domainError('AWARD_DECISION_NOT_FOUND');

@@ -15,6 +15,8 @@ export interface CommandResult {
   revocationDecisionNumber?: string;
   /** RevokeAward: the revocation decision (its document, its number once registered under `external`). */
   revocationDecisionId?: string;
+  /** SignAwardDecision under `external` numbering: the one-recipient decision (its number registered later, if not given). */
+  decisionId?: string;
 }
 
 /** Draft a new nomination (the id is generated here). */

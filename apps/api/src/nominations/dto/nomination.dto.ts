@@ -265,6 +265,16 @@ export class SignatureDto {
   @IsIn(['sign', 'decline'], { message: 'decision phải là sign hoặc decline' })
   decision: 'sign' | 'decline';
 
+  @ApiPropertyOptional({
+    description:
+      'Chỉ với cơ quan đánh số ngoài hệ thống (external): số văn thư cấp từ sổ đăng ký văn bản; bỏ trống thì văn thư vào sổ sau (POST /api/decisions/{decisionId}/number). Số đã dùng trong năm ký → 409; cơ quan đánh số theo sổ của hệ thống (register) → 400',
+    example: '163/QĐ-UBND',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  number?: string;
+
   @ApiPropertyOptional({ description: 'Bắt buộc khi không ký' })
   @IsOptional()
   @IsString()

@@ -24,6 +24,11 @@ export class CommandResultDto {
       'Hủy bỏ khen thưởng: mã quyết định hủy bỏ (GET /api/decisions/{id}, văn bản PDF). Cơ quan đánh số ngoài hệ thống chưa nhập số: quyết định chờ văn thư vào sổ (POST /api/decisions/{id}/number), khen thưởng còn hiệu lực đến lúc đó',
   })
   revocationDecisionId?: string;
+  @ApiPropertyOptional({
+    description:
+      'Ký một hồ sơ khi cơ quan đánh số ngoài hệ thống (external): mã quyết định một người (GET /api/decisions/{id}). Chưa nhập số khi ký: hồ sơ còn chờ, văn thư vào sổ (POST /api/decisions/{id}/number) thì hồ sơ được khen thưởng với số đó',
+  })
+  decisionId?: string;
 }
 
 export class VoteTallyDto {
