@@ -13,10 +13,12 @@
  */
 import {
   awardDecisionDecider,
+  awardDecisionStreamName,
   type AwardDecisionEvent,
   type DecisionRecipient,
   type ExistingDecision,
 } from '@tdkt/domain';
+import { SqliteEventStore, deterministicEventId, loadStream } from '@tdkt/event-store';
 import { certificateDocument } from '../../apps/api/src/decisions/certificate';
 import { decisionDocument } from '../../apps/api/src/decisions/decision-document';
 import { renderPdf, sha256 } from '../../apps/api/src/decisions/pdf-kit';
@@ -127,6 +129,47 @@ async function once(n: number) {
   };
 }
 
+/**
+ * What applying a decision cost per recipient before each recipient's amount travelled in its
+ * decisionSigned signal: the nomination's apply step read and folded the whole decision stream
+ * (O(n) each, O(n²) for the decision). Timed on a SQLite store holding the decision's events: all
+ * n of those reads (what 714b5d4 removed), beside one (what a recipient paid).
+ */
+async function amountLookups(n: number) {
+  const store = new SqliteEventStore({ filename: ':memory:' });
+  try {
+    const stream = awardDecisionStreamName('bench');
+    await store.append(
+      stream,
+      events(n).map((e, i) => ({
+        id: deterministicEventId(stream, 'bench', String(i)),
+        type: e.type,
+        data: e.data,
+        metadata: META,
+      })),
+      'no_stream',
+    );
+    const t0 = now();
+    for (let i = 0; i < n; i++) {
+      const { state } = await loadStream(store, stream, awardDecisionDecider);
+      if (state.status === 'NONE' || !state.recipients.find((r) => r.nominationId === `n-${i}`))
+        throw new Error('recipient not found');
+    }
+    return now() - t0;
+  } finally {
+    store.close();
+  }
+}
+
+const META = {
+  actorId: 'thuky',
+  actorRole: 'COUNCIL_SECRETARY',
+  occurredAt: '2026-12-20T03:00:00.000Z',
+  correlationId: 'bench',
+  causationId: 'bench',
+  schemaVersion: 1,
+};
+
 /** Draft, sign and apply one decision of `n` recipients through the running workflows. */
 async function applied(ctx: ScenarioContext, n: number) {
   const stack = await startStack(await nominationWorkflowBundle());
@@ -191,6 +234,19 @@ export const decisionsScenario: Scenario = {
       ],
       details: { recipients: n, runs },
     };
+    const lookups = await amountLookups(n);
+    ctx.log(`  ${n} decision-stream reads (the apply step before the amount was carried): ${Math.round(lookups)} ms`);
+    result.rows.push(
+      row({
+        scenario: 'decisions',
+        metric: `apply: ${n} reads of the decision stream for the amounts (before; now 0)`,
+        unit: 'ms',
+        ours: lookups,
+        reps: 1,
+        note: `${(lookups / n).toFixed(2)} ms per recipient, now carried in decisionSigned`,
+      }),
+    );
+    result.details = { ...result.details, amountLookupsMs: lookups };
     if (ctx.options['decision-apply'] === 'false') return result;
     const a = await applied(ctx, n);
     const s = 'decisions';
