@@ -238,6 +238,12 @@ test('the Chairman declines with a reason: the nominations wait for another deci
 test('a one-recipient signature is a decision: its certificate, its document and the hash on the verification page', async () => {
   const name = 'Đặng Thị Thu Hà';
   const n = await stack.toAwaitingSignature(person(name));
+  // This authority's numbers come from the register: a number given with the signature is refused.
+  const numbered = await (
+    await stack.as('chutich')
+  ).post(`/api/nominations/${n}/signature`, { decision: 'sign', number: '99/QĐ-UBND' });
+  expect(numbered.status).toBe(400);
+  expect(numbered.body).toMatchObject({ code: 'NUMBERING_MODE', errors: [{ field: 'number' }] });
   const signed = await stack.command('chutich', `/api/nominations/${n}/signature`, { decision: 'sign' });
   expect(signed.decisionNumber).toMatch(/^\d+\/QĐ-UBND$/);
   const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear(); // the signing year, Vietnam time
