@@ -346,7 +346,7 @@ export const ERROR_CATALOGUE = {
   NUMBERING_MODE: {
     kind: 'VALIDATION',
     meaning:
-      'A number given for an authority the system numbers (register), or missing where the office numbers it (external).',
+      'A number given for an authority the system numbers (register), or missing where the office numbers it (external), or a register number asked for where the office numbers (external: a nomination signed alone is a decision of one recipient).',
   },
   DECISION_NUMBER: {
     kind: 'VALIDATION',

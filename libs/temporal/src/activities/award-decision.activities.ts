@@ -464,11 +464,11 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
     // Numbering mode and the number's form refuse here, before the lock or the claim.
     awardDecisionDecider.decide({ ...command, ...numbered } as IssueSingleDecision, { status: 'NONE' });
     if (number === undefined) {
-      await reserveAll([command.recipient], decisionId, commandId);
+      await recipientLock('Reserve', n.nominationId, decisionId, commandId);
       return command; // the office registers the number later
     }
     await numberFree(authority, year, number, decisionId);
-    await reserveAll([command.recipient], decisionId, commandId);
+    await recipientLock('Reserve', n.nominationId, decisionId, commandId);
     try {
       await claimNumber({ authority, year, decisionId } as ExistingDecision, number, commandId);
     } catch (err) {
