@@ -113,13 +113,15 @@ test('signed without a number: the nomination waits until the office registers o
   const numbered = await stack.command('thuky', `/api/decisions/${decisionId}/number`, { number: '103/QĐ-UBND' });
   expect(numbered).toMatchObject({ status: 'ISSUED', decisionNumber: '103/QĐ-UBND', year: year() });
 
-  let awarded: any;
-  for (let i = 0; i < 100; i++) {
-    awarded = await nomination(n);
-    if (awarded.status === 'AWARDED') break;
+  // Applied by the decision's workflow once numbered.
+  let view: any;
+  for (let i = 0; i < 150; i++) {
+    view = (await stack.http.get(`/api/decisions/${decisionId}`)).body;
+    if (view.status === 'APPLIED') break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  expect(awarded).toMatchObject({ status: 'AWARDED', decisionNumber: '103/QĐ-UBND' });
+  expect(view).toMatchObject({ status: 'APPLIED', decisionNumber: '103/QĐ-UBND' });
+  expect(await nomination(n)).toMatchObject({ status: 'AWARDED', decisionNumber: '103/QĐ-UBND' });
   const events = await stack.system.store.readStream(awardDecisionStreamName(decisionId));
   expect(events.map((e) => e.type)).toEqual([
     'AwardDecisionDrafted',
