@@ -13,7 +13,7 @@
  *   npm run bench -- --only=council-session --session-items=500
  *   npm run bench -- --only=award-history --history-rows=10000
  *   npm run bench -- --only=web --quick              (web app: initial JS, inbox paint, detail)
- *   npm run bench -- --only=decisions --decision-recipients=1000
+ *   npm run bench -- --only=decisions --decision-recipients=1000 [--seed-concurrency=8]   (nominations seeded in flight, default 16)
  *   npm run bench -- --only=per-click --per-click-flows=20   (one request in flight, p50/p99 per command)
  *   npm run bench -- --only=year-end --year-end-sizes=1300,13000   (a province's year-end round)
  */

@@ -40,7 +40,8 @@ export async function sessionOf(
   const unitOf: Record<string, (typeof UNITS)[number]> = {};
   const ids = await mapLimit(
     Array.from({ length: items }, (_, i) => i),
-    16,
+    // Not timed; fewer in flight on a loaded machine keeps each command within the API's deadline.
+    Number(ctx.options['seed-concurrency'] ?? 16),
     async (i) => {
       const u = UNITS[i % 2];
       const { id } = (await ok(u.officer, 'POST', '/api/nominations', {
