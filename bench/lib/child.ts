@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { compiledPath } from './build';
 import { REPO_ROOT } from './paths';
 
 /** Forks a TypeScript module of bench/ as its own Node process (ts-node, path aliases), with IPC. */
@@ -13,6 +14,24 @@ export function forkTs(
     cwd: REPO_ROOT,
     execArgv: [...extraExecArgv, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
     env: { ...process.env, TS_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json'), ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+}
+
+/**
+ * Forks a module of bench/ that a measurement runs in (a stack process, a baseline worker) from its
+ * compiled JavaScript in dist/ (call `buildOnce` first), so neither side carries ts-node's overhead.
+ */
+export function forkCompiled(
+  relativeToBench: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+  extraExecArgv: string[] = [],
+): ChildProcess {
+  return fork(compiledPath(join('bench', relativeToBench)), args, {
+    cwd: REPO_ROOT,
+    execArgv: extraExecArgv,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }

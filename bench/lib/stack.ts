@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
-import { execFileSync, fork } from 'node:child_process';
+import { join } from 'node:path';
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { loadOrganisation } from '@tdkt/config';
@@ -14,7 +14,8 @@ import { PostgresReadModelDb } from '@tdkt/projections';
 import { resolveTemporalCli, startTemporalDevServerWith } from '@tdkt/temporal';
 import { IdentityStore } from '../../apps/api/src/auth/identity-store';
 import { freeLowPort, startTopology } from '../../scripts/topology/local-topology';
-import { forkTs, nextMessage, stopChild } from './child';
+import { buildOnce, compiledPath, runsCompiled } from './build';
+import { forkCompiled, forkTs, nextMessage, stopChild } from './child';
 import { REPO_ROOT, scratchDir } from './paths';
 import { freePort } from './proc';
 
@@ -63,7 +64,8 @@ export async function startStack(bundle: string, prepare?: (dataDir: string) => 
   };
   // `npm run bench -- --profile`: a V8 CPU profile of the stack's Node process (written when it stops).
   const profileDir = process.env.TDKT_BENCH_PROFILE_DIR;
-  const child = forkTs(
+  if (runsCompiled()) await buildOnce();
+  const child = (runsCompiled() ? forkCompiled : forkTs)(
     'stack/embedded-main.ts',
     [bundle],
     env,
@@ -121,10 +123,13 @@ export async function startSplitStack(bundle: string): Promise<Stack> {
   };
   const profileDir = process.env.TDKT_BENCH_PROFILE_DIR;
   const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const worker = forkTs('stack/worker-main.ts', [bundle], env, prof);
-  const api = fork(join(REPO_ROOT, 'apps', 'api', 'src', 'main.ts'), [], {
+  const compiled = runsCompiled();
+  if (compiled) await buildOnce();
+  const worker = (compiled ? forkCompiled : forkTs)('stack/worker-main.ts', [bundle], env, prof);
+  const apiMain = join('apps', 'api', 'src', 'main.ts');
+  const api = fork(compiled ? compiledPath(apiMain) : join(REPO_ROOT, apiMain), [], {
     cwd: REPO_ROOT,
-    execArgv: [...prof, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    execArgv: compiled ? prof : [...prof, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -162,19 +167,6 @@ async function pgAdmin(sql: string): Promise<void> {
   } finally {
     await c.end();
   }
-}
-
-let built: Promise<void> | undefined;
-/** `npm run build` + `build:workflows` once per bench run: the production processes run dist/, as the image does. */
-function buildOnce(log: (line: string) => void): Promise<void> {
-  built ??= (async () => {
-    const t0 = Date.now();
-    const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}` };
-    for (const script of ['build', 'build:workflows'])
-      execFileSync('npm', ['run', '--silent', script], { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
-    log(`  production topology: dist/ built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  })();
-  return built;
 }
 
 /**

@@ -11,7 +11,8 @@
  * in PostgreSQL — its rows beside a bare-Update baseline against that same server.
  */
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
-import { forkTs, nextMessage, stopChild } from '../lib/child';
+import { buildOnce, runsCompiled } from '../lib/build';
+import { forkCompiled, forkTs, nextMessage, stopChild } from '../lib/child';
 import { demoVotersFor } from '../../test/support/demo-council';
 import { startProductionStack, startSplitStack, startStack, type Stack } from '../lib/stack';
 import { allocationCost } from './decision-numbers';
@@ -192,7 +193,9 @@ export async function bareUpdates(
 ): Promise<BareRun> {
   const bundle = await trivialWorkflowBundle();
   const taskQueue = `bench-trivial-${tag}${withActivity ? '-act' : ''}`;
-  const worker = forkTs('temporal/trivial-worker.ts', [address, taskQueue, bundle]);
+  // The baseline worker runs compiled too when the stack does: the RSS ratio compares like with like.
+  if (runsCompiled()) await buildOnce();
+  const worker = (runsCompiled() ? forkCompiled : forkTs)('temporal/trivial-worker.ts', [address, taskQueue, bundle]);
   const connection = await Connection.connect({ address });
   try {
     await nextMessage(worker, 'ready', 120_000);

@@ -47,7 +47,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       taskQueue: config.temporal.taskQueue,
       activities: this.deps,
       ...(this.options.workflowBundle ? { workflowBundle: this.options.workflowBundle } : {}),
-      ...(this.options.workerOptions ? { workerOptions: this.options.workerOptions } : {}),
+      workerOptions: { maxCachedWorkflows: config.temporal.maxCachedWorkflows, ...this.options.workerOptions },
     });
     this.running = this.worker.run().catch((err) => {
       this.failure = err;

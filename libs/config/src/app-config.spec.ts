@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { loadAppConfig } from './app-config';
+import { DEFAULT_MAX_CACHED_WORKFLOWS, loadAppConfig } from './app-config';
 
 describe('Application configuration from the environment, with embedded defaults', () => {
   it('with nothing set: embedded mode, ./data, port 3000, the shipped catalog, working days', () => {
@@ -40,6 +40,15 @@ describe('Application configuration from the environment, with embedded defaults
         'TDKT_MODE must be embedded or production',
       );
     expect(loadAppConfig({ TDKT_MODE: 'embedded' }).mode).toBe('embedded');
+  });
+
+  it('the worker keeps a deliberate number of workflows cached, not the SDK default that grows with the heap', () => {
+    expect(loadAppConfig({}).temporal.maxCachedWorkflows).toBe(DEFAULT_MAX_CACHED_WORKFLOWS);
+    expect(loadAppConfig({ TDKT_WORKER_CACHED_WORKFLOWS: '2000' }).temporal.maxCachedWorkflows).toBe(2000);
+    for (const bad of ['1', '0', '-5', '2.5', 'many'])
+      expect(() => loadAppConfig({ TDKT_WORKER_CACHED_WORKFLOWS: bad })).toThrow(
+        'TDKT_WORKER_CACHED_WORKFLOWS must be an integer of at least 2',
+      );
   });
 
   it("the dev server's start-up wait: 60 s by default, longer on a loaded machine, never zero or nonsense", () => {

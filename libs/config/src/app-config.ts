@@ -31,6 +31,14 @@ export interface AppConfig {
     devServerDbFile: string;
     /** How long the embedded dev server may take to answer (TEMPORAL_DEV_START_TIMEOUT_MS; a loaded machine needs more). */
     devServerStartTimeoutMs: number;
+    /**
+     * Workflows the worker keeps in memory between tasks (TDKT_WORKER_CACHED_WORKFLOWS). The SDK's
+     * default follows the V8 heap limit (~2,400 on a 4 GiB heap): at a year-end round's thousands of
+     * open nominations that cache alone holds hundreds of MiB. A nomination evicted from the cache is
+     * replayed from its history (~20 events) at its next command, so a cache larger than the
+     * nominations in flight at once buys little.
+     */
+    maxCachedWorkflows: number;
   };
   jwtSecret: string;
   auth: AuthConfig;
@@ -84,6 +92,9 @@ export interface OidcConfig {
   postLoginRedirect?: string;
 }
 
+/** See `temporal.maxCachedWorkflows`; measured in bench/README.md ("Memory"). */
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 500;
+
 const repoRoot = resolve(__dirname, '../../..');
 const repoFile = (...p: string[]) => {
   // Works from the sources (libs/config/src) and from dist (dist/libs/config/src).
@@ -110,6 +121,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const devServerStartTimeoutMs = Number(env.TEMPORAL_DEV_START_TIMEOUT_MS || 60_000);
   if (!Number.isFinite(devServerStartTimeoutMs) || devServerStartTimeoutMs <= 0)
     throw new Error('TEMPORAL_DEV_START_TIMEOUT_MS must be a positive number of milliseconds');
+  const maxCachedWorkflows = Number(env.TDKT_WORKER_CACHED_WORKFLOWS || DEFAULT_MAX_CACHED_WORKFLOWS);
+  if (!Number.isInteger(maxCachedWorkflows) || maxCachedWorkflows < 2)
+    throw new Error('TDKT_WORKER_CACHED_WORKFLOWS must be an integer of at least 2');
   if (!Number.isFinite(shutdownTimeoutMs) || shutdownTimeoutMs <= 0)
     throw new Error('TDKT_SHUTDOWN_TIMEOUT_MS must be a positive number of milliseconds');
   return {
@@ -131,6 +145,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       devServerUiPort: Number(env.TEMPORAL_DEV_UI_PORT ?? 8233),
       devServerDbFile: join(dataDir, 'temporal.sqlite'),
       devServerStartTimeoutMs,
+      maxCachedWorkflows,
     },
     jwtSecret,
     auth: loadAuthConfig(env),

@@ -5,31 +5,9 @@
  * the Vietnamese diacritics), embedded. The same session gives the same bytes: every date in the
  * document and its metadata comes from the session's events.
  */
-import { dirname, join } from 'node:path';
 import type { ItemResult } from '@tdkt/domain';
+import { documentInfo, renderPdf } from '../documents/pdf';
 import type { sessionView } from './session-view';
-
-// pdfmake 0.3 ships CommonJS without types: its server build exports one configured instance.
-const pdfmake = require('pdfmake') as PdfMake;
-interface PdfMake {
-  setFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy(policy: (url: string) => boolean): void;
-  setLocalAccessPolicy(policy: (path: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-}
-
-const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-});
-// No remote resource ever; only the font files on disk.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
 
 type View = ReturnType<typeof sessionView>;
 
@@ -78,15 +56,7 @@ export function minutesDocument(v: View, ctx: MinutesContext) {
     pageSize: 'A4',
     pageMargins: [56, 42, 42, 42],
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
-    info: {
-      title: `Biên bản ${v.title}`,
-      author: 'Hội đồng Thi đua – Khen thưởng',
-      subject: 'Biên bản họp',
-      creator: 'TĐKT',
-      producer: 'TĐKT',
-      creationDate: stamp,
-      modDate: stamp,
-    },
+    info: documentInfo(`Biên bản ${v.title}`, 'Biên bản họp', 'Hội đồng Thi đua – Khen thưởng', stamp),
     content: [
       {
         columns: [
@@ -174,5 +144,5 @@ export function minutesDocument(v: View, ctx: MinutesContext) {
 }
 
 export function renderMinutes(v: View, ctx: MinutesContext): Promise<Buffer> {
-  return pdfmake.createPdf(minutesDocument(v, ctx)).getBuffer();
+  return renderPdf(minutesDocument(v, ctx));
 }

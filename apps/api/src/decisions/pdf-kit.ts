@@ -1,34 +1,11 @@
 /**
- * What every document of the API shares (the decision, its certificates; the council minutes use
- * the same approach): pdfmake 0.3 with its embedded Roboto (Vietnamese diacritics), no remote or
- * local resource but the fonts, the national header of Decree 30/2020/NĐ-CP, and Vietnam-time
- * dates. Deterministic: a document's metadata dates come from its events, never from the clock.
+ * What the decision and its certificates share: the renderer (documents/pdf: pdfmake with its
+ * embedded Roboto, fixed metadata), the national header of Decree 30/2020/NĐ-CP, and Vietnam-time
+ * dates. Deterministic: a document's dates come from its events, never from the clock.
  */
 import { createHash } from 'node:crypto';
-import { dirname, join } from 'node:path';
 
-// pdfmake 0.3 ships CommonJS without types: its server build exports one configured instance.
-const pdfmake = require('pdfmake') as PdfMake;
-interface PdfMake {
-  setFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy(policy: (url: string) => boolean): void;
-  setLocalAccessPolicy(policy: (path: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-}
-
-const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
-
-export const renderPdf = (doc: unknown): Promise<Buffer> => pdfmake.createPdf(doc).getBuffer();
+export { documentInfo, renderPdf } from '../documents/pdf';
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -80,10 +57,4 @@ export function nationalHeader(issuer: string[], numberLine?: string, dateLine?:
       },
     ],
   };
-}
-
-/** Fixed metadata: the same decision gives the same bytes (its hash is recomputable from its events). */
-export function documentInfo(title: string, subject: string, author: string, at: string) {
-  const stamp = new Date(at);
-  return { title, author, subject, creator: 'TĐKT', producer: 'TĐKT', creationDate: stamp, modDate: stamp };
 }

@@ -5,29 +5,9 @@
  * (as the council's minutes). The same figures give the same bytes: the only date in the document
  * and its metadata is the last day of the year reported on.
  */
-import { dirname, join } from 'node:path';
 import { STATISTICS_DEFINITIONS, type BaseSalaryPeriod } from '@tdkt/domain';
 import type { StatisticsFigures } from '@tdkt/projections';
-
-const pdfmake = require('pdfmake') as PdfMake;
-interface PdfMake {
-  setFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy(policy: (url: string) => boolean): void;
-  setLocalAccessPolicy(policy: (path: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-}
-
-const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
+import { documentInfo, renderPdf } from '../documents/pdf';
 
 export interface AnnualReportInput {
   year: number;
@@ -135,15 +115,12 @@ export function annualReportDocument(r: AnnualReportInput) {
     pageSize: 'A4',
     pageMargins: [56, 42, 42, 42],
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
-    info: {
-      title: `Báo cáo tổng kết công tác thi đua, khen thưởng năm ${r.year}`,
-      author: 'Hội đồng Thi đua – Khen thưởng',
-      subject: 'Báo cáo tổng kết',
-      creator: 'TĐKT',
-      producer: 'TĐKT',
-      creationDate: stamp,
-      modDate: stamp,
-    },
+    info: documentInfo(
+      `Báo cáo tổng kết công tác thi đua, khen thưởng năm ${r.year}`,
+      'Báo cáo tổng kết',
+      'Hội đồng Thi đua – Khen thưởng',
+      stamp,
+    ),
     content: [
       {
         columns: [
@@ -218,5 +195,5 @@ export function annualReportDocument(r: AnnualReportInput) {
 }
 
 export function annualReportPdf(r: AnnualReportInput): Promise<Buffer> {
-  return pdfmake.createPdf(annualReportDocument(r)).getBuffer();
+  return renderPdf(annualReportDocument(r));
 }
