@@ -17,7 +17,6 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import { SYSTEM_ACTOR, type Actor } from '../../libs/domain/src/shared/actor';
-import { invalid } from '../../libs/domain/src/shared/errors';
 import { guardDecision } from '../../libs/domain/src/award-decision/award-decision.guard';
 import { evolveDecision, initialDecisionState } from '../../libs/domain/src/award-decision/award-decision.evolve';
 import type { AwardDecisionState, ExistingDecision } from '../../libs/domain/src/award-decision/award-decision.state';
@@ -36,6 +35,7 @@ import type {
 } from '../../libs/temporal/src/decision-contracts';
 import { NOMINATION_ACTIVITY_OPTIONS } from '../shared/activities';
 import { domainDetails, toUpdateFailure } from '../shared/failures';
+import { commandValidator } from '../shared/command-validator';
 import { decisionSignedSignal } from '../nomination/definitions';
 import { DECISION_INTENT_TYPES, DECISION_UPDATES, decisionStateQuery, type DecisionUpdate } from './definitions';
 
@@ -121,21 +121,7 @@ export async function awardDecisionWorkflow(args: { decisionId: string }): Promi
           return outcome();
         });
       },
-      {
-        validator: (command) => {
-          if (!command || typeof command.commandId !== 'string' || command.commandId.length === 0)
-            throw toUpdateFailure(invalid('COMMAND_ID', 'commandId is required', 'commandId'));
-          if (!command.actor || typeof command.actor.userId !== 'string' || !Array.isArray(command.actor.roles))
-            throw toUpdateFailure(invalid('ACTOR', 'actor is required', 'actor'));
-          if (!command.intent || command.intent.type !== type)
-            throw toUpdateFailure(invalid('INTENT_TYPE', `this update carries ${type}`, 'type'));
-          try {
-            guardDecision(type, command.actor, state);
-          } catch (err) {
-            throw toUpdateFailure(err);
-          }
-        },
-      },
+      { validator: commandValidator(type, (actor) => guardDecision(type, actor, state)) },
     );
   }
   for (const type of DECISION_INTENT_TYPES) register(type);

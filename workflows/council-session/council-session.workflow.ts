@@ -17,7 +17,6 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import { SYSTEM_ACTOR, type Actor } from '../../libs/domain/src/shared/actor';
-import { invalid } from '../../libs/domain/src/shared/errors';
 import { guardSession, pendingBallots } from '../../libs/domain/src/council-session/council-session.guard';
 import { evolveSession, initialSessionState } from '../../libs/domain/src/council-session/council-session.evolve';
 import type { CouncilSessionState, ExistingSession } from '../../libs/domain/src/council-session/council-session.state';
@@ -31,6 +30,7 @@ import {
 } from '../../libs/temporal/src/contracts';
 import { NOMINATION_ACTIVITY_OPTIONS } from '../shared/activities';
 import { toUpdateFailure } from '../shared/failures';
+import { commandValidator } from '../shared/command-validator';
 import { sessionOutcomeSignal } from '../nomination/definitions';
 import { SESSION_INTENT_TYPES, SESSION_UPDATES, sessionStateQuery, type SessionUpdate } from './definitions';
 
@@ -123,21 +123,7 @@ export async function councilSessionWorkflow(args: CouncilSessionWorkflowArgs): 
           return outcome(result);
         });
       },
-      {
-        validator: (command) => {
-          if (!command || typeof command.commandId !== 'string' || command.commandId.length === 0)
-            throw toUpdateFailure(invalid('COMMAND_ID', 'commandId is required', 'commandId'));
-          if (!command.actor || typeof command.actor.userId !== 'string' || !Array.isArray(command.actor.roles))
-            throw toUpdateFailure(invalid('ACTOR', 'actor is required', 'actor'));
-          if (!command.intent || command.intent.type !== type)
-            throw toUpdateFailure(invalid('INTENT_TYPE', `this update carries ${type}`, 'type'));
-          try {
-            guardSession(type, command.actor, state);
-          } catch (err) {
-            throw toUpdateFailure(err);
-          }
-        },
-      },
+      { validator: commandValidator(type, (actor) => guardSession(type, actor, state)) },
     );
   }
   for (const type of SESSION_INTENT_TYPES) register(type);

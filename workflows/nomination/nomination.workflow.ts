@@ -11,7 +11,6 @@
  */
 import { allHandlersFinished, condition, log, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import { SYSTEM_ACTOR, type Actor } from '../../libs/domain/src/shared/actor';
-import { invalid } from '../../libs/domain/src/shared/errors';
 import { guard } from '../../libs/domain/src/nomination/nomination.guard';
 import { evolve, initialState } from '../../libs/domain/src/nomination/nomination.evolve';
 import { isTerminal, type NominationState } from '../../libs/domain/src/nomination/nomination.state';
@@ -35,6 +34,7 @@ import {
 } from '../../libs/temporal/src/contracts';
 import { NOMINATION_ACTIVITY_OPTIONS } from '../shared/activities';
 import { domainDetails, toUpdateFailure } from '../shared/failures';
+import { commandValidator } from '../shared/command-validator';
 import {
   NOMINATION_UPDATES,
   UPDATE_INTENT_TYPES,
@@ -201,21 +201,7 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
           if (isDraft) draftsRunning--;
         }
       },
-      {
-        validator: (command) => {
-          if (!command || typeof command.commandId !== 'string' || command.commandId.length === 0)
-            throw toUpdateFailure(invalid('COMMAND_ID', 'commandId is required', 'commandId'));
-          if (!command.actor || typeof command.actor.userId !== 'string' || !Array.isArray(command.actor.roles))
-            throw toUpdateFailure(invalid('ACTOR', 'actor is required', 'actor'));
-          if (!command.intent || command.intent.type !== type)
-            throw toUpdateFailure(invalid('INTENT_TYPE', `this update carries ${type}`, 'type'));
-          try {
-            guard(type, command.actor, state);
-          } catch (err) {
-            throw toUpdateFailure(err);
-          }
-        },
-      },
+      { validator: commandValidator(type, (actor) => guard(type, actor, state)) },
     );
   }
 
