@@ -3,8 +3,11 @@
  * on a nomination, the decisions list and draft form, the Chairman's signing desk, the award-history
  * import (the template downloaded, then checked in a dry run), statistics with its charts, a campaign
  * run through its stages with a unit's registration, the nominations searched without diacritics and
- * sorted by the API, and the public notices and exemplary models without signing in. The statistics
- * dashboard and the campaign are saved to docs/screenshots/. Without a Chromium the suite says why and skips.
+ * sorted by the API, the public notices and exemplary models without signing in, a unit's sub-units
+ * (listed, one registered, read by the cluster leader) and a council session's agenda (an item taken
+ * off before the opening, one withdrawn at the opening). The statistics dashboard, the campaign, the
+ * sub-units and the withdrawn items are saved to docs/screenshots/. Without a Chromium the suite says
+ * why and skips.
  */
 import { readFileSync } from 'node:fs';
 import { SYSTEM_ACTOR } from '@tdkt/domain';

@@ -1,7 +1,7 @@
 /** A council session's agenda: its items with the rule and results, the secretary's removals, the items withdrawn at opening. */
 import { LockOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
+import { NominationLink } from '../nominations/NominationLink';
 import { api, call, type Schemas } from '../api/client';
 import { FormModal } from '../components/FormModal';
 import { dateTime, percent } from '../format';
@@ -26,7 +26,7 @@ export function Agenda({ s, onRemove }: { s: Session; onRemove?: (item: Item) =>
             title: 'Hồ sơ',
             render: (_, i) => (
               <Space direction="vertical" size={0}>
-                <Link to={`/nominations/${i.nominationId}`}>{i.nominee}</Link>
+                <NominationLink id={i.nominationId}>{i.nominee}</NominationLink>
                 <Typography.Text type="secondary">{i.awardName}</Typography.Text>
               </Space>
             ),
@@ -110,7 +110,7 @@ export function WithdrawnItems({ s }: { s: Session }) {
             title: 'Hồ sơ',
             render: (_, w) => (
               <Space direction="vertical" size={0}>
-                <Link to={`/nominations/${w.nominationId}`}>{w.nominee}</Link>
+                <NominationLink id={w.nominationId}>{w.nominee}</NominationLink>
                 <Typography.Text type="secondary">{w.awardName}</Typography.Text>
               </Space>
             ),
