@@ -147,7 +147,10 @@ export const webScenario: Scenario = {
         // Where the time went: every fetch (API call, lazy chunk) the click started, once all have ended.
         await page.waitForLoadState('networkidle');
         trace.push(await page.evaluate(resourcesSince, start));
+        // Back to the inbox, and wait until the app has restored the session there: a reload while
+        // that refresh is in flight would present the rotated-out refresh token (reuse: signed out).
         await page.goto('/');
+        await page.getByRole('link', { name: 'Trình hồ sơ' }).first().waitFor();
       }
       rows.push(
         row({
