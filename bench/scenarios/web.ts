@@ -33,6 +33,45 @@ export function initialJavaScript(webDir: string): { files: string[]; gzipBytes:
   return { files, gzipBytes };
 }
 
+/** One fetch of the page, in ms from the click: when it started and ended, and the server's share. */
+export interface Fetch {
+  path: string;
+  start: number;
+  end: number;
+  /** requestStart → responseStart: the server's time (and the loopback), no queueing in the browser. */
+  server: number;
+}
+
+/** Runs in the page: the resources fetched since `start` (performance.now()), ids replaced by `:id`. */
+function resourcesSince(start: number): Fetch[] {
+  type Timing = { name: string; startTime: number; requestStart: number; responseStart: number; responseEnd: number };
+  return (performance.getEntriesByType('resource') as unknown as Timing[])
+    .filter((e) => e.startTime >= start)
+    .map((e) => ({
+      path: new URL(e.name).pathname.replace(/^(\/api\/nominations\/)[^/]+/, '$1:id'),
+      start: Math.round(e.startTime - start),
+      end: Math.round(e.responseEnd - start),
+      server: Math.round(e.responseStart - e.requestStart),
+    }));
+}
+
+/** Per path: the median start, end and server time over the repetitions. */
+export function summarise(trace: Fetch[][]): Record<string, { n: number; start: number; end: number; server: number }> {
+  const byPath = new Map<string, Fetch[]>();
+  for (const f of trace.flat()) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
+  return Object.fromEntries(
+    [...byPath].map(([path, fs]) => [
+      path,
+      {
+        n: fs.length,
+        start: median(fs.map((f) => f.start)),
+        end: median(fs.map((f) => f.end)),
+        server: median(fs.map((f) => f.server)),
+      },
+    ]),
+  );
+}
+
 export const webScenario: Scenario = {
   id: 'web',
   title: 'Web application: initial JavaScript, inbox first paint, nomination detail after navigation',
@@ -86,6 +125,7 @@ export const webScenario: Scenario = {
       const fcp: number[] = [];
       const inboxReady: number[] = [];
       const detail: number[] = [];
+      const trace: Fetch[][] = [];
       for (let i = 0; i < reps; i++) {
         await page.reload();
         await page.getByRole('link', { name: 'Trình hồ sơ' }).first().waitFor();
@@ -104,7 +144,13 @@ export const webScenario: Scenario = {
         await link.click();
         await page.getByRole('group', { name: 'Thao tác với hồ sơ' }).waitFor();
         detail.push((await page.evaluate(() => performance.now())) - start);
+        // Where the time went: every fetch (API call, lazy chunk) the click started, once all have ended.
+        await page.waitForLoadState('networkidle');
+        trace.push(await page.evaluate(resourcesSince, start));
+        // Back to the inbox, and wait until the app has restored the session there: a reload while
+        // that refresh is in flight would present the rotated-out refresh token (reuse: signed out).
         await page.goto('/');
+        await page.getByRole('link', { name: 'Trình hồ sơ' }).first().waitFor();
       }
       rows.push(
         row({
@@ -128,7 +174,10 @@ export const webScenario: Scenario = {
           note: 'heading and actions shown',
         }),
       );
-      return { rows, details: { initialJs: js, fcp, inboxReady, detail } };
+      const fetches = summarise(trace);
+      for (const [path, f] of Object.entries(fetches))
+        ctx.log(`  detail fetch ${path}: ${f.start}–${f.end} ms after the click (server ${f.server} ms, ${f.n}×)`);
+      return { rows, details: { initialJs: js, fcp, inboxReady, detail, detailFetches: fetches, trace } };
     } finally {
       await browser.close();
       await stack.stop();

@@ -8,67 +8,33 @@
  * The main screens are saved to docs/screenshots/ (shown in the README). No sleeps: every step
  * waits for a state of the UI. Without a Chromium the suite says why and skips.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startStack, TEST_CAMPAIGN, VOTERS_FOR_DONVI1, type Stack } from '../api/support/stack';
+import type { Page } from 'playwright-core';
+import { TEST_CAMPAIGN, VOTERS_FOR_DONVI1 } from '../api/support/stack';
 import { blindBallot } from '../workflow/support/council-session';
-import {
-  choose,
-  DESKTOP,
-  ensureWebBuilt,
-  findChromium,
-  launch,
-  SCREENSHOTS,
-  signedIn,
-  TABLET,
-  WEB_DIR,
-} from './support/browser';
-
-const chromiumFound = findChromium();
-if (!chromiumFound.path) process.stdout.write(`[web tests] SKIPPED: ${chromiumFound.reason}\n`);
-const describeWithBrowser = chromiumFound.path ? describe : describe.skip;
-
-let stack: Stack;
-let browser: Browser;
-let url: string;
-
-const shot = async (page: Page, name: string) => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  // Once nothing is loading any more; without the entrance animations.
-  await page.waitForFunction("!document.querySelector('.ant-spin-spinning, .ant-skeleton-active')");
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
-};
+import { choose, DESKTOP, signedIn, TABLET, WEB_DIR } from './support/browser';
+import { describeWithBrowser, shot, webSuite } from './support/suite';
 
 describeWithBrowser('The web application, in Chromium, as the demo users', () => {
-  beforeAll(async () => {
-    ensureWebBuilt();
-    stack = await startStack({ api: { webDir: WEB_DIR } });
-    url = stack.system.url;
-    browser = await launch(chromiumFound.path!);
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const web = webSuite();
 
   it('serves the app at / and on its page paths, never over the API, health or docs routes', async () => {
     expect(existsSync(join(WEB_DIR, 'index.html'))).toBe(true);
     const index = readFileSync(join(WEB_DIR, 'index.html'), 'utf8');
     for (const path of ['/', '/nominations', '/registry?q=an', '/sessions/abc'])
-      expect((await stack.http.get(path).set('Accept', 'text/html')).text).toBe(index);
-    expect((await stack.http.get('/api/nominations').set('Accept', 'text/html')).status).toBe(401);
-    const unknownApi = await stack.http.get('/api/no-such-route').set('Accept', 'text/html');
+      expect((await web.stack.http.get(path).set('Accept', 'text/html')).text).toBe(index);
+    expect((await web.stack.http.get('/api/nominations').set('Accept', 'text/html')).status).toBe(401);
+    const unknownApi = await web.stack.http.get('/api/no-such-route').set('Accept', 'text/html');
     expect([unknownApi.status, unknownApi.type]).toEqual([404, 'application/json']);
-    expect((await stack.http.get('/health/live')).type).toBe('application/json');
-    expect((await stack.http.get('/api/docs-json')).status).toBe(200);
-    expect((await stack.http.get('/assets/missing.js')).status).toBe(404);
+    expect((await web.stack.http.get('/health/live')).type).toBe('application/json');
+    expect((await web.stack.http.get('/api/docs-json')).status).toBe(200);
+    expect((await web.stack.http.get('/assets/missing.js')).status).toBe(404);
   });
 
   it('a year-end round through the screens: draft, submit, cluster review, council session with a secret item, signature, registry', async () => {
     // The unit officer drafts with a document.
-    const officer = await signedIn(browser, url, 'canbo.donvi1');
+    const officer = await signedIn(web.browser, web.url, 'canbo.donvi1');
     let page = officer.page;
     await page.getByRole('link', { name: 'Hồ sơ đề nghị' }).click();
     await page.getByRole('link', { name: 'Lập hồ sơ mới' }).click();
@@ -89,7 +55,7 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
     await officer.context.close();
 
     // The unit head: the inbox shows it with one click to "Trình hồ sơ".
-    const head = await signedIn(browser, url, 'thutruong.donvi1');
+    const head = await signedIn(web.browser, web.url, 'thutruong.donvi1');
     page = head.page;
     await inboxRow(page, 'Nguyễn Thị Ánh Tuyết').getByRole('link', { name: 'Trình hồ sơ' }).click();
     await confirmAction(page, 'Trình hồ sơ');
@@ -97,7 +63,7 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
     await head.context.close();
 
     // The cluster leader endorses.
-    const leader = await signedIn(browser, url, 'truongcum.cum1');
+    const leader = await signedIn(web.browser, web.url, 'truongcum.cum1');
     page = leader.page;
     await inboxRow(page, 'Nguyễn Thị Ánh Tuyết').getByRole('link', { name: 'Xét ở cụm thi đua' }).click();
     await page.getByRole('dialog').getByLabel('Đồng ý đề nghị').check();
@@ -106,7 +72,7 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
     await leader.context.close();
 
     // The office checks the dossier (thẩm định) from its inbox: complete, on to the council.
-    const office = await signedIn(browser, url, 'thuky');
+    const office = await signedIn(web.browser, web.url, 'thuky');
     page = office.page;
     await inboxRow(page, 'Nguyễn Thị Ánh Tuyết').getByRole('link', { name: 'Thẩm định hồ sơ' }).click();
     await page.getByRole('dialog').getByLabel('Hồ sơ đầy đủ').check();
@@ -115,16 +81,16 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
     await office.context.close();
 
     // A secret-ballot nomination (Công dân Đồng Khởi) for the same session, prepared through the API.
-    const secretId = await stack.draft({
+    const secretId = await web.stack.draft({
       awardCode: 'CONG_DAN_DONG_KHOI',
       campaignId: TEST_CAMPAIGN,
       nominee: { kind: 'individual', name: 'Trần Văn Đồng' },
     });
-    await stack.command('thutruong.donvi1', `/api/nominations/${secretId}/submit`);
-    await stack.officeCheck(secretId);
+    await web.stack.command('thutruong.donvi1', `/api/nominations/${secretId}/submit`);
+    await web.stack.officeCheck(secretId);
 
     // The secretary convenes the session with both, from the inbox ("Đưa vào phiên họp").
-    const secretary = await signedIn(browser, url, 'thuky');
+    const secretary = await signedIn(web.browser, web.url, 'thuky');
     page = secretary.page;
     await inboxRow(page, 'Nguyễn Thị Ánh Tuyết').getByRole('link', { name: 'Đưa vào phiên họp' }).click();
     await choose(page, 'Hồ sơ đưa vào chương trình (đang chờ hội đồng xét)', 'Trần Văn Đồng');
@@ -135,14 +101,14 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
     const base = `/api/council-sessions/${sessionId}`;
 
     // Members check in (one through the screen, the others through the API), the secretary opens.
-    const member = await signedIn(browser, url, 'hoidong2', TABLET);
+    const member = await signedIn(web.browser, web.url, 'hoidong2', TABLET);
     const mp = member.page;
     await mp.goto(`/sessions/${sessionId}`);
     await mp.getByRole('heading', { name: /Phiên họp Hội đồng/ }).waitFor();
     await mp.getByRole('button', { name: 'Điểm danh có mặt' }).click();
     await mp.getByText('Anh/chị đã điểm danh').waitFor();
     const others = VOTERS_FOR_DONVI1.filter((m) => m !== 'hoidong2');
-    for (const m of others) await stack.command(m, `${base}/check-in`);
+    for (const m of others) await web.stack.command(m, `${base}/check-in`);
     await page.reload();
     await page.getByRole('button', { name: 'Khai mạc phiên họp' }).click();
     await page.getByText('Đang họp').first().waitFor();
@@ -161,17 +127,17 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
     expect(receipt).toMatch(/^[0-9a-f]{64}/);
 
     // The other members vote through the API (open ballot, and secret by blind signature).
-    const key = (await (await stack.as('hoidong3')).get(`${base}/secret-items/${secretId}/key`)).body.publicKey;
+    const key = (await (await web.stack.as('hoidong3')).get(`${base}/secret-items/${secretId}/key`)).body.publicKey;
     for (const m of others) {
-      await stack.command(m, `${base}/ballots`, { choices: [{ nominationId, choice: 'approve' }] }, 201);
+      await web.stack.command(m, `${base}/ballots`, { choices: [{ nominationId, choice: 'approve' }] }, 201);
       const c = await blindBallot(key);
-      const out = await stack.command(
+      const out = await web.stack.command(
         m,
         `${base}/secret-items/${secretId}/blind-signature`,
         { blindedMessage: c.blindedMessage },
         201,
       );
-      const cast = await stack.http
+      const cast = await web.stack.http
         .post(`${base}/secret-items/${secretId}/ballots`)
         .send({ token: c.token, signature: await c.unblind(out.blindSignature), choice: 'approve' });
       expect(cast.status).toBe(201);
@@ -190,13 +156,13 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
     const pdf = await (await download).path();
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     // After the close anyone can find the member's secret ballot by its receipt.
-    const published = await stack.http.get(`${base}/secret-items/${secretId}/ballots`);
+    const published = await web.stack.http.get(`${base}/secret-items/${secretId}/ballots`);
     expect(JSON.stringify(published.body)).toContain(receipt!.slice(0, 64));
     await member.context.close();
     await secretary.context.close();
 
     // The Chairman signs from his inbox.
-    const chairman = await signedIn(browser, url, 'chutich');
+    const chairman = await signedIn(web.browser, web.url, 'chutich');
     page = chairman.page;
     await inboxRow(page, 'Nguyễn Thị Ánh Tuyết').getByRole('link', { name: 'Ký quyết định' }).click();
     await confirmAction(page, 'Ký quyết định');
@@ -206,7 +172,7 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
     await chairman.context.close();
 
     // The public registry, without signing in, found without diacritics.
-    const pub = await browser.newContext({ baseURL: url, viewport: DESKTOP });
+    const pub = await web.browser.newContext({ baseURL: web.url, viewport: DESKTOP });
     page = await pub.newPage();
     await page.goto('/registry');
     await page.getByLabel('Tên người/tập thể, hình thức, đơn vị hoặc số quyết định').fill('nguyen thi anh tuyet');
@@ -217,9 +183,9 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
   }, 600_000);
 
   it('each role sees its own inbox, and on a nomination only the actions it may take', async () => {
-    const draft = await stack.draft({ nominee: { kind: 'individual', name: 'Lê Thị Hồng Nhung' } });
-    const review = await stack.draft({ nominee: { kind: 'individual', name: 'Phạm Quốc Bảo' } });
-    await stack.command('thutruong.donvi1', `/api/nominations/${review}/submit`);
+    const draft = await web.stack.draft({ nominee: { kind: 'individual', name: 'Lê Thị Hồng Nhung' } });
+    const review = await web.stack.draft({ nominee: { kind: 'individual', name: 'Phạm Quốc Bảo' } });
+    await web.stack.command('thutruong.donvi1', `/api/nominations/${review}/submit`);
 
     // [user, what their inbox shows (nominee → the one-click action), the buttons on the draft's page]
     const cases: [string, [string, string | undefined], string[] | 'not found'][] = [
@@ -229,7 +195,7 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
       ['canbo.donvi3', ['Lê Thị Hồng Nhung', undefined], 'not found'],
     ];
     for (const [user, [nominee, action], buttons] of cases) {
-      const { context, page } = await signedIn(browser, url, user, user === 'thuky' ? TABLET : DESKTOP);
+      const { context, page } = await signedIn(web.browser, web.url, user, user === 'thuky' ? TABLET : DESKTOP);
       await page.getByRole('heading', { name: 'Việc cần xử lý' }).waitFor();
       await page.waitForFunction("!document.querySelector('.ant-spin-spinning')");
       if (action) await inboxRow(page, nominee).getByRole('link', { name: action }).waitFor();
@@ -246,7 +212,7 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
   }, 300_000);
 
   it('a refused action shows the API’s own Vietnamese message', async () => {
-    const { context, page } = await signedIn(browser, url, 'canbo.donvi1');
+    const { context, page } = await signedIn(web.browser, web.url, 'canbo.donvi1');
     await page.goto('/nominations/new');
     await choose(page, 'Đợt thi đua', 'Đợt thi đua dùng cho kiểm thử');
     await choose(page, 'Hình thức khen thưởng', 'Chiến sĩ thi đua cấp tỉnh');
@@ -256,7 +222,7 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
     const shown = await page.getByRole('alert').first().textContent();
     // The same request straight to the API: the screen shows its message.
     const direct = await (
-      await stack.as('canbo.donvi1')
+      await web.stack.as('canbo.donvi1')
     ).post('/api/nominations', {
       campaignId: TEST_CAMPAIGN,
       awardCode: 'CSTD_TINH',
@@ -271,7 +237,7 @@ describeWithBrowser('The web application, in Chromium, as the demo users', () =>
   }, 180_000);
 
   it('keyboard only, at tablet width: sign in, and a reload keeps the person signed in', async () => {
-    const context = await browser.newContext({ baseURL: url, viewport: TABLET });
+    const context = await web.browser.newContext({ baseURL: web.url, viewport: TABLET });
     const page = await context.newPage();
     await page.goto('/');
     await page.getByLabel('Tên đăng nhập').waitFor();

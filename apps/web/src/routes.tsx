@@ -1,5 +1,6 @@
 /** The router: the screens of screens.tsx, public ones outside the sign-in gate, each lazily loaded. */
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { accessToken } from './auth/session';
 import { AppLayout, RequireSignIn, RoleGate } from './layout/AppLayout';
 import { SCREENS, type Screen } from './screens';
 
@@ -15,6 +16,18 @@ const lazy =
       ),
     };
   };
+
+/** A screen's route: its chunk loaded lazily and, signed in, its reads started at the same time. */
+const route = (s: Screen): RouteObject => ({
+  path: s.path,
+  lazy: lazy(s),
+  ...(s.prefetch && {
+    loader: ({ params }) => {
+      if (accessToken()) s.prefetch!(params);
+      return null;
+    },
+  }),
+});
 
 /** While the first screen's chunk loads: the same shell index.html paints before any script runs. */
 const BootShell = () => (
@@ -39,10 +52,10 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     hydrateFallbackElement: <BootShell />,
     children: [
-      ...SCREENS.filter((s) => s.public).map((s) => ({ path: s.path, lazy: lazy(s) })),
+      ...SCREENS.filter((s) => s.public).map(route),
       {
         element: <RequireSignIn />,
-        children: SCREENS.filter((s) => !s.public).map((s) => ({ path: s.path, lazy: lazy(s) })),
+        children: SCREENS.filter((s) => !s.public).map(route),
       },
       { path: '*', lazy: async () => ({ Component: (await import('./pages/NotFoundPage')).default }) },
     ],

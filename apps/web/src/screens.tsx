@@ -4,6 +4,7 @@
  * campaigns, statistics…): one entry here with its `menu` and `roles`; nothing else to wire.
  */
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   FlagOutlined,
@@ -18,7 +19,10 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { Params } from 'react-router';
 import type { Role } from './auth/AuthProvider';
+import { prefetchNomination } from './nominations/queries';
+import { queryClient } from './query-client';
 
 export interface Screen {
   path: string;
@@ -29,6 +33,8 @@ export interface Screen {
   roles?: Role[];
   /** Open to the public, without signing in. */
   public?: boolean;
+  /** Reads to start as soon as the navigation begins, while the screen's chunk loads (not awaited). */
+  prefetch?: (params: Params) => void;
 }
 
 const OFFICIALS: Role[] = [
@@ -52,7 +58,11 @@ export const SCREENS: Screen[] = [
   },
   { path: '/nominations/new', load: () => import('./pages/NominationFormPage'), roles: ['UNIT_OFFICER'] },
   { path: '/nominations/:id/edit', load: () => import('./pages/NominationFormPage'), roles: ['UNIT_OFFICER'] },
-  { path: '/nominations/:id', load: () => import('./pages/NominationDetailPage') },
+  {
+    path: '/nominations/:id',
+    load: () => import('./pages/NominationDetailPage'),
+    prefetch: ({ id }) => id && prefetchNomination(queryClient, id),
+  },
   {
     path: '/sessions',
     load: () => import('./pages/SessionsPage'),
@@ -86,6 +96,13 @@ export const SCREENS: Screen[] = [
     roles: ['UNIT_OFFICER', 'UNIT_HEAD', 'COUNCIL_SECRETARY'],
   },
   { path: '/people/:id', load: () => import('./pages/PersonDetailPage'), roles: OFFICIALS },
+  {
+    path: '/sub-units',
+    load: () => import('./pages/SubUnitsPage'),
+    menu: { label: 'Bộ phận trực thuộc', icon: <ApartmentOutlined /> },
+    roles: OFFICIALS,
+  },
+  { path: '/sub-units/:id', load: () => import('./pages/SubUnitDetailPage'), roles: OFFICIALS },
   {
     path: '/campaigns',
     load: () => import('./pages/CampaignsPage'),

@@ -78,7 +78,9 @@ export async function choose(page: Page, label: string, option: string): Promise
     try {
       await item.click({ timeout: 10_000 });
       await chosen.first().waitFor({ timeout: 5_000 });
-      await page.keyboard.press('Escape'); // a multiple select stays open
+      // A multiple select stays open: close it. Not a single one (closed already): in a dialog, Escape would close the dialog.
+      if (await select.first().evaluate((el) => el.classList.contains('ant-select-multiple')))
+        await page.keyboard.press('Escape');
       return;
     } catch (err) {
       if (attempt === 3) throw err;

@@ -1,6 +1,7 @@
 import { Form, Modal } from 'antd';
-import { useState, type ReactNode } from 'react';
-import { ApiErrorAlert, showFieldErrors } from './ApiErrorAlert';
+import type { ReactNode } from 'react';
+import { ApiErrorAlert } from './ApiErrorAlert';
+import { useFormSubmit } from './useFormSubmit';
 
 /**
  * A form in a modal: the API's message above it and its field reasons beside the fields; closes once
@@ -12,6 +13,7 @@ export function FormModal<T extends object>({
   name,
   danger,
   intro,
+  initialValues,
   onSubmit,
   onClose,
   children,
@@ -22,26 +24,13 @@ export function FormModal<T extends object>({
   danger?: boolean;
   /** Shown above the form (what is being acted on). */
   intro?: ReactNode;
+  initialValues?: Partial<T>;
   onSubmit: (values: T) => Promise<void>;
   onClose: () => void;
   children: ReactNode;
 }) {
   const [form] = Form.useForm<T>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: T) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(v);
-      onClose();
-    } catch (e) {
-      setError(e);
-      showFieldErrors(form, e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(form, onSubmit);
   return (
     <Modal
       open
@@ -55,7 +44,13 @@ export function FormModal<T extends object>({
     >
       {intro}
       <ApiErrorAlert error={error} />
-      <Form form={form} layout="vertical" name={name} onFinish={(v: T) => void submit(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        name={name}
+        initialValues={initialValues}
+        onFinish={(v: T) => void submit(v).then((done) => done && onClose())}
+      >
         {children}
       </Form>
     </Modal>

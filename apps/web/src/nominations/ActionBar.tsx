@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Modal, Space, Typography } from 'antd';
+import { App, Button, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { call } from '../api/client';
-import { ApiErrorAlert, showFieldErrors } from '../components/ApiErrorAlert';
+import { FormModal } from '../components/FormModal';
 import { ACTION_LABELS } from '../labels';
 import { ACTION_FORMS } from './actions';
 import { nominationKeys } from './queries';
@@ -50,44 +50,26 @@ export function ActionBar({ id, allowed }: { id: string; allowed: string[] }) {
 }
 
 function ActionModal({ id, action, onClose }: { id: string; action: string; onClose: () => void }) {
-  const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const spec = ACTION_FORMS[action];
   if (!spec) return null;
-  const submit = async (values: Record<string, unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await call(() => spec.send(id, values));
-      message.success(`${ACTION_LABELS[action]}: đã thực hiện`);
-      await queryClient.invalidateQueries({ queryKey: nominationKeys.all });
-      onClose();
-    } catch (e) {
-      setError(e);
-      showFieldErrors(form, e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Modal
-      open
+    <FormModal<Record<string, unknown>>
       title={ACTION_LABELS[action]}
-      onCancel={onClose}
       okText={ACTION_LABELS[action]}
-      cancelText="Hủy"
-      okButtonProps={{ danger: spec.danger, loading: busy }}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      name={`action-${action}`}
+      danger={spec.danger}
+      initialValues={spec.initial}
+      intro={spec.note && <Typography.Paragraph type="secondary">{spec.note}</Typography.Paragraph>}
+      onSubmit={async (values) => {
+        await call(() => spec.send(id, values));
+        message.success(`${ACTION_LABELS[action]}: đã thực hiện`);
+        await queryClient.invalidateQueries({ queryKey: nominationKeys.all });
+      }}
+      onClose={onClose}
     >
-      {spec.note && <Typography.Paragraph type="secondary">{spec.note}</Typography.Paragraph>}
-      <ApiErrorAlert error={error} />
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={spec.initial} name={`action-${action}`}>
-        {spec.fields}
-      </Form>
-    </Modal>
+      {spec.fields}
+    </FormModal>
   );
 }

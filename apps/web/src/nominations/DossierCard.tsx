@@ -1,13 +1,14 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, List, Select, Space, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { dossier } from '../../../../config/award-catalog.json';
 import { api, authorisedBlobUrl, call } from '../api/client';
 import { useAuth } from '../auth/AuthProvider';
-import { ApiErrorAlert, showFieldErrors } from '../components/ApiErrorAlert';
+import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { useFormSubmit } from '../components/useFormSubmit';
 import { dateTime } from '../format';
-import { nominationKeys } from './queries';
+import { nominationKeys, useDocuments } from './queries';
 
 /** The dossier's document types, from the award catalog (one source with the API's check). */
 export const DOCUMENT_TYPES: { code: string; name: string }[] = dossier.documentTypes;
@@ -19,10 +20,7 @@ const kb = (n: number) => `${Math.max(1, Math.round(n / 1024)).toLocaleString('v
  * replaced ones too), and the upload (unit officer or head, while drafting or returned).
  */
 export function DossierCard({ id, status }: { id: string; status: string }) {
-  const view = useQuery({
-    queryKey: [...nominationKeys.detail(id), 'documents'],
-    queryFn: () => call(() => api.GET('/api/nominations/{id}/documents', { params: { path: { id } } })),
-  });
+  const view = useDocuments(id);
   const { hasRole } = useAuth();
   const [error, setError] = useState<unknown>();
   const canUpload = hasRole('UNIT_OFFICER', 'UNIT_HEAD') && ['DRAFT', 'RETURNED'].includes(status);
@@ -89,38 +87,27 @@ export function DossierCard({ id, status }: { id: string; status: string }) {
 
 function UploadForm({ id }: { id: string }) {
   const [form] = Form.useForm<{ documentType: string; file: UploadFile[] }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const submit = async (v: { documentType: string; file: UploadFile[] }) => {
+  const { submit, busy, error } = useFormSubmit(form, async (v) => {
     const file = v.file[0]?.originFileObj;
     if (!file) return;
-    setBusy(true);
-    setError(undefined);
     const body = new FormData();
     body.append('documentType', v.documentType);
     body.append('file', file, file.name);
-    try {
-      const added = await call(() =>
-        api.POST('/api/nominations/{id}/documents', {
-          params: { path: { id } },
-          body: body as never,
-          bodySerializer: (b: unknown) => b as FormData,
-        }),
-      );
-      message.success(added.added ? 'Đã bổ sung tài liệu' : 'Tài liệu này đã có trong hồ sơ');
-      form.resetFields();
-      await queryClient.invalidateQueries({ queryKey: nominationKeys.detail(id) });
-    } catch (e) {
-      setError(e);
-      showFieldErrors(form, e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const added = await call(() =>
+      api.POST('/api/nominations/{id}/documents', {
+        params: { path: { id } },
+        body: body as never,
+        bodySerializer: (b: unknown) => b as FormData,
+      }),
+    );
+    message.success(added.added ? 'Đã bổ sung tài liệu' : 'Tài liệu này đã có trong hồ sơ');
+    form.resetFields();
+    await queryClient.invalidateQueries({ queryKey: nominationKeys.detail(id) });
+  });
   return (
-    <Form form={form} layout="vertical" name="document-upload" onFinish={submit}>
+    <Form form={form} layout="vertical" name="document-upload" onFinish={(v) => void submit(v)}>
       <Typography.Title level={2} style={{ fontSize: 16 }}>
         Bổ sung tài liệu
       </Typography.Title>

@@ -1,5 +1,5 @@
 /** Server state of the nomination screens (TanStack Query keys and fetchers over the typed client). */
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, call } from '../api/client';
 
 export type ListFilter = {
@@ -36,23 +36,49 @@ export const useNominations = (f: ListFilter) =>
     placeholderData: (prev) => prev,
   });
 
-export const useNomination = (id: string) =>
-  useQuery({
-    queryKey: [...nominationKeys.detail(id), 'view'],
-    queryFn: () => call(() => api.GET('/api/nominations/{id}', { params: { path: { id } } })),
-  });
+/**
+ * The reads of one nomination's page, as query options: the page's hooks use them, and the route
+ * starts them the moment the navigation begins (prefetchNomination), alongside the page's chunk.
+ */
+export const nominationQueries = {
+  view: (id: string) =>
+    queryOptions({
+      queryKey: [...nominationKeys.detail(id), 'view'],
+      queryFn: () => call(() => api.GET('/api/nominations/{id}', { params: { path: { id } } })),
+    }),
+  audit: (id: string) =>
+    queryOptions({
+      queryKey: [...nominationKeys.detail(id), 'audit'],
+      queryFn: () => call(() => api.GET('/api/nominations/{id}/audit', { params: { path: { id } } })),
+    }),
+  actions: (id: string) =>
+    queryOptions({
+      queryKey: [...nominationKeys.detail(id), 'actions'],
+      queryFn: () => call(() => api.GET('/api/nominations/{id}/actions', { params: { path: { id } } })),
+    }),
+  documents: (id: string) =>
+    queryOptions({
+      queryKey: [...nominationKeys.detail(id), 'documents'],
+      queryFn: () => call(() => api.GET('/api/nominations/{id}/documents', { params: { path: { id } } })),
+    }),
+};
 
-export const useAuditTrail = (id: string) =>
-  useQuery({
-    queryKey: [...nominationKeys.detail(id), 'audit'],
-    queryFn: () => call(() => api.GET('/api/nominations/{id}/audit', { params: { path: { id } } })),
-  });
+export const useNomination = (id: string) => useQuery(nominationQueries.view(id));
+export const useAuditTrail = (id: string) => useQuery(nominationQueries.audit(id));
+export const useActions = (id: string) => useQuery(nominationQueries.actions(id));
+export const useDocuments = (id: string) => useQuery(nominationQueries.documents(id));
 
-export const useActions = (id: string) =>
-  useQuery({
-    queryKey: [...nominationKeys.detail(id), 'actions'],
-    queryFn: () => call(() => api.GET('/api/nominations/{id}/actions', { params: { path: { id } } })),
-  });
+/**
+ * Starts every read of a nomination's page at once (not one after the other as the page renders):
+ * fresh answers in the cache are kept, errors are left for the page's own hooks to show.
+ */
+export function prefetchNomination(queryClient: QueryClient, id: string): void {
+  const { view, audit, actions, documents } = nominationQueries;
+  void queryClient.prefetchQuery(view(id));
+  void queryClient.prefetchQuery(actions(id));
+  void queryClient.prefetchQuery(audit(id));
+  void queryClient.prefetchQuery(documents(id));
+}
 
 /** Reference data (campaigns, units, clusters, catalog): stable for the session. */
 export const useReference = () => ({

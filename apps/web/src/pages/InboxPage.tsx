@@ -1,7 +1,7 @@
 import { ClockCircleOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
+import { NominationLink } from '../nominations/NominationLink';
 import { api, call, type Schemas } from '../api/client';
 import { useAuth, type Me } from '../auth/AuthProvider';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
@@ -134,7 +134,7 @@ export default function InboxPage() {
             title: 'Người/tập thể được đề nghị',
             render: (_, n) => (
               <Space direction="vertical" size={0}>
-                <Link to={`/nominations/${n.id}`}>{n.nomineeName}</Link>
+                <NominationLink id={n.id}>{n.nomineeName}</NominationLink>
                 <Typography.Text type="secondary">
                   {n.nomineeKind ? NOMINEE_KINDS[n.nomineeKind] : ''} · {n.awardName}
                 </Typography.Text>

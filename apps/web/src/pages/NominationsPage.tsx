@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { Schemas } from '../api/client';
 import { useAuth } from '../auth/AuthProvider';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
@@ -10,6 +10,7 @@ import { StatusTag } from '../components/StatusTag';
 import { date, dateTime, isOverdue } from '../format';
 import { NOMINATION_STATUSES, STATUS_LABELS } from '../labels';
 import { useNominations, useReference, type AwardEntry, type ListFilter } from '../nominations/queries';
+import { NominationLink } from '../nominations/NominationLink';
 import { usePrefetchScreen } from '../prefetch';
 
 type Summary = Schemas['NominationSummaryDto'];
@@ -182,7 +183,7 @@ export default function NominationsPage() {
             title: 'Người/tập thể được đề nghị',
             sorter: true,
             sortOrder: order('nominee'),
-            render: (_, n) => <Link to={`/nominations/${n.id}`}>{n.nomineeName ?? n.id}</Link>,
+            render: (_, n) => <NominationLink id={n.id}>{n.nomineeName ?? n.id}</NominationLink>,
           },
           {
             key: 'award',

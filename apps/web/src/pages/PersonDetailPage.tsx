@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Skeleton, Space, Table, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api, call, type Schemas } from '../api/client';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { date } from '../format';
+import { AwardHistoryTable } from '../people/AwardHistoryTable';
 
-type HistoryEntry = Schemas['HistoryEntryDto'];
 type Spell = Schemas['UnitSpellDto'];
 
 /** One person: who they are, where they worked, and every award they received. */
@@ -41,29 +41,7 @@ export default function PersonDetailPage() {
         </Descriptions>
       </Card>
       <Card size="small" title="Quá trình khen thưởng">
-        <Table<HistoryEntry>
-          rowKey="recordId"
-          size="small"
-          dataSource={x.awards}
-          scroll={{ x: 640 }}
-          pagination={false}
-          locale={{ emptyText: 'Chưa có khen thưởng' }}
-          columns={[
-            { title: 'Năm', dataIndex: 'year', width: 80 },
-            {
-              title: 'Hình thức',
-              render: (_, a) => (
-                <>
-                  {a.awardName ?? a.awardCode} {a.oneOff && <Tag>Đột xuất</Tag>}
-                  {a.revoked && <Tag color="red">Đã hủy bỏ</Tag>}
-                </>
-              ),
-            },
-            { title: 'Số quyết định', render: (_, a) => a.decisionNumber ?? '—' },
-            { title: 'Ngày quyết định', render: (_, a) => date(a.decisionDate) },
-            { title: 'Cơ quan quyết định', render: (_, a) => a.authority ?? '—' },
-          ]}
-        />
+        <AwardHistoryTable awards={x.awards} />
       </Card>
       <Card size="small" title="Quá trình công tác">
         <Table<Spell>

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Form, Input, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
-import { ApiErrorAlert, showFieldErrors } from '../components/ApiErrorAlert';
+import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { useFormSubmit } from '../components/useFormSubmit';
 import { date } from '../format';
 import { NOMINEE_KINDS } from '../labels';
 
@@ -97,28 +98,17 @@ interface Values {
 
 function CommentForm({ notice, nominationId, onDone }: { notice: Notice; nominationId: string; onDone: () => void }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<string>();
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await call(() =>
-        api.POST('/api/public-notices/{id}/comments', {
-          params: { path: { id: notice.id } },
-          body: { nominationId: v.nominationId, name: v.name.trim(), contact: v.contact.trim(), text: v.text.trim() },
-        }),
-      );
-      setReceipt(r.commentId);
-      form.resetFields(['text']);
-    } catch (e) {
-      setError(e);
-      showFieldErrors(form, e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(form, async (v) => {
+    const r = await call(() =>
+      api.POST('/api/public-notices/{id}/comments', {
+        params: { path: { id: notice.id } },
+        body: { nominationId: v.nominationId, name: v.name.trim(), contact: v.contact.trim(), text: v.text.trim() },
+      }),
+    );
+    setReceipt(r.commentId);
+    form.resetFields(['text']);
+  });
   return (
     <Card size="small" type="inner" title="Gửi ý kiến góp ý" style={{ marginTop: 16 }}>
       {receipt && (
@@ -136,7 +126,7 @@ function CommentForm({ notice, nominationId, onDone }: { notice: Notice; nominat
         form={form}
         layout="vertical"
         name={`notice-comment-${notice.id}`}
-        onFinish={submit}
+        onFinish={(v) => void submit(v)}
         initialValues={{ nominationId }}
       >
         <Form.Item name="nominationId" label="Hồ sơ góp ý" rules={[{ required: true, message: 'Chọn hồ sơ' }]}>

@@ -1,14 +1,16 @@
 import { CheckCircleOutlined, FilePdfOutlined, LockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Radio, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Radio, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, authorisedBlobUrl, call, type Schemas } from '../api/client';
 import { useAuth } from '../auth/AuthProvider';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { FormModal } from '../components/FormModal';
 import { dateTime, percent } from '../format';
-import { CHOICES, OUTCOMES, SESSION_STATUSES } from '../labels';
+import { CHOICES, SESSION_STATUSES } from '../labels';
 import { nominationKeys } from '../nominations/queries';
+import { Agenda, RemoveItemModal, WithdrawnItems } from '../sessions/Agenda';
 import { sessionKeys, useSession } from '../sessions/queries';
 import { castSecretBallot, type Choice } from '../sessions/secret-ballot';
 
@@ -33,6 +35,7 @@ function SessionView({ s }: { s: Session }) {
   const { message } = App.useApp();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<string>();
+  const [removing, setRemoving] = useState<Item>();
   const myself = s.attendance.members.find((m) => m.userId === me?.username);
   const secretary = hasRole('COUNCIL_SECRETARY');
   const refresh = () =>
@@ -167,74 +170,14 @@ function SessionView({ s }: { s: Session }) {
         </Space>
       </Card>
 
-      <Agenda s={s} />
+      <Agenda s={s} onRemove={secretary && s.status === 'SCHEDULED' ? setRemoving : undefined} />
+      {s.withdrawn.length > 0 && <WithdrawnItems s={s} />}
+      {removing && <RemoveItemModal s={s} item={removing} onClose={() => setRemoving(undefined)} onDone={refresh} />}
 
       {s.status === 'OPEN' && myself && (
         <BallotSheet s={s} me={myself.userId} voted={!!myself.ballot} onCast={refresh} />
       )}
     </Space>
-  );
-}
-
-function Agenda({ s }: { s: Session }) {
-  return (
-    <Card size="small" title="Chương trình và kết quả">
-      <Table<Item>
-        rowKey="nominationId"
-        dataSource={s.agenda}
-        pagination={false}
-        scroll={{ x: 700 }}
-        columns={[
-          { title: 'STT', dataIndex: 'no', width: 56 },
-          {
-            title: 'Hồ sơ',
-            render: (_, i) => (
-              <Space direction="vertical" size={0}>
-                <Link to={`/nominations/${i.nominationId}`}>{i.nominee}</Link>
-                <Typography.Text type="secondary">{i.awardName}</Typography.Text>
-              </Space>
-            ),
-          },
-          {
-            title: 'Quy tắc',
-            render: (_, i) => (
-              <span>
-                tham gia ≥ {percent(i.rule.quorum)}, đồng ý ≥ {percent(i.rule.threshold)}
-                {i.secretBallot && (
-                  <Tag icon={<LockOutlined aria-hidden />} color="purple" style={{ marginInlineStart: 4 }}>
-                    Bỏ phiếu kín
-                  </Tag>
-                )}
-              </span>
-            ),
-          },
-          {
-            title: 'Kết quả',
-            render: (_, i) =>
-              i.tally ? (
-                <Space direction="vertical" size={0} data-testid={`result-${i.nominationId}`}>
-                  <Tag color={i.outcome === 'APPROVED' ? 'success' : 'error'}>
-                    {OUTCOMES[i.outcome ?? ''] ?? i.outcome}
-                  </Tag>
-                  <span>
-                    Đồng ý {i.tally.approve} · Không đồng ý {i.tally.reject} · Không biểu quyết {i.tally.abstain} · Rút{' '}
-                    {i.tally.recused}
-                  </span>
-                  {i.secret && (
-                    <Typography.Text type="secondary">
-                      Chữ ký mù đã cấp {i.secret.issued}, phiếu kín {i.secret.cast}
-                    </Typography.Text>
-                  )}
-                </Space>
-              ) : i.secretBallot && s.status === 'OPEN' ? (
-                `Đã cấp ${i.signaturesIssued ?? 0} chữ ký mù`
-              ) : (
-                '—'
-              ),
-          },
-        ]}
-      />
-    </Card>
   );
 }
 
@@ -430,41 +373,25 @@ function RecusalModal({
   onClose: () => void;
   onDone: () => Promise<unknown>;
 }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const [error, setError] = useState<unknown>();
   return (
-    <Modal
-      open
+    <FormModal<{ reason: string }>
       title={`Rút khỏi biểu quyết: ${item.nominee}`}
       okText="Rút khỏi biểu quyết"
-      cancelText="Hủy"
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      name="recusal"
+      onSubmit={async (v) => {
+        await call(() =>
+          api.POST('/api/council-sessions/{id}/recusals', {
+            params: { path: { id: s.id } },
+            body: { nominationId: item.nominationId, reason: v.reason.trim() },
+          }),
+        );
+        await onDone();
+      }}
+      onClose={onClose}
     >
-      <ApiErrorAlert error={error} />
-      <Form
-        form={form}
-        layout="vertical"
-        name="recusal"
-        onFinish={async (v) => {
-          try {
-            await call(() =>
-              api.POST('/api/council-sessions/{id}/recusals', {
-                params: { path: { id: s.id } },
-                body: { nominationId: item.nominationId, reason: v.reason.trim() },
-              }),
-            );
-            await onDone();
-            onClose();
-          } catch (e) {
-            setError(e);
-          }
-        }}
-      >
-        <Form.Item name="reason" label="Lý do" rules={[{ required: true, whitespace: true, message: 'Cần lý do' }]}>
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="reason" label="Lý do" rules={[{ required: true, whitespace: true, message: 'Cần lý do' }]}>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }
