@@ -1,6 +1,12 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
-import { keyIdOf, verifyCheckpointSignature, type RecordedEvent, type SignedCheckpoint } from '@tdkt/event-store';
+import {
+  keyIdOf,
+  verifyCheckpointSignature,
+  type LeafEnvelope,
+  type RecordedEvent,
+  type SignedCheckpoint,
+} from '@tdkt/event-store';
 import {
   AwardRegistryProjection,
   NOMINATION_STREAM_PREFIX,
@@ -398,14 +404,40 @@ function envelopeOf(envelope: Buffer): EventLine['event'] | undefined {
     typeof tail.type !== 'string'
   )
     return whole();
-  let parsed: EventLine['event'] | undefined;
-  const field = (name: 'id' | 'data' | 'metadata') => ({
-    get: () => (parsed ??= whole())?.[name],
-    enumerable: true,
-  });
-  return Object.defineProperties(tail, {
-    id: field('id'),
-    data: field('data'),
-    metadata: field('metadata'),
-  }) as EventLine['event'];
+  return new LazyEnvelope(envelope, tail.position as number, tail.revision as number, tail.stream, tail.type);
+}
+
+/** An envelope known by its tail; its id, data and metadata are parsed from its bytes when first read. */
+class LazyEnvelope {
+  private parsed?: Partial<LeafEnvelope>;
+  recordedAt?: string;
+
+  constructor(
+    private readonly bytes: Buffer,
+    readonly position: number,
+    readonly revision: number,
+    readonly stream: string,
+    readonly type: string,
+  ) {}
+
+  private whole(): NonNullable<LazyEnvelope['parsed']> {
+    if (!this.parsed) {
+      try {
+        this.parsed = JSON.parse(this.bytes.toString('utf8'));
+      } catch {
+        this.parsed = {}; // no longer JSON: the leaf check names the line
+      }
+    }
+    return this.parsed!;
+  }
+
+  get id(): string {
+    return this.whole().id as string;
+  }
+  get data(): unknown {
+    return this.whole().data;
+  }
+  get metadata(): LeafEnvelope['metadata'] {
+    return this.whole().metadata as LeafEnvelope['metadata'];
+  }
 }
