@@ -1,4 +1,8 @@
-import { frontierWidths, MemoryTree, nodeHash, type Hash, type PerfectSubtrees } from '@tdkt/event-store';
+// The Merkle modules alone, not the store's index: the worker thread of the verifier loads this file.
+import { frontierWidths } from '@tdkt/event-store/audit/merkle/frontier';
+import { nodeHash, type Hash } from '@tdkt/event-store/audit/merkle/hashing';
+import { MemoryTree } from '@tdkt/event-store/audit/merkle/memory-tree';
+import type { PerfectSubtrees } from '@tdkt/event-store/audit/merkle/tree';
 
 /**
  * The tree of an export that starts at leaf `fromIndex`: the leaves before it are known only by the

@@ -1,13 +1,9 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import {
-  consistencyProof,
-  leafHashOf,
-  sha256,
   keyIdOf,
-  rootHash,
   verifyCheckpointSignature,
-  verifyConsistency,
+  type LeafEnvelope,
   type RecordedEvent,
   type SignedCheckpoint,
 } from '@tdkt/event-store';
@@ -20,13 +16,20 @@ import {
   type AwardView,
 } from '@tdkt/projections';
 import { READABLE_FORMATS, type BundleLine, type EventLine, type HeaderLine } from './bundle-format';
-import { PrefixedTree } from './prefixed-tree';
+import { parseHead, splitEventLine } from './leaf-check';
+import { inlineLeafCheck, workerLeafCheck, type LeafCheckRunner } from './leaf-check-runner';
 
 export interface VerifyOptions {
   /** The authority's public key (PEM) obtained out of band; without it the bundle's own key is used. */
   trustedPublicKeyPem?: string;
   /** Progress and results, line by line (default: none). */
   print?(line: string): void;
+  /**
+   * Recompute leaves and the tree in a worker thread (1) beside the parsing and the registry, or
+   * inline (0). Default: a worker for a file over 128 MiB (~150k events): its start-up (~1.4 s of CPU
+   * from the sources, ts-node) costs more than it saves on a smaller one.
+   */
+  threads?: 0 | 1;
 }
 
 export interface VerifyReport {
@@ -38,13 +41,15 @@ export interface VerifyReport {
 }
 
 const short = (hex: string) => hex.slice(0, 16);
-const where = (e: RecordedEvent) => `${e.id} (${e.stream}@${e.revision}, vị trí ${e.position})`;
+const where = (e: Pick<RecordedEvent, 'id' | 'stream' | 'revision' | 'position'>) =>
+  `${e.id} (${e.stream}@${e.revision}, vị trí ${e.position})`;
 
 /**
  * Verifies an audit export with nothing but this repository and Node: every leaf recomputed from its
  * event, every checkpoint's signature and root, the consistency of successive checkpoints (RFC 9162),
  * the order of the log and of each stream, and the award registry rebuilt from the events by the
- * project's own projection (in memory) against the exported one.
+ * project's own projection (in memory) against the exported one. The leaves, tree, roots and
+ * consistency proofs (LeafCheck) run in a worker thread over the same bytes as this thread parses.
  */
 export async function verifyBundle(file: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   const print = options.print ?? (() => undefined);
@@ -62,7 +67,6 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
   let header: HeaderLine | undefined;
   let publicKey: KeyObject | undefined;
   const checkpoints: SignedCheckpoint[] = [];
-  let tree: PrefixedTree | undefined;
   const exported = new Map<string, AwardView>();
   const registryDb = SqliteReadModelDb.open(':memory:');
   const projection = new AwardRegistryProjection();
@@ -78,17 +82,17 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
   let expectedIndex = 0;
   let lastPosition = 0;
   let events = 0;
-  let altered = 0;
   let lineNo = 0;
+  const notJson = new Set<number>();
+  const threads = options.threads ?? (statSync(file).size > 128 * 2 ** 20 ? 1 : 0);
+  const leafCheck: LeafCheckRunner = threads ? workerLeafCheck() : inlineLeafCheck();
 
   try {
-    for await (const bytes of linesOf(file)) {
+    for await (const bytes of linesOf(file, (chunk) => leafCheck.add(chunk))) {
       lineNo++;
       let line: BundleLine;
-      // An event line as exported: its envelope's bytes, hashed as they are (parsed once, not re-serialised).
-      let envelope: Buffer | undefined;
       const parsed = parseEventLine(bytes);
-      if (parsed) [line, envelope] = parsed;
+      if (parsed) line = parsed;
       else {
         const text = bytes.toString('utf8');
         if (!text.trim()) continue;
@@ -96,6 +100,7 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
           line = JSON.parse(text) as BundleLine;
         } catch {
           fail(`Dòng ${lineNo}: không phải JSON hợp lệ`);
+          notJson.add(lineNo);
           continue;
         }
       }
@@ -117,14 +122,9 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
           checkpoints.push(checkpoint);
           break;
         }
-        case 'prefix':
-          tree = new PrefixedTree(
-            line.size,
-            line.hashes.map((h) => Buffer.from(h, 'hex')),
-          );
+        case 'prefix': // the leaf check builds the tree from it
           break;
         case 'event': {
-          tree ??= new PrefixedTree(header!.fromIndex, []);
           const e = line.event as RecordedEvent;
           if (line.recordedAt !== undefined) e.recordedAt = line.recordedAt;
           events++;
@@ -157,17 +157,6 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
             );
           }
           streamRevisions.set(e.stream, e.revision);
-          const salt = line.salt === undefined ? undefined : Buffer.from(line.salt, 'hex');
-          let computed = salt && envelope ? saltedLeafHashOfBytes(envelope, salt) : undefined;
-          // Not the exported bytes (a reformatted file, a v1 export): the envelope serialised again.
-          if (!computed || computed.toString('hex') !== line.leafHash) computed = leafHashOf(e, salt);
-          if (computed.toString('hex') !== line.leafHash) {
-            altered++;
-            fail(
-              `Sự kiện ${where(e)}, lá ${line.index}: nội dung không khớp với lá trong nhật ký (nhật ký giữ ${short(line.leafHash)}…, sự kiện băm ra ${short(computed.toString('hex'))}…): sự kiện đã bị sửa sau khi ghi`,
-            );
-          }
-          tree.leaves.append(computed);
           if (e.stream.startsWith(NOMINATION_STREAM_PREFIX)) {
             pending.push(e);
             if (pending.length >= 2_000) await project();
@@ -186,7 +175,15 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
       fail('Tệp rỗng');
       return { ok: false, passed, failures };
     }
-    tree ??= new PrefixedTree(header.fromIndex, []);
+    const log = await leafCheck.finish(checkpoints);
+    // An event whose envelope is no longer JSON though its head and tail still read (its data parsed lazily).
+    for (const n of log.unreadable) if (!notJson.has(n)) fail(`Dòng ${n}: nội dung sự kiện không phải JSON hợp lệ`);
+    for (const a of log.altered)
+      fail(
+        `Sự kiện ${where(a)}, lá ${a.index}: nội dung không khớp với lá trong nhật ký (nhật ký giữ ${short(a.leafHash)}…, sự kiện băm ra ${short(a.computed)}…): sự kiện đã bị sửa sau khi ghi`,
+      );
+    const altered = log.altered.length;
+    const tree = { size: log.size };
     if (!publicKey) fail('Tệp không có khóa công khai');
 
     // The log's shape.
@@ -221,7 +218,7 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
           `Điểm chốt kích thước ${c.treeSize} (ký lúc ${c.issuedAt}): tệp chỉ có ${tree.size} lá, không tính lại được gốc đã ký: sự kiện bị xóa`,
         );
       if (c.treeSize < header.fromIndex || c.treeSize > tree.size) continue;
-      const root = rootHash(tree, c.treeSize).toString('hex');
+      const root = log.roots[c.treeSize];
       if (root === c.rootHash) {
         rootsOk++;
         previousGood = c.treeSize;
@@ -235,15 +232,7 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
     let consistent = 0;
     for (let i = 1; i < inRange.length; i++) {
       const [a, b] = [inRange[i - 1], inRange[i]];
-      const proof = a.treeSize === 0 ? [] : consistencyProof(tree, a.treeSize, b.treeSize);
-      const ok = verifyConsistency(
-        a.treeSize,
-        b.treeSize,
-        proof,
-        Buffer.from(a.rootHash, 'hex'),
-        Buffer.from(b.rootHash, 'hex'),
-      );
-      if (ok) consistent++;
+      if (log.consistent[`${a.treeSize}→${b.treeSize}`]) consistent++;
       else
         fail(
           `Điểm chốt ${a.treeSize} → ${b.treeSize}: không nhất quán (RFC 9162): nhật ký ký lúc ${a.issuedAt} không phải phần đầu của nhật ký ký lúc ${b.issuedAt}`,
@@ -288,6 +277,7 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
         `Sổ khen thưởng dựng lại từ sự kiện (mã chiếu của chính dự án) khớp với sổ xuất: ${[...exported.keys()].filter(comparable).length} khen thưởng`,
       );
   } finally {
+    await leafCheck.close();
     await registryDb.close();
   }
   return { ok: failures.length === 0, passed, failures };
@@ -323,50 +313,132 @@ function checkKey(
   return trusted;
 }
 
-/** The file's lines as bytes (no decoding of the whole file into strings first; CR LF accepted). */
-async function* linesOf(file: string): AsyncGenerator<Buffer> {
+/**
+ * The file's lines as bytes (no decoding of the whole file into strings first; CR LF accepted). Each
+ * run of complete lines goes to `chunk` first (the leaf check), as one buffer: the lines inside a
+ * read are views of it; only a line split across two reads is copied.
+ */
+async function* linesOf(file: string, chunk: (lines: Buffer) => Promise<void>): AsyncGenerator<Buffer> {
   let rest: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    const data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+  for await (const read of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     let start = 0;
-    for (let end = data.indexOf(10, start); end >= 0; end = data.indexOf(10, start)) {
-      yield data.subarray(start, end > start && data[end - 1] === 13 ? end - 1 : end);
+    if (rest.length) {
+      const end = read.indexOf(10);
+      if (end < 0) {
+        rest = Buffer.concat([rest, read]);
+        continue;
+      }
+      const joined = Buffer.concat([rest, read.subarray(0, end + 1)]);
+      await chunk(joined);
+      yield* splitLines(joined);
       start = end + 1;
     }
-    rest = data.subarray(start);
+    const last = read.lastIndexOf(10);
+    if (last >= start) {
+      const lines = read.subarray(start, last + 1);
+      await chunk(lines);
+      yield* splitLines(lines);
+    }
+    rest = read.subarray(Math.max(start, last + 1));
   }
-  if (rest.length) yield rest;
+  if (rest.length) {
+    await chunk(rest);
+    yield* splitLines(rest);
+  }
 }
 
-const EVENT_HEAD = Buffer.from('{"kind":"event",');
-const EVENT_KEY = Buffer.from(',"event":');
+/** Lines of a run of complete lines (the last may lack its line end: the end of the file). */
+function* splitLines(lines: Buffer): Generator<Buffer> {
+  let start = 0;
+  while (start < lines.length) {
+    let end = lines.indexOf(10, start);
+    if (end < 0) end = lines.length;
+    yield lines.subarray(start, end > start && lines[end - 1] === 13 ? end - 1 : end);
+    start = end + 1;
+  }
+}
 
 /**
  * An event line as the exporter writes it, `{"kind":"event",…,"event":ENVELOPE}`, parsed as its
- * head (`{…}` without the event) and its envelope's bytes, each on its own: the bytes hashed are
- * exactly the bytes the event is read from. Any other line (or layout) is parsed whole.
+ * head and its envelope, each on its own: the envelope parsed is the bytes the leaf check hashes.
+ * Any other line (or layout) is parsed whole.
  */
-function parseEventLine(bytes: Buffer): [EventLine, Buffer] | undefined {
-  if (bytes[bytes.length - 1] !== 0x7d || bytes.compare(EVENT_HEAD, 0, EVENT_HEAD.length, 0, EVENT_HEAD.length) !== 0)
-    return undefined;
-  const at = bytes.indexOf(EVENT_KEY);
-  if (at < 0) return undefined;
-  const envelope = bytes.subarray(at + EVENT_KEY.length, bytes.length - 1);
-  try {
-    // Both parse only if `at` is between two members of the line's object and the event is its last.
-    const line = JSON.parse(bytes.toString('utf8', 0, at) + '}') as EventLine;
-    line.event = JSON.parse(envelope.toString('utf8'));
-    return [line, envelope];
-  } catch {
-    return undefined;
-  }
+function parseEventLine(bytes: Buffer): EventLine | undefined {
+  const split = splitEventLine(bytes);
+  const line = split && parseHead(split.head);
+  const event = line && envelopeOf(split.envelope);
+  if (!event) return undefined;
+  line.event = event;
+  return line;
 }
 
-/** v2 leaf hash over an envelope's bytes: SHA-256(0x00 || salt || envelope). */
-function saltedLeafHashOfBytes(envelope: Buffer, salt: Buffer): Buffer {
-  const bytes = Buffer.allocUnsafe(1 + salt.length + envelope.length);
-  bytes[0] = 0x00;
-  salt.copy(bytes, 1);
-  envelope.copy(bytes, 1 + salt.length);
-  return sha256(bytes);
+const POSITION_KEY = Buffer.from(',"position":');
+
+/**
+ * A v2 envelope read from its tail, `"position":P,"revision":R,"stream":S,"type":T}`, which is all
+ * the order checks need; its id, data and metadata are parsed when first read (by the registry
+ * projection, for the few event types it shows; by a failure's message). The last `,"position":` is
+ * the key, never text inside a value: a quote inside a JSON string is escaped. Another layout is
+ * parsed whole.
+ */
+function envelopeOf(envelope: Buffer): EventLine['event'] | undefined {
+  const at = envelope.lastIndexOf(POSITION_KEY);
+  let tail: Record<string, unknown> | undefined;
+  try {
+    if (at > 0) tail = JSON.parse(`{${envelope.toString('utf8', at + 1)}`);
+  } catch {
+    tail = undefined;
+  }
+  const whole = (): EventLine['event'] | undefined => {
+    try {
+      return JSON.parse(envelope.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  if (
+    !tail ||
+    Object.keys(tail).length !== 4 ||
+    !Number.isSafeInteger(tail.position) ||
+    !Number.isSafeInteger(tail.revision) ||
+    typeof tail.stream !== 'string' ||
+    typeof tail.type !== 'string'
+  )
+    return whole();
+  return new LazyEnvelope(envelope, tail.position as number, tail.revision as number, tail.stream, tail.type);
+}
+
+/** An envelope known by its tail; its id, data and metadata are parsed from its bytes when first read. */
+class LazyEnvelope {
+  private parsed?: Partial<LeafEnvelope>;
+  recordedAt?: string;
+
+  constructor(
+    private readonly bytes: Buffer,
+    readonly position: number,
+    readonly revision: number,
+    readonly stream: string,
+    readonly type: string,
+  ) {}
+
+  private whole(): NonNullable<LazyEnvelope['parsed']> {
+    if (!this.parsed) {
+      try {
+        this.parsed = JSON.parse(this.bytes.toString('utf8'));
+      } catch {
+        this.parsed = {}; // no longer JSON: the leaf check names the line
+      }
+    }
+    return this.parsed!;
+  }
+
+  get id(): string {
+    return this.whole().id as string;
+  }
+  get data(): unknown {
+    return this.whole().data;
+  }
+  get metadata(): LeafEnvelope['metadata'] {
+    return this.whole().metadata as LeafEnvelope['metadata'];
+  }
 }

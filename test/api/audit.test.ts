@@ -294,7 +294,12 @@ describe('the offline export and its verifier', () => {
     }
   }
 
-  const verify = (file: string) => verifyBundle(join(work, file));
+  /** Verifies inline and with the leaf check in a worker thread: the same report either way. */
+  const verify = async (file: string) => {
+    const inline = await verifyBundle(join(work, file), { threads: 0 });
+    expect(await verifyBundle(join(work, file), { threads: 1 })).toEqual(inline);
+    return inline;
+  };
   const lines = (file: string) => readFileSync(join(work, file), 'utf8').trimEnd().split('\n');
   const writeLines = (file: string, l: string[]) => writeFileSync(join(work, file), l.join('\n') + '\n');
 

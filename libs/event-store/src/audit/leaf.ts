@@ -60,15 +60,33 @@ export function storedEnvelope(e: StoredEnvelope): string {
 /**
  * v2 leaf hash: SHA-256(0x00 || salt || v2 envelope), salt = 16 secret random bytes kept beside the
  * leaf and given only to auditors (the export): without it a leaf hash tests no guess of the event.
+ * The envelope is written piece by piece into one reused buffer (no envelope string, no per-event
+ * input buffer: the append's only allocation here is the digest) and hashed in one call.
  */
 export function saltedLeafHash(e: StoredEnvelope, salt: Uint8Array): Hash {
-  const text = storedEnvelope(e);
-  // 0x00 || salt || envelope in one buffer, hashed in one call.
-  const bytes = Buffer.allocUnsafe(1 + salt.length + Buffer.byteLength(text, 'utf8'));
-  bytes[0] = 0x00;
-  bytes.set(salt, 1);
-  bytes.write(text, 1 + salt.length, 'utf8');
-  return sha256(bytes);
+  const id = JSON.stringify(e.id);
+  const stream = JSON.stringify(e.stream);
+  const type = JSON.stringify(e.type);
+  // UTF-8 takes at most 3 bytes per UTF-16 unit; 96 covers the keys, brackets and two integers.
+  const b = scratch(
+    1 + salt.length + 3 * (e.data.length + e.metadata.length + id.length + stream.length + type.length) + 96,
+  );
+  b[0] = 0x00;
+  b.set(salt, 1);
+  let at = 1 + salt.length;
+  at += b.write('{"data":', at, 'latin1');
+  at += b.write(e.data, at);
+  at += b.write(`,"id":${id},"metadata":`, at);
+  at += b.write(e.metadata, at);
+  at += b.write(`,"position":${e.position},"revision":${e.revision},"stream":${stream},"type":${type}}`, at);
+  return sha256(b.subarray(0, at));
+}
+
+let scratchBytes = Buffer.allocUnsafe(64 * 1024);
+/** The reused input buffer of saltedLeafHash, grown when an event needs more. */
+function scratch(bytes: number): Buffer {
+  if (bytes > scratchBytes.length) scratchBytes = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(bytes)));
+  return scratchBytes;
 }
 
 /**
@@ -93,15 +111,17 @@ export function toStoredEnvelope(event: LeafEnvelope): StoredEnvelope {
   };
 }
 
-/** Fresh salts, drawn from a pooled CSPRNG buffer (one getrandom per 256 leaves, not one per leaf). */
-const pool = Buffer.alloc(LEAF_SALT_BYTES * 256);
-let used = pool.length;
+/**
+ * Fresh salts: views of a pooled CSPRNG buffer (one getrandom per 256 leaves, not one per leaf, and
+ * no copy per leaf). Each refill is a new buffer, so a salt handed out never changes.
+ */
+let pool = Buffer.alloc(0);
+let used = 0;
 export function newLeafSalt(): Buffer {
   if (used === pool.length) {
-    randomFillSync(pool);
+    pool = randomFillSync(Buffer.allocUnsafeSlow(LEAF_SALT_BYTES * 256));
     used = 0;
   }
-  const salt = Buffer.from(pool.subarray(used, used + LEAF_SALT_BYTES));
   used += LEAF_SALT_BYTES;
-  return salt;
+  return pool.subarray(used - LEAF_SALT_BYTES, used);
 }

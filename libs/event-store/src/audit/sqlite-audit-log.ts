@@ -133,8 +133,17 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
    */
   beginAppend(): LeafWriter {
     const next = this.statements.nextPosition.get()!.next;
-    if (!this.isLogged(next - 1)) this.logStored(next - 1);
+    // The last event is this process's own, committed with its leaf: nothing to look up.
+    if (next - 1 !== this.committedThrough && !this.isLogged(next - 1)) this.logStored(next - 1);
     return new LeafWriter(this, next);
+  }
+
+  /** The last position this process committed with its leaf (positions are never reused). */
+  private committedThrough = -1;
+
+  /** Called once an append's transaction has committed, with its last position. */
+  committed(position: number): void {
+    this.committedThrough = position;
   }
 
   /** Whether the event at `position` has its leaf (position 0: the empty log; a missing row has nothing to log). */

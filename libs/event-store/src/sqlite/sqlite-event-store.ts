@@ -171,7 +171,10 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     this.assertOpen();
     assertDistinctIds(stream, events);
     const result = this.appendTransaction.immediate(stream, events, expected);
-    if (!result.idempotent && events.length > 0) this.notifyAppended();
+    if (!result.idempotent && events.length > 0) {
+      this.audit?.committed(result.position);
+      this.notifyAppended();
+    }
     return result;
   }
 

@@ -19,13 +19,14 @@ export function sha256(bytes: Uint8Array): Hash {
   return hash('sha256', bytes, 'buffer');
 }
 
-/** RFC 9162 §2.1.1: SHA-256(0x01 || left || right). */
+/** 0x01 || left || right, rewritten by every nodeHash (synchronous: no two calls share it). */
+const nodeInput = Buffer.alloc(65, NODE_PREFIX[0]);
+
+/** RFC 9162 §2.1.1: SHA-256(0x01 || left || right). One buffer for every call: a node allocates only its digest. */
 export function nodeHash(left: Hash, right: Hash): Hash {
-  const bytes = Buffer.allocUnsafe(65);
-  bytes[0] = NODE_PREFIX[0];
-  left.copy(bytes, 1);
-  right.copy(bytes, 33);
-  return sha256(bytes);
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 33);
+  return sha256(nodeInput);
 }
 
 /** The largest power of two strictly smaller than n (n > 1): where RFC 9162 splits a tree of n leaves. */

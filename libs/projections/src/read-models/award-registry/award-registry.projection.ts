@@ -7,6 +7,7 @@ import { asNominationEvent, nominationIdOf, NOMINATION_STREAM_PREFIX } from '../
 import { AWARD_COLUMNS as COLUMNS, AWARDS_FTS_TABLE, AWARDS_TABLE, awardRegistryDdl } from './award-registry.schema';
 
 const UPSERT = upsertClause(['nomination_id'], COLUMNS);
+const REGISTRY_EVENT_TYPES = new Set(['AwardDecisionSigned', 'CentralAwardDecided', 'AwardRevoked']);
 
 /** The normalised text a registry search runs against: nominee, award, unit, decision number. */
 export function registrySearchText(parts: {
@@ -49,6 +50,9 @@ export class AwardRegistryProjection implements Projection {
       pending = [];
     };
     for (const e of events) {
+      // The type first: a payload is read only for the three events the registry shows (the offline
+      // verifier parses an event's data only when it is read).
+      if (!REGISTRY_EVENT_TYPES.has(e.type)) continue;
       const event = asNominationEvent(e);
       if (event.type === 'AwardDecisionSigned') {
         pending.push(signedRow(e, event.data));
