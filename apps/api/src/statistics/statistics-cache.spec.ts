@@ -14,7 +14,9 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tdkt-cache-'));
   db = SqliteReadModelDb.open(join(dir, 'read-models.sqlite'));
   for (const sql of CHECKPOINTS_DDL) await db.run(sql);
-  await db.run(`INSERT INTO ${CHECKPOINTS_TABLE} (name, position, version, updated_at) VALUES ('statistics', 7, 2, '')`);
+  await db.run(
+    `INSERT INTO ${CHECKPOINTS_TABLE} (name, position, version, updated_at) VALUES ('statistics', 7, 2, '')`,
+  );
 });
 
 afterEach(async () => {
