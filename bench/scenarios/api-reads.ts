@@ -200,7 +200,12 @@ export const apiReadsScenario: Scenario = {
       await nextMessage(gen, 'ready');
       const bareUrl = `http://127.0.0.1:${port}`;
       const failures: Record<string, string> = {};
-      endpoints: for (const [name, list] of Object.entries(paths(draftedIds(seeded.file)))) {
+      // --api-reads-kinds=statistics,nomination: only the kinds whose name starts so (a shorter re-run).
+      const kinds = ctx.options['api-reads-kinds']?.split(',').map((k) => k.trim());
+      const selected = Object.entries(paths(draftedIds(seeded.file))).filter(
+        ([name]) => !kinds || kinds.some((k) => name.startsWith(k)),
+      );
+      endpoints: for (const [name, list] of selected) {
         // The baseline's body: a real answer of median size for this kind of request.
         const sizes: { size: number; body: string }[] = [];
         for (const p of list.slice(0, 20)) {
