@@ -26,7 +26,7 @@ import {
 import { forkTs, nextMessage, stopChild } from '../lib/child';
 import { HttpClient, waitForHttp } from '../lib/http';
 import { REPO_ROOT } from '../lib/paths';
-import { memoryOf } from '../lib/proc';
+import { cpuSecondsOf, memoryOf } from '../lib/proc';
 import { row, type Row } from '../lib/report';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import { stackStartupTimeoutMs, startStack } from '../lib/stack';
@@ -226,18 +226,30 @@ export const apiReadsScenario: Scenario = {
         await nextMessage(bare, 'body-set');
         const ours: LoadResult[] = [];
         const base: LoadResult[] = [];
+        // CPU milliseconds per request of the serving process (user + system, warm-up included in both
+        // the time and the count): unlike latency, it hardly moves with the other jobs on the machine.
+        const cpu = { ours: [] as number[], bare: [] as number[] };
+        const measured = (pid: number | undefined, into: number[], run: () => Promise<LoadResult>) => async () => {
+          const before = cpuSecondsOf(pid);
+          const r = await run();
+          into.push(((cpuSecondsOf(pid) - before) * 1000) / (r.requestsPerSecond * (seconds + warmup)));
+          return r;
+        };
         try {
           for (let rep = 0; rep < reps; rep++) {
-            const runOurs = () =>
-              load(gen, { baseUrl: stack.url, paths: list, token, concurrency, seconds, warmupSeconds: warmup }).then(
-                (r) => void ours.push(r),
-              );
-            const runBare = () =>
-              load(gen, { baseUrl: bareUrl, paths: list, concurrency, seconds, warmupSeconds: warmup }).then(
-                (r) => void base.push(r),
-              );
-            if (rep % 2 === 0) await runOurs().then(runBare);
-            else await runBare().then(runOurs);
+            const runOurs = measured(stack.pids.embedded, cpu.ours, () =>
+              load(gen, { baseUrl: stack.url, paths: list, token, concurrency, seconds, warmupSeconds: warmup }),
+            );
+            const runBare = measured(bare.pid, cpu.bare, () =>
+              load(gen, { baseUrl: bareUrl, paths: list, concurrency, seconds, warmupSeconds: warmup }),
+            );
+            if (rep % 2 === 0) {
+              ours.push(await runOurs());
+              base.push(await runBare());
+            } else {
+              base.push(await runBare());
+              ours.push(await runOurs());
+            }
           }
         } catch (err) {
           // As above: errors under load fail the run but keep the other kinds' rows.
@@ -253,6 +265,7 @@ export const apiReadsScenario: Scenario = {
           ours,
           bare: base,
           bodyBytes: sample.size,
+          cpuMsPerRequest: cpu,
           examplePath: list[0],
         };
         const bareName = `bare node:http, fixed ${sample.size}-byte JSON`;
@@ -272,6 +285,15 @@ export const apiReadsScenario: Scenario = {
             unit: 'ms',
             ours: median(ours.map((r) => r.p99)),
             baseline: median(base.map((r) => r.p99)),
+            baselineName: bareName,
+            reps,
+          }),
+          row({
+            scenario: '4 API reads',
+            metric: `${name} CPU per request`,
+            unit: 'ms',
+            ours: median(cpu.ours),
+            baseline: median(cpu.bare),
             baselineName: bareName,
             reps,
           }),
