@@ -10,6 +10,7 @@
  *   npm run bench -- --only=e2e --e2e-sizes=200,1000 --split-sizes=200
  *   npm run bench -- --only=e2e --e2e-topology=embedded,production --production-sizes=200
  *   npm run bench -- --only=api-reads --quick --profile   (CPU profile of the stack process)
+ *   npm run bench -- --only=api-reads --api-reads-kinds=statistics,nomination   (some request kinds only)
  *   npm run bench -- --only=council-session --session-items=500
  *   npm run bench -- --only=award-history --history-rows=10000
  *   npm run bench -- --only=web --quick              (web app: initial JS, inbox paint, detail)

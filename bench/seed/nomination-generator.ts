@@ -30,7 +30,7 @@ import { nominationEventMetadata, sideStreamMetadata } from '@tdkt/temporal/acti
 import { prng } from '../lib/stats';
 
 /** Bump when the generated events change: cached stores are keyed by it. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export interface GeneratedAppend {
   stream: string;
@@ -366,12 +366,18 @@ export class NominationGenerator {
         award: n.award,
         nominee: n.nominee,
         campaign: n.campaign,
-        oneOff: n.oneOff,
         documents: ['to-trinh.pdf', 'bao-cao-thanh-tich.pdf'],
         achievements: `Hoàn thành xuất sắc nhiệm vụ năm ${n.campaign.year}; ${this.pick(['sáng kiến được áp dụng toàn tỉnh', 'dẫn đầu phong trào thi đua của cụm', 'có mô hình hay được nhân rộng', 'đạt chỉ tiêu vượt kế hoạch'])}`,
       });
     const submit: Step = (nominationId, at) =>
-      fx.submitNomination({ nominationId, at, by: u.head, campaign: n.campaign });
+      // One-off (đột xuất) is the unit head's declaration at submission; a draft carrying it is refused.
+      fx.submitNomination({
+        nominationId,
+        at,
+        by: u.head,
+        campaign: n.campaign,
+        ...(n.oneOff ? { oneOff: true } : {}),
+      });
     const review =
       (decision: 'endorse' | 'return' | 'reject'): Step =>
       (nominationId, at) =>

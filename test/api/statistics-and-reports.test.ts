@@ -117,6 +117,20 @@ describe('statistics', () => {
     expect((await binary('canbo.donvi1', `/api/reports/annual/${year}.pdf`)).status).toBe(403);
     expect((await binary('thuky', '/api/reports/annual/20x6.pdf')).status).toBe(400);
   });
+
+  // Last in this block: its draft changes the counts the tests above check.
+  it('a user who just acted sees the new figures at once, though the same query was answered before (kept answers end when the projection moves on)', async () => {
+    const officer = await stack.as('canbo.donvi1');
+    const path = '/api/statistics?groupBy=award';
+    const before = (await officer.get(path)).body;
+    expect((await officer.get(path)).body).toEqual(before);
+    await stack.draft();
+    const after = (await officer.get(path)).body;
+    expect(after.total.nominations.total).toBe(before.total.nominations.total + 1);
+    expect(after.total.nominations.draft).toBe(before.total.nominations.draft + 1);
+    const office = (await (await stack.as('thuky')).get(path)).body;
+    expect(office.total.nominations.draft).toBeGreaterThanOrEqual(after.total.nominations.draft);
+  });
 });
 
 describe('exemplary models (gương điển hình tiên tiến)', () => {

@@ -108,7 +108,9 @@ export async function openApiRuntime(config: AppConfig, options: OpenApiRuntimeO
     await sessions.prepare();
 
     const address = config.temporal.address ?? `127.0.0.1:${config.temporal.devServerPort}`;
-    const connection = await Connection.connect({ address });
+    // 60 s, not the client's 10 s: on a loaded machine with a large store (1.4M events) the start-up's
+    // other work kept the event loop busy past 10 s and the connection failed though the server was up.
+    const connection = await Connection.connect({ address, connectTimeout: '60 seconds' });
     closers.push(() => connection.close());
     const temporal = new Client({ connection, namespace: config.temporal.namespace });
     const gateway = new NominationGateway(temporal, {

@@ -17,6 +17,7 @@ import {
 import type { ApiRuntime } from '../api-runtime';
 import { API_RUNTIME } from '../tokens';
 import { annualReportPdf } from './annual-report';
+import { CheckpointCache, STATISTICS_PROJECTION } from './statistics-cache';
 import type { RegistryExportQueryDto, StatisticsQueryDto } from './statistics.dto';
 import { registryWorkbook, statisticsWorkbook, type LabelledStatistics } from './statistics-xlsx';
 
@@ -33,9 +34,12 @@ export type StatisticsAnswer = LabelledStatistics & { baseSalary: BaseSalaryPeri
 export class StatisticsService {
   /** The one schedule, loaded with the catalog (the amounts the decisions recorded come first). */
   readonly baseSalary: BaseSalaryPeriod[];
+  /** Answers by query and scope until the statistics projection moves on (see CheckpointCache). */
+  private readonly answers: CheckpointCache<StatisticsAnswer>;
 
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {
     this.baseSalary = [...(runtime.catalog.baseSalary ?? [])];
+    this.answers = new CheckpointCache(runtime.readDb, STATISTICS_PROJECTION);
   }
 
   async statistics(actor: Actor | undefined, filter: StatisticsQueryDto): Promise<StatisticsAnswer> {
@@ -51,14 +55,18 @@ export class StatisticsService {
     if (filter.cluster) query.clusterId = filter.cluster;
     if (filter.award) query.awardCode = filter.award;
     if (filter.kind) query.recipientKind = filter.kind;
-    const result = await queryStatistics(this.runtime.readDb, query);
-    return {
-      groupBy: result.groupBy,
-      coverage: view.audience === 'public' ? 'public' : view.scope.all ? 'province' : 'scope',
-      groups: result.groups.map((g) => ({ ...g, label: this.label(result.groupBy, g.key) })),
-      total: result.total,
-      baseSalary: this.baseSalary,
-    };
+    // The answer depends on the query and the reader's scope only (labels and the schedule are loaded once).
+    const { baseSalary: _schedule, ...key } = query;
+    return this.answers.get(JSON.stringify(key), async () => {
+      const result = await queryStatistics(this.runtime.readDb, query);
+      return {
+        groupBy: result.groupBy,
+        coverage: view.audience === 'public' ? 'public' : view.scope.all ? 'province' : 'scope',
+        groups: result.groups.map((g) => ({ ...g, label: this.label(result.groupBy, g.key) })),
+        total: result.total,
+        baseSalary: this.baseSalary,
+      };
+    });
   }
 
   async statisticsXlsx(actor: Actor | undefined, filter: StatisticsQueryDto): Promise<Buffer> {
