@@ -125,6 +125,8 @@ export const webScenario: Scenario = {
       const fcp: number[] = [];
       const inboxReady: number[] = [];
       const detail: number[] = [];
+      const detailInPage: number[] = [];
+      const detailFull: number[] = [];
       const trace: Fetch[][] = [];
       for (let i = 0; i < reps; i++) {
         await page.reload();
@@ -140,10 +142,16 @@ export const webScenario: Scenario = {
           .nth(1 + (i % 10))
           .getByRole('link')
           .first();
+        // Timed twice: from the harness (CDP round trips of the click and the wait included) and in the
+        // page, from the click event to the frame that shows the actions (what the user waits for).
+        await page.evaluate(watchDetail);
         const start = await page.evaluate(() => performance.now());
         await link.click();
         await page.getByRole('group', { name: 'Thao tác với hồ sơ' }).waitFor();
         detail.push((await page.evaluate(() => performance.now())) - start);
+        detailInPage.push(await page.evaluate(() => (globalThis as unknown as PageGlobals).__detailShown));
+        await page.locator('.ant-timeline').first().waitFor();
+        detailFull.push(await page.evaluate(() => (globalThis as unknown as PageGlobals).__detailFull ?? NaN));
         // Where the time went: every fetch (API call, lazy chunk) the click started, once all have ended.
         await page.waitForLoadState('networkidle');
         trace.push(await page.evaluate(resourcesSince, start));
@@ -167,20 +175,77 @@ export const webScenario: Scenario = {
           scenario: 'web',
           metric: 'nomination detail after click',
           unit: 'ms',
-          ours: median(detail),
+          ours: median(detailInPage),
           baseline: BUDGET.detailMs,
           baselineName: 'budget',
           reps,
-          note: 'heading and actions shown',
+          note: 'in the page: click event to the frame showing heading and actions',
+        }),
+        row({
+          scenario: 'web',
+          metric: 'nomination detail, whole page (dossier, council, history)',
+          unit: 'ms',
+          ours: median(detailFull),
+          reps,
+        }),
+        row({
+          scenario: 'web',
+          metric: 'nomination detail, harness-timed (CDP click + wait)',
+          unit: 'ms',
+          ours: median(detail),
+          reps,
         }),
       );
       const fetches = summarise(trace);
       for (const [path, f] of Object.entries(fetches))
         ctx.log(`  detail fetch ${path}: ${f.start}–${f.end} ms after the click (server ${f.server} ms, ${f.n}×)`);
-      return { rows, details: { initialJs: js, fcp, inboxReady, detail, detailFetches: fetches, trace } };
+      return {
+        rows,
+        details: { initialJs: js, fcp, inboxReady, detail, detailInPage, detailFull, detailFetches: fetches, trace },
+      };
     } finally {
       await browser.close();
       await stack.stop();
     }
   },
 };
+
+/**
+ * Runs in the page before a click: resolves `window.__detailShown` with the ms from the click event
+ * to the animation frame in which the detail's action group is in the document (painted right after).
+ */
+function watchDetail(): void {
+  // The DOM as far as this needs it (the bench compiles without the DOM library).
+  const g = globalThis as unknown as PageGlobals;
+  g.__detailShown = new Promise<number>((resolve) => {
+    let clickedAt: number | undefined;
+    g.document.addEventListener('click', (e) => (clickedAt = e.timeStamp), { capture: true, once: true });
+    const shown = () =>
+      clickedAt !== undefined && g.document.querySelector('[role="group"][aria-label="Thao tác với hồ sơ"]');
+    let first = false;
+    const observer = new g.MutationObserver(() => {
+      if (!first && shown()) {
+        first = true;
+        g.requestAnimationFrame(() => resolve(performance.now() - clickedAt!));
+      }
+      // The rest of the page (dossier, council, the history's timeline) follows in the next tasks.
+      if (first && g.document.querySelector('.ant-timeline')) {
+        observer.disconnect();
+        g.__detailFull = new Promise((r) => g.requestAnimationFrame(() => r(performance.now() - clickedAt!)));
+      }
+    });
+    observer.observe(g.document.body, { childList: true, subtree: true });
+  });
+}
+
+interface PageGlobals {
+  __detailShown: Promise<number>;
+  __detailFull?: Promise<number>;
+  document: {
+    addEventListener(type: string, listener: (e: { timeStamp: number }) => void, options: object): void;
+    querySelector(selector: string): unknown;
+    body: unknown;
+  };
+  MutationObserver: new (callback: () => void) => { observe(node: unknown, options: object): void; disconnect(): void };
+  requestAnimationFrame(callback: () => void): void;
+}

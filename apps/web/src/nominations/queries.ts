@@ -78,25 +78,36 @@ export function prefetchNomination(queryClient: QueryClient, id: string): void {
   void queryClient.prefetchQuery(actions(id));
   void queryClient.prefetchQuery(audit(id));
   void queryClient.prefetchQuery(documents(id));
+  // The page's header names the unit and campaign: without these it waited for the view to render
+  // before asking (a second round trip); kept for the session once fetched.
+  void queryClient.prefetchQuery(referenceQueries.units);
+  void queryClient.prefetchQuery(referenceQueries.campaigns);
+  void queryClient.prefetchQuery(referenceQueries.catalog);
 }
 
 /** Reference data (campaigns, units, clusters, catalog): stable for the session. */
-export const useReference = () => ({
-  campaigns: useQuery({
+export const referenceQueries = {
+  campaigns: queryOptions({
     queryKey: ['ref', 'campaigns'],
     queryFn: () => call(() => api.GET('/api/campaigns')),
     staleTime: Infinity,
   }),
-  units: useQuery({
+  units: queryOptions({
     queryKey: ['ref', 'units'],
     queryFn: () => call(() => api.GET('/api/units')),
     staleTime: Infinity,
   }),
-  catalog: useQuery({
+  catalog: queryOptions({
     queryKey: ['ref', 'catalog'],
     queryFn: () => call(() => api.GET('/api/catalog')),
     staleTime: Infinity,
   }),
+};
+
+export const useReference = () => ({
+  campaigns: useQuery(referenceQueries.campaigns),
+  units: useQuery(referenceQueries.units),
+  catalog: useQuery(referenceQueries.catalog),
 });
 
 export interface AwardEntry {
