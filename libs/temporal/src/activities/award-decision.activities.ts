@@ -325,6 +325,25 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
   }
 
   /**
+   * What a decision about one nomination (a revocation, a one-recipient signature) starts from: the
+   * nomination checked as its own command would be, its authority and that authority's numbering, and
+   * the office's number if one was given (NFC, trimmed).
+   */
+  async function oneNominationDecision(
+    input: ApplyDecisionCommandInput,
+    intent: { nominationId: string; number?: string },
+    as: 'RevokeAward' | 'SignAwardDecision',
+  ) {
+    const policy = catalogPolicy();
+    const n = await nomination(intent.nominationId, 'nominationId');
+    guard(as, input.actor, n);
+    const authority = authorityOf(n) ?? decisionAuthority;
+    const profile = authorityProfile(policy, authority);
+    const number = intent.number !== undefined ? String(intent.number).normalize('NFC').trim() : undefined;
+    return { policy, n, authority, profile, number };
+  }
+
+  /**
    * The revocation decision of an awarded nomination: checked as the nomination's own revocation
    * (role, nominee, AWARDED), the nomination reserved for this one revocation, then numbered — from
    * the register after every check (gap-free), or the office's number claimed under `external`.
@@ -334,12 +353,7 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
     intent: Extract<DecisionIntent, { type: 'IssueRevocation' }>,
   ): Promise<IssueRevocation> {
     const { actor, now, decisionId, commandId } = input;
-    const policy = catalogPolicy();
-    const n = await nomination(intent.nominationId, 'nominationId');
-    guard('RevokeAward', actor, n);
-    const authority = authorityOf(n) ?? decisionAuthority;
-    const profile = authorityProfile(policy, authority);
-    const number = intent.number !== undefined ? String(intent.number).normalize('NFC').trim() : undefined;
+    const { policy, n, authority, profile, number } = await oneNominationDecision(input, intent, 'RevokeAward');
     if (profile.numbering === 'register' && number !== undefined)
       throw invalid(
         'NUMBERING_MODE',
@@ -433,12 +447,7 @@ export function createAwardDecisionActivities(deps: AwardDecisionActivityDeps): 
     intent: Extract<DecisionIntent, { type: 'IssueSingleDecision' }>,
   ): Promise<IssueSingleDecision> {
     const { actor, now, decisionId, commandId } = input;
-    const policy = catalogPolicy();
-    const n = await nomination(intent.nominationId, 'nominationId');
-    guard('SignAwardDecision', actor, n);
-    const authority = authorityOf(n) ?? decisionAuthority;
-    const profile = authorityProfile(policy, authority);
-    const number = intent.number !== undefined ? String(intent.number).normalize('NFC').trim() : undefined;
+    const { policy, n, authority, profile, number } = await oneNominationDecision(input, intent, 'SignAwardDecision');
     const baseSalary = baseSalaryOn(catalog.baseSalary, now);
     const year = yearOf(now);
     const command: IssueSingleDecision = {
