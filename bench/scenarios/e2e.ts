@@ -19,6 +19,7 @@ import { allocationCost } from './decision-numbers';
 import { historyBreakdown, type HistoryBreakdown } from '../lib/history';
 import { nominationWorkflowId } from '@tdkt/temporal';
 import { HttpClient, waitForHttp } from '../lib/http';
+import { BenchSession } from '../lib/session';
 import { cpuSecondsOf, memoryOf, type Memory } from '../lib/proc';
 import { row, type Row } from '../lib/report';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
@@ -69,6 +70,13 @@ export async function login(http: HttpClient, users: string[] = USERS): Promise<
   return tokens;
 }
 
+/** The flows' users, signed in: a run longer than a token lasts (15 min) signs a user in again on a 401. */
+export async function flowSession(http: HttpClient): Promise<BenchSession> {
+  const session = new BenchSession(http);
+  await session.login(USERS);
+  return session;
+}
+
 export interface FlowRun {
   ids: string[];
   flows: number;
@@ -83,8 +91,7 @@ export interface FlowRun {
 }
 
 export async function driveFlows(
-  http: HttpClient,
-  tokens: Record<string, string>,
+  session: BenchSession,
   flows: number,
   concurrency: number,
   tag: string,
@@ -97,7 +104,7 @@ export async function driveFlows(
   const t0 = now();
   const step = async (name: string, user: string, method: string, path: string, body: unknown, expect: number) => {
     const s = now();
-    const r = await http.send<Record<string, unknown>>(method, path, body, tokens[user]);
+    const r = await session.send<Record<string, unknown>>(user, method, path, body);
     (samples[name] ??= []).push(now() - s);
     commands++;
     if (r.status !== expect) throw new Error(`${name} as ${user}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
@@ -353,7 +360,7 @@ async function runSize(
   const http = new HttpClient(stack.url, concurrency * 2);
   try {
     await waitForHttp(http, '/health');
-    const tokens = await login(http);
+    const session = await flowSession(http);
     ctx.log(`  N=${size} (${stack.topology}): driving ${size} flows (${concurrency} in flight) through ${stack.url}`);
     const nodeProcesses: Record<string, number | undefined> =
       stack.topology === 'embedded'
@@ -361,7 +368,7 @@ async function runSize(
         : { API: stack.pids.api, worker: stack.pids.worker };
     const nodeCpu = () => Object.values(nodeProcesses).reduce((sum: number, pid) => sum + cpuSecondsOf(pid), 0);
     const cpu0 = { node: nodeCpu(), temporal: cpuSecondsOf(stack.pids.temporal) };
-    const ours = await driveFlows(http, tokens, size, concurrency, `${stack.topology}-n${size}`);
+    const ours = await driveFlows(session, size, concurrency, `${stack.topology}-n${size}`);
     // CPU per command of each process: where the machine's time went.
     const cpu = {
       nodeMsPerCommand: ((nodeCpu() - cpu0.node) * 1000) / ours.commands,
@@ -374,6 +381,7 @@ async function runSize(
     ctx.log(
       `    ${ours.completed}/${size} flows in ${ours.seconds.toFixed(1)} s${ours.failed ? `, ${ours.failed} FAILED (${ours.firstError})` : ''}`,
     );
+    if (session.relogins) ctx.log(`    signed in again ${session.relogins}× (access tokens expired during the run)`);
     const breakdown = await inTemporal(stack.temporalAddress, ours.ids.slice(0, 50).map(nominationWorkflowId));
     ctx.log(
       `    inside Temporal (p50): update accepted→completed ${breakdown.updateAcceptedToCompleted.p50} ms, activity queued ${breakdown.activityQueued.p50} ms, ` +

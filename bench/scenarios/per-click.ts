@@ -14,7 +14,7 @@ import { row, type Row } from '../lib/report';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import { startStack } from '../lib/stack';
 import { nominationWorkflowBundle } from '../temporal/bundles';
-import { bareUpdates, COMMANDS_PER_FLOW, driveFlows, inTemporal, login } from './e2e';
+import { bareUpdates, COMMANDS_PER_FLOW, driveFlows, flowSession, inTemporal } from './e2e';
 
 const TARGET = { p50: 60, p99: 150 };
 
@@ -27,10 +27,10 @@ export const perClickScenario: Scenario = {
     const http = new HttpClient(stack.url, 4);
     try {
       await waitForHttp(http, '/health', 180_000);
-      const tokens = await login(http);
-      await driveFlows(http, tokens, 1, 1, 'per-click-warm-up');
+      const session = await flowSession(http);
+      await driveFlows(session, 1, 1, 'per-click-warm-up');
       const cpu0 = { node: cpuSecondsOf(stack.pids.embedded), temporal: cpuSecondsOf(stack.pids.temporal) };
-      const ours = await driveFlows(http, tokens, flows, 1, 'per-click');
+      const ours = await driveFlows(session, flows, 1, 'per-click');
       if (ours.failed) throw new Error(`${ours.failed}/${flows} flows failed: ${ours.firstError}`);
       const cpu = {
         nodeMsPerCommand: ((cpuSecondsOf(stack.pids.embedded) - cpu0.node) * 1000) / ours.commands,

@@ -5,8 +5,10 @@
  */
 import 'reflect-metadata';
 import { startEmbedded } from '../../apps/embedded/src/embedded';
+import { startMemoryTrace } from './memory-trace';
 
 async function main() {
+  startMemoryTrace();
   const bundle = process.argv[2];
   const system = await startEmbedded({
     workflowBundle: { codePath: bundle },
