@@ -23,6 +23,15 @@ import { startStack } from '../lib/stack';
 import { mapLimit, now } from '../lib/stats';
 import { nominationWorkflowBundle } from '../temporal/bundles';
 import { BenchSession } from '../lib/session';
+import { bareUpdates, COMMANDS_PER_FLOW } from './e2e';
+
+/**
+ * The floor of a round on this machine: each nomination's workflow takes at least six steps (draft,
+ * submission, cluster review, office check, the session's outcome, the decision applied) — timed as
+ * the same number of bare Updates on a trivial workflow, on the same Temporal server, 50 in flight.
+ */
+const STEPS_PER_NOMINATION = 6;
+const FLOOR_CONCURRENCY = 50;
 
 const CAMPAIGN = 'dong-khoi-moi-2026';
 const UNITS = [
@@ -219,6 +228,18 @@ export const yearEndScenario: Scenario = {
         ctx.log(
           `    N=${n}: ${(round.totalMs / 1000).toFixed(1)} s end to end, ${perNomination.toFixed(1)} ms per nomination`,
         );
+        const floor = await bareUpdates(
+          stack.temporalAddress,
+          Math.ceil((STEPS_PER_NOMINATION * n) / COMMANDS_PER_FLOW),
+          FLOOR_CONCURRENCY,
+          `year-end-${n}`,
+        );
+        const floorSeconds = (STEPS_PER_NOMINATION * n) / floor.updatesPerSecond;
+        ctx.log(
+          `    floor: ${STEPS_PER_NOMINATION} bare Updates per nomination at ${floor.updatesPerSecond.toFixed(1)}/s → ${floorSeconds.toFixed(1)} s ` +
+            `(13,000: ${((floorSeconds * 13_000) / n / 60).toFixed(1)} min)`,
+        );
+        (details.rounds as Record<string, Record<string, unknown>>)[`N=${n}`].floor = { ...floor, floorSeconds };
         const s = `year-end N=${n}`;
         rows.push(
           row({
@@ -228,6 +249,16 @@ export const yearEndScenario: Scenario = {
             ours: round.totalMs / 1000,
             reps: 1,
             note: `13,000 at this rate: ${((perNomination * 13_000) / 60_000).toFixed(1)} min (target ≤ 10)`,
+          }),
+          row({
+            scenario: s,
+            metric: `round vs its floor (${STEPS_PER_NOMINATION} bare Updates a nomination, ${FLOOR_CONCURRENCY} in flight)`,
+            unit: 's',
+            ours: round.totalMs / 1000,
+            baseline: floorSeconds,
+            baselineName: 'the same number of bare Updates, same server',
+            reps: 1,
+            note: `13,000: floor ${((floorSeconds * 13_000) / n / 60).toFixed(1)} min`,
           }),
           row({
             scenario: s,
