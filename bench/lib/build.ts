@@ -8,6 +8,8 @@ let built: Promise<void> | undefined;
 /** `npm run build` + `build:workflows` once per bench run: processes under test run dist/, as `npm start` does. */
 export function buildOnce(log: (line: string) => void = () => undefined): Promise<void> {
   built ??= (async () => {
+    // Repeated runs of one measurement on an unchanged tree may reuse dist/ (the build is ~1 min quiet).
+    if (process.env.TDKT_BENCH_SKIP_BUILD === '1') return log('  dist/ reused (TDKT_BENCH_SKIP_BUILD=1)');
     const t0 = Date.now();
     const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}` };
     for (const script of ['build', 'build:workflows'])
