@@ -58,29 +58,43 @@ async function appendRates(
   batch: number,
   rep: number,
   modes: [boolean, boolean],
-): Promise<{ on: number; off: number; followerMs: number }> {
+): Promise<{ on: number; off: number; followerMs: number; cpuUs: [number, number]; followerCpuUs: number }> {
   const scratch = scratchDir('audit-append');
   const stores = modes.map(
     (audit, k) => new SqliteEventStore({ filename: join(scratch.dir, `events-${k}.sqlite`), audit }),
   );
   const revisions = [0, 1].map(() => new Array<number>(STREAMS).fill(-1));
   const ms = [0, 0];
+  // Main-thread CPU per store (µs): the append is synchronous, so this is its own work, which the
+  // other jobs on a shared machine move far less than the wall time.
+  const cpu = [0, 0];
   try {
     for (let i = 0; i < events.length; i += batch) {
       const s = (i / batch) % STREAMS;
       for (const k of (i / batch + rep) % 2 ? [1, 0] : [0, 1]) {
         const slice = events.slice(i, i + batch).map((e, j) => ({ ...e, id: uuidOf(rep * 2 + k, i + j) }));
+        const c0 = process.threadCpuUsage();
         const t0 = now();
         await stores[k].append(`nomination-s${s}`, slice, revisions[k][s] < 0 ? 'no_stream' : revisions[k][s]);
         ms[k] += now() - t0;
+        const c = process.threadCpuUsage(c0);
+        cpu[k] += c.user + c.system;
         revisions[k][s] += slice.length;
       }
     }
     // The follower's work for this run's leaves (the loop above never yields to it).
+    const c0 = process.threadCpuUsage();
     const t0 = now();
     if (modes[0]) stores[0].auditLog().completeNodes();
     const followerMs = now() - t0;
-    return { on: events.length / (ms[0] / 1000), off: events.length / (ms[1] / 1000), followerMs };
+    const c = process.threadCpuUsage(c0);
+    return {
+      on: events.length / (ms[0] / 1000),
+      off: events.length / (ms[1] / 1000),
+      followerMs,
+      cpuUs: [cpu[0] / events.length, cpu[1] / events.length],
+      followerCpuUs: (c.user + c.system) / events.length,
+    };
   } finally {
     for (const store of stores) await store.close();
     scratch.remove();
@@ -114,17 +128,23 @@ export const auditScenario: Scenario = {
       const off: number[] = [];
       const followerUs: number[] = [];
       const withFollower: number[] = [];
+      const cpuRatios: number[] = [];
+      const cpuRatiosWithFollower: number[] = [];
+      const cpuUs: [number, number, number][] = [];
       for (let rep = 0; rep < reps; rep++) {
         const r = await appendRates(events, batch, rep, modes);
         on.push(r.on);
         off.push(r.off);
         followerUs.push((r.followerMs * 1000) / events.length);
         withFollower.push(events.length / (events.length / r.on + r.followerMs / 1000));
+        cpuRatios.push(r.cpuUs[1] / r.cpuUs[0]);
+        cpuRatiosWithFollower.push(r.cpuUs[1] / (r.cpuUs[0] + r.followerCpuUs));
+        cpuUs.push([r.cpuUs[0], r.cpuUs[1], r.followerCpuUs]);
       }
       const load = loadavg()[0].toFixed(1);
       const ratios = on.map((v, i) => v / off[i]);
       ctx.log(
-        `  ${label}${aaNote}: with audit log ${on.map(Math.round).join(', ')}/s; without ${off.map(Math.round).join(', ')}/s; ratios ${ratios.map((r) => r.toFixed(2)).join(', ')}; follower ${followerUs.map((u) => u.toFixed(1)).join(', ')} µs/event (load ${load})`,
+        `  ${label}${aaNote}: with audit log ${on.map(Math.round).join(', ')}/s; without ${off.map(Math.round).join(', ')}/s; ratios ${ratios.map((r) => r.toFixed(2)).join(', ')}; follower ${followerUs.map((u) => u.toFixed(1)).join(', ')} µs/event; CPU ratios ${cpuRatios.map((r) => r.toFixed(2)).join(', ')} (with follower ${cpuRatiosWithFollower.map((r) => r.toFixed(2)).join(', ')}) (load ${load})`,
       );
       details[label] = {
         modes,
@@ -133,6 +153,10 @@ export const auditScenario: Scenario = {
         ratios,
         followerUsPerEvent: followerUs,
         ratiosWithFollower: withFollower.map((v, i) => v / off[i]),
+        /** Main-thread CPU µs an event: [audit on, off, the follower's], and ratios off / on. */
+        cpuUsPerEvent: cpuUs,
+        cpuRatios,
+        cpuRatiosWithFollower,
         loadAverage: loadavg(),
       };
       rows.push(
@@ -155,6 +179,14 @@ export const auditScenario: Scenario = {
           baselineName: 'same store, audit log off',
           reps,
           note: `follower ${median(followerUs).toFixed(2)} µs/event after the appends`,
+        }),
+        row({
+          scenario: '5 audit',
+          metric: `(diagnostic) main-thread CPU ratio (off ÷ on), ${label}${aaNote}`,
+          unit: 'ratio',
+          ours: median(cpuRatios),
+          reps,
+          note: `with the follower's CPU ${median(cpuRatiosWithFollower).toFixed(2)}; µs/event on ${median(cpuUs.map((c) => c[0])).toFixed(1)}, off ${median(cpuUs.map((c) => c[1])).toFixed(1)}, follower ${median(cpuUs.map((c) => c[2])).toFixed(1)}`,
         }),
       );
     }
