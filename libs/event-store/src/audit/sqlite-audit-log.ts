@@ -295,7 +295,8 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
 
   /**
    * Logs the events stored before the log existed (a store from an earlier version, or written with
-   * audit off), in pages, each page in its own write transaction. Returns how many leaves were added.
+   * audit off), in pages, each page in its own write transaction, then stores their nodes if the
+   * follower is due. Returns how many leaves were added.
    */
   backfill(pageSize = 5_000): number {
     let added = 0;
@@ -306,8 +307,11 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
       });
       const n = page.immediate();
       added += n;
-      if (n < pageSize) return added;
+      if (n < pageSize) break;
     }
+    // And their nodes, when many lack them (a store seeded or written with audit off, or a follower behind).
+    if (this.followerDue(this.sizeNow())) this.completeNodes();
+    return added;
   }
 
   /** Folded nodes: a complete subtree never changes, so proofs share them (bounded; cleared when full). */
