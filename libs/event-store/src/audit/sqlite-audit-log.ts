@@ -16,7 +16,7 @@ const STRIDE = 4;
 export const AUDIT_TREE_TABLE = 'audit_tree';
 export const AUDIT_CHECKPOINTS_TABLE = 'audit_checkpoints';
 export const AUDIT_META_TABLE = 'audit_meta';
-/** The log's columns in the events table: an event and its leaf (and nodes) are one row, written by one INSERT. */
+/** The log's columns in the events table: an event and its leaf are one row, written by one INSERT (`tree_nodes`: older logs' nodes). */
 export const LEAF_COLUMNS = ['leaf_hash', 'leaf_salt', 'tree_nodes'] as const;
 /** audit_meta key: the number of unsalted (v1) leaves the log began with (0 for a log salted from the start). */
 const UNSALTED_PREFIX_KEY = 'unsalted_prefix';
@@ -64,13 +64,15 @@ interface CheckpointRow {
 
 /**
  * The audit log of the SQLite event store, in the same file. Leaf index = position − 1 (SQLite
- * positions are dense). Everything an append adds to the tree is in its events' own rows, written by
- * their INSERT (an event and its leaf commit together or not at all; an append writes no other row):
- * `leaf_hash` and `leaf_salt`, and in the row of every 16th event `tree_nodes`, the stored nodes that
- * event completes (level 4, and 8, 12, … when it completes those too), 32 bytes each. Other levels are
- * folded on read from at most 2^(STRIDE−1) stored nodes. A log from before leaves moved into the rows
- * keeps its first `tableLeaves` leaves, and the nodes they completed, as rows of `audit_tree` (old
- * checkpoints stay valid, nothing is rewritten); every later leaf and node is in its event's row.
+ * positions are dense). An append adds its events' leaves in their own rows, written by their INSERT
+ * (`leaf_hash`, `leaf_salt`: an event and its leaf commit together or not at all; an append writes no
+ * other row). The stored nodes (levels 4, 8, 12, …) are the follower's, after the commit
+ * (`completeNodes`), rows of audit_tree; roots and proofs complete them first for the size they need,
+ * and fold a node not yet stored from the level below. Other levels are folded on read from at most
+ * 2^(STRIDE−1) stored nodes. Older layouts are read as they are (nothing is rewritten, old checkpoints
+ * stay valid): a log from before leaves moved into the rows keeps its first `tableLeaves` leaves and
+ * their nodes in audit_tree; one from before the follower keeps the nodes of its first
+ * `rowNodesThrough` leaves in the row of every 16th event (`tree_nodes`).
  */
 export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   private readonly statements: {
