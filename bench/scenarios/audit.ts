@@ -3,6 +3,9 @@
  *  - Hashing overhead on append: SqliteEventStore with its audit log (leaf, salt and stored nodes in
  *    the events' own rows) beside the same store without it (`audit: false`), single-event appends
  *    and 100-event batches, both stores open and each append alternated between them. Target: ratio ≥ 0.9.
+ *    The nodes above the leaves are stored by a follower after the commits, not by the append: its
+ *    time (every node of the run's leaves, once the appends are done) is reported beside, and a ratio
+ *    that counts it. `--audit-aa=on|off` opens both stores alike (an A/A check of the noise).
  *  - Proof generation at the seeded store's size (1M events; quick: 50k): an inclusion proof for a
  *    random event by id (lookup + path from the stored tree) and a consistency proof between random
  *    sizes, p50/p99, beside the same proofs from a tree held wholly in memory (the floor).
@@ -50,25 +53,48 @@ const uuidOf = (rep: number, i: number) =>
  * open, each batch appended to one then the other (the order alternating), each append timed. Load
  * that drifts over seconds on a shared machine hits both alike.
  */
-async function appendRates(events: EventToAppend[], batch: number, rep: number): Promise<{ on: number; off: number }> {
+async function appendRates(
+  events: EventToAppend[],
+  batch: number,
+  rep: number,
+  modes: [boolean, boolean],
+): Promise<{ on: number; off: number; followerMs: number; cpuUs: [number, number]; followerCpuUs: number }> {
   const scratch = scratchDir('audit-append');
-  const stores = [true, false].map(
-    (audit) => new SqliteEventStore({ filename: join(scratch.dir, `events-${audit ? 'on' : 'off'}.sqlite`), audit }),
+  const stores = modes.map(
+    (audit, k) => new SqliteEventStore({ filename: join(scratch.dir, `events-${k}.sqlite`), audit }),
   );
   const revisions = [0, 1].map(() => new Array<number>(STREAMS).fill(-1));
   const ms = [0, 0];
+  // Main-thread CPU per store (µs): the append is synchronous, so this is its own work, which the
+  // other jobs on a shared machine move far less than the wall time.
+  const cpu = [0, 0];
   try {
     for (let i = 0; i < events.length; i += batch) {
       const s = (i / batch) % STREAMS;
       for (const k of (i / batch + rep) % 2 ? [1, 0] : [0, 1]) {
         const slice = events.slice(i, i + batch).map((e, j) => ({ ...e, id: uuidOf(rep * 2 + k, i + j) }));
+        const c0 = process.threadCpuUsage();
         const t0 = now();
         await stores[k].append(`nomination-s${s}`, slice, revisions[k][s] < 0 ? 'no_stream' : revisions[k][s]);
         ms[k] += now() - t0;
+        const c = process.threadCpuUsage(c0);
+        cpu[k] += c.user + c.system;
         revisions[k][s] += slice.length;
       }
     }
-    return { on: events.length / (ms[0] / 1000), off: events.length / (ms[1] / 1000) };
+    // The follower's work for this run's leaves (the loop above never yields to it).
+    const c0 = process.threadCpuUsage();
+    const t0 = now();
+    if (modes[0]) stores[0].auditLog().completeNodes();
+    const followerMs = now() - t0;
+    const c = process.threadCpuUsage(c0);
+    return {
+      on: events.length / (ms[0] / 1000),
+      off: events.length / (ms[1] / 1000),
+      followerMs,
+      cpuUs: [cpu[0] / events.length, cpu[1] / events.length],
+      followerCpuUs: (c.user + c.system) / events.length,
+    };
   } finally {
     for (const store of stores) await store.close();
     scratch.remove();
@@ -86,7 +112,10 @@ export const auditScenario: Scenario = {
     const parts = String(ctx.options['audit-parts'] ?? 'append,proofs,verify').split(',');
 
     // 1. Overhead on append.
-    const reps = ctx.quick ? 2 : 4;
+    const reps = Number(ctx.options['audit-reps'] ?? (ctx.quick ? 2 : 4));
+    const aa = ctx.options['audit-aa'] as string | undefined;
+    const modes: [boolean, boolean] = aa ? [aa === 'on', aa === 'on'] : [true, false];
+    const aaNote = aa ? ` (A/A check: both stores audit ${aa})` : '';
     const single = sampleEvents(ctx.quick ? 500 : 2_000);
     const batched = sampleEvents(ctx.quick ? 5_000 : 20_000);
     for (const [label, events, batch] of parts.includes('append')
@@ -97,26 +126,67 @@ export const auditScenario: Scenario = {
       : []) {
       const on: number[] = [];
       const off: number[] = [];
+      const followerUs: number[] = [];
+      const withFollower: number[] = [];
+      const cpuRatios: number[] = [];
+      const cpuRatiosWithFollower: number[] = [];
+      const cpuUs: [number, number, number][] = [];
       for (let rep = 0; rep < reps; rep++) {
-        const r = await appendRates(events, batch, rep);
+        const r = await appendRates(events, batch, rep, modes);
         on.push(r.on);
         off.push(r.off);
+        followerUs.push((r.followerMs * 1000) / events.length);
+        withFollower.push(events.length / (events.length / r.on + r.followerMs / 1000));
+        cpuRatios.push(r.cpuUs[1] / r.cpuUs[0]);
+        cpuRatiosWithFollower.push(r.cpuUs[1] / (r.cpuUs[0] + r.followerCpuUs));
+        cpuUs.push([r.cpuUs[0], r.cpuUs[1], r.followerCpuUs]);
       }
       const load = loadavg()[0].toFixed(1);
+      const ratios = on.map((v, i) => v / off[i]);
       ctx.log(
-        `  ${label}: with audit log ${on.map(Math.round).join(', ')}/s; without ${off.map(Math.round).join(', ')}/s (load ${load})`,
+        `  ${label}${aaNote}: with audit log ${on.map(Math.round).join(', ')}/s; without ${off.map(Math.round).join(', ')}/s; ratios ${ratios.map((r) => r.toFixed(2)).join(', ')}; follower ${followerUs.map((u) => u.toFixed(1)).join(', ')} µs/event; CPU ratios ${cpuRatios.map((r) => r.toFixed(2)).join(', ')} (with follower ${cpuRatiosWithFollower.map((r) => r.toFixed(2)).join(', ')}) (load ${load})`,
       );
-      details[label] = { on, off, ratios: on.map((v, i) => v / off[i]), loadAverage: loadavg() };
+      details[label] = {
+        modes,
+        on,
+        off,
+        ratios,
+        followerUsPerEvent: followerUs,
+        ratiosWithFollower: withFollower.map((v, i) => v / off[i]),
+        /** Main-thread CPU µs an event: [audit on, off, the follower's], and ratios off / on. */
+        cpuUsPerEvent: cpuUs,
+        cpuRatios,
+        cpuRatiosWithFollower,
+        loadAverage: loadavg(),
+      };
       rows.push(
         row({
           scenario: '5 audit',
-          metric: `append with audit log, ${label}`,
+          metric: `append with audit log, ${label}${aaNote}`,
           unit: 'events/s',
           ours: median(on),
           baseline: median(off),
           baselineName: 'same store, audit log off',
           reps,
           note: `target ratio ≥ 0.9; load average ${load}`,
+        }),
+        row({
+          scenario: '5 audit',
+          metric: `(diagnostic) append + node follower, ${label}${aaNote}`,
+          unit: 'events/s',
+          ours: median(withFollower),
+          baseline: median(off),
+          baselineName: 'same store, audit log off',
+          reps,
+          note: `follower ${median(followerUs).toFixed(2)} µs/event after the appends`,
+        }),
+        row({
+          scenario: '5 audit',
+          metric: `(diagnostic) main-thread CPU ratio (off ÷ on), ${label}${aaNote}`,
+          unit: 'ratio',
+          ours: median(cpuRatios),
+          reps,
+          note: `with the follower's CPU ${median(cpuRatiosWithFollower).toFixed(2)}; µs/event on ${median(cpuUs.map((c) => c[0])).toFixed(1)}, off ${median(cpuUs.map((c) => c[1])).toFixed(1)}, follower ${median(cpuUs.map((c) => c[2])).toFixed(1)}`,
         }),
       );
     }

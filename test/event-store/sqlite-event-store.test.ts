@@ -281,6 +281,111 @@ describe('SQLite adapter — one file shared by several processes', () => {
     }
   });
 
+  it('commits each event with its leaf only, and leaves the nodes above to a follower that any process may run', async () => {
+    const filename = join(dir, 'events.sqlite');
+    const [a, b] = [open(filename), open(filename)];
+    await a.append(
+      'nomination-1',
+      Array.from({ length: 300 }, (_, i) => drafted(i + 1)),
+      'no_stream',
+    );
+    const raw = new Database(filename, { readonly: true });
+    const nodeRows = () =>
+      (raw.prepare('SELECT COUNT(*) AS n FROM audit_tree WHERE level > 0').get() as { n: number }).n;
+    expect(raw.prepare('SELECT COUNT(*) AS n FROM events WHERE leaf_hash IS NULL').get()).toEqual({ n: 0 });
+    expect(nodeRows()).toBe(0);
+
+    // Before the follower: every root and proof is folded from the leaves, and equals the reference.
+    const log = a.auditLog();
+    const reference = new MemoryTree((await log.readLeaves(0, 300)).map((l) => leafHashOf(l.event, l.salt)));
+    for (const size of [16, 256, 300]) expect(rootHash(log, size)).toEqual(rootHash(reference, size));
+    expect(nodeRows()).toBe(0);
+
+    // Another process's follower stores them (18 groups of 16, and the level-8 node of the first 256);
+    // a second run, from either process, finds nothing left.
+    expect(b.auditLog().completeNodes()).toBe(288);
+    expect(nodeRows()).toBe(19);
+    expect(log.completeNodes()).toBe(0);
+    expect(await log.root(300)).toEqual(rootHash(reference, 300));
+    expect(await log.inclusionProof(5, 300)).toEqual(inclusionProof(reference, 5, 300));
+    raw.close();
+  });
+
+  it('runs the follower after appends once enough leaves lack their nodes, and completes them before a root', async () => {
+    const filename = join(dir, 'events.sqlite');
+    const store = open(filename);
+    const raw = new Database(filename, { readonly: true });
+    const lastGroup = () =>
+      (raw.prepare('SELECT MAX(idx) AS idx FROM audit_tree WHERE level = 4').get() as { idx: number | null }).idx;
+    await store.append(
+      'nomination-1',
+      Array.from({ length: 100 }, (_, i) => drafted(i + 1)),
+      'no_stream',
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lastGroup()).toBeNull(); // 100 leaves: not due yet
+    await store.append(
+      'nomination-1',
+      Array.from({ length: 1_000 }, (_, i) => drafted(i + 101)),
+      99,
+    );
+    await waitFor(() => lastGroup() === 1_088 / 16 - 1);
+    const log = store.auditLog();
+    await log.root(1_100);
+    expect(lastGroup()).toBe(1_088 / 16 - 1);
+    await store.append('nomination-1', [drafted(1_101), drafted(1_102)], 1_099);
+    await log.root(1_102);
+    expect(lastGroup()).toBe(1_088 / 16 - 1); // no new whole group
+    raw.close();
+  });
+
+  it("reads the nodes a log kept in its events' rows (before the follower), and stores later ones in audit_tree", async () => {
+    // A log as the previous version wrote it: each 16th event's row holds the nodes it completed.
+    const filename = join(dir, 'events.sqlite');
+    const before = open(filename);
+    await before.append(
+      'nomination-1',
+      Array.from({ length: 520 }, (_, i) => drafted(i + 1)),
+      'no_stream',
+    );
+    before.auditLog().completeNodes();
+    await before.close();
+    const raw = new Database(filename);
+    const node = raw.prepare('SELECT hash FROM audit_tree WHERE level = ? AND idx = ?');
+    for (let end = 16; end <= 512; end += 16) {
+      const nodes = [node.get(4, end / 16 - 1) as { hash: Buffer }];
+      if (end % 256 === 0) nodes.push(node.get(8, end / 256 - 1) as { hash: Buffer });
+      raw
+        .prepare('UPDATE events SET tree_nodes = ? WHERE position = ?')
+        .run(Buffer.concat(nodes.map((n) => n.hash)), end);
+    }
+    raw.exec("DELETE FROM audit_tree WHERE level > 0; DELETE FROM audit_meta WHERE key = 'row_nodes_through'");
+    raw.close();
+
+    const store = open(filename);
+    const log = store.auditLog();
+    expect(log.rowNodesThrough).toBe(512);
+    await store.append(
+      'nomination-1',
+      Array.from({ length: 300 }, (_, i) => drafted(i + 521)),
+      519,
+    );
+    const reference = new MemoryTree((await log.readLeaves(0, 820)).map((l) => leafHashOf(l.event, l.salt)));
+    for (const size of [256, 512, 513, 767, 768, 820]) {
+      expect(await log.root(size)).toEqual(rootHash(reference, size));
+      expect(await log.inclusionProof(size - 1, size)).toEqual(inclusionProof(reference, size - 1, size));
+      expect(await log.consistencyProof(size >> 1, size)).toEqual(consistencyProof(reference, size >> 1, size));
+    }
+    const check = new Database(filename, { readonly: true });
+    // Nodes after the rows' are audit_tree rows: groups 32–50 at level 4, and the level-8 node of [512, 768).
+    expect(check.prepare('SELECT MIN(idx) AS lo, MAX(idx) AS hi FROM audit_tree WHERE level = 4').get()).toEqual({
+      lo: 32,
+      hi: 50,
+    });
+    expect(check.prepare('SELECT idx FROM audit_tree WHERE level = 8').all()).toEqual([{ idx: 2 }]);
+    check.close();
+  });
+
   it('refuses to work once closed', async () => {
     const store = open(join(dir, 'events.sqlite'));
     await store.close();

@@ -16,10 +16,19 @@ const STRIDE = 4;
 export const AUDIT_TREE_TABLE = 'audit_tree';
 export const AUDIT_CHECKPOINTS_TABLE = 'audit_checkpoints';
 export const AUDIT_META_TABLE = 'audit_meta';
-/** The log's columns in the events table: an event and its leaf (and nodes) are one row, written by one INSERT. */
+/** The log's columns in the events table: an event and its leaf are one row, written by one INSERT (`tree_nodes`: older logs' nodes). */
 export const LEAF_COLUMNS = ['leaf_hash', 'leaf_salt', 'tree_nodes'] as const;
 /** audit_meta key: the number of unsalted (v1) leaves the log began with (0 for a log salted from the start). */
 const UNSALTED_PREFIX_KEY = 'unsalted_prefix';
+/**
+ * audit_meta key: leaves whose stored nodes an append wrote into its events' rows (`tree_nodes`), as
+ * versions before the node follower did; every node after them is a row of audit_tree.
+ */
+const ROW_NODES_KEY = 'row_nodes_through';
+/** Leaves per level-STRIDE node: the follower completes nodes in whole groups. */
+const GROUP = 2 ** STRIDE;
+/** The follower runs once the leaves without their nodes reach this many (bounds the work a proof may find left). */
+export const FOLLOW_AFTER_LEAVES = 1_024;
 
 export const AUDIT_SCHEMA = `
   CREATE TABLE IF NOT EXISTS ${AUDIT_TREE_TABLE} (
@@ -55,22 +64,26 @@ interface CheckpointRow {
 
 /**
  * The audit log of the SQLite event store, in the same file. Leaf index = position − 1 (SQLite
- * positions are dense). Everything an append adds to the tree is in its events' own rows, written by
- * their INSERT (an event and its leaf commit together or not at all; an append writes no other row):
- * `leaf_hash` and `leaf_salt`, and in the row of every 16th event `tree_nodes`, the stored nodes that
- * event completes (level 4, and 8, 12, … when it completes those too), 32 bytes each. Other levels are
- * folded on read from at most 2^(STRIDE−1) stored nodes. A log from before leaves moved into the rows
- * keeps its first `tableLeaves` leaves, and the nodes they completed, as rows of `audit_tree` (old
- * checkpoints stay valid, nothing is rewritten); every later leaf and node is in its event's row.
+ * positions are dense). An append adds its events' leaves in their own rows, written by their INSERT
+ * (`leaf_hash`, `leaf_salt`: an event and its leaf commit together or not at all; an append writes no
+ * other row). The stored nodes (levels 4, 8, 12, …) are the follower's, after the commit
+ * (`completeNodes`), rows of audit_tree; roots and proofs complete them first for the size they need,
+ * and fold a node not yet stored from the level below. Other levels are folded on read from at most
+ * 2^(STRIDE−1) stored nodes. Older layouts are read as they are (nothing is rewritten, old checkpoints
+ * stay valid): a log from before leaves moved into the rows keeps its first `tableLeaves` leaves and
+ * their nodes in audit_tree; one from before the follower keeps the nodes of its first
+ * `rowNodesThrough` leaves in the row of every 16th event (`tree_nodes`).
  */
 export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   private readonly statements: {
     node: Database.Statement<[number, number], { hash: Buffer }>;
+    insertNode: Database.Statement<[number, number, Buffer]>;
+    lastNodeGroup: Database.Statement<[], { idx: number }>;
     nodes: Database.Statement<[number, number, number], { hash: Buffer }>;
     rowLeaf: Database.Statement<[number], { hash: Buffer | null }>;
     rowLeaves: Database.Statement<[number, number], { hash: Buffer | null }>;
     rowNodes: Database.Statement<[number], { nodes: Buffer | null }>;
-    setRowLeaf: Database.Statement<[Buffer, Buffer, Buffer | null, number]>;
+    setRowLeaf: Database.Statement<[Buffer, Buffer, number]>;
     lastRow: Database.Statement<[], { position: number; logged: number }>;
     nextPosition: Database.Statement<[], { next: number }>;
     byEventId: Database.Statement<[string], Row>;
@@ -86,16 +99,20 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     private readonly toRecordedEvent: (row: Record<string, unknown>) => RecordedEvent,
     private readonly toStored: (row: Record<string, unknown>) => StoredEnvelope,
   ) {
-    ({ unsalted: this.unsaltedPrefix, tableLeaves: this.tableLeaves } = migrate(db));
+    ({ unsalted: this.unsaltedPrefix, tableLeaves: this.tableLeaves, rowNodes: this.rowNodesThrough } = migrate(db));
     this.statements = {
       node: db.prepare(`SELECT hash FROM ${AUDIT_TREE_TABLE} WHERE level = ? AND idx = ?`),
+      insertNode: db.prepare(`INSERT OR IGNORE INTO ${AUDIT_TREE_TABLE} (level, idx, hash) VALUES (?, ?, ?)`),
+      lastNodeGroup: db.prepare(
+        `SELECT idx FROM ${AUDIT_TREE_TABLE} WHERE level = ${STRIDE} ORDER BY idx DESC LIMIT 1`,
+      ),
       nodes: db.prepare(`SELECT hash FROM ${AUDIT_TREE_TABLE} WHERE level = ? AND idx >= ? AND idx < ? ORDER BY idx`),
       rowLeaf: db.prepare(`SELECT leaf_hash AS hash FROM events WHERE position = ?`),
       rowLeaves: db.prepare(
         `SELECT leaf_hash AS hash FROM events WHERE position > ? AND position <= ? ORDER BY position`,
       ),
       rowNodes: db.prepare(`SELECT tree_nodes AS nodes FROM events WHERE position = ?`),
-      setRowLeaf: db.prepare(`UPDATE events SET leaf_hash = ?, leaf_salt = ?, tree_nodes = ? WHERE position = ?`),
+      setRowLeaf: db.prepare(`UPDATE events SET leaf_hash = ?, leaf_salt = ? WHERE position = ?`),
       lastRow: db.prepare(
         `SELECT position, leaf_hash IS NOT NULL AS logged FROM events ORDER BY position DESC LIMIT 1`,
       ),
@@ -125,6 +142,8 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   readonly unsaltedPrefix: number;
   /** Leaves [0, tableLeaves) are level-0 rows of audit_tree (a log from before leaves moved into the events' rows). */
   readonly tableLeaves: number;
+  /** Nodes ending in leaves (tableLeaves, rowNodesThrough] are in their last event's row (`tree_nodes`); the rest in audit_tree. */
+  readonly rowNodesThrough: number;
 
   /**
    * Begins an append, inside its transaction and before its inserts: logs any earlier events stored
@@ -135,7 +154,7 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     const next = this.statements.nextPosition.get()!.next;
     // The last event is this process's own, committed with its leaf: nothing to look up.
     if (next - 1 !== this.committedThrough && !this.isLogged(next - 1)) this.logStored(next - 1);
-    return new LeafWriter(this, next);
+    return new LeafWriter(next);
   }
 
   /** The last position this process committed with its leaf (positions are never reused). */
@@ -158,21 +177,101 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     const size = this.sizeNow();
     if (size >= upTo) return 0;
     const rows = this.statements.byPosition.all(size, upTo - size).map(this.toStored);
-    const writer = new LeafWriter(this, size + 1);
+    const writer = new LeafWriter(size + 1);
     for (const event of rows) {
-      const { hash, salt, nodes } = writer.next(event);
-      this.statements.setRowLeaf.run(hash, salt, nodes, event.position);
+      const { hash, salt } = writer.next(event);
+      this.statements.setRowLeaf.run(hash, salt, event.position);
     }
     return rows.length;
   }
 
-  /** The stored node (level a multiple of STRIDE, > 0) that ends at leaf (index + 1) · 2^level − 1. */
+  /** The stored node (level a multiple of STRIDE, > 0) that ends at leaf (index + 1) · 2^level − 1, if stored yet. */
   storedNode(level: number, index: number): Hash | undefined {
     const end = (index + 1) * 2 ** level;
-    if (end <= this.tableLeaves) return this.statements.node.get(level, index)?.hash;
+    if (end <= this.tableLeaves || end > this.rowNodesThrough) return this.statements.node.get(level, index)?.hash;
     const nodes = this.statements.rowNodes.get(end)?.nodes;
     const at = (level / STRIDE - 1) * 32;
     return nodes && nodes.length >= at + 32 ? nodes.subarray(at, at + 32) : undefined;
+  }
+
+  /**
+   * A node of a stored level (a multiple of STRIDE, > 0): as stored, or — when the follower has not
+   * reached it yet — folded from the level below (and leaves), not stored. Null if the log lacks a leaf.
+   */
+  private nodeAt(level: number, index: number): Hash | undefined {
+    const stored = this.storedNode(level, index);
+    if (stored) return stored;
+    const below = level - STRIDE;
+    const children: Hash[] = [];
+    if (below === 0) children.push(...this.leaves(index * GROUP, (index + 1) * GROUP));
+    else
+      for (let i = index * GROUP; i < (index + 1) * GROUP; i++) {
+        const child = this.nodeAt(below, i);
+        if (!child) return undefined;
+        children.push(child);
+      }
+    return children.length === GROUP ? fold(children) : undefined;
+  }
+
+  /** Leaves whose stored nodes are all stored (a multiple of GROUP), as last read; only ever grows. */
+  private nodesThrough = -1;
+
+  private readNodesThrough(): number {
+    const group = this.statements.lastNodeGroup.get();
+    const floor = Math.max(this.rowNodesThrough, this.tableLeaves - (this.tableLeaves % GROUP));
+    this.nodesThrough = Math.max(this.nodesThrough, floor, group ? (group.idx + 1) * GROUP : 0);
+    return this.nodesThrough;
+  }
+
+  /** Whether the leaves without their nodes have reached FOLLOW_AFTER_LEAVES (as last read: cheap, may be stale). */
+  followerDue(size: number): boolean {
+    if (this.nodesThrough < 0) this.readNodesThrough();
+    return size - this.nodesThrough >= FOLLOW_AFTER_LEAVES;
+  }
+
+  /**
+   * The node follower: stores the nodes of every whole group of leaves in the first `upTo` (default:
+   * all) that has none yet — level STRIDE, and 2·STRIDE, … where a group completes them — as rows of
+   * audit_tree, in one write transaction. Nodes are a pure function of committed leaves, so any
+   * process may run it, as often as it likes (under the write lock it re-reads how far the log is;
+   * a node stored twice is the same row). Returns how many leaves it covered.
+   */
+  completeNodes(upTo = Number.MAX_SAFE_INTEGER): number {
+    if (this.nodesThrough >= 0 && Math.floor(upTo / GROUP) * GROUP <= this.nodesThrough) return 0;
+    const run = this.db.transaction(() => {
+      const from = this.readNodesThrough();
+      const to = Math.floor(Math.min(upTo, this.sizeNow()) / GROUP) * GROUP;
+      for (let page = from; page < to; page += 64 * GROUP) {
+        const leaves = this.leaves(page, Math.min(to, page + 64 * GROUP));
+        if (leaves.length !== Math.min(to, page + 64 * GROUP) - page)
+          throw new RangeError(`The audit log lacks leaves in [${page}, ${page + 64 * GROUP})`);
+        for (let at = 0; at < leaves.length; at += GROUP)
+          this.storeGroup((page + at) / GROUP, leaves.slice(at, at + GROUP));
+      }
+      this.nodesThrough = Math.max(this.nodesThrough, to);
+      return Math.max(0, to - from);
+    });
+    return run.immediate();
+  }
+
+  /** Stores the level-STRIDE node of one group of leaves and every higher stored node it completes. */
+  private storeGroup(group: number, leaves: Hash[]): void {
+    let node = fold(leaves);
+    this.statements.insertNode.run(STRIDE, group, node);
+    let index = group;
+    for (let level = 2 * STRIDE; (index + 1) % GROUP === 0; level += STRIDE) {
+      const below = level - STRIDE;
+      const children: Hash[] = [];
+      for (let i = index - GROUP + 1; i < index; i++) {
+        const child = this.storedNode(below, i);
+        if (!child) throw new RangeError(`The audit log has no node at level ${below}, index ${i}`);
+        children.push(child);
+      }
+      children.push(node);
+      node = fold(children);
+      index = (index + 1) / GROUP - 1;
+      this.statements.insertNode.run(level, index, node);
+    }
   }
 
   /** Leaf hashes of indexes [from, to), from audit_tree (the old log's) and the events' rows; a missing one is skipped. */
@@ -186,12 +285,11 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     return out;
   }
 
-  /** Stored hashes of one level, indexes [from, to); a missing one is skipped. */
-  private stored(level: number, from: number, to: number): Hash[] {
-    if (level === 0) return this.leaves(from, to);
+  /** Nodes of one stored level (> 0), indexes [from, to); a missing one is skipped. */
+  private nodes(level: number, from: number, to: number): Hash[] {
     const out: Hash[] = [];
     for (let index = from; index < to; index++) {
-      const hash = this.storedNode(level, index);
+      const hash = this.nodeAt(level, index);
       if (hash) out.push(hash);
     }
     return out;
@@ -199,7 +297,8 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
 
   /**
    * Logs the events stored before the log existed (a store from an earlier version, or written with
-   * audit off), in pages, each page in its own write transaction. Returns how many leaves were added.
+   * audit off), in pages, each page in its own write transaction, then stores their nodes if the
+   * follower is due. Returns how many leaves were added.
    */
   backfill(pageSize = 5_000): number {
     let added = 0;
@@ -210,8 +309,11 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
       });
       const n = page.immediate();
       added += n;
-      if (n < pageSize) return added;
+      if (n < pageSize) break;
     }
+    // And their nodes, when many lack them (a store seeded or written with audit off, or a follower behind).
+    if (this.followerDue(this.sizeNow())) this.completeNodes();
+    return added;
   }
 
   /** Folded nodes: a complete subtree never changes, so proofs share them (bounded; cleared when full). */
@@ -229,7 +331,7 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
       }
       return hash;
     }
-    const row = level === 0 ? this.leaves(index, index + 1)[0] : this.storedNode(level, index);
+    const row = level === 0 ? this.leaves(index, index + 1)[0] : this.nodeAt(level, index);
     if (!row) throw new RangeError(`The audit log has no node at level ${level}, index ${index}`);
     return row;
   }
@@ -237,7 +339,7 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   private fold(level: number, index: number, stored: number): Hash {
     const width = 2 ** (level - stored);
     const from = index * width;
-    const children = this.stored(stored, from, from + width);
+    const children = stored === 0 ? this.leaves(from, from + width) : this.nodes(stored, from, from + width);
     if (children.length !== width) throw new RangeError(`The audit log has no node at level ${level}, index ${index}`);
     return fold(children);
   }
@@ -267,6 +369,7 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
 
   async root(treeSize: number): Promise<Hash> {
     await this.assertWithin(treeSize);
+    this.completeNodes(treeSize);
     return rootHash(this, treeSize);
   }
 
@@ -311,16 +414,19 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
 
   async inclusionProof(index: number, treeSize: number): Promise<Hash[]> {
     await this.assertWithin(treeSize);
+    this.completeNodes(treeSize);
     return inclusionProof(this, index, treeSize);
   }
 
   async consistencyProof(fromSize: number, toSize: number): Promise<Hash[]> {
     await this.assertWithin(toSize);
+    this.completeNodes(toSize);
     return consistencyProof(this, fromSize, toSize);
   }
 
   async frontier(size: number): Promise<Hash[]> {
     await this.assertWithin(size);
+    this.completeNodes(size);
     return frontierOf(this, size);
   }
 
@@ -347,49 +453,23 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
 }
 
 /**
- * What each new event's row carries, in position order: its salt and leaf hash, and in every 16th
- * row the stored nodes it completes, folded from the leaves (and nodes) before it — those of this
- * append from memory, earlier ones from the store.
+ * What each new event's row carries, in position order: its salt and leaf hash. Nothing else: the
+ * nodes above the leaves are the follower's (`SqliteAuditLog.completeNodes`), after the commit.
  */
 export class LeafWriter {
-  private readonly leaves: Hash[] = [];
+  private count = 0;
 
   constructor(
-    private readonly log: SqliteAuditLog,
     /** Position of the first event written. */
     readonly first: number,
   ) {}
 
   /** The next event's leaf; `event.position` must be the next position. */
-  next(event: StoredEnvelope): { hash: Hash; salt: Buffer; nodes: Buffer | null } {
-    const position = this.first + this.leaves.length;
+  next(event: StoredEnvelope): { hash: Hash; salt: Buffer } {
+    const position = this.first + this.count++;
     if (event.position !== position) throw new RangeError(`Leaf for position ${event.position}, expected ${position}`);
     const salt = newLeafSalt();
-    const hash = saltedLeafHash(event, salt);
-    this.leaves.push(hash);
-    const width = 2 ** STRIDE;
-    if (position % width !== 0) return { hash, salt, nodes: null };
-    // Leaves [position − 16, position): those before this writer's first from the store, the rest from memory.
-    const from = position - width;
-    const held = Math.max(from, this.first - 1);
-    const leaves = [...(held > from ? this.log.leaves(from, held) : []), ...this.leaves.slice(held - this.first + 1)];
-    if (leaves.length !== width) throw new RangeError(`The audit log lacks leaves before position ${position}`);
-    let node = fold(leaves);
-    const nodes = [node];
-    for (let level = 2 * STRIDE; position % 2 ** level === 0; level += STRIDE) {
-      const below = level - STRIDE;
-      const last = position / 2 ** below - 1; // index of the node just made
-      const children: Hash[] = [];
-      for (let index = last - width + 1; index < last; index++) {
-        const child = this.log.storedNode(below, index);
-        if (!child) throw new RangeError(`The audit log has no node at level ${below}, index ${index}`);
-        children.push(child);
-      }
-      children.push(node);
-      node = fold(children);
-      nodes.push(node);
-    }
-    return { hash, salt, nodes: Buffer.concat(nodes) };
+    return { hash: saltedLeafHash(event, salt), salt };
   }
 }
 
@@ -404,7 +484,7 @@ const LEAF_SALT = `CASE WHEN t.idx IS NULL THEN e.leaf_salt ELSE t.salt END`;
  * many leaves are rows of audit_tree (none in a log begun with leaves in the events' rows). One
  * process does it (write lock).
  */
-function migrate(db: Database.Database): { unsalted: number; tableLeaves: number } {
+function migrate(db: Database.Database): { unsalted: number; tableLeaves: number; rowNodes: number } {
   return db
     .transaction(() => {
       const existed = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(AUDIT_TREE_TABLE);
@@ -420,8 +500,9 @@ function migrate(db: Database.Database): { unsalted: number; tableLeaves: number
           )
           .get()?.size ?? 0;
       const meta = db.prepare<[string], { value: string }>(`SELECT value FROM ${AUDIT_META_TABLE} WHERE key = ?`);
+      const rowNodes = rowNodesThrough(db, meta.get(ROW_NODES_KEY)?.value);
       const recorded = meta.get(UNSALTED_PREFIX_KEY);
-      if (recorded) return { unsalted: Number(recorded.value), tableLeaves };
+      if (recorded) return { unsalted: Number(recorded.value), tableLeaves, rowNodes };
       let unsalted = 0;
       if (existed) {
         const columns = db.prepare(`PRAGMA table_info(${AUDIT_TREE_TABLE})`).all() as { name: string }[];
@@ -437,9 +518,26 @@ function migrate(db: Database.Database): { unsalted: number; tableLeaves: number
         UNSALTED_PREFIX_KEY,
         String(unsalted),
       );
-      return { unsalted, tableLeaves };
+      return { unsalted, tableLeaves, rowNodes };
     })
     .immediate();
+}
+
+/**
+ * Where the nodes in events' rows end: recorded once, when a log written by a version that kept them
+ * there (every whole group of its logged leaves has them) is first opened by this one. A log begun
+ * with the follower has none.
+ */
+function rowNodesThrough(db: Database.Database, recorded: string | undefined): number {
+  if (recorded !== undefined) return Number(recorded);
+  const last = db
+    .prepare<[], { position: number }>(
+      `SELECT position FROM events WHERE tree_nodes IS NOT NULL ORDER BY position DESC LIMIT 1`,
+    )
+    .get();
+  const through = last?.position ?? 0;
+  db.prepare(`INSERT INTO ${AUDIT_META_TABLE} (key, value) VALUES (?, ?)`).run(ROW_NODES_KEY, String(through));
+  return through;
 }
 
 /** Folds a power-of-two run of sibling hashes into their subtree's root. */

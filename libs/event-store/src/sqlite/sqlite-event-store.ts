@@ -32,7 +32,8 @@ export interface SqliteEventStoreOptions {
   busyTimeoutMs?: number;
   /**
    * Keep the tamper-evident audit log (default true): each append also writes its events' Merkle
-   * leaves in the same transaction. Off only to measure what it costs (bench).
+   * leaves in the same transaction (the nodes above them follow after the commit). Off only to
+   * measure what it costs (bench).
    */
   audit?: boolean;
 }
@@ -105,7 +106,7 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
   private readonly audit?: SqliteAuditLog;
   /** The insert of an event with its leaf (audit log on): one row, one write. */
   private readonly insertLogged?: Database.Statement<
-    [number, string, number, string, string, string, string, string, Buffer, Buffer, Buffer | null]
+    [number, string, number, string, string, string, string, string, Buffer, Buffer]
   >;
   private closed = false;
   private closing?: Promise<void>;
@@ -149,8 +150,8 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
         (row) => toStoredEnvelope(row as unknown as EventRow),
       );
       this.insertLogged = this.db.prepare(
-        `INSERT INTO events (position, stream, revision, event_id, type, data, metadata, recorded_at, leaf_hash, leaf_salt, tree_nodes)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (position, stream, revision, event_id, type, data, metadata, recorded_at, leaf_hash, leaf_salt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       // Events stored before the audit log existed get their leaves now, in order.
       this.audit.backfill();
@@ -173,9 +174,31 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     const result = this.appendTransaction.immediate(stream, events, expected);
     if (!result.idempotent && events.length > 0) {
       this.audit?.committed(result.position);
+      this.followNodes(result.position);
       this.notifyAppended();
     }
     return result;
+  }
+
+  private following = false;
+
+  /**
+   * The audit log's node follower, after the commit and off the append: once enough leaves lack
+   * their nodes, one task stores them (a failure — the store closed, the lock busy — only leaves
+   * them for the next run, or for a proof to fold on demand).
+   */
+  private followNodes(position: number): void {
+    if (!this.audit || this.following || !this.audit.followerDue(position)) return;
+    this.following = true;
+    setImmediate(() => {
+      this.following = false;
+      if (this.closed) return;
+      try {
+        this.audit!.completeNodes();
+      } catch {
+        // Nodes are a pure function of the committed leaves: whoever runs next stores them.
+      }
+    });
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -304,7 +327,6 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
         recordedAt,
         leaf.hash,
         leaf.salt,
-        leaf.nodes,
       );
       return row.position;
     });
