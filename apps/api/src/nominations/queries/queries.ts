@@ -289,7 +289,7 @@ function auditEntryViews(
   });
 }
 
-/** Registry pages kept at most: the searches and filters in use (a page is ~5–10 KB). */
+/** Registry pages kept at most: the searches and filters in use (a page is 5–12 KB of JSON, ~20–30 MiB when full). */
 export const REGISTRY_PAGES_KEPT = 1000;
 
 @QueryHandler(SearchRegistryQuery)
