@@ -13,7 +13,7 @@ import {
   type StatisticsQuery,
 } from '@tdkt/projections';
 import { NominationGenerator, REALISTIC_MIX } from '../../bench/seed/nomination-generator';
-import { CheckpointCache, STATISTICS_PROJECTION } from '../../apps/api/src/statistics/statistics-cache';
+import { CheckpointCache, STATISTICS_PROJECTION } from '../../apps/api/src/read-cache/checkpoint-cache';
 import { backends, type ReadModelBackend } from '../projections/support/read-model-backends';
 
 const baseSalary = [{ from: '2019-01-01', amountVnd: 1_490_000, source: '' }];

@@ -74,12 +74,24 @@ export class AccessLogRecorder implements OnModuleDestroy {
     };
     return new Promise((resolve, reject) => {
       this.pending.push({ event, done: (error) => (error ? reject(error) : resolve()) });
-      this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushing) return;
+    this.flushing = this.flush().finally(() => {
+      this.flushing = undefined;
+      // A read recorded between the last batch and this callback is not left waiting.
+      if (this.pending.length > 0) this.scheduleFlush();
     });
   }
 
   private async flush(): Promise<void> {
-    while (this.pending.length > 0) {
+    // The embedded store appends synchronously: the event loop waits out the disk sync. Letting the
+    // current turn of the loop finish first puts every read it parsed into the same append (one sync
+    // for all of them, not one each: under 16 reads in flight, most of a read's time was this sync).
+    while ((await nextTurn(), this.pending.length > 0)) {
       const batch = this.pending;
       this.pending = [];
       try {
@@ -101,6 +113,7 @@ export class AccessLogRecorder implements OnModuleDestroy {
 }
 
 const accessCorrelation = () => `access-${randomUUID()}`;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Records each successful signed-in read of a personal-data route before its answer leaves. */
 @Injectable()

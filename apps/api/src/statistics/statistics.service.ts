@@ -17,7 +17,7 @@ import {
 import type { ApiRuntime } from '../api-runtime';
 import { API_RUNTIME } from '../tokens';
 import { annualReportPdf } from './annual-report';
-import { CheckpointCache, STATISTICS_PROJECTION } from './statistics-cache';
+import { CheckpointCache, STATISTICS_PROJECTION } from '../read-cache/checkpoint-cache';
 import type { RegistryExportQueryDto, StatisticsQueryDto } from './statistics.dto';
 import { registryWorkbook, statisticsWorkbook, type LabelledStatistics } from './statistics-xlsx';
 

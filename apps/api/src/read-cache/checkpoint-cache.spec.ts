@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHECKPOINTS_DDL, CHECKPOINTS_TABLE, SqliteReadModelDb } from '@tdkt/projections';
-import { CheckpointCache } from './statistics-cache';
+import { CheckpointCache } from './checkpoint-cache';
 
 let dir: string;
 let db: SqliteReadModelDb;

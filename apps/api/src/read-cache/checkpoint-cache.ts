@@ -1,7 +1,8 @@
 import { CHECKPOINTS_TABLE, type ReadModelDb } from '@tdkt/projections';
 
-/** The statistics projection's name, as its checkpoint row carries it. */
+/** Projections' names, as their checkpoint rows carry them. */
 export const STATISTICS_PROJECTION = 'statistics';
+export const AWARD_REGISTRY_PROJECTION = 'award-registry';
 
 /**
  * Answers computed from one read model, kept until that read model moves on. The projection writes
@@ -9,7 +10,10 @@ export const STATISTICS_PROJECTION = 'statistics';
  * tables do. Each request reads the checkpoint first (one row by primary key) and computes after it,
  * so a kept answer is never older than what the read model held when the request arrived: a user
  * whose command has returned (its position reached) finds a new checkpoint, misses, and sees the
- * new figures (read-your-writes). Each API process keeps its own; nothing is shared across replicas.
+ * new figures (read-your-writes). Events a projection does not read (another stream's) leave its
+ * stored checkpoint as it was (ProjectionRunner writes none for them), so reads that append to the
+ * access log do not empty the cache. Each API process keeps its own; nothing is shared across
+ * replicas. Kept answers are shared between requests: callers copy, never mutate them.
  */
 export class CheckpointCache<T> {
   private at: number | undefined;
