@@ -60,6 +60,9 @@ COPY --from=build /app/config ./config
 # Writable scratch/data directory for the unprivileged user (everything else stays root-owned).
 RUN mkdir -p /app/data && chown node:node /app/data
 
+# The V8 flags of scripts/node-flags.js (the young generation's size, measured in bench/README.md).
+ENV NODE_OPTIONS="--max-semi-space-size=16"
+
 USER node
 
 EXPOSE 3000

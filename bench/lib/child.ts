@@ -3,6 +3,16 @@ import { join } from 'node:path';
 import { compiledPath } from './build';
 import { REPO_ROOT } from './paths';
 
+/**
+ * The V8 flags `npm start` and the image run our processes with (scripts/node-flags.js): every process
+ * the bench measures — a stack's and the bare baseline worker — runs with them too.
+ * `TDKT_BENCH_NODE_FLAGS` replaces them for a comparison (`TDKT_BENCH_NODE_FLAGS=` for V8's defaults).
+ */
+export const MEASURED_NODE_FLAGS: string[] =
+  process.env.TDKT_BENCH_NODE_FLAGS !== undefined
+    ? process.env.TDKT_BENCH_NODE_FLAGS.split(' ').filter(Boolean)
+    : (require(join(REPO_ROOT, 'scripts', 'node-flags.js')) as { NODE_FLAGS: string[] }).NODE_FLAGS;
+
 /** Forks a TypeScript module of bench/ as its own Node process (ts-node, path aliases), with IPC. */
 export function forkTs(
   relativeToBench: string,
@@ -12,7 +22,14 @@ export function forkTs(
 ): ChildProcess {
   return fork(join(REPO_ROOT, 'bench', relativeToBench), args, {
     cwd: REPO_ROOT,
-    execArgv: [...extraExecArgv, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    execArgv: [
+      ...MEASURED_NODE_FLAGS,
+      ...extraExecArgv,
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+    ],
     env: { ...process.env, TS_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json'), ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -30,7 +47,7 @@ export function forkCompiled(
 ): ChildProcess {
   return fork(compiledPath(join('bench', relativeToBench)), args, {
     cwd: REPO_ROOT,
-    execArgv: extraExecArgv,
+    execArgv: [...MEASURED_NODE_FLAGS, ...extraExecArgv],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

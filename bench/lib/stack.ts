@@ -15,7 +15,7 @@ import { resolveTemporalCli, startTemporalDevServerWith } from '@tdkt/temporal';
 import { IdentityStore } from '../../apps/api/src/auth/identity-store';
 import { freeLowPort, startTopology } from '../../scripts/topology/local-topology';
 import { buildOnce, compiledPath, runsCompiled } from './build';
-import { forkCompiled, forkTs, nextMessage, stopChild } from './child';
+import { forkCompiled, forkTs, MEASURED_NODE_FLAGS, nextMessage, stopChild } from './child';
 import { REPO_ROOT, scratchDir } from './paths';
 import { freePort } from './proc';
 
@@ -123,13 +123,16 @@ export async function startSplitStack(bundle: string): Promise<Stack> {
   };
   const profileDir = process.env.TDKT_BENCH_PROFILE_DIR;
   const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const apiFlags = [...MEASURED_NODE_FLAGS, ...prof];
   const compiled = runsCompiled();
   if (compiled) await buildOnce();
   const worker = (compiled ? forkCompiled : forkTs)('stack/worker-main.ts', [bundle], env, prof);
   const apiMain = join('apps', 'api', 'src', 'main.ts');
   const api = fork(compiled ? compiledPath(apiMain) : join(REPO_ROOT, apiMain), [], {
     cwd: REPO_ROOT,
-    execArgv: compiled ? prof : [...prof, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    execArgv: compiled
+      ? apiFlags
+      : [...apiFlags, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -109,3 +109,16 @@ it('the running system (the embedded start, launched through npm) reports Node 2
     rmSync(dataDir, { recursive: true, force: true });
   }
 }, 180_000);
+
+it("npm start and the image run our processes with the project's V8 flags (scripts/node-flags.js)", () => {
+  const { NODE_FLAGS } = require('../../scripts/node-flags.js') as { NODE_FLAGS: string[] };
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  const start = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts.start;
+  expect(start).toContain(`node ${NODE_FLAGS.join(' ')} dist/apps/embedded/src/main.js`);
+  const image = readFileSync(join(REPO, 'Dockerfile'), 'utf8');
+  expect(image).toContain(`ENV NODE_OPTIONS="${NODE_FLAGS.join(' ')}"`);
+  // And the flags are accepted by this Node (a typo would stop `npm start` at once).
+  const out = spawnSync(process.execPath, [...NODE_FLAGS, '-e', 'process.stdout.write("ok")'], { encoding: 'utf8' });
+  expect(out.stdout).toBe('ok');
+});
