@@ -70,7 +70,8 @@ async function main() {
   const fmt = (n: number) => Math.round(n).toLocaleString('en');
   console.log(
     `rebuild ${fmt(rate)} ev/s (${fmt(r.events)} events, ${r.elapsedMs} ms), raw ${fmt(raw)} ev/s, ratio ${(rate / raw).toFixed(3)}; ` +
-      `per CPU second: rebuild ${fmt(cpuRate)}, raw ${fmt(rawCpu)}, ratio ${(cpuRate / rawCpu).toFixed(3)}; load ${loadBefore} → ${loadAfter}`,
+      `per CPU second: rebuild ${fmt(cpuRate)}, raw ${fmt(rawCpu)}, ratio ${(cpuRate / rawCpu).toFixed(3)}; ` +
+      `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB; load ${loadBefore} → ${loadAfter}`,
   );
   console.log(JSON.stringify(r.counts));
 }

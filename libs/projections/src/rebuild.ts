@@ -9,7 +9,12 @@ export interface RebuildOptions {
   onProgress?(progress: CatchUpProgress): void;
   /** Default: the four read models. */
   projections?: Projection[];
-  /** Events per transaction (default 5000: fewer commits, each index page rewritten less often). */
+  /**
+   * Events per transaction (default 50,000). A nomination folded into several read models is
+   * written once per batch that touches it, and ~2,000 are in flight in a busy log: 5,000-event
+   * batches rewrote each one every ~2.5 events, 50,000-event batches every ~8 (measured at 1M
+   * events: 1.75× the rate per CPU second). Each batch still commits with its checkpoints.
+   */
   batchSize?: number;
 }
 
@@ -38,21 +43,24 @@ export async function rebuild(
   let events = 0;
   const runner = new ProjectionRunner(db, store, {
     projections: projections.map(withDeferredIndexes),
-    batchSize: options.batchSize ?? 5000,
+    batchSize: options.batchSize ?? 50_000,
     live: false,
     onProgress: (p) => {
       events = p.events;
       options.onProgress?.(p);
     },
   });
-  await runner.start();
-  try {
-    await runner.ready;
-  } finally {
-    await runner.stop();
-  }
-  if (runner.error) throw runner.error;
-  await prepareProjections(db, projections); // the deferred indexes, each built once from the full table
+  const replay = async () => {
+    await runner.start();
+    try {
+      await runner.ready;
+    } finally {
+      await runner.stop();
+    }
+    if (runner.error) throw runner.error;
+    await prepareProjections(db, projections); // the deferred indexes, each built once from the full table
+  };
+  await replay();
   const counts: Record<string, number> = {};
   for (const table of projections.flatMap((p) => p.tables)) {
     const row = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`);
