@@ -50,6 +50,16 @@ function counting(projection: Projection, applied: Map<string, number>): Project
   };
 }
 
+/** The database's index names (what a query plan can use), sorted. */
+async function indexNames(db: ReadModelDb): Promise<string[]> {
+  const rows = await db.all<{ name: string }>(
+    db.dialect === 'sqlite'
+      ? `SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name`
+      : `SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname`,
+  );
+  return rows.map((r) => r.name);
+}
+
 async function runToHead(
   db: ReadModelDb,
   store: SqliteEventStore,
@@ -239,6 +249,27 @@ describe.each(backends)(
       expect(runners.map((r) => r.error)).toEqual([undefined, undefined]);
       expect(await snapshot(a)).toEqual(await reference());
     });
+
+    it('builds the secondary indexes a rebuild deferred, and a rebuild cut short gets them back from the next start', async () => {
+      await writeScenario(log);
+      await writeLaterEvents(log);
+      const live = await open(newBackend());
+      await runToHead(live, store, { batchSize: 1000 });
+
+      const rebuilt = await open(newBackend());
+      await rebuild(rebuilt, store, { batchSize: 7 });
+      expect(await indexNames(rebuilt)).toEqual(await indexNames(live));
+
+      const cut = await open(newBackend());
+      const failAt = Math.floor(log.appended.length / 2);
+      const failing = defaultProjections().map((p) => (p.name === 'status-board' ? failingAt(p, () => failAt) : p));
+      await expect(rebuild(cut, store, { batchSize: 7, projections: failing })).rejects.toThrow(/injected failure/);
+      expect((await readCheckpoints(cut, failing)).get('status-board')).toBeLessThan(failAt);
+      expect(await indexNames(cut)).not.toEqual(await indexNames(live)); // deferred, not built yet
+      await runToHead(cut, store);
+      expect(await indexNames(cut)).toEqual(await indexNames(live));
+      expect(await snapshot(cut)).toEqual(await snapshot(live));
+    }, 30_000);
 
     it('rebuilds from zero to the same rows the live projections had, reporting progress', async () => {
       const db = await open(newBackend());
