@@ -1,7 +1,8 @@
 /**
  * Where a command's time goes inside Temporal, read from workflow histories: for every Update,
  * accepted → completed; for every activity (the decider + append), queued (scheduled → started)
- * and running (started → completed); for workflow tasks, scheduled → started → completed.
+ * and running (started → completed); for workflow tasks, scheduled → started → completed. A local
+ * activity has no task of its own: it runs inside a workflow task and leaves a marker (counted).
  */
 import type { Client } from '@temporalio/client';
 import { summarise, type LatencySummary } from './stats';
@@ -17,6 +18,11 @@ export interface HistoryBreakdown {
   workflowTaskQueued: LatencySummary;
   workflowTaskRunning: LatencySummary;
   historyEventsPerWorkflow: number;
+  /** Workflow tasks completed per Update (commands and the clock's own tasks together). */
+  workflowTasksPerUpdate: number;
+  /** Activities run locally (markers) and as activity tasks, per Update. */
+  localActivitiesPerUpdate: number;
+  activityTasksPerUpdate: number;
 }
 
 export async function historyBreakdown(client: Client, workflowIds: string[]): Promise<HistoryBreakdown> {
@@ -26,6 +32,7 @@ export async function historyBreakdown(client: Client, workflowIds: string[]): P
   const wfQueued: number[] = [];
   const wfRunning: number[] = [];
   let events = 0;
+  let localActivities = 0;
   for (const id of workflowIds) {
     const history = await client.workflow.getHandle(id).fetchHistory();
     const byId = new Map<number, Ts>();
@@ -41,10 +48,12 @@ export async function historyBreakdown(client: Client, workflowIds: string[]): P
       if (e.workflowTaskStartedEventAttributes) wfQueued.push(t - ms(byId.get(eventId - 1)));
       if (e.workflowTaskCompletedEventAttributes)
         wfRunning.push(t - ms(byId.get(Number(e.workflowTaskCompletedEventAttributes.startedEventId))));
+      if (e.markerRecordedEventAttributes?.markerName === 'core_local_activity') localActivities++;
       if (e.workflowExecutionUpdateCompletedEventAttributes)
         update.push(t - ms(byId.get(Number(e.workflowExecutionUpdateCompletedEventAttributes.acceptedEventId))));
     }
   }
+  const perUpdate = (n: number) => Math.round((n / Math.max(1, update.length)) * 100) / 100;
   return {
     workflows: workflowIds.length,
     updateAcceptedToCompleted: summarise(update),
@@ -53,5 +62,8 @@ export async function historyBreakdown(client: Client, workflowIds: string[]): P
     workflowTaskQueued: summarise(wfQueued.filter(Number.isFinite)),
     workflowTaskRunning: summarise(wfRunning.filter(Number.isFinite)),
     historyEventsPerWorkflow: Math.round(events / Math.max(1, workflowIds.length)),
+    workflowTasksPerUpdate: perUpdate(wfRunning.length),
+    localActivitiesPerUpdate: perUpdate(localActivities),
+    activityTasksPerUpdate: perUpdate(running.length),
   };
 }

@@ -385,7 +385,8 @@ async function runSize(
     const breakdown = await inTemporal(stack.temporalAddress, ours.ids.slice(0, 50).map(nominationWorkflowId));
     ctx.log(
       `    inside Temporal (p50): update accepted→completed ${breakdown.updateAcceptedToCompleted.p50} ms, activity queued ${breakdown.activityQueued.p50} ms, ` +
-        `activity running ${breakdown.activityRunning.p50} ms, workflow task queued ${breakdown.workflowTaskQueued.p50} ms`,
+        `activity running ${breakdown.activityRunning.p50} ms, workflow task queued ${breakdown.workflowTaskQueued.p50} ms; ` +
+        `per Update: ${breakdown.workflowTasksPerUpdate} workflow tasks, ${breakdown.activityTasksPerUpdate} activity tasks, ${breakdown.localActivitiesPerUpdate} local activities`,
     );
     const temporalBefore = cpuSecondsOf(stack.pids.temporal);
     const bare = await bareUpdates(stack.temporalAddress, size, concurrency, `${stack.topology}-n${size}`);

@@ -40,7 +40,8 @@ export const perClickScenario: Scenario = {
       ctx.log(
         `  ${ours.commands} commands, one at a time, in ${ours.seconds.toFixed(1)} s; inside Temporal (p50): ` +
           `update accepted→completed ${inside.updateAcceptedToCompleted.p50} ms, activity queued ${inside.activityQueued.p50} ms, ` +
-          `activity running ${inside.activityRunning.p50} ms, workflow task queued ${inside.workflowTaskQueued.p50} ms, running ${inside.workflowTaskRunning.p50} ms`,
+          `activity running ${inside.activityRunning.p50} ms, workflow task queued ${inside.workflowTaskQueued.p50} ms, running ${inside.workflowTaskRunning.p50} ms; ` +
+          `per Update: ${inside.workflowTasksPerUpdate} workflow tasks, ${inside.activityTasksPerUpdate} activity tasks, ${inside.localActivitiesPerUpdate} local activities`,
       );
       const temporalBefore = cpuSecondsOf(stack.pids.temporal);
       const bare = await bareUpdates(stack.temporalAddress, flows, 1, 'per-click');

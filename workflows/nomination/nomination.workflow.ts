@@ -6,10 +6,11 @@
  *
  * Human steps are Updates (one per intent, from ./definitions): the validator runs `guard` on the
  * current state (a refusal is immediate and leaves no trace in history); the handler runs one
- * command at a time through the `applyNominationCommand` activity, which decides with full context
- * and appends to the nomination's event stream. The workflow folds the events the activity returns.
+ * command at a time through the `applyNominationCommand` activity (a local activity since the patch
+ * in ../shared/apply-nomination-command), which decides with full context and appends to the
+ * nomination's event stream. The workflow folds the events the activity returns.
  */
-import { allHandlersFinished, condition, log, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { SYSTEM_ACTOR, type Actor } from '../../libs/domain/src/shared/actor';
 import { guard } from '../../libs/domain/src/nomination/nomination.guard';
 import { evolve, initialState } from '../../libs/domain/src/nomination/nomination.evolve';
@@ -28,11 +29,10 @@ import {
   type ApplyCommandInput,
   ApplyCommandResult,
   type CommandOutcome,
-  type NominationActivities,
   type NominationWorkflowArgs,
   type NominationWorkflowResult,
 } from '../../libs/temporal/src/contracts';
-import { NOMINATION_ACTIVITY_OPTIONS } from '../shared/activities';
+import { applyNominationCommand } from '../shared/apply-nomination-command';
 import { domainDetails, toUpdateFailure } from '../shared/failures';
 import { commandValidator } from '../shared/command-validator';
 import {
@@ -45,8 +45,6 @@ import {
   type UpdateIntentType,
 } from './definitions';
 import { nominationView } from './view';
-
-const { applyNominationCommand } = proxyActivities<NominationActivities>(NOMINATION_ACTIVITY_OPTIONS);
 
 /** How long a started workflow waits for its draft (update-with-start) before ending with nothing written. */
 const DRAFT_GRACE = '10 seconds';

@@ -1,13 +1,11 @@
 /**
  * Revoking an award (hủy bỏ khen thưởng) after the nomination workflow has ended: one command run
- * by the same activity against the nomination's stream. Workflow id `revocation-<nominationId>-<commandId>`.
+ * by the same activity against the nomination's stream (a local activity since the patch in
+ * ../shared/apply-nomination-command). Workflow id `revocation-<nominationId>-<commandId>`.
  */
-import { proxyActivities } from '@temporalio/workflow';
-import type { CommandOutcome, NominationActivities, RevocationWorkflowArgs } from '../../libs/temporal/src/contracts';
-import { NOMINATION_ACTIVITY_OPTIONS } from '../shared/activities';
+import type { CommandOutcome, RevocationWorkflowArgs } from '../../libs/temporal/src/contracts';
+import { applyNominationCommand } from '../shared/apply-nomination-command';
 import { domainDetails, domainFailure } from '../shared/failures';
-
-const { applyNominationCommand } = proxyActivities<NominationActivities>(NOMINATION_ACTIVITY_OPTIONS);
 
 export async function revocationWorkflow(args: RevocationWorkflowArgs): Promise<CommandOutcome> {
   const { nominationId, commandId, actor, intent } = args;

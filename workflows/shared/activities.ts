@@ -1,4 +1,4 @@
-import type { ActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
 import { DOMAIN_ERROR_FAILURE_TYPE } from '../../libs/temporal/src/contracts';
 
 /**
@@ -13,4 +13,15 @@ export const NOMINATION_ACTIVITY_OPTIONS: ActivityOptions = {
     maximumInterval: '30 seconds',
     nonRetryableErrorTypes: [DOMAIN_ERROR_FAILURE_TYPE],
   },
+};
+
+/**
+ * The same activity run as a local activity (in the workflow's own task: no activity task queue,
+ * no second workflow task): the same timeout and retries. A wait longer than 10 seconds before a
+ * retry (the store down for a while) is a server timer, so a long outage holds no workflow task open.
+ */
+export const NOMINATION_LOCAL_ACTIVITY_OPTIONS: LocalActivityOptions = {
+  startToCloseTimeout: NOMINATION_ACTIVITY_OPTIONS.startToCloseTimeout,
+  retry: NOMINATION_ACTIVITY_OPTIONS.retry,
+  localRetryThreshold: '10 seconds',
 };

@@ -78,6 +78,13 @@ type DraftIntent = Extract<NominationIntent, { type: 'DraftNomination' }>;
 const notFound = nominationNotFound;
 const closed = (status: string) => invalidState('NOMINATION_CLOSED', `Hồ sơ đã kết thúc (${statusLabel(status)})`);
 
+/**
+ * A nomination's workflow task now holds its command's decide + append (a local activity), so a
+ * starved worker (a restart replaying many workflows at once) may need longer than the default 10 s;
+ * 20 s is what an activity lost with its worker waited before (its start-to-close timeout).
+ */
+export const NOMINATION_WORKFLOW_TASK_TIMEOUT = '20 seconds';
+
 export class NominationGateway {
   constructor(
     private readonly client: Client,
@@ -105,6 +112,7 @@ export class NominationGateway {
           args: [{ nominationId, ...this.opts.workflowArgs }],
           workflowIdConflictPolicy: 'USE_EXISTING',
           workflowIdReusePolicy: reuse,
+          workflowTaskTimeout: NOMINATION_WORKFLOW_TASK_TIMEOUT,
         }),
       });
     try {
@@ -179,6 +187,7 @@ export class NominationGateway {
           workflowId: revocationWorkflowId(nominationId, commandId),
           taskQueue: this.opts.taskQueue,
           args: [{ nominationId, commandId, actor, intent }],
+          workflowTaskTimeout: NOMINATION_WORKFLOW_TASK_TIMEOUT,
         }),
       );
     } catch (err) {
