@@ -17,6 +17,7 @@ import {
 import { NominationGenerator, REGISTRY_MIX } from '../../bench/seed/nomination-generator';
 import { AWARD_REGISTRY_PROJECTION, CheckpointCache } from '../../apps/api/src/read-cache/checkpoint-cache';
 import { backends, type ReadModelBackend } from '../projections/support/read-model-backends';
+import { appendGenerated } from '../projections/support/generated-events';
 
 describe.each(backends)('kept registry pages (%s)', (_name, makeBackend) => {
   let backend: ReadModelBackend;
@@ -25,13 +26,7 @@ describe.each(backends)('kept registry pages (%s)', (_name, makeBackend) => {
   let runner: ProjectionRunner;
   const generator = new NominationGenerator({ expectedEvents: 6_000, mix: REGISTRY_MIX, idPrefix: 'rc' });
 
-  const appendEvents = async (n: number) => {
-    const until = generator.stats.events + n;
-    while (generator.stats.events < until) {
-      const a = generator.next();
-      await store.append(a.stream, a.events, a.expectedRevision < 0 ? 'no_stream' : a.expectedRevision);
-    }
-  };
+  const appendEvents = (n: number) => appendGenerated(store, generator, n);
   const caughtUp = async () => runner.waitForPosition(await store.headPosition(), 60_000);
 
   beforeAll(async () => {

@@ -15,6 +15,7 @@ import {
 import { NominationGenerator, REALISTIC_MIX } from '../../bench/seed/nomination-generator';
 import { CheckpointCache, STATISTICS_PROJECTION } from '../../apps/api/src/read-cache/checkpoint-cache';
 import { backends, type ReadModelBackend } from '../projections/support/read-model-backends';
+import { appendGenerated } from '../projections/support/generated-events';
 
 const baseSalary = [{ from: '2019-01-01', amountVnd: 1_490_000, source: '' }];
 
@@ -25,13 +26,7 @@ describe.each(backends)('kept statistics answers (%s)', (_name, makeBackend) => 
   let runner: ProjectionRunner;
   const generator = new NominationGenerator({ expectedEvents: 6_000, mix: REALISTIC_MIX, idPrefix: 'kc' });
 
-  const appendEvents = async (n: number) => {
-    const until = generator.stats.events + n;
-    while (generator.stats.events < until) {
-      const a = generator.next();
-      await store.append(a.stream, a.events, a.expectedRevision < 0 ? 'no_stream' : a.expectedRevision);
-    }
-  };
+  const appendEvents = (n: number) => appendGenerated(store, generator, n);
 
   beforeAll(async () => {
     store = new SqliteEventStore({ filename: ':memory:' });
