@@ -82,12 +82,20 @@ export async function mapLimit<T, R>(
 ): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
+  // After a failure no new item starts, and the ones running are waited for before it is thrown: a
+  // caller that then closes its connection must not leave calls (and their gRPC retries) behind it.
+  let failed: { error: unknown } | undefined;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (!failed && next < items.length) {
       const i = next++;
-      results[i] = await fn(items[i], i);
+      try {
+        results[i] = await fn(items[i], i);
+      } catch (error) {
+        failed ??= { error };
+      }
     }
   });
   await Promise.all(workers);
+  if (failed) throw failed.error;
   return results;
 }
