@@ -16,6 +16,7 @@ jest.mock('@temporalio/workflow', () => {
     defineQuery: actual.defineQuery,
     defineSignal: actual.defineSignal,
     proxyActivities: () => ({}),
+    proxyLocalActivities: () => ({}),
     patched: () => true,
     uuid4: () => 'uuid',
     log: { warn: () => undefined },
