@@ -64,22 +64,41 @@ export function storedEnvelope(e: StoredEnvelope): string {
  * input buffer: the append's only allocation here is the digest) and hashed in one call.
  */
 export function saltedLeafHash(e: StoredEnvelope, salt: Uint8Array): Hash {
-  const id = JSON.stringify(e.id);
-  const stream = JSON.stringify(e.stream);
-  const type = JSON.stringify(e.type);
-  // UTF-8 takes at most 3 bytes per UTF-16 unit; 96 covers the keys, brackets and two integers.
-  const b = scratch(
-    1 + salt.length + 3 * (e.data.length + e.metadata.length + id.length + stream.length + type.length) + 96,
+  const b = scratch(saltedLeafInputBound(e, salt));
+  return sha256(b.subarray(0, writeSaltedLeafInput(e, salt, b, 0)));
+}
+
+/** An upper bound of the bytes `writeSaltedLeafInput` writes for this event. */
+export function saltedLeafInputBound(e: StoredEnvelope, salt: Uint8Array): number {
+  // UTF-8 takes at most 3 bytes per UTF-16 unit; JSON.stringify writes at most 6 ASCII bytes for one
+  // (\uXXXX) and two quotes; 128 covers the keys, brackets and two integers.
+  return (
+    1 +
+    salt.length +
+    3 * (e.data.length + e.metadata.length) +
+    6 * (e.id.length + e.stream.length + e.type.length) +
+    134
   );
-  b[0] = 0x00;
-  b.set(salt, 1);
-  let at = 1 + salt.length;
+}
+
+/**
+ * Writes a v2 leaf's hash input, 0x00 || salt || v2 envelope, into `b` at `at` (room for
+ * `saltedLeafInputBound` bytes); returns how many bytes it wrote.
+ */
+export function writeSaltedLeafInput(e: StoredEnvelope, salt: Uint8Array, b: Buffer, at: number): number {
+  const start = at;
+  b[at++] = 0x00;
+  b.set(salt, at);
+  at += salt.length;
   at += b.write('{"data":', at, 'latin1');
   at += b.write(e.data, at);
-  at += b.write(`,"id":${id},"metadata":`, at);
+  at += b.write(`,"id":${JSON.stringify(e.id)},"metadata":`, at);
   at += b.write(e.metadata, at);
-  at += b.write(`,"position":${e.position},"revision":${e.revision},"stream":${stream},"type":${type}}`, at);
-  return sha256(b.subarray(0, at));
+  at += b.write(
+    `,"position":${e.position},"revision":${e.revision},"stream":${JSON.stringify(e.stream)},"type":${JSON.stringify(e.type)}}`,
+    at,
+  );
+  return at - start;
 }
 
 let scratchBytes = Buffer.allocUnsafe(64 * 1024);

@@ -249,6 +249,7 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
       // Subscriptions first: a running handler may still read through this store.
       await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
       this.closed = true;
+      await this.audit?.close();
       this.db.close();
     })();
     return this.closing;
@@ -304,18 +305,18 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     events: EventToAppend[],
     recordedAt: string,
   ): number[] {
-    const leaves = audit.beginAppend();
-    return events.map((event, index) => {
-      const row: StoredEnvelope = {
-        id: event.id,
-        stream,
-        revision: current + 1 + index,
-        position: leaves.first + index,
-        type: event.type,
-        data: JSON.stringify(event.data) ?? 'null',
-        metadata: JSON.stringify(event.metadata),
-      };
-      const leaf = leaves.next(row);
+    const writer = audit.beginAppend();
+    const rows = events.map((event, index): StoredEnvelope => ({
+      id: event.id,
+      stream,
+      revision: current + 1 + index,
+      position: writer.first + index,
+      type: event.type,
+      data: JSON.stringify(event.data) ?? 'null',
+      metadata: JSON.stringify(event.metadata),
+    }));
+    const leaves = writer.batch(rows);
+    return rows.map((row, index) => {
       this.insertLogged!.run(
         row.position,
         stream,
@@ -325,8 +326,8 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
         row.data,
         row.metadata,
         recordedAt,
-        leaf.hash,
-        leaf.salt,
+        leaves.hash(index),
+        leaves.salts[index],
       );
       return row.position;
     });
