@@ -339,6 +339,28 @@ describe('SQLite adapter — one file shared by several processes', () => {
     raw.close();
   });
 
+  it('stores, from the leaves the appending process just hashed, the nodes the rows give', async () => {
+    const filename = join(dir, 'events.sqlite');
+    const store = open(filename);
+    for (let batch = 0; batch < 23; batch++)
+      await store.append(
+        'nomination-1',
+        Array.from({ length: 100 }, (_, i) => drafted(batch * 100 + i + 1)),
+        batch === 0 ? 'no_stream' : batch * 100 - 1,
+      );
+    // The appending process's follower (after the appends, or now) folds the leaves it kept in memory.
+    store.auditLog().completeNodes();
+    await new Promise((resolve) => setImmediate(resolve));
+    // Another process reads the leaves from the rows, and the nodes stored.
+    const other = open(filename).auditLog();
+    const reference = new MemoryTree((await other.readLeaves(0, 2_300)).map((l) => leafHashOf(l.event, l.salt)));
+    for (const size of [2_048, 2_300]) {
+      expect(await other.root(size)).toEqual(rootHash(reference, size));
+      expect(await store.auditLog().root(size)).toEqual(rootHash(reference, size));
+    }
+    expect(await other.inclusionProof(1_234, 2_300)).toEqual(inclusionProof(reference, 1_234, 2_300));
+  });
+
   it("reads the nodes a log kept in its events' rows (before the follower), and stores later ones in audit_tree", async () => {
     // A log as the previous version wrote it: each 16th event's row holds the nodes it completed.
     const filename = join(dir, 'events.sqlite');

@@ -30,6 +30,8 @@ const ROW_NODES_KEY = 'row_nodes_through';
 const GROUP = 2 ** STRIDE;
 /** The follower runs once the leaves without their nodes reach this many (bounds the work a proof may find left). */
 export const FOLLOW_AFTER_LEAVES = 1_024;
+/** Fresh leaves kept in memory at most (a follower behind by more reads the rest from the rows). */
+const FRESH_KEPT = 8 * FOLLOW_AFTER_LEAVES;
 
 export const AUDIT_SCHEMA = `
   CREATE TABLE IF NOT EXISTS ${AUDIT_TREE_TABLE} (
@@ -155,8 +157,18 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     const next = this.statements.nextPosition.get()!.next;
     // The last event is this process's own, committed with its leaf: nothing to look up.
     if (next - 1 !== this.committedThrough && !this.isLogged(next - 1)) this.logStored(next - 1);
-    return new LeafWriter(next, this.hasher);
+    this.writing = new LeafWriter(next, this.hasher);
+    return this.writing;
   }
+
+  /** The append in progress: its leaves become `fresh` once it commits. */
+  private writing?: LeafWriter;
+  /**
+   * Leaf hashes this process committed, consecutive from position `freshFirst`: the follower folds
+   * them from memory instead of reading them back from the rows (the very hashes those rows hold).
+   */
+  private fresh: Hash[] = [];
+  private freshFirst = 0;
 
   /** Hashes a big append's leaves on a second thread while its rows are inserted. */
   private readonly hasher = new LeafHasher();
@@ -177,6 +189,23 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   /** Called once an append's transaction has committed, with its last position. */
   committed(position: number): void {
     this.committedThrough = position;
+    const writer = this.writing;
+    this.writing = undefined;
+    if (!writer || writer.first + writer.hashes.length - 1 !== position) return;
+    if (this.fresh.length === 0 || writer.first !== this.freshFirst + this.fresh.length) {
+      this.fresh = [];
+      this.freshFirst = writer.first;
+    }
+    for (const hash of writer.hashes) this.fresh.push(hash);
+    this.forgetFresh(this.freshFirst + this.fresh.length - 1 - FRESH_KEPT);
+  }
+
+  /** Drops the fresh leaves up to `position` (their nodes are stored, or they are too many to keep). */
+  private forgetFresh(position: number): void {
+    const drop = Math.min(this.fresh.length, position - this.freshFirst + 1);
+    if (drop <= 0) return;
+    this.fresh = this.fresh.slice(drop);
+    this.freshFirst += drop;
   }
 
   /** Whether the event at `position` has its leaf (position 0: the empty log; a missing row has nothing to log). */
@@ -263,6 +292,7 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
           this.storeGroup((page + at) / GROUP, leaves.slice(at, at + GROUP));
       }
       this.nodesThrough = Math.max(this.nodesThrough, to);
+      this.forgetFresh(this.nodesThrough);
       return Math.max(0, to - from);
     });
     return run.immediate();
@@ -290,6 +320,9 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
 
   /** Leaf hashes of indexes [from, to), from audit_tree (the old log's) and the events' rows; a missing one is skipped. */
   leaves(from: number, to: number): Hash[] {
+    // Leaf i is the event at position i + 1.
+    const fresh = from + 1 - this.freshFirst;
+    if (fresh >= 0 && to + 1 - this.freshFirst <= this.fresh.length) return this.fresh.slice(fresh, fresh + to - from);
     const out: Hash[] = [];
     if (from < this.tableLeaves)
       for (const row of this.statements.nodes.all(0, from, Math.min(to, this.tableLeaves))) out.push(row.hash);
@@ -472,6 +505,8 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
  */
 export class LeafWriter {
   private count = 0;
+  /** The hashes handed out so far, in position order from `first`. */
+  readonly hashes: Hash[] = [];
 
   constructor(
     /** Position of the first event written. */
@@ -481,9 +516,11 @@ export class LeafWriter {
 
   /** The next event's leaf; `event.position` must be the next position. */
   next(event: StoredEnvelope): { hash: Hash; salt: Buffer } {
-    this.expect(event, this.count++);
+    this.expect(event, this.count);
     const salt = newLeafSalt();
-    return { hash: saltedLeafHash(event, salt), salt };
+    const hash = saltedLeafHash(event, salt);
+    this.hashes[this.count++] = hash;
+    return { hash, salt };
   }
 
   /**
@@ -492,12 +529,20 @@ export class LeafWriter {
    */
   batch(events: readonly StoredEnvelope[]): { salts: Buffer[]; hash(i: number): Hash } {
     events.forEach((event, i) => this.expect(event, this.count + i));
+    const base = this.count;
     this.count += events.length;
     const salts = events.map(() => newLeafSalt());
     const leaves = this.hasher
       ? this.hasher.batch(events, salts)
       : { hash: (i: number) => saltedLeafHash(events[i], salts[i]) };
-    return { salts, hash: (i) => leaves.hash(i) };
+    return {
+      salts,
+      hash: (i) => {
+        const hash = leaves.hash(i);
+        this.hashes[base + i] = hash;
+        return hash;
+      },
+    };
   }
 
   private expect(event: StoredEnvelope, offset: number): void {
