@@ -157,12 +157,8 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     const next = this.statements.nextPosition.get()!.next;
     // The last event is this process's own, committed with its leaf: nothing to look up.
     if (next - 1 !== this.committedThrough && !this.isLogged(next - 1)) this.logStored(next - 1);
-    this.writing = new LeafWriter(next, this.hasher);
-    return this.writing;
+    return new LeafWriter(next, this.hasher);
   }
-
-  /** The append in progress: its leaves become `fresh` once it commits. */
-  private writing?: LeafWriter;
   /**
    * Leaf hashes this process committed, consecutive from position `freshFirst`: the follower folds
    * them from memory instead of reading them back from the rows (the very hashes those rows hold).
@@ -186,17 +182,20 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   /** The last position this process committed with its leaf (positions are never reused). */
   private committedThrough = -1;
 
-  /** Called once an append's transaction has committed, with its last position. */
-  committed(position: number): void {
+  /**
+   * Called once a transaction has committed, with its last position and the writers of its appends
+   * (in order; only appends that committed — not one rolled back to its savepoint).
+   */
+  committed(position: number, writers: readonly LeafWriter[] = []): void {
     this.committedThrough = position;
-    const writer = this.writing;
-    this.writing = undefined;
-    if (!writer || writer.first + writer.hashes.length - 1 !== position) return;
-    if (this.fresh.length === 0 || writer.first !== this.freshFirst + this.fresh.length) {
-      this.fresh = [];
-      this.freshFirst = writer.first;
+    for (const writer of writers) {
+      if (writer.hashes.length === 0) continue;
+      if (this.fresh.length === 0 || writer.first !== this.freshFirst + this.fresh.length) {
+        this.fresh = [];
+        this.freshFirst = writer.first;
+      }
+      for (const hash of writer.hashes) this.fresh.push(hash);
     }
-    for (const hash of writer.hashes) this.fresh.push(hash);
     this.forgetFresh(this.freshFirst + this.fresh.length - 1 - FRESH_KEPT);
   }
 

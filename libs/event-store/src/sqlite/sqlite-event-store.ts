@@ -18,7 +18,7 @@ import { EventFilter, hasPrefixes } from '../event-filter';
 import { actualRevision, assertDistinctIds, meetsExpectation } from '../append-rules';
 import { PolledLog, SqliteSubscription } from './sqlite-subscription';
 import type { AuditedEventStore } from '../audit/audit-log.port';
-import { SqliteAuditLog } from '../audit/sqlite-audit-log';
+import { SqliteAuditLog, type LeafWriter } from '../audit/sqlite-audit-log';
 import type { StoredEnvelope } from '../audit/leaf';
 
 export interface SqliteEventStoreOptions {
@@ -171,9 +171,10 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
   async append(stream: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     this.assertOpen();
     assertDistinctIds(stream, events);
+    this.leafWriter = undefined;
     const result = this.appendTransaction.immediate(stream, events, expected);
     if (!result.idempotent && events.length > 0) {
-      this.audit?.committed(result.position);
+      this.audit?.committed(result.position, this.leafWriter ? [this.leafWriter] : []);
       this.followNodes(result.position);
       this.notifyAppended();
     }
@@ -181,6 +182,8 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
   }
 
   private following = false;
+  /** The leaves of the append just written (inside its transaction), for the audit log once it commits. */
+  private leafWriter?: LeafWriter;
 
   /**
    * The audit log's node follower, after the commit and off the append: once enough leaves lack
@@ -305,7 +308,7 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     events: EventToAppend[],
     recordedAt: string,
   ): number[] {
-    const writer = audit.beginAppend();
+    const writer = (this.leafWriter = audit.beginAppend());
     const rows = events.map((event, index): StoredEnvelope => ({
       id: event.id,
       stream,
