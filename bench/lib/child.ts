@@ -13,6 +13,20 @@ export const MEASURED_NODE_FLAGS: string[] =
     ? process.env.TDKT_BENCH_NODE_FLAGS.split(' ').filter(Boolean)
     : (require(join(REPO_ROOT, 'scripts', 'node-flags.js')) as { NODE_FLAGS: string[] }).NODE_FLAGS;
 
+/**
+ * The environment `npm start` and the image start our processes with (scripts/node-flags.js: glibc's
+ * malloc arenas), given to the same processes. `TDKT_BENCH_NODE_ENV="NAME=value …"` replaces it
+ * (`TDKT_BENCH_NODE_ENV=` for none: the machine's defaults).
+ */
+export const MEASURED_NODE_ENV: Record<string, string> =
+  process.env.TDKT_BENCH_NODE_ENV !== undefined
+    ? Object.fromEntries(
+        process.env.TDKT_BENCH_NODE_ENV.split(' ')
+          .filter(Boolean)
+          .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+      )
+    : (require(join(REPO_ROOT, 'scripts', 'node-flags.js')) as { NODE_ENV: Record<string, string> }).NODE_ENV;
+
 /** Forks a TypeScript module of bench/ as its own Node process (ts-node, path aliases), with IPC. */
 export function forkTs(
   relativeToBench: string,
@@ -30,7 +44,7 @@ export function forkTs(
       '-r',
       'tsconfig-paths/register',
     ],
-    env: { ...process.env, TS_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json'), ...env },
+    env: { ...process.env, ...MEASURED_NODE_ENV, TS_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json'), ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }
@@ -48,7 +62,7 @@ export function forkCompiled(
   return fork(compiledPath(join('bench', relativeToBench)), args, {
     cwd: REPO_ROOT,
     execArgv: [...MEASURED_NODE_FLAGS, ...extraExecArgv],
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...MEASURED_NODE_ENV, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }

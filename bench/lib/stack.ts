@@ -15,7 +15,7 @@ import { resolveTemporalCli, startTemporalDevServerWith } from '@tdkt/temporal';
 import { IdentityStore } from '../../apps/api/src/auth/identity-store';
 import { freeLowPort, startTopology } from '../../scripts/topology/local-topology';
 import { buildOnce, compiledPath, runsCompiled } from './build';
-import { forkCompiled, forkTs, MEASURED_NODE_FLAGS, nextMessage, stopChild } from './child';
+import { forkCompiled, forkTs, MEASURED_NODE_ENV, MEASURED_NODE_FLAGS, nextMessage, stopChild } from './child';
 import { REPO_ROOT, scratchDir } from './paths';
 import { freePort } from './proc';
 
@@ -133,7 +133,7 @@ export async function startSplitStack(bundle: string): Promise<Stack> {
     execArgv: compiled
       ? apiFlags
       : [...apiFlags, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...MEASURED_NODE_ENV, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const stop = async () => {

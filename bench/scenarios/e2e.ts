@@ -270,6 +270,9 @@ export const e2eScenario: Scenario = {
     // The embedded stores split into three processes on a dev server, at these sizes too: RSS per process.
     const splitSizes = (ctx.options['split-sizes'] ?? (ctx.quick ? '' : '200')).split(',').filter(Boolean).map(Number);
     const concurrency = Number(ctx.options['e2e-concurrency'] ?? (ctx.quick ? 10 : 50));
+    // `--e2e-baselines=false`: our flows only (their CPU and peak RSS), no bare Updates nor diagnostics —
+    // an A/B of the stack's own memory or flags at half the run time.
+    const baselines = ctx.options['e2e-baselines'] !== 'false';
     const bundle = await nominationWorkflowBundle();
     const rows: Row[] = [];
     const details: Record<string, unknown> = {
@@ -284,7 +287,7 @@ export const e2eScenario: Scenario = {
       for (const size of sizes) {
         const stack = shared ?? (await startStack(bundle));
         try {
-          await runSize(ctx, stack, size, concurrency, rows, details, sizes[0]);
+          await runSize(ctx, stack, size, concurrency, rows, details, sizes[0], baselines);
         } finally {
           if (!shared) await stack.stop();
         }
@@ -292,7 +295,7 @@ export const e2eScenario: Scenario = {
     } finally {
       await shared?.stop();
     }
-    if (sizes.length) {
+    if (sizes.length && baselines) {
       // Diagnostic: one signature's decision-number allocation against how many the year already holds.
       const issuedCounts = ctx.quick ? [200, 1000] : [200, 1000, 2000, 4000];
       const allocation = [];
@@ -314,7 +317,7 @@ export const e2eScenario: Scenario = {
     for (const size of splitSizes) {
       const stack = await startSplitStack(bundle);
       try {
-        await runSize(ctx, stack, size, concurrency, rows, details, sizes[0]);
+        await runSize(ctx, stack, size, concurrency, rows, details, sizes[0], baselines);
       } finally {
         await stack.stop();
       }
@@ -324,7 +327,7 @@ export const e2eScenario: Scenario = {
       let stack: Stack | undefined;
       try {
         stack = await startProductionStack(ctx.log);
-        await runSize(ctx, stack, size, concurrency, rows, details, sizes[0]);
+        await runSize(ctx, stack, size, concurrency, rows, details, sizes[0], baselines);
       } catch (error) {
         // The dev-server rows stay; the table says the production topology did not run, and why.
         const message = (error as Error).message.split('\n')[0];
@@ -356,6 +359,7 @@ async function runSize(
   rows: Row[],
   details: Record<string, unknown>,
   firstSize: number,
+  baselines: boolean,
 ) {
   const http = new HttpClient(stack.url, concurrency * 2);
   try {
@@ -389,22 +393,26 @@ async function runSize(
         `per Update: ${breakdown.workflowTasksPerUpdate} workflow tasks, ${breakdown.activityTasksPerUpdate} activity tasks, ${breakdown.localActivitiesPerUpdate} local activities`,
     );
     const temporalBefore = cpuSecondsOf(stack.pids.temporal);
-    const bare = await bareUpdates(stack.temporalAddress, size, concurrency, `${stack.topology}-n${size}`);
-    const bareCpu = {
+    const bare = baselines
+      ? await bareUpdates(stack.temporalAddress, size, concurrency, `${stack.topology}-n${size}`)
+      : undefined;
+    const bareCpu = bare && {
       temporalMsPerUpdate: ((cpuSecondsOf(stack.pids.temporal) - temporalBefore) * 1000) / bare.updates,
       workerMsPerUpdate: bare.workerCpuMsPerUpdate,
     };
-    ctx.log(`    bare: ${bare.updates} updates in ${bare.seconds.toFixed(1)} s`);
+    if (bare) ctx.log(`    bare: ${bare.updates} updates in ${bare.seconds.toFixed(1)} s`);
     // Diagnostic, at the first size only: the same Updates each awaiting one no-op activity (our workflow's shape).
     const shaped =
-      size === firstSize && stack.topology === 'embedded'
+      baselines && size === firstSize && stack.topology === 'embedded'
         ? await bareUpdates(stack.temporalAddress, size, concurrency, `${stack.topology}-n${size}`, true)
         : undefined;
     if (shaped)
       ctx.log(`    bare + 1 no-op activity per Update: ${shaped.updates} updates in ${shaped.seconds.toFixed(1)} s`);
     ctx.log(
-      `    CPU per command: Node ${cpu.nodeMsPerCommand.toFixed(1)} ms + Temporal ${cpu.temporalMsPerCommand.toFixed(1)} ms; ` +
-        `bare Update: worker ${bareCpu.workerMsPerUpdate.toFixed(1)} ms + Temporal ${bareCpu.temporalMsPerUpdate.toFixed(1)} ms`,
+      `    CPU per command: Node ${cpu.nodeMsPerCommand.toFixed(1)} ms + Temporal ${cpu.temporalMsPerCommand.toFixed(1)} ms` +
+        (bareCpu
+          ? `; bare Update: worker ${bareCpu.workerMsPerUpdate.toFixed(1)} ms + Temporal ${bareCpu.temporalMsPerUpdate.toFixed(1)} ms`
+          : ''),
     );
     (details.sizes as Record<string, unknown>)[`${stack.topology} N=${size}`] = {
       ours: { ...ours, ids: undefined },
@@ -423,8 +431,8 @@ async function runSize(
         metric: 'commands/s',
         unit: 'cmd/s',
         ours: ours.commandsPerSecond,
-        baseline: bare.updatesPerSecond,
-        baselineName: bareName,
+        baseline: bare?.updatesPerSecond,
+        baselineName: bare && bareName,
         reps: 1,
       }),
       row({
@@ -432,8 +440,8 @@ async function runSize(
         metric: 'complete flows/s',
         unit: 'flows/s',
         ours: ours.flowsPerSecond,
-        baseline: bare.flowsPerSecond,
-        baselineName: bareName,
+        baseline: bare?.flowsPerSecond,
+        baselineName: bare && bareName,
         reps: 1,
       }),
     );
@@ -450,14 +458,14 @@ async function runSize(
         }),
       );
     for (const [name, s] of Object.entries(ours.steps)) {
-      const baselineName = `bare Update p50 (p99 ${Math.round(bare.latency.p99)})`;
+      const baselineName = bare && `bare Update p50 (p99 ${Math.round(bare.latency.p99)})`;
       rows.push(
         row({
           scenario: sc,
           metric: `${name} latency p50 (p99 ${Math.round(s.p99)})`,
           unit: 'ms',
           ours: s.p50,
-          baseline: bare.latency.p50,
+          baseline: bare?.latency.p50,
           baselineName,
           reps: 1,
         }),
@@ -469,8 +477,8 @@ async function runSize(
         metric: `CPU per command: ${temporalName(stack)}`,
         unit: 'ms',
         ours: cpu.temporalMsPerCommand,
-        baseline: bareCpu.temporalMsPerUpdate,
-        baselineName: 'per bare Update',
+        baseline: bareCpu?.temporalMsPerUpdate,
+        baselineName: bareCpu && 'per bare Update',
         reps: 1,
       }),
       row({
@@ -478,8 +486,8 @@ async function runSize(
         metric: `CPU per command: Node (${Object.keys(nodeProcesses).join(' + ')})`,
         unit: 'ms',
         ours: cpu.nodeMsPerCommand,
-        baseline: bareCpu.workerMsPerUpdate,
-        baselineName: 'bare worker per Update',
+        baseline: bareCpu?.workerMsPerUpdate,
+        baselineName: bareCpu && 'bare worker per Update',
         reps: 1,
       }),
       row({
@@ -507,7 +515,7 @@ async function runSize(
     for (const [name, m] of Object.entries(memory)) {
       if (!m) continue;
       // A Node process that hosts a Temporal worker is compared with the bare worker of the baseline.
-      const hostsWorker = name !== 'API' && name !== temporalName(stack) && bare.workerMemory;
+      const hostsWorker = name !== 'API' && name !== temporalName(stack) && bare?.workerMemory;
       rows.push(
         row({
           scenario: sc,
@@ -515,7 +523,7 @@ async function runSize(
           unit: 'MiB',
           ours: m.peakRssMiB,
           ...(hostsWorker
-            ? { baseline: bare.workerMemory!.peakRssMiB, baselineName: 'bare Temporal worker process' }
+            ? { baseline: bare!.workerMemory!.peakRssMiB, baselineName: 'bare Temporal worker process' }
             : {}),
           reps: 1,
         }),

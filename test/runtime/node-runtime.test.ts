@@ -110,15 +110,28 @@ it('the running system (the embedded start, launched through npm) reports Node 2
   }
 }, 180_000);
 
-it("npm start and the image run our processes with the project's V8 flags (scripts/node-flags.js)", () => {
-  const { NODE_FLAGS } = require('../../scripts/node-flags.js') as { NODE_FLAGS: string[] };
+it("npm start and the image run our processes with the project's V8 flags and environment (scripts/node-flags.js)", () => {
+  const { NODE_FLAGS, NODE_ENV } = require('../../scripts/node-flags.js') as {
+    NODE_FLAGS: string[];
+    NODE_ENV: Record<string, string>;
+  };
   const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  const env = Object.entries(NODE_ENV).map(([name, value]) => `${name}=${value}`);
   const start = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
     .scripts.start;
-  expect(start).toContain(`node ${NODE_FLAGS.join(' ')} dist/apps/embedded/src/main.js`);
+  expect(start).toContain(`${[...env, 'node', ...NODE_FLAGS].join(' ')} dist/apps/embedded/src/main.js`);
+  // The image: the environment as ENV; the flags on the API's CMD and on the worker's command in
+  // docker-compose.yml (NODE_OPTIONS would refuse V8 flags such as --heap-growing-percent).
   const image = readFileSync(join(REPO, 'Dockerfile'), 'utf8');
-  expect(image).toContain(`ENV NODE_OPTIONS="${NODE_FLAGS.join(' ')}"`);
-  // And the flags are accepted by this Node (a typo would stop `npm start` at once).
-  const out = spawnSync(process.execPath, [...NODE_FLAGS, '-e', 'process.stdout.write("ok")'], { encoding: 'utf8' });
+  for (const line of env) expect(image).toMatch(new RegExp(`^ENV ${line}$`, 'm'));
+  expect(JSON.parse(/^CMD (\[.*\])$/m.exec(image)![1])).toEqual(['node', ...NODE_FLAGS, 'dist/apps/api/src/main.js']);
+  const compose = readFileSync(join(REPO, 'docker-compose.yml'), 'utf8');
+  const worker = /^\s+command: (\[.*'dist\/apps\/worker\/src\/main\.js'\])$/m.exec(compose)![1];
+  expect(JSON.parse(worker.replace(/'/g, '"'))).toEqual(['node', ...NODE_FLAGS, 'dist/apps/worker/src/main.js']);
+  // And this Node accepts the flags (a typo would stop `npm start` at once).
+  const out = spawnSync(process.execPath, [...NODE_FLAGS, '-e', 'process.stdout.write("ok")'], {
+    encoding: 'utf8',
+    env: { ...process.env, ...NODE_ENV },
+  });
   expect(out.stdout).toBe('ok');
 });
