@@ -26,6 +26,8 @@ export interface LoadResult {
   p50: number;
   p99: number;
   avgBytes: number;
+  /** Requests sent, warm-up included: more than `paths.length` means the list was cycled (paths repeated). */
+  sent: number;
 }
 
 function once(
@@ -108,6 +110,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     p50: s.p50,
     p99: s.p99,
     avgBytes: latencies.length ? Math.round(bytes / latencies.length) : 0,
+    sent: next,
   };
 }
 

@@ -81,7 +81,7 @@ export const REGISTRY_MIX: Record<Path, number> = {
   WITHDRAWN: 0,
 };
 
-const FAMILY = [
+export const FAMILY = [
   'Nguyễn',
   'Trần',
   'Lê',
@@ -99,8 +99,8 @@ const FAMILY = [
   'Dương',
   'Lý',
 ];
-const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thanh', 'Hữu', 'Ngọc', 'Quốc', 'Thu', 'Đức', 'Kim', 'Hoài', 'Gia'];
-const GIVEN = [
+export const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thanh', 'Hữu', 'Ngọc', 'Quốc', 'Thu', 'Đức', 'Kim', 'Hoài', 'Gia'];
+export const GIVEN = [
   'An',
   'Bình',
   'Châu',

@@ -157,6 +157,13 @@ const QUERIES = [
   'NEAR(an lan)',
   'an:*',
   'an <-> van',
+  // Tokens of the odd names that begin no word ("o'neil", "pham*star", "back\\slash", "!not"): the
+  // index finds them, the pattern must drop them.
+  'neil',
+  'star',
+  'slash',
+  'not',
+  'khang',
   'xyz',
 ];
 
@@ -334,7 +341,9 @@ describe.each(backends)('Registry search through the full-text index on %s', (_n
         expect(plan).toMatch(
           new RegExp(`VIRTUAL TABLE INDEX .* ${AWARDS_FTS_TABLE}|SCAN ${AWARDS_FTS_TABLE} VIRTUAL TABLE INDEX`),
         );
-        expect(plan).toMatch(/SEARCH awards USING INDEX ix_awards_position/);
+        // Candidates are counted and ordered in the search keys index; the page's rows by position.
+        expect(plan).toMatch(/SEARCH awards USING INDEX ix_awards_search_keys \(position=\?\)/);
+        if (statement === statements.rows) expect(plan).toMatch(/SEARCH awards USING INDEX ix_awards_position/);
         expect(plan).not.toMatch(/SCAN awards\b/);
       } else {
         expect(plan).toMatch(/Bitmap Index Scan on ix_awards_search/);

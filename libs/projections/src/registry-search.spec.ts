@@ -1,5 +1,12 @@
-import { searchTerms } from './normalise';
-import { fts5MatchExpression, LEXEME_MAX, tsqueryText, wordPrefixPattern } from './registry-search';
+import { normaliseForSearch, searchTerms } from './normalise';
+import {
+  fts5MatchExpression,
+  isPlainSearchText,
+  isPlainTerm,
+  LEXEME_MAX,
+  tsqueryText,
+  wordPrefixPattern,
+} from './registry-search';
 
 describe('wordPrefixPattern (the exact behaviour)', () => {
   it('anchors the term at a word start, "/" and "-" being word separators', () => {
@@ -10,6 +17,32 @@ describe('wordPrefixPattern (the exact behaviour)', () => {
   it('keeps LIKE wildcards and the escape character literal', () => {
     expect(wordPrefixPattern('100%')).toBe('% 100\\%%');
     expect(wordPrefixPattern('a_b\\c')).toBe('% a\\_b\\\\c%');
+  });
+});
+
+describe('plain text and terms (where the FTS5 match is already exact)', () => {
+  it('calls text plain only when its words are ASCII letters and digits between " ", "/" and "-"', () => {
+    expect(
+      isPlainSearchText(normaliseForSearch('Nguyễn Văn An Bằng khen của Chủ tịch UBND tỉnh donvi1 163/QĐ-UBND')),
+    ).toBe(true);
+    expect(isPlainSearchText('')).toBe(true);
+    // A word that holds another token than its first: "neil" is a token of "o'neil", not a word start.
+    for (const odd of [
+      "o'neil tran",
+      'le (an) vu',
+      'pham*star lan',
+      'van: hung',
+      '100% quyet',
+      'a_b',
+      'ωmega',
+      'tab	here',
+    ])
+      expect({ odd, plain: isPlainSearchText(odd) }).toEqual({ odd, plain: false });
+  });
+
+  it('calls a term plain only when it is one token of ASCII letters and digits', () => {
+    expect(['nguyen', 'an', '163', 'donvi1'].every(isPlainTerm)).toBe(true);
+    expect(['163/qd', 'qd-ubnd', "o'neil", '"an"', 'an*', '', 'ωmega'].some(isPlainTerm)).toBe(false);
   });
 });
 

@@ -7,7 +7,7 @@
  *
  * The index (SQLite FTS5, PostgreSQL tsvector + GIN) narrows the rows to a SUPERSET of the matches
  * without reading the table; the pattern then checks only those candidates, so results are exactly
- * the pattern's. A term the index cannot express (no letter or digit, e.g. "-") adds no index
+ * the pattern's (on SQLite, only the candidates where the index can differ from it: `isPlainSearchText`). A term the index cannot express (no letter or digit, e.g. "-") adds no index
  * condition; a query made only of such terms falls back to the pattern alone.
  */
 
@@ -18,6 +18,22 @@ export function wordPrefixPattern(term: string): string {
 
 /** SQL for the text the pattern runs against (search_text with "/" and "-" as word separators). */
 export const WORD_TEXT_SQL = `(' ' || replace(replace(search_text, '/', ' '), '-', ' '))`;
+
+/**
+ * Search text whose words are exactly its FTS5 tokens: ASCII letters and digits, separated by " ",
+ * "/" and "-" (what normalised Vietnamese names, award names, units and decision numbers are). On
+ * such a row a term made of letters and digits only (`isPlainTerm`) matches the index's prefix
+ * phrase exactly when it begins a word, so the pattern need not be checked there (stored per row
+ * as `search_plain`; the SQLite search skips the pattern on those rows).
+ */
+export function isPlainSearchText(text: string): boolean {
+  return /^[a-z0-9 /-]*$/.test(text);
+}
+
+/** A query term that is one FTS5 token on its own (ASCII letters and digits): see `isPlainSearchText`. */
+export function isPlainTerm(term: string): boolean {
+  return /^[a-z0-9]+$/.test(term);
+}
 
 /** FTS5 unicode61 token characters (letters, digits, private use); a term without one has no tokens. */
 const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u;

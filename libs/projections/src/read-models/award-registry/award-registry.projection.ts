@@ -2,6 +2,7 @@ import type { AwardDecisionSigned, CentralAwardDecided } from '@tdkt/domain';
 import type { RecordedEvent } from '@tdkt/event-store';
 import { insertMany, SqlExecutor, SqlParam, toBit, upsertClause } from '../../db/read-model-db';
 import { normaliseForSearch } from '../../normalise';
+import { isPlainSearchText } from '../../registry-search';
 import type { Projection } from '../../projection';
 import { asNominationEvent, nominationIdOf, NOMINATION_STREAM_PREFIX } from '../nomination-events';
 import { AWARD_COLUMNS as COLUMNS, AWARDS_FTS_TABLE, AWARDS_TABLE, awardRegistryDdl } from './award-registry.schema';
@@ -33,9 +34,10 @@ export class AwardRegistryProjection implements Projection {
    * page order; 4: `revoked_position`, so the registry as it stood at any point of the log is a query;
    * 5: the signing year (a decision's key with its number), the decision id, the verification code,
    * the revocation decision's number and year; `authority` — awards decided above the province,
-   * recorded from the central decision.
+   * recorded from the central decision; 6: FTS5 prefix index (2 and 3 letters), `search_plain` and the
+   * search keys index (a text search counts and orders its candidates without the table).
    */
-  readonly version = 5;
+  readonly version = 6;
   readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
   readonly tables = [AWARDS_TABLE];
   readonly indexTables = [AWARDS_FTS_TABLE];
@@ -90,6 +92,12 @@ function signedRow(
   d: AwardDecisionSigned['data'] | CentralAwardDecided['data'],
   authority: string | null = null,
 ): SqlParam[] {
+  const searchText = registrySearchText({
+    nomineeName: d.nominee.name,
+    awardName: d.awardName,
+    unitId: d.unitId ?? '',
+    decisionNumber: d.decisionNumber,
+  });
   const row: Record<(typeof COLUMNS)[number], SqlParam> = {
     nomination_id: nominationIdOf(e),
     decision_number: d.decisionNumber,
@@ -111,12 +119,8 @@ function signedRow(
     revoked_by: null,
     revocation_ground: null,
     revocation_reason: null,
-    search_text: registrySearchText({
-      nomineeName: d.nominee.name,
-      awardName: d.awardName,
-      unitId: d.unitId ?? '',
-      decisionNumber: d.decisionNumber,
-    }),
+    search_text: searchText,
+    search_plain: toBit(isPlainSearchText(searchText)),
     position: e.position,
     revoked_position: null,
     authority,

@@ -1,10 +1,10 @@
 import { fromBit, ReadModelDb, ReadModelDialect, Row, SqlParam } from '../../db/read-model-db';
 import { searchTerms } from '../../normalise';
-import { fts5MatchExpression, tsqueryText, WORD_TEXT_SQL, wordPrefixPattern } from '../../registry-search';
+import { fts5MatchExpression, isPlainTerm, tsqueryText, WORD_TEXT_SQL, wordPrefixPattern } from '../../registry-search';
 import { countRows, Page, paging } from '../paging';
 import { numberOrNull, textOrNull } from '../row-values';
 import { decisionKey } from './award-registry.projection';
-import { AWARD_COLUMNS, AWARDS_FTS_TABLE, AWARDS_TABLE } from './award-registry.schema';
+import { AWARD_COLUMNS, AWARDS_FTS_TABLE, AWARDS_SEARCH_KEYS_INDEX, AWARDS_TABLE } from './award-registry.schema';
 
 /**
  * An award as the registry lists it. `nomineeId` is personal data: the API drops it for anonymous
@@ -88,9 +88,15 @@ export interface SqlStatement {
 const VIEW_COLUMNS = [
   ...AWARD_COLUMNS.filter(
     (c) =>
-      !['decision_key', 'search_text', 'position', 'revoked_position', 'verification_code', 'revocation_key'].includes(
-        c,
-      ),
+      ![
+        'decision_key',
+        'search_text',
+        'search_plain',
+        'position',
+        'revoked_position',
+        'verification_code',
+        'revocation_key',
+      ].includes(c),
   ),
   'revoked_position',
 ].join(', ');
@@ -236,15 +242,34 @@ export function registrySearchStatements(
     where.push(indexed.sql);
     params.push(indexed.param);
   }
+  // SQLite: on a plain row the index's match of a plain term is already exact (registry-search.ts),
+  // so the pattern runs only on the other rows.
+  const skipPlain = (term: string) => dialect === 'sqlite' && indexed !== undefined && isPlainTerm(term);
   for (const term of terms) {
-    where.push(`${WORD_TEXT_SQL} LIKE ? ESCAPE '\\'`);
+    const pattern = `${WORD_TEXT_SQL} LIKE ? ESCAPE '\\'`;
+    where.push(skipPlain(term) ? `(search_plain = 1 OR ${pattern})` : pattern);
     params.push(wordPrefixPattern(term));
   }
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const order = 'ORDER BY year DESC, signed_at DESC, nomination_id ASC';
+  if (dialect === 'sqlite' && indexed) {
+    // The candidates are counted and ordered in the search keys index; only the page's rows are read
+    // whole (one sort of narrow keys, bounded by the LIMIT, instead of one of whole rows).
+    const candidates = `${AWARDS_TABLE} INDEXED BY ${AWARDS_SEARCH_KEYS_INDEX}${clause}`;
+    return {
+      count: { sql: `SELECT COUNT(*) AS n FROM ${candidates}`, params },
+      rows: {
+        sql: `SELECT ${VIEW_COLUMNS} FROM ${AWARDS_TABLE} WHERE position IN (SELECT position FROM ${candidates} ${order} LIMIT ? OFFSET ?) ${order}`,
+        params: [...params, pageSize, offset],
+      },
+      page,
+      pageSize,
+    };
+  }
   return {
     count: { sql: `SELECT COUNT(*) AS n FROM ${AWARDS_TABLE}${clause}`, params },
     rows: {
-      sql: `SELECT ${VIEW_COLUMNS} FROM ${AWARDS_TABLE}${clause} ORDER BY year DESC, signed_at DESC, nomination_id ASC LIMIT ? OFFSET ?`,
+      sql: `SELECT ${VIEW_COLUMNS} FROM ${AWARDS_TABLE}${clause} ${order} LIMIT ? OFFSET ?`,
       params: [...params, pageSize, offset],
     },
     page,

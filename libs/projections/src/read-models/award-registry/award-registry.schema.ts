@@ -28,6 +28,8 @@ export const AWARD_COLUMNS = [
   'revocation_ground',
   'revocation_reason',
   'search_text',
+  /** 1 when the search text's words are exactly its FTS5 tokens (`isPlainSearchText`). */
+  'search_plain',
   'position',
   'revoked_position',
   'decision_id',
@@ -63,6 +65,7 @@ const TABLE_DDL = (dialect: ReadModelDialect) => [
     revocation_ground TEXT,
     revocation_reason TEXT,
     search_text TEXT NOT NULL,
+    search_plain INTEGER NOT NULL,
     position BIGINT NOT NULL,
     revoked_position BIGINT,
     decision_id TEXT,
@@ -93,15 +96,25 @@ const COMMON_INDEXES = [
   `CREATE INDEX IF NOT EXISTS ix_awards_nominee ON ${AWARDS_TABLE} (nominee_id)`,
 ];
 
+/** SQLite: the index a text search reads its candidates through (see SQLITE_FTS_DDL). */
+export const AWARDS_SEARCH_KEYS_INDEX = 'ix_awards_search_keys';
+
 /**
  * The FTS5 index follows the rows through triggers, so it is written in the very transaction that
  * writes the row and advances the checkpoint (exactly once). Contentless: it stores only the index;
  * the triggers hand it the old text to remove. Keyed by the signing event's global position (unique,
  * and stable, unlike the implicit rowid of a TEXT-keyed table).
+ * - `prefix='2 3'`: a query word of 2 or 3 letters ("vo", "le", "ngu") reads one stored list
+ *   instead of merging the lists of every word it begins (measured: bench/README.md, 2026-12-02).
+ * - `ix_awards_search_keys`: a candidate's position, whether the pattern must be checked, the
+ *   filters a search usually carries and its page order, so counting the candidates and ordering
+ *   them reads this index, not the table (the table is read for the rows of the page, and for the
+ *   few rows whose text is not plain).
  */
 const SQLITE_FTS_DDL = [
   `CREATE UNIQUE INDEX IF NOT EXISTS ix_awards_position ON ${AWARDS_TABLE} (position)`,
-  `CREATE VIRTUAL TABLE IF NOT EXISTS ${AWARDS_FTS_TABLE} USING fts5(search_text, content='', tokenize='unicode61 remove_diacritics 0')`,
+  `CREATE INDEX IF NOT EXISTS ${AWARDS_SEARCH_KEYS_INDEX} ON ${AWARDS_TABLE} (position, search_plain, revoked, year, signed_at, nomination_id)`,
+  `CREATE VIRTUAL TABLE IF NOT EXISTS ${AWARDS_FTS_TABLE} USING fts5(search_text, content='', tokenize='unicode61 remove_diacritics 0', prefix='2 3')`,
   `CREATE TRIGGER IF NOT EXISTS tr_awards_fts_insert AFTER INSERT ON ${AWARDS_TABLE} BEGIN
     INSERT INTO ${AWARDS_FTS_TABLE} (rowid, search_text) VALUES (new.position, new.search_text);
   END`,
