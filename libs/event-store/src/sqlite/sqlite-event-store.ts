@@ -54,6 +54,17 @@ interface StoredId {
   position: number;
 }
 
+/** An append waiting for the next group commit. */
+interface PendingAppend {
+  stream: string;
+  events: EventToAppend[];
+  expected: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+type AppendOutcome = { result: AppendResult } | { error: unknown };
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
     position    INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -96,6 +107,10 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
   private readonly appendTransaction: Database.Transaction<
     (stream: string, events: EventToAppend[], expected: ExpectedRevision) => AppendResult
   >;
+  /** Several appends in one transaction, each in its own savepoint (see `append`). */
+  private readonly groupTransaction: Database.Transaction<(group: PendingAppend[]) => AppendOutcome[]>;
+  private pending: PendingAppend[] = [];
+  private appended = { appends: 0, commits: 0 };
   private readonly statements: {
     lastRevision: Database.Statement<[string], { revision: number | null }>;
     storedId: Database.Statement<[string, string], StoredId>;
@@ -143,6 +158,17 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     this.appendTransaction = this.db.transaction((stream, events, expected) =>
       this.appendInTransaction(stream, events, expected),
     );
+    // Called inside the group's transaction, appendTransaction is a savepoint: a refused append
+    // (expected revision, a partly stored retry) rolls back alone and the others commit.
+    this.groupTransaction = this.db.transaction((group: PendingAppend[]) =>
+      group.map((p): AppendOutcome => {
+        try {
+          return { result: this.appendTransaction(p.stream, p.events, p.expected) };
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
     if (options.audit ?? true) {
       this.audit = new SqliteAuditLog(
         this.db,
@@ -168,16 +194,63 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     return new SqliteEventStore({ filename });
   }
 
-  async append(stream: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    this.assertOpen();
-    assertDistinctIds(stream, events);
-    const result = this.appendTransaction.immediate(stream, events, expected);
-    if (!result.idempotent && events.length > 0) {
-      this.audit?.committed(result.position);
-      this.followNodes(result.position);
+  /**
+   * Group commit: the appends asked for during one turn of the event loop are written in ONE
+   * transaction, so one fsync (synchronous = FULL) acknowledges them all. The commit blocks this
+   * process's only thread; one per append held it ~3–13 ms each (the disk's fsync) with 50 commands
+   * in flight. Each append is decided alone (its own savepoint: expected revision, idempotent retry)
+   * and answered only after the commit, so what an append promises is unchanged.
+   */
+  append(stream: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    try {
+      this.assertOpen();
+      assertDistinctIds(stream, events);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      if (this.pending.push({ stream, events, expected, resolve, reject }) === 1)
+        setImmediate(() => this.commitPending());
+    });
+  }
+
+  /** Appends answered and the transactions that wrote them (appends ÷ commits: the mean group size). */
+  appendStats(): { appends: number; commits: number } {
+    return { ...this.appended };
+  }
+
+  /** Writes the appends waiting for the group commit, then answers each (see `append`). */
+  private commitPending(): void {
+    const group = this.pending;
+    this.pending = [];
+    if (group.length === 0) return;
+    let outcomes: AppendOutcome[];
+    try {
+      if (this.closed) throw new Error('The event store is closed');
+      outcomes =
+        group.length === 1
+          ? [{ result: this.appendTransaction.immediate(group[0].stream, group[0].events, group[0].expected) }]
+          : this.groupTransaction.immediate(group);
+    } catch (error) {
+      // Nothing committed (BEGIN or COMMIT failed, or the single append was refused).
+      for (const p of group) p.reject(error);
+      return;
+    }
+    this.appended.appends += group.length;
+    this.appended.commits++;
+    let last: number | undefined;
+    for (const outcome of outcomes)
+      if ('result' in outcome && !outcome.result.idempotent && outcome.result.positions.length > 0)
+        last = Math.max(last ?? 0, outcome.result.position);
+    if (last !== undefined) {
+      this.audit?.committed(last);
+      this.followNodes(last);
       this.notifyAppended();
     }
-    return result;
+    outcomes.forEach((outcome, i) => {
+      if ('result' in outcome) group[i].resolve(outcome.result);
+      else group[i].reject(outcome.error);
+    });
   }
 
   private following = false;
@@ -248,6 +321,7 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     this.closing ??= (async () => {
       // Subscriptions first: a running handler may still read through this store.
       await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+      this.commitPending(); // appends asked for before the close are written, not dropped
       this.closed = true;
       this.db.close();
     })();
