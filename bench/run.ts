@@ -10,6 +10,7 @@
  *   npm run bench -- --only=e2e --e2e-sizes=200,1000 --split-sizes=200
  *   npm run bench -- --only=e2e --e2e-topology=embedded,production --production-sizes=200
  *   npm run bench -- --only=e2e --e2e-topology=embedded --e2e-sizes=600 --split-sizes= --e2e-baselines=false   (our flows only: an A/B of memory flags)
+ *   npm run bench -- --only=e2e --e2e-topology=embedded --e2e-sizes=500 --e2e-diagnostic=false --profile
  *   npm run bench -- --only=api-reads --quick --profile   (CPU profile of the stack process)
  *   npm run bench -- --only=api-reads --api-reads-kinds=statistics,nomination   (some request kinds only)
  *   npm run bench -- --only=council-session --session-items=500

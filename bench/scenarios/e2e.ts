@@ -402,8 +402,9 @@ async function runSize(
     };
     if (bare) ctx.log(`    bare: ${bare.updates} updates in ${bare.seconds.toFixed(1)} s`);
     // Diagnostic, at the first size only: the same Updates each awaiting one no-op activity (our workflow's shape).
+    // `--e2e-diagnostic=false` skips it (a profile or a before/after pair needs only the bare baseline).
     const shaped =
-      baselines && size === firstSize && stack.topology === 'embedded'
+      baselines && size === firstSize && stack.topology === 'embedded' && ctx.options['e2e-diagnostic'] !== 'false'
         ? await bareUpdates(stack.temporalAddress, size, concurrency, `${stack.topology}-n${size}`, true)
         : undefined;
     if (shaped)

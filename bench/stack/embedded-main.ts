@@ -4,6 +4,7 @@
  * with a prebuilt workflow bundle (as production's dist/workflow-bundle.js) and quiet logs.
  */
 import 'reflect-metadata';
+import { SqliteEventStore } from '@tdkt/event-store';
 import { startEmbedded } from '../../apps/embedded/src/embedded';
 import { startMemoryTrace } from './memory-trace';
 
@@ -23,6 +24,13 @@ async function main() {
     temporalPid: system.devServer?.pid,
   });
   const stop = async () => {
+    // The event store's group commit: how many appends each transaction (each fsync) carried.
+    if (system.store instanceof SqliteEventStore) {
+      const { appends, commits } = system.store.appendStats();
+      console.log(
+        `  event store: ${appends} appends in ${commits} commits (${(appends / Math.max(1, commits)).toFixed(2)} a commit)`,
+      );
+    }
     await system.stop();
     process.exit(0);
   };

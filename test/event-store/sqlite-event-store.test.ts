@@ -178,6 +178,48 @@ describe('SQLite adapter — one file shared by several processes', () => {
     });
   });
 
+  it('commits the appends asked for in one turn together, each decided alone: a refused one stores nothing, the others stand', async () => {
+    const store = open(join(dir, 'events.sqlite'));
+    await store.append('nomination-0', [drafted(0)], 'no_stream');
+    const before = store.appendStats();
+
+    // Not awaited in between: the three wait for the same commit.
+    const outcomes = await Promise.allSettled([
+      store.append('nomination-1', [drafted(1)], 'no_stream'),
+      store.append('nomination-2', [drafted(2)], 5), // wrong expected revision
+      store.append('nomination-1', [drafted(3), drafted(4)], 0), // sees the first one, in the same transaction
+      store.append('nomination-0', [drafted(0)], 'no_stream'), // a retry of a stored append: its first answer
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : undefined))).toEqual([
+      { nextExpectedRevision: 0, position: 2, positions: [2], idempotent: false },
+      undefined,
+      { nextExpectedRevision: 2, position: 4, positions: [3, 4], idempotent: false },
+      { nextExpectedRevision: 0, position: 1, positions: [1], idempotent: true },
+    ]);
+    expect(store.appendStats()).toEqual({ appends: before.appends + 4, commits: before.commits + 1 });
+    expect((await store.readStream('nomination-1')).map((e) => (e.data as { n: number }).n)).toEqual([1, 3, 4]);
+    expect(await store.readStream('nomination-2')).toEqual([]);
+    // Each event of the group has its leaf, as if appended one by one.
+    const log = store.auditLog();
+    const reference = new MemoryTree((await log.readLeaves(0, 4)).map((l) => leafHashOf(l.event, l.salt)));
+    expect(await log.size()).toBe(4);
+    expect(await log.root(4)).toEqual(rootHash(reference, 4));
+  });
+
+  it('writes the appends asked for just before a close, and refuses those asked for after it', async () => {
+    const store = open(join(dir, 'events.sqlite'));
+    const asked = store.append('nomination-1', [drafted(1)], 'no_stream');
+    await store.close();
+
+    await expect(asked).resolves.toMatchObject({ positions: [1] });
+    await expect(store.append('nomination-1', [drafted(2)], 0)).rejects.toThrow('closed');
+    const reopened = open(join(dir, 'events.sqlite'));
+    expect(await reopened.headPosition()).toBe(1);
+  });
+
   it('logs the events of a store written before its audit log (or without it) on open and on the next append', async () => {
     const filename = join(dir, 'events.sqlite');
     const unaudited = open(filename);

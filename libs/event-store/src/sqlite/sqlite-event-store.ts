@@ -54,6 +54,18 @@ interface StoredId {
   position: number;
 }
 
+/** An append waiting for the next group commit. */
+interface PendingAppend {
+  stream: string;
+  events: EventToAppend[];
+  expected: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+/** An append's outcome in a group commit; `writer`: the leaves it wrote (audit log on, events appended). */
+type AppendOutcome = { result: AppendResult; writer?: LeafWriter } | { error: unknown };
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
     position    INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -96,6 +108,10 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
   private readonly appendTransaction: Database.Transaction<
     (stream: string, events: EventToAppend[], expected: ExpectedRevision) => AppendResult
   >;
+  /** Several appends in one transaction, each in its own savepoint (see `append`). */
+  private readonly groupTransaction: Database.Transaction<(group: PendingAppend[]) => AppendOutcome[]>;
+  private pending: PendingAppend[] = [];
+  private appended = { appends: 0, commits: 0 };
   private readonly statements: {
     lastRevision: Database.Statement<[string], { revision: number | null }>;
     storedId: Database.Statement<[string, string], StoredId>;
@@ -143,6 +159,19 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     this.appendTransaction = this.db.transaction((stream, events, expected) =>
       this.appendInTransaction(stream, events, expected),
     );
+    // Called inside the group's transaction, appendTransaction is a savepoint: a refused append
+    // (expected revision, a partly stored retry) rolls back alone and the others commit.
+    this.groupTransaction = this.db.transaction((group: PendingAppend[]) =>
+      group.map((p): AppendOutcome => {
+        try {
+          this.leafWriter = undefined;
+          const result = this.appendTransaction(p.stream, p.events, p.expected);
+          return { result, writer: this.takeLeafWriter() };
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
     if (options.audit ?? true) {
       this.audit = new SqliteAuditLog(
         this.db,
@@ -168,22 +197,79 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     return new SqliteEventStore({ filename });
   }
 
-  async append(stream: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    this.assertOpen();
-    assertDistinctIds(stream, events);
-    this.leafWriter = undefined;
-    const result = this.appendTransaction.immediate(stream, events, expected);
-    if (!result.idempotent && events.length > 0) {
-      this.audit?.committed(result.position, this.leafWriter ? [this.leafWriter] : []);
-      this.followNodes(result.position);
+  /**
+   * Group commit: the appends asked for during one turn of the event loop are written in ONE
+   * transaction, so one fsync (synchronous = FULL) acknowledges them all. The commit blocks this
+   * process's only thread; one per append held it ~3–13 ms each (the disk's fsync) with 50 commands
+   * in flight. Each append is decided alone (its own savepoint: expected revision, idempotent retry)
+   * and answered only after the commit, so what an append promises is unchanged.
+   */
+  append(stream: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    try {
+      this.assertOpen();
+      assertDistinctIds(stream, events);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      if (this.pending.push({ stream, events, expected, resolve, reject }) === 1)
+        setImmediate(() => this.commitPending());
+    });
+  }
+
+  /** Appends answered and the transactions that wrote them (appends ÷ commits: the mean group size). */
+  appendStats(): { appends: number; commits: number } {
+    return { ...this.appended };
+  }
+
+  /** Writes the appends waiting for the group commit, then answers each (see `append`). */
+  private commitPending(): void {
+    const group = this.pending;
+    this.pending = [];
+    if (group.length === 0) return;
+    let outcomes: AppendOutcome[];
+    try {
+      if (this.closed) throw new Error('The event store is closed');
+      if (group.length === 1) {
+        this.leafWriter = undefined;
+        const result = this.appendTransaction.immediate(group[0].stream, group[0].events, group[0].expected);
+        outcomes = [{ result, writer: this.takeLeafWriter() }];
+      } else outcomes = this.groupTransaction.immediate(group);
+    } catch (error) {
+      // Nothing committed (BEGIN or COMMIT failed, or the single append was refused).
+      for (const p of group) p.reject(error);
+      return;
+    }
+    this.appended.appends += group.length;
+    this.appended.commits++;
+    let last: number | undefined;
+    const writers: LeafWriter[] = [];
+    for (const outcome of outcomes)
+      if ('result' in outcome && !outcome.result.idempotent && outcome.result.positions.length > 0) {
+        last = Math.max(last ?? 0, outcome.result.position);
+        if (outcome.writer) writers.push(outcome.writer);
+      }
+    if (last !== undefined) {
+      // The leaves of the appends that committed (not those rolled back to their savepoint), in order.
+      this.audit?.committed(last, writers);
+      this.followNodes(last);
       this.notifyAppended();
     }
-    return result;
+    outcomes.forEach((outcome, i) => {
+      if ('result' in outcome) group[i].resolve(outcome.result);
+      else group[i].reject(outcome.error);
+    });
   }
 
   private following = false;
   /** The leaves of the append just written (inside its transaction), for the audit log once it commits. */
   private leafWriter?: LeafWriter;
+
+  private takeLeafWriter(): LeafWriter | undefined {
+    const writer = this.leafWriter;
+    this.leafWriter = undefined;
+    return writer;
+  }
 
   /**
    * The audit log's node follower, after the commit and off the append: once enough leaves lack
@@ -251,6 +337,7 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     this.closing ??= (async () => {
       // Subscriptions first: a running handler may still read through this store.
       await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+      this.commitPending(); // appends asked for before the close are written, not dropped
       this.closed = true;
       await this.audit?.close();
       this.db.close();
