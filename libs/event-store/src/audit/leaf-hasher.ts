@@ -73,7 +73,7 @@ export class LeafHasher {
     let bound = 0;
     for (let i = 0; i < n; i++) bound += saltedLeafInputBound(envelopes[i], salts[i]);
     if (n < HELPER_MIN_BATCH || n > MAX_LEAVES || bound > INPUT_BYTES || !this.started())
-      return inline(envelopes, salts);
+      return inlineLeaves(envelopes, salts);
     // A new sequence first: the helper leaves the last batch before these bytes change under it.
     this.seq = this.seq >= 0x7fffffff ? 1 : this.seq + 1;
     Atomics.store(this.control, SEQ, -2);
@@ -140,6 +140,7 @@ export class LeafHasher {
   }
 }
 
-function inline(envelopes: readonly StoredEnvelope[], salts: readonly Uint8Array[]): BatchLeaves {
+/** A batch's leaves hashed on the appending thread, each when it is read. */
+export function inlineLeaves(envelopes: readonly StoredEnvelope[], salts: readonly Uint8Array[]): BatchLeaves {
   return { hash: (i) => saltedLeafHash(envelopes[i], salts[i]) };
 }

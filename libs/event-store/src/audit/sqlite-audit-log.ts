@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '../event-store.port';
 import type { AuditLog, LoggedEvent, SignedCheckpoint, StoredLeaf } from './audit-log.port';
 import { newLeafSalt, saltedLeafHash, type StoredEnvelope } from './leaf';
-import { LeafHasher } from './leaf-hasher';
+import { inlineLeaves, LeafHasher } from './leaf-hasher';
 import { frontierOf } from './merkle/frontier';
 import { Hash, nodeHash } from './merkle/hashing';
 import { consistencyProof, inclusionProof, PerfectSubtrees, rootHash } from './merkle/tree';
@@ -531,9 +531,7 @@ export class LeafWriter {
     const base = this.count;
     this.count += events.length;
     const salts = events.map(() => newLeafSalt());
-    const leaves = this.hasher
-      ? this.hasher.batch(events, salts)
-      : { hash: (i: number) => saltedLeafHash(events[i], salts[i]) };
+    const leaves = this.hasher ? this.hasher.batch(events, salts) : inlineLeaves(events, salts);
     return {
       salts,
       hash: (i) => {
