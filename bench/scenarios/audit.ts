@@ -1,14 +1,14 @@
 /**
  * Scenario 5 (issue 13): the tamper-evident audit log.
- *  - Hashing overhead on append: SqliteEventStore with its audit log (leaf, salt and stored nodes in
- *    the events' own rows) beside the same store without it (`audit: false`), single-event appends
- *    and 100-event batches, both stores open and each append alternated between them. Target: ratio ≥ 0.9.
- *    The nodes above the leaves are stored by a follower after the commits, not by the append; the
- *    store's group commit lets it run between the timed appends (inside the next one's time), and the
- *    rest, after the appends, is reported beside, with a ratio that counts it. `--audit-aa=on|off` opens both stores alike (an A/A check of the noise). A
- *    batch's leaves are hashed on a helper thread while its rows are inserted (`LeafHasher`): the
- *    whole process's CPU (that thread's too) is reported beside the appending thread's, and the share
- *    of the leaves the helper hashed.
+ *  - Hashing overhead on append: SqliteEventStore with its audit log beside the same store without it
+ *    (`audit: false`), single-event appends and 100-event batches, both stores open and each append
+ *    alternated between them. Target: ratio ≥ 0.9. An append writes its rows only; the leaves are
+ *    hashed after the commit on a second thread (`LeafHashingThread`) and stored with their nodes by a
+ *    follower that runs on this thread between the timed appends (inside the next one's time); what
+ *    is left after the appends is reported beside, with a ratio that counts it. The whole process's
+ *    CPU (the hashing thread's too) is reported beside the appending thread's, and the share of the
+ *    leaves that thread hashed (the rest: computed from the rows by the follower).
+ *    `--audit-aa=on|off` opens both stores alike (an A/A check of the noise).
  *  - Proof generation at the seeded store's size (1M events; quick: 50k): an inclusion proof for a
  *    random event by id (lookup + path from the stored tree) and a consistency proof between random
  *    sizes, p50/p99, beside the same proofs from a tree held wholly in memory (the floor).

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +18,10 @@ import {
   consistencyProof,
   inclusionProof,
   rootHash,
+  saltedLeafHash,
   SqliteEventStore,
   type EventToAppend,
+  type StoredEnvelope,
 } from '@tdkt/event-store';
 import { runEventStoreContract } from './event-store.contract';
 
@@ -323,7 +326,33 @@ describe('SQLite adapter — one file shared by several processes', () => {
     }
   });
 
-  it('commits each event with its leaf only, and leaves the nodes above to a follower that any process may run', async () => {
+  it('commits only the rows of an append: their leaves are hashed on a second thread after the commit and stored, with the nodes above, within a second', async () => {
+    const filename = join(dir, 'events.sqlite');
+    const store = open(filename);
+    await store.append(
+      'nomination-1',
+      Array.from({ length: 300 }, (_, i) => drafted(i + 1)),
+      'no_stream',
+    );
+    const raw = new Database(filename, { readonly: true });
+    const count = (sql: string) => (raw.prepare(sql).get() as { n: number }).n;
+    // The append wrote what the store without its log writes: no leaf, no salt, no node.
+    expect(count('SELECT COUNT(*) AS n FROM events WHERE leaf_hash IS NOT NULL OR leaf_salt IS NOT NULL')).toBe(0);
+    expect(count('SELECT COUNT(*) AS n FROM audit_leaves')).toBe(0);
+
+    const log = store.auditLog();
+    await waitFor(() => log.leafHashing().helper === 300);
+    await waitFor(() => count('SELECT COUNT(*) AS n FROM audit_tree WHERE level > 0') === 19, 10_000);
+    expect(count('SELECT SUM(length(hashes)) / 32 AS n FROM audit_leaves')).toBe(300);
+    expect(log.leafHashing().appender).toBe(0); // every leaf was the thread's
+    const hashes = (await log.readLeaves(0, 300)).map((l) => leafHashOf(l.event, l.salt));
+    const reference = new MemoryTree(hashes);
+    expect(await log.leafHashes(0, 300)).toEqual(hashes);
+    expect(await open(filename).auditLog().root(300)).toEqual(rootHash(reference, 300));
+    raw.close();
+  });
+
+  it('lets any process store the leaves and nodes: the same bytes whoever computes them, from memory or from the rows', async () => {
     const filename = join(dir, 'events.sqlite');
     const [a, b] = [open(filename), open(filename)];
     await a.append(
@@ -334,23 +363,99 @@ describe('SQLite adapter — one file shared by several processes', () => {
     const raw = new Database(filename, { readonly: true });
     const nodeRows = () =>
       (raw.prepare('SELECT COUNT(*) AS n FROM audit_tree WHERE level > 0').get() as { n: number }).n;
-    expect(raw.prepare('SELECT COUNT(*) AS n FROM events WHERE leaf_hash IS NULL').get()).toEqual({ n: 0 });
     expect(nodeRows()).toBe(0);
 
     // Before the follower: every root and proof is folded from the leaves, and equals the reference.
     const log = a.auditLog();
     const reference = new MemoryTree((await log.readLeaves(0, 300)).map((l) => leafHashOf(l.event, l.salt)));
     for (const size of [16, 256, 300]) expect(rootHash(log, size)).toEqual(rootHash(reference, size));
-    expect(nodeRows()).toBe(0);
 
-    // Another process's follower stores them (18 groups of 16, and the level-8 node of the first 256);
-    // a second run, from either process, finds nothing left.
-    expect(b.auditLog().completeNodes()).toBe(288);
+    // Another process's follower hashes them from the rows and stores them (300 leaves, 18 groups of 16
+    // and the level-8 node of the first 256); a second run, from either process, finds nothing left.
+    expect(b.auditLog().completeNodes()).toBe(300);
     expect(nodeRows()).toBe(19);
     expect(log.completeNodes()).toBe(0);
+    await waitFor(() => log.leafHashing().helper === 300); // the appender's thread, later: the same leaves
+    expect(await log.leafHashes(0, 300)).toEqual(await b.auditLog().leafHashes(0, 300));
     expect(await log.root(300)).toEqual(rootHash(reference, 300));
     expect(await log.inclusionProof(5, 300)).toEqual(inclusionProof(reference, 5, 300));
     raw.close();
+  });
+
+  it("reads the leaves a log kept in its events' rows (random salts), and logs every later event after the commit", async () => {
+    // A log as the previous version wrote it: each event's leaf and salt in its own row.
+    const filename = join(dir, 'events.sqlite');
+    const before = open(filename);
+    await before.append(
+      'nomination-1',
+      Array.from({ length: 37 }, (_, i) => drafted(i + 1)),
+      'no_stream',
+    );
+    await before.close();
+    const raw = new Database(filename);
+    const rows = raw.prepare('SELECT * FROM events ORDER BY position').all() as Record<string, any>[];
+    const inRow = rows.map((r) => {
+      const salt = randomBytes(16);
+      const envelope = { ...r, id: r.event_id } as unknown as StoredEnvelope;
+      return { salt, hash: saltedLeafHash(envelope, salt) };
+    });
+    const setLeaf = raw.prepare('UPDATE events SET leaf_hash = ?, leaf_salt = ? WHERE position = ?');
+    inRow.forEach((leaf, i) => setLeaf.run(leaf.hash, leaf.salt, i + 1));
+    raw.exec(
+      "DELETE FROM audit_leaves; DELETE FROM audit_tree; DELETE FROM audit_meta WHERE key IN ('derived_from', 'salt_key')",
+    );
+    raw.close();
+    const signer = CheckpointSigner.generate();
+    const oldCheckpoint = signer.sign(37, new MemoryTree(inRow.map((l) => l.hash)).root());
+
+    const store = open(filename);
+    const log = store.auditLog();
+    expect(log.derivedFrom).toBe(37);
+    await store.append(
+      'nomination-1',
+      Array.from({ length: 50 }, (_, i) => drafted(i + 38)),
+      36,
+    );
+    const leaves = await log.readLeaves(0, 87);
+    expect(leaves.slice(0, 37).map((l) => l.salt)).toEqual(inRow.map((l) => l.salt));
+    const reference = new MemoryTree(leaves.map((l) => leafHashOf(l.event, l.salt)));
+    expect(await log.leafHashes(0, 37)).toEqual(inRow.map((l) => l.hash));
+    // The checkpoint signed before the upgrade still holds; groups that mix both layouts fold as one tree.
+    expect((await log.root(37)).toString('hex')).toBe(oldCheckpoint.rootHash);
+    for (const size of [38, 48, 64, 87]) {
+      expect(await log.root(size)).toEqual(rootHash(reference, size));
+      expect(await log.consistencyProof(37, size)).toEqual(consistencyProof(reference, 37, size));
+    }
+    await store.close();
+    const check = new Database(filename, { readonly: true });
+    expect(check.prepare('SELECT first, length(hashes) / 32 AS n FROM audit_leaves ORDER BY first').all()).toEqual([
+      { first: 37, n: 16 },
+      { first: 53, n: 16 },
+      { first: 69, n: 16 },
+      { first: 85, n: 2 },
+    ]);
+    check.close();
+  });
+
+  it('stores the leaves of what it committed when it closes, and the next process computes any left from the rows', async () => {
+    const filename = join(dir, 'events.sqlite');
+    const store = open(filename);
+    await store.append(
+      'nomination-1',
+      Array.from({ length: 40 }, (_, i) => drafted(i + 1)),
+      'no_stream',
+    );
+    await store.close();
+    const raw = new Database(filename);
+    expect(raw.prepare('SELECT SUM(length(hashes)) / 32 AS n FROM audit_leaves').get()).toEqual({ n: 40 });
+    // A process that died before storing them: its rows are all the next one needs.
+    raw.exec('DELETE FROM audit_leaves WHERE first >= 16; DELETE FROM audit_tree');
+    raw.close();
+    const next = open(filename);
+    const log = next.auditLog();
+    const hashes = (await log.readLeaves(0, 40)).map((l) => leafHashOf(l.event, l.salt));
+    expect(await log.root(40)).toEqual(rootHash(new MemoryTree(hashes), 40));
+    expect(await log.leafHashes(0, 40)).toEqual(hashes);
   });
 
   it('runs the follower after appends once enough leaves lack their nodes, and completes them before a root', async () => {

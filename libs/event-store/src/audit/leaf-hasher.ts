@@ -1,116 +1,110 @@
 import { Worker } from 'node:worker_threads';
-import { saltedLeafHash, saltedLeafInputBound, writeSaltedLeafInput, type StoredEnvelope } from './leaf';
-import { Hash, sha256 } from './merkle/hashing';
-
-/** A batch's leaf hashes, read in order by the append as it inserts each row. */
-export interface BatchLeaves {
-  /** Leaf i's hash: the helper thread's when it got there first, else computed now. */
-  hash(i: number): Hash;
-}
-
-/** Batches smaller than this hash on the appending thread (a helper's wake-up costs more than a few hashes). */
-export const HELPER_MIN_BATCH = 16;
-/** The shared input area: a batch whose hash inputs need more hashes on the appending thread alone. */
-const INPUT_BYTES = 4 * 1024 * 1024;
-const MAX_LEAVES = 4_096;
-
-// control: [sequence of the batch published (> 0; −2 while the next is written, −1: stop), its leaf count]
-const SEQ = 0;
-const COUNT = 1;
 
 /**
- * The helper: waits for a batch, hashes its leaves 1, 2, … (leaf 0 is the appender's while the helper
- * wakes) and marks each done with the batch's sequence number; it leaves a batch as soon as a newer one
- * is published. A leaf hashed from bytes the appender was overwriting is marked with the old sequence,
- * so the appender never reads it. Plain JavaScript (no module of ours): it starts in a few milliseconds.
+ * The helper: on each request (a committed position) it reads the rows it has not hashed yet from its
+ * own connection to the store's file, in position order, and posts their leaf hashes back. It stops at
+ * a missing position (the log's own reads name it). Plain JavaScript (no module of ours): it starts in
+ * a few milliseconds. The leaf input is leaf.ts's v2 `writeSaltedLeafInput` over the stored bytes —
+ * data and metadata read as BLOBs, the very UTF-8 the store wrote — with leaf.ts's derived salts; the
+ * spec holds the two to the same hashes.
  */
 const HELPER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const { hash } = require('node:crypto');
-const control = new Int32Array(workerData.control);
-const offsets = new Int32Array(workerData.offsets);
-const status = new Int32Array(workerData.status);
-const input = new Uint8Array(workerData.input);
-const output = new Uint8Array(workerData.output);
-let seen = 0;
-for (;;) {
-  Atomics.wait(control, ${SEQ}, seen);
-  const seq = Atomics.load(control, ${SEQ});
-  if (seq === -1) break;
-  seen = seq;
-  if (seq < 0) continue;
-  const count = Atomics.load(control, ${COUNT});
-  for (let i = 1; i < count && Atomics.load(control, ${SEQ}) === seq; i++) {
-    if (Atomics.load(status, i) === seq) continue;
-    output.set(hash('sha256', input.subarray(offsets[i], offsets[i + 1]), 'buffer'), i * 32);
-    Atomics.store(status, i, seq);
+const { parentPort, workerData } = require('node:worker_threads');
+const { hash, createCipheriv } = require('node:crypto');
+const Database = require(workerData.sqlite);
+const db = new Database(workerData.filename, { timeout: 10000, fileMustExist: true });
+db.pragma('query_only = true');
+const rows = db.prepare(
+  'SELECT position, event_id, stream, revision, type, CAST(data AS BLOB) AS data, CAST(metadata AS BLOB) AS metadata ' +
+  'FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT 512');
+const key = Buffer.from(workerData.key);
+let done = workerData.from;
+let wanted = done;
+let queued = false;
+let input = Buffer.allocUnsafe(64 * 1024);
+parentPort.on('message', (through) => {
+  if (through > wanted) wanted = through;
+  if (!queued) { queued = true; setImmediate(work); }
+});
+function work() {
+  queued = false;
+  while (done < wanted) {
+    const page = rows.all(done, wanted);
+    let n = 0;
+    while (n < page.length && page[n].position === done + 1 + n) n++;
+    if (n === 0) { wanted = done; return; }
+    const counter = Buffer.alloc(16);
+    counter.writeBigUInt64BE(BigInt(done + 1), 8);
+    const salts = createCipheriv('aes-256-ctr', key, counter).update(Buffer.alloc(16 * n));
+    const out = new Uint8Array(32 * n);
+    for (let i = 0; i < n; i++) {
+      const r = page[i];
+      const id = ',"id":' + JSON.stringify(r.event_id) + ',"metadata":';
+      const tail = ',"position":' + r.position + ',"revision":' + r.revision + ',"stream":' + JSON.stringify(r.stream) +
+        ',"type":' + JSON.stringify(r.type) + '}';
+      const need = 25 + r.data.length + r.metadata.length + 3 * (id.length + tail.length);
+      if (need > input.length) input = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(need)));
+      let at = 0;
+      input[at++] = 0;
+      at += salts.copy(input, at, 16 * i, 16 * i + 16);
+      at += input.write('{"data":', at, 'latin1');
+      at += r.data.copy(input, at);
+      at += input.write(id, at);
+      at += r.metadata.copy(input, at);
+      at += input.write(tail, at);
+      out.set(hash('sha256', input.subarray(0, at), 'buffer'), 32 * i);
+    }
+    done += n;
+    parentPort.postMessage({ first: done - n + 1, hashes: out }, [out.buffer]);
+    if (n < page.length) { wanted = done; return; }
   }
 }
 `;
 
+export interface LeafHashingThreadOptions {
+  /** The store's file (an in-memory store has no thread: no other connection sees it). */
+  filename: string;
+  /** The log's salt key (leaf.ts `LeafSalts`). */
+  key: Buffer;
+  /** The last position already in the log when the thread starts: it hashes the rows after it. */
+  from: number;
+  /** Leaf hashes of positions first, first + 1, …: 32 bytes each, in order. */
+  onLeaves(firstPosition: number, hashes: Buffer): void;
+}
+
 /**
- * Hashes an append's leaves on a second thread while the appending thread inserts the rows: the
- * appender writes every leaf's input (0x00 || salt || envelope) into shared memory, publishes the
- * batch, and takes each hash the helper has finished — computing it itself, from the same bytes, when
- * the helper has not (it never waits). The hashes are the same whoever computes them, so the log
- * does not depend on the helper: if it fails to start or dies, every hash is computed inline.
+ * Hashes the leaves of committed events on a second thread, so that an append writes nothing the
+ * store without its log would not (see SqliteAuditLog). The hashes are a pure function of the rows:
+ * if the thread cannot start or dies, the log computes the same ones itself from the same rows.
  */
-export class LeafHasher {
-  private readonly control = new Int32Array(new SharedArrayBuffer(8));
-  private readonly offsets = new Int32Array(new SharedArrayBuffer(4 * (MAX_LEAVES + 1)));
-  private readonly status = new Int32Array(new SharedArrayBuffer(4 * MAX_LEAVES));
-  private readonly input = Buffer.from(new SharedArrayBuffer(INPUT_BYTES));
-  private readonly output = Buffer.from(new SharedArrayBuffer(32 * MAX_LEAVES));
+export class LeafHashingThread {
   private worker?: Worker;
   private failed = false;
-  private seq = 0;
-  /** Leaves of helped batches hashed by each thread (what the bench reports; tests check the helper helps). */
-  readonly counts = { helper: 0, appender: 0 };
 
-  /** The batch's leaves: their inputs written now, their hashes read (or computed) by index. */
-  batch(envelopes: readonly StoredEnvelope[], salts: readonly Uint8Array[]): BatchLeaves {
-    const n = envelopes.length;
-    let bound = 0;
-    for (let i = 0; i < n; i++) bound += saltedLeafInputBound(envelopes[i], salts[i]);
-    if (n < HELPER_MIN_BATCH || n > MAX_LEAVES || bound > INPUT_BYTES || !this.started())
-      return inlineLeaves(envelopes, salts);
-    // A new sequence first: the helper leaves the last batch before these bytes change under it.
-    this.seq = this.seq >= 0x7fffffff ? 1 : this.seq + 1;
-    Atomics.store(this.control, SEQ, -2);
-    let at = 0;
-    for (let i = 0; i < n; i++) {
-      this.offsets[i] = at;
-      at += writeSaltedLeafInput(envelopes[i], salts[i], this.input, at);
-    }
-    this.offsets[n] = at;
-    Atomics.store(this.control, COUNT, n);
-    Atomics.store(this.control, SEQ, this.seq);
-    Atomics.notify(this.control, SEQ, 1);
-    const seq = this.seq;
-    return {
-      hash: (i) => {
-        if (Atomics.load(this.status, i) === seq) {
-          this.counts.helper++;
-          return Buffer.from(this.output.subarray(i * 32, i * 32 + 32));
-        }
-        this.counts.appender++;
-        return sha256(this.input.subarray(this.offsets[i], this.offsets[i + 1]));
-      },
-    };
+  constructor(private readonly options: LeafHashingThreadOptions) {}
+
+  /** Asks for the leaves of every row up to `position` (committed). False when the thread cannot help. */
+  request(position: number): boolean {
+    if (!this.started()) return false;
+    this.worker!.postMessage(position);
+    return true;
   }
 
-  /** Stops the helper (an append after this hashes inline). */
+  /** Whether leaves asked for will come back (the thread is running). */
+  get running(): boolean {
+    return this.worker !== undefined && !this.failed;
+  }
+
+  /** Stops the thread; leaves asked for and not yet posted are the log's to compute. */
   async close(): Promise<void> {
     this.failed = true;
     const worker = this.worker;
     this.worker = undefined;
     if (!worker) return;
-    Atomics.store(this.control, SEQ, -1);
-    Atomics.notify(this.control, SEQ, 1);
+    worker.removeAllListeners('message');
     await worker.terminate();
   }
 
-  /** Starts the helper on the first batch big enough; false while it cannot help. */
   private started(): boolean {
     if (this.failed) return false;
     if (this.worker) return true;
@@ -118,18 +112,20 @@ export class LeafHasher {
       this.worker = new Worker(HELPER_SOURCE, {
         eval: true,
         workerData: {
-          control: this.control.buffer,
-          offsets: this.offsets.buffer,
-          status: this.status.buffer,
-          input: this.input.buffer,
-          output: this.output.buffer,
+          sqlite: require.resolve('better-sqlite3'),
+          filename: this.options.filename,
+          key: this.options.key,
+          from: this.options.from,
         },
         // Not the parent's flags (a ts-node loader would load TypeScript into this small isolate).
         execArgv: [],
-        // A small isolate: it holds one digest at a time.
+        // A small isolate: one page of rows (≤ 512) at a time.
         resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
       });
       this.worker.unref();
+      this.worker.on('message', (m: { first: number; hashes: Uint8Array }) =>
+        this.options.onLeaves(m.first, Buffer.from(m.hashes.buffer, m.hashes.byteOffset, m.hashes.byteLength)),
+      );
       this.worker.on('error', () => (this.failed = true));
       this.worker.on('exit', () => (this.failed = true));
       return true;
@@ -138,9 +134,4 @@ export class LeafHasher {
       return false;
     }
   }
-}
-
-/** A batch's leaves hashed on the appending thread, each when it is read. */
-export function inlineLeaves(envelopes: readonly StoredEnvelope[], salts: readonly Uint8Array[]): BatchLeaves {
-  return { hash: (i) => saltedLeafHash(envelopes[i], salts[i]) };
 }

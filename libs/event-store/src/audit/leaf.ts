@@ -1,4 +1,4 @@
-import { randomFillSync } from 'node:crypto';
+import { createCipheriv, randomFillSync } from 'node:crypto';
 import type { RecordedEvent } from '../event-store.port';
 import { canonicalJson } from './merkle/canonical-json';
 import { Hash, leafHash, sha256 } from './merkle/hashing';
@@ -143,4 +143,32 @@ export function newLeafSalt(): Buffer {
   }
   used += LEAF_SALT_BYTES;
   return pool.subarray(used - LEAF_SALT_BYTES, used);
+}
+
+/** Bytes of the secret key that derives a log's salts (AES-256). */
+export const LEAF_SALT_KEY_BYTES = 32;
+
+/**
+ * Salts derived from one secret key (leaves logged after the commit, `SqliteAuditLog`): the salt of
+ * the event at position p is AES-256 of p (a 128-bit big-endian block) under the key — block p of
+ * AES-256-CTR's keystream. As secret as a random salt to whoever lacks the key, with no column to
+ * write: the log stores the key once, and the export gives auditors each salt, as before.
+ */
+export class LeafSalts {
+  constructor(private readonly key: Buffer) {
+    if (key.length !== LEAF_SALT_KEY_BYTES) throw new RangeError(`A leaf salt key has ${LEAF_SALT_KEY_BYTES} bytes`);
+  }
+
+  /** The salts of positions first, first + 1, …, first + count − 1: 16 bytes each, in order, in one buffer. */
+  of(first: number, count: number): Buffer {
+    return createCipheriv('aes-256-ctr', this.key, counterBlock(first)).update(Buffer.alloc(LEAF_SALT_BYTES * count));
+  }
+}
+
+/** A position as the 128-bit big-endian counter block AES-CTR starts from (it increments all 128 bits). */
+export function counterBlock(position: number): Buffer {
+  if (!Number.isSafeInteger(position) || position < 0) throw new RangeError(`No salt for position ${position}`);
+  const block = Buffer.alloc(16);
+  block.writeBigUInt64BE(BigInt(position), 8);
+  return block;
 }

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import type { RecordedEvent } from '../event-store.port';
 import type { AuditLog, LoggedEvent, SignedCheckpoint, StoredLeaf } from './audit-log.port';
-import { newLeafSalt, saltedLeafHash, type StoredEnvelope } from './leaf';
-import { inlineLeaves, LeafHasher } from './leaf-hasher';
+import { LEAF_SALT_BYTES, LEAF_SALT_KEY_BYTES, LeafSalts, saltedLeafHash, type StoredEnvelope } from './leaf';
+import { LeafHashingThread } from './leaf-hasher';
 import { frontierOf } from './merkle/frontier';
 import { Hash, nodeHash } from './merkle/hashing';
 import { consistencyProof, inclusionProof, PerfectSubtrees, rootHash } from './merkle/tree';
@@ -17,7 +18,9 @@ const STRIDE = 4;
 export const AUDIT_TREE_TABLE = 'audit_tree';
 export const AUDIT_CHECKPOINTS_TABLE = 'audit_checkpoints';
 export const AUDIT_META_TABLE = 'audit_meta';
-/** The log's columns in the events table: an event and its leaf are one row, written by one INSERT (`tree_nodes`: older logs' nodes). */
+/** Leaf hashes logged after the commit: one row per GROUP leaves from `derived_from` (`first`: its first leaf index). */
+export const AUDIT_LEAVES_TABLE = 'audit_leaves';
+/** The log's columns in the events table: where logs before `derived_from` kept each event's leaf (`tree_nodes`: older logs' nodes). */
 export const LEAF_COLUMNS = ['leaf_hash', 'leaf_salt', 'tree_nodes'] as const;
 /** audit_meta key: the number of unsalted (v1) leaves the log began with (0 for a log salted from the start). */
 const UNSALTED_PREFIX_KEY = 'unsalted_prefix';
@@ -26,10 +29,20 @@ const UNSALTED_PREFIX_KEY = 'unsalted_prefix';
  * versions before the node follower did; every node after them is a row of audit_tree.
  */
 const ROW_NODES_KEY = 'row_nodes_through';
+/**
+ * audit_meta key: the first leaf hashed after the commit (the log's layout since then): its salt is
+ * derived from the log's key (leaf.ts `LeafSalts`), its hash a row of audit_leaves. Leaves before it
+ * are where earlier versions wrote them, with the salts they drew.
+ */
+const DERIVED_FROM_KEY = 'derived_from';
+/** audit_meta key: the secret key (hex) the salts of leaves from `derived_from` on are derived from. */
+const SALT_KEY_KEY = 'salt_key';
 /** Leaves per level-STRIDE node: the follower completes nodes in whole groups. */
 const GROUP = 2 ** STRIDE;
-/** The follower runs once the leaves without their nodes reach this many (bounds the work a proof may find left). */
+/** The follower runs once the leaves hashed and not stored reach this many (bounds the work a proof may find left). */
 export const FOLLOW_AFTER_LEAVES = 1_024;
+/** …or this long after leaves arrived, when fewer came (appends slowed down): the delay before a leaf is stored. */
+export const FOLLOW_IDLE_MS = 1_000;
 /** Fresh leaves kept in memory at most (a follower behind by more reads the rest from the rows). */
 const FRESH_KEPT = 8 * FOLLOW_AFTER_LEAVES;
 
@@ -41,6 +54,10 @@ export const AUDIT_SCHEMA = `
     salt  BLOB,
     PRIMARY KEY (level, idx)
   ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS ${AUDIT_LEAVES_TABLE} (
+    first  INTEGER PRIMARY KEY,
+    hashes BLOB    NOT NULL
+  );
   CREATE TABLE IF NOT EXISTS ${AUDIT_META_TABLE} (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -67,15 +84,22 @@ interface CheckpointRow {
 
 /**
  * The audit log of the SQLite event store, in the same file. Leaf index = position − 1 (SQLite
- * positions are dense). An append adds its events' leaves in their own rows, written by their INSERT
- * (`leaf_hash`, `leaf_salt`: an event and its leaf commit together or not at all; an append writes no
- * other row). The stored nodes (levels 4, 8, 12, …) are the follower's, after the commit
- * (`completeNodes`), rows of audit_tree; roots and proofs complete them first for the size they need,
- * and fold a node not yet stored from the level below. Other levels are folded on read from at most
- * 2^(STRIDE−1) stored nodes. Older layouts are read as they are (nothing is rewritten, old checkpoints
- * stay valid): a log from before leaves moved into the rows keeps its first `tableLeaves` leaves and
- * their nodes in audit_tree; one from before the follower keeps the nodes of its first
- * `rowNodesThrough` leaves in the row of every 16th event (`tree_nodes`).
+ * positions are dense). **An append writes nothing for the log**: an event's leaf is a pure function
+ * of its row (the stored JSON text, its position, and a salt derived from the log's secret key), so
+ * the row committed is the leaf committed. The hashes are computed after the commit, on a second
+ * thread with its own connection (`LeafHashingThread`; by this thread from the rows if that one is
+ * not running), and stored by the follower (`completeNodes`) with the nodes above them — leaf hashes
+ * in groups of 16 (audit_leaves), nodes of levels 4, 8, 12, … (audit_tree) — within FOLLOW_IDLE_MS,
+ * or as soon as FOLLOW_AFTER_LEAVES wait. What a checkpoint signs is always stored first: roots and
+ * proofs complete the log up to the size they need. As in Certificate Transparency's merge delay,
+ * a leaf is stored shortly after its event is committed; a checkpoint covers only stored leaves, so
+ * an edit of a row after the checkpoint that covers it is named, exactly as before. Other levels are
+ * folded on read from at most 2^(STRIDE−1) stored nodes. Older layouts are read as they are (nothing
+ * is rewritten, old checkpoints stay valid): a log from before leaves moved into the rows keeps its
+ * first `tableLeaves` leaves in audit_tree; one from before leaves were hashed after the commit keeps
+ * leaves [tableLeaves, derivedFrom) in their events' rows (`leaf_hash`, `leaf_salt`, random salts);
+ * one from before the follower keeps the nodes of its first `rowNodesThrough` leaves in the row of
+ * every 16th event (`tree_nodes`).
  */
 export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   private readonly statements: {
@@ -83,26 +107,35 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     insertNode: Database.Statement<[number, number, Buffer]>;
     lastNodeGroup: Database.Statement<[], { idx: number }>;
     nodes: Database.Statement<[number, number, number], { hash: Buffer }>;
-    rowLeaf: Database.Statement<[number], { hash: Buffer | null }>;
     rowLeaves: Database.Statement<[number, number], { hash: Buffer | null }>;
     rowNodes: Database.Statement<[number], { nodes: Buffer | null }>;
-    setRowLeaf: Database.Statement<[Buffer, Buffer, number]>;
-    lastRow: Database.Statement<[], { position: number; logged: number }>;
-    nextPosition: Database.Statement<[], { next: number }>;
+    lastRow: Database.Statement<[], { position: number }>;
+    leafGroups: Database.Statement<[number, number], { first: number; hashes: Buffer }>;
+    lastLeafGroup: Database.Statement<[], { first: number; bytes: number }>;
+    storeLeafGroup: Database.Statement<[number, Buffer]>;
+    rows: Database.Statement<[number, number], Record<string, unknown>>;
     byEventId: Database.Statement<[string], Row>;
-    byPosition: Database.Statement<[number, number], Row>;
     byRange: Database.Statement<[number, number], Row>;
     insertCheckpoint: Database.Statement<[number, string, string, string, string]>;
     checkpoints: Database.Statement<[number, number, number], CheckpointRow>;
     latest: Database.Statement<[], CheckpointRow>;
   };
+  /** The salts of leaves from derivedFrom on. */
+  private readonly salts: LeafSalts;
+  /** Hashes the leaves of committed rows on a second thread (none for an in-memory store). */
+  private readonly thread?: LeafHashingThread;
 
   constructor(
     private readonly db: Database.Database,
     private readonly toRecordedEvent: (row: Record<string, unknown>) => RecordedEvent,
     private readonly toStored: (row: Record<string, unknown>) => StoredEnvelope,
   ) {
-    ({ unsalted: this.unsaltedPrefix, tableLeaves: this.tableLeaves, rowNodes: this.rowNodesThrough } = migrate(db));
+    const layout = migrate(db);
+    this.unsaltedPrefix = layout.unsalted;
+    this.tableLeaves = layout.tableLeaves;
+    this.rowNodesThrough = layout.rowNodes;
+    this.derivedFrom = layout.derivedFrom;
+    this.salts = new LeafSalts(layout.key);
     this.statements = {
       node: db.prepare(`SELECT hash FROM ${AUDIT_TREE_TABLE} WHERE level = ? AND idx = ?`),
       insertNode: db.prepare(`INSERT OR IGNORE INTO ${AUDIT_TREE_TABLE} (level, idx, hash) VALUES (?, ?, ?)`),
@@ -110,23 +143,26 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
         `SELECT idx FROM ${AUDIT_TREE_TABLE} WHERE level = ${STRIDE} ORDER BY idx DESC LIMIT 1`,
       ),
       nodes: db.prepare(`SELECT hash FROM ${AUDIT_TREE_TABLE} WHERE level = ? AND idx >= ? AND idx < ? ORDER BY idx`),
-      rowLeaf: db.prepare(`SELECT leaf_hash AS hash FROM events WHERE position = ?`),
       rowLeaves: db.prepare(
         `SELECT leaf_hash AS hash FROM events WHERE position > ? AND position <= ? ORDER BY position`,
       ),
       rowNodes: db.prepare(`SELECT tree_nodes AS nodes FROM events WHERE position = ?`),
-      setRowLeaf: db.prepare(`UPDATE events SET leaf_hash = ?, leaf_salt = ? WHERE position = ?`),
-      lastRow: db.prepare(
-        `SELECT position, leaf_hash IS NOT NULL AS logged FROM events ORDER BY position DESC LIMIT 1`,
+      lastRow: db.prepare(`SELECT position FROM events ORDER BY position DESC LIMIT 1`),
+      leafGroups: db.prepare(
+        `SELECT first, hashes FROM ${AUDIT_LEAVES_TABLE} WHERE first >= ? AND first < ? ORDER BY first`,
       ),
-      // AUTOINCREMENT never reuses a position: the next one is the sequence's, not MAX(position) + 1.
-      nextPosition: db.prepare(
-        `SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0) + 1 AS next`,
+      lastLeafGroup: db.prepare(
+        `SELECT first, length(hashes) AS bytes FROM ${AUDIT_LEAVES_TABLE} ORDER BY first DESC LIMIT 1`,
       ),
+      // A group grows as its leaves come (never shrinks: another process may have stored more of it).
+      storeLeafGroup: db.prepare(
+        `INSERT INTO ${AUDIT_LEAVES_TABLE} (first, hashes) VALUES (?, ?)
+         ON CONFLICT (first) DO UPDATE SET hashes = excluded.hashes WHERE length(excluded.hashes) > length(hashes)`,
+      ),
+      rows: db.prepare(`SELECT * FROM events WHERE position > ? AND position <= ? ORDER BY position`),
       byEventId: db.prepare(
         `SELECT e.*, ${LEAF_SALT} AS salt FROM events e ${LEAF_JOIN} WHERE e.event_id = ? ORDER BY e.position LIMIT 1`,
       ),
-      byPosition: db.prepare(`SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       byRange: db.prepare(
         `SELECT e.*, ${LEAF_SALT} AS salt FROM events e ${LEAF_JOIN} WHERE e.position > ? AND e.position <= ? ORDER BY e.position`,
       ),
@@ -139,6 +175,13 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
       ),
       latest: db.prepare(`SELECT * FROM ${AUDIT_CHECKPOINTS_TABLE} ORDER BY tree_size DESC LIMIT 1`),
     };
+    if (!db.memory)
+      this.thread = new LeafHashingThread({
+        filename: db.name,
+        key: layout.key,
+        from: this.sizeNow(),
+        onLeaves: (first, hashes) => this.hashed(first - 1, hashes),
+      });
   }
 
   /** Leaves [0, unsaltedPrefix) are v1 (unsalted, from before salting); every later leaf is salted. */
@@ -147,84 +190,97 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   readonly tableLeaves: number;
   /** Nodes ending in leaves (tableLeaves, rowNodesThrough] are in their last event's row (`tree_nodes`); the rest in audit_tree. */
   readonly rowNodesThrough: number;
+  /** Leaves [tableLeaves, derivedFrom) are in their events' rows; from derivedFrom on, hashed after the commit. */
+  readonly derivedFrom: number;
 
   /**
-   * Begins an append, inside its transaction and before its inserts: logs any earlier events stored
-   * without the log (a store opened with audit off) and returns what each new event's row carries,
-   * in position order from the sequence's next position.
-   */
-  beginAppend(): LeafWriter {
-    const next = this.statements.nextPosition.get()!.next;
-    // The last event is this process's own, committed with its leaf: nothing to look up.
-    if (next - 1 !== this.committedThrough && !this.isLogged(next - 1)) this.logStored(next - 1);
-    return new LeafWriter(next, this.hasher);
-  }
-  /**
-   * Leaf hashes this process committed, consecutive from position `freshFirst`: the follower folds
-   * them from memory instead of reading them back from the rows (the very hashes those rows hold).
+   * Leaf hashes computed and maybe not stored yet, consecutive from leaf index `freshFirst`: the
+   * follower stores them, and folds their nodes, from memory.
    */
   private fresh: Hash[] = [];
   private freshFirst = 0;
+  /** Leaves hashed by each thread since the store opened (the bench's figure; tests check the helper helps). */
+  private readonly counts = { helper: 0, appender: 0 };
+  private closed = false;
+  private followQueued = false;
+  private idleTimer?: NodeJS.Timeout;
 
-  /** Hashes a big append's leaves on a second thread while its rows are inserted. */
-  private readonly hasher = new LeafHasher();
-
-  /** How many leaves of big appends each thread hashed (the bench's figure). */
+  /** How many leaves the hashing thread and this one computed. */
   leafHashing(): { helper: number; appender: number } {
-    return { ...this.hasher.counts };
+    return { ...this.counts };
   }
-
-  /** Stops the hashing thread (the store is closing). */
-  close(): Promise<void> {
-    return this.hasher.close();
-  }
-
-  /** The last position this process committed with its leaf (positions are never reused). */
-  private committedThrough = -1;
 
   /**
-   * Called once a transaction has committed, with its last position and the writers of its appends
-   * (in order; only appends that committed — not one rolled back to its savepoint).
+   * Called once a transaction has committed, with its last position: the hashing thread reads the
+   * rows up to it. Without that thread the follower hashes them itself when enough wait.
    */
-  committed(position: number, writers: readonly LeafWriter[] = []): void {
-    this.committedThrough = position;
-    for (const writer of writers) {
-      if (writer.hashes.length === 0) continue;
-      if (this.fresh.length === 0 || writer.first !== this.freshFirst + this.fresh.length) {
-        this.fresh = [];
-        this.freshFirst = writer.first;
-      }
-      for (const hash of writer.hashes) this.fresh.push(hash);
-    }
-    this.forgetFresh(this.freshFirst + this.fresh.length - 1 - FRESH_KEPT);
+  committed(position: number): void {
+    if (this.closed) return;
+    if (this.thread?.request(position)) return;
+    this.followWhenDue(position);
   }
 
-  /** Drops the fresh leaves up to `position` (their nodes are stored, or they are too many to keep). */
-  private forgetFresh(position: number): void {
-    const drop = Math.min(this.fresh.length, position - this.freshFirst + 1);
+  /** Stores the leaves hashed and not yet stored, with their nodes; the rest is computed. Stops the hashing thread. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.idleTimer);
+    try {
+      this.completeNodes();
+    } catch {
+      // The lock busy or the file read-only: the leaves are the rows' — whoever follows next stores them.
+    }
+    await this.thread?.close();
+  }
+
+  /** Leaf hashes from the hashing thread, of leaves first, first + 1, … */
+  private hashed(first: number, hashes: Buffer): void {
+    const count = hashes.length / 32;
+    this.counts.helper += count;
+    let end = this.freshFirst + this.fresh.length;
+    if (this.fresh.length === 0 || first > end) {
+      this.fresh = [];
+      this.freshFirst = end = first;
+    }
+    for (let i = end - first; i < count; i++) this.fresh.push(hashes.subarray(32 * i, 32 * i + 32));
+    this.forgetFresh(this.freshFirst + this.fresh.length - 1 - FRESH_KEPT);
+    if (!this.closed) this.followWhenDue(this.freshFirst + this.fresh.length);
+  }
+
+  /** Runs the follower now when `size` leaves leave FOLLOW_AFTER_LEAVES unstored, else within FOLLOW_IDLE_MS. */
+  private followWhenDue(size: number): void {
+    if (size - this.storedThrough >= FOLLOW_AFTER_LEAVES) {
+      if (this.followQueued) return;
+      this.followQueued = true;
+      // Off the append's turn, and never inside another transaction (better-sqlite3's are synchronous).
+      setImmediate(() => {
+        this.followQueued = false;
+        this.follow();
+      });
+    } else if (!this.idleTimer) {
+      this.idleTimer = setTimeout(() => {
+        this.idleTimer = undefined;
+        this.follow();
+      }, FOLLOW_IDLE_MS);
+      this.idleTimer.unref();
+    }
+  }
+
+  /** The follower's run: what the hashing thread has given (all, without it). A failure leaves it to the next run. */
+  private follow(): void {
+    if (this.closed) return;
+    try {
+      this.completeNodes(this.thread?.running ? this.freshFirst + this.fresh.length : undefined);
+    } catch {
+      // The lock busy past its timeout, the store closing: the leaves are the rows' — the next run stores them.
+    }
+  }
+
+  /** Drops the fresh leaves up to index `last` (stored with their nodes, or too many to keep). */
+  private forgetFresh(last: number): void {
+    const drop = Math.min(this.fresh.length, last - this.freshFirst + 1);
     if (drop <= 0) return;
     this.fresh = this.fresh.slice(drop);
     this.freshFirst += drop;
-  }
-
-  /** Whether the event at `position` has its leaf (position 0: the empty log; a missing row has nothing to log). */
-  private isLogged(position: number): boolean {
-    if (position <= this.tableLeaves) return true;
-    const row = this.statements.rowLeaf.get(position);
-    return !row || row.hash !== null;
-  }
-
-  /** Gives the stored events up to `upTo` that have no leaf theirs (salted), in order, with their nodes. */
-  private logStored(upTo: number): number {
-    const size = this.sizeNow();
-    if (size >= upTo) return 0;
-    const rows = this.statements.byPosition.all(size, upTo - size).map(this.toStored);
-    const writer = new LeafWriter(size + 1);
-    for (const event of rows) {
-      const { hash, salt } = writer.next(event);
-      this.statements.setRowLeaf.run(hash, salt, event.position);
-    }
-    return rows.length;
   }
 
   /** The stored node (level a multiple of STRIDE, > 0) that ends at leaf (index + 1) · 2^level − 1, if stored yet. */
@@ -265,24 +321,37 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     return this.nodesThrough;
   }
 
-  /** Whether the leaves without their nodes have reached FOLLOW_AFTER_LEAVES (as last read: cheap, may be stale). */
-  followerDue(size: number): boolean {
-    if (this.nodesThrough < 0) this.readNodesThrough();
-    return size - this.nodesThrough >= FOLLOW_AFTER_LEAVES;
+  /** Leaves stored (where they stay), as last read; only ever grows. */
+  private storedThrough = 0;
+
+  private readStoredThrough(): number {
+    const last = this.statements.lastLeafGroup.get();
+    this.storedThrough = Math.max(this.storedThrough, this.derivedFrom, last ? last.first + last.bytes / 32 : 0);
+    return this.storedThrough;
   }
 
   /**
-   * The node follower: stores the nodes of every whole group of leaves in the first `upTo` (default:
-   * all) that has none yet — level STRIDE, and 2·STRIDE, … where a group completes them — as rows of
-   * audit_tree, in one write transaction. Nodes are a pure function of committed leaves, so any
-   * process may run it, as often as it likes (under the write lock it re-reads how far the log is;
-   * a node stored twice is the same row). Returns how many leaves it covered.
+   * The follower: stores the leaves of the first `upTo` (default: all) not stored yet — those hashed
+   * already from memory, the others computed from their rows — and the nodes of every whole group of
+   * leaves that has none yet (level STRIDE, and 2·STRIDE, … where a group completes them), in one
+   * write transaction. Leaves and nodes are a pure function of the committed rows, so any process may
+   * run it, as often as it likes (under the write lock it re-reads how far the log is; a leaf or node
+   * stored twice is the same bytes). Returns how many leaves it stored.
    */
   completeNodes(upTo = Number.MAX_SAFE_INTEGER): number {
-    if (this.nodesThrough >= 0 && Math.floor(upTo / GROUP) * GROUP <= this.nodesThrough) return 0;
+    if (this.nodesThrough >= 0 && upTo <= this.storedThrough && Math.floor(upTo / GROUP) * GROUP <= this.nodesThrough)
+      return 0;
     const run = this.db.transaction(() => {
+      const size = Math.min(upTo, this.sizeNow());
+      const stored = this.readStoredThrough();
+      if (size > stored) {
+        const leaves = this.leaves(stored, size);
+        if (leaves.length !== size - stored)
+          throw new RangeError(`The audit log lacks leaves in [${stored}, ${size}): an event is missing`);
+        this.storeLeaves(stored, leaves);
+      }
       const from = this.readNodesThrough();
-      const to = Math.floor(Math.min(upTo, this.sizeNow()) / GROUP) * GROUP;
+      const to = Math.floor(size / GROUP) * GROUP;
       for (let page = from; page < to; page += 64 * GROUP) {
         const leaves = this.leaves(page, Math.min(to, page + 64 * GROUP));
         if (leaves.length !== Math.min(to, page + 64 * GROUP) - page)
@@ -291,10 +360,35 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
           this.storeGroup((page + at) / GROUP, leaves.slice(at, at + GROUP));
       }
       this.nodesThrough = Math.max(this.nodesThrough, to);
-      this.forgetFresh(this.nodesThrough);
-      return Math.max(0, to - from);
+      this.forgetFresh(Math.min(this.storedThrough, this.nodesThrough) - 1);
+      return Math.max(0, size - stored);
     });
     return run.immediate();
+  }
+
+  /** Stores leaves from index `from` (the first not stored) into their groups of audit_leaves. */
+  private storeLeaves(from: number, leaves: Hash[]): void {
+    for (let i = 0; i < leaves.length;) {
+      const index = from + i;
+      const first = this.leafGroupOf(index);
+      const count = Math.min(leaves.length - i, first + GROUP - index);
+      const parts: Buffer[] = [];
+      if (index > first) {
+        const kept = this.statements.leafGroups.get(first, first + 1)?.hashes;
+        if (!kept || kept.length < (index - first) * 32)
+          throw new RangeError(`The audit log lacks stored leaves in [${first}, ${index})`);
+        parts.push(kept.subarray(0, (index - first) * 32));
+      }
+      for (let k = 0; k < count; k++) parts.push(leaves[i + k]);
+      this.statements.storeLeafGroup.run(first, Buffer.concat(parts));
+      i += count;
+    }
+    this.storedThrough = Math.max(this.storedThrough, from + leaves.length);
+  }
+
+  /** The first leaf of the audit_leaves row that holds leaf `index` (≥ derivedFrom). */
+  private leafGroupOf(index: number): number {
+    return this.derivedFrom + Math.floor((index - this.derivedFrom) / GROUP) * GROUP;
   }
 
   /** Stores the level-STRIDE node of one group of leaves and every higher stored node it completes. */
@@ -317,18 +411,54 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     }
   }
 
-  /** Leaf hashes of indexes [from, to), from audit_tree (the old log's) and the events' rows; a missing one is skipped. */
+  /**
+   * Leaf hashes of indexes [from, to), in order: audit_tree's (the oldest layout), the events' rows'
+   * (before derivedFrom), then those just hashed (memory), stored (audit_leaves), or computed now from
+   * their rows. A leaf whose event is missing is skipped.
+   */
   leaves(from: number, to: number): Hash[] {
-    // Leaf i is the event at position i + 1.
-    const fresh = from + 1 - this.freshFirst;
-    if (fresh >= 0 && to + 1 - this.freshFirst <= this.fresh.length) return this.fresh.slice(fresh, fresh + to - from);
     const out: Hash[] = [];
     if (from < this.tableLeaves)
       for (const row of this.statements.nodes.all(0, from, Math.min(to, this.tableLeaves))) out.push(row.hash);
-    if (to > this.tableLeaves)
-      for (const row of this.statements.rowLeaves.all(Math.max(from, this.tableLeaves), to))
+    if (to > this.tableLeaves && from < this.derivedFrom)
+      for (const row of this.statements.rowLeaves.all(Math.max(from, this.tableLeaves), Math.min(to, this.derivedFrom)))
         if (row.hash) out.push(row.hash);
+    for (let at = Math.max(from, this.derivedFrom); at < to;) {
+      const inFresh = at - this.freshFirst;
+      if (inFresh >= 0 && inFresh < this.fresh.length) {
+        const end = Math.min(to, this.freshFirst + this.fresh.length);
+        for (let i = inFresh; i < inFresh + end - at; i++) out.push(this.fresh[i]);
+        at = end;
+        continue;
+      }
+      // Up to the fresh leaves, if they come later in the range.
+      const before = this.freshFirst > at && this.fresh.length > 0 ? Math.min(to, this.freshFirst) : to;
+      const stored = at < this.storedThrough ? this.storedThrough : this.readStoredThrough();
+      const end = at < stored ? Math.min(before, stored) : before;
+      for (const hash of at < stored ? this.storedLeaves(at, end) : this.hashRows(at, end)) out.push(hash);
+      at = end;
+    }
     return out;
+  }
+
+  /** Stored leaf hashes of [from, to) (all stored; one missing is skipped). */
+  private storedLeaves(from: number, to: number): Hash[] {
+    const out: Hash[] = [];
+    for (const { first, hashes } of this.statements.leafGroups.all(this.leafGroupOf(from), to))
+      for (let i = Math.max(from, first); i < Math.min(to, first + hashes.length / 32); i++)
+        out.push(hashes.subarray((i - first) * 32, (i - first + 1) * 32));
+    return out;
+  }
+
+  /** Leaf hashes of [from, to) (≥ derivedFrom) computed from their events' rows; a missing event is skipped. */
+  private hashRows(from: number, to: number): Hash[] {
+    const salts = this.salts.of(from + 1, to - from);
+    return this.statements.rows.all(from, to).map((row) => {
+      const envelope = this.toStored(row);
+      const at = (envelope.position - 1 - from) * LEAF_SALT_BYTES;
+      this.counts.appender++;
+      return saltedLeafHash(envelope, salts.subarray(at, at + LEAF_SALT_BYTES));
+    });
   }
 
   /** Nodes of one stored level (> 0), indexes [from, to); a missing one is skipped. */
@@ -339,27 +469,6 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
       if (hash) out.push(hash);
     }
     return out;
-  }
-
-  /**
-   * Logs the events stored before the log existed (a store from an earlier version, or written with
-   * audit off), in pages, each page in its own write transaction, then stores their nodes if the
-   * follower is due. Returns how many leaves were added.
-   */
-  backfill(pageSize = 5_000): number {
-    let added = 0;
-    for (;;) {
-      const page = this.db.transaction(() => {
-        const last = this.statements.lastRow.get();
-        return last ? this.logStored(Math.min(last.position, this.sizeNow() + pageSize)) : 0;
-      });
-      const n = page.immediate();
-      added += n;
-      if (n < pageSize) break;
-    }
-    // And their nodes, when many lack them (a store seeded or written with audit off, or a follower behind).
-    if (this.followerDue(this.sizeNow())) this.completeNodes();
-    return added;
   }
 
   /** Folded nodes: a complete subtree never changes, so proofs share them (bounded; cleared when full). */
@@ -390,23 +499,9 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     return fold(children);
   }
 
-  /**
-   * Leaves in the log: the position of the last event with its leaf. The last row tells at once when
-   * the log is up to date; else (events stored with audit off) a binary search for the end of the
-   * logged prefix, O(log n) row reads.
-   */
+  /** Leaves in the log: every committed event is one (the last position), and never fewer than the older layouts hold. */
   private sizeNow(): number {
-    const last = this.statements.lastRow.get();
-    if (!last) return this.tableLeaves;
-    if (last.logged || last.position <= this.tableLeaves) return Math.max(last.position, this.tableLeaves);
-    let lo = this.tableLeaves; // logged
-    let hi = last.position; // not logged
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (this.isLogged(mid)) lo = mid;
-      else hi = mid;
-    }
-    return lo;
+    return Math.max(this.statements.lastRow.get()?.position ?? 0, this.tableLeaves, this.derivedFrom);
   }
 
   async size(): Promise<number> {
@@ -431,7 +526,7 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     const row = this.statements.byEventId.get(eventId);
     if (!row) return undefined;
     const event = this.toRecordedEvent(row);
-    return { index: event.position - 1, event, salt: row.salt ?? undefined };
+    return { index: event.position - 1, event, salt: this.saltOf(row, event.position) };
   }
 
   async unsaltedLeaves(): Promise<number> {
@@ -440,22 +535,41 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
 
   async readLeaves(fromIndex: number, count: number): Promise<LoggedEvent[]> {
     // Leaf i is the event at position i + 1; an event missing from the table is simply absent here.
+    const salts = this.saltsOf(fromIndex, count);
     return this.statements.byRange.all(fromIndex, fromIndex + count).map((row) => {
       const event = this.toRecordedEvent(row);
-      return { index: event.position - 1, event, salt: row.salt ?? undefined };
+      return { index: event.position - 1, event, salt: this.saltOf(row, event.position, salts) };
     });
   }
 
   async readStoredLeaves(fromIndex: number, count: number): Promise<StoredLeaf[]> {
+    const salts = this.saltsOf(fromIndex, count);
     return this.statements.byRange.all(fromIndex, fromIndex + count).map((row) => {
       const envelope = this.toStored(row);
       return {
         index: envelope.position - 1,
         envelope,
         recordedAt: row.recorded_at as string,
-        salt: row.salt ?? undefined,
+        salt: this.saltOf(row, envelope.position, salts),
       };
     });
+  }
+
+  /** The derived salts of leaves [fromIndex, fromIndex + count) ∩ [derivedFrom, …), from leaf `first`. */
+  private saltsOf(fromIndex: number, count: number): { first: number; bytes: Buffer } | undefined {
+    const first = Math.max(fromIndex, this.derivedFrom);
+    const end = fromIndex + count;
+    return end > first ? { first, bytes: this.salts.of(first + 1, end - first) } : undefined;
+  }
+
+  /** A leaf's salt: the row's (older layouts: null for a v1 leaf), else derived from the log's key. */
+  private saltOf(row: Row, position: number, derived?: { first: number; bytes: Buffer }): Buffer | undefined {
+    if (row.salt) return row.salt;
+    const index = position - 1;
+    if (index < this.derivedFrom) return undefined;
+    if (!derived || index < derived.first) return this.salts.of(position, 1);
+    const at = (index - derived.first) * LEAF_SALT_BYTES;
+    return derived.bytes.subarray(at, at + LEAF_SALT_BYTES);
   }
 
   async inclusionProof(index: number, treeSize: number): Promise<Hash[]> {
@@ -498,56 +612,6 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
   }
 }
 
-/**
- * What each new event's row carries, in position order: its salt and leaf hash. Nothing else: the
- * nodes above the leaves are the follower's (`SqliteAuditLog.completeNodes`), after the commit.
- */
-export class LeafWriter {
-  private count = 0;
-  /** The hashes handed out so far, in position order from `first`. */
-  readonly hashes: Hash[] = [];
-
-  constructor(
-    /** Position of the first event written. */
-    readonly first: number,
-    private readonly hasher?: LeafHasher,
-  ) {}
-
-  /** The next event's leaf; `event.position` must be the next position. */
-  next(event: StoredEnvelope): { hash: Hash; salt: Buffer } {
-    this.expect(event, this.count);
-    const salt = newLeafSalt();
-    const hash = saltedLeafHash(event, salt);
-    this.hashes[this.count++] = hash;
-    return { hash, salt };
-  }
-
-  /**
-   * The leaves of the next events, in order: their salts now, leaf i's hash when `hash(i)` is read —
-   * for a big batch computed meanwhile on the hasher's thread (same bytes, same hash).
-   */
-  batch(events: readonly StoredEnvelope[]): { salts: Buffer[]; hash(i: number): Hash } {
-    events.forEach((event, i) => this.expect(event, this.count + i));
-    const base = this.count;
-    this.count += events.length;
-    const salts = events.map(() => newLeafSalt());
-    const leaves = this.hasher ? this.hasher.batch(events, salts) : inlineLeaves(events, salts);
-    return {
-      salts,
-      hash: (i) => {
-        const hash = leaves.hash(i);
-        this.hashes[base + i] = hash;
-        return hash;
-      },
-    };
-  }
-
-  private expect(event: StoredEnvelope, offset: number): void {
-    const position = this.first + offset;
-    if (event.position !== position) throw new RangeError(`Leaf for position ${event.position}, expected ${position}`);
-  }
-}
-
 const LEAF_JOIN = `LEFT JOIN ${AUDIT_TREE_TABLE} t ON t.level = 0 AND t.idx = e.position - 1`;
 /** A leaf's salt: its audit_tree row's when it has one (an older log: null for a v1 leaf), else its event row's. */
 const LEAF_SALT = `CASE WHEN t.idx IS NULL THEN e.leaf_salt ELSE t.salt END`;
@@ -559,7 +623,13 @@ const LEAF_SALT = `CASE WHEN t.idx IS NULL THEN e.leaf_salt ELSE t.salt END`;
  * many leaves are rows of audit_tree (none in a log begun with leaves in the events' rows). One
  * process does it (write lock).
  */
-function migrate(db: Database.Database): { unsalted: number; tableLeaves: number; rowNodes: number } {
+function migrate(db: Database.Database): {
+  unsalted: number;
+  tableLeaves: number;
+  rowNodes: number;
+  derivedFrom: number;
+  key: Buffer;
+} {
   return db
     .transaction(() => {
       const existed = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(AUDIT_TREE_TABLE);
@@ -576,8 +646,9 @@ function migrate(db: Database.Database): { unsalted: number; tableLeaves: number
           .get()?.size ?? 0;
       const meta = db.prepare<[string], { value: string }>(`SELECT value FROM ${AUDIT_META_TABLE} WHERE key = ?`);
       const rowNodes = rowNodesThrough(db, meta.get(ROW_NODES_KEY)?.value);
+      const derived = derivedLayout(db, meta, tableLeaves);
       const recorded = meta.get(UNSALTED_PREFIX_KEY);
-      if (recorded) return { unsalted: Number(recorded.value), tableLeaves, rowNodes };
+      if (recorded) return { unsalted: Number(recorded.value), tableLeaves, rowNodes, ...derived };
       let unsalted = 0;
       if (existed) {
         const columns = db.prepare(`PRAGMA table_info(${AUDIT_TREE_TABLE})`).all() as { name: string }[];
@@ -593,9 +664,38 @@ function migrate(db: Database.Database): { unsalted: number; tableLeaves: number
         UNSALTED_PREFIX_KEY,
         String(unsalted),
       );
-      return { unsalted, tableLeaves, rowNodes };
+      return { unsalted, tableLeaves, rowNodes, ...derived };
     })
     .immediate();
+}
+
+/**
+ * Where leaves hashed after the commit begin, and the key of their salts: recorded once, when the log
+ * is created (0) or first opened by this version — after the leaves earlier versions wrote into the
+ * events' rows (a logged prefix; events stored with audit off after it are simply logged from here).
+ */
+function derivedLayout(
+  db: Database.Database,
+  meta: Database.Statement<[string], { value: string }>,
+  tableLeaves: number,
+): { derivedFrom: number; key: Buffer } {
+  const insert = db.prepare(`INSERT INTO ${AUDIT_META_TABLE} (key, value) VALUES (?, ?)`);
+  let from = meta.get(DERIVED_FROM_KEY)?.value;
+  if (from === undefined) {
+    const lastInRow = db
+      .prepare<[], { position: number }>(
+        `SELECT position FROM events WHERE leaf_hash IS NOT NULL ORDER BY position DESC LIMIT 1`,
+      )
+      .get();
+    from = String(Math.max(tableLeaves, lastInRow?.position ?? 0));
+    insert.run(DERIVED_FROM_KEY, from);
+  }
+  let key = meta.get(SALT_KEY_KEY)?.value;
+  if (key === undefined) {
+    key = randomBytes(LEAF_SALT_KEY_BYTES).toString('hex');
+    insert.run(SALT_KEY_KEY, key);
+  }
+  return { derivedFrom: Number(from), key: Buffer.from(key, 'hex') };
 }
 
 /**

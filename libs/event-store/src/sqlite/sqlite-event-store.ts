@@ -18,7 +18,7 @@ import { EventFilter, hasPrefixes } from '../event-filter';
 import { actualRevision, assertDistinctIds, meetsExpectation } from '../append-rules';
 import { PolledLog, SqliteSubscription } from './sqlite-subscription';
 import type { AuditedEventStore } from '../audit/audit-log.port';
-import { SqliteAuditLog, type LeafWriter } from '../audit/sqlite-audit-log';
+import { SqliteAuditLog } from '../audit/sqlite-audit-log';
 import type { StoredEnvelope } from '../audit/leaf';
 
 export interface SqliteEventStoreOptions {
@@ -31,9 +31,9 @@ export interface SqliteEventStoreOptions {
   /** How long a writer waits for another process's transaction before failing. */
   busyTimeoutMs?: number;
   /**
-   * Keep the tamper-evident audit log (default true): each append also writes its events' Merkle
-   * leaves in the same transaction (the nodes above them follow after the commit). Off only to
-   * measure what it costs (bench).
+   * Keep the tamper-evident audit log (default true): each event committed is a leaf of its Merkle
+   * tree, hashed and stored after the commit (SqliteAuditLog). Off only to measure what it costs
+   * (bench): a store opened without it logs nothing, and a later one with it logs those rows too.
    */
   audit?: boolean;
 }
@@ -63,8 +63,8 @@ interface PendingAppend {
   reject(error: unknown): void;
 }
 
-/** An append's outcome in a group commit; `writer`: the leaves it wrote (audit log on, events appended). */
-type AppendOutcome = { result: AppendResult; writer?: LeafWriter } | { error: unknown };
+/** An append's outcome in a group commit. */
+type AppendOutcome = { result: AppendResult } | { error: unknown };
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -120,10 +120,6 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     head: Database.Statement<[], { head: number }>;
   };
   private readonly audit?: SqliteAuditLog;
-  /** The insert of an event with its leaf (audit log on): one row, one write. */
-  private readonly insertLogged?: Database.Statement<
-    [number, string, number, string, string, string, string, string, Buffer, Buffer]
-  >;
   private closed = false;
   private closing?: Promise<void>;
   private readonly id: string;
@@ -164,26 +160,19 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     this.groupTransaction = this.db.transaction((group: PendingAppend[]) =>
       group.map((p): AppendOutcome => {
         try {
-          this.leafWriter = undefined;
-          const result = this.appendTransaction(p.stream, p.events, p.expected);
-          return { result, writer: this.takeLeafWriter() };
+          return { result: this.appendTransaction(p.stream, p.events, p.expected) };
         } catch (error) {
           return { error };
         }
       }),
     );
     if (options.audit ?? true) {
+      // An append writes its rows only: their leaves are hashed and stored after the commit (see SqliteAuditLog).
       this.audit = new SqliteAuditLog(
         this.db,
         (row) => toRecordedEvent(row as unknown as EventRow),
         (row) => toStoredEnvelope(row as unknown as EventRow),
       );
-      this.insertLogged = this.db.prepare(
-        `INSERT INTO events (position, stream, revision, event_id, type, data, metadata, recorded_at, leaf_hash, leaf_salt)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      // Events stored before the audit log existed get their leaves now, in order.
-      this.audit.backfill();
     }
   }
 
@@ -230,11 +219,9 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     let outcomes: AppendOutcome[];
     try {
       if (this.closed) throw new Error('The event store is closed');
-      if (group.length === 1) {
-        this.leafWriter = undefined;
-        const result = this.appendTransaction.immediate(group[0].stream, group[0].events, group[0].expected);
-        outcomes = [{ result, writer: this.takeLeafWriter() }];
-      } else outcomes = this.groupTransaction.immediate(group);
+      if (group.length === 1)
+        outcomes = [{ result: this.appendTransaction.immediate(group[0].stream, group[0].events, group[0].expected) }];
+      else outcomes = this.groupTransaction.immediate(group);
     } catch (error) {
       // Nothing committed (BEGIN or COMMIT failed, or the single append was refused).
       for (const p of group) p.reject(error);
@@ -243,50 +230,16 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     this.appended.appends += group.length;
     this.appended.commits++;
     let last: number | undefined;
-    const writers: LeafWriter[] = [];
     for (const outcome of outcomes)
-      if ('result' in outcome && !outcome.result.idempotent && outcome.result.positions.length > 0) {
+      if ('result' in outcome && !outcome.result.idempotent && outcome.result.positions.length > 0)
         last = Math.max(last ?? 0, outcome.result.position);
-        if (outcome.writer) writers.push(outcome.writer);
-      }
     if (last !== undefined) {
-      // The leaves of the appends that committed (not those rolled back to their savepoint), in order.
-      this.audit?.committed(last, writers);
-      this.followNodes(last);
+      this.audit?.committed(last);
       this.notifyAppended();
     }
     outcomes.forEach((outcome, i) => {
       if ('result' in outcome) group[i].resolve(outcome.result);
       else group[i].reject(outcome.error);
-    });
-  }
-
-  private following = false;
-  /** The leaves of the append just written (inside its transaction), for the audit log once it commits. */
-  private leafWriter?: LeafWriter;
-
-  private takeLeafWriter(): LeafWriter | undefined {
-    const writer = this.leafWriter;
-    this.leafWriter = undefined;
-    return writer;
-  }
-
-  /**
-   * The audit log's node follower, after the commit and off the append: once enough leaves lack
-   * their nodes, one task stores them (a failure — the store closed, the lock busy — only leaves
-   * them for the next run, or for a proof to fold on demand).
-   */
-  private followNodes(position: number): void {
-    if (!this.audit || this.following || !this.audit.followerDue(position)) return;
-    this.following = true;
-    setImmediate(() => {
-      this.following = false;
-      if (this.closed) return;
-      try {
-        this.audit!.completeNodes();
-      } catch {
-        // Nodes are a pure function of the committed leaves: whoever runs next stores them.
-      }
     });
   }
 
@@ -361,66 +314,25 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     if (!meetsExpectation(expected, current)) throw new ConcurrencyError(stream, expected, actualRevision(current));
 
     const recordedAt = new Date().toISOString();
-    const positions = this.audit
-      ? this.insertWithLeaves(this.audit, stream, current, events, recordedAt)
-      : events.map((event, index) =>
-          Number(
-            this.statements.insert.run(
-              stream,
-              current + 1 + index,
-              event.id,
-              event.type,
-              JSON.stringify(event.data) ?? 'null',
-              JSON.stringify(event.metadata),
-              recordedAt,
-            ).lastInsertRowid,
-          ),
-        );
+    const positions = events.map((event, index) =>
+      Number(
+        this.statements.insert.run(
+          stream,
+          current + 1 + index,
+          event.id,
+          event.type,
+          JSON.stringify(event.data) ?? 'null',
+          JSON.stringify(event.metadata),
+          recordedAt,
+        ).lastInsertRowid,
+      ),
+    );
     return {
       nextExpectedRevision: current + events.length,
       position: positions.length > 0 ? positions[positions.length - 1] : this.statements.head.get()!.head,
       positions,
       idempotent: false,
     };
-  }
-
-  /**
-   * Inserts the events with their leaves in their own rows: the leaf hashes the very JSON text
-   * stored, at the position the row gets (the sequence's next, taken under the write lock).
-   */
-  private insertWithLeaves(
-    audit: SqliteAuditLog,
-    stream: string,
-    current: number,
-    events: EventToAppend[],
-    recordedAt: string,
-  ): number[] {
-    const writer = (this.leafWriter = audit.beginAppend());
-    const rows = events.map((event, index): StoredEnvelope => ({
-      id: event.id,
-      stream,
-      revision: current + 1 + index,
-      position: writer.first + index,
-      type: event.type,
-      data: JSON.stringify(event.data) ?? 'null',
-      metadata: JSON.stringify(event.metadata),
-    }));
-    const leaves = writer.batch(rows);
-    return rows.map((row, index) => {
-      this.insertLogged!.run(
-        row.position,
-        stream,
-        row.revision,
-        row.id,
-        row.type,
-        row.data,
-        row.metadata,
-        recordedAt,
-        leaves.hash(index),
-        leaves.salts[index],
-      );
-      return row.position;
-    });
   }
 
   private currentRevision(stream: string): number {
