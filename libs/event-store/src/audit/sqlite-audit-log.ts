@@ -43,6 +43,8 @@ const GROUP = 2 ** STRIDE;
 export const FOLLOW_AFTER_LEAVES = 1_024;
 /** …or this long after leaves arrived, when fewer came (appends slowed down): the delay before a leaf is stored. */
 export const FOLLOW_IDLE_MS = 1_000;
+/** Leaves the follower stores, and rows it hashes, per step (bounds its memory). */
+const LEAF_PAGE = 4_096;
 /** Fresh leaves kept in memory at most (a follower behind by more reads the rest from the rows). */
 const FRESH_KEPT = 8 * FOLLOW_AFTER_LEAVES;
 
@@ -344,11 +346,13 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     const run = this.db.transaction(() => {
       const size = Math.min(upTo, this.sizeNow());
       const stored = this.readStoredThrough();
-      if (size > stored) {
-        const leaves = this.leaves(stored, size);
-        if (leaves.length !== size - stored)
-          throw new RangeError(`The audit log lacks leaves in [${stored}, ${size}): an event is missing`);
-        this.storeLeaves(stored, leaves);
+      // In pages: a store logged for the first time (written with the log off) may hold millions.
+      for (let page = stored; page < size; page += LEAF_PAGE) {
+        const end = Math.min(size, page + LEAF_PAGE);
+        const leaves = this.leaves(page, end);
+        if (leaves.length !== end - page)
+          throw new RangeError(`The audit log lacks leaves in [${page}, ${end}): an event is missing`);
+        this.storeLeaves(page, leaves);
       }
       const from = this.readNodesThrough();
       const to = Math.floor(size / GROUP) * GROUP;
@@ -450,15 +454,20 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     return out;
   }
 
-  /** Leaf hashes of [from, to) (≥ derivedFrom) computed from their events' rows; a missing event is skipped. */
+  /** Leaf hashes of [from, to) (≥ derivedFrom) computed from their events' rows, a page at a time; a missing event is skipped. */
   private hashRows(from: number, to: number): Hash[] {
-    const salts = this.salts.of(from + 1, to - from);
-    return this.statements.rows.all(from, to).map((row) => {
-      const envelope = this.toStored(row);
-      const at = (envelope.position - 1 - from) * LEAF_SALT_BYTES;
-      this.counts.appender++;
-      return saltedLeafHash(envelope, salts.subarray(at, at + LEAF_SALT_BYTES));
-    });
+    const out: Hash[] = [];
+    for (let page = from; page < to; page += LEAF_PAGE) {
+      const end = Math.min(to, page + LEAF_PAGE);
+      const salts = this.salts.of(page + 1, end - page);
+      for (const row of this.statements.rows.all(page, end)) {
+        const envelope = this.toStored(row);
+        const at = (envelope.position - 1 - page) * LEAF_SALT_BYTES;
+        this.counts.appender++;
+        out.push(saltedLeafHash(envelope, salts.subarray(at, at + LEAF_SALT_BYTES)));
+      }
+    }
+    return out;
   }
 
   /** Nodes of one stored level (> 0), indexes [from, to); a missing one is skipped. */
