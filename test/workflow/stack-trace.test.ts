@@ -9,8 +9,11 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SqliteEventStore } from '@tdkt/event-store';
 import {
   DEFAULT_WORKFLOW_STACK_TRACE_LIMIT,
+  WORKFLOWS_PATH,
   createNominationActivities,
   nominationWorkflowId,
+  workflowBundleOptions,
+  workflowSource,
   workflowStackTraceLimit,
 } from '@tdkt/temporal';
 import { fixture, gateway, newId, startDevServer, tempDir, workflowBundle } from './support/harness';
@@ -59,6 +62,11 @@ test('the setting: 6 frames by default, 0–100 from TDKT_WORKFLOW_STACK_TRACE_L
     expect(() => workflowStackTraceLimit({ TDKT_WORKFLOW_STACK_TRACE_LIMIT: bad })).toThrow(
       'TDKT_WORKFLOW_STACK_TRACE_LIMIT must be an integer from 0 to 100',
     );
+});
+
+test('a worker bundling the sources at start bundles them with the same options', () => {
+  expect(workflowSource({})).toEqual({ workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundleOptions() });
+  expect(workflowBundleOptions(4).preloadModules).toEqual(['data:text/javascript,Error.stackTraceLimit%20%3D%204%3B']);
 });
 
 test('a waiting nomination answers __stack_trace with its own frame, within the limit', async () => {
