@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowBundleOptions } from '../libs/temporal/src/worker/workflow-bundle-options';
 
 const root = resolve(__dirname, '..');
 const workflowsPath = resolve(root, 'workflows', 'index.ts');
@@ -13,7 +14,7 @@ const out = resolve(root, 'dist', 'workflow-bundle.js');
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const { code } = await bundleWorkflowCode({ workflowsPath });
+  const { code } = await bundleWorkflowCode({ workflowsPath, ...workflowBundleOptions() });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, code);
   console.log(`Workflow bundle written to ${out} (${(code.length / 1024).toFixed(0)} KiB, ${Date.now() - started} ms)`);

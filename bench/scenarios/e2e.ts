@@ -20,7 +20,7 @@ import { historyBreakdown, type HistoryBreakdown } from '../lib/history';
 import { nominationWorkflowId } from '@tdkt/temporal';
 import { HttpClient, waitForHttp } from '../lib/http';
 import { BenchSession } from '../lib/session';
-import { cpuSecondsOf, memoryOf, type Memory } from '../lib/proc';
+import { cpuSecondsOf, memoryOf, threadCpuSecondsOf, type Memory } from '../lib/proc';
 import { row, type Row } from '../lib/report';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import { mapLimit, now, summarise, type LatencySummary } from '../lib/stats';
@@ -372,12 +372,25 @@ async function runSize(
         : { API: stack.pids.api, worker: stack.pids.worker };
     const nodeCpu = () => Object.values(nodeProcesses).reduce((sum: number, pid) => sum + cpuSecondsOf(pid), 0);
     const cpu0 = { node: nodeCpu(), temporal: cpuSecondsOf(stack.pids.temporal) };
+    // Per thread of the embedded process (main, the Temporal workflow thread "WorkerThread", core's tokio, GC…).
+    const threads0 = threadCpuSecondsOf(stack.pids.embedded);
     const ours = await driveFlows(session, size, concurrency, `${stack.topology}-n${size}`);
+    const threads1 = threadCpuSecondsOf(stack.pids.embedded);
     // CPU per command of each process: where the machine's time went.
     const cpu = {
       nodeMsPerCommand: ((nodeCpu() - cpu0.node) * 1000) / ours.commands,
       temporalMsPerCommand: ((cpuSecondsOf(stack.pids.temporal) - cpu0.temporal) * 1000) / ours.commands,
+      threadMsPerCommand: Object.fromEntries(
+        Object.entries(threads1).map(([name, s]) => [name, ((s - (threads0[name] ?? 0)) * 1000) / ours.commands]),
+      ),
     };
+    if (stack.pids.embedded)
+      ctx.log(
+        `    CPU per command by thread: ${Object.entries(cpu.threadMsPerCommand)
+          .sort((a, b) => b[1] - a[1])
+          .map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`)
+          .join(', ')}`,
+      );
     const memory: Record<string, Memory | undefined> = Object.fromEntries(
       Object.entries(nodeProcesses).map(([name, pid]) => [name, pid ? memoryOf(pid) : undefined]),
     );

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { DATA_DIR, REPO_ROOT } from '../lib/paths';
+import { workflowBundleOptions } from '../../libs/temporal/src/worker/workflow-bundle-options';
 
 function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
   for (const entry of readdirSync(dir).sort()) {
@@ -19,13 +20,18 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
 const noop = () => undefined;
 const quiet = { trace: noop, debug: noop, info: noop, warn: noop, error: (m: string) => console.error(m), log: noop };
 
-async function cachedBundle(name: string, workflowsPath: string, trees: string[]): Promise<string> {
-  const hash = createHash('sha1');
+async function cachedBundle(
+  name: string,
+  workflowsPath: string,
+  trees: string[],
+  options: { preloadModules?: string[] } = {},
+): Promise<string> {
+  const hash = createHash('sha1').update(JSON.stringify(options));
   for (const t of trees) hashTree(hash, join(REPO_ROOT, t));
   const file = join(DATA_DIR, `${name}-${hash.digest('hex').slice(0, 12)}.js`);
   if (existsSync(file)) return file;
   mkdirSync(DATA_DIR, { recursive: true });
-  const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet });
+  const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet, ...options });
   writeFileSync(file, code);
   // Older bundles of changed sources are of no further use.
   for (const old of readdirSync(DATA_DIR))
@@ -34,13 +40,14 @@ async function cachedBundle(name: string, workflowsPath: string, trees: string[]
   return file;
 }
 
-/** The nomination and revocation workflows (workflows/index.ts) as the worker runs them. */
+/** The nomination and revocation workflows (workflows/index.ts) as the worker runs them (our bundler options). */
 export const nominationWorkflowBundle = () =>
-  cachedBundle('workflow-bundle', join(REPO_ROOT, 'workflows', 'index.ts'), [
-    'workflows',
-    'libs/domain/src',
-    'libs/temporal/src',
-  ]);
+  cachedBundle(
+    'workflow-bundle',
+    join(REPO_ROOT, 'workflows', 'index.ts'),
+    ['workflows', 'libs/domain/src', 'libs/temporal/src'],
+    workflowBundleOptions(),
+  );
 
 /** The trivial baseline workflow. */
 export const trivialWorkflowBundle = () =>

@@ -2,6 +2,7 @@ export * from './contracts';
 export * from './client/nomination-gateway';
 export * from './activities';
 export * from './worker/create-worker';
+export * from './worker/workflow-bundle-options';
 export * from './dev-server';
 export * from './secret-ballot';
 export * from './client/council-session-gateway';

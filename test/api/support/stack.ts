@@ -14,7 +14,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { loadAwardCatalog, loadOrganisation, type Organisation } from '@tdkt/config';
 import { findAward, nominationStreamName, vietnamDate } from '@tdkt/domain';
 import type { RecordedEvent } from '@tdkt/event-store';
-import { WORKFLOWS_PATH } from '@tdkt/temporal';
+import { WORKFLOWS_PATH, workflowBundleOptions } from '@tdkt/temporal';
 import { startEmbedded, type EmbeddedSystem } from '../../../apps/embedded/src/embedded';
 import type { ApiOptions } from '../../../apps/api/src/api-options';
 import { demoVotersFor } from '../../support/demo-council';
@@ -278,7 +278,11 @@ export async function startStack(
     TDKT_ORGANISATION_FILE: organisationFile,
     ...options.env,
   });
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    logger: quietLogger,
+    ...workflowBundleOptions(),
+  });
   const launch = () =>
     startEmbedded({
       env,

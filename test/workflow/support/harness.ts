@@ -21,7 +21,13 @@ import {
 } from '@tdkt/domain';
 import type { EventStore, RecordedEvent } from '@tdkt/event-store';
 import { demoVotersFor } from '../../support/demo-council';
-import { NominationGateway, WORKFLOWS_PATH, nominationWorkflowId, type NominationWorkflowArgs } from '@tdkt/temporal';
+import {
+  NominationGateway,
+  WORKFLOWS_PATH,
+  nominationWorkflowId,
+  workflowBundleOptions,
+  type NominationWorkflowArgs,
+} from '@tdkt/temporal';
 
 const REPO = join(__dirname, '..', '..', '..');
 export const CATALOG_FILE = join(REPO, 'config', 'award-catalog.json');
@@ -58,7 +64,7 @@ export function quietRuntime(): void {
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** The workflow code bundled once per test file. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger, ...workflowBundleOptions() });
   return bundle;
 }
 

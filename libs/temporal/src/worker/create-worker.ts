@@ -8,6 +8,7 @@ import {
   type NominationActivityDeps,
 } from '../activities';
 import { MemorySecretKeyStore } from '../secret-ballot/key-store';
+import { workflowBundleOptions } from './workflow-bundle-options';
 
 /** The code root: the repository (sources, libs/temporal/src/worker) or dist (dist/libs/temporal/src/worker). */
 const codeRoot = resolve(__dirname, '../../../..');
@@ -40,14 +41,17 @@ export interface CreateNominationWorkerOptions {
   >;
 }
 
-/** Where the workflow code comes from: an explicit bundle, the prebuilt one, or the sources. */
+/**
+ * Where the workflow code comes from: an explicit bundle, the prebuilt one, or the sources (bundled
+ * at start with our bundler options, as `npm run build:workflows` bundles them).
+ */
 export function workflowSource(
   opts: Pick<CreateNominationWorkerOptions, 'workflowBundle' | 'preferSources'>,
-): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> {
   if (opts.workflowBundle) return { workflowBundle: opts.workflowBundle };
   if (fromDist && !opts.preferSources && existsSync(WORKFLOW_BUNDLE_FILE))
     return { workflowBundle: { codePath: WORKFLOW_BUNDLE_FILE } };
-  return { workflowsPath: WORKFLOWS_PATH };
+  return { workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundleOptions() };
 }
 
 /**

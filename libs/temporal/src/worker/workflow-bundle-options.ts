@@ -1,0 +1,33 @@
+/**
+ * Options every bundle of our workflow code is built with (the worker's own bundling from the
+ * sources, `npm run build:workflows`, the tests, the bench). No `@tdkt/*` imports: the bundling
+ * script runs under plain ts-node.
+ *
+ * The Temporal SDK (1.24) captures a stack trace for EVERY promise created in workflow code (a
+ * promise hook, always on, feeding the `__stack_trace` query) and maps each frame through the
+ * bundle's source map: measured, ~25 % of the workflow thread's CPU per command at V8's default of
+ * 10 frames (bench/README.md, "The workflow thread's CPU per command"). How many frames V8 captures
+ * is the sandbox's `Error.stackTraceLimit`, set here once when the worker loads the bundle.
+ */
+
+/** Frames captured per stack in workflow code: enough for the workflow's own frame where it waits. */
+export const DEFAULT_WORKFLOW_STACK_TRACE_LIMIT = 6;
+
+/** `TDKT_WORKFLOW_STACK_TRACE_LIMIT` (0–100; 10 is V8's default), read when the bundle is built. */
+export function workflowStackTraceLimit(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.TDKT_WORKFLOW_STACK_TRACE_LIMIT;
+  if (raw === undefined || raw === '') return DEFAULT_WORKFLOW_STACK_TRACE_LIMIT;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 0 || limit > 100)
+    throw new Error('TDKT_WORKFLOW_STACK_TRACE_LIMIT must be an integer from 0 to 100');
+  return limit;
+}
+
+/**
+ * The bundler options: a preloaded module (run once in the reusable V8 context before the SDK
+ * freezes its globals, so before any workflow runs) that sets the sandbox's stack trace limit.
+ * Inlined as a data: module so the value is part of the bundle (and of its cache key).
+ */
+export function workflowBundleOptions(limit = workflowStackTraceLimit()): { preloadModules: string[] } {
+  return { preloadModules: [`data:text/javascript,Error.stackTraceLimit%20%3D%20${limit}%3B`] };
+}
