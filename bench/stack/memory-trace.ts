@@ -75,6 +75,7 @@ export function startMemoryTrace(): void {
         file,
         JSON.stringify({
           s: Math.round((Date.now() - t0) / 1000),
+          cpu: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1e5) / 10, // s: the work done so far
           rss: mib(m.rss),
           heapTotal: mib(m.heapTotal),
           heapUsed: mib(m.heapUsed),
