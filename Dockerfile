@@ -62,6 +62,7 @@ RUN mkdir -p /app/data && chown node:node /app/data
 
 # The environment of scripts/node-flags.js (glibc's malloc arenas, measured in bench/README.md).
 ENV MALLOC_ARENA_MAX=1
+ENV MALLOC_MMAP_THRESHOLD_=131072
 
 USER node
 

@@ -16,10 +16,14 @@
 // workflow thread), each keeping its freed memory. Two arenas still held ~20 MiB free in the second
 // (the other threads'); one arena lets the main thread reuse it ("Memory, round three"). Each thread's
 // malloc cache (tcache) keeps the lock off most allocations.
+// MALLOC_MMAP_THRESHOLD_=131072: glibc raises its mmap threshold (up to 32 MiB) each time a mapped
+// block is freed, so later blocks below it come from the arena and leave holes it never gives back;
+// a fixed 128 KiB keeps large blocks mapped and returned on free: 337 → 312–314 MiB at 600 flows,
+// CPU per command no higher ("Memory, round three").
 'use strict';
 
 const NODE_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=20'];
 
-const NODE_ENV = { MALLOC_ARENA_MAX: '1' };
+const NODE_ENV = { MALLOC_ARENA_MAX: '1', MALLOC_MMAP_THRESHOLD_: '131072' };
 
 module.exports = { NODE_FLAGS, NODE_ENV };
