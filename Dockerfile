@@ -60,7 +60,7 @@ COPY --from=build /app/config ./config
 # Writable scratch/data directory for the unprivileged user (everything else stays root-owned).
 RUN mkdir -p /app/data && chown node:node /app/data
 
-# The environment of scripts/node-flags.js (glibc's malloc arenas, measured in bench/README.md).
+# The environment of scripts/node-flags.js (glibc's malloc arenas and mmap threshold, measured in bench/README.md).
 ENV MALLOC_ARENA_MAX=1
 ENV MALLOC_MMAP_THRESHOLD_=131072
 
