@@ -60,8 +60,9 @@ COPY --from=build /app/config ./config
 # Writable scratch/data directory for the unprivileged user (everything else stays root-owned).
 RUN mkdir -p /app/data && chown node:node /app/data
 
-# The environment of scripts/node-flags.js (glibc's malloc arenas, measured in bench/README.md).
-ENV MALLOC_ARENA_MAX=2
+# The environment of scripts/node-flags.js (glibc's malloc arenas and mmap threshold, measured in bench/README.md).
+ENV MALLOC_ARENA_MAX=1
+ENV MALLOC_MMAP_THRESHOLD_=131072
 
 USER node
 
@@ -69,4 +70,4 @@ EXPOSE 3000
 
 # API by default; the worker service runs dist/apps/worker/src/main.js with the same flags. The V8
 # flags of scripts/node-flags.js are on the command: --heap-growing-percent is not allowed in NODE_OPTIONS.
-CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=20", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=20", "dist/apps/api/src/main.js"]

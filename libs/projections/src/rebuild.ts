@@ -60,7 +60,7 @@ export async function rebuild(
     if (runner.error) throw runner.error;
     await prepareProjections(db, projections); // the deferred indexes, each built once from the full table
   };
-  await replay();
+  await (db.bulk ? db.bulk(replay) : replay());
   const counts: Record<string, number> = {};
   for (const table of projections.flatMap((p) => p.tables)) {
     const row = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`);

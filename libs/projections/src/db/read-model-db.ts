@@ -33,6 +33,8 @@ export interface ReadModelDb extends SqlExecutor {
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** `SELECT ... FOR UPDATE` suffix: row lock on PostgreSQL, nothing on SQLite (its write lock is global). */
   readonly forUpdate: string;
+  /** Runs `fn` (a rebuild's many large transactions) with settings for bulk writes, if the engine has any. */
+  bulk?<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
