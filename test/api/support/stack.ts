@@ -292,8 +292,21 @@ export async function startStack(
       onProgress: () => undefined,
       ...(options.api ? { api: options.api } : {}),
     });
+  // A port picked free can be taken before the dev server binds it (suites start servers side by
+  // side, and outgoing connections take ephemeral ports too): the start fails at once; pick again.
+  const launchOnFreePorts = async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await launch();
+      } catch (err) {
+        if (attempt >= 3 || !/address already in use/.test((err as Error).message)) throw err;
+        env.TEMPORAL_DEV_PORT = String(await freePort());
+        env.TEMPORAL_DEV_UI_PORT = String(await freePort());
+      }
+    }
+  };
   try {
-    return new Stack(await launch(), dataDir, launch);
+    return new Stack(await launchOnFreePorts(), dataDir, launch);
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
