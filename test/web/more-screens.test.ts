@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { SYSTEM_ACTOR } from '@tdkt/domain';
 import { recordNomineeRevocation } from '../../libs/temporal/src/activities/records';
 import { TEST_CAMPAIGN, VOTERS_FOR_DONVI1 } from '../api/support/stack';
-import { choose, signedIn, STEP_TIMEOUT_MS } from './support/browser';
+import { buttonNamed, choose, signedIn, STEP_TIMEOUT_MS } from './support/browser';
 import { describeWithBrowser, shot, webSuite } from './support/suite';
 
 describeWithBrowser('More screens of the web application, in Chromium', () => {
@@ -45,14 +45,14 @@ describeWithBrowser('More screens of the web application, in Chromium', () => {
     let page = office.page;
     await page.getByRole('link', { name: 'Quyết định khen thưởng' }).click();
     await page.getByRole('link', { name: 'Lập dự thảo quyết định' }).click();
-    await page.getByRole('button', { name: 'Lập dự thảo', exact: true }).click();
+    await buttonNamed(page, 'Lập dự thảo').click();
     await page.getByText('Cần ít nhất một hồ sơ').waitFor();
     for (const n of ['Đặng Thu Hà', 'Võ Minh Tâm', 'Huỳnh Văn Lợi'])
       await page
         .getByRole('row', { name: new RegExp(n) })
         .getByRole('checkbox')
         .check();
-    await page.getByRole('button', { name: 'Lập dự thảo', exact: true }).click();
+    await buttonNamed(page, 'Lập dự thảo').click();
     await page.getByRole('heading', { name: 'Dự thảo quyết định' }).waitFor();
     await page
       .getByRole('row', { name: /Huỳnh Văn Lợi/ })
@@ -225,7 +225,7 @@ describeWithBrowser('More screens of the web application, in Chromium', () => {
     expect(await page.getByLabel('Đơn vị', { exact: true }).count()).toBe(0); // only their own unit to read
     await page.getByRole('button', { name: 'Khai báo bộ phận' }).click();
     const dialog = page.getByRole('dialog');
-    const register = dialog.getByRole('button', { name: 'Khai báo', exact: true });
+    const register = buttonNamed(dialog, 'Khai báo');
     await register.click();
     await dialog.getByText('Cần tên bộ phận (phòng, tổ, khoa…)').waitFor();
     await dialog.getByLabel('Tên bộ phận').fill('Phòng Giáo dục Trung học');

@@ -87,3 +87,14 @@ export async function choose(page: Page, label: string, option: string): Promise
     }
   }
 }
+
+/**
+ * A button by its text, whether or not it still carries Ant Design's loading icon: once the request
+ * ends, the icon (aria-label "loading") leaves through a CSS transition and is removed at its end —
+ * on a loaded machine that end event can come late or never, and the button's accessible name stays
+ * "loading <text>" while the button itself works again. Seen in CI after an API refusal.
+ */
+export function buttonNamed(scope: Pick<Page, 'getByRole'>, text: string) {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return scope.getByRole('button', { name: new RegExp(`^(loading )?${escaped}$`) });
+}
