@@ -9,6 +9,7 @@
  *   node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/workflow-replay-cpu.ts [--rounds=20] [--bundle=file.js]
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { threadCpuSecondsOf } from './lib/proc';
 import { join } from 'node:path';
 import { Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import type { HistoryAndWorkflowId } from '@temporalio/client';
@@ -17,22 +18,6 @@ import { quietLogger, quietRuntime } from '../test/workflow/support/harness';
 import { workflowBundleOptions } from '../libs/temporal/src/worker/workflow-bundle-options';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-
-/** CPU seconds per thread name (user + system) of this process. */
-function threadCpu(): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const tid of readdirSync('/proc/self/task')) {
-    try {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(name, (out.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100);
-    } catch {
-      // thread gone meanwhile
-    }
-  }
-  return out;
-}
 
 /** Commands a history carries: its Updates (accepted) and signals. */
 function commandsOf(h: HistoryAndWorkflowId): number {
@@ -67,8 +52,8 @@ async function main() {
   // bundle's first load), then the measured rounds, read before the worker shuts down.
   const warmUp = 2 * histories.length;
   let done = 0;
-  let before = new Map<string, number>();
-  let after = new Map<string, number>();
+  let before: Record<string, number> = {};
+  let after: Record<string, number> = {};
   let t0 = 0n;
   let t1 = 0n;
   // debugMode off (not in the replay options' type, honoured at run time): the workflows run on a
@@ -77,17 +62,17 @@ async function main() {
   for await (const r of Worker.runReplayHistories(options, all(rounds + 2))) {
     if (r.error) throw r.error;
     if (++done === warmUp) {
-      before = threadCpu();
+      before = threadCpuSecondsOf(process.pid);
       t0 = process.hrtime.bigint();
     } else if (done === warmUp + rounds * histories.length) {
-      after = threadCpu();
+      after = threadCpuSecondsOf(process.pid);
       t1 = process.hrtime.bigint();
     }
   }
   const wall = Number(t1 - t0) / 1e9;
   const commands = perRound * rounds;
-  const lines = [...after]
-    .map(([name, s]) => [name, s - (before.get(name) ?? 0)] as const)
+  const lines = Object.entries(after)
+    .map(([name, s]) => [name, s - (before[name] ?? 0)] as const)
     .filter(([, s]) => s > 0)
     .sort((a, b) => b[1] - a[1])
     .map(([name, s]) => `  ${name.padEnd(16)} ${s.toFixed(2)} s  ${((s * 1000) / commands).toFixed(3)} ms/command`);
