@@ -1,14 +1,16 @@
 /**
  * One rebuild of every default read model beside a raw read of the same store, with the load average:
  * the quick loop for rebuild work (the bench's scenario 2 is the record).
- * `node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/rebuild-once.ts [events] [batchSize]`
- * (add --cpu-prof to node's flags for a CPU profile).
+ * `node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/rebuild-once.ts [events] [batchSize] [names]`
+ * (add --cpu-prof to node's flags for a CPU profile). `names`: a comma-separated subset of the default
+ * projections (e.g. `status-board,audit-trail,award-registry,inbox`: the four read models issue 15's
+ * rebuild target was set against, before eight more were added).
  */
 import Database from 'better-sqlite3';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@tdkt/event-store';
-import { NOMINATION_STREAM_PREFIX, rebuild, SqliteReadModelDb } from '@tdkt/projections';
+import { defaultProjections, NOMINATION_STREAM_PREFIX, rebuild, SqliteReadModelDb } from '@tdkt/projections';
 import { ensureSeededStore } from './seed/seed-store';
 import { scratchDir } from './lib/paths';
 import { now } from './lib/stats';
@@ -50,6 +52,10 @@ const load = () =>
 async function main() {
   const events = Number(process.argv[2] ?? 1_000_000);
   const batchSize = process.argv[3] ? Number(process.argv[3]) : undefined;
+  const names = process.argv[4]?.split(',');
+  const projections = names && defaultProjections().filter((p) => names.includes(p.name));
+  if (names && projections?.length !== names.length)
+    throw new Error(`unknown projection among ${names.join(', ')}: ${defaultProjections().map((p) => p.name)}`);
   const seeded = await ensureSeededStore({ kind: 'realistic', events }, console.log);
   const before = rawRead(seeded.file);
   const scratch = scratchDir('rebuild-once');
@@ -57,7 +63,7 @@ async function main() {
   const db = SqliteReadModelDb.open(join(scratch.dir, 'rm.sqlite'));
   const loadBefore = load();
   const c0 = process.cpuUsage();
-  const r = await rebuild(db, store, { batchSize });
+  const r = await rebuild(db, store, { batchSize, projections });
   const rate = r.events / (r.elapsedMs / 1000);
   const cpuRate = r.events / cpuSeconds(c0);
   const loadAfter = load();
@@ -71,7 +77,8 @@ async function main() {
   console.log(
     `rebuild ${fmt(rate)} ev/s (${fmt(r.events)} events, ${r.elapsedMs} ms), raw ${fmt(raw)} ev/s, ratio ${(rate / raw).toFixed(3)}; ` +
       `per CPU second: rebuild ${fmt(cpuRate)}, raw ${fmt(rawCpu)}, ratio ${(cpuRate / rawCpu).toFixed(3)}; ` +
-      `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB; load ${loadBefore} → ${loadAfter}`,
+      `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB; load ${loadBefore} → ${loadAfter}; ` +
+      `${projections ? projections.length : defaultProjections().length} read models`,
   );
   console.log(JSON.stringify(r.counts));
 }

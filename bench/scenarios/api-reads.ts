@@ -156,10 +156,14 @@ function paths(drafted: readonly string[]): Record<string, RequestKind> {
     'registry text search (no diacritics)': { paths: text },
     [UNREPEATED]: { paths: unrepeated, unrepeated: true },
     'nomination by id': { paths: byId },
+    // Target 3's floor: a route that does no work (liveness) through the same Nest + Express pipeline,
+    // middleware, guards and interceptors — no read no route of ours can go faster than this.
+    [FRAMEWORK_FLOOR]: { paths: ['/health/live'] },
   };
 }
 
 const UNREPEATED = 'registry text search, unrepeated (no kept page)';
+const FRAMEWORK_FLOOR = 'framework floor (GET /health/live, no work)';
 
 /**
  * Every distinct search over the seed's names (all of the generator's), without diacritics, as an
