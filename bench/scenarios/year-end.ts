@@ -74,12 +74,20 @@ async function runRound(ctx: ScenarioContext, http: HttpClient, n: number, sizes
     if (r.refused)
       throw new Error(`${path}: ${r.refused} refused, e.g. ${JSON.stringify(r.items.find((i) => i.code))}`);
   };
-  const waitFor = async (status: string, atLeast: number, timeoutMs = 900_000) => {
-    const t = now();
+  /**
+   * Waits while the count moves: a round of 13,000 applies its decisions for longer than any fixed
+   * limit set for 1,300 would allow (at 13,000, 11,621 were awarded after 15 minutes and still
+   * rising), so it gives up only when nothing reached `status` for `stalledMs`.
+   */
+  const waitFor = async (status: string, atLeast: number, stalledMs = 300_000) => {
+    let last = -1;
+    let since = now();
     for (;;) {
       const c = await count(status);
       if (c >= atLeast) return;
-      if (now() - t > timeoutMs) throw new Error(`only ${c}/${atLeast} nominations reached ${status}`);
+      if (c !== last) [last, since] = [c, now()];
+      else if (now() - since > stalledMs)
+        throw new Error(`only ${c}/${atLeast} nominations reached ${status} (none for ${stalledMs / 1000} s)`);
       await new Promise((r) => setTimeout(r, 250));
     }
   };
@@ -219,7 +227,17 @@ export const yearEndScenario: Scenario = {
       try {
         await waitForHttp(http, '/health', 180_000);
         ctx.log(`  N=${n}: lists of ${sizes.list}, sessions of ${sizes.session}, decisions of ${sizes.decision}`);
-        const round = await runRound(ctx, http, n, sizes);
+        let round: Round;
+        try {
+          round = await runRound(ctx, http, n, sizes);
+        } catch (err) {
+          // A size that fails keeps the sizes measured before it (their rows), and fails the run.
+          const message = String(err instanceof Error ? err.message : err).slice(0, 300);
+          ctx.log(`  FAILED N=${n}: ${message}`);
+          (details.rounds as Record<string, unknown>)[`N=${n}`] = { failed: message };
+          process.exitCode = 1;
+          continue;
+        }
         const memory = memoryOf(stack.pids.embedded!);
         const temporalMemory = stack.pids.temporal ? memoryOf(stack.pids.temporal) : undefined;
         (details.rounds as Record<string, unknown>)[`N=${n}`] = { ...round, memory, temporalMemory };
