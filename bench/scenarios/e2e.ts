@@ -25,7 +25,7 @@ import { row, type Row } from '../lib/report';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import { mapLimit, now, summarise, type LatencySummary } from '../lib/stats';
 import { nominationWorkflowBundle, trivialWorkflowBundle } from '../temporal/bundles';
-import { stepUpdate, trivialWorkflow, type StepActivity } from '../temporal/trivial.workflow';
+import { stepUpdate, trivialWorkflow } from '../temporal/trivial.workflow';
 
 const PASSWORD = 'demo123';
 const CAMPAIGN = 'dong-khoi-moi-2026';
@@ -196,10 +196,10 @@ export async function bareUpdates(
   flows: number,
   concurrency: number,
   tag: string,
-  withActivity: StepActivity = false,
+  withLocalActivity = false,
 ): Promise<BareRun> {
   const bundle = await trivialWorkflowBundle();
-  const taskQueue = `bench-trivial-${tag}${withActivity === 'local' ? '-local' : withActivity ? '-act' : ''}`;
+  const taskQueue = `bench-trivial-${tag}${withLocalActivity ? '-local' : ''}`;
   // The baseline worker runs compiled too when the stack does: the RSS ratio compares like with like.
   if (runsCompiled()) await buildOnce();
   const worker = (runsCompiled() ? forkCompiled : forkTs)('temporal/trivial-worker.ts', [address, taskQueue, bundle]);
@@ -221,7 +221,7 @@ export async function bareUpdates(
           startWorkflowOperation: new WithStartWorkflowOperation(trivialWorkflow, {
             workflowId,
             taskQueue,
-            args: [COMMANDS_PER_FLOW, withActivity],
+            args: [COMMANDS_PER_FLOW, withLocalActivity],
             workflowIdConflictPolicy: 'FAIL',
           }),
         });
@@ -405,27 +405,33 @@ async function runSize(
         `activity running ${breakdown.activityRunning.p50} ms, workflow task queued ${breakdown.workflowTaskQueued.p50} ms; ` +
         `per Update: ${breakdown.workflowTasksPerUpdate} workflow tasks, ${breakdown.activityTasksPerUpdate} activity tasks, ${breakdown.localActivitiesPerUpdate} local activities`,
     );
-    const temporalBefore = cpuSecondsOf(stack.pids.temporal);
-    const bare = baselines
-      ? await bareUpdates(stack.temporalAddress, size, concurrency, `${stack.topology}-n${size}`)
-      : undefined;
-    const bareCpu = bare && {
-      temporalMsPerUpdate: ((cpuSecondsOf(stack.pids.temporal) - temporalBefore) * 1000) / bare.updates,
-      workerMsPerUpdate: bare.workerCpuMsPerUpdate,
+    // A baseline run with the CPU per Update of its worker and of the Temporal server.
+    const measuredBare = async (withLocalActivity: boolean) => {
+      const temporalBefore = cpuSecondsOf(stack.pids.temporal);
+      const run = await bareUpdates(
+        stack.temporalAddress,
+        size,
+        concurrency,
+        `${stack.topology}-n${size}`,
+        withLocalActivity,
+      );
+      const cpu = {
+        temporalMsPerUpdate: ((cpuSecondsOf(stack.pids.temporal) - temporalBefore) * 1000) / run.updates,
+        workerMsPerUpdate: run.workerCpuMsPerUpdate,
+      };
+      return { run, cpu };
     };
+    const measured = baselines ? await measuredBare(false) : undefined;
+    const [bare, bareCpu] = [measured?.run, measured?.cpu];
     if (bare) ctx.log(`    bare: ${bare.updates} updates in ${bare.seconds.toFixed(1)} s`);
     // Diagnostic, at the first size only: the same Updates each awaiting one no-op local activity (our
     // workflow's shape: the floor of any design that leaves the workflow once a command to append).
     // `--e2e-diagnostic=false` skips it (a profile or a before/after pair needs only the bare baseline).
-    const temporalBeforeShaped = cpuSecondsOf(stack.pids.temporal);
-    const shaped =
+    const measuredShape =
       baselines && size === firstSize && stack.topology === 'embedded' && ctx.options['e2e-diagnostic'] !== 'false'
-        ? await bareUpdates(stack.temporalAddress, size, concurrency, `${stack.topology}-n${size}`, 'local')
+        ? await measuredBare(true)
         : undefined;
-    const shapedCpu = shaped && {
-      temporalMsPerUpdate: ((cpuSecondsOf(stack.pids.temporal) - temporalBeforeShaped) * 1000) / shaped.updates,
-      workerMsPerUpdate: shaped.workerCpuMsPerUpdate,
-    };
+    const [shaped, shapedCpu] = [measuredShape?.run, measuredShape?.cpu];
     if (shaped && shapedCpu)
       ctx.log(
         `    bare + 1 no-op local activity per Update: ${shaped.updates} updates in ${shaped.seconds.toFixed(1)} s ` +
