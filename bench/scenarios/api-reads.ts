@@ -202,6 +202,25 @@ interface RequestKind {
   unrepeated?: boolean;
 }
 
+/** A Nest app of one route on one adapter (http/nest-floor-server.ts), and what was measured of it. */
+interface NestFloor {
+  adapter: 'express' | 'fastify';
+  child: ReturnType<typeof forkTs>;
+  url: string;
+  results: LoadResult[];
+  cpu: number[];
+}
+
+async function startNestFloors(): Promise<NestFloor[]> {
+  const floors: NestFloor[] = [];
+  for (const adapter of ['express', 'fastify'] as const) {
+    const child = forkTs('http/nest-floor-server.ts', [adapter]);
+    const { port } = await nextMessage<{ type: 'ready'; port: number }>(child, 'ready');
+    floors.push({ adapter, child, url: `http://127.0.0.1:${port}`, results: [], cpu: [] });
+  }
+  return floors;
+}
+
 async function load(gen: ReturnType<typeof forkTs>, spec: Omit<LoadSpec, 'type'>): Promise<LoadResult> {
   const result = nextMessage<LoadResult>(gen, 'result', (spec.seconds + spec.warmupSeconds + 120) * 1000);
   gen.send({ type: 'run', ...spec });
@@ -239,6 +258,7 @@ export const apiReadsScenario: Scenario = {
     const gen = forkTs('http/loadgen.ts');
     const bare = forkTs('http/bare-server.ts');
     const rows: Row[] = [];
+    let floors: NestFloor[] = [];
     const details: Record<string, unknown> = {
       awards: seeded.stats.awards,
       events: seeded.stats.totalEvents,
@@ -259,6 +279,8 @@ export const apiReadsScenario: Scenario = {
       const selected = Object.entries(paths(draftedIds(seeded.file))).filter(
         ([name]) => !kinds || kinds.some((k) => name.startsWith(k)),
       );
+      // Beside our framework floor: a Nest app of one route on each adapter, nothing of ours in it.
+      if (selected.some(([name]) => name === FRAMEWORK_FLOOR)) floors = await startNestFloors();
       endpoints: for (const [name, kind] of selected) {
         // Unrepeated kinds: the body sample, then one slice per run of ours, none sent twice.
         const sampled = kind.paths.slice(0, 20);
@@ -288,6 +310,7 @@ export const apiReadsScenario: Scenario = {
         // CPU milliseconds per request of the serving process (user + system, warm-up included in both
         // the time and the count): unlike latency, it hardly moves with the other jobs on the machine.
         const cpu = { ours: [] as number[], bare: [] as number[] };
+        const nest = name === FRAMEWORK_FLOOR ? floors : [];
         const measured = (pid: number | undefined, into: number[], run: () => Promise<LoadResult>) => async () => {
           const before = cpuSecondsOf(pid);
           const r = await run();
@@ -303,11 +326,21 @@ export const apiReadsScenario: Scenario = {
             const runBare = measured(bare.pid, cpu.bare, () =>
               load(gen, { baseUrl: bareUrl, paths: list, concurrency, seconds, warmupSeconds: warmup }),
             );
+            const runFloors = async () => {
+              for (const f of rep % 2 === 0 ? nest : [...nest].reverse())
+                f.results.push(
+                  await measured(f.child.pid, f.cpu, () =>
+                    load(gen, { baseUrl: f.url, paths: list, concurrency, seconds, warmupSeconds: warmup }),
+                  )(),
+                );
+            };
             if (rep % 2 === 0) {
               ours.push(await runOurs());
+              await runFloors();
               base.push(await runBare());
             } else {
               base.push(await runBare());
+              await runFloors();
               ours.push(await runOurs());
             }
           }
@@ -364,6 +397,43 @@ export const apiReadsScenario: Scenario = {
             reps,
           }),
         );
+        for (const f of nest) {
+          const metric = `(floor) Nest + ${f.adapter}, one route, nothing of ours`;
+          (details.endpoints as Record<string, Record<string, unknown>>)[name][f.adapter] = {
+            runs: [...f.results],
+            cpuMsPerRequest: [...f.cpu],
+          };
+          ctx.log(`  ${metric}: ${Math.round(median(f.results.map((r) => r.requestsPerSecond)))} req/s`);
+          rows.push(
+            row({
+              scenario: '4 API reads',
+              metric: `${metric} req/s`,
+              unit: 'req/s',
+              ours: median(f.results.map((r) => r.requestsPerSecond)),
+              baseline: median(base.map((r) => r.requestsPerSecond)),
+              baselineName: bareName,
+              reps,
+            }),
+            row({
+              scenario: '4 API reads',
+              metric: `${metric} p99`,
+              unit: 'ms',
+              ours: median(f.results.map((r) => r.p99)),
+              baseline: median(base.map((r) => r.p99)),
+              baselineName: bareName,
+              reps,
+            }),
+            row({
+              scenario: '4 API reads',
+              metric: `${metric} CPU per request`,
+              unit: 'ms',
+              ours: median(f.cpu),
+              baseline: median(cpu.bare),
+              baselineName: bareName,
+              reps,
+            }),
+          );
+        }
       }
       if (Object.keys(failures).length) details.failures = failures;
       const mem = stack.pids.embedded ? memoryOf(stack.pids.embedded) : undefined;
@@ -382,6 +452,7 @@ export const apiReadsScenario: Scenario = {
       http.close();
       await stopChild(gen);
       await stopChild(bare);
+      for (const f of floors) await stopChild(f.child);
       await stack.stop();
     }
     return { rows, details };
