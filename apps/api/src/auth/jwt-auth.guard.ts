@@ -4,11 +4,13 @@ import { JwtService } from '@nestjs/jwt';
 import { OrganisationDirectory } from '@tdkt/config';
 import { IS_PUBLIC } from './public.decorator';
 import { SessionStore } from './session-store';
+import { VerifiedTokens } from './verified-tokens';
 
 export interface TokenPayload {
   sub: string;
   /** The sign-in session (refresh-token family): its revocation (logout, reuse, password change) ends the token. */
   sid: string;
+  exp?: number;
 }
 
 /**
@@ -19,6 +21,10 @@ export interface TokenPayload {
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
+  private readonly verified = new VerifiedTokens<TokenPayload>();
+  /** Per controller and handler: marked @Public or not (metadata fixed at start; read once, not per request). */
+  private readonly publicRoutes = new WeakMap<object, WeakMap<object, boolean>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -27,7 +33,7 @@ export class JwtAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()]);
+    const isPublic = this.isPublic(ctx);
     const req = ctx.switchToHttp().getRequest();
     const header: string | undefined = req.headers?.authorization;
     const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -37,7 +43,7 @@ export class JwtAuthGuard implements CanActivate {
     }
     let payload: TokenPayload;
     try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+      payload = await this.verified.payloadOf(token, (t) => this.jwt.verifyAsync<TokenPayload>(t));
     } catch {
       if (isPublic) return true;
       throw new UnauthorizedException('Phiên đăng nhập không hợp lệ hoặc đã hết hạn');
@@ -58,5 +64,18 @@ export class JwtAuthGuard implements CanActivate {
     req.actor = actor;
     req.sessionId = payload.sid;
     return true;
+  }
+
+  private isPublic(ctx: ExecutionContext): boolean {
+    const handler = ctx.getHandler();
+    const controller = ctx.getClass();
+    let byHandler = this.publicRoutes.get(controller);
+    if (!byHandler) this.publicRoutes.set(controller, (byHandler = new WeakMap()));
+    let marked = byHandler.get(handler);
+    if (marked === undefined) {
+      marked = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, controller]) === true;
+      byHandler.set(handler, marked);
+    }
+    return marked;
   }
 }
