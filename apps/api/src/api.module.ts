@@ -19,7 +19,7 @@ import { OidcController } from './auth/oidc/oidc.controller';
 import { OIDC_SIGN_IN, OidcSignIn } from './auth/oidc/oidc-sign-in';
 import { SessionStore } from './auth/session-store';
 import { HealthController } from './health/health.controller';
-import { AfterPositionInterceptor } from './http/after-position.interceptor';
+import { AfterPositionGuard } from './http/after-position.guard';
 import { ApiExceptionFilter } from './http/errors';
 import { COMMAND_HANDLERS } from './nominations/commands/handlers';
 import { CouncilSessionsController } from './council-sessions/council-sessions.controller';
@@ -136,8 +136,9 @@ export class ApiModule {
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        // After the token's guard (global guards run in this order): only a signed-in caller may wait.
+        { provide: APP_GUARD, useClass: AfterPositionGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
-        { provide: APP_INTERCEPTOR, useClass: AfterPositionInterceptor },
         { provide: APP_INTERCEPTOR, useClass: PersonalDataReadInterceptor },
       ],
     };
