@@ -202,6 +202,40 @@ interface RequestKind {
   unrepeated?: boolean;
 }
 
+/** Requests/s, p99 and CPU per request of one kind of request (or a floor) against the bare server's. */
+function endpointRows(
+  metric: string,
+  measured: { runs: LoadResult[]; cpu: number[] },
+  bare: { runs: LoadResult[]; cpu: number[]; name: string },
+  reps: number,
+): Row[] {
+  const of = (runs: LoadResult[], pick: (r: LoadResult) => number) => median(runs.map(pick));
+  const base = { scenario: '4 API reads', baselineName: bare.name, reps };
+  return [
+    row({
+      ...base,
+      metric: `${metric} req/s`,
+      unit: 'req/s',
+      ours: of(measured.runs, (r) => r.requestsPerSecond),
+      baseline: of(bare.runs, (r) => r.requestsPerSecond),
+    }),
+    row({
+      ...base,
+      metric: `${metric} p99`,
+      unit: 'ms',
+      ours: of(measured.runs, (r) => r.p99),
+      baseline: of(bare.runs, (r) => r.p99),
+    }),
+    row({
+      ...base,
+      metric: `${metric} CPU per request`,
+      unit: 'ms',
+      ours: median(measured.cpu),
+      baseline: median(bare.cpu),
+    }),
+  ];
+}
+
 /** A Nest app of one route on one adapter (http/nest-floor-server.ts), and what was measured of it. */
 interface NestFloor {
   adapter: 'express' | 'fastify';
@@ -368,35 +402,8 @@ export const apiReadsScenario: Scenario = {
         };
         const label = repeated ? `${name}, some repeated` : name;
         const bareName = `bare node:http, fixed ${sample.size}-byte JSON`;
-        rows.push(
-          row({
-            scenario: '4 API reads',
-            metric: `${label} req/s`,
-            unit: 'req/s',
-            ours: median(ours.map((r) => r.requestsPerSecond)),
-            baseline: median(base.map((r) => r.requestsPerSecond)),
-            baselineName: bareName,
-            reps,
-          }),
-          row({
-            scenario: '4 API reads',
-            metric: `${label} p99`,
-            unit: 'ms',
-            ours: median(ours.map((r) => r.p99)),
-            baseline: median(base.map((r) => r.p99)),
-            baselineName: bareName,
-            reps,
-          }),
-          row({
-            scenario: '4 API reads',
-            metric: `${label} CPU per request`,
-            unit: 'ms',
-            ours: median(cpu.ours),
-            baseline: median(cpu.bare),
-            baselineName: bareName,
-            reps,
-          }),
-        );
+        const bareRuns = { runs: base, cpu: cpu.bare, name: bareName };
+        rows.push(...endpointRows(label, { runs: ours, cpu: cpu.ours }, bareRuns, reps));
         for (const f of nest) {
           const metric = `(floor) Nest + ${f.adapter}, one route, nothing of ours`;
           (details.endpoints as Record<string, Record<string, unknown>>)[name][f.adapter] = {
@@ -404,35 +411,7 @@ export const apiReadsScenario: Scenario = {
             cpuMsPerRequest: [...f.cpu],
           };
           ctx.log(`  ${metric}: ${Math.round(median(f.results.map((r) => r.requestsPerSecond)))} req/s`);
-          rows.push(
-            row({
-              scenario: '4 API reads',
-              metric: `${metric} req/s`,
-              unit: 'req/s',
-              ours: median(f.results.map((r) => r.requestsPerSecond)),
-              baseline: median(base.map((r) => r.requestsPerSecond)),
-              baselineName: bareName,
-              reps,
-            }),
-            row({
-              scenario: '4 API reads',
-              metric: `${metric} p99`,
-              unit: 'ms',
-              ours: median(f.results.map((r) => r.p99)),
-              baseline: median(base.map((r) => r.p99)),
-              baselineName: bareName,
-              reps,
-            }),
-            row({
-              scenario: '4 API reads',
-              metric: `${metric} CPU per request`,
-              unit: 'ms',
-              ours: median(f.cpu),
-              baseline: median(cpu.bare),
-              baselineName: bareName,
-              reps,
-            }),
-          );
+          rows.push(...endpointRows(metric, { runs: f.results, cpu: f.cpu }, bareRuns, reps));
         }
       }
       if (Object.keys(failures).length) details.failures = failures;
