@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { OrganisationDirectory } from '@tdkt/config';
@@ -58,6 +58,35 @@ import { PeopleService } from './people/people.service';
 import { SubUnitsController } from './people/sub-units.controller';
 import { SubUnitsService } from './people/sub-units.service';
 
+/** Every controller of the API (the personal-data routes' test reads their routes from here). */
+export const API_CONTROLLERS = [
+  HealthController,
+  AuthController,
+  OidcController,
+  NominationsController,
+  NominationProofsController,
+  RegistryController,
+  ReferenceController,
+  NotificationsController,
+  AuditController,
+  AccessLogController,
+  CouncilSessionsController,
+  DecisionsController,
+  VerifyController,
+  CampaignsController,
+  ClusterScoringsController,
+  PublicNoticesController,
+  CentralForwardingController,
+  PeopleController,
+  AwardHistoryImportController,
+  SubUnitsController,
+  StatisticsController,
+  ExemplaryModelsController,
+  NominationActionsController,
+  DossiersController,
+  ListCommandsController,
+];
+
 /** The HTTP API over an opened ApiRuntime (see openApiRuntime). */
 @Module({})
 export class ApiModule {
@@ -70,33 +99,7 @@ export class ApiModule {
         CqrsModule.forRoot(),
         JwtModule.register(jwtModuleOptions(runtime.config.jwtSecret, auth.accessTokenTtl)),
       ],
-      controllers: [
-        HealthController,
-        AuthController,
-        OidcController,
-        NominationsController,
-        NominationProofsController,
-        RegistryController,
-        ReferenceController,
-        NotificationsController,
-        AuditController,
-        AccessLogController,
-        CouncilSessionsController,
-        DecisionsController,
-        VerifyController,
-        CampaignsController,
-        ClusterScoringsController,
-        PublicNoticesController,
-        CentralForwardingController,
-        PeopleController,
-        AwardHistoryImportController,
-        SubUnitsController,
-        StatisticsController,
-        ExemplaryModelsController,
-        NominationActionsController,
-        DossiersController,
-        ListCommandsController,
-      ],
+      controllers: API_CONTROLLERS,
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
         { provide: API_OPTIONS, useValue: options },
@@ -139,7 +142,8 @@ export class ApiModule {
         // After the token's guard (global guards run in this order): only a signed-in caller may wait.
         { provide: APP_GUARD, useClass: AfterPositionGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
-        { provide: APP_INTERCEPTOR, useClass: PersonalDataReadInterceptor },
+        // Bound to each personal-data route (@RecordsPersonalDataRead), not globally.
+        PersonalDataReadInterceptor,
       ],
     };
   }

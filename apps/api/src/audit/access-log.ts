@@ -8,6 +8,7 @@ import {
   NestInterceptor,
   OnModuleDestroy,
   Query,
+  UseInterceptors,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
@@ -23,7 +24,7 @@ import { API_RUNTIME } from '../tokens';
 import { AccessLogPageDto } from './audit.dto';
 
 /** Routes whose answer shows personal data to a signed-in reader, and what they show (Decree 13/2023). */
-const PERSONAL_DATA_ROUTES: Record<
+export const PERSONAL_DATA_ROUTES: Record<
   string,
   { resource: string; fields: string[]; method?: 'POST'; idField?: 'personId' }
 > = {
@@ -144,6 +145,13 @@ export class PersonalDataReadInterceptor implements NestInterceptor {
     );
   }
 }
+
+/**
+ * On each handler of a route in PERSONAL_DATA_ROUTES (a test holds the two in step): its reads are
+ * recorded. Bound per route, not globally: a global interceptor wraps every request of every route in
+ * Nest's rxjs chain, and with none bound a route has no chain at all (bench/README.md, "the framework floor").
+ */
+export const RecordsPersonalDataRead = () => UseInterceptors(PersonalDataReadInterceptor);
 
 export class AccessLogQueryDto extends PagingDto {
   @ApiPropertyOptional({ description: 'Chỉ các lần xem hồ sơ này' })

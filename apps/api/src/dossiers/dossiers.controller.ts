@@ -16,6 +16,7 @@ import { NominationIdPipe } from '../nominations/nominations.controller';
 import { AddedDocumentDto, DossierViewDto } from './dossier.dto';
 import { DossierService } from './dossier.service';
 import { readUpload } from './multipart';
+import { RecordsPersonalDataRead } from '../audit/access-log';
 
 @ApiTags('dossiers')
 @ApiBearerAuth()
@@ -49,6 +50,7 @@ export class DossiersController {
     return this.dossiers.add(id, actor, upload.fields.documentType ?? '', upload.file);
   }
 
+  @RecordsPersonalDataRead()
   @Get(':id/documents')
   @ApiOperation({
     summary: 'Tài liệu của hồ sơ: thành phần bắt buộc, còn thiếu, mọi tài liệu đã nộp (cả tài liệu đã được thay)',
@@ -59,6 +61,7 @@ export class DossiersController {
     return this.dossiers.view(id, actor);
   }
 
+  @RecordsPersonalDataRead()
   @Get(':id/documents/:hash')
   @ApiOperation({
     summary: 'Tải một tài liệu của hồ sơ theo mã băm SHA-256',

@@ -40,6 +40,7 @@ import {
 import { asOfInstant, AsOfQueryDto, ListNominationsQueryDto } from './dto/query.dto';
 import { AuditEntryDto, CommandResultDto, NominationDetailDto, NominationPageDto } from './dto/responses.dto';
 import { GetAuditTrailQuery, GetNominationQuery, ListNominationsQuery } from './queries/queries';
+import { RecordsPersonalDataRead } from '../audit/access-log';
 
 /** Nomination ids are UUIDs (or imported ids like reg-0000001): letters, digits, "-" and "_"; anything else names none. */
 @Injectable()
@@ -282,6 +283,7 @@ export class NominationsController {
 
   // ------------------------------------------------------------------- queries
 
+  @RecordsPersonalDataRead()
   @Get()
   @ApiOkResponse({ type: NominationPageDto, description: 'Chỉ những hồ sơ người đọc được xem; tổng số cũng vậy' })
   @ApiOperation({
@@ -291,6 +293,7 @@ export class NominationsController {
     return this.queries.execute(new ListNominationsQuery(actor, filter));
   }
 
+  @RecordsPersonalDataRead()
   @Get(':id')
   @ApiOkResponse({ type: NominationDetailDto })
   @ApiOperation({
@@ -305,6 +308,7 @@ export class NominationsController {
     );
   }
 
+  @RecordsPersonalDataRead()
   @Get(':id/audit')
   @ApiOkResponse({ type: [AuditEntryDto] })
   @ApiOperation({

@@ -47,6 +47,7 @@ import { PeopleService } from './people.service';
 import { Inject } from '@nestjs/common';
 import { API_RUNTIME } from '../tokens';
 import type { ApiRuntime } from '../api-runtime';
+import { RecordsPersonalDataRead } from '../audit/access-log';
 
 /** An .xlsx of 10,000 rows is about 0.5 MB; the limit leaves room and refuses a flood. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -82,6 +83,7 @@ export class PeopleController {
     return this.people.register(actor, body, key || undefined);
   }
 
+  @RecordsPersonalDataRead()
   @Get()
   @ApiOperation({ summary: 'Danh sách nhân sự trong phạm vi được xem (theo đơn vị đang công tác)' })
   @ApiOkResponse({ type: PeoplePageDto })
@@ -89,6 +91,7 @@ export class PeopleController {
     return this.people.list(actor, q);
   }
 
+  @RecordsPersonalDataRead()
   @Post('lookup')
   @HttpCode(200)
   @ApiOperation({ summary: 'Tìm người theo số CCCD (so khớp mã băm có khóa; số không nằm trong URL)' })
@@ -97,6 +100,7 @@ export class PeopleController {
     return this.people.lookup(actor, body.citizenId);
   }
 
+  @RecordsPersonalDataRead()
   @Get(':id')
   @ApiOperation({ summary: 'Một người: thông tin, quá trình công tác và quá trình khen thưởng' })
   @ApiOkResponse({ type: PersonDetailDto })

@@ -8,6 +8,7 @@ import { Public } from '../auth/public.decorator';
 import { asOfInstant, DecisionQueryDto, SearchRegistryAsOfQueryDto } from '../nominations/dto/query.dto';
 import { AwardPageDto, DecisionDto } from '../nominations/dto/responses.dto';
 import { GetDecisionQuery, SearchRegistryQuery } from '../nominations/queries/queries';
+import { RecordsPersonalDataRead } from '../audit/access-log';
 
 /** An award as the anonymous public sees it: without the nominee's identifier (personal data, see the read policy). */
 export type PublicAwardView = Omit<AwardView, 'nomineeId'>;
@@ -24,6 +25,7 @@ const forPublic = ({ nomineeId: _personal, ...award }: AwardView): PublicAwardVi
 export class RegistryController {
   constructor(private readonly queries: QueryBus) {}
 
+  @RecordsPersonalDataRead()
   @Get()
   @ApiOkResponse({ type: AwardPageDto })
   @ApiOperation({
@@ -38,6 +40,7 @@ export class RegistryController {
     return actor ? page : { ...page, items: page.items.map(forPublic) };
   }
 
+  @RecordsPersonalDataRead()
   @Get(':decisionNumber')
   @ApiOkResponse({ type: DecisionDto })
   @ApiParam({
@@ -53,6 +56,7 @@ export class RegistryController {
     return this.decisionFor(decisionNumber, q.year, actor);
   }
 
+  @RecordsPersonalDataRead()
   @Get(':number/:symbol')
   @ApiOkResponse({ type: DecisionDto })
   @ApiOperation({ summary: 'Như trên, với dấu "/" của số quyết định để nguyên: /api/registry/163/QD-UBND' })
