@@ -19,6 +19,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { SqliteEventStore } from '@tdkt/event-store';
 import { loadOrganisation, OrganisationDirectory } from '@tdkt/config';
+import { isTerminal, type NominationStatus } from '@tdkt/domain';
 import {
   defaultProjections,
   NotificationsProjection,
@@ -114,7 +115,18 @@ function draftedIds(storeFile: string): string[] {
   }
 }
 
-function paths(drafted: readonly string[]): Record<string, RequestKind> {
+/** Nominations still in progress in the projected read models (their detail shows the stage clock). */
+function inFlightIds(readModelsFile: string): string[] {
+  const db = new Database(readModelsFile, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT id, status FROM nominations ORDER BY id').all() as { id: string; status: string }[];
+    return rows.filter((r) => !isTerminal(r.status as NominationStatus)).map((r) => r.id);
+  } finally {
+    db.close();
+  }
+}
+
+function paths(drafted: readonly string[], inFlight: readonly string[]): Record<string, RequestKind> {
   const random = prng(4);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
@@ -132,6 +144,8 @@ function paths(drafted: readonly string[]): Record<string, RequestKind> {
     return `/api/registry?q=${encodeURIComponent(ascii(q))}`;
   });
   const byId = Array.from({ length: 200 }, () => `/api/nominations/${pick(drafted)}`);
+  // In progress: the detail shows the stage's due and reminder times (the stage clock).
+  const byIdInFlight = Array.from({ length: 200 }, () => `/api/nominations/${pick(inFlight)}`);
   // The same searches as typed, each asked once: a search nobody made before misses the kept pages
   // (CheckpointCache) and pays the full query — the case the cached row above does not measure.
   const unrepeated = unrepeatedSearches().map(
@@ -156,6 +170,7 @@ function paths(drafted: readonly string[]): Record<string, RequestKind> {
     'registry text search (no diacritics)': { paths: text },
     [UNREPEATED]: { paths: unrepeated, unrepeated: true },
     'nomination by id': { paths: byId },
+    [IN_FLIGHT]: { paths: byIdInFlight },
     // Target 3's floor: a route that does no work (liveness) through the same Nest + Express pipeline,
     // middleware, guards and interceptors — no read no route of ours can go faster than this.
     [FRAMEWORK_FLOOR]: { paths: ['/health/live'] },
@@ -163,6 +178,7 @@ function paths(drafted: readonly string[]): Record<string, RequestKind> {
 }
 
 const UNREPEATED = 'registry text search, unrepeated (no kept page)';
+const IN_FLIGHT = 'nomination by id, in progress (stage clock)';
 const FRAMEWORK_FLOOR = 'framework floor (GET /health/live, no work)';
 
 /**
@@ -310,7 +326,7 @@ export const apiReadsScenario: Scenario = {
       const failures: Record<string, string> = {};
       // --api-reads-kinds=statistics,nomination: only the kinds whose name starts so (a shorter re-run).
       const kinds = ctx.options['api-reads-kinds']?.split(',').map((k) => k.trim());
-      const selected = Object.entries(paths(draftedIds(seeded.file))).filter(
+      const selected = Object.entries(paths(draftedIds(seeded.file), inFlightIds(projected.file))).filter(
         ([name]) => !kinds || kinds.some((k) => name.startsWith(k)),
       );
       // Beside our framework floor: a Nest app of one route on each adapter, nothing of ours in it.

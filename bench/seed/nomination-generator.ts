@@ -23,14 +23,23 @@ import {
   type NominationEvent,
   type NominationState,
   type Nominee,
+  type StageLimitsConfig,
 } from '@tdkt/domain';
+import { loadAwardCatalog } from '@tdkt/config';
+import { join } from 'node:path';
 import * as fx from '@tdkt/domain/testing/fixtures';
 import { deterministicEventId, type EventToAppend } from '@tdkt/event-store';
 import { nominationEventMetadata, sideStreamMetadata } from '@tdkt/temporal/activities/event-metadata';
 import { prng } from '../lib/stats';
 
+/** The limits a draft records (its workflow's): the shipped catalog's, in working days. */
+const STAGE_LIMITS: StageLimitsConfig = {
+  stageTimeLimits: loadAwardCatalog(join(__dirname, '..', '..', 'config', 'award-catalog.json')).stageTimeLimits,
+  stageTimeUnit: 'workingDays',
+};
+
 /** Bump when the generated events change: cached stores are keyed by it. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4; // 4: drafts record the stage limits, as the workflow's drafts do
 
 export interface GeneratedAppend {
   stream: string;
@@ -367,6 +376,7 @@ export class NominationGenerator {
         nominee: n.nominee,
         campaign: n.campaign,
         documents: ['to-trinh.pdf', 'bao-cao-thanh-tich.pdf'],
+        stageLimits: STAGE_LIMITS,
         achievements: `Hoàn thành xuất sắc nhiệm vụ năm ${n.campaign.year}; ${this.pick(['sáng kiến được áp dụng toàn tỉnh', 'dẫn đầu phong trào thi đua của cụm', 'có mô hình hay được nhân rộng', 'đạt chỉ tiêu vượt kế hoạch'])}`,
       });
     const submit: Step = (nominationId, at) =>

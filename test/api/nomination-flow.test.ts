@@ -76,6 +76,18 @@ describe('a nomination from draft to the award registry', () => {
       awaiting: ['CLUSTER_LEADER:cum1'],
     });
     expect(typeof review.body.dueAt).toBe('string');
+    // The stage clock comes from the limits the draft recorded, and it is the workflow's own.
+    const live = await stack.system.runtime.gateway.view(id);
+    expect({ stage: review.body.stage, dueAt: review.body.dueAt, reminderAt: review.body.reminderAt }).toEqual({
+      stage: live.stage,
+      dueAt: live.dueAt,
+      reminderAt: live.reminderAt,
+    });
+    const [drafted] = await stack.system.store.readStream(`nomination-${id}`, { maxCount: 1 });
+    expect((drafted.data as { stageLimits?: unknown }).stageLimits).toEqual({
+      stageTimeLimits: stack.system.runtime.catalog.stageTimeLimits,
+      stageTimeUnit: stack.system.config.stageTimeUnit,
+    });
 
     expect(
       await stack.command('truongcum.cum1', `/api/nominations/${id}/cluster-review`, {
@@ -333,6 +345,11 @@ describe('other paths', () => {
     expect(await stack.command('thuky', `/api/nominations/${id}/release`, { comment: 'Đã giải quyết' })).toMatchObject({
       onHold: false,
     });
+    // Released, the stage's limit has moved by the time on hold: the detail shows it as the workflow counts it.
+    const released = (await (await stack.as('thuky')).get(`/api/nominations/${id}`)).body;
+    const live = await stack.system.runtime.gateway.view(id);
+    expect(released).toMatchObject({ stage: 'COUNCIL_VOTING', dueAt: live.dueAt, reminderAt: live.reminderAt });
+    expect(live.dueAt).not.toBeNull();
     expect(await stack.command('thuky', `/api/nominations/${id}/voting/open`)).toMatchObject({
       status: 'COUNCIL_VOTING',
     });

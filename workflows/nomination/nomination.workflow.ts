@@ -63,6 +63,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * endorsement (the marker is written then); one already in COUNCIL_VOTING goes on without it.
  */
 const OFFICE_CHECK_PATCH = 'office-check-stage';
+const DRAFT_RECORDS_STAGE_LIMITS_PATCH = 'draft-records-stage-limits';
 
 export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<NominationWorkflowResult> {
   const { nominationId } = args;
@@ -179,6 +180,10 @@ export async function nominationWorkflow(args: NominationWorkflowArgs): Promise<
                 patched(OFFICE_CHECK_PATCH)
               )
                 extra.officeCheck = true;
+              // The draft records the limits this workflow runs with, so a reader shows the stage clock
+              // from the read model instead of asking (a query per view). A history drafted before replays as it ran.
+              if (type === 'DraftNomination' && patched(DRAFT_RECORDS_STAGE_LIMITS_PATCH))
+                extra.stageLimits = { stageTimeLimits: args.stageTimeLimits, stageTimeUnit: args.stageTimeUnit };
               if (type === 'OpenCouncilVoting')
                 extra.councilDeadline = iso(
                   stageDueAt(

@@ -21,6 +21,7 @@ export * from './nominee-record/nominee-record';
 export * from './people/person';
 export * from './award-history/award-history';
 export * from './sla/stage-deadline';
+export * from './sla/stage-limits';
 export * from './nomination/nomination.intents';
 export * from './nomination/awaitee';
 export * from './nomination/notices';

@@ -9,6 +9,7 @@ import type { NominationEvent } from '../../domain/src/nomination/nomination.eve
 import type { NominationIntent } from '../../domain/src/nomination/nomination.intents';
 import type { NominationStatus, TimedStage } from '../../domain/src/nomination/nomination.types';
 import type { StageTimeUnit } from '../../domain/src/sla/stage-deadline';
+import type { StageLimitsConfig } from '../../domain/src/sla/stage-limits';
 import type { ClockIntent } from '../../domain/src/sla/next-action';
 import type { DomainErrorKind } from '../../domain/src/shared/errors';
 import type { CouncilSessionEvent } from '../../domain/src/council-session/council-session.events';
@@ -83,6 +84,8 @@ export interface ApplyCommandInput {
   councilDeadline?: string;
   /** Submission, resubmission, cluster review: the dossier goes to the office's check before the council. */
   officeCheck?: boolean;
+  /** DraftNomination: the stage limits the workflow runs with, recorded on the draft (readers show the clock from it). */
+  stageLimits?: StageLimitsConfig;
   /** SignAwardDecision as one recipient of a signed award decision: its number, not a new one. */
   decision?: DecisionSignedSignal;
   /** RevokeAward applied by a revocation decision: its number and signing year, not a new one. */

@@ -9,7 +9,7 @@ function routes(): { route: string; records: boolean }[] {
   const out: { route: string; records: boolean }[] = [];
   for (const controller of API_CONTROLLERS) {
     const prefix = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-    const proto = controller.prototype as Record<string, unknown>;
+    const proto = controller.prototype as unknown as Record<string, unknown>;
     for (const name of Object.getOwnPropertyNames(proto)) {
       const handler = proto[name];
       if (typeof handler !== 'function' || name === 'constructor') continue;

@@ -1,5 +1,6 @@
 import type { CampaignDraftingContext } from '../campaign/nomination-rules';
 import type { Actor } from '../shared/actor';
+import type { StageLimitsConfig } from '../sla/stage-limits';
 import type { NoticeGate } from '../public-notice/notice-clearance';
 import type { AwardType, OneAwardPolicy } from '../catalog/award-catalog';
 import type {
@@ -56,6 +57,8 @@ export interface DraftNomination extends Base {
   pendingNominations?: PriorAward[];
   /** "One achievement, one award" kinds and exceptions (award catalog); absent: each award its own kind. */
   oneAward?: OneAwardPolicy;
+  /** The stage limits its workflow runs with (recorded, so a reader can show the stage clock without asking it). */
+  stageLimits?: StageLimitsConfig;
 }
 
 export interface EditNomination extends Base {

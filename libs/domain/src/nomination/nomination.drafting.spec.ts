@@ -21,6 +21,22 @@ describe('Drafting a nomination (unit proposal, step 1)', () => {
       );
   });
 
+  it('records the stage limits its workflow runs with, so readers show the stage clock from the events', () => {
+    const stageLimits = {
+      stageTimeLimits: { CLUSTER_REVIEW: 10, COUNCIL_VOTING: 7, AWAITING_SIGNATURE: 5, RETURNED: 10, reminderAt: 0.8 },
+      stageTimeUnit: 'workingDays' as const,
+    };
+    const drafted = f.nominationDrafted();
+    spec
+      .given([])
+      .when(f.draftNomination({ stageLimits }))
+      .then([{ ...drafted, data: { ...drafted.data, stageLimits } }]);
+    spec
+      .given([])
+      .when(f.draftNomination({ stageLimits }))
+      .thenState((s) => expect(s).toMatchObject({ status: 'DRAFT', stageLimits }));
+  });
+
   it('records the documents', () => {
     spec
       .given([])

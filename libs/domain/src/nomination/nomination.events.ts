@@ -1,4 +1,5 @@
 import type { ActingAs } from '../shared/actor';
+import type { StageLimitsConfig } from '../sla/stage-limits';
 import type { AwardType } from '../catalog/award-catalog';
 import type {
   Campaign,
@@ -52,6 +53,8 @@ export type NominationDrafted = Ev<
     oneOff: boolean;
     /** Why the nominee is eligible, as explained by the eligibility rules at drafting. */
     eligibility: string[];
+    /** The stage limits its workflow runs with; absent on drafts recorded before (only the workflow knew them). */
+    stageLimits?: StageLimitsConfig;
   }
 >;
 export type NominationEdited = Ev<

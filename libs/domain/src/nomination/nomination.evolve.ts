@@ -34,6 +34,7 @@ export function evolve(state: NominationState, event: NominationEvent): Nominati
       round: 0,
       stageSince: d.at,
       ...(d.eligibility?.length ? { eligibility: { reasons: d.eligibility, at: d.at, stage: 'DRAFT' as const } } : {}),
+      ...(d.stageLimits ? { stageLimits: d.stageLimits } : {}),
     };
   }
   if (state.status === 'NONE') return state;

@@ -8,6 +8,7 @@ import type {
   VoteTally,
 } from './nomination.types';
 import type { NominationDrafted } from './nomination.events';
+import type { StageLimitsConfig } from '../sla/stage-limits';
 
 export interface CouncilState {
   open: boolean;
@@ -53,6 +54,8 @@ export type NominationState =
        * again when the council's voting opens (issue 12). Absent on states folded before.
        */
       eligibility?: { reasons: string[]; at: string; stage: 'DRAFT' | 'COUNCIL_VOTING' };
+      /** The stage limits its workflow runs with, as recorded at drafting (absent on earlier drafts). */
+      stageLimits?: StageLimitsConfig;
     };
 
 export type ExistingNomination = Exclude<NominationState, { status: 'NONE' }>;

@@ -1,7 +1,8 @@
 import { pendingVoters } from '../nomination/nomination.guard';
 import { isTerminal, type CouncilState, type NominationState } from '../nomination/nomination.state';
 import type { TimedStage } from '../nomination/nomination.types';
-import { councilDeadlineAt, stageLimit, type StageClock, type StageLimitsConfig } from './stage-clock';
+import { councilDeadlineAt, stageLimit, type StageClock } from './stage-clock';
+import type { StageLimitsConfig } from './stage-limits';
 
 /** What a nomination's clock issues (actor SYSTEM). */
 export type ClockIntent =

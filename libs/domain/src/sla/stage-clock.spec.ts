@@ -1,6 +1,6 @@
 import * as f from '../testing/fixtures';
 import { SECONDS, at, given, patchesOn, plus } from '../testing/clock-spec';
-import { stageLimit } from './stage-clock';
+import { recordedStageLimit, stageLimit } from './stage-clock';
 
 const HOUR = 3_600_000;
 
@@ -122,4 +122,42 @@ describe('Stage clock: time on hold does not count against a stage’s limit', (
       expect(new Date(limit!.dueAt).toISOString()).toBe('2026-12-04T02:00:00.000Z');
     });
   });
+
+  describe('recordedStageLimit: the stage clock a reader shows without asking the workflow', () => {
+    const recorded = (events: Parameters<typeof given>[0]) => {
+      const [drafted, ...rest] = events;
+      const withLimits = { ...drafted, data: { ...drafted.data, stageLimits: SECONDS } } as typeof drafted;
+      return given([withLimits, ...rest]);
+    };
+
+    it('given a draft that recorded its limits, then the limit is the one its workflow computes, holds included', () => {
+      const events = [
+        ...f.story.inClusterReview(),
+        f.nominationPutOnHold('CLUSTER_REVIEW'),
+        f.nominationReleasedFromHold('CLUSTER_REVIEW'),
+      ];
+      const { state, clock } = recorded(events);
+      const now = at(f.T.released) + HOUR;
+      expect(recordedStageLimit(state, clock, now)).toEqual(stageLimit(state, clock, SECONDS, now));
+      expect(recordedStageLimit(state, clock, now)).not.toBeNull();
+    });
+
+    it('given a running hold, then the limit moves with the reader’s clock, as the workflow’s would', () => {
+      const { state, clock } = recorded([...f.story.inClusterReview(), f.nominationPutOnHold('CLUSTER_REVIEW')]);
+      expect(recordedStageLimit(state, clock, at(f.T.held) + HOUR)?.dueAt).toBe(at(f.T.submitted) + HOUR + 10_000);
+    });
+
+    it('given a stage that is not timed (DRAFT), then there is no limit, recorded or not', () => {
+      expect(recordedStageLimit(recorded(f.story.inDraft()).state, initialClockOf(), 0)).toBeNull();
+      const { state, clock } = given(f.story.inDraft());
+      expect(recordedStageLimit(state, clock, 0)).toBeNull();
+    });
+
+    it('given a draft recorded before drafts recorded their limits, then it is unknown here (the workflow knows it)', () => {
+      const { state, clock } = given(f.story.inClusterReview());
+      expect(recordedStageLimit(state, clock, at(f.T.submitted))).toBeUndefined();
+    });
+  });
 });
+
+const initialClockOf = () => given([]).clock;

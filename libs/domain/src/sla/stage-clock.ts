@@ -1,8 +1,8 @@
-import type { StageTimeLimits } from '../catalog/award-catalog';
 import type { NominationEvent } from '../nomination/nomination.events';
 import type { NominationState } from '../nomination/nomination.state';
 import type { NominationStatus, TimedStage } from '../nomination/nomination.types';
-import { reminderAt, stageDueAt, type StageTimeUnit } from './stage-deadline';
+import { reminderAt, stageDueAt } from './stage-deadline';
+import type { StageLimitsConfig } from './stage-limits';
 
 /**
  * The time a nomination's clock needs beyond its state: how long it was on hold in the current
@@ -33,12 +33,6 @@ export interface ClockPatches {
   councilClosesOnEligible(): boolean;
   /** Time on hold while the council votes moves its voting deadline (else: the original one holds). */
   councilDeadlineSkipsHold(): boolean;
-}
-
-/** How a deployment measures stage limits: the catalog's limits and their unit. */
-export interface StageLimitsConfig {
-  stageTimeLimits: StageTimeLimits;
-  stageTimeUnit: StageTimeUnit;
 }
 
 export const TIMED_STAGES: readonly NominationStatus[] = [
@@ -122,3 +116,17 @@ export function stageLimit(
 /** The council's voting deadline (epoch ms), moved on by the time on hold while voting was open. */
 export const councilDeadlineAt = (deadline: string, clock: StageClock): number =>
   Date.parse(deadline) + clock.councilHeldMs;
+
+/**
+ * The current stage's limit as the nomination's workflow shows it (its `view` query), from the folded
+ * state and clock alone, with the limits the nomination recorded when it was drafted (its workflow's).
+ * Undefined when it recorded none (drafted before drafts recorded them): only its workflow knows them.
+ */
+export function recordedStageLimit(
+  state: NominationState,
+  clock: StageClock,
+  now: number,
+): StageLimit | null | undefined {
+  if (state.status === 'NONE' || !TIMED_STAGES.includes(state.status)) return null;
+  return state.stageLimits ? stageLimit(state, clock, state.stageLimits, now) : undefined;
+}

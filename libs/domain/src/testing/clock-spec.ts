@@ -5,13 +5,8 @@
 import { evolve, initialState } from '../nomination/nomination.evolve';
 import type { NominationEvent } from '../nomination/nomination.events';
 import type { NominationState } from '../nomination/nomination.state';
-import {
-  initialClock,
-  trackClock,
-  type ClockPatches,
-  type StageClock,
-  type StageLimitsConfig,
-} from '../sla/stage-clock';
+import { initialClock, trackClock, type ClockPatches, type StageClock } from '../sla/stage-clock';
+import type { StageLimitsConfig } from '../sla/stage-limits';
 
 /** Limits in seconds, for readable arithmetic: cluster review 10 s, voting 20 s, signature 5 s; reminder at 80 %. */
 export const SECONDS: StageLimitsConfig = {

@@ -222,6 +222,7 @@ export function createNominationActivities(deps: NominationActivityDeps): Nomina
           priorAwards: await priorAwardsOf(nominee.nomineeId),
           pendingNominations: await pendingOf(nominee.nomineeId, nominationId),
           ...oneAward,
+          ...(input.stageLimits ? { stageLimits: input.stageLimits } : {}),
         };
       }
       case 'EditNomination': {

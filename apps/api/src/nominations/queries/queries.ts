@@ -14,6 +14,7 @@ import {
   nominationStreamName,
   PERSONAL_DATA_FIELDS,
   readScopeOf,
+  recordedStageLimit,
   type Actor,
 } from '@tdkt/domain';
 import {
@@ -155,15 +156,22 @@ export class GetNominationHandler implements IQueryHandler<GetNominationQuery, N
     const detail = await this.runtime.queries.getNomination(id);
     // Outside the reader's scope it does not exist for them: the same 404 as an unknown id.
     if (!detail || !mayReadNomination(actor, detail)) throw notFound();
-    const { council, ...rest } = detail;
+    const { council, stageClock, ...rest } = detail;
     const view: NominationDetailView = {
       ...withPersonalData(actor, rest),
       stage: null,
       reminderAt: null,
       council: council ? councilSummary(council) : null,
     };
-    // The stage clock (due date, reminder) lives in the workflow: ask it while the nomination runs.
-    if (!isTerminal(detail.status)) {
+    if (isTerminal(detail.status)) return view;
+    // The stage clock (due date, reminder) as the workflow shows it: from the limits the nomination
+    // recorded at drafting when it did (no round trip to Temporal), else asked of the workflow.
+    const limit = stageClock && recordedStageLimit(stageClock.state, stageClock.clock, Date.now());
+    if (limit !== undefined) {
+      view.stage = limit?.stage ?? null;
+      view.reminderAt = limit ? new Date(limit.remindAt).toISOString() : null;
+      if (limit) view.dueAt = new Date(limit.dueAt).toISOString();
+    } else {
       try {
         const live = await this.runtime.gateway.view(id);
         view.stage = live.stage;
@@ -182,7 +190,7 @@ export class GetNominationHandler implements IQueryHandler<GetNominationQuery, N
   private async asItStood(id: string, asOf: string, actor: Actor): Promise<NominationDetailView> {
     const { detail, auditTrail } = await nominationAsOf(id, await nominationAndDossier(this.runtime, id), asOf);
     if (!detail || !mayReadNomination(actor, detail)) throw notFound();
-    const { council, ...rest } = detail;
+    const { council, stageClock: _internal, ...rest } = detail;
     const view: NominationDetailView & { asOf: string; auditTrail: AuditEntryView[] } = {
       ...withPersonalData(actor, rest),
       stage: null,

@@ -67,6 +67,7 @@ export function draftNomination(command: DraftNomination, common: Common): Nomin
         documents: command.documents ?? [],
         oneOff: false,
         eligibility: eligibility.reasons,
+        ...(command.stageLimits ? { stageLimits: command.stageLimits } : {}),
       },
     },
   ];

@@ -1,4 +1,13 @@
-import { awaiting, evolve, initialState, NominationState } from '@tdkt/domain';
+import {
+  awaiting,
+  evolve,
+  initialClock,
+  initialState,
+  NominationState,
+  trackClock,
+  type ClockPatches,
+  type StageClock,
+} from '@tdkt/domain';
 import type { RecordedEvent } from '@tdkt/event-store';
 import { insertMany, SqlExecutor, SqlParam, toBit, upsertClause } from '../../db/read-model-db';
 import { normaliseForSearch } from '../../normalise';
@@ -12,13 +21,20 @@ type BoardRow = Record<Column, SqlParam>;
 const UPSERT = upsertClause(['id'], COLUMNS);
 
 /**
+ * The stage clock folded as a workflow drafted today folds it. Its patches touch only the council's
+ * fields (closing on eligible members, the voting deadline moved by holds), which no reader of this
+ * column uses: the stage limit reads the visit's hold time (`heldMs`, `holdSince`), the same in every history.
+ */
+const CLOCK_PATCHES: ClockPatches = { councilClosesOnEligible: () => true, councilDeadlineSkipsHold: () => true };
+
+/**
  * The status board: one row per nomination with its current status (computed by the domain's own
  * `evolve`), who it waits for, its SLA due date and its council tally. The folded domain state is
  * kept in `state` (JSON) so the next event evolves it without reading the stream again.
  */
 export class StatusBoardProjection implements Projection {
   readonly name = 'status-board';
-  readonly version = 2; // 2: search_text, nominee_sort
+  readonly version = 3; // 2: search_text, nominee_sort; 3: clock
   readonly streamPrefixes = [NOMINATION_STREAM_PREFIX];
   readonly tables = [NOMINATIONS_TABLE];
   readonly ddl = STATUS_BOARD_DDL;
@@ -43,11 +59,13 @@ function applyToRow(
   events: readonly RecordedEvent[],
 ): BoardRow | undefined {
   let state: NominationState = previous ? (JSON.parse(String(previous.state)) as NominationState) : initialState();
+  let clock: StageClock = previous?.clock ? (JSON.parse(String(previous.clock)) as StageClock) : initialClock();
   const row: Partial<BoardRow> = previous ? { ...previous } : { id };
   for (const recorded of events) {
     const event = asNominationEvent(recorded);
     const before = state;
     state = evolve(state, event);
+    clock = trackClock(clock, state, event, CLOCK_PATCHES);
     if (state.status === 'NONE') continue; // an event before the nomination exists: nothing to show
     const d = event.data;
     if (event.type === 'NominationDrafted') {
@@ -122,5 +140,6 @@ function applyToRow(
     search_text: normaliseForSearch([s.nominee.name, s.award.name, s.decisionNumber, id].filter(Boolean).join(' ')),
     nominee_sort: normaliseForSearch(s.nominee.name),
     state: JSON.stringify(s),
+    clock: JSON.stringify(clock),
   };
 }

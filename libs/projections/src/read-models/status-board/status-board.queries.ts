@@ -1,4 +1,4 @@
-import type { CouncilState, NominationState, NominationStatus, ReadScope, VoteTally } from '@tdkt/domain';
+import type { CouncilState, NominationState, NominationStatus, ReadScope, StageClock, VoteTally } from '@tdkt/domain';
 import { fromBit, placeholders, ReadModelDb, ReadModelDialect, Row, SqlParam } from '../../db/read-model-db';
 import { INBOX_TABLE } from '../inbox/inbox.schema';
 import { searchTerms } from '../../normalise';
@@ -53,6 +53,12 @@ export interface NominationDetail extends NominationSummary {
   council: CouncilState | null;
   /** Why the nominee is eligible, from the award history: at drafting, again when the council's voting opened. */
   eligibility?: { reasons: string[]; at: string; stage: 'DRAFT' | 'COUNCIL_VOTING' } | null;
+  /**
+   * The folded state and stage clock: with the limits the nomination recorded at drafting, the stage's
+   * due and reminder times follow from them (the domain's `recordedStageLimit`) without asking its
+   * workflow. For the API's own use; no answer shows it.
+   */
+  stageClock?: { state: NominationState; clock: StageClock };
 }
 
 export interface ListNominationsQuery {
@@ -90,9 +96,9 @@ export const NOMINATION_SORT_KEYS = Object.keys(NOMINATION_SORT_COLUMNS) as Nomi
 /** `%`, `_` and `\` taken literally in a LIKE pattern (with `ESCAPE '\'`). */
 const likeLiteral = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Every column but the folded `state` (only `getNomination` reads it) and the search and sort keys. */
+/** Every column but the folded `state` and `clock` (only `getNomination` reads them) and the search and sort keys. */
 export const SUMMARY_COLUMNS = STATUS_BOARD_COLUMNS.filter(
-  (c) => c !== 'state' && c !== 'search_text' && c !== 'nominee_sort',
+  (c) => c !== 'state' && c !== 'clock' && c !== 'search_text' && c !== 'nominee_sort',
 ).join(', ');
 
 export async function listNominations(
@@ -184,16 +190,18 @@ export function scopeCondition(
 }
 
 export async function getNomination(db: ReadModelDb, id: string): Promise<NominationDetail | null> {
-  const row = await db.get(`SELECT ${SUMMARY_COLUMNS}, state FROM ${NOMINATIONS_TABLE} WHERE id = ?`, [id]);
+  const row = await db.get(`SELECT ${SUMMARY_COLUMNS}, state, clock FROM ${NOMINATIONS_TABLE} WHERE id = ?`, [id]);
   if (!row) return null;
   const state = jsonOr<NominationState>(row.state, { status: 'NONE' });
   const s = state.status === 'NONE' ? undefined : state;
+  const clock = jsonOr<StageClock | null>(row.clock, null);
   return {
     ...toNominationSummary(row),
     achievements: s?.achievements ?? '',
     documents: s?.documents ?? [],
     council: s?.council ?? null,
     eligibility: s?.eligibility ?? null,
+    ...(s && clock ? { stageClock: { state, clock } } : {}),
   };
 }
 

@@ -37,6 +37,7 @@ export const STATUS_BOARD_COLUMNS = [
   'search_text',
   'nominee_sort',
   'state',
+  'clock',
 ] as const;
 
 export const STATUS_BOARD_DDL = [
@@ -71,7 +72,8 @@ export const STATUS_BOARD_DDL = [
     revision INTEGER NOT NULL,
     search_text TEXT NOT NULL,
     nominee_sort TEXT NOT NULL,
-    state TEXT NOT NULL
+    state TEXT NOT NULL,
+    clock TEXT
   )`,
   `CREATE INDEX IF NOT EXISTS ix_nominations_status ON ${NOMINATIONS_TABLE} (status, updated_at)`,
   `CREATE INDEX IF NOT EXISTS ix_nominations_campaign ON ${NOMINATIONS_TABLE} (campaign_id)`,
