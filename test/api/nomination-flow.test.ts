@@ -84,8 +84,9 @@ describe('a nomination from draft to the award registry', () => {
       reminderAt: live.reminderAt,
     });
     const [drafted] = await stack.system.store.readStream(`nomination-${id}`, { maxCount: 1 });
+    const { source: _source, ...limits } = stack.system.runtime.catalog.stageTimeLimits;
     expect((drafted.data as { stageLimits?: unknown }).stageLimits).toEqual({
-      stageTimeLimits: stack.system.runtime.catalog.stageTimeLimits,
+      stageTimeLimits: limits,
       stageTimeUnit: stack.system.config.stageTimeUnit,
     });
 

@@ -35,6 +35,12 @@ describe('Drafting a nomination (unit proposal, step 1)', () => {
       .given([])
       .when(f.draftNomination({ stageLimits }))
       .thenState((s) => expect(s).toMatchObject({ status: 'DRAFT', stageLimits }));
+    // The catalog's note on where its limits come from is not copied into every draft.
+    const noted = { ...stageLimits, stageTimeLimits: { ...stageLimits.stageTimeLimits, source: 'DOMAIN.md' } };
+    spec
+      .given([])
+      .when(f.draftNomination({ stageLimits: noted }))
+      .then([{ ...drafted, data: { ...drafted.data, stageLimits } }]);
   });
 
   it('records the documents', () => {

@@ -2,6 +2,7 @@ import { forbidden, invalid } from '../../shared/errors';
 import type { DraftNomination, EditNomination } from '../nomination.commands';
 import type { NominationDrafted, NominationEdited } from '../nomination.events';
 import type { ExistingNomination } from '../nomination.state';
+import type { StageLimitsConfig } from '../../sla/stage-limits';
 import { domainError } from '../../shared/errors';
 import { isNominee } from '../nomination.guard';
 import { refuseDraftInCampaign } from '../../campaign/nomination-rules';
@@ -67,10 +68,16 @@ export function draftNomination(command: DraftNomination, common: Common): Nomin
         documents: command.documents ?? [],
         oneOff: false,
         eligibility: eligibility.reasons,
-        ...(command.stageLimits ? { stageLimits: command.stageLimits } : {}),
+        ...(command.stageLimits ? { stageLimits: withoutSource(command.stageLimits) } : {}),
       },
     },
   ];
+}
+
+/** The limits as the clock reads them: the catalog's `source` note is not copied into every draft. */
+function withoutSource({ stageTimeLimits, stageTimeUnit }: StageLimitsConfig): StageLimitsConfig {
+  const { source: _source, ...limits } = stageTimeLimits;
+  return { stageTimeLimits: limits, stageTimeUnit };
 }
 
 export function editNomination(command: EditNomination, s: ExistingNomination, common: Common): NominationEdited[] {
