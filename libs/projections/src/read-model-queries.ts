@@ -1,4 +1,4 @@
-import type { ReadScope } from '@tdkt/domain';
+import type { NominationStatus, ReadScope } from '@tdkt/domain';
 import type { ReadModelDb } from './db/read-model-db';
 import {
   listAccessLog,
@@ -23,6 +23,7 @@ import { NOMINATIONS_TABLE } from './read-models/status-board/status-board.schem
 import {
   getNomination,
   listNominations,
+  nominationStatus,
   type ListNominationsQuery,
   type NominationDetail,
   type NominationSummary,
@@ -42,6 +43,11 @@ export class ReadModelQueries {
 
   getNomination(id: string): Promise<NominationDetail | null> {
     return getNomination(this.db, id);
+  }
+
+  /** The nomination's status as projected (null: no row yet). */
+  nominationStatus(id: string): Promise<NominationStatus | null> {
+    return nominationStatus(this.db, id);
   }
 
   /** Every event of the nomination, in order. */

@@ -11,6 +11,7 @@ import { DomainError, invalid, type Actor, type NominationIntent } from '@tdkt/d
 import { deterministicEventId } from '@tdkt/event-store';
 import { NominationServiceUnavailableError } from '@tdkt/temporal';
 import type { ApiRuntime } from '../api-runtime';
+import { runByStatus } from '../nominations/intent-by-status';
 import { ReadYourWrites } from '../nominations/read-your-writes';
 import { API_RUNTIME } from '../tokens';
 import type { ListItemResultDto, ListResultDto } from './list-commands.dto';
@@ -20,7 +21,7 @@ export const LIST_CONCURRENCY = 4;
 
 export interface ListItem {
   nominationId: string;
-  /** The intent, or a function of the workflow's current status (submit vs resubmit). */
+  /** The intent, or a function of the nomination's current status (submit vs resubmit; see runByStatus). */
   intent:
     | Exclude<NominationIntent, { type: 'DraftNomination' }>
     | ((status: string) => Exclude<NominationIntent, { type: 'DraftNomination' }>);
@@ -81,11 +82,14 @@ export class ListCommandsService {
     const results = await inBatches(items, LIST_CONCURRENCY, async (item): Promise<ListItemResultDto> => {
       const commandId = deterministicEventId('list-command', actor.userId, listKey, item.nominationId);
       try {
-        const intent =
+        const run = (intent: Exclude<NominationIntent, { type: 'DraftNomination' }>) =>
+          this.runtime.gateway.execute(item.nominationId, intent, actor, commandId);
+        // The same command id if the intent is chosen again: a stage refusal comes from the Update's
+        // validator, and a rejected Update is not recorded, so its id is still free.
+        const outcome =
           typeof item.intent === 'function'
-            ? item.intent((await this.runtime.gateway.view(item.nominationId)).status)
-            : item.intent;
-        const outcome = await this.runtime.gateway.execute(item.nominationId, intent, actor, commandId);
+            ? await runByStatus(this.runtime, item.nominationId, item.intent, run)
+            : await run(item.intent);
         last = Math.max(last, outcome.position);
         return { nominationId: item.nominationId, outcome: 'accepted', status: outcome.status };
       } catch (err) {

@@ -5,6 +5,7 @@ import type { Nominee } from '@tdkt/domain';
 import { deterministicEventId } from '@tdkt/event-store';
 import { normaliseForSearch } from '@tdkt/projections';
 import type { ApiRuntime } from '../../api-runtime';
+import { runByStatus } from '../intent-by-status';
 import { API_RUNTIME } from '../../tokens';
 import { ReadYourWrites } from '../read-your-writes';
 import { PeopleService } from '../../people/people.service';
@@ -130,13 +131,16 @@ export class SubmitNominationHandler implements ICommandHandler<SubmitNomination
   ) {}
 
   async execute({ nominationId, actor, comment, oneOff }: SubmitNominationCommand): Promise<CommandResult> {
-    // The workflow's own view decides which: a returned nomination is resubmitted (next round).
-    const view = await this.runtime.gateway.view(nominationId);
-    const type = view.status === 'RETURNED' ? 'ResubmitNomination' : 'SubmitNomination';
-    const outcome = await this.runtime.gateway.execute(
+    // A returned nomination is resubmitted (next round): chosen by its status (see runByStatus).
+    const outcome = await runByStatus(
+      this.runtime,
       nominationId,
-      { type, ...(oneOff !== undefined ? { oneOff } : {}), ...(comment ? { comment } : {}) },
-      actor,
+      (status) => ({
+        type: status === 'RETURNED' ? ('ResubmitNomination' as const) : ('SubmitNomination' as const),
+        ...(oneOff !== undefined ? { oneOff } : {}),
+        ...(comment ? { comment } : {}),
+      }),
+      (intent) => this.runtime.gateway.execute(nominationId, intent, actor),
     );
     await this.ryw.reach(outcome.position);
     return toResult(outcome);

@@ -189,6 +189,12 @@ export function scopeCondition(
   return parts.length ? { sql: `(${parts.join(' OR ')})`, params } : undefined;
 }
 
+/** The nomination's status as projected, or null when the read model has no row for it. */
+export async function nominationStatus(db: ReadModelDb, id: string): Promise<NominationStatus | null> {
+  const row = await db.get(`SELECT status FROM ${NOMINATIONS_TABLE} WHERE id = ?`, [id]);
+  return row ? (String(row.status) as NominationStatus) : null;
+}
+
 export async function getNomination(db: ReadModelDb, id: string): Promise<NominationDetail | null> {
   const row = await db.get(`SELECT ${SUMMARY_COLUMNS}, state, clock FROM ${NOMINATIONS_TABLE} WHERE id = ?`, [id]);
   if (!row) return null;
