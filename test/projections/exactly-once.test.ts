@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SqliteEventStore, type RecordedEvent } from '@tdkt/event-store';
 import {
   AUDIT_TABLE,
+  CHECKPOINTS_TABLE,
   defaultProjections,
   NOMINATIONS_TABLE,
   ProjectionRunner,
@@ -231,6 +232,40 @@ describe.each(backends)(
       expect(upgradedBoard.version).toBe(new StatusBoardProjection().version + 1);
       expect(await snapshot(db)).toEqual(await reference());
     });
+
+    // SQLite's writers exclude each other whole (BEGIN IMMEDIATE): no deadlock to meet there.
+    (_name === 'PostgreSQL' ? it : it.skip)(
+      'starts after a deadlock with another transaction on the checkpoints (PostgreSQL aborts the start; it is tried again)',
+      async () => {
+        const backend = newBackend();
+        const [a, b] = [await open(backend), await open(backend)];
+        await writeScenario(log);
+        const first = new ProjectionRunner(a, store, { live: false });
+        await first.start();
+        await first.ready;
+        await first.stop();
+
+        // Another transaction holds a checkpoint row, then wants the schema lock the starting runner holds
+        // while it waits for that row: a cycle. The runner waited first, so its deadlock check fires first
+        // and PostgreSQL aborts the runner's transaction; the other one then completes.
+        let started!: () => void;
+        const runnerWaits = new Promise<void>((resolve) => (started = resolve));
+        const other = b.transaction(async (tx) => {
+          await tx.get(`SELECT position FROM ${CHECKPOINTS_TABLE} WHERE name = 'status-board' FOR UPDATE`);
+          started();
+          await new Promise((r) => setTimeout(r, 300)); // the runner is waiting for the row by now
+          await tx.get(`SELECT pg_advisory_xact_lock(${0x54444b54})`);
+        });
+        await runnerWaits;
+        const runner = new ProjectionRunner(a, store, { live: false });
+        const starting = runner.start();
+        await expect(other).resolves.toBeUndefined();
+        await starting;
+        await runner.ready;
+        await runner.stop();
+        expect(runner.error).toBeUndefined();
+      },
+    );
 
     it('never applies an event twice when two runners share one database', async () => {
       await writeScenario(log);
