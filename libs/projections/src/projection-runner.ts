@@ -106,11 +106,10 @@ export class ProjectionRunner {
     if (this.state !== 'idle') throw new Error(`ProjectionRunner cannot start: it is ${this.state}`);
     this.state = 'starting';
     try {
-      // Locking the checkpoints at start can deadlock with another runner's batch on the same
-      // database (PostgreSQL aborts one of the two): the start is then tried again, like a batch.
-      const check = await retryingConflicts(() =>
-        prepareProjections(this.db, this.projections, { store: this.store, ...this.options.source }),
-      );
+      const check = await prepareProjections(this.db, this.projections, {
+        store: this.store,
+        ...this.options.source,
+      });
       if (check) this.options.source?.onChecked?.(check);
       for (const [name, position] of await readCheckpoints(this.db, this.projections))
         this.positions.set(name, position);
@@ -355,18 +354,4 @@ function named(projection: string, error: unknown): Error {
   const e = error instanceof Error ? error : new Error(String(error));
   e.message = `Projection ${projection}: ${e.message}`;
   return e;
-}
-
-/** PostgreSQL's deadlock and serialization failures: the transaction was aborted whole, and may simply run again. */
-const CONFLICTS = new Set(['40P01', '40001']);
-
-async function retryingConflicts<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (attempt >= attempts || !CONFLICTS.has(String((error as { code?: unknown }).code))) throw error;
-      await new Promise((r) => setTimeout(r, 50 * 2 ** (attempt - 1)));
-    }
-  }
 }

@@ -21,6 +21,16 @@ export async function prepareProjections(
   projections: readonly Projection[],
   source?: PrepareSource,
 ): Promise<StoreSourceCheck | undefined> {
+  // Locking the checkpoints can deadlock with a live runner's batch on the same PostgreSQL database
+  // (each locks them in its own order; PostgreSQL aborts one whole): the preparation then runs again.
+  return retryingConflicts(() => prepareOnce(db, projections, source));
+}
+
+async function prepareOnce(
+  db: ReadModelDb,
+  projections: readonly Projection[],
+  source?: PrepareSource,
+): Promise<StoreSourceCheck | undefined> {
   return db.transaction(async (tx) => {
     await lockSchema(db, tx);
     for (const ddl of CHECKPOINTS_DDL) await tx.run(ddl);
@@ -74,3 +84,17 @@ export async function lockSchema(db: ReadModelDb, tx: SqlExecutor): Promise<void
 
 /** Arbitrary, fixed: "TDKT" in ASCII. */
 const SCHEMA_LOCK_KEY = 0x54444b54;
+
+/** PostgreSQL's deadlock and serialization failures: the transaction was aborted whole, and may simply run again. */
+const CONFLICTS = new Set(['40P01', '40001']);
+
+async function retryingConflicts<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= attempts || !CONFLICTS.has(String((error as { code?: unknown }).code))) throw error;
+      await new Promise((r) => setTimeout(r, 50 * 2 ** (attempt - 1)));
+    }
+  }
+}
