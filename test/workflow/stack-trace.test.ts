@@ -13,6 +13,7 @@ import {
   createNominationActivities,
   nominationWorkflowId,
   workflowBundleOptions,
+  WORKFLOW_SHARED_MODULES,
   workflowSource,
   workflowStackTraceLimit,
 } from '@tdkt/temporal';
@@ -66,7 +67,10 @@ test('the setting: 6 frames by default, 0–100 from TDKT_WORKFLOW_STACK_TRACE_L
 
 test('a worker bundling the sources at start bundles them with the same options', () => {
   expect(workflowSource({})).toEqual({ workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundleOptions() });
-  expect(workflowBundleOptions(4).preloadModules).toEqual(['data:text/javascript,Error.stackTraceLimit%20%3D%204%3B']);
+  expect(workflowBundleOptions(4).preloadModules).toEqual([
+    'data:text/javascript,Error.stackTraceLimit%20%3D%204%3B',
+    WORKFLOW_SHARED_MODULES,
+  ]);
 });
 
 test('a waiting nomination answers __stack_trace with its own frame, within the limit', async () => {
