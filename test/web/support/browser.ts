@@ -63,19 +63,22 @@ export async function signedIn(
 /**
  * Picks an option of the Ant Design select labelled `label`, and waits until the select shows it.
  * A select whose options arrive (or whose form re-renders) while its list opens may drop the
- * click: then the list is opened again, up to three times.
+ * click, and one on a page still rendering may not show yet: then it is tried again, up to three times.
  */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
   const input = page.getByLabel(label, { exact: true });
   const select = page.locator('.ant-select', { has: input });
   const chosen = select.locator('.ant-select-selection-item', { hasText: option });
   for (let attempt = 1; ; attempt++) {
-    // The selected value covers the search input: the click lands on the select box, which opens it.
-    await input.click({ force: true });
     const item = page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
       .first();
     try {
+      // A page just opened may still be rendering its form (a forced click does not wait: seen in CI,
+      // "Element is not visible"); then the selected value covers the search input, so the click
+      // lands on the select box, which opens it.
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.click({ force: true });
       await item.click({ timeout: 10_000 });
       await chosen.first().waitFor({ timeout: 5_000 });
       // A multiple select stays open: close it. Not a single one (closed already): in a dialog, Escape would close the dialog.
