@@ -8,19 +8,19 @@ import {
   type NominationActivityDeps,
 } from '../activities';
 import { MemorySecretKeyStore } from '../secret-ballot/key-store';
-import { workflowBundleOptions } from './workflow-bundle-options';
+import {
+  WORKFLOW_CODE_ROOT,
+  WORKFLOWS_FROM_DIST as fromDist,
+  workflowBundleOptions,
+  workflowsFile,
+} from './workflow-bundle-options';
 
-/** The code root: the repository (sources, libs/temporal/src/worker) or dist (dist/libs/temporal/src/worker). */
-const codeRoot = resolve(__dirname, '../../../..');
-const fromDist = codeRoot.endsWith('dist');
-const repoRoot = fromDist ? resolve(codeRoot, '..') : codeRoot;
+const repoRoot = fromDist ? resolve(WORKFLOW_CODE_ROOT, '..') : WORKFLOW_CODE_ROOT;
 
 /** The prebuilt bundle `npm run build:workflows` writes (production). */
 export const WORKFLOW_BUNDLE_FILE = resolve(repoRoot, 'dist', 'workflow-bundle.js');
 /** The workflows' entry point, bundled at worker start: the sources (tests, dev) or their build in dist. */
-export const WORKFLOWS_PATH = fromDist
-  ? resolve(codeRoot, 'workflows', 'index.js')
-  : resolve(repoRoot, 'workflows', 'index.ts');
+export const WORKFLOWS_PATH = workflowsFile('index');
 
 export interface CreateNominationWorkerOptions {
   connection: NativeConnection;

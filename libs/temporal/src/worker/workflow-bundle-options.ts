@@ -26,17 +26,21 @@ export function workflowStackTraceLimit(env: Record<string, string | undefined> 
 }
 
 /** The code root: the repository (libs/temporal/src/worker) or dist (dist/libs/temporal/src/worker). */
-const codeRoot = resolve(__dirname, '../../../..');
+export const WORKFLOW_CODE_ROOT = resolve(__dirname, '../../../..');
+/** Whether this process runs the compiled code in dist (then workflows/ holds .js files). */
+export const WORKFLOWS_FROM_DIST = WORKFLOW_CODE_ROOT.endsWith('dist');
+
+/** A module of workflows/ as this process loads code: the sources, or their build in dist. */
+export const workflowsFile = (name: string) =>
+  resolve(WORKFLOW_CODE_ROOT, 'workflows', `${name}.${WORKFLOWS_FROM_DIST ? 'js' : 'ts'}`);
 
 /**
  * The modules all workflows share (workflows/shared-modules): the pure domain, the contracts and
  * the SDK's workflow API, evaluated once instead of once per workflow (and again at each replay of
- * a workflow evicted from the cache). Measured: ~50 KiB less per cached workflow and less CPU per
- * workflow started or replayed (bench/README.md, "The workflow cache and the modules").
+ * a workflow evicted from the cache). Measured: ~50 KiB less per cached workflow; CPU within the
+ * noise (bench/README.md, "The workflow cache and the modules").
  */
-export const WORKFLOW_SHARED_MODULES = codeRoot.endsWith('dist')
-  ? resolve(codeRoot, 'workflows', 'shared-modules.js')
-  : resolve(codeRoot, 'workflows', 'shared-modules.ts');
+export const WORKFLOW_SHARED_MODULES = workflowsFile('shared-modules');
 
 /**
  * The bundler options, two preloaded modules (run once in the reusable V8 context before the SDK
