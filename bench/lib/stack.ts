@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { loadOrganisation } from '@tdkt/config';
+import { loadAwardCatalog, loadOrganisation, OrganisationDirectory } from '@tdkt/config';
+import { SqliteEventStore } from '@tdkt/event-store';
 import { PostgresReadModelDb } from '@tdkt/projections';
-import { resolveTemporalCli, startTemporalDevServerWith } from '@tdkt/temporal';
+import { loadCampaignSeeds, resolveTemporalCli, seedCampaigns, startTemporalDevServerWith } from '@tdkt/temporal';
 import { IdentityStore } from '../../apps/api/src/auth/identity-store';
 import { freeLowPort, startTopology } from '../../scripts/topology/local-topology';
 import { buildOnce, compiledPath, runsCompiled } from './build';
@@ -97,12 +98,31 @@ export async function startStack(bundle: string, prepare?: (dataDir: string) => 
 }
 
 /**
+ * The demo campaigns, as the embedded app writes them at its first start (apps/embedded): the split
+ * and production topologies start the API and worker apps, which seed no campaign, and every scenario
+ * drafts into the demo's `dong-khoi-moi-2026`. Written into the scratch event store before they start.
+ */
+async function seedDemoCampaigns(dataDir: string): Promise<void> {
+  const config = (name: string) => join(REPO_ROOT, 'config', name);
+  const store = SqliteEventStore.open(join(dataDir, 'events.sqlite'));
+  try {
+    await seedCampaigns(store, loadCampaignSeeds(config('demo-campaigns.json')), {
+      directory: new OrganisationDirectory(loadOrganisation(config('demo-organisation.json'))),
+      catalog: loadAwardCatalog(config('award-catalog.json')),
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+/**
  * The production topology on the embedded stores: a Temporal dev server, the worker app and the API
  * app (apps/api/src/main.ts, unchanged) as three processes sharing one data directory (SQLite event
  * store and read models). The API's projections then see the worker's appends by polling.
  */
 export async function startSplitStack(bundle: string): Promise<Stack> {
   const scratch = scratchDir('split');
+  await seedDemoCampaigns(scratch.dir);
   const cliEnv = { ...process.env, ...temporalCliEnv() };
   const temporal = await startTemporalDevServerWith(await resolveTemporalCli({ env: cliEnv }), {
     dbFile: join(scratch.dir, 'temporal.sqlite'),
@@ -198,6 +218,7 @@ export async function startProductionStack(log: (line: string) => void): Promise
       await pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
   };
   try {
+    await seedDemoCampaigns(scratch.dir);
     await pgAdmin(`CREATE DATABASE ${db.readModels}`);
     const org = loadOrganisation(join(REPO_ROOT, 'config', 'demo-organisation.json'));
     const identityDb = await PostgresReadModelDb.open({ connectionString: urlOf(db.readModels), max: 2 });

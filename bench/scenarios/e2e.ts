@@ -398,6 +398,8 @@ async function runSize(
     ctx.log(
       `    ${ours.completed}/${size} flows in ${ours.seconds.toFixed(1)} s${ours.failed ? `, ${ours.failed} FAILED (${ours.firstError})` : ''}`,
     );
+    // Failed flows are measured as rows, and fail the run: a table of refused drafts is not a measurement.
+    if (ours.failed) process.exitCode = 1;
     if (session.relogins) ctx.log(`    signed in again ${session.relogins}× (access tokens expired during the run)`);
     const breakdown = await inTemporal(stack.temporalAddress, ours.ids.slice(0, 50).map(nominationWorkflowId));
     ctx.log(

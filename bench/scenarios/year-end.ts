@@ -14,12 +14,16 @@
  * Lists are `--year-end-list` items (default 250, the API takes ≤ 500), sessions `--year-end-session`
  * (300), decisions `--year-end-decision` (500). A fresh stack per size; the time of each phase, the
  * whole round, and per nomination (flat from 1,300 to 13,000 is the target; 13,000 in ≤ 10 minutes).
+ * Each phase also logs the CPU each process spent on it, per nomination. `--year-end-topology=production`
+ * runs the round on the production topology (Temporal server on PostgreSQL, worker and API processes,
+ * read models in PostgreSQL — whose own CPU is not counted) instead of the embedded stack: what grows
+ * with N in one and not the other.
  */
 import { HttpClient, waitForHttp } from '../lib/http';
-import { memoryOf } from '../lib/proc';
+import { cpuSecondsOf, memoryOf } from '../lib/proc';
 import { row, type Row } from '../lib/report';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
-import { startStack } from '../lib/stack';
+import { startProductionStack, startStack, type Stack } from '../lib/stack';
 import { mapLimit, now } from '../lib/stats';
 import { nominationWorkflowBundle } from '../temporal/bundles';
 import { BenchSession } from '../lib/session';
@@ -46,14 +50,24 @@ const chunks = <T>(items: T[], size: number): T[][] =>
 
 interface Round {
   nominations: number;
+  /** Set when `--year-end-until` stopped the round early: its end-to-end figures are not a round's. */
+  stoppedAfter?: string;
   phasesMs: Record<string, number>;
+  /** CPU seconds each process spent in each phase: where a phase's growth with N comes from. */
+  phasesCpuSeconds: Record<string, Record<string, number>>;
   totalMs: number;
   sessions: number;
   decisions: number;
   requests: number;
 }
 
-async function runRound(ctx: ScenarioContext, http: HttpClient, n: number, sizes: Record<string, number>) {
+async function runRound(
+  ctx: ScenarioContext,
+  http: HttpClient,
+  n: number,
+  sizes: Record<string, number>,
+  pids: Record<string, number | undefined>,
+) {
   const session = new BenchSession(http);
   await session.login(USERS);
   let requests = 0;
@@ -94,11 +108,31 @@ async function runRound(ctx: ScenarioContext, http: HttpClient, n: number, sizes
   // The demo data may already hold nominations in these states: counts are relative to them.
   const before = { awaiting: await count('AWAITING_SIGNATURE'), awarded: await count('AWARDED') };
   const phasesMs: Record<string, number> = {};
+  const phasesCpuSeconds: Round['phasesCpuSeconds'] = {};
+  /** CPU seconds so far of each process of the stack (embedded, or api and worker; temporal) and of the bench. */
+  const cpu = (): Record<string, number> => {
+    const own = process.cpuUsage();
+    const out: Record<string, number> = {};
+    for (const [name, pid] of Object.entries(pids)) if (pid) out[name] = cpuSecondsOf(pid);
+    out.bench = (own.user + own.system) / 1e6;
+    return out;
+  };
+  // `--year-end-until=<phase>` (e.g. drafts): the round stops after that phase — to look at one phase at a size.
+  const until = ctx.options['year-end-until'];
+  let stoppedAfter: string | undefined;
   const phase = async (name: string, fn: () => Promise<void>) => {
+    if (stoppedAfter) return;
     const t = now();
+    const c = cpu();
     await fn();
     phasesMs[name] = now() - t;
-    ctx.log(`    ${name}: ${(phasesMs[name] / 1000).toFixed(1)} s`);
+    const c2 = cpu();
+    phasesCpuSeconds[name] = Object.fromEntries(Object.keys(c).map((k) => [k, Math.round((c2[k] - c[k]) * 100) / 100]));
+    const perNomination = Object.entries(phasesCpuSeconds[name])
+      .map(([k, v]) => `${k} ${((v * 1000) / n).toFixed(1)}`)
+      .join(', ');
+    ctx.log(`    ${name}: ${(phasesMs[name] / 1000).toFixed(1)} s; CPU ms per nomination: ${perNomination}`);
+    if (name === until) stoppedAfter = name;
   };
   const t0 = now();
   const byUnit: string[][] = UNITS.map(() => []);
@@ -198,8 +232,10 @@ async function runRound(ctx: ScenarioContext, http: HttpClient, n: number, sizes
   });
   const totalMs = now() - t0;
   return {
+    stoppedAfter,
     nominations: n,
     phasesMs,
+    phasesCpuSeconds,
     totalMs,
     sessions: sessionGroups.length,
     decisions: decisionGroups.length,
@@ -221,15 +257,18 @@ export const yearEndScenario: Scenario = {
     const rows: Row[] = [];
     const details: Record<string, unknown> = { sizes, rounds: {} };
     let firstPerNomination: number | undefined;
+    const topology = ctx.options['year-end-topology'] ?? 'embedded';
+    if (topology !== 'embedded' && topology !== 'production')
+      throw new Error(`--year-end-topology: ${topology}? (embedded, production)`);
     for (const n of ns) {
-      const stack = await startStack(bundle);
+      const stack: Stack = topology === 'production' ? await startProductionStack(ctx.log) : await startStack(bundle);
       const http = new HttpClient(stack.url, 32);
       try {
         await waitForHttp(http, '/health', 180_000);
         ctx.log(`  N=${n}: lists of ${sizes.list}, sessions of ${sizes.session}, decisions of ${sizes.decision}`);
         let round: Round;
         try {
-          round = await runRound(ctx, http, n, sizes);
+          round = await runRound(ctx, http, n, sizes, stack.pids);
         } catch (err) {
           // A size that fails keeps the sizes measured before it (their rows), and fails the run.
           const message = String(err instanceof Error ? err.message : err).slice(0, 300);
@@ -238,23 +277,35 @@ export const yearEndScenario: Scenario = {
           process.exitCode = 1;
           continue;
         }
-        const memory = memoryOf(stack.pids.embedded!);
+        const ourPids = [stack.pids.embedded, stack.pids.api, stack.pids.worker].filter((p): p is number => !!p);
+        const memories = ourPids.map((p) => memoryOf(p));
+        const memory = memories.length === 1 ? memories[0] : undefined;
         const temporalMemory = stack.pids.temporal ? memoryOf(stack.pids.temporal) : undefined;
-        (details.rounds as Record<string, unknown>)[`N=${n}`] = { ...round, memory, temporalMemory };
+        (details.rounds as Record<string, unknown>)[`N=${n}`] = {
+          ...round,
+          memory: memory ?? memories,
+          temporalMemory,
+        };
         const perNomination = round.totalMs / n;
         firstPerNomination ??= perNomination;
         ctx.log(
           `    N=${n}: ${(round.totalMs / 1000).toFixed(1)} s end to end, ${perNomination.toFixed(1)} ms per nomination`,
         );
-        const s = `year-end N=${n}`;
+        const s =
+          `year-end N=${n}${topology === 'embedded' ? '' : ` ${topology}`}` +
+          (round.stoppedAfter ? ` (stopped after ${round.stoppedAfter})` : '');
         rows.push(
           row({
             scenario: s,
-            metric: `end to end (${round.sessions} sessions, ${round.decisions} decisions)`,
+            metric: round.stoppedAfter
+              ? `drafts to ${round.stoppedAfter}`
+              : `end to end (${round.sessions} sessions, ${round.decisions} decisions)`,
             unit: 's',
             ours: round.totalMs / 1000,
             reps: 1,
-            note: `13,000 at this rate: ${((perNomination * 13_000) / 60_000).toFixed(1)} min (target ≤ 10)`,
+            note: round.stoppedAfter
+              ? undefined
+              : `13,000 at this rate: ${((perNomination * 13_000) / 60_000).toFixed(1)} min (target ≤ 10)`,
           }),
           row({
             scenario: s,
@@ -266,21 +317,33 @@ export const yearEndScenario: Scenario = {
             reps: 1,
           }),
           ...Object.entries(round.phasesMs).map(([name, ms]) =>
-            row({ scenario: s, metric: `${name} per nomination`, unit: 'ms', ours: ms / n, reps: 1 }),
+            row({
+              scenario: s,
+              metric: `${name} per nomination`,
+              unit: 'ms',
+              ours: ms / n,
+              reps: 1,
+              note:
+                'CPU ms: ' +
+                Object.entries(round.phasesCpuSeconds[name])
+                  .map(([k, v]) => `${k} ${((v * 1000) / n).toFixed(1)}`)
+                  .join(', '),
+            }),
           ),
           row({
             scenario: s,
-            metric: 'peak RSS API+worker+projections',
+            metric: memory ? 'peak RSS API+worker+projections' : 'peak RSS API / worker',
             unit: 'MiB',
-            ours: memory?.peakRssMiB ?? NaN,
+            ours: memory?.peakRssMiB ?? memories[0]?.peakRssMiB ?? NaN,
             reps: 1,
+            note: memory ? undefined : memories.map((m) => m?.peakRssMiB).join(' / '),
           }),
         );
         if (temporalMemory)
           rows.push(
             row({
               scenario: s,
-              metric: 'peak RSS Temporal dev server',
+              metric: `peak RSS Temporal ${topology === 'embedded' ? 'dev server' : 'server'}`,
               unit: 'MiB',
               ours: temporalMemory.peakRssMiB,
               reps: 1,
@@ -288,7 +351,7 @@ export const yearEndScenario: Scenario = {
           );
         // `--year-end-floor=first`: the floor at the first size only — a bare Update's rate does not
         // depend on N, and at 13,000 the floor is ~78,000 Updates, a quarter of an hour the run can spare.
-        if (ctx.options['year-end-floor'] === 'first' && n !== ns[0]) continue;
+        if (round.stoppedAfter || (ctx.options['year-end-floor'] === 'first' && n !== ns[0])) continue;
         const floor = await bareUpdates(
           stack.temporalAddress,
           Math.ceil((STEPS_PER_NOMINATION * n) / COMMANDS_PER_FLOW),
