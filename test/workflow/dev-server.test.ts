@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { SqliteEventStore } from '@tdkt/event-store';
@@ -76,7 +77,7 @@ afterAll(async () => {
   tmp.remove();
 });
 
-test('start-dev keeps its SQLite file in the data directory, serves the UI, and a nomination survives a restart', async () => {
+test('start-dev keeps its SQLite file (write-ahead logged) in the data directory, serves the UI, and a nomination survives a restart', async () => {
   const dbFile = join(tmp.dir, 'data', 'temporal.sqlite');
   const [port, uiPort] = [await freePort(), await freePort()];
   const start = async () => {
@@ -97,6 +98,13 @@ test('start-dev keeps its SQLite file in the data directory, serves the UI, and 
     expect((await d.submit(id)).status).toBe('CLUSTER_REVIEW');
   });
   await first.stop();
+  // Write-ahead logging (DEV_SERVER_SQLITE_PRAGMAS): recorded in the file itself.
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+  } finally {
+    db.close();
+  }
 
   const second = await start();
   expect(second.address).toBe(first.address);

@@ -51,6 +51,20 @@ describe('Application configuration from the environment, with embedded defaults
       );
   });
 
+  it("the dev server's SQLite pragmas: the module's defaults unless set, SQLite's own with none, nonsense refused", () => {
+    expect(loadAppConfig({}).temporal.devServerSqlitePragmas).toBeUndefined();
+    expect(loadAppConfig({ TDKT_TEMPORAL_SQLITE_PRAGMAS: ' ' }).temporal.devServerSqlitePragmas).toBeUndefined();
+    expect(loadAppConfig({ TDKT_TEMPORAL_SQLITE_PRAGMAS: 'none' }).temporal.devServerSqlitePragmas).toEqual({});
+    expect(
+      loadAppConfig({ TDKT_TEMPORAL_SQLITE_PRAGMAS: 'journal_mode=delete, cache_size=-2000' }).temporal
+        .devServerSqlitePragmas,
+    ).toEqual({ journal_mode: 'delete', cache_size: '-2000' });
+    for (const bad of ['journal_mode', 'journal_mode=wal;drop', 'a=b=c', '=wal'])
+      expect(() => loadAppConfig({ TDKT_TEMPORAL_SQLITE_PRAGMAS: bad })).toThrow(
+        'TDKT_TEMPORAL_SQLITE_PRAGMAS must be PRAGMA=VALUE pairs separated by commas, or none',
+      );
+  });
+
   it("the dev server's start-up wait: 60 s by default, longer on a loaded machine, never zero or nonsense", () => {
     expect(loadAppConfig({}).temporal.devServerStartTimeoutMs).toBe(60_000);
     expect(loadAppConfig({ TEMPORAL_DEV_START_TIMEOUT_MS: '600000' }).temporal.devServerStartTimeoutMs).toBe(600_000);

@@ -39,6 +39,11 @@ export interface AppConfig {
      * nominations in flight at once buys little.
      */
     maxCachedWorkflows: number;
+    /**
+     * PRAGMA=VALUE pairs for the dev server's SQLite file (TDKT_TEMPORAL_SQLITE_PRAGMAS, comma-separated;
+     * `none`: SQLite's own defaults). Unset: the dev server module's tuned defaults.
+     */
+    devServerSqlitePragmas?: Record<string, string>;
   };
   jwtSecret: string;
   auth: AuthConfig;
@@ -130,6 +135,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error('TDKT_WORKER_CACHED_WORKFLOWS must be an integer of at least 2');
   if (!Number.isFinite(shutdownTimeoutMs) || shutdownTimeoutMs <= 0)
     throw new Error('TDKT_SHUTDOWN_TIMEOUT_MS must be a positive number of milliseconds');
+  const devServerSqlitePragmas = sqlitePragmas(env.TDKT_TEMPORAL_SQLITE_PRAGMAS);
   return {
     mode,
     dataDir,
@@ -150,6 +156,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       devServerDbFile: join(dataDir, 'temporal.sqlite'),
       devServerStartTimeoutMs,
       maxCachedWorkflows,
+      ...(devServerSqlitePragmas ? { devServerSqlitePragmas } : {}),
     },
     jwtSecret,
     auth: loadAuthConfig(env),
@@ -238,4 +245,15 @@ function positiveInteger(raw: string | undefined, fallback: number, name: string
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number: ${raw}`);
   return n;
+}
+
+/** `journal_mode=wal,cache_size=-65536` → pairs; `none` → no pragmas; unset or blank → undefined. */
+function sqlitePragmas(value: string | undefined): Record<string, string> | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (text === 'none') return {};
+  const pairs = text.split(',').map((p) => p.trim());
+  if (!pairs.every((p) => /^[a-z_]+=-?\w+$/.test(p)))
+    throw new Error('TDKT_TEMPORAL_SQLITE_PRAGMAS must be PRAGMA=VALUE pairs separated by commas, or none');
+  return Object.fromEntries(pairs.map((p) => p.split('=') as [string, string]));
 }

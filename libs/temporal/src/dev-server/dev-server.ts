@@ -21,6 +21,24 @@ export interface DevServerOptions {
   startTimeoutMs?: number;
   /** Where the server's own output goes (default: kept, shown only if start fails). */
   onOutput?: (line: string) => void;
+  /** PRAGMA=VALUE pairs for the server's SQLite file (default DEV_SERVER_SQLITE_PRAGMAS). */
+  sqlitePragmas?: Record<string, string>;
+}
+
+/**
+ * The dev server opens its SQLite file with SQLite's defaults: a rollback journal, a journal file
+ * created, synced and deleted per transaction. Write-ahead logging keeps every commit as durable
+ * (`synchronous=full`, as our event store) with one sync per commit. Measured (bench/README.md,
+ * "The dev server's SQLite file"): a year-end round's dev server spends ~20 % less CPU and a bare
+ * Update runs ~30 % faster. A larger page cache (64 MiB) saved a few % more for +115 MiB: not taken.
+ */
+export const DEV_SERVER_SQLITE_PRAGMAS: Readonly<Record<string, string>> = {
+  journal_mode: 'wal',
+  synchronous: 'full',
+};
+
+function pragmaArgs(pragmas: Record<string, string>): string[] {
+  return Object.entries(pragmas).flatMap(([k, v]) => ['--sqlite-pragma', `${k}=${v}`]);
 }
 
 export interface DevServerHandle {
@@ -56,6 +74,7 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<De
     namespace,
     '--log-level',
     opts.logLevel ?? 'warn',
+    ...pragmaArgs(opts.sqlitePragmas ?? DEV_SERVER_SQLITE_PRAGMAS),
   ];
   if (opts.headless) args.push('--headless');
   const child = spawn(opts.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -167,6 +186,7 @@ export async function startTemporalDevServerWith(
       ...(opts.headless ? {} : { uiPort: opts.uiPort }),
       namespace,
       log: { format: 'pretty', level: opts.logLevel ?? 'warn' },
+      extraArgs: pragmaArgs(opts.sqlitePragmas ?? DEV_SERVER_SQLITE_PRAGMAS),
     },
   });
   return {
