@@ -20,7 +20,7 @@
  * with N in one and not the other.
  */
 import { HttpClient, waitForHttp } from '../lib/http';
-import { cpuSecondsOf, memoryOf } from '../lib/proc';
+import { cpuSecondsOf, memoryOf, threadCpuSecondsOf } from '../lib/proc';
 import { row, type Row } from '../lib/report';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import { startProductionStack, startStack, type Stack } from '../lib/stack';
@@ -55,6 +55,8 @@ interface Round {
   phasesMs: Record<string, number>;
   /** CPU seconds each process spent in each phase: where a phase's growth with N comes from. */
   phasesCpuSeconds: Record<string, Record<string, number>>;
+  /** The embedded process's CPU seconds in each phase by thread (main, the workflow thread "WorkerThread", tokio, GC). */
+  phasesThreadCpuSeconds: Record<string, Record<string, number>>;
   totalMs: number;
   sessions: number;
   decisions: number;
@@ -109,6 +111,7 @@ async function runRound(
   const before = { awaiting: await count('AWAITING_SIGNATURE'), awarded: await count('AWARDED') };
   const phasesMs: Record<string, number> = {};
   const phasesCpuSeconds: Round['phasesCpuSeconds'] = {};
+  const phasesThreadCpuSeconds: Round['phasesThreadCpuSeconds'] = {};
   /** CPU seconds so far of each process of the stack (embedded, or api and worker; temporal) and of the bench. */
   const cpu = (): Record<string, number> => {
     const own = process.cpuUsage();
@@ -124,14 +127,25 @@ async function runRound(
     if (stoppedAfter) return;
     const t = now();
     const c = cpu();
+    const threads = threadCpuSecondsOf(pids.embedded);
     await fn();
     phasesMs[name] = now() - t;
     const c2 = cpu();
+    const threads2 = threadCpuSecondsOf(pids.embedded);
+    phasesThreadCpuSeconds[name] = Object.fromEntries(
+      Object.entries(threads2).map(([k, v]) => [k, Math.round((v - (threads[k] ?? 0)) * 100) / 100]),
+    );
     phasesCpuSeconds[name] = Object.fromEntries(Object.keys(c).map((k) => [k, Math.round((c2[k] - c[k]) * 100) / 100]));
     const perNomination = Object.entries(phasesCpuSeconds[name])
       .map(([k, v]) => `${k} ${((v * 1000) / n).toFixed(1)}`)
       .join(', ');
     ctx.log(`    ${name}: ${(phasesMs[name] / 1000).toFixed(1)} s; CPU ms per nomination: ${perNomination}`);
+    const byThread = Object.entries(phasesThreadCpuSeconds[name])
+      .filter(([, v]) => (v * 1000) / n >= 0.5)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${((v * 1000) / n).toFixed(1)}`)
+      .join(', ');
+    if (byThread) ctx.log(`      embedded by thread, ms per nomination: ${byThread}`);
     if (name === until) stoppedAfter = name;
   };
   const t0 = now();
@@ -236,6 +250,7 @@ async function runRound(
     nominations: n,
     phasesMs,
     phasesCpuSeconds,
+    phasesThreadCpuSeconds,
     totalMs,
     sessions: sessionGroups.length,
     decisions: decisionGroups.length,
