@@ -97,18 +97,19 @@ export async function startStack(bundle: string, prepare?: (dataDir: string) => 
   }
 }
 
+const configFile = (name: string) => join(REPO_ROOT, 'config', name);
+
 /**
  * The demo campaigns, as the embedded app writes them at its first start (apps/embedded): the split
  * and production topologies start the API and worker apps, which seed no campaign, and every scenario
  * drafts into the demo's `dong-khoi-moi-2026`. Written into the scratch event store before they start.
  */
-async function seedDemoCampaigns(dataDir: string): Promise<void> {
-  const config = (name: string) => join(REPO_ROOT, 'config', name);
+async function seedDemoCampaigns(dataDir: string, org = loadOrganisation(configFile('demo-organisation.json'))) {
   const store = SqliteEventStore.open(join(dataDir, 'events.sqlite'));
   try {
-    await seedCampaigns(store, loadCampaignSeeds(config('demo-campaigns.json')), {
-      directory: new OrganisationDirectory(loadOrganisation(config('demo-organisation.json'))),
-      catalog: loadAwardCatalog(config('award-catalog.json')),
+    await seedCampaigns(store, loadCampaignSeeds(configFile('demo-campaigns.json')), {
+      directory: new OrganisationDirectory(org),
+      catalog: loadAwardCatalog(configFile('award-catalog.json')),
     });
   } finally {
     await store.close();
@@ -218,9 +219,9 @@ export async function startProductionStack(log: (line: string) => void): Promise
       await pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
   };
   try {
-    await seedDemoCampaigns(scratch.dir);
+    const org = loadOrganisation(configFile('demo-organisation.json'));
+    await seedDemoCampaigns(scratch.dir, org);
     await pgAdmin(`CREATE DATABASE ${db.readModels}`);
-    const org = loadOrganisation(join(REPO_ROOT, 'config', 'demo-organisation.json'));
     const identityDb = await PostgresReadModelDb.open({ connectionString: urlOf(db.readModels), max: 2 });
     try {
       const identity = new IdentityStore(identityDb);

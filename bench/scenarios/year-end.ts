@@ -48,6 +48,18 @@ const USERS = [...new Set([...UNITS.flatMap((u) => [u.officer, u.head, u.leader]
 const chunks = <T>(items: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
+/** CPU seconds spent between two readings, per name (process or thread), to the hundredth. */
+const cpuSpent = (before: Record<string, number>, after: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(after).map(([k, v]) => [k, Math.round((v - (before[k] ?? 0)) * 100) / 100]));
+
+/** "name ms, …" per nomination, largest first from `sorted`; names under `minMs` left out. */
+const perNominationText = (seconds: Record<string, number>, n: number, { sorted = false, minMs = 0 } = {}) =>
+  Object.entries(seconds)
+    .filter(([, v]) => (v * 1000) / n >= minMs)
+    .sort((a, b) => (sorted ? b[1] - a[1] : 0))
+    .map(([k, v]) => `${k} ${((v * 1000) / n).toFixed(1)}`)
+    .join(', ');
+
 interface Round {
   nominations: number;
   /** Set when `--year-end-until` stopped the round early: its end-to-end figures are not a round's. */
@@ -132,19 +144,12 @@ async function runRound(
     phasesMs[name] = now() - t;
     const c2 = cpu();
     const threads2 = threadCpuSecondsOf(pids.embedded);
-    phasesThreadCpuSeconds[name] = Object.fromEntries(
-      Object.entries(threads2).map(([k, v]) => [k, Math.round((v - (threads[k] ?? 0)) * 100) / 100]),
+    phasesThreadCpuSeconds[name] = cpuSpent(threads, threads2);
+    phasesCpuSeconds[name] = cpuSpent(c, c2);
+    ctx.log(
+      `    ${name}: ${(phasesMs[name] / 1000).toFixed(1)} s; CPU ms per nomination: ${perNominationText(phasesCpuSeconds[name], n)}`,
     );
-    phasesCpuSeconds[name] = Object.fromEntries(Object.keys(c).map((k) => [k, Math.round((c2[k] - c[k]) * 100) / 100]));
-    const perNomination = Object.entries(phasesCpuSeconds[name])
-      .map(([k, v]) => `${k} ${((v * 1000) / n).toFixed(1)}`)
-      .join(', ');
-    ctx.log(`    ${name}: ${(phasesMs[name] / 1000).toFixed(1)} s; CPU ms per nomination: ${perNomination}`);
-    const byThread = Object.entries(phasesThreadCpuSeconds[name])
-      .filter(([, v]) => (v * 1000) / n >= 0.5)
-      .sort((a, b) => b[1] - a[1])
-      .map(([k, v]) => `${k} ${((v * 1000) / n).toFixed(1)}`)
-      .join(', ');
+    const byThread = perNominationText(phasesThreadCpuSeconds[name], n, { sorted: true, minMs: 0.5 });
     if (byThread) ctx.log(`      embedded by thread, ms per nomination: ${byThread}`);
     if (name === until) stoppedAfter = name;
   };
@@ -338,11 +343,7 @@ export const yearEndScenario: Scenario = {
               unit: 'ms',
               ours: ms / n,
               reps: 1,
-              note:
-                'CPU ms: ' +
-                Object.entries(round.phasesCpuSeconds[name])
-                  .map(([k, v]) => `${k} ${((v * 1000) / n).toFixed(1)}`)
-                  .join(', '),
+              note: `CPU ms: ${perNominationText(round.phasesCpuSeconds[name], n)}`,
             }),
           ),
           row({

@@ -103,7 +103,7 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
         namespace: config.temporal.namespace,
         headless: options.temporalUi === false,
         startTimeoutMs: config.temporal.devServerStartTimeoutMs,
-        ...(config.temporal.devServerSqlitePragmas ? { sqlitePragmas: config.temporal.devServerSqlitePragmas } : {}),
+        sqlitePragmas: config.temporal.devServerSqlitePragmas,
       });
       stops.push({ name: 'Temporal dev server', stop: () => devServer!.stop() });
       config = { ...config, temporal: { ...config.temporal, address: devServer.address } };

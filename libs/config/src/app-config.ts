@@ -135,7 +135,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error('TDKT_WORKER_CACHED_WORKFLOWS must be an integer of at least 2');
   if (!Number.isFinite(shutdownTimeoutMs) || shutdownTimeoutMs <= 0)
     throw new Error('TDKT_SHUTDOWN_TIMEOUT_MS must be a positive number of milliseconds');
-  const devServerSqlitePragmas = sqlitePragmas(env.TDKT_TEMPORAL_SQLITE_PRAGMAS);
   return {
     mode,
     dataDir,
@@ -156,7 +155,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       devServerDbFile: join(dataDir, 'temporal.sqlite'),
       devServerStartTimeoutMs,
       maxCachedWorkflows,
-      ...(devServerSqlitePragmas ? { devServerSqlitePragmas } : {}),
+      devServerSqlitePragmas: sqlitePragmas(env.TDKT_TEMPORAL_SQLITE_PRAGMAS),
     },
     jwtSecret,
     auth: loadAuthConfig(env),
