@@ -74,11 +74,15 @@ export async function choose(page: Page, label: string, option: string): Promise
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
       .first();
     try {
-      // A page just opened may still be rendering its form (a forced click does not wait: seen in CI,
-      // "Element is not visible"); then the selected value covers the search input, so the click
-      // lands on the select box, which opens it.
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.click({ force: true });
+      // The select's box, not its search input: a multiple select's input can stay zero-sized
+      // (measured while its dialog opened), so waiting for it to show failed for 30 s; and a single
+      // select's value covers its input. The click waits for the box to show (a page just opened may
+      // still be rendering its form) and opens the list, as a person's does — unless a try before
+      // left it open (a click would close it).
+      const box = select.first();
+      await box.waitFor({ state: 'visible', timeout: 10_000 });
+      if (!(await box.evaluate((el) => el.classList.contains('ant-select-open'))))
+        await box.locator('.ant-select-selector').click({ timeout: 10_000 });
       await item.click({ timeout: 10_000 });
       await chosen.first().waitFor({ timeout: 5_000 });
       // A multiple select stays open: close it. Not a single one (closed already): in a dialog, Escape would close the dialog.

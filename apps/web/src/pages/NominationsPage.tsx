@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
-import { useSearchParams } from 'react-router';
 import type { Schemas } from '../api/client';
 import { useAuth } from '../auth/AuthProvider';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { LinkButton } from '../components/LinkButton';
 import { StatusTag } from '../components/StatusTag';
+import { useUrlParams } from '../components/useUrlParams';
 import { date, dateTime, isOverdue } from '../format';
 import { NOMINATION_STATUSES, STATUS_LABELS } from '../labels';
 import { useNominations, useReference, type AwardEntry, type ListFilter } from '../nominations/queries';
@@ -22,7 +22,7 @@ type Summary = Schemas['NominationSummaryDto'];
 export default function NominationsPage() {
   usePrefetchScreen('nominationDetail');
   const { hasRole } = useAuth();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const { campaigns, units, catalog } = useReference();
   const filter: ListFilter = {
     status: params.get('status')?.split(',').filter(Boolean),
@@ -39,15 +39,8 @@ export default function NominationsPage() {
   const q = filter.q ?? '';
   const sort = filter.sort ?? '';
   const list = useNominations(filter);
-  const set = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  // A new filter or search starts again at its first page.
+  const set = (changes: Record<string, string | undefined>) => update({ page: undefined, ...changes });
   const awards = (catalog.data?.awards ?? []) as unknown as AwardEntry[];
   const unitName = (id: string | null) => units.data?.find((u) => u.id === id)?.name ?? id ?? '—';
   const rows = list.data?.items ?? [];

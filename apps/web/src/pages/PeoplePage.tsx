@@ -1,11 +1,12 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Input, Space, Table, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, call, type Schemas } from '../api/client';
 import { useAuth } from '../auth/AuthProvider';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { LinkButton } from '../components/LinkButton';
+import { useUrlParams } from '../components/useUrlParams';
 import { date } from '../format';
 
 type Person = Schemas['PersonSummaryDto'];
@@ -13,7 +14,7 @@ type Person = Schemas['PersonSummaryDto'];
 /** The people in the units the signed-in person may see, searchable by name. */
 export default function PeoplePage() {
   const { hasRole } = useAuth();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const q = params.get('q') ?? '';
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
@@ -43,7 +44,7 @@ export default function PeoplePage() {
           defaultValue={q}
           allowClear
           enterButton="Tìm"
-          onSearch={(v) => setParams(v.trim() ? { q: v.trim() } : {}, { replace: true })}
+          onSearch={(v) => update({ q: v.trim(), page: undefined })}
         />
       </Card>
       <ApiErrorAlert error={result.error} />
@@ -52,9 +53,7 @@ export default function PeoplePage() {
         loading={result.isFetching}
         dataSource={result.data?.items ?? []}
         scroll={{ x: 640 }}
-        onChange={(p) =>
-          setParams({ ...(q ? { q } : {}), page: String(p.current ?? 1), pageSize: String(p.pageSize ?? 20) })
-        }
+        onChange={(p) => update({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
         pagination={{ current: page, pageSize, total: result.data?.total ?? 0, showTotal: (t) => `${t} người` }}
         columns={[
           {

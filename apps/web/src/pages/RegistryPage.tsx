@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Input, Space, Table, Tag, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
 import { api, call, type Schemas } from '../api/client';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { useUrlParams } from '../components/useUrlParams';
 import { date } from '../format';
 import { NOMINEE_KINDS, REVOCATION_GROUNDS } from '../labels';
 
@@ -10,7 +10,7 @@ type Award = Schemas['AwardDto'];
 
 /** The public award registry (sổ khen thưởng): search by name, award, unit or decision number, with or without diacritics. */
 export default function RegistryPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const q = params.get('q') ?? '';
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
@@ -38,7 +38,7 @@ export default function RegistryPage() {
           allowClear
           enterButton="Tìm"
           placeholder="vd. nguyen van an, 12/QĐ-UBND"
-          onSearch={(v) => setParams(v.trim() ? { q: v.trim() } : {}, { replace: true })}
+          onSearch={(v) => update({ q: v.trim(), page: undefined })}
         />
       </Card>
       <ApiErrorAlert error={result.error} />
@@ -47,9 +47,7 @@ export default function RegistryPage() {
         loading={result.isFetching}
         dataSource={result.data?.items ?? []}
         scroll={{ x: 700 }}
-        onChange={(p) =>
-          setParams({ ...(q ? { q } : {}), page: String(p.current ?? 1), pageSize: String(p.pageSize ?? 20) })
-        }
+        onChange={(p) => update({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
         pagination={{
           current: page,
           pageSize,

@@ -2,10 +2,10 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, InputNumber, Row, Select, Skeleton, Space, Statistic, Table, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { api, call, type Schemas } from '../api/client';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { download } from '../components/download';
+import { useUrlParams } from '../components/useUrlParams';
 import { percent } from '../format';
 import { vnd } from '../decisions/queries';
 
@@ -32,7 +32,7 @@ const share = (s: Share) => (s.share === null ? '—' : `${percent(s.share)} (${
  * and as a table, and the .xlsx export.
  */
 export default function StatisticsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const year = params.get('year') ? Number(params.get('year')) : undefined;
   const groupBy = (params.get('groupBy') ?? 'award') as GroupBy;
   const kind = (params.get('kind') ?? undefined) as 'individual' | 'collective' | undefined;
@@ -43,12 +43,7 @@ export default function StatisticsPage() {
     queryFn: () => call(() => api.GET('/api/statistics', { params: { query } })),
     placeholderData: (prev) => prev,
   });
-  const set = (k: string, v?: string | number | null) => {
-    const next = new URLSearchParams(params);
-    if (v === undefined || v === null || v === '') next.delete(k);
-    else next.set(k, String(v));
-    setParams(next, { replace: true });
-  };
+  const set = (k: string, v?: string | number | null) => update({ [k]: v });
   const xlsx = async () => {
     setDownloadError(undefined);
     const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
