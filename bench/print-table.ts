@@ -16,4 +16,7 @@ const m = r.machine;
 console.log(
   `Run: ${r.when} (${r.mode}, ${Math.round(r.elapsedS / 60)} min) on ${m.nproc} vCPU (${m.cpu}), ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.platform}.\n`,
 );
-console.log(table(r.rows));
+// A row with no figure at all (a NaN written as null: e.g. activity timings of a run whose histories hold
+// no activity task, which the bench no longer writes) says nothing in the README.
+const shown = r.rows.filter((row) => typeof row.ours === 'number' || typeof row.baseline === 'number');
+console.log(table(shown));

@@ -30,12 +30,17 @@ export function row(r: Omit<Row, 'ratio'>): Row {
 
 const tidy = (v: number) => (Math.abs(v) >= 100 ? round(v, 0) : round(v, 2));
 
-const fmt = (v: number | undefined) =>
-  v === undefined || Number.isNaN(v) ? '' : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+// null: a NaN read back from a results file (JSON has no NaN).
+const fmt = (v: number | null | undefined) =>
+  v === undefined || v === null || Number.isNaN(v) ? '' : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 /** Two significant digits, so 0.0021 does not print as 0. */
-const fmtRatio = (v: number | undefined) =>
-  v === undefined || Number.isNaN(v) ? '' : Math.abs(v) >= 10 ? fmt(Math.round(v)) : String(Number(v.toPrecision(2)));
+const fmtRatio = (v: number | null | undefined) =>
+  v === undefined || v === null || Number.isNaN(v)
+    ? ''
+    : Math.abs(v) >= 10
+      ? fmt(Math.round(v))
+      : String(Number(v.toPrecision(2)));
 
 /** A Markdown table (also readable in a terminal). */
 export function table(rows: readonly Row[]): string {

@@ -14,7 +14,7 @@ import { row, type Row } from '../lib/report';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/scenario';
 import { startStack } from '../lib/stack';
 import { nominationWorkflowBundle } from '../temporal/bundles';
-import { bareUpdates, COMMANDS_PER_FLOW, driveFlows, flowSession, inTemporal } from './e2e';
+import { bareUpdates, COMMANDS_PER_FLOW, driveFlows, flowSession, insideRows, inTemporal } from './e2e';
 
 const TARGET = { p50: 60, p99: 150 };
 
@@ -75,34 +75,7 @@ export const perClickScenario: Scenario = {
         );
       }
       rows.push(
-        row({
-          scenario: s,
-          metric: 'inside: Update accepted→completed p50',
-          unit: 'ms',
-          ours: inside.updateAcceptedToCompleted.p50,
-          reps: 1,
-        }),
-        row({
-          scenario: s,
-          metric: 'inside: activity queued p50',
-          unit: 'ms',
-          ours: inside.activityQueued.p50,
-          reps: 1,
-        }),
-        row({
-          scenario: s,
-          metric: 'inside: activity (decide+append) p50',
-          unit: 'ms',
-          ours: inside.activityRunning.p50,
-          reps: 1,
-        }),
-        row({
-          scenario: s,
-          metric: 'inside: workflow task queued p50',
-          unit: 'ms',
-          ours: inside.workflowTaskQueued.p50,
-          reps: 1,
-        }),
+        ...insideRows(s, inside),
         row({
           scenario: s,
           metric: 'CPU per command: Temporal dev server',
