@@ -48,7 +48,7 @@ async function main() {
   try {
     for (const [v, variant] of VARIANTS.entries()) {
       const taskQueue = `sweep-${v}-${variant}`;
-      const worker = forkTs('temporal/sweep-worker.ts', [
+      const worker = forkTs('temporal/trivial-worker.ts', [
         temporal.address,
         taskQueue,
         bundle,
