@@ -10,15 +10,13 @@
  *
  *   node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/continue-as-new-cost.ts [n] [steps] [cache]
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { resolveTemporalCli, startTemporalDevServerWith } from '@tdkt/temporal';
 import { forkTs, nextMessage, stopChild } from './lib/child';
 import { scratchDir } from './lib/paths';
-import { cpuSecondsOf, freePort } from './lib/proc';
+import { cpuSecondsOf } from './lib/proc';
+import { startDevServer } from './lib/stack';
 import { mapLimit, now } from './lib/stats';
+import { sweepWorkflowBundle } from './temporal/bundles';
 import { stepUpdate } from './temporal/trivial.workflow';
 import type { sweepWorkflow } from './temporal/sweep.workflow';
 
@@ -32,16 +30,8 @@ const VARIANTS = (process.env.SWEEP_VARIANTS ?? 'replay,cached,continue,replay')
 
 async function main() {
   const scratch = scratchDir('sweep');
-  const temporal = await startTemporalDevServerWith(await resolveTemporalCli({ env: process.env }), {
-    dbFile: join(scratch.dir, 'temporal.sqlite'),
-    port: await freePort(),
-    uiPort: await freePort(),
-    headless: true,
-    logLevel: 'error',
-  });
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./temporal/sweep.workflow') });
-  const bundle = join(scratch.dir, 'sweep-bundle.js');
-  writeFileSync(bundle, code);
+  const temporal = await startDevServer(scratch.dir);
+  const bundle = await sweepWorkflowBundle();
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: 'default' });
   console.log(`sweep: ${n} workflows × ${steps} steps, ${CONCURRENCY} in flight; cache ${cache} (cached: ${n + 10})`);

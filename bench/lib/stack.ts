@@ -116,6 +116,19 @@ async function seedDemoCampaigns(dataDir: string, org = loadOrganisation(configF
   }
 }
 
+/** A Temporal dev server of its own for a bench process, its SQLite file in `dir`, on free ports. */
+export async function startDevServer(dir: string) {
+  const cliEnv = { ...process.env, ...temporalCliEnv() };
+  return startTemporalDevServerWith(await resolveTemporalCli({ env: cliEnv }), {
+    dbFile: join(dir, 'temporal.sqlite'),
+    port: await freePort(),
+    uiPort: await freePort(),
+    headless: true,
+    logLevel: 'error',
+    startTimeoutMs: stackStartupTimeoutMs(),
+  });
+}
+
 /**
  * The production topology on the embedded stores: a Temporal dev server, the worker app and the API
  * app (apps/api/src/main.ts, unchanged) as three processes sharing one data directory (SQLite event
@@ -124,15 +137,7 @@ async function seedDemoCampaigns(dataDir: string, org = loadOrganisation(configF
 export async function startSplitStack(bundle: string): Promise<Stack> {
   const scratch = scratchDir('split');
   await seedDemoCampaigns(scratch.dir);
-  const cliEnv = { ...process.env, ...temporalCliEnv() };
-  const temporal = await startTemporalDevServerWith(await resolveTemporalCli({ env: cliEnv }), {
-    dbFile: join(scratch.dir, 'temporal.sqlite'),
-    port: await freePort(),
-    uiPort: await freePort(),
-    headless: true,
-    logLevel: 'error',
-    startTimeoutMs: stackStartupTimeoutMs(),
-  });
+  const temporal = await startDevServer(scratch.dir);
   const port = await freePort();
   const env = {
     TDKT_DATA_DIR: scratch.dir,

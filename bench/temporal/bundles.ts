@@ -52,3 +52,7 @@ export const nominationWorkflowBundle = () =>
 /** The trivial baseline workflow. */
 export const trivialWorkflowBundle = () =>
   cachedBundle('trivial-bundle', join(REPO_ROOT, 'bench', 'temporal', 'trivial.workflow.ts'), ['bench/temporal']);
+
+/** The sweep workflow of bench/continue-as-new-cost.ts. */
+export const sweepWorkflowBundle = () =>
+  cachedBundle('sweep-bundle', join(REPO_ROOT, 'bench', 'temporal', 'sweep.workflow.ts'), ['bench/temporal']);
