@@ -1,7 +1,7 @@
 /**
  * Where a stack process's CPU goes, by area, from its V8 .cpuprofile files (one per thread: the main
  * thread and the Temporal workflow thread write their own with `--cpu-prof`):
- * `node -r ts-node/register/transpile-only bench/profile-areas.ts <file.cpuprofile>... [--top=25]`
+ * `node -r ts-node/register/transpile-only bench/profile-areas.ts <file.cpuprofile>... [--top=25] [--timeline] [--window=from,to]`
  *
  * Self time: each sample goes to the area of the function it was taken in; a native frame (no URL:
  * a SQLite call, JSON.parse, a regexp) goes to what it does where that is known (JSON, GC), else to
@@ -60,7 +60,8 @@ export function areaOf(url: string, functionName: string): string | undefined {
   return `other: ${url}`;
 }
 
-function summarise(file: string, top: number): void {
+/** Only the samples taken between `window[0]` and `window[1]` seconds after the profile started, if given. */
+function summarise(file: string, top: number, window?: [number, number]): void {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -78,8 +79,11 @@ function summarise(file: string, top: number): void {
   const fn = new Map<string, number>();
   let busy = 0;
   let idle = 0;
+  let at = 0;
   profile.samples.forEach((id, i) => {
     const dt = profile.timeDeltas[i] ?? 0;
+    at += dt;
+    if (window && (at < window[0] * 1e6 || at >= window[1] * 1e6)) return;
     const leaf = byId.get(id)!;
     if (leaf.callFrame.functionName === '(idle)') {
       idle += dt;
@@ -88,8 +92,8 @@ function summarise(file: string, top: number): void {
     busy += dt;
     const seen = new Set<string>();
     let own: string | undefined;
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const a = frameArea(at);
+    for (let node: number | undefined = id; node !== undefined; node = parent.get(node)) {
+      const a = frameArea(node);
       if (!a) continue;
       own ??= a;
       seen.add(a);
@@ -104,7 +108,7 @@ function summarise(file: string, top: number): void {
   const s = (us: number) => `${(us / 1e6).toFixed(1).padStart(6)} s`;
   const pct = (us: number) => `${((us / busy) * 100).toFixed(1).padStart(5)}%`;
   console.log(
-    `\n== ${file}\nbusy ${s(busy)}, idle ${s(idle)}\n\narea                                   self             total`,
+    `\n== ${file}${window ? ` (${window[0]}–${window[1]} s)` : ''}\nbusy ${s(busy)}, idle ${s(idle)}\n\narea                                   self             total`,
   );
   const areas = [...new Set([...self.keys(), ...total.keys()])].sort((a, b) => (self.get(b) ?? 0) - (self.get(a) ?? 0));
   for (const a of areas)
@@ -115,8 +119,34 @@ function summarise(file: string, top: number): void {
   for (const [k, v] of [...fn.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(v)}  ${k}`);
 }
 
+/** Per second since the profile's start, the share of samples not idle: where the busy stretches are. */
+function timeline(file: string): void {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  const idleIds = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const perSecond: [number, number][] = [];
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    at += dt;
+    const s = (perSecond[Math.floor(at / 1e6)] ??= [0, 0]);
+    s[idleIds.has(id) ? 1 : 0] += dt;
+  });
+  console.log(
+    `busy % per second: ${perSecond.map((s, i) => `${i}:${s ? Math.round((100 * s[0]) / (s[0] + s[1])) : 0}`).join(' ')}`,
+  );
+}
+
 if (require.main === module) {
   const args = process.argv.slice(2);
   const top = Number(args.find((a) => a.startsWith('--top='))?.slice(6) ?? 25);
-  for (const file of args.filter((a) => !a.startsWith('--'))) summarise(file, top);
+  // --window=13,18: seconds after the profile's start (a busy stretch; --timeline prints them).
+  const window = args
+    .find((a) => a.startsWith('--window='))
+    ?.slice(9)
+    .split(',')
+    .map(Number) as [number, number] | undefined;
+  for (const file of args.filter((a) => !a.startsWith('--'))) {
+    if (args.includes('--timeline')) timeline(file);
+    summarise(file, top, window);
+  }
 }
