@@ -352,6 +352,28 @@ describe('SQLite adapter — one file shared by several processes', () => {
     raw.close();
   });
 
+  it('without the hashing thread, hashes every leaf on the appending thread after the commit: the same leaves and root', async () => {
+    const filename = join(dir, 'events.sqlite');
+    const store = new SqliteEventStore({ filename, leafHashingThread: false });
+    stores.push(store);
+    for (let i = 0; i < 40; i++) await store.append(`nomination-${i}`, [drafted(i + 1)], 'no_stream');
+    await store.append(
+      'nomination-batch',
+      Array.from({ length: 260 }, (_, i) => drafted(i + 1)),
+      'no_stream',
+    );
+    const raw = new Database(filename, { readonly: true });
+    const count = (sql: string) => (raw.prepare(sql).get() as { n: number }).n;
+    // The follower stores them within a second of the last commit, from the rows.
+    await waitFor(() => count('SELECT COUNT(*) AS n FROM audit_tree WHERE level > 0') === 19, 10_000);
+    const log = store.auditLog();
+    expect(log.leafHashing()).toEqual({ helper: 0, appender: 300 });
+    const hashes = (await log.readLeaves(0, 300)).map((l) => leafHashOf(l.event, l.salt));
+    expect(await log.leafHashes(0, 300)).toEqual(hashes);
+    expect(await open(filename).auditLog().root(300)).toEqual(rootHash(new MemoryTree(hashes), 300));
+    raw.close();
+  });
+
   it('lets any process store the leaves and nodes: the same bytes whoever computes them, from memory or from the rows', async () => {
     const filename = join(dir, 'events.sqlite');
     const [a, b] = [open(filename), open(filename)];

@@ -131,6 +131,8 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
     private readonly db: Database.Database,
     private readonly toRecordedEvent: (row: Record<string, unknown>) => RecordedEvent,
     private readonly toStored: (row: Record<string, unknown>) => StoredEnvelope,
+    /** Hash leaves on a second thread (default); off, the follower hashes them from the rows on this one. */
+    hashingThread = true,
   ) {
     const layout = migrate(db);
     this.unsaltedPrefix = layout.unsalted;
@@ -177,7 +179,7 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
       ),
       latest: db.prepare(`SELECT * FROM ${AUDIT_CHECKPOINTS_TABLE} ORDER BY tree_size DESC LIMIT 1`),
     };
-    if (!db.memory)
+    if (!db.memory && hashingThread)
       this.thread = new LeafHashingThread({
         filename: db.name,
         key: layout.key,

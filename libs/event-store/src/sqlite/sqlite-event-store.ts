@@ -36,6 +36,13 @@ export interface SqliteEventStoreOptions {
    * (bench): a store opened without it logs nothing, and a later one with it logs those rows too.
    */
   audit?: boolean;
+  /**
+   * Hash the audit log's leaves on a second thread after each commit (default true). Off, the follower
+   * hashes them from the rows on the appending thread, once 1,024 wait or a second after the last: on
+   * 2 cores that made single-event appends ~15–20 % faster and half the CPU, and 100-event batches
+   * ~15–25 % slower (bench/append-leaf-thread.ts; bench/README.md).
+   */
+  leafHashingThread?: boolean;
 }
 
 interface EventRow {
@@ -172,6 +179,7 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
         this.db,
         (row) => toRecordedEvent(row as unknown as EventRow),
         (row) => toStoredEnvelope(row as unknown as EventRow),
+        options.leafHashingThread ?? true,
       );
     }
   }
