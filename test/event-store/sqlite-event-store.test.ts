@@ -374,6 +374,35 @@ describe('SQLite adapter — one file shared by several processes', () => {
     raw.close();
   });
 
+  it('asks the hashing thread for big commits only: small ones are hashed by the follower, and every leaf is stored', async () => {
+    const filename = join(dir, 'events.sqlite');
+    const store = open(filename);
+    for (let i = 0; i < 20; i++) await store.append(`nomination-${i}`, [drafted(i + 1)], 'no_stream');
+    const log = store.auditLog();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(log.leafHashing().helper).toBe(0); // not asked for single events
+    await store.append(
+      'nomination-batch',
+      Array.from({ length: 100 }, (_, i) => drafted(i + 1)),
+      'no_stream',
+    );
+    for (let i = 20; i < 40; i++) await store.append(`nomination-${i}`, [drafted(i + 1)], 'no_stream');
+    const raw = new Database(filename, { readonly: true });
+    const stored = () =>
+      (raw.prepare('SELECT SUM(length(hashes)) / 32 AS n FROM audit_leaves').get() as { n: number }).n;
+    await waitFor(() => stored() === 140, 10_000); // within the follower's second after the last commit
+    const { helper, appender } = log.leafHashing();
+    // Asked once, for the batch: it hashes every row since its last (the 20 before it too, unless the
+    // follower stored them first); the 20 after it are the follower's.
+    expect(helper).toBeGreaterThanOrEqual(100);
+    expect(helper).toBeLessThanOrEqual(120);
+    expect(appender).toBeGreaterThanOrEqual(20);
+    const hashes = (await log.readLeaves(0, 140)).map((l) => leafHashOf(l.event, l.salt));
+    expect(await log.leafHashes(0, 140)).toEqual(hashes);
+    expect(await open(filename).auditLog().root(140)).toEqual(rootHash(new MemoryTree(hashes), 140));
+    raw.close();
+  });
+
   it('lets any process store the leaves and nodes: the same bytes whoever computes them, from memory or from the rows', async () => {
     const filename = join(dir, 'events.sqlite');
     const [a, b] = [open(filename), open(filename)];

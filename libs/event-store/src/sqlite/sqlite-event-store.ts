@@ -37,12 +37,12 @@ export interface SqliteEventStoreOptions {
    */
   audit?: boolean;
   /**
-   * Hash the audit log's leaves on a second thread after each commit (default true). Off, the follower
-   * hashes them from the rows on the appending thread, once 1,024 wait or a second after the last: on
-   * 2 cores that made single-event appends ~15–20 % faster and half the CPU, and 100-event batches
-   * ~15–25 % slower (bench/append-leaf-thread.ts; bench/README.md).
+   * Which commits have the audit log's leaves hashed on a second thread: those of at least
+   * `leafHashingThread` events (default THREAD_MIN_EVENTS, 32; 1: every commit); `false`: none. The
+   * others' leaves the follower hashes from the rows on the appending thread, once 1,024 wait or a
+   * second after the last (bench/append-leaf-thread.ts measures the three).
    */
-  leafHashingThread?: boolean;
+  leafHashingThread?: number | false;
 }
 
 interface EventRow {
@@ -179,7 +179,7 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
         this.db,
         (row) => toRecordedEvent(row as unknown as EventRow),
         (row) => toStoredEnvelope(row as unknown as EventRow),
-        options.leafHashingThread ?? true,
+        options.leafHashingThread === false ? Infinity : options.leafHashingThread,
       );
     }
   }
@@ -238,11 +238,14 @@ export class SqliteEventStore implements EventStore, AuditedEventStore {
     this.appended.appends += group.length;
     this.appended.commits++;
     let last: number | undefined;
+    let written = 0;
     for (const outcome of outcomes)
-      if ('result' in outcome && !outcome.result.idempotent && outcome.result.positions.length > 0)
+      if ('result' in outcome && !outcome.result.idempotent && outcome.result.positions.length > 0) {
         last = Math.max(last ?? 0, outcome.result.position);
+        written += outcome.result.positions.length;
+      }
     if (last !== undefined) {
-      this.audit?.committed(last);
+      this.audit?.committed(last, written);
       this.notifyAppended();
     }
     outcomes.forEach((outcome, i) => {
