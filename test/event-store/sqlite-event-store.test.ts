@@ -20,6 +20,7 @@ import {
   rootHash,
   saltedLeafHash,
   SqliteEventStore,
+  type SqliteAuditLog,
   type EventToAppend,
   type StoredEnvelope,
 } from '@tdkt/event-store';
@@ -62,6 +63,13 @@ describe('SQLite adapter — one file shared by several processes', () => {
     dir = tempDir();
     stores = [];
   });
+
+  /** The log's first `size` leaves are those of the rows, whoever hashed them, and another store reads their root. */
+  const expectLeavesOfTheRows = async (log: SqliteAuditLog, filename: string, size: number) => {
+    const hashes = (await log.readLeaves(0, size)).map((l) => leafHashOf(l.event, l.salt));
+    expect(await log.leafHashes(0, size)).toEqual(hashes);
+    expect(await open(filename).auditLog().root(size)).toEqual(rootHash(new MemoryTree(hashes), size));
+  };
 
   afterEach(async () => {
     for (const store of stores) await store.close();
@@ -345,10 +353,7 @@ describe('SQLite adapter — one file shared by several processes', () => {
     await waitFor(() => count('SELECT COUNT(*) AS n FROM audit_tree WHERE level > 0') === 19, 10_000);
     expect(count('SELECT SUM(length(hashes)) / 32 AS n FROM audit_leaves')).toBe(300);
     expect(log.leafHashing().appender).toBe(0); // every leaf was the thread's
-    const hashes = (await log.readLeaves(0, 300)).map((l) => leafHashOf(l.event, l.salt));
-    const reference = new MemoryTree(hashes);
-    expect(await log.leafHashes(0, 300)).toEqual(hashes);
-    expect(await open(filename).auditLog().root(300)).toEqual(rootHash(reference, 300));
+    await expectLeavesOfTheRows(log, filename, 300);
     raw.close();
   });
 
@@ -368,9 +373,7 @@ describe('SQLite adapter — one file shared by several processes', () => {
     await waitFor(() => count('SELECT COUNT(*) AS n FROM audit_tree WHERE level > 0') === 19, 10_000);
     const log = store.auditLog();
     expect(log.leafHashing()).toEqual({ helper: 0, appender: 300 });
-    const hashes = (await log.readLeaves(0, 300)).map((l) => leafHashOf(l.event, l.salt));
-    expect(await log.leafHashes(0, 300)).toEqual(hashes);
-    expect(await open(filename).auditLog().root(300)).toEqual(rootHash(new MemoryTree(hashes), 300));
+    await expectLeavesOfTheRows(log, filename, 300);
     raw.close();
   });
 
@@ -397,9 +400,7 @@ describe('SQLite adapter — one file shared by several processes', () => {
     expect(helper).toBeGreaterThanOrEqual(100);
     expect(helper).toBeLessThanOrEqual(120);
     expect(appender).toBeGreaterThanOrEqual(20);
-    const hashes = (await log.readLeaves(0, 140)).map((l) => leafHashOf(l.event, l.salt));
-    expect(await log.leafHashes(0, 140)).toEqual(hashes);
-    expect(await open(filename).auditLog().root(140)).toEqual(rootHash(new MemoryTree(hashes), 140));
+    await expectLeavesOfTheRows(log, filename, 140);
     raw.close();
   });
 
