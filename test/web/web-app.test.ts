@@ -268,11 +268,14 @@ function inboxRow(page: Page, nominee: string) {
   return page.getByRole('row', { name: new RegExp(nominee) });
 }
 
-/** Submits the open action form and waits for it to close. */
+/** Submits the open action form and waits for it to close; if it stays open, the failure quotes what it shows. */
 async function confirmAction(page: Page, label: string): Promise<void> {
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: label }).click();
-  await dialog.waitFor({ state: 'detached' });
+  await dialog.waitFor({ state: 'detached' }).catch(async (error: Error) => {
+    const shown = await dialog.innerText({ timeout: 1_000 }).catch(() => '(unreadable)');
+    throw new Error(`The form "${label}" stayed open, showing: ${shown}\n${error.message}`);
+  });
 }
 
 /** The action buttons on a nomination's page are exactly these. */
