@@ -61,8 +61,7 @@ export function areaOf(url: string, functionName: string): string | undefined {
 }
 
 /** Only the samples taken between `window[0]` and `window[1]` seconds after the profile started, if given. */
-function summarise(file: string, top: number, window?: [number, number]): void {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+function summarise(file: string, profile: Profile, top: number, window?: [number, number]): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -120,8 +119,7 @@ function summarise(file: string, top: number, window?: [number, number]): void {
 }
 
 /** Per second since the profile's start, the share of samples not idle: where the busy stretches are. */
-function timeline(file: string): void {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+function timeline(profile: Profile): void {
   const idleIds = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
   const perSecond: [number, number][] = [];
   let at = 0;
@@ -146,7 +144,8 @@ if (require.main === module) {
     .split(',')
     .map(Number) as [number, number] | undefined;
   for (const file of args.filter((a) => !a.startsWith('--'))) {
-    if (args.includes('--timeline')) timeline(file);
-    summarise(file, top, window);
+    const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+    if (args.includes('--timeline')) timeline(profile);
+    summarise(file, profile, top, window);
   }
 }

@@ -231,7 +231,7 @@ export class SqliteAuditLog implements AuditLog, PerfectSubtrees {
    * hashing thread reads the rows up to it (a big commit). Otherwise the follower hashes them itself
    * when enough wait, or a second after the last.
    */
-  committed(position: number, events = Number.MAX_SAFE_INTEGER): void {
+  committed(position: number, events: number): void {
     if (this.closed) return;
     if (events >= this.threadMinEvents && this.thread?.request(position)) return;
     this.unrequestedThrough = Math.max(this.unrequestedThrough, position);
